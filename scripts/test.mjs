@@ -1,0 +1,77 @@
+// `npm test`: typecheck, lint, unit + backend tests (Vitest), end-to-end tests (Playwright in
+// system Chromium against browser mode). Every step runs even if an earlier one fails; the last
+// line is "N passed, N failed, N skipped" summed over all of them, and the exit code is non-zero
+// on any failure.
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { ROOT } from './build-if-stale.mjs'
+
+const bin = (name) => join(ROOT, 'node_modules', '.bin', name)
+const totals = { passed: 0, failed: 0, skipped: 0 }
+const summary = []
+const scratch = mkdtempSync(join(tmpdir(), 'icp-test-report-'))
+
+function run(title, command, args, env = {}) {
+  console.log(`\n━━ ${title} ━━`)
+  const started = Date.now()
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } })
+  return { ok: result.status === 0, seconds: ((Date.now() - started) / 1000).toFixed(1) }
+}
+
+/** A step that is one check (typecheck, lint): it passes or fails as a whole. */
+function check(title, command, args) {
+  const { ok, seconds } = run(title, command, args)
+  totals[ok ? 'passed' : 'failed'] += 1
+  summary.push(`${ok ? 'ok  ' : 'FAIL'} ${title} (${seconds}s)`)
+}
+
+function vitest() {
+  const report = join(scratch, 'vitest.json')
+  const { ok, seconds } = run('unit and backend tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`])
+  if (!existsSync(report)) {
+    totals.failed += 1
+    summary.push(`FAIL vitest produced no report (${seconds}s)`)
+    return
+  }
+  const r = JSON.parse(readFileSync(report, 'utf8'))
+  const skipped = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0)
+  // A suite that fails to load has no failed tests but is a failure all the same.
+  const failed = r.numFailedTests + (ok || r.numFailedTests > 0 ? 0 : 1)
+  totals.passed += r.numPassedTests
+  totals.failed += failed
+  totals.skipped += skipped
+  summary.push(`${failed ? 'FAIL' : 'ok  '} vitest: ${r.numPassedTests} passed, ${failed} failed, ${skipped} skipped (${seconds}s)`)
+}
+
+function playwright() {
+  const report = join(scratch, 'playwright.json')
+  const { ok, seconds } = run('end-to-end tests (playwright, browser mode)', bin('playwright'), ['test', '--reporter=list,json'], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: report
+  })
+  if (!existsSync(report)) {
+    totals.failed += 1
+    summary.push(`FAIL playwright produced no report (${seconds}s)`)
+    return
+  }
+  const { stats, errors = [] } = JSON.parse(readFileSync(report, 'utf8'))
+  const passed = stats.expected + stats.flaky
+  const failed = stats.unexpected + errors.length + (ok || stats.unexpected + errors.length > 0 ? 0 : 1)
+  totals.passed += passed
+  totals.failed += failed
+  totals.skipped += stats.skipped
+  summary.push(`${failed ? 'FAIL' : 'ok  '} playwright: ${passed} passed, ${failed} failed, ${stats.skipped} skipped (${seconds}s)`)
+}
+
+check('typecheck: main, backend, CLI, tests', bin('tsc'), ['-p', 'tsconfig.node.json', '--noEmit'])
+check('typecheck: renderer and shared', bin('tsc'), ['-p', 'tsconfig.web.json', '--noEmit'])
+check('lint (eslint, incl. import purity rules)', bin('eslint'), ['--max-warnings', '0', '.'])
+vitest()
+playwright()
+rmSync(scratch, { recursive: true, force: true })
+
+console.log('\n━━ summary ━━')
+for (const line of summary) console.log(line)
+console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`)
+process.exit(totals.failed > 0 ? 1 : 0)

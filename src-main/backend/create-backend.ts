@@ -1,0 +1,24 @@
+import type { BackendContext, BackendHostOptions } from './backend-context'
+import { createDispatch, type Dispatch } from './dispatch'
+import { handlers } from './handlers'
+import { WorkspaceSession } from './workspace/workspace-session'
+
+export interface Backend {
+  dispatch: Dispatch
+  context: BackendContext
+  /** Closes the open workspace; every change is already on disk. */
+  close(): void
+}
+
+/** The same backend for every host: Electron main, the web host, the CLI and the tests. */
+export function createBackend(options: BackendHostOptions): Backend {
+  const context: BackendContext = {
+    ...options,
+    session: new WorkspaceSession({ nativeBinding: options.sqliteNativeBinding })
+  }
+  return {
+    dispatch: createDispatch(handlers, context),
+    context,
+    close: () => context.session.close()
+  }
+}

@@ -1,0 +1,7 @@
+import { migration0001 } from './0001-workspace'
+import type { Migration } from './migration'
+
+/** Every schema step, in order. Append only: a shipped migration is never edited. */
+export const MIGRATIONS: readonly Migration[] = [migration0001]
+
+export const LATEST_FORMAT_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0

@@ -1,0 +1,113 @@
+import { parseArgs } from 'node:util'
+import { APP_NAME, APP_VERSION } from '@shared/app-info'
+import { isUserError, type ApiErrorShape, type MethodName } from '@shared/contract'
+import { createBackend } from '../backend/create-backend'
+import { memoryRecentWorkspaces } from '../backend/workspace/recent-workspaces'
+import { nativeLocations } from '../backend/workspace/workspace-locations'
+import type { CliCommand, CliRun } from './cli-command'
+import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, UsageError, type CliIo } from './cli-io'
+import { workspaceCreate, workspaceInfo } from './workspace-commands'
+
+/** Every `icp` sub-command; later features append theirs. */
+export const COMMANDS: readonly CliCommand[] = [workspaceCreate, workspaceInfo]
+
+class CallFailed extends Error {
+  constructor(readonly error: ApiErrorShape) {
+    super(error.message)
+  }
+}
+
+export function helpText(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.usage.length))
+  return [
+    `icp — ${APP_NAME} ${APP_VERSION} from the command line`,
+    '',
+    'Usage:',
+    '  icp --version [--json]',
+    '  icp --help',
+    ...COMMANDS.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    '',
+    'Every command accepts --json. Exit codes: 0 success, 2 bad input, 1 internal error.'
+  ].join('\n')
+}
+
+/** Runs one `icp` invocation and returns its exit code. Never throws. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const [first] = argv
+  if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+    io.stdout(helpText())
+    return EXIT_OK
+  }
+  if (first === '--version' || first === '-V') {
+    io.stdout(argv.includes('--json') ? JSON.stringify({ name: APP_NAME, version: APP_VERSION }) : APP_VERSION)
+    return EXIT_OK
+  }
+  const command = COMMANDS.find((c) => c.words.every((word, i) => argv[i] === word))
+  if (!command) {
+    io.stderr(`icp: unknown command "${argv.slice(0, 2).join(' ')}". Run "icp --help" for the list.`)
+    return EXIT_BAD_INPUT
+  }
+  const backend = createBackend({
+    host: 'cli',
+    locations: nativeLocations({ cwd: io.cwd }),
+    recents: memoryRecentWorkspaces(),
+    emit: () => undefined
+  })
+  try {
+    const { values, positionals } = parseCommandArgs(command, argv.slice(command.words.length))
+    if (values['help'] === true) {
+      io.stdout(`Usage: ${command.usage}\n\n${command.summary}`)
+      return EXIT_OK
+    }
+    const json = values['json'] === true
+    const run: CliRun = {
+      positionals,
+      options: values,
+      async call<M extends MethodName>(method: M, input: unknown) {
+        const result = await backend.dispatch(method, input)
+        if (!result.ok) throw new CallFailed(result.error)
+        return result.value as never
+      },
+      print(value, human) {
+        io.stdout(json ? JSON.stringify(value, null, 2) : human())
+      }
+    }
+    await command.run(run)
+    return EXIT_OK
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`icp: ${error.message} Usage: ${command.usage}`)
+      return EXIT_BAD_INPUT
+    }
+    if (error instanceof CallFailed) {
+      io.stderr(`icp: ${error.error.message}`)
+      return isUserError(error.error.code) ? EXIT_BAD_INPUT : EXIT_INTERNAL
+    }
+    io.stderr(`icp: internal error: ${error instanceof Error ? error.message : String(error)}`)
+    return EXIT_INTERNAL
+  } finally {
+    backend.close()
+  }
+}
+
+function parseCommandArgs(command: CliCommand, args: readonly string[]) {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: [...args],
+      options: { ...command.options, json: { type: 'boolean' }, help: { type: 'boolean' } },
+      allowPositionals: true,
+      strict: true
+    })
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message.split('\n')[0]}.`)
+  }
+  if (parsed.values.help !== true && parsed.positionals.length !== command.positionals.length) {
+    throw new UsageError(
+      parsed.positionals.length < command.positionals.length
+        ? `Missing ${command.positionals.slice(parsed.positionals.length).join(' ')}.`
+        : `Unexpected argument "${parsed.positionals[command.positionals.length]}".`
+    )
+  }
+  return { values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals }
+}

@@ -1,0 +1,30 @@
+/** Every error that can cross a process boundary carries one of these codes. */
+export const ERROR_CODES = [
+  'BAD_INPUT',
+  'UNKNOWN_METHOD',
+  'NOT_FOUND',
+  'ALREADY_EXISTS',
+  'NOT_A_WORKSPACE',
+  'CORRUPT_WORKSPACE',
+  'NEWER_VERSION',
+  'NO_WORKSPACE_OPEN',
+  'NOT_SUPPORTED',
+  'PERMISSION_DENIED',
+  'UNAUTHORIZED',
+  'INTERNAL'
+] as const
+export type ErrorCode = (typeof ERROR_CODES)[number]
+
+export interface ApiErrorShape {
+  code: ErrorCode
+  /** One human sentence that names the file, sheet, row or column where relevant. */
+  message: string
+  details?: Record<string, unknown>
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiErrorShape }
+
+/** Codes caused by what the user asked for, as opposed to a fault in the app. */
+export function isUserError(code: ErrorCode): boolean {
+  return code !== 'INTERNAL' && code !== 'UNKNOWN_METHOD'
+}

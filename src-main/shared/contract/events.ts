@@ -1,0 +1,29 @@
+import type { WorkspaceSummary } from '../domain/workspace'
+
+/** Commands a host can ask the renderer to run (native menu items, a second instance, ...). */
+export const APP_COMMANDS = [
+  'workspace-new',
+  'workspace-open',
+  'workspace-open-path',
+  'workspace-close',
+  'edit-undo',
+  'edit-redo',
+  'section-data',
+  'section-discover',
+  'section-scorecards',
+  'section-simulate',
+  'section-export',
+  'show-about',
+  'show-shortcuts'
+] as const
+export type AppCommand = (typeof APP_COMMANDS)[number]
+
+/** Push events from the backend (or the host) to the renderer. */
+export interface Events {
+  /** The open workspace changed (opened, renamed, closed: null). */
+  'workspace-changed': WorkspaceSummary | null
+  'app-command': { command: AppCommand; path?: string }
+}
+export type EventName = keyof Events
+
+export type EventSink = <E extends EventName>(event: E, payload: Events[E]) => void

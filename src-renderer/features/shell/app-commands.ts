@@ -1,0 +1,65 @@
+import type { AppCommand } from '@shared/contract'
+import type { SectionId } from '@shared/domain/workspace'
+import { useUiStore } from '../../stores/ui-store'
+import { useWorkspaceStore } from '../../stores/workspace-store'
+
+const SECTION_COMMANDS: Partial<Record<AppCommand, SectionId>> = {
+  'section-data': 'data',
+  'section-discover': 'discover',
+  'section-scorecards': 'scorecards',
+  'section-simulate': 'simulate',
+  'section-export': 'export'
+}
+
+/** Opens a workspace the way the host allows: a native dialog, or the in-app folder list. */
+export async function openWorkspaceInteractively(): Promise<void> {
+  const store = useWorkspaceStore.getState()
+  if (store.appInfo?.locations === 'data-dir') {
+    useUiStore.getState().openDialog('open-workspace')
+    return
+  }
+  const path = await store.chooseFile('open')
+  if (path) await store.openWorkspace(path)
+}
+
+/**
+ * The single path every command takes, whether it came from a shortcut, a native menu item or
+ * a button, so they can never behave differently.
+ */
+export async function runAppCommand(command: AppCommand, path?: string): Promise<void> {
+  const workspace = useWorkspaceStore.getState()
+  const ui = useUiStore.getState()
+  const section = SECTION_COMMANDS[command]
+  if (section) {
+    if (workspace.workspace) await workspace.goToSection(section)
+    return
+  }
+  switch (command) {
+    case 'workspace-new':
+      ui.openDialog('new-workspace')
+      return
+    case 'workspace-open':
+      await openWorkspaceInteractively()
+      return
+    case 'workspace-open-path':
+      if (path) await workspace.openWorkspace(path)
+      return
+    case 'workspace-close':
+      ui.closeDialog()
+      if (workspace.workspace) await workspace.closeWorkspace()
+      return
+    case 'edit-undo':
+    case 'edit-redo':
+      // Only text fields have an undo history so far; the native one serves them.
+      document.execCommand(command === 'edit-undo' ? 'undo' : 'redo')
+      return
+    case 'show-about':
+      ui.openDialog('about')
+      return
+    case 'show-shortcuts':
+      ui.openDialog('shortcuts')
+      return
+    default:
+      return
+  }
+}

@@ -1,0 +1,36 @@
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { setApi } from './api/api'
+import { createApiClient } from './api/api-client'
+import { httpTransport, tokenFromLocation } from './api/http-transport'
+import { ipcTransport } from './api/ipc-transport'
+import { App } from './App'
+import './styles/app.css'
+
+// The desktop preload provides window.icp; without it we are in browser mode and talk HTTP to
+// the host that served this page, with the token from the start URL.
+const root = createRoot(document.getElementById('root')!)
+if (window.icp) {
+  setApi(createApiClient(ipcTransport(window.icp)))
+  root.render(
+    <StrictMode>
+      <App mode="desktop" />
+    </StrictMode>
+  )
+} else {
+  const token = tokenFromLocation(window.location, window.sessionStorage)
+  if (token) {
+    setApi(createApiClient(httpTransport(token)))
+    root.render(
+      <StrictMode>
+        <App mode="browser" />
+      </StrictMode>
+    )
+  } else {
+    root.render(
+      <div className="boot" role="alert">
+        This page needs the link printed by <code>npm run web</code> (it carries the access token).
+      </div>
+    )
+  }
+}

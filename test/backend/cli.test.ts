@@ -1,0 +1,78 @@
+import { execFileSync, spawnSync } from 'node:child_process'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { runCli } from '../../src-main/cli/run-cli'
+import { tempDir } from '../support/temp-dir'
+
+const root = join(__dirname, '..', '..')
+
+async function icp(args: string[], cwd = tempDir()) {
+  const out: string[] = []
+  const err: string[] = []
+  const code = await runCli(args, { stdout: (t) => out.push(t), stderr: (t) => err.push(t), cwd })
+  return { code, stdout: out.join('\n'), stderr: err.join('\n') }
+}
+
+describe('the icp command', () => {
+  it('prints its version and help', async () => {
+    const version = await icp(['--version'])
+    expect(version).toMatchObject({ code: 0, stdout: '0.1.0' })
+    expect(JSON.parse((await icp(['--version', '--json'])).stdout)).toEqual({ name: 'ICP Workbench', version: '0.1.0' })
+    const help = await icp(['--help'])
+    expect(help.code).toBe(0)
+    expect(help.stdout).toContain('icp workspace create FILE')
+    expect(help.stdout).toContain('icp workspace info FILE')
+  })
+
+  it('creates a workspace and describes it as JSON', async () => {
+    const dir = tempDir()
+    const created = await icp(['workspace', 'create', 'acme', '--name', 'Acme Corp', '--json'], dir)
+    expect(created.code).toBe(0)
+    expect(JSON.parse(created.stdout)).toMatchObject({ name: 'Acme Corp', path: join(dir, 'acme.icpw') })
+    const info = await icp(['workspace', 'info', 'acme.icpw', '--json'], dir)
+    expect(info.code).toBe(0)
+    expect(JSON.parse(info.stdout)).toMatchObject({ name: 'Acme Corp', formatVersion: 1, currentSection: 'data', fileName: 'acme.icpw' })
+    const human = await icp(['workspace', 'info', 'acme.icpw'], dir)
+    expect(human.stdout).toMatch(/^Name\s+Acme Corp$/m)
+  })
+
+  it('names the workspace after the file when --name is not given', async () => {
+    const dir = tempDir()
+    const created = await icp(['workspace', 'create', 'Globex Q4.icpw', '--json'], dir)
+    expect(JSON.parse(created.stdout).name).toBe('Globex Q4')
+  })
+
+  it('exits 2 with one line on stderr for bad input, and never changes the file', async () => {
+    const dir = tempDir()
+    writeFileSync(join(dir, 'notes.icpw'), 'hello')
+    const cases = [
+      ['workspace', 'info', 'notes.icpw'],
+      ['workspace', 'info', 'missing.icpw'],
+      ['workspace', 'info'],
+      ['workspace', 'info', 'a', 'b'],
+      ['workspace', 'create', 'x', '--colour', 'red'],
+      ['workspace', 'create', 'notes.icpw'],
+      ['frobnicate']
+    ]
+    for (const args of cases) {
+      const result = await icp(args, dir)
+      expect(result.code, args.join(' ')).toBe(2)
+      expect(result.stderr.split('\n'), args.join(' ')).toHaveLength(1)
+      expect(result.stderr).toMatch(/^icp: /)
+    }
+    expect(readFileSync(join(dir, 'notes.icpw'), 'utf8')).toBe('hello')
+  })
+
+  it('runs as an installed command through bin/icp.js', () => {
+    const dir = tempDir()
+    const out = execFileSync(process.execPath, [join(root, 'bin', 'icp.js'), 'workspace', 'create', 'x.icpw', '--json'], {
+      cwd: dir,
+      encoding: 'utf8'
+    })
+    expect(JSON.parse(out)).toMatchObject({ name: 'x', fileName: 'x.icpw' })
+    const failed = spawnSync(process.execPath, [join(root, 'bin', 'icp.js'), 'workspace', 'info', 'nope.icpw'], { cwd: dir, encoding: 'utf8' })
+    expect(failed.status).toBe(2)
+    expect(failed.stderr.trim()).toMatch(/^icp: .*nope\.icpw does not exist\.$/)
+  })
+})

@@ -1,0 +1,41 @@
+import { expect, type Locator, type Page } from '@playwright/test'
+
+/** The start screen and its dialogs (browser mode). */
+export class StartPage {
+  readonly heading: Locator
+  readonly recentList: Locator
+  readonly error: Locator
+
+  constructor(readonly page: Page) {
+    this.heading = page.getByRole('heading', { name: 'ICP Workbench', level: 1 })
+    this.recentList = page.getByRole('list', { name: 'Recent workspaces' })
+    this.error = page.getByRole('alert')
+  }
+
+  async goto(url: string): Promise<void> {
+    await this.page.goto(url)
+    await expect(this.heading).toBeVisible()
+  }
+
+  async createWorkspace(name: string): Promise<void> {
+    await this.page.getByRole('button', { name: /New workspace/ }).click()
+    const dialog = this.page.getByRole('dialog', { name: 'New workspace' })
+    await dialog.getByLabel('Workspace name').fill(name)
+    await dialog.getByRole('button', { name: 'Create workspace' }).click()
+    await expect(dialog).toBeHidden()
+  }
+
+  recent(name: string | RegExp): Locator {
+    return this.recentList.getByRole('listitem').filter({ hasText: name })
+  }
+
+  async openRecent(name: string): Promise<void> {
+    await this.recentList.getByRole('button', { name: `Open ${name}`, exact: true }).click()
+  }
+
+  async openFromFolder(fileName: string): Promise<void> {
+    await this.page.getByRole('button', { name: /Open workspace/ }).click()
+    const dialog = this.page.getByRole('dialog', { name: 'Open workspace' })
+    await dialog.getByRole('button', { name: new RegExp(fileName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).click()
+  }
+}

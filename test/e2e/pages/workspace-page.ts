@@ -1,0 +1,35 @@
+import { expect, type Locator, type Page } from '@playwright/test'
+
+/** The main window with a workspace open. */
+export class WorkspacePage {
+  readonly nav: Locator
+  readonly sectionTitle: Locator
+  readonly saved: Locator
+
+  constructor(readonly page: Page) {
+    this.nav = page.getByRole('navigation', { name: 'Sections' })
+    this.sectionTitle = page.locator('#section-title')
+    this.saved = page.getByRole('status').filter({ hasText: 'All changes saved' })
+  }
+
+  async expectOpen(name: string): Promise<void> {
+    await expect(this.page.getByRole('button', { name: /^Rename workspace/ })).toHaveText(name)
+  }
+
+  async goTo(section: string): Promise<void> {
+    await this.nav.getByRole('button', { name: new RegExp(`^${section}`) }).click()
+    await expect(this.sectionTitle).toHaveText(section)
+  }
+
+  async rename(name: string): Promise<void> {
+    await this.page.getByRole('button', { name: /^Rename workspace/ }).click()
+    const input = this.page.getByLabel('Workspace name')
+    await input.fill(name)
+    await input.press('Enter')
+    await this.expectOpen(name)
+  }
+
+  async close(): Promise<void> {
+    await this.page.getByRole('button', { name: /Close workspace/ }).click()
+  }
+}
