@@ -7,7 +7,8 @@ import { useWorkspaceStore } from '../../stores/workspace-store'
 import { SECTION_DEFINITIONS } from '../sections'
 import { runAppCommand } from './app-commands'
 import { SectionNav } from './SectionNav'
-import { shortcutFor, type ShortcutMode } from './shortcuts'
+import { displayCombo, shortcutFor, type ShortcutMode } from './shortcuts'
+import { isMacPlatform } from './use-app-commands'
 import { WorkspaceHeader } from './WorkspaceHeader'
 
 /** The main window once a workspace is open: section navigation beside the current section. */
@@ -29,13 +30,17 @@ export function AppShell({ workspace, mode }: { workspace: WorkspaceSummary; mod
         <div className="sidebar__footer">
           <button type="button" className="sidebar__action" onClick={() => void runAppCommand('show-shortcuts')}>
             <Keyboard size={16} aria-hidden />
-            <span>Shortcuts</span>
+            <span>Keyboard shortcuts</span>
             <Kbd combo={shortcutFor('show-shortcuts', mode)} />
           </button>
-          <button type="button" className="sidebar__action" onClick={() => void runAppCommand('workspace-close')}>
+          <button
+            type="button"
+            className="sidebar__action"
+            title={`Close workspace (${displayCombo(shortcutFor('workspace-close', mode) ?? '', isMacPlatform())})`}
+            onClick={() => void runAppCommand('workspace-close')}
+          >
             <LogOut size={16} aria-hidden />
             <span>Close workspace</span>
-            <Kbd combo={shortcutFor('workspace-close', mode)} />
           </button>
         </div>
       </aside>

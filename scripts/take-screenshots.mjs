@@ -1,0 +1,44 @@
+// Regenerates the README screenshots (docs/screenshots/) from the real app in browser mode.
+import { spawn } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium } from 'playwright-core'
+import { buildIfStale, ROOT } from './build-if-stale.mjs'
+
+buildIfStale({ quiet: true })
+const data = mkdtempSync(join(tmpdir(), 'icp-shots-'))
+const host = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src-main', 'web.ts'), '--port', '0', '--data', data], {
+  cwd: ROOT,
+  env: { ...process.env, TSX_TSCONFIG_PATH: join(ROOT, 'tsconfig.node.json') },
+  stdio: ['ignore', 'pipe', 'inherit']
+})
+const url = await new Promise((resolve) => {
+  host.stdout.on('data', (chunk) => {
+    const match = /listening on (\S+)/.exec(chunk.toString())
+    if (match) resolve(match[1])
+  })
+})
+const out = join(ROOT, 'docs', 'screenshots')
+mkdirSync(out, { recursive: true })
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run']
+})
+const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 })
+await page.goto(url)
+for (const name of ['Northwind Analytics — Q3 ICP', 'Globex — Adjacent ICP']) {
+  await page.getByRole('button', { name: /New workspace/ }).click()
+  await page.getByLabel('Workspace name').fill(name)
+  await page.getByRole('button', { name: 'Create workspace' }).click()
+  await page.getByRole('button', { name: /Close workspace/ }).click()
+}
+await page.screenshot({ path: join(out, 'start-screen.png') })
+await page.getByRole('button', { name: 'Open Northwind Analytics — Q3 ICP' }).click()
+await page.getByRole('button', { name: /^Discover/ }).click()
+await page.waitForTimeout(200)
+await page.screenshot({ path: join(out, 'workspace.png') })
+await browser.close()
+host.kill()
+rmSync(data, { recursive: true, force: true })
+console.log(`Screenshots written to ${out}`)
