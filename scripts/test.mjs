@@ -55,13 +55,32 @@ function playwright() {
     summary.push(`FAIL playwright produced no report (${seconds}s)`)
     return
   }
-  const { stats, errors = [] } = JSON.parse(readFileSync(report, 'utf8'))
+  const parsed = JSON.parse(readFileSync(report, 'utf8'))
+  const { stats, errors = [] } = parsed
+  for (const { title, reason } of skippedTests(parsed)) console.log(`skipped: ${title} — ${reason}`)
   const passed = stats.expected + stats.flaky
   const failed = stats.unexpected + errors.length + (ok || stats.unexpected + errors.length > 0 ? 0 : 1)
   totals.passed += passed
   totals.failed += failed
   totals.skipped += stats.skipped
   summary.push(`${failed ? 'FAIL' : 'ok  '} playwright: ${passed} passed, ${failed} failed, ${stats.skipped} skipped (${seconds}s)`)
+}
+
+/** Every skipped Playwright test with the reason it gave, so a skip is never silent. */
+function skippedTests(report) {
+  const found = []
+  const visit = (suite, path) => {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        if (test.status !== 'skipped') continue
+        const annotation = (test.annotations ?? []).find((a) => a.type === 'skip')
+        found.push({ title: [...path, spec.title].join(' › '), reason: annotation?.description ?? 'no reason given' })
+      }
+    }
+    for (const child of suite.suites ?? []) visit(child, [...path, child.title])
+  }
+  for (const suite of report.suites ?? []) visit(suite, [suite.title])
+  return found
 }
 
 check('typecheck: main, backend, CLI, tests', bin('tsc'), ['-p', 'tsconfig.node.json', '--noEmit'])
