@@ -1,0 +1,91 @@
+/**
+ * Assembles the latent CRM: accounts in order, then each account's deals from its own stream.
+ *
+ * Deals can be kept (tests, demos) or thrown away after settling the account's success metrics
+ * and regenerated later by iterateDeals (the million-row benchmark), with identical results.
+ */
+import { CLIENT_NAMES, NameFactory } from './names.js';
+import { rngFor, RngFamily } from './random.js';
+import { addMonths, isoToDay } from './dates.js';
+import { dealsOfAccount, settleAccount, type TrueDeal } from './deals.js';
+import { drawAccount, type ModelFrame, type ModelOptions, type TrueAccount } from './model.js';
+
+export interface CrmModel {
+  frame: ModelFrame;
+  dealCounts: Uint32Array;
+  accounts: TrueAccount[];
+  /** Present only when built with keepDeals. */
+  deals: TrueDeal[] | null;
+}
+
+/** Fixes the calendar, the client and how many deals each account gets (exact total). */
+export function frameFor(opts: ModelOptions): { frame: ModelFrame; dealCounts: Uint32Array } {
+  const start = opts.start ?? '2024-10-01';
+  const months = opts.months ?? 24;
+  const exportDate = addMonths(start, months);
+  const n = opts.accounts;
+  const totalDeals = opts.deals ?? Math.round(n * (opts.dealsPerAccount ?? 1.6));
+  const rng = rngFor(opts.seed, 'allocation');
+  // Most accounts have one or two deals, a few have many (renewals, expansions, re-tries);
+  // ~10% have none, as in real CRMs full of never-worked accounts.
+  const weights = new Float64Array(n);
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    let w = rng.chance(0.1) ? 0 : 1;
+    while (w > 0 && w < 8 && rng.chance(0.42)) w++;
+    weights[i] = w;
+    total += w;
+  }
+  if (total === 0 && n > 0) { weights.fill(1); total = n; }
+  const dealCounts = new Uint32Array(n);
+  const firstDealNo = new Float64Array(n);
+  let cumulative = 0;
+  let assigned = 0;
+  for (let i = 0; i < n; i++) {
+    cumulative += weights[i] ?? 0;
+    const upTo = Math.round((totalDeals * cumulative) / total);
+    firstDealNo[i] = assigned + 1;
+    dealCounts[i] = upTo - assigned;
+    assigned = upTo;
+  }
+  const clientName = rngFor(opts.seed, 'client').pick(CLIENT_NAMES);
+  const frame: ModelFrame = {
+    seed: opts.seed, clientName, startDay: isoToDay(start), exportDate, exportDay: isoToDay(exportDate), totalDeals, firstDealNo,
+    streams: {
+      account: new RngFamily(opts.seed, 'account'),
+      region: new RngFamily(opts.seed, 'region'),
+      missing: new RngFamily(opts.seed, 'missing'),
+      deals: new RngFamily(opts.seed, 'deals'),
+      success: new RngFamily(opts.seed, 'success'),
+    },
+  };
+  return { frame, dealCounts };
+}
+
+export function buildModel(opts: ModelOptions, keepDeals: boolean): CrmModel {
+  if (!Number.isInteger(opts.accounts) || opts.accounts < 0) throw new Error('accounts must be a non-negative integer');
+  if (opts.deals !== undefined && (!Number.isInteger(opts.deals) || opts.deals < 0)) throw new Error('deals must be a non-negative integer');
+  const { frame, dealCounts } = frameFor(opts);
+  const names = new NameFactory();
+  const accounts: TrueAccount[] = [];
+  const deals: TrueDeal[] | null = keepDeals ? [] : null;
+  for (let i = 0; i < opts.accounts; i++) {
+    const account = drawAccount(frame, i, names);
+    const own = dealsOfAccount(frame, account, dealCounts[i] ?? 0);
+    settleAccount(frame, account, own);
+    accounts.push(account);
+    if (deals) for (const d of own) deals.push(d);
+  }
+  return { frame, dealCounts, accounts, deals };
+}
+
+/** Deals in export order (by account, then created date), regenerated when not kept. */
+export function* iterateDeals(model: CrmModel): Generator<TrueDeal> {
+  if (model.deals) {
+    yield* model.deals;
+    return;
+  }
+  for (const account of model.accounts) {
+    yield* dealsOfAccount(model.frame, account, model.dealCounts[account.index] ?? 0);
+  }
+}
