@@ -4,14 +4,20 @@ import react from '@vitejs/plugin-react'
 
 const alias = { '@shared': resolve(__dirname, 'src-main/shared') }
 
-// One build for all three processes. The main bundle also carries the web host and the CLI
-// entries are run from source with tsx, so only Electron-specific code is bundled here.
+// One build for all three processes. The web host and the CLI run from source with tsx, so
+// only what Electron loads is bundled here.
 export default defineConfig({
   main: {
     resolve: { alias },
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'src-main/index.ts') } }
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src-main/index.ts'),
+          // Reading large files runs in a worker thread; it needs its own entry file.
+          'read-worker': resolve(__dirname, 'src-main/backend/import/read-worker.ts')
+        }
+      }
     }
   },
   preload: {

@@ -1,5 +1,6 @@
 import type { EventSink } from '@shared/contract'
 import type { HostKind } from '@shared/domain/workspace'
+import type { ImportStaging } from './import/import-staging'
 import type { RecentWorkspaces } from './workspace/recent-workspaces'
 import type { WorkspaceLocations } from './workspace/workspace-locations'
 import type { WorkspaceSession } from './workspace/workspace-session'
@@ -21,4 +22,6 @@ export interface BackendHostOptions {
 /** Everything a handler may use. One per host process. */
 export interface BackendContext extends BackendHostOptions {
   session: WorkspaceSession
+  /** Imports read but not yet committed. */
+  staging: ImportStaging
 }

@@ -1,6 +1,7 @@
 import type { BackendContext, BackendHostOptions } from './backend-context'
 import { createDispatch, type Dispatch } from './dispatch'
 import { handlers } from './handlers'
+import { ImportStaging } from './import/import-staging'
 import { WorkspaceSession } from './workspace/workspace-session'
 
 export interface Backend {
@@ -14,11 +15,15 @@ export interface Backend {
 export function createBackend(options: BackendHostOptions): Backend {
   const context: BackendContext = {
     ...options,
-    session: new WorkspaceSession({ nativeBinding: options.sqliteNativeBinding })
+    session: new WorkspaceSession({ nativeBinding: options.sqliteNativeBinding }),
+    staging: new ImportStaging()
   }
   return {
     dispatch: createDispatch(handlers, context),
     context,
-    close: () => context.session.close()
+    close: () => {
+      context.staging.clear()
+      context.session.close()
+    }
   }
 }

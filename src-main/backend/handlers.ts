@@ -1,9 +1,13 @@
 import { appHandlers } from './app-handlers'
+import { datasetHandlers } from './dataset/dataset-handlers'
 import type { Handlers } from './dispatch'
+import { importHandlers } from './import/import-handlers'
 import { workspaceHandlers } from './workspace/workspace-handlers'
 
 /** Every feature's handlers in one table, typed against the contract. */
 export const handlers: Handlers = {
   ...appHandlers,
-  ...workspaceHandlers
+  ...workspaceHandlers,
+  ...importHandlers,
+  ...datasetHandlers
 }

@@ -2,7 +2,7 @@ import type { MethodInput, MethodName, MethodOutput } from '@shared/contract'
 
 export interface CliRun {
   positionals: string[]
-  options: Record<string, string | boolean | undefined>
+  options: Record<string, string | boolean | string[] | undefined>
   /** Calls a backend method in-process; a failure ends the command with its coded error. */
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>
   /** Prints `value` as JSON under --json, otherwise the human text. */
@@ -14,7 +14,7 @@ export interface CliCommand {
   words: readonly string[]
   usage: string
   summary: string
-  options: Record<string, { type: 'string' | 'boolean' }>
+  options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>
   /** Names of required positional arguments, in order. */
   positionals: readonly string[]
   run(run: CliRun): Promise<void>

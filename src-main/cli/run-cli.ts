@@ -6,10 +6,11 @@ import { memoryRecentWorkspaces } from '../backend/workspace/recent-workspaces'
 import { nativeLocations } from '../backend/workspace/workspace-locations'
 import type { CliCommand, CliRun } from './cli-command'
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, UsageError, type CliIo } from './cli-io'
+import { importCommand } from './import-command'
 import { workspaceCreate, workspaceInfo } from './workspace-commands'
 
 /** Every `icp` sub-command; later features append theirs. */
-export const COMMANDS: readonly CliCommand[] = [workspaceCreate, workspaceInfo]
+export const COMMANDS: readonly CliCommand[] = [workspaceCreate, workspaceInfo, importCommand]
 
 class CallFailed extends Error {
   constructor(readonly error: ApiErrorShape) {
@@ -109,5 +110,5 @@ function parseCommandArgs(command: CliCommand, args: readonly string[]) {
         : `Unexpected argument "${parsed.positionals[command.positionals.length]}".`
     )
   }
-  return { values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals }
+  return { values: parsed.values as Record<string, string | boolean | string[] | undefined>, positionals: parsed.positionals }
 }

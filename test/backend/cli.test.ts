@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runCli } from '../../src-main/cli/run-cli'
+import { LATEST_FORMAT_VERSION } from '../../src-main/backend/store/migrations'
 import { tempDir } from '../support/temp-dir'
 
 const root = join(__dirname, '..', '..')
@@ -32,7 +33,7 @@ describe('the icp command', () => {
     expect(JSON.parse(created.stdout)).toMatchObject({ name: 'Acme Corp', path: join(dir, 'acme.icpw') })
     const info = await icp(['workspace', 'info', 'acme.icpw', '--json'], dir)
     expect(info.code).toBe(0)
-    expect(JSON.parse(info.stdout)).toMatchObject({ name: 'Acme Corp', formatVersion: 1, currentSection: 'data', fileName: 'acme.icpw' })
+    expect(JSON.parse(info.stdout)).toMatchObject({ name: 'Acme Corp', formatVersion: LATEST_FORMAT_VERSION, currentSection: 'data', fileName: 'acme.icpw' })
     const human = await icp(['workspace', 'info', 'acme.icpw'], dir)
     expect(human.stdout).toMatch(/^Name\s+Acme Corp$/m)
   })
@@ -74,5 +75,59 @@ describe('the icp command', () => {
     const failed = spawnSync(process.execPath, [join(root, 'bin', 'icp.js'), 'workspace', 'info', 'nope.icpw'], { cwd: dir, encoding: 'utf8' })
     expect(failed.status).toBe(2)
     expect(failed.stderr.trim()).toMatch(/^icp: .*nope\.icpw does not exist\.$/)
+  })
+})
+
+describe('icp import', () => {
+  it('imports a flat export with the suggested settings and reports them as JSON', async () => {
+    const { writeCrmFiles } = await import('../support/crm-files')
+    const dir = tempDir()
+    const files = writeCrmFiles(dir, 'cli-import', 150)
+    expect((await icp(['workspace', 'create', 'w.icpw'], dir)).code).toBe(0)
+    const result = await icp(['import', 'w.icpw', files.flatCsv, '--json'], dir)
+    expect(result.stderr).toBe('')
+    expect(result.code).toBe(0)
+    const json = JSON.parse(result.stdout)
+    expect(Object.keys(json)).toEqual(['dataset', 'rows', 'columns', 'roles', 'outcomeMapping', 'outcomes'])
+    expect(json.dataset).toBe('flat')
+    expect(json.rows).toBe(files.crm.truth.deals.length)
+    expect(json.roles.Stage).toBe('outcome')
+    expect(json.outcomeMapping['Closed Won']).toBe('won')
+    expect(json.columns[0]).toEqual(
+      expect.objectContaining({ name: expect.any(String), type: expect.any(String), role: expect.any(String), missingPct: expect.any(Number), distinct: expect.any(Number) })
+    )
+  })
+
+  it('imports accounts then deals with explicit keys, roles and outcomes, and reports the join', async () => {
+    const { writeCrmFiles } = await import('../support/crm-files')
+    const dir = tempDir()
+    const files = writeCrmFiles(dir, 'cli-two', 150)
+    await icp(['workspace', 'create', 'w.icpw'], dir)
+    expect((await icp(['import', 'w.icpw', files.accountsXlsx, '--as', 'accounts', '--json'], dir)).code).toBe(0)
+    const deals = await icp(
+      ['import', 'w.icpw', files.dealsCsv, '--as', 'deals', '--key', 'Account ID', '--join-key', 'Account ID', '--role', 'Opportunity Owner=ignore', '--outcome', 'Negotiation=open', '--json'],
+      dir
+    )
+    expect(deals.code).toBe(0)
+    const json = JSON.parse(deals.stdout)
+    expect(json.join.matched + json.join.unmatchedDeals).toBe(json.rows)
+    expect(json.roles['Opportunity Owner']).toBe('ignore')
+    expect(json.outcomeMapping.Negotiation).toBe('open')
+  })
+
+  it('exits 2 with one line for a bad option value or a file that cannot be read', async () => {
+    const dir = tempDir()
+    await icp(['workspace', 'create', 'w.icpw'], dir)
+    writeFileSync(join(dir, 'notes.xlsx'), 'Account,Industry\nAcme,SaaS\n')
+    for (const args of [
+      ['import', 'w.icpw', 'notes.xlsx'],
+      ['import', 'w.icpw', 'missing.csv'],
+      ['import', 'w.icpw', 'notes.xlsx', '--as', 'contacts'],
+      ['import', 'w.icpw', 'notes.xlsx', '--role', 'Industry']
+    ]) {
+      const result = await icp(args, dir)
+      expect(result.code, args.join(' ')).toBe(2)
+      expect(result.stderr.split('\n'), args.join(' ')).toHaveLength(1)
+    }
   })
 })

@@ -41,6 +41,49 @@ describe('migration 0001 (workspace)', () => {
   })
 })
 
+describe('migration 0002 (dataset)', () => {
+  it('upgrades a version-1 workspace in place, keeping its record, and adds the dataset tables', () => {
+    const db = freshDb()
+    migrate(db, MIGRATIONS.slice(0, 1))
+    db.prepare("INSERT INTO workspace VALUES (1, 'Kept', 'then', 'then', '0.1.0', 'discover')").run()
+    migrate(db, MIGRATIONS.slice(0, 2))
+    expect(db.pragma('user_version', { simple: true })).toBe(2)
+    expect(db.prepare('SELECT name, current_section AS s FROM workspace').get()).toEqual({ name: 'Kept', s: 'discover' })
+    const created = tables(db).filter((t) => t.name !== 'workspace')
+    expect(created.map((t) => t.name)).toEqual([
+      'category',
+      'dataset_join',
+      'hygiene_rule',
+      'hygiene_rule_value',
+      'missing_token',
+      'outcome_mapping',
+      'source_column',
+      'source_table'
+    ])
+    for (const table of created) expect(table.sql, table.name).toMatch(/STRICT/)
+    expect(db.prepare('SELECT name FROM category ORDER BY position').pluck().all()).toEqual([
+      'Firmographic',
+      'Technographic',
+      'Triggers',
+      'Buying process'
+    ])
+    expect(db.prepare('SELECT count(*) FROM missing_token').pluck().get()).toBeGreaterThan(10)
+    // Columns belong to a table: deleting the table deletes them (foreign keys on).
+    db.pragma('foreign_keys = ON')
+    db.prepare(
+      "INSERT INTO source_table (id, kind, file_name, format, header_row, row_count, imported_at) VALUES (1, 'deals', 'd.csv', 'csv', 1, 0, 'now')"
+    ).run()
+    db.prepare(
+      "INSERT INTO source_column VALUES (1, 0, 'Stage', 'category', 'category', 'outcome', NULL, NULL, NULL, '[]', 1, x'')"
+    ).run()
+    expect(() => db.prepare("UPDATE source_column SET role = 'winner'").run()).toThrow(/CHECK/)
+    db.prepare('DELETE FROM source_table').run()
+    expect(db.prepare('SELECT count(*) FROM source_column').pluck().get()).toBe(0)
+    expect(() => db.prepare("INSERT INTO hygiene_rule (position, kind, column_name) VALUES (0, 'merge', 'Industry')").run()).toThrow(/CHECK/)
+    db.close()
+  })
+})
+
 describe('migrate()', () => {
   const ok = (version: number): Migration => ({
     version,

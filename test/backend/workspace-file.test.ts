@@ -10,6 +10,7 @@ import {
   WORKSPACE_APPLICATION_ID
 } from '../../src-main/backend/store/workspace-file'
 import { readWorkspaceRow } from '../../src-main/backend/store/workspace-queries'
+import { LATEST_FORMAT_VERSION } from '../../src-main/backend/store/migrations'
 import { tempDir } from '../support/temp-dir'
 
 function codeOf(work: () => unknown): string {
@@ -101,7 +102,7 @@ describe('workspace files', () => {
     const db = new Database(path)
     db.pragma('user_version = 99')
     db.close()
-    expect(expectRefusedUnchanged(path, 'NEWER_VERSION')).toMatch(/format 99; this version reads up to 1/)
+    expect(expectRefusedUnchanged(path, 'NEWER_VERSION')).toContain(`format 99; this version reads up to ${LATEST_FORMAT_VERSION})`)
   })
 
   it('inspects read-only without changing the file', () => {

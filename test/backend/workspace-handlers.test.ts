@@ -2,6 +2,7 @@ import { rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { testBackend } from '../support/backend'
+import { LATEST_FORMAT_VERSION } from '../../src-main/backend/store/migrations'
 import { tempDir } from '../support/temp-dir'
 
 describe('workspace handlers (through dispatch, on real files)', () => {
@@ -9,7 +10,7 @@ describe('workspace handlers (through dispatch, on real files)', () => {
     const dir = tempDir()
     const first = testBackend(dir)
     const created = await first.call('workspace-create', { name: 'Acme Q3', path: 'acme.icpw' })
-    expect(created).toMatchObject({ name: 'Acme Q3', fileName: 'acme.icpw', currentSection: 'data', formatVersion: 1 })
+    expect(created).toMatchObject({ name: 'Acme Q3', fileName: 'acme.icpw', currentSection: 'data', formatVersion: LATEST_FORMAT_VERSION })
     await first.call('workspace-rename', { name: 'Acme — Q3 ICP' })
     await first.call('workspace-set-section', { section: 'simulate' })
     await first.call('workspace-close', {})

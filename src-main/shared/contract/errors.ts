@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   'NOT_SUPPORTED',
   'PERMISSION_DENIED',
   'UNAUTHORIZED',
+  'CANCELLED',
   'INTERNAL'
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

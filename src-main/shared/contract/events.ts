@@ -1,3 +1,4 @@
+import type { ImportProgress } from '../domain/import'
 import type { WorkspaceSummary } from '../domain/workspace'
 
 /** Commands a host can ask the renderer to run (native menu items, a second instance, ...). */
@@ -23,6 +24,8 @@ export interface Events {
   /** The open workspace changed (opened, renamed, closed: null). */
   'workspace-changed': WorkspaceSummary | null
   'app-command': { command: AppCommand; path?: string }
+  /** A long import is reading, profiling or saving; sent at most a few times a second. */
+  'import-progress': ImportProgress
 }
 export type EventName = keyof Events
 

@@ -6,6 +6,10 @@ import type {
   WorkspaceSummary
 } from '../domain/workspace'
 import { SECTIONS } from '../domain/workspace'
+import type { DatasetSummary, ImportPreview, StoredTable } from '../domain/import'
+import type { ColumnProfile } from '../domain/dataset'
+import { COLUMN_ROLES, COLUMN_TYPES, OUTCOMES, TABLE_KINDS } from '../domain/dataset'
+import type { HygieneRule, HygieneRuleView, JoinListPage, TableRowsPage } from '../domain/data-views'
 
 /**
  * Declares one backend method: the zod schema validates its single object argument at the
@@ -28,6 +32,58 @@ const workspaceName = z
   .max(120, 'A workspace name can be at most 120 characters.')
 
 const filePath = z.string().trim().min(1, 'A file path is required.').max(4096)
+
+const tableKind = z.enum(TABLE_KINDS)
+const columnType = z.enum(COLUMN_TYPES)
+const dateOrder = z.enum(['mdy', 'dmy', 'ymd']).nullable()
+const categoryName = z.string().trim().min(1).max(60)
+const columnName = z.string().min(1).max(500)
+
+/** A file to import: a path the host can read (desktop, CLI) or the bytes themselves (browser upload). */
+const importSource = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('path'), path: filePath }).strict(),
+  z
+    .object({
+      kind: z.literal('upload'),
+      fileName: z.string().trim().min(1).max(255),
+      bytes: z.instanceof(Uint8Array)
+    })
+    .strict()
+])
+
+const columnSetting = z
+  .object({
+    index: z.number().int().min(0),
+    type: columnType,
+    role: z.enum(COLUMN_ROLES),
+    category: categoryName.nullable(),
+    dateOrder: dateOrder.optional()
+  })
+  .strict()
+
+const outcomeEntry = z.object({ value: z.string().max(500), outcome: z.enum(OUTCOMES).nullable() }).strict()
+
+export const hygieneRuleSchema = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('merge'),
+      column: columnName,
+      from: z.array(z.string().max(500)).min(1).max(1000),
+      to: z.string().trim().min(1).max(500)
+    })
+    .strict(),
+  z.object({ kind: z.literal('us-state'), column: columnName, to: z.enum(['code', 'name']) }).strict(),
+  z.object({ kind: z.literal('country'), column: columnName, to: z.enum(['code', 'name']) }).strict(),
+  z
+    .object({
+      kind: z.literal('bands'),
+      column: columnName,
+      preset: z.enum(['employees', 'revenue', 'custom']),
+      cuts: z.array(z.number().finite()).max(50).optional(),
+      labels: z.array(z.string().max(60)).max(51).optional()
+    })
+    .strict()
+]) satisfies z.ZodType<HygieneRule>
 
 export const methods = {
   'app-info': method<AppInfo>()(noInput),
@@ -56,6 +112,93 @@ export const methods = {
         suggestedName: z.string().max(200).optional()
       })
       .strict()
+  ),
+
+  /** Reads and profiles a file without saving anything; the preview is kept until committed or discarded. */
+  'import-inspect': method<ImportPreview>()(
+    z
+      .object({
+        source: importSource,
+        /** Chosen by the caller so it can cancel the read with import-discard while it runs. */
+        stagingId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).optional(),
+        sheet: z.string().max(255).optional(),
+        headerRow: z.number().int().min(1).max(1000).optional(),
+        tableKind: tableKind.optional()
+      })
+      .strict()
+  ),
+  /** Re-reads one staged column as another type (e.g. a date column's day/month order). */
+  'import-set-column': method<ColumnProfile>()(
+    z
+      .object({ stagingId: z.string().min(1), index: z.number().int().min(0), type: columnType, dateOrder: dateOrder.optional() })
+      .strict()
+  ),
+  /** Saves a staged file as the workspace's accounts, deals or flat table, in one transaction. */
+  'import-commit': method<DatasetSummary>()(
+    z
+      .object({
+        stagingId: z.string().min(1),
+        kind: tableKind,
+        columns: z.array(columnSetting).max(5000),
+        outcomeMapping: z.array(outcomeEntry).max(10000).optional(),
+        mode: z.enum(['replace', 'append']),
+        /** Append only: rows whose value in this column already exists replace the old rows. */
+        appendKey: columnName.optional()
+      })
+      .strict()
+  ),
+  /** Forgets a staged file; while it is still being read, cancels the read. */
+  'import-discard': method<null>()(z.object({ stagingId: z.string().min(1) }).strict()),
+
+  'dataset-summary': method<DatasetSummary>()(noInput),
+  'dataset-set-column': method<DatasetSummary>()(
+    z
+      .object({
+        kind: tableKind,
+        index: z.number().int().min(0),
+        type: columnType.optional(),
+        role: z.enum(COLUMN_ROLES).optional(),
+        category: categoryName.nullable().optional(),
+        dateOrder: dateOrder.optional()
+      })
+      .strict()
+  ),
+  'dataset-set-outcomes': method<DatasetSummary>()(z.object({ mapping: z.array(outcomeEntry).max(10000) }).strict()),
+  'dataset-set-join': method<DatasetSummary>()(
+    z
+      .object({ accountsKey: columnName, dealsKey: columnName, mode: z.enum(['exact', 'normalized']) })
+      .strict()
+  ),
+  'dataset-join-list': method<JoinListPage>()(
+    z
+      .object({
+        list: z.enum(['matched-deals', 'unmatched-deals', 'accounts-without-deals']),
+        offset: z.number().int().min(0),
+        limit: z.number().int().min(1).max(1000)
+      })
+      .strict()
+  ),
+  /** Rows of a stored table as text, for the virtualised grid. */
+  'dataset-rows': method<TableRowsPage>()(
+    z
+      .object({ kind: tableKind, offset: z.number().int().min(0), limit: z.number().int().min(1).max(2000) })
+      .strict()
+  ),
+  'dataset-remove-table': method<DatasetSummary>()(z.object({ kind: tableKind }).strict()),
+  'dataset-set-missing-tokens': method<DatasetSummary>()(
+    z.object({ tokens: z.array(z.string().max(60)).max(200) }).strict()
+  ),
+  'dataset-table': method<StoredTable>()(z.object({ kind: tableKind }).strict()),
+
+  'category-list': method<string[]>()(noInput),
+  'category-add': method<string[]>()(z.object({ name: categoryName }).strict()),
+
+  'hygiene-list': method<HygieneRuleView[]>()(noInput),
+  'hygiene-add': method<HygieneRuleView[]>()(z.object({ rule: hygieneRuleSchema }).strict()),
+  'hygiene-remove': method<HygieneRuleView[]>()(z.object({ id: z.number().int().min(1) }).strict()),
+  /** Suggested merges of spellings of the same value in one column (e.g. "SaaS", "saas", "Software as a Service"). */
+  'hygiene-suggest': method<Array<{ to: string; from: Array<{ value: string; count: number }> }>>()(
+    z.object({ kind: tableKind, column: columnName }).strict()
   ),
 
   'recent-list': method<RecentWorkspace[]>()(noInput),

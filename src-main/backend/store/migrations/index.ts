@@ -1,7 +1,8 @@
 import { migration0001 } from './0001-workspace'
+import { migration0002 } from './0002-dataset'
 import type { Migration } from './migration'
 
 /** Every schema step, in order. Append only: a shipped migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [migration0001]
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002]
 
 export const LATEST_FORMAT_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0

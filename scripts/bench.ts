@@ -1,0 +1,128 @@
+// `npm run bench [-- --json] [--rows N]`: measures the performance targets on this machine and
+// prints the figures (JSON with --json). Targets are reported, never asserted: timings belong
+// here, not in unit tests.
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { createBackend } from '../src-main/backend/create-backend'
+import { memoryRecentWorkspaces } from '../src-main/backend/workspace/recent-workspaces'
+import { nativeLocations } from '../src-main/backend/workspace/workspace-locations'
+import { generateCrm, streamCrm } from './crm-generator/index'
+import { writeCsvFile } from './crm-generator/file'
+import { writeWorkbook } from './crm-generator/workbook'
+
+interface Figure {
+  name: string
+  value: number
+  unit: string
+  target: number | null
+  met: boolean | null
+  note?: string
+}
+
+const { values } = parseArgs({
+  options: { json: { type: 'boolean', default: false }, rows: { type: 'string', default: '1000000' }, 'xlsx-rows': { type: 'string', default: '100000' } }
+})
+const csvRows = Number(values.rows)
+const xlsxRows = Number(values['xlsx-rows'])
+const log = (line: string): void => {
+  if (!values.json) console.log(line)
+}
+
+/** Generated once per size and reused by later runs (the generator is not what is measured). */
+function fixture(name: string, make: (path: string) => void): string {
+  const dir = join(tmpdir(), 'icp-bench-fixtures')
+  mkdirSync(dir, { recursive: true })
+  const path = join(dir, name)
+  if (!existsSync(path)) {
+    log(`generating ${name}…`)
+    make(path)
+  }
+  return path
+}
+
+/** Peak resident memory of this process (the import's worker thread included) while `work` runs. */
+async function measure<T>(work: () => Promise<T>): Promise<{ result: T; seconds: number; peakMb: number }> {
+  let peak = process.memoryUsage().rss
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss)
+  }, 10)
+  const started = performance.now()
+  const result = await work()
+  const seconds = (performance.now() - started) / 1000
+  clearInterval(timer)
+  peak = Math.max(peak, process.memoryUsage().rss)
+  return { result, seconds, peakMb: Math.round(peak / 1048576) }
+}
+
+async function importFile(file: string): Promise<{ rows: number; inspect: number; commit: number; peakMb: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'icp-bench-'))
+  const backend = createBackend({ host: 'cli', locations: nativeLocations({ cwd: dir }), recents: memoryRecentWorkspaces(), emit: () => undefined })
+  const call = async <T>(method: string, input: unknown): Promise<T> => {
+    const result = await backend.dispatch(method, input)
+    if (!result.ok) throw new Error(`${method}: ${result.error.message}`)
+    return result.value as T
+  }
+  try {
+    await call('workspace-create', { name: 'Bench', path: 'bench.icpw' })
+    let inspect = 0
+    const measured = await measure(async () => {
+      const started = performance.now()
+      const preview = await call<{ stagingId: string; rowCount: number; suggestedKind: string; columns: Array<{ index: number; type: string; role: string; category: string | null }>; outcomeMapping: Array<{ value: string; outcome: string | null }> }>('import-inspect', { source: { kind: 'path', path: file } })
+      inspect = (performance.now() - started) / 1000
+      await call('import-commit', {
+        stagingId: preview.stagingId,
+        kind: preview.suggestedKind,
+        columns: preview.columns.map((c) => ({ index: c.index, type: c.type, role: c.role, category: c.category })),
+        outcomeMapping: preview.outcomeMapping.map((m) => ({ value: m.value, outcome: m.outcome })),
+        mode: 'replace'
+      })
+      return preview.rowCount
+    })
+    return { rows: measured.result, inspect, commit: measured.seconds - inspect, peakMb: measured.peakMb }
+  } finally {
+    backend.close()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+async function main(): Promise<void> {
+  const figures: Figure[] = []
+  const csv = fixture(`deals-${csvRows}.csv`, (path) => {
+    writeCsvFile(path, streamCrm({ seed: 'bench', accounts: Math.max(1000, Math.round(csvRows / 10)), deals: csvRows }).deals)
+  })
+  log(`CSV import: ${csvRows.toLocaleString('en-US')} rows × 12 columns (${Math.round(statSync(csv).size / 1048576)} MB)…`)
+  const c = await importFile(csv)
+  figures.push(
+    { name: 'csv_import_seconds', value: round(c.inspect + c.commit), unit: 's', target: csvRows === 1_000_000 ? 4 : null, met: csvRows === 1_000_000 ? c.inspect + c.commit < 4 : null, note: `read+infer ${round(c.inspect)} s, persist ${round(c.commit)} s, ${c.rows} rows` },
+    { name: 'csv_import_peak_rss_mb', value: c.peakMb, unit: 'MB', target: csvRows === 1_000_000 ? 1536 : null, met: csvRows === 1_000_000 ? c.peakMb < 1536 : null }
+  )
+
+  const xlsx = fixture(`deals-${xlsxRows}.xlsx`, (path) => {
+    const crm = generateCrm({ seed: 'bench', accounts: Math.max(1000, Math.round(xlsxRows / 10)), deals: xlsxRows, flavor: 'workbook' })
+    writeFileSync(path, writeWorkbook([{ name: 'Deals', table: crm.deals }], { bookType: 'xlsx' }))
+  })
+  log(`XLSX import: ${xlsxRows.toLocaleString('en-US')} rows (${Math.round(statSync(xlsx).size / 1048576)} MB)…`)
+  const x = await importFile(xlsx)
+  figures.push(
+    { name: 'xlsx_import_seconds', value: round(x.inspect + x.commit), unit: 's', target: xlsxRows === 100_000 ? 4 : null, met: xlsxRows === 100_000 ? x.inspect + x.commit < 4 : null, note: `read+infer ${round(x.inspect)} s, persist ${round(x.commit)} s, ${x.rows} rows` },
+    { name: 'xlsx_import_peak_rss_mb', value: x.peakMb, unit: 'MB', target: null, met: null }
+  )
+
+  if (values.json) {
+    console.log(JSON.stringify({ machine: { cpus: (await import('node:os')).cpus().length, node: process.version }, figures }, null, 2))
+    return
+  }
+  console.log('')
+  for (const f of figures) {
+    const target = f.target === null ? '' : ` (target < ${f.target} ${f.unit}: ${f.met ? 'met' : 'MISSED'})`
+    console.log(`${f.name.padEnd(26)} ${String(f.value).padStart(8)} ${f.unit}${target}${f.note ? `  — ${f.note}` : ''}`)
+  }
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100
+}
+
+void main()

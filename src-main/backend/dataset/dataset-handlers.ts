@@ -1,0 +1,168 @@
+import { suggestMerges } from '@shared/import/hygiene'
+import { missingTokenSet } from '@shared/import/values'
+import { AppError } from '../app-error'
+import type { Handlers } from '../dispatch'
+import {
+  addCategory,
+  listCategories,
+  updateColumnSetting,
+  writeJoinSettings,
+  writeMissingTokens,
+  writeOutcomeMapping,
+  readMissingTokens
+} from '../store/dataset-queries'
+import { columnValues, datasetSummary, storedTableView } from './dataset-summary'
+import { deleteRule, insertRule, listRules } from './hygiene-queries'
+import { joinList } from './join-report'
+import { cleanedColumn, columnByName, loadTable, loadTables } from './stored-data'
+import { ruleViews } from './rule-views'
+
+type DatasetMethods =
+  | 'dataset-summary'
+  | 'dataset-set-column'
+  | 'dataset-set-outcomes'
+  | 'dataset-set-join'
+  | 'dataset-join-list'
+  | 'dataset-rows'
+  | 'dataset-remove-table'
+  | 'dataset-set-missing-tokens'
+  | 'dataset-table'
+  | 'category-list'
+  | 'category-add'
+  | 'hygiene-list'
+  | 'hygiene-add'
+  | 'hygiene-remove'
+  | 'hygiene-suggest'
+
+const KIND_NAMES = { accounts: 'accounts', deals: 'deals', flat: 'flat (deals with account columns)' } as const
+
+function requireTable(db: Parameters<typeof loadTable>[0], kind: keyof typeof KIND_NAMES) {
+  const table = loadTable(db, kind)
+  if (!table) throw new AppError('NOT_FOUND', `This workspace has no ${KIND_NAMES[kind]} table yet; import one first.`)
+  return table
+}
+
+export const datasetHandlers: Pick<Handlers, DatasetMethods> = {
+  'dataset-summary': (_input, ctx) => datasetSummary(ctx.session.require().db),
+
+  'dataset-table'({ kind }, ctx) {
+    const { db } = ctx.session.require()
+    const rules = listRules(db).map((r) => r.rule)
+    return storedTableView(db, requireTable(db, kind), rules, missingTokenSet(readMissingTokens(db)))
+  },
+
+  'dataset-set-column'(input, ctx) {
+    const { db } = ctx.session.require()
+    const table = requireTable(db, input.kind)
+    const column = table.columns[input.index]
+    if (!column) throw new AppError('BAD_INPUT', `The ${input.kind} table has no column ${input.index + 1}.`)
+    const role = input.role ?? column.role
+    if (role !== 'attribute' && role !== 'ignore' && role !== column.role) {
+      const clash = table.columns.find((c) => c.role === role && c.position !== column.position)
+      if (clash && role !== 'churned') {
+        throw new AppError('BAD_INPUT', `Column "${clash.name}" already has that role; change it first.`)
+      }
+    }
+    db.transaction(() =>
+      updateColumnSetting(db, table.record.id, column.position, {
+        type: input.type ?? column.type,
+        role,
+        category: role === 'attribute' ? (input.category !== undefined ? input.category : (column.category ?? 'Firmographic')) : null,
+        dateOrder: input.dateOrder !== undefined ? input.dateOrder : column.dateOrder
+      })
+    )()
+    return datasetSummary(db)
+  },
+
+  'dataset-set-outcomes'({ mapping }, ctx) {
+    const { db } = ctx.session.require()
+    db.transaction(() => writeOutcomeMapping(db, mapping))()
+    return datasetSummary(db)
+  },
+
+  'dataset-set-join'(input, ctx) {
+    const { db } = ctx.session.require()
+    const accounts = requireTable(db, 'accounts')
+    const deals = requireTable(db, 'deals')
+    if (!columnByName(accounts, input.accountsKey)) {
+      throw new AppError('BAD_INPUT', `The accounts table has no column "${input.accountsKey}".`)
+    }
+    if (!columnByName(deals, input.dealsKey)) throw new AppError('BAD_INPUT', `The deals table has no column "${input.dealsKey}".`)
+    db.transaction(() => writeJoinSettings(db, input))()
+    return datasetSummary(db)
+  },
+
+  'dataset-join-list'(input, ctx) {
+    const { db } = ctx.session.require()
+    const rules = listRules(db).map((r) => r.rule)
+    return joinList(db, requireTable(db, 'accounts'), requireTable(db, 'deals'), rules, input.list, input.offset, input.limit)
+  },
+
+  'dataset-rows'(input, ctx) {
+    const { db } = ctx.session.require()
+    const table = requireTable(db, input.kind)
+    const rules = listRules(db).map((r) => r.rule)
+    const end = Math.min(table.record.rowCount, input.offset + input.limit)
+    const columns = table.columns.map((c) => cleanedColumn(db, table, c.position, rules))
+    const rows: string[][] = []
+    for (let row = input.offset; row < end; row++) {
+      rows.push(columns.map((column) => column.dictionary[column.codes[row]!] ?? ''))
+    }
+    return { total: table.record.rowCount, headers: table.columns.map((c) => c.name), rows }
+  },
+
+  'dataset-remove-table'({ kind }, ctx) {
+    const { db } = ctx.session.require()
+    requireTable(db, kind)
+    db.transaction(() => {
+      db.prepare('DELETE FROM source_table WHERE kind = ?').run(kind)
+      if (kind !== 'flat') writeJoinSettings(db, null)
+    })()
+    return datasetSummary(db)
+  },
+
+  'dataset-set-missing-tokens'({ tokens }, ctx) {
+    const { db } = ctx.session.require()
+    db.transaction(() => writeMissingTokens(db, tokens))()
+    return datasetSummary(db)
+  },
+
+  'category-list': (_input, ctx) => listCategories(ctx.session.require().db),
+
+  'category-add'({ name }, ctx) {
+    const { db } = ctx.session.require()
+    db.transaction(() => addCategory(db, name))()
+    return listCategories(db)
+  },
+
+  'hygiene-list': (_input, ctx) => ruleViews(ctx.session.require().db),
+
+  'hygiene-add'({ rule }, ctx) {
+    const { db } = ctx.session.require()
+    const known = loadTables(db).some((t) => t.columns.some((c) => c.name === rule.column))
+    if (!known) throw new AppError('BAD_INPUT', `No imported table has a column "${rule.column}".`)
+    db.transaction(() => insertRule(db, rule))()
+    return ruleViews(db)
+  },
+
+  'hygiene-remove'({ id }, ctx) {
+    const { db } = ctx.session.require()
+    if (!db.transaction(() => deleteRule(db, id))()) throw new AppError('NOT_FOUND', 'That hygiene rule no longer exists.')
+    return ruleViews(db)
+  },
+
+  'hygiene-suggest'({ kind, column }, ctx) {
+    const { db } = ctx.session.require()
+    const table = requireTable(db, kind)
+    const found = columnByName(table, column)
+    if (!found) throw new AppError('BAD_INPUT', `The ${kind} table has no column "${column}".`)
+    const rules = listRules(db).map((r) => r.rule)
+    const { values } = columnValues(db, table, found.position, rules, missingTokenSet(readMissingTokens(db)))
+    const counts = new Map(values.map((v) => [v.value, v.count]))
+    return suggestMerges(values).map((group) => ({
+      to: group.to,
+      from: group.from.map((value) => ({ value, count: counts.get(value) ?? 0 }))
+    }))
+  }
+}
+

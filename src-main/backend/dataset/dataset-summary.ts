@@ -1,0 +1,94 @@
+import type { Database } from 'better-sqlite3'
+
+import type { HygieneRule } from '@shared/domain/data-views'
+import type { DatasetSummary, StoredTable } from '@shared/domain/import'
+import { countCodes } from '@shared/engine/dictionary-column'
+import { distinctValues, profileColumn } from '@shared/import/profile-column'
+import { isMissingValue, missingTokenSet } from '@shared/import/values'
+import { mappingFor } from '../import/stage-file'
+import { readMissingTokens, readOutcomeMapping } from '../store/dataset-queries'
+import { listRules } from './hygiene-queries'
+import { joinReport } from './join-report'
+import { cleanedColumn, columnByRole, dealTableOf, loadTables, type LoadedTable } from './stored-data'
+
+export function storedTableView(
+  db: Database,
+  table: LoadedTable,
+  rules: readonly HygieneRule[],
+  missing: ReadonlySet<string>
+): StoredTable {
+  return {
+    kind: table.record.kind,
+    fileName: table.record.fileName,
+    format: table.record.format,
+    sheetName: table.record.sheetName,
+    rowCount: table.record.rowCount,
+    importedAt: table.record.importedAt,
+    columns: table.columns.map((column) => {
+      const data = cleanedColumn(db, table, column.position, rules)
+      const profile = profileColumn({
+        name: column.name,
+        index: column.position,
+        column: data,
+        counts: countCodes(data),
+        missingTokens: missing,
+        type: column.type,
+        dateOrder: column.dateOrder
+      })
+      return { ...profile, inferredType: column.inferredType, role: column.role, category: column.category }
+    })
+  }
+}
+
+/** Distinct values of a column (after hygiene rules) with row counts. */
+export function columnValues(
+  db: Database,
+  table: LoadedTable,
+  position: number,
+  rules: readonly HygieneRule[],
+  missing: ReadonlySet<string>
+) {
+  const data = cleanedColumn(db, table, position, rules)
+  return distinctValues(data, countCodes(data), missing)
+}
+
+/** Everything the Data section shows: tables and their columns, counts, outcomes and the join. */
+export function datasetSummary(db: Database): DatasetSummary {
+  const tables = loadTables(db)
+  const rules = listRules(db).map((r) => r.rule)
+  const tokens = readMissingTokens(db)
+  const missing = missingTokenSet(tokens)
+  const dealTable = dealTableOf(tables)
+  const accounts = tables.find((t) => t.record.kind === 'accounts') ?? null
+
+  const outcomes = { won: 0, lost: 0, open: 0, unmapped: 0 }
+  let outcomeMapping: DatasetSummary['outcomeMapping'] = []
+  const outcomeColumn = dealTable ? columnByRole(dealTable, 'outcome') : undefined
+  if (dealTable && outcomeColumn) {
+    const { values, missingCount } = columnValues(db, dealTable, outcomeColumn.position, rules, missing)
+    outcomeMapping = mappingFor(values, [...readOutcomeMapping(db)])
+    for (const entry of outcomeMapping) outcomes[entry.outcome ?? 'unmapped'] += entry.count
+    outcomes.unmapped += missingCount
+  }
+
+  return {
+    tables: tables.map((t) => storedTableView(db, t, rules, missing)),
+    join: accounts && dealTable?.record.kind === 'deals' ? joinReport(db, accounts, dealTable, rules) : null,
+    accountCount: accounts ? accounts.record.rowCount : dealTable ? distinctAccounts(db, dealTable, rules, missing) : 0,
+    dealCount: dealTable?.record.rowCount ?? 0,
+    outcomes,
+    outcomeMapping,
+    missingTokens: tokens
+  }
+}
+
+/** In a flat or deals-only import, accounts are the distinct account ids (or names). */
+function distinctAccounts(db: Database, table: LoadedTable, rules: readonly HygieneRule[], missing: ReadonlySet<string>): number {
+  const key = columnByRole(table, 'account-id', 'account-name', 'domain')
+  if (!key) return 0
+  const data = cleanedColumn(db, table, key.position, rules)
+  const seen = new Set<string>()
+  for (const value of data.dictionary) if (!isMissingValue(value, missing)) seen.add(value.trim())
+  return seen.size
+}
+

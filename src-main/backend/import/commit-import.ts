@@ -1,0 +1,164 @@
+import type { Database } from 'better-sqlite3'
+import { basename } from 'node:path'
+import type { TableKind } from '@shared/domain/dataset'
+import type { ColumnSetting, ImportMode } from '@shared/domain/import'
+import { concatColumns, DictionaryColumnBuilder, filterRows, type DictionaryColumn } from '@shared/engine/dictionary-column'
+import { joinKey } from '@shared/engine/join-key'
+import { AppError } from '../app-error'
+import { loadTable, type LoadedTable } from '../dataset/stored-data'
+import {
+  readColumnData,
+  readJoinSettings,
+  replaceTable,
+  writeJoinSettings,
+  writeOutcomeMapping,
+  type ColumnToSave
+} from '../store/dataset-queries'
+import type { StagedFile } from './staged-file'
+
+export interface CommitRequest {
+  kind: TableKind
+  columns: ColumnSetting[]
+  outcomeMapping?: Array<{ value: string; outcome: 'won' | 'lost' | 'open' | null }> | undefined
+  mode: ImportMode
+  appendKey?: string | undefined
+}
+
+/**
+ * Saves a staged file as the workspace's table of `kind`, in one transaction: either the whole
+ * import lands, with its roles, outcome mapping and join, or the workspace stays as it was.
+ */
+export function commitImport(db: Database, staged: StagedFile, request: CommitRequest): void {
+  const settings = new Map(request.columns.map((c) => [c.index, c]))
+  const columns: ColumnToSave[] = staged.profiles.map((profile) => {
+    const chosen = settings.get(profile.index)
+    const role = chosen?.role ?? profile.role
+    return {
+      position: profile.index,
+      name: profile.name,
+      inferredType: profile.inferredType,
+      type: chosen?.type ?? profile.type,
+      role,
+      category: role === 'attribute' ? (chosen?.category ?? profile.category ?? 'Firmographic') : null,
+      dateOrder: chosen?.dateOrder !== undefined ? chosen.dateOrder : profile.dateOrder,
+      multiSeparators: profile.multiSeparators,
+      data: staged.columns[profile.index]!
+    }
+  })
+  checkRoles(staged.fileName, request.kind, columns)
+  if (request.kind !== 'accounts' && columns.some((c) => c.role === 'outcome')) {
+    checkOutcomes(staged.fileName, columns.find((c) => c.role === 'outcome')!.name, request.outcomeMapping ?? [])
+  }
+
+  db.transaction(() => {
+    const existing = loadTable(db, request.kind)
+    const toSave = request.mode === 'append' && existing ? appendTo(db, existing, columns, request.appendKey) : columns
+    const rowCount = toSave[0]?.data.codes.length ?? 0
+    replaceTable(
+      db,
+      {
+        kind: request.kind,
+        fileName: basename(staged.fileName),
+        format: staged.format,
+        sheetName: staged.sheetName,
+        encoding: staged.encoding,
+        delimiter: staged.delimiter,
+        headerRow: staged.headerRow,
+        rowCount,
+        importedAt: new Date().toISOString()
+      },
+      toSave
+    )
+    if (request.outcomeMapping) writeOutcomeMapping(db, request.outcomeMapping)
+    if (request.kind === 'deals' || request.kind === 'accounts') suggestJoin(db)
+  })()
+}
+
+const SINGLE_ROLES = new Set(['account-id', 'account-name', 'domain', 'deal-id', 'outcome', 'deal-amount', 'created-date', 'closed-date'])
+
+function checkRoles(fileName: string, kind: TableKind, columns: readonly ColumnToSave[]): void {
+  const seen = new Map<string, string>()
+  for (const column of columns) {
+    if (!SINGLE_ROLES.has(column.role)) continue
+    const other = seen.get(column.role)
+    if (other) {
+      throw new AppError(
+        'BAD_INPUT',
+        `${fileName}: columns "${other}" and "${column.name}" both have the role "${column.role}"; a table has at most one.`
+      )
+    }
+    seen.set(column.role, column.name)
+  }
+  if (kind !== 'accounts' && !seen.has('outcome')) {
+    throw new AppError('BAD_INPUT', `${fileName}: no column has the role "Outcome" (won/lost); choose the column that holds the deal stage or result.`)
+  }
+}
+
+function checkOutcomes(fileName: string, column: string, mapping: ReadonlyArray<{ outcome: string | null }>): void {
+  const outcomes = new Set(mapping.map((m) => m.outcome))
+  if (!outcomes.has('won') || !outcomes.has('lost')) {
+    throw new AppError(
+      'BAD_INPUT',
+      `${fileName}, column "${column}": no value is mapped to ${outcomes.has('won') ? 'lost' : 'won'}; map at least one value to won and one to lost (e.g. "Closed Won", "Closed Lost").`,
+      { column }
+    )
+  }
+}
+
+/**
+ * Appends the new rows to the stored table, matching columns by name. With a key column, stored
+ * rows whose key reappears in the new file are replaced by the new rows (a refresh by key).
+ */
+function appendTo(
+  db: Database,
+  existing: LoadedTable,
+  incoming: readonly ColumnToSave[],
+  appendKey: string | undefined
+): ColumnToSave[] {
+  const rowCount = existing.record.rowCount
+  let keep: Uint8Array | null = null
+  if (appendKey) {
+    const oldKey = existing.columns.find((c) => c.name === appendKey)
+    const newKey = incoming.find((c) => c.name === appendKey)
+    if (!oldKey || !newKey) {
+      throw new AppError('BAD_INPUT', `The key column "${appendKey}" must exist in both the stored table and the new file.`)
+    }
+    const fresh = new Set(Array.from(newKey.data.dictionary, (v) => joinKey(v, 'exact')))
+    const stored = readColumnData(db, existing.record, oldKey.position)
+    keep = new Uint8Array(rowCount)
+    for (let row = 0; row < rowCount; row++) keep[row] = fresh.has(joinKey(stored.dictionary[stored.codes[row]!]!, 'exact')) ? 0 : 1
+  }
+  const newRows = incoming[0]?.data.codes.length ?? 0
+  const names = [...existing.columns.map((c) => c.name), ...incoming.filter((c) => !existing.columns.some((e) => e.name === c.name)).map((c) => c.name)]
+  return names.map((name, position) => {
+    const old = existing.columns.find((c) => c.name === name)
+    const added = incoming.find((c) => c.name === name)
+    const oldData: DictionaryColumn = old ? readColumnData(db, existing.record, old.position) : blank(rowCount)
+    const kept = keep ? filterRows(oldData, keep) : oldData
+    const data = concatColumns(kept, added ? added.data : blank(newRows))
+    const base = old ?? added!
+    return { ...base, position, data }
+  })
+}
+
+function blank(rows: number): DictionaryColumn {
+  const builder = new DictionaryColumnBuilder(rows)
+  for (let i = 0; i < rows; i++) builder.push('')
+  return builder.finish()
+}
+
+/** Once both tables exist, join deals to accounts on their id (else name, else domain) columns. */
+function suggestJoin(db: Database): void {
+  if (readJoinSettings(db)) return
+  const accounts = loadTable(db, 'accounts')
+  const deals = loadTable(db, 'deals')
+  if (!accounts || !deals) return
+  for (const role of ['account-id', 'account-name', 'domain'] as const) {
+    const a = accounts.columns.find((c) => c.role === role)
+    const d = deals.columns.find((c) => c.role === role)
+    if (a && d) {
+      writeJoinSettings(db, { accountsKey: a.name, dealsKey: d.name, mode: 'normalized' })
+      return
+    }
+  }
+}

@@ -1,0 +1,121 @@
+import { randomBytes } from 'node:crypto'
+import { readFileSync, statSync } from 'node:fs'
+import { basename } from 'node:path'
+import { missingTokenSet } from '@shared/import/values'
+import { profileColumn } from '@shared/import/profile-column'
+import { AppError } from '../app-error'
+import type { BackendContext } from '../backend-context'
+import { datasetSummary } from '../dataset/dataset-summary'
+import type { Handlers } from '../dispatch'
+import { readMissingTokens, readOutcomeMapping } from '../store/dataset-queries'
+import { commitImport } from './commit-import'
+import { ReadCancelledError, runReadWorker } from './run-read-worker'
+import { previewOf } from './staged-file'
+
+/** Files larger than this are refused before they are read. */
+export const MAX_IMPORT_BYTES = 512 * 1024 * 1024
+
+function readSource(source: { kind: 'path'; path: string } | { kind: 'upload'; fileName: string; bytes: Uint8Array }) {
+  if (source.kind === 'upload') return { fileName: source.fileName, bytes: source.bytes }
+  let size: number
+  try {
+    size = statSync(source.path).size
+  } catch {
+    throw new AppError('NOT_FOUND', `${source.path} does not exist.`, { path: source.path })
+  }
+  if (size > MAX_IMPORT_BYTES) {
+    throw new AppError(
+      'BAD_INPUT',
+      `${basename(source.path)} is ${Math.round(size / 1048576)} MB; files over ${MAX_IMPORT_BYTES / 1048576} MB are not imported.`
+    )
+  }
+  return { fileName: basename(source.path), bytes: new Uint8Array(readFileSync(source.path)) }
+}
+
+function emitProgress(ctx: BackendContext, stagingId: string, startedAt: number) {
+  return (phase: 'reading' | 'profiling' | 'saving', done: number, total: number): void => {
+    const seconds = (Date.now() - startedAt) / 1000
+    const rate = seconds > 0.2 && done > 0 ? done / seconds : null
+    ctx.emit('import-progress', {
+      stagingId,
+      phase,
+      done,
+      total,
+      rowsPerSecond: phase === 'reading' && rate !== null ? Math.round(rate) : null,
+      secondsLeft: rate !== null && total > done ? Math.round((total - done) / rate) : null
+    })
+  }
+}
+
+export const importHandlers: Pick<Handlers, 'import-inspect' | 'import-set-column' | 'import-commit' | 'import-discard'> = {
+  async 'import-inspect'(input, ctx) {
+    const { db } = ctx.session.require()
+    const stagingId = input.stagingId ?? randomBytes(12).toString('base64url')
+    if (ctx.staging.isBusy(stagingId)) ctx.staging.discard(stagingId)
+    const { fileName, bytes } = readSource(input.source)
+    const progress = emitProgress(ctx, stagingId, Date.now())
+    const job = runReadWorker(
+      {
+        bytes,
+        fileName,
+        sheet: input.sheet,
+        headerRow: input.headerRow,
+        tableKind: input.tableKind,
+        missingTokens: readMissingTokens(db),
+        knownOutcomes: [...readOutcomeMapping(db)]
+      },
+      progress
+    )
+    ctx.staging.track(stagingId, job)
+    try {
+      const staged = await job.result
+      ctx.staging.keep(stagingId, staged)
+      return previewOf(stagingId, staged)
+    } catch (error) {
+      if (error instanceof ReadCancelledError) {
+        throw new AppError('CANCELLED', `Reading ${fileName} was cancelled; nothing was imported.`)
+      }
+      throw error
+    } finally {
+      ctx.staging.untrack(stagingId)
+    }
+  },
+
+  'import-set-column'(input, ctx) {
+    const { db } = ctx.session.require()
+    const staged = ctx.staging.get(input.stagingId)
+    const previous = staged.profiles[input.index]
+    if (!previous) throw new AppError('BAD_INPUT', `${staged.fileName} has no column ${input.index + 1}.`)
+    const profile = {
+      ...profileColumn({
+        name: previous.name,
+        index: previous.index,
+        column: staged.columns[input.index]!,
+        counts: staged.counts[input.index]!,
+        missingTokens: missingTokenSet(readMissingTokens(db)),
+        type: input.type,
+        ...(input.dateOrder !== undefined ? { dateOrder: input.dateOrder } : {})
+      }),
+      role: previous.role,
+      category: previous.category
+    }
+    staged.profiles[input.index] = profile
+    return profile
+  },
+
+  'import-commit'(input, ctx) {
+    const { db } = ctx.session.require()
+    const staged = ctx.staging.get(input.stagingId)
+    const progress = emitProgress(ctx, input.stagingId, Date.now())
+    progress('saving', 0, staged.rowCount)
+    commitImport(db, staged, input)
+    progress('saving', staged.rowCount, staged.rowCount)
+    ctx.staging.discard(input.stagingId)
+    return datasetSummary(db)
+  },
+
+  'import-discard'(input, ctx) {
+    ctx.staging.discard(input.stagingId)
+    return null
+  }
+}

@@ -1,0 +1,35 @@
+import { parentPort, workerData } from 'node:worker_threads'
+import { AppError } from '../app-error'
+import { stageFile, type StageRequest } from './stage-file'
+
+/**
+ * Worker-thread entry: reading and profiling a large file takes seconds, and doing it here
+ * keeps the main process free to answer the window and to send progress.
+ */
+const port = parentPort
+if (!port) throw new Error('read-worker must run in a worker thread')
+
+let lastSent = 0
+try {
+  const staged = stageFile(workerData as StageRequest, {
+    onProgress(phase, done, total) {
+      const now = Date.now()
+      if (now - lastSent < 100 && done < total) return
+      lastSent = now
+      port.postMessage({ type: 'progress', phase, done, total })
+    },
+    isCancelled: () => false
+  })
+  port.postMessage(
+    { type: 'done', staged },
+    staged.columns.map((c) => c.codes.buffer as ArrayBuffer)
+  )
+} catch (error) {
+  port.postMessage({
+    type: 'error',
+    error:
+      error instanceof AppError
+        ? error.toShape()
+        : { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) }
+  })
+}

@@ -1,0 +1,169 @@
+/**
+ * A streaming CSV state machine over decoded text chunks. Records are handed out one at a time
+ * in a reused array, so a million-row file never exists as an array of arrays. Field text is
+ * taken with slice() over ranges and quotes are found with indexOf(); characters are never
+ * concatenated one by one (that is what makes naive parsers slow).
+ */
+
+const QUOTE = 34
+const LF = 10
+const CR = 13
+/** A record still open after this many characters is not a real row: its quote never closes. */
+export const MAX_RECORD_CHARS = 8 * 1024 * 1024
+
+/** Receives a record; `fields` is reused, only the first `count` entries belong to this record. */
+export type RecordHandler = (fields: string[], count: number, row: number, line: number) => boolean | void
+
+/** A record that cannot end: a quote that never closes, or a "line" of tens of megabytes. */
+export class BrokenRecord extends Error {
+  constructor(
+    readonly kind: 'unclosed-quote' | 'too-long',
+    readonly row: number,
+    readonly line: number
+  ) {
+    super(`${kind} in row ${row}`)
+  }
+}
+
+/** Trims only when needed; most cells have nothing to trim and trim() would still allocate. */
+export function trimCell(s: string): string {
+  const n = s.length
+  if (n === 0) return s
+  const a = s.charCodeAt(0)
+  const b = s.charCodeAt(n - 1)
+  return a > 32 && a < 127 && b > 32 && b < 127 ? s : s.trim()
+}
+
+/** indexOf's -1 as the end of the text, keeping every position a small integer for the JIT. */
+function orEnd(at: number, n: number): number {
+  return at < 0 ? n : at
+}
+
+/** Line breaks inside a quoted value, so error messages can also name the physical line. */
+function countLineBreaks(text: string, from: number, to: number): number {
+  let count = 0
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k)
+    if (c === LF || (c === CR && text.charCodeAt(k + 1) !== LF)) count++
+  }
+  return count
+}
+
+export class CsvParser {
+  /** 1-based number of records emitted so far. */
+  row = 0
+  /** 1-based physical line on which the next record starts. */
+  line = 1
+  private readonly fields: string[] = []
+  private carry = ''
+  private stopped = false
+
+  constructor(
+    private readonly delimiter: string,
+    private readonly onRecord: RecordHandler
+  ) {}
+
+  /**
+   * Parses a chunk (after any partial record carried from the previous one). Returns false once
+   * the handler has asked to stop. `final` marks the last chunk: an open quote is then an error.
+   */
+  feed(chunk: string, final: boolean): boolean {
+    if (this.stopped) return false
+    const text = this.carry.length > 0 ? this.carry + chunk : chunk
+    this.carry = ''
+    const n = text.length
+    const d = this.delimiter
+    const fields = this.fields
+    // Next delimiter, LF and CR at or after the scan position, each searched again only once
+    // passed: indexOf scans with SIMD, several times faster than a charCodeAt loop. The
+    // searches are written out inline twice because a closure over these locals is slow.
+    let nextD = -1
+    let nextLf = -1
+    let nextCr = -1
+    let i = 0
+    while (i < n) {
+      const recordStart = i
+      let count = 0
+      let breaks = 0
+      let inQuote = false
+      let complete = false
+      record: for (;;) {
+        let value: string
+        if (text.charCodeAt(i) === QUOTE) {
+          inQuote = true
+          const open = i + 1
+          let seg = open
+          let j = seg
+          value = ''
+          for (;;) {
+            const q = text.indexOf('"', j)
+            if (q < 0 || (q === n - 1 && !final)) break record
+            if (text.charCodeAt(q + 1) === QUOTE) {
+              value += text.slice(seg, q + 1)
+              j = q + 2
+              seg = j
+              continue
+            }
+            value += text.slice(seg, q)
+            i = q + 1
+            break
+          }
+          inQuote = false
+          if (nextLf < open) nextLf = orEnd(text.indexOf('\n', open), n)
+          if (nextCr < open) nextCr = orEnd(text.indexOf('\r', open), n)
+          if (nextLf < i || nextCr < i) breaks += countLineBreaks(text, open, i)
+          // Excel keeps text after a closing quote ("a"b -> ab), so do we.
+          if (nextD < i) nextD = orEnd(text.indexOf(d, i), n)
+          if (nextLf < i) nextLf = orEnd(text.indexOf('\n', i), n)
+          if (nextCr < i) nextCr = orEnd(text.indexOf('\r', i), n)
+          let k = nextD < nextLf ? nextD : nextLf
+          if (nextCr < k) k = nextCr
+          if (k > i) value += text.slice(i, k)
+          i = k
+        } else {
+          if (nextD < i) nextD = orEnd(text.indexOf(d, i), n)
+          if (nextLf < i) nextLf = orEnd(text.indexOf('\n', i), n)
+          if (nextCr < i) nextCr = orEnd(text.indexOf('\r', i), n)
+          let k = nextD < nextLf ? nextD : nextLf
+          if (nextCr < k) k = nextCr
+          value = text.slice(i, k)
+          i = k
+        }
+        if (i >= n && !final) break
+        fields[count++] = trimCell(value)
+        if (i >= n) {
+          complete = true
+          break
+        }
+        const c = text.charCodeAt(i)
+        if (c !== LF && c !== CR) {
+          i++
+          continue
+        }
+        if (c === CR) {
+          // A CR at the very end of a chunk may be the first half of a CRLF.
+          if (i + 1 >= n && !final) break
+          i += text.charCodeAt(i + 1) === LF ? 2 : 1
+        } else {
+          i++
+        }
+        complete = true
+        break
+      }
+      if (!complete) {
+        if (final) throw new BrokenRecord('unclosed-quote', this.row + 1, this.line)
+        this.carry = text.slice(recordStart)
+        if (this.carry.length > MAX_RECORD_CHARS) throw new BrokenRecord(inQuote ? 'unclosed-quote' : 'too-long', this.row + 1, this.line)
+        return true
+      }
+      this.row++
+      const keepGoing = this.onRecord(fields, count, this.row, this.line)
+      this.line += 1 + breaks
+      if (keepGoing === false) {
+        this.stopped = true
+        return false
+      }
+    }
+    return true
+  }
+}

@@ -1,0 +1,168 @@
+/**
+ * Reads a delimited text export: encoding, dialect, header, then the rows streamed from the
+ * decoded chunks straight into the row sink. The file is parsed up to three times, and only
+ * the last pass delivers rows: a short first pass finds the header, and a full middle pass
+ * runs only when the header has blank cells (whether such a column is empty, and so dropped,
+ * can only be known after reading every row).
+ */
+import { AppError } from '../../app-error'
+import { BrokenRecord, CsvParser, type RecordHandler } from './csv-parser'
+import { sniffDialect } from './csv-dialect'
+import { FOLLOWING_ROWS, HEADER_SEARCH_ROWS, findHeaderRow, nonEmptyCount } from './header-detect'
+import { cleanHeader, planHeaders } from './header-names'
+import type { ReadControl } from './read-control'
+import { RowSink } from './row-sink'
+import { decodeChunks, decodeSample, detectEncoding, DEFAULT_CHUNK_BYTES, type TextEncodingName } from './text-encoding'
+import type { ReadOptions, RowHandler, TableReadResult } from './types'
+import { where } from './where'
+
+export type CsvOutcome = Pick<TableReadResult, 'encoding' | 'delimiter' | 'headerRow' | 'headers' | 'rowCount' | 'skipped' | 'warnings'>
+
+interface Source {
+  bytes: Uint8Array
+  fileName: string
+  encoding: TextEncodingName
+  delimiter: string
+  skipChars: number
+  chunkBytes: number
+  control: ReadControl
+}
+
+/** One pass over the whole text; progress is reported as bytes from `offset` of `total`. */
+function parsePass(src: Source, handler: RecordHandler, offset: number, total: number): void {
+  let skip = src.skipChars
+  let at = 0
+  const parser = new CsvParser(src.delimiter, (fields, count, row, line) => {
+    if (src.control.tick()) src.control.check(offset + at, total)
+    return handler(fields, count, row, line)
+  })
+  // The "sep=" line is not a row (Excel hides it too) but it is line 1 of the file.
+  if (skip > 0) parser.line = 2
+  try {
+    for (const chunk of decodeChunks(src.bytes, src.encoding, src.chunkBytes)) {
+      let text = chunk.text
+      if (skip > 0) {
+        const cut = Math.min(skip, text.length)
+        text = text.slice(cut)
+        skip -= cut
+      }
+      if (!parser.feed(text, chunk.final)) return
+      at = chunk.end
+      src.control.check(offset + at, total)
+    }
+  } catch (error) {
+    if (!(error instanceof BrokenRecord)) throw error
+    const lineNote = error.line === error.row ? '' : ` (line ${error.line})`
+    const at = `${where(src.fileName, null, error.row)}${lineNote}`
+    const message =
+      error.kind === 'unclosed-quote'
+        ? `${at}: a quoted value starts in this row but its closing quote is missing, so the rest of the file would run into one cell; check for a stray " character.`
+        : `${at}: the row is longer than 8 million characters, so the file is probably not a CSV export.`
+    throw new AppError('BAD_INPUT', message, { file: src.fileName, row: error.row, line: error.line, reason: error.kind })
+  }
+}
+
+/** The first rows (copied), enough to find the header and judge the width of what follows. */
+function sampleRows(src: Source, headerRow: number | undefined): string[][] {
+  const wanted = (headerRow ?? HEADER_SEARCH_ROWS) + FOLLOWING_ROWS + 5
+  const rows: string[][] = []
+  parsePass(src, (fields, count) => rows.push(fields.slice(0, count)) < wanted, 0, 1)
+  return rows
+}
+
+function chooseHeader(src: Source, rows: string[][], headerRow: number | undefined): number {
+  const { fileName } = src
+  if (headerRow !== undefined) {
+    if (!Number.isInteger(headerRow) || headerRow < 1 || headerRow > rows.length) {
+      throw new AppError('BAD_INPUT', `${fileName}: the header row ${headerRow} is outside the file (it has ${rows.length} rows).`, {
+        file: fileName,
+        row: headerRow
+      })
+    }
+    if (nonEmptyCount(rows[headerRow - 1] ?? []) === 0) {
+      throw new AppError('BAD_INPUT', `${where(fileName, null, headerRow)}: the row is empty, so it cannot be the header.`, {
+        file: fileName,
+        row: headerRow
+      })
+    }
+    return headerRow - 1
+  }
+  const found = findHeaderRow(rows)
+  if (found === null) {
+    throw new AppError(
+      'BAD_INPUT',
+      `${fileName}: no header row found in the first ${HEADER_SEARCH_ROWS} rows; the header should be the row with the column names.`,
+      { file: fileName, reason: 'no-header' }
+    )
+  }
+  return found
+}
+
+export function readCsv(
+  bytes: Uint8Array,
+  fileName: string,
+  options: ReadOptions,
+  onRow: RowHandler,
+  control: ReadControl,
+  chunkBytes = DEFAULT_CHUNK_BYTES
+): CsvOutcome {
+  const encoding = detectEncoding(bytes)
+  const sample = decodeSample(bytes, encoding)
+  if (sample.whole && sample.text.trim() === '') {
+    throw new AppError('BAD_INPUT', `${fileName} has no data (it holds only blank lines or spaces).`, { file: fileName })
+  }
+  const dialect = sniffDialect(sample.text, sample.whole, fileName.toLowerCase().endsWith('.tsv') ? 'tsv' : '')
+  const src: Source = { bytes, fileName, encoding, delimiter: dialect.delimiter, skipChars: dialect.skipChars, chunkBytes, control }
+  const rows = sampleRows(src, options.headerRow)
+  if (rows.every((r) => nonEmptyCount(r) === 0)) {
+    throw new AppError('BAD_INPUT', `${fileName} has no data (it holds only blank lines or spaces).`, { file: fileName })
+  }
+  const h = chooseHeader(src, rows, options.headerRow)
+  const raw = rows[h] ?? []
+  const headerRecord = h + 1
+
+  const blanks = new Set<number>()
+  raw.forEach((cell, c) => {
+    if (cleanHeader(cell) === '') blanks.add(c)
+  })
+  const filled = new Set<number>()
+  const passes = blanks.size > 0 ? 2 : 1
+  if (blanks.size > 0) {
+    parsePass(
+      src,
+      (fields, count, row) => {
+        if (row <= headerRecord) return true
+        for (const c of blanks) {
+          if (c < count && fields[c] !== '') {
+            filled.add(c)
+            blanks.delete(c)
+          }
+        }
+        return blanks.size > 0
+      },
+      0,
+      bytes.length * passes
+    )
+  }
+  const plan = planHeaders({ raw, groups: null, hasData: (c) => filled.has(c), at: where(fileName, null, headerRecord) })
+  const sink = new RowSink({ fileName, sheet: null, width: raw.length, keep: plan.keep, onRow })
+  parsePass(
+    src,
+    (fields, count, row) => {
+      if (row > headerRecord) sink.push(fields, count, row)
+    },
+    bytes.length * (passes - 1),
+    bytes.length * passes
+  )
+  const skipped = sink.finish()
+  control.done(bytes.length * passes)
+  return {
+    encoding,
+    delimiter: dialect.delimiter,
+    headerRow: headerRecord,
+    headers: plan.headers,
+    rowCount: sink.rowCount,
+    skipped,
+    warnings: plan.warnings
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * The file reader's entry point: refuse what is too big or not a table, read the rest as a
+ * header plus a stream of rows. Only AppError (bad input) and ReadCancelled leave it; an error
+ * thrown by the caller's own onRow is passed through unchanged.
+ */
+import { AppError } from '../../app-error'
+import { detectFormat } from './detect-format'
+import { readCsv } from './read-csv'
+import { ReadCancelled, ReadControl } from './read-control'
+import { readWorkbook } from './read-workbook'
+import { ConsumerError } from './row-sink'
+import { DEFAULT_MAX_BYTES, type ReadOptions, type RowHandler, type TableReadResult } from './types'
+import { verifyEntries, ZipDamaged, ZipTooLarge } from './zip-directory'
+import { baseName, formatSize } from './where'
+import { damagedWorkbook, decompressionBomb } from './workbook-errors'
+
+export function readTable(bytes: Uint8Array, fileName: string, options: ReadOptions, onRow: RowHandler): TableReadResult {
+  const name = baseName(fileName)
+  try {
+    const limit = options.maxBytes ?? DEFAULT_MAX_BYTES
+    if (bytes.length > limit) {
+      throw new AppError(
+        'BAD_INPUT',
+        `${name} is ${formatSize(bytes.length)}, more than the ${formatSize(limit)} limit for one import; filter the export to fewer rows or split it.`,
+        { file: name, bytes: bytes.length, limit }
+      )
+    }
+    const control = new ReadControl(options)
+    const detected = detectFormat(name, bytes)
+    if (detected.kind === 'text') {
+      const out = readCsv(bytes, name, options, onRow, control)
+      return { fileName, format: 'csv', sheets: [], sheetName: null, ...out }
+    }
+    if (detected.zip !== null) verifyZip(name, bytes, detected.zip)
+    const out = readWorkbook(bytes, name, options, onRow, control)
+    const warnings = detected.warning === null ? out.warnings : [detected.warning, ...out.warnings]
+    return { fileName, format: detected.format, encoding: null, delimiter: null, ...out, warnings }
+  } catch (error) {
+    if (error instanceof AppError || error instanceof ReadCancelled) throw error
+    if (error instanceof ConsumerError) throw error.inner
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new AppError('INTERNAL', `${name} could not be read because of an unexpected error: ${reason}`, { file: name, reason })
+  }
+}
+
+function verifyZip(name: string, bytes: Uint8Array, entries: Parameters<typeof verifyEntries>[1]): void {
+  try {
+    verifyEntries(bytes, entries)
+  } catch (error) {
+    if (error instanceof ZipTooLarge) throw decompressionBomb(name, error.message)
+    if (error instanceof ZipDamaged) throw damagedWorkbook(name, error.message)
+    throw error
+  }
+}

@@ -1,0 +1,139 @@
+/**
+ * Turns source rows into delivered rows: drops empty rows (counted), holds back rows that look
+ * like a report footer until it is clear whether data follows them, refuses a row with values
+ * beyond the header, and projects the kept columns into the one reused output array.
+ */
+import { AppError } from '../../app-error'
+import type { RowHandler, SkippedRow } from './types'
+import { columnLetter, quoteValue, where } from './where'
+
+export interface SinkSetup {
+  fileName: string
+  sheet: string | null
+  /** Source columns covered by the header; a value at or beyond this index is an error. */
+  width: number
+  /** Source column of each delivered column. */
+  keep: readonly number[]
+  onRow: RowHandler
+}
+
+interface Pending {
+  cells: string[] | null
+  row: number
+  reason: string
+}
+
+/** A run of footer-like rows this long is part of the data, not a footer. */
+const MAX_PENDING = 1000
+const TOTAL = /^(grand\s+|sub-?\s*)?totals?\b|^(sum|count|record count)\b/i
+
+/** Wraps an error thrown by the caller's onRow so it is passed on untouched. */
+export class ConsumerError extends Error {
+  constructor(readonly inner: unknown) {
+    super('onRow failed')
+  }
+}
+
+export class RowSink {
+  rowCount = 0
+  private readonly out: string[]
+  private readonly pending: Pending[] = []
+  private emptyRows = 0
+  private firstEmpty = 0
+  private readonly footers: SkippedRow[] = []
+
+  constructor(private readonly setup: SinkSetup) {
+    this.out = new Array<string>(setup.keep.length).fill('')
+  }
+
+  /** Takes fields[0..count) of one source row (the array may be reused by the caller). */
+  push(fields: readonly string[], count: number, sourceRow: number): void {
+    let filled = 0
+    let first = -1
+    let last = -1
+    for (let c = 0; c < count; c++) {
+      if (fields[c] !== '') {
+        filled++
+        if (first < 0) first = c
+        last = c
+      }
+    }
+    if (filled === 0) {
+      if (this.pending.length > 0) this.pending.push({ cells: null, row: sourceRow, reason: '' })
+      else this.countEmpty(sourceRow)
+      return
+    }
+    if (last >= this.setup.width) this.tooWide(fields, count, sourceRow)
+    const reason = this.footerReason(fields[first] ?? '', filled)
+    if (reason !== null && this.pending.length < MAX_PENDING) {
+      this.pending.push({ cells: fields.slice(0, count), row: sourceRow, reason })
+      return
+    }
+    this.flushPending()
+    this.deliver(fields, count, sourceRow)
+  }
+
+  /** Skipped rows: trailing footers one by one, empty rows as one summary line. */
+  finish(): SkippedRow[] {
+    for (const p of this.pending) {
+      if (p.cells === null) this.countEmpty(p.row)
+      else this.footers.push({ row: p.row, reason: p.reason })
+    }
+    this.pending.length = 0
+    const skipped = [...this.footers]
+    if (this.emptyRows > 0) {
+      const reason = this.emptyRows === 1 ? 'empty row' : `${this.emptyRows} empty rows (the first is row ${this.firstEmpty})`
+      skipped.unshift({ row: this.firstEmpty, reason })
+    }
+    return skipped
+  }
+
+  private countEmpty(row: number): void {
+    if (this.emptyRows++ === 0) this.firstEmpty = row
+  }
+
+  private footerReason(firstValue: string, filled: number): string | null {
+    const width = this.setup.keep.length
+    if (TOTAL.test(firstValue) && filled <= Math.max(2, width / 2)) return `total row after the data ("${firstValue}")`
+    if (filled === 1 && width >= 3) return `note after the data (${quoteValue(firstValue)})`
+    return null
+  }
+
+  private flushPending(): void {
+    for (const p of this.pending) {
+      if (p.cells === null) this.countEmpty(p.row)
+      else this.deliver(p.cells, p.cells.length, p.row)
+    }
+    this.pending.length = 0
+  }
+
+  private deliver(fields: readonly string[], count: number, sourceRow: number): void {
+    const { keep, onRow } = this.setup
+    const out = this.out
+    for (let k = 0; k < keep.length; k++) {
+      const c = keep[k] ?? 0
+      out[k] = c < count ? (fields[c] ?? '') : ''
+    }
+    this.rowCount++
+    try {
+      onRow(out, sourceRow)
+    } catch (error) {
+      throw new ConsumerError(error)
+    }
+  }
+
+  private tooWide(fields: readonly string[], count: number, sourceRow: number): never {
+    const { width, fileName, sheet } = this.setup
+    let extra = width
+    while (extra < count && fields[extra] === '') extra++
+    let cells = count
+    while (cells > 0 && fields[cells - 1] === '') cells--
+    const value = fields[extra] ?? ''
+    const column = columnLetter(extra)
+    throw new AppError(
+      'BAD_INPUT',
+      `${where(fileName, sheet, sourceRow)}: the row has ${cells} cells but the header has ${width} columns (column ${column} ${quoteValue(value)} has no header).`,
+      { file: fileName, sheet, row: sourceRow, column, columnIndex: extra + 1, cells, headerColumns: width }
+    )
+  }
+}

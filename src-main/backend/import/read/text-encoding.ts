@@ -1,0 +1,121 @@
+/**
+ * Which encoding a text export is in, and decoding it in chunks. Chunks keep a 500 MB file from
+ * ever becoming one string (V8 caps strings at about 512 million characters) and let the CSV
+ * parser report progress as it goes.
+ */
+import { Buffer, isUtf8 } from 'node:buffer'
+
+export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252'
+
+export interface TextChunk {
+  text: string
+  /** Byte offset just past this chunk. */
+  end: number
+  final: boolean
+}
+
+const SAMPLE = 8192
+export const DEFAULT_CHUNK_BYTES = 1024 * 1024
+
+/** Windows-1252's printable characters at 0x80-0x9F; the five undefined bytes keep their code. */
+const CP1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8d, 0x017d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x9d, 0x017e, 0x0178
+].map((code) => String.fromCharCode(code))
+
+/** UTF-16 without a byte-order mark shows up as ASCII with every other byte NUL. */
+function utf16Pattern(b: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(b.length, SAMPLE) & ~1
+  if (n < 4) return null
+  let even = 0
+  let odd = 0
+  for (let i = 0; i < n; i += 2) {
+    if (b[i] === 0) even++
+    if (b[i + 1] === 0) odd++
+  }
+  const pairs = n / 2
+  if (odd > pairs * 0.3 && even < pairs * 0.05) return 'utf-16le'
+  if (even > pairs * 0.3 && odd < pairs * 0.05) return 'utf-16be'
+  return null
+}
+
+function bomOf(b: Uint8Array): TextEncodingName | null {
+  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return 'utf-8-bom'
+  if (b[0] === 0xff && b[1] === 0xfe) return 'utf-16le'
+  if (b[0] === 0xfe && b[1] === 0xff) return 'utf-16be'
+  return null
+}
+
+/** True for text in any encoding we read; false for binary data (NULs, control characters). */
+export function looksLikeText(b: Uint8Array): boolean {
+  if (bomOf(b) !== null || utf16Pattern(b) !== null) return true
+  const n = Math.min(b.length, SAMPLE)
+  let control = 0
+  for (let i = 0; i < n; i++) {
+    const c = b[i] ?? 0
+    if (c === 0) return false
+    // Tab, LF, FF, CR and the DOS end-of-file mark turn up in real text exports.
+    if (c < 0x20 && c !== 9 && c !== 10 && c !== 12 && c !== 13 && c !== 0x1a) control++
+  }
+  return control <= n / 100
+}
+
+export function detectEncoding(b: Uint8Array): TextEncodingName {
+  return bomOf(b) ?? utf16Pattern(b) ?? (isUtf8(b) ? 'utf-8' : 'windows-1252')
+}
+
+export function bomLength(encoding: TextEncodingName, b: Uint8Array): number {
+  if (encoding === 'utf-8-bom') return 3
+  return bomOf(b) === encoding ? 2 : 0
+}
+
+/**
+ * Node 20's TextDecoder('windows-1252') decodes 0x80-0x9F as Latin-1 control codes
+ * (nodejs/node#56542), which would turn curly quotes and the euro sign into garbage.
+ */
+function decodeWindows1252(b: Uint8Array): string {
+  const latin1 = Buffer.from(b.buffer, b.byteOffset, b.length).toString('latin1')
+  return latin1.replace(/[\x80-\x9f]/g, (ch) => CP1252_HIGH[ch.charCodeAt(0) - 0x80] ?? ch)
+}
+
+/** Moves a chunk end back to the start of a UTF-8 character, so every chunk decodes on its own. */
+function utf8Boundary(b: Uint8Array, end: number, min: number): number {
+  let at = end
+  while (at > min && at < b.length && ((b[at] ?? 0) & 0xc0) === 0x80) at--
+  return at
+}
+
+/**
+ * Decodes bytes after the byte-order mark in chunks of about chunkBytes. UTF-8 and UTF-16LE go
+ * through Buffer.toString, several times faster than a streaming TextDecoder; a surrogate pair
+ * split between two UTF-16 chunks is rejoined by the parser, which carries the unfinished field.
+ */
+export function* decodeChunks(b: Uint8Array, encoding: TextEncodingName, chunkBytes = DEFAULT_CHUNK_BYTES): Generator<TextChunk> {
+  const start = bomLength(encoding, b)
+  const buffer = Buffer.from(b.buffer, b.byteOffset, b.length)
+  const be = encoding === 'utf-16be' ? new TextDecoder('utf-16be', { ignoreBOM: true }) : null
+  // Even-sized chunks keep UTF-16 code units whole.
+  const step = Math.max(4, chunkBytes & ~1)
+  if (start >= b.length) {
+    yield { text: '', end: b.length, final: true }
+    return
+  }
+  let at = start
+  while (at < b.length) {
+    let end = Math.min(b.length, at + step)
+    if (encoding === 'utf-8' || encoding === 'utf-8-bom') end = utf8Boundary(b, end, at + 1)
+    const final = end === b.length
+    let text: string
+    if (encoding === 'windows-1252') text = decodeWindows1252(b.subarray(at, end))
+    else if (be !== null) text = be.decode(b.subarray(at, end), { stream: !final })
+    else text = buffer.toString(encoding === 'utf-16le' ? 'utf16le' : 'utf8', at, end)
+    yield { text, end, final }
+    at = end
+  }
+}
+
+/** The first maxBytes decoded, for sniffing; `whole` when that is the entire file. */
+export function decodeSample(b: Uint8Array, encoding: TextEncodingName, maxBytes = 1024 * 1024): { text: string; whole: boolean } {
+  const first = decodeChunks(b, encoding, maxBytes).next()
+  return first.done === true ? { text: '', whole: true } : { text: first.value.text, whole: first.value.final }
+}

@@ -1,0 +1,84 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { Worker } from 'node:worker_threads'
+import type { ApiErrorShape } from '@shared/contract'
+import { AppError } from '../app-error'
+import type { StageRequest } from './stage-file'
+import type { StagedFile } from './staged-file'
+
+export interface ReadJob {
+  result: Promise<StagedFile>
+  /** Stops the read at once; the promise rejects with a CANCELLED-style error. */
+  cancel(): void
+}
+
+type WorkerMessage =
+  | { type: 'progress'; phase: 'reading' | 'profiling'; done: number; total: number }
+  | { type: 'done'; staged: StagedFile }
+  | { type: 'error'; error: ApiErrorShape }
+
+export class ReadCancelledError extends Error {
+  constructor() {
+    super('The import was cancelled.')
+  }
+}
+
+/**
+ * Where the worker's code is: next to the bundle in the desktop build (out/main), or the
+ * TypeScript source when the backend runs under tsx (browser mode, CLI, tests), in which case
+ * the worker loads tsx itself.
+ */
+function workerEntry(): { code: string; eval: boolean; env: NodeJS.ProcessEnv } {
+  const built = join(__dirname, 'read-worker.js')
+  if (existsSync(built)) return { code: built, eval: false, env: process.env }
+  // ESM loader hooks do not reach worker threads on Node 20, so the worker registers tsx's
+  // CommonJS hook itself before loading the TypeScript source.
+  const source = join(__dirname, 'read-worker.ts')
+  const tsconfig = join(__dirname, '..', '..', '..', 'tsconfig.node.json')
+  return {
+    code: `require('tsx/cjs'); require(${JSON.stringify(source)})`,
+    eval: true,
+    env: { ...process.env, TSX_TSCONFIG_PATH: process.env['TSX_TSCONFIG_PATH'] ?? tsconfig }
+  }
+}
+
+export function runReadWorker(
+  request: StageRequest,
+  onProgress: (phase: 'reading' | 'profiling', done: number, total: number) => void
+): ReadJob {
+  const entry = workerEntry()
+  const worker = new Worker(entry.code, {
+    eval: entry.eval,
+    workerData: request,
+    env: entry.env,
+    // A hostile file must not take the whole app down with it.
+    resourceLimits: { maxOldGenerationSizeMb: 3072 }
+  })
+  let cancelled = false
+  const result = new Promise<StagedFile>((resolve, reject) => {
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.type === 'progress') onProgress(message.phase, message.done, message.total)
+      else if (message.type === 'done') resolve(message.staged)
+      else reject(new AppError(message.error.code, message.error.message, message.error.details))
+    })
+    worker.on('error', (error) =>
+      reject(
+        new AppError(
+          'BAD_INPUT',
+          `${request.fileName} could not be read: ${error.message.includes('heap') ? 'it needs more memory than this computer can give it' : error.message}`
+        )
+      )
+    )
+    worker.on('exit', (code) => {
+      if (cancelled) reject(new ReadCancelledError())
+      else if (code !== 0) reject(new AppError('INTERNAL', `Reading ${request.fileName} stopped unexpectedly (exit code ${code}).`))
+    })
+  })
+  return {
+    result,
+    cancel() {
+      cancelled = true
+      void worker.terminate()
+    }
+  }
+}

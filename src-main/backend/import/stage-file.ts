@@ -1,0 +1,117 @@
+import type { ColumnProfile, ColumnRole, Outcome, TableKind } from '@shared/domain/dataset'
+import type { OutcomeMappingEntry } from '@shared/domain/import'
+import { countCodes, DictionaryColumnBuilder } from '@shared/engine/dictionary-column'
+import { distinctValues, profileColumn } from '@shared/import/profile-column'
+import { suggestCategory, suggestOutcomeMapping, suggestRoles } from '@shared/import/suggest'
+import { missingTokenSet } from '@shared/import/values'
+import { readTable } from './read'
+import type { StagedFile } from './staged-file'
+
+export interface StageRequest {
+  bytes: Uint8Array
+  fileName: string
+  sheet?: string | undefined
+  headerRow?: number | undefined
+  tableKind?: TableKind | undefined
+  missingTokens: readonly string[]
+  /** The workspace's saved outcome mapping; it wins over suggestions for values it knows. */
+  knownOutcomes: ReadonlyArray<[string, Outcome | null]>
+}
+
+export interface StageHooks {
+  onProgress(phase: 'reading' | 'profiling', done: number, total: number): void
+  isCancelled(): boolean
+}
+
+const PREVIEW_ROWS = 200
+
+/**
+ * Reads a file into dictionary-encoded columns and profiles them: the whole of the slow part of
+ * an import, run in a worker thread by the app and directly by tests.
+ */
+export function stageFile(request: StageRequest, hooks: StageHooks): StagedFile {
+  let builders: DictionaryColumnBuilder[] = []
+  const previewRows: string[][] = []
+  const read = readTable(
+    request.bytes,
+    request.fileName,
+    {
+      ...(request.sheet !== undefined ? { sheet: request.sheet } : {}),
+      ...(request.headerRow !== undefined ? { headerRow: request.headerRow } : {}),
+      onProgress: (done, total) => hooks.onProgress('reading', done, total),
+      isCancelled: hooks.isCancelled
+    },
+    (cells) => {
+      if (builders.length === 0) builders = cells.map(() => new DictionaryColumnBuilder(4096))
+      for (let i = 0; i < builders.length; i++) builders[i]!.push(cells[i] ?? '')
+      if (previewRows.length < PREVIEW_ROWS) previewRows.push(cells.slice())
+    }
+  )
+  if (builders.length === 0) builders = read.headers.map(() => new DictionaryColumnBuilder(16))
+  const columns = builders.map((b) => b.finish())
+  const counts = columns.map(countCodes)
+  const missing = missingTokenSet(request.missingTokens)
+
+  const profiles: ColumnProfile[] = []
+  for (let i = 0; i < columns.length; i++) {
+    hooks.onProgress('profiling', i, columns.length)
+    profiles.push(profileColumn({ name: read.headers[i]!, index: i, column: columns[i]!, counts: counts[i]!, missingTokens: missing }))
+  }
+
+  const valuesOf = (i: number) => distinctValues(columns[i]!, counts[i]!, missing).values
+  const describe = profiles.map((p) => ({ header: p.name, type: p.type, values: valuesOf(p.index) }))
+  const suggestedKind = request.tableKind ?? guessKind(suggestRoles(describe, 'flat'))
+  const roles = suggestRoles(describe, suggestedKind)
+  for (const profile of profiles) {
+    profile.role = roles[profile.index] ?? 'attribute'
+    profile.category = profile.role === 'attribute' ? suggestCategory(profile.name, profile.type) : null
+  }
+
+  const outcomeColumn = profiles.find((p) => p.role === 'outcome')
+  const outcomeMapping = outcomeColumn ? mappingFor(valuesOf(outcomeColumn.index), request.knownOutcomes) : []
+
+  return {
+    fileName: request.fileName,
+    format: read.format,
+    sheets: read.sheets,
+    sheetName: read.sheetName,
+    encoding: read.encoding,
+    delimiter: read.delimiter,
+    headerRow: read.headerRow,
+    rowCount: read.rowCount,
+    columns,
+    counts,
+    profiles,
+    previewRows,
+    skipped: read.skipped,
+    warnings: read.warnings,
+    suggestedKind,
+    outcomeMapping
+  }
+}
+
+const DEAL_ROLES: ReadonlySet<ColumnRole> = new Set(['outcome', 'deal-amount', 'deal-id', 'closed-date', 'created-date'])
+const ACCOUNT_TRAIT_ROLES: ReadonlySet<ColumnRole> = new Set(['attribute'])
+
+/** Deals with several account traits inline are a flat export; deal columns alone are a deals table. */
+function guessKind(roles: readonly ColumnRole[]): TableKind {
+  const dealColumns = roles.filter((r) => DEAL_ROLES.has(r)).length
+  if (dealColumns === 0 || !roles.includes('outcome')) return 'accounts'
+  const traits = roles.filter((r) => ACCOUNT_TRAIT_ROLES.has(r)).length
+  return traits >= 3 ? 'flat' : 'deals'
+}
+
+export function mappingFor(
+  values: ReadonlyArray<{ value: string; count: number }>,
+  known: ReadonlyArray<[string, Outcome | null]>
+): OutcomeMappingEntry[] {
+  const saved = new Map(known)
+  const suggested = new Map(suggestOutcomeMapping(values).map((s) => [s.value, s.outcome]))
+  return [...values]
+    .sort((a, b) => b.count - a.count)
+    .map(({ value, count }) => ({
+      value,
+      count,
+      outcome: saved.has(value) ? (saved.get(value) ?? null) : (suggested.get(value) ?? null)
+    }))
+}

@@ -1,0 +1,116 @@
+/**
+ * The imported data, in the product's vocabulary: tables of accounts and deals whose columns
+ * have a type (how values are read), a role (what the column means) and, for attributes, a
+ * category (Firmographic, Technographic, ...).
+ */
+
+/** How a column's values are read. */
+export const COLUMN_TYPES = [
+  'number', // 1,250 · $12.5M · 12.5 million · €1.2m · 45% (stored as 0.45)
+  'range', // 51-200 · 10,001+ · 1K-5K · $10M-$50M: a low/high pair with a representative value
+  'date', // ISO, US m/d/y, d/m/y, Excel serials, with or without time
+  'boolean', // Yes/No, TRUE/FALSE, Y/N, 1/0, x/blank
+  'category', // one value from a small set: industry, state, funding stage
+  'multi', // several values in one cell: "Salesforce; HubSpot | Slack"
+  'text', // free text: notes, descriptions
+  'id' // identifiers: account id, deal id, names, domains (unique or nearly so)
+] as const
+export type ColumnType = (typeof COLUMN_TYPES)[number]
+
+/** What a column means to the analysis. */
+export const COLUMN_ROLES = [
+  'attribute', // a trait of the account that may predict wins (the default)
+  'ignore',
+  'account-id',
+  'account-name',
+  'domain',
+  'deal-id',
+  'outcome',
+  'deal-amount',
+  'created-date',
+  'closed-date',
+  'churned',
+  'ltv',
+  'acv',
+  'nrr',
+  'tenure',
+  'nps',
+  'time-to-value',
+  'support-tickets',
+  'sales-cycle-days'
+] as const
+export type ColumnRole = (typeof COLUMN_ROLES)[number]
+
+/** Roles that are success metrics (used to define "best customers"). */
+export const SUCCESS_METRIC_ROLES = [
+  'ltv',
+  'acv',
+  'nrr',
+  'tenure',
+  'nps',
+  'time-to-value',
+  'support-tickets',
+  'sales-cycle-days',
+  'churned'
+] as const satisfies readonly ColumnRole[]
+
+export const DEFAULT_CATEGORIES = ['Firmographic', 'Technographic', 'Triggers', 'Buying process'] as const
+
+export const OUTCOMES = ['won', 'lost', 'open'] as const
+export type Outcome = (typeof OUTCOMES)[number]
+
+/** accounts: one row per account; deals: one row per deal; flat: one row per deal with account attributes inline. */
+export const TABLE_KINDS = ['accounts', 'deals', 'flat'] as const
+export type TableKind = (typeof TABLE_KINDS)[number]
+
+export type DateOrder = 'mdy' | 'dmy' | 'ymd'
+
+/** Blank cells and these tokens (compared trimmed, case-insensitively) are missing values. */
+export const DEFAULT_MISSING_TOKENS = [
+  '',
+  'n/a',
+  'na',
+  '#n/a',
+  '-',
+  '--',
+  'null',
+  'none',
+  'nil',
+  'select',
+  '--select--',
+  'unknown',
+  'tbd',
+  'nan'
+] as const
+
+/** A distinct raw value of a column and how many rows hold it. */
+export interface ValueCount {
+  value: string
+  count: number
+}
+
+/** What inference concluded about one column, plus what the user chose. */
+export interface ColumnProfile {
+  index: number
+  name: string
+  inferredType: ColumnType
+  type: ColumnType
+  role: ColumnRole
+  /** Category for attribute columns; null for other roles. */
+  category: string | null
+  rowCount: number
+  missingCount: number
+  distinctCount: number
+  /** The most frequent values (for multi columns: items), at most 12. */
+  topValues: ValueCount[]
+  /** For number, range and date columns: counts over equal-width bins of the parsed values. */
+  histogram: Array<{ from: number; to: number; count: number }> | null
+  /** Values that could not be read as the column's type (count and up to 5 examples). */
+  unparsedCount: number
+  unparsedExamples: string[]
+  /** Date columns: the day/month order in use, and whether the data alone could not decide it. */
+  dateOrder: DateOrder | null
+  dateOrderAmbiguous: boolean
+  /** Multi columns: the separators used to split cells. */
+  multiSeparators: string | null
+}

@@ -1,0 +1,97 @@
+import type { ColumnProfile, ColumnRole, ColumnType, DateOrder, Outcome, TableKind } from './dataset'
+
+export type FileFormat = 'csv' | 'xlsx' | 'xlsm' | 'xlsb' | 'xls' | 'ods'
+
+export interface SheetInfo {
+  name: string
+  rows: number
+  columns: number
+}
+
+/** A file read and profiled but not yet saved: what the user reviews before committing. */
+export interface ImportPreview {
+  stagingId: string
+  fileName: string
+  format: FileFormat
+  sheets: SheetInfo[]
+  sheetName: string | null
+  encoding: string | null
+  delimiter: string | null
+  /** 1-based row of the header in the sheet or file. */
+  headerRow: number
+  rowCount: number
+  columns: ColumnProfile[]
+  /** The first rows as read (raw text), for the preview grid. */
+  previewRows: string[][]
+  skipped: Array<{ row: number; reason: string }>
+  warnings: string[]
+  /** What the file looks like: a table of accounts, of deals, or deals with account attributes inline. */
+  suggestedKind: TableKind
+  /** Outcome values found in the outcome column, with a suggested mapping (null: not recognised). */
+  outcomeMapping: OutcomeMappingEntry[]
+}
+
+export interface OutcomeMappingEntry {
+  value: string
+  count: number
+  outcome: Outcome | null
+}
+
+/** The user's decision for one column when committing an import. */
+export interface ColumnSetting {
+  index: number
+  type: ColumnType
+  role: ColumnRole
+  category: string | null
+  dateOrder?: DateOrder | null
+}
+
+export type ImportMode = 'replace' | 'append'
+
+export interface ImportProgress {
+  stagingId: string
+  phase: 'reading' | 'profiling' | 'saving'
+  done: number
+  total: number
+  /** Rows per second so far, and seconds left at that pace (null until known). */
+  rowsPerSecond: number | null
+  secondsLeft: number | null
+}
+
+/** How deals find their account. */
+export interface JoinSettings {
+  accountsKey: string
+  dealsKey: string
+  /** exact: values must be equal; normalized: case, whitespace, punctuation and web-domain forms are ignored. */
+  mode: 'exact' | 'normalized'
+}
+
+export interface JoinReport {
+  settings: JoinSettings
+  matchedDeals: number
+  unmatchedDeals: number
+  accountsWithoutDeals: number
+  accountsWithDeals: number
+}
+
+export interface StoredTable {
+  kind: TableKind
+  fileName: string
+  format: FileFormat
+  sheetName: string | null
+  rowCount: number
+  importedAt: string
+  columns: ColumnProfile[]
+}
+
+/** Everything the Data section shows about the workspace's data. */
+export interface DatasetSummary {
+  tables: StoredTable[]
+  join: JoinReport | null
+  /** Accounts in the account-level view (from the accounts table, or distinct ids in a flat table). */
+  accountCount: number
+  dealCount: number
+  outcomes: { won: number; lost: number; open: number; unmapped: number }
+  outcomeMapping: OutcomeMappingEntry[]
+  missingTokens: string[]
+}

@@ -1,0 +1,74 @@
+/**
+ * A column stored as a dictionary of distinct raw values plus one code per row. CRM exports
+ * repeat the same values endlessly (industries, states, stages), so every later step — type
+ * inference, parsing, hygiene rules, scoring — works once per distinct value instead of once
+ * per row, and a million-row column costs a few megabytes.
+ */
+export interface DictionaryColumn {
+  /** Distinct raw values, in order of first appearance. */
+  dictionary: string[]
+  /** For each row, the index of its value in `dictionary`. */
+  codes: Uint32Array
+}
+
+export class DictionaryColumnBuilder {
+  private readonly index = new Map<string, number>()
+  private readonly dictionary: string[] = []
+  private codes: Uint32Array
+  private length = 0
+
+  constructor(expectedRows = 1024) {
+    this.codes = new Uint32Array(Math.max(16, expectedRows))
+  }
+
+  push(value: string): void {
+    let code = this.index.get(value)
+    if (code === undefined) {
+      code = this.dictionary.length
+      this.dictionary.push(value)
+      this.index.set(value, code)
+    }
+    if (this.length === this.codes.length) {
+      const grown = new Uint32Array(this.codes.length * 2)
+      grown.set(this.codes)
+      this.codes = grown
+    }
+    this.codes[this.length++] = code
+  }
+
+  get rowCount(): number {
+    return this.length
+  }
+
+  finish(): DictionaryColumn {
+    return { dictionary: this.dictionary, codes: this.codes.slice(0, this.length) }
+  }
+}
+
+/** How many rows hold each dictionary entry. */
+export function countCodes(column: DictionaryColumn): Uint32Array {
+  const counts = new Uint32Array(column.dictionary.length)
+  const { codes } = column
+  for (let i = 0; i < codes.length; i++) {
+    const code = codes[i]!
+    counts[code] = counts[code]! + 1
+  }
+  return counts
+}
+
+/** Appends `extra`'s rows to `base`, merging dictionaries (used by "append" refreshes). */
+export function concatColumns(base: DictionaryColumn, extra: DictionaryColumn): DictionaryColumn {
+  const builder = new DictionaryColumnBuilder(base.codes.length + extra.codes.length)
+  for (const code of base.codes) builder.push(base.dictionary[code]!)
+  for (const code of extra.codes) builder.push(extra.dictionary[code]!)
+  return builder.finish()
+}
+
+/** Keeps only the rows whose flag is set, dropping dictionary entries no row uses any more. */
+export function filterRows(column: DictionaryColumn, keep: Uint8Array): DictionaryColumn {
+  const builder = new DictionaryColumnBuilder(column.codes.length)
+  for (let row = 0; row < column.codes.length; row++) {
+    if (keep[row]) builder.push(column.dictionary[column.codes[row]!]!)
+  }
+  return builder.finish()
+}

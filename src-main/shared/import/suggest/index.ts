@@ -1,0 +1,5 @@
+/** Suggestions made while importing: column roles, outcome values, attribute categories. */
+export { suggestCategory } from './category'
+export { hasWinsAndLosses, outcomeOf, suggestOutcomeMapping, type OutcomeSuggestion } from './outcome-mapping'
+export { roleCandidates, suggestRole, type RoleCandidate, type RoleInput } from './suggest-role'
+export { suggestRoles, type ColumnForRoles } from './suggest-roles'
