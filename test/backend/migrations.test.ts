@@ -74,7 +74,7 @@ describe('migration 0002 (dataset)', () => {
       "INSERT INTO source_table (id, kind, file_name, format, header_row, row_count, imported_at) VALUES (1, 'deals', 'd.csv', 'csv', 1, 0, 'now')"
     ).run()
     db.prepare(
-      "INSERT INTO source_column VALUES (1, 0, 'Stage', 'category', 'category', 'outcome', NULL, NULL, NULL, '[]', 1, x'')"
+      "INSERT INTO source_column VALUES (1, 0, 'Stage', 'category', 'category', 'outcome', NULL, NULL, NULL, '[]', 1, 1, x'')"
     ).run()
     expect(() => db.prepare("UPDATE source_column SET role = 'winner'").run()).toThrow(/CHECK/)
     db.prepare('DELETE FROM source_table').run()

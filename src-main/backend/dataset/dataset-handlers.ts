@@ -48,7 +48,7 @@ export const datasetHandlers: Pick<Handlers, DatasetMethods> = {
   'dataset-table'({ kind }, ctx) {
     const { db } = ctx.session.require()
     const rules = listRules(db).map((r) => r.rule)
-    return storedTableView(db, requireTable(db, kind), rules, missingTokenSet(readMissingTokens(db)))
+    return storedTableView(db, requireTable(db, kind), rules, readMissingTokens(db))
   },
 
   'dataset-set-column'(input, ctx) {

@@ -8,6 +8,7 @@ import { isMissingValue, missingTokenSet } from '@shared/import/values'
 import { mappingFor } from '../import/stage-file'
 import { readMissingTokens, readOutcomeMapping } from '../store/dataset-queries'
 import { listRules } from './hygiene-queries'
+import { cachedProfile, profileKey } from './profile-cache'
 import { joinReport } from './join-report'
 import { cleanedColumn, columnByRole, dealTableOf, loadTables, type LoadedTable } from './stored-data'
 
@@ -15,8 +16,9 @@ export function storedTableView(
   db: Database,
   table: LoadedTable,
   rules: readonly HygieneRule[],
-  missing: ReadonlySet<string>
+  tokens: readonly string[]
 ): StoredTable {
+  const missing = missingTokenSet(tokens)
   return {
     kind: table.record.kind,
     fileName: table.record.fileName,
@@ -25,15 +27,17 @@ export function storedTableView(
     rowCount: table.record.rowCount,
     importedAt: table.record.importedAt,
     columns: table.columns.map((column) => {
-      const data = cleanedColumn(db, table, column.position, rules)
-      const profile = profileColumn({
-        name: column.name,
-        index: column.position,
-        column: data,
-        counts: countCodes(data),
-        missingTokens: missing,
-        type: column.type,
-        dateOrder: column.dateOrder
+      const profile = cachedProfile(db, profileKey(table.record.id, column, rules, tokens), () => {
+        const data = cleanedColumn(db, table, column.position, rules)
+        return profileColumn({
+          name: column.name,
+          index: column.position,
+          column: data,
+          counts: countCodes(data),
+          missingTokens: missing,
+          type: column.type,
+          dateOrder: column.dateOrder
+        })
       })
       return { ...profile, inferredType: column.inferredType, role: column.role, category: column.category }
     })
@@ -72,7 +76,7 @@ export function datasetSummary(db: Database): DatasetSummary {
   }
 
   return {
-    tables: tables.map((t) => storedTableView(db, t, rules, missing)),
+    tables: tables.map((t) => storedTableView(db, t, rules, tokens)),
     join: accounts && dealTable?.record.kind === 'deals' ? joinReport(db, accounts, dealTable, rules) : null,
     accountCount: accounts ? accounts.record.rowCount : dealTable ? distinctAccounts(db, dealTable, rules, missing) : 0,
     dealCount: dealTable?.record.rowCount ?? 0,

@@ -5,9 +5,12 @@ import type { ColumnSetting, ImportMode } from '@shared/domain/import'
 import { concatColumns, DictionaryColumnBuilder, filterRows, type DictionaryColumn } from '@shared/engine/dictionary-column'
 import { joinKey } from '@shared/engine/join-key'
 import { AppError } from '../app-error'
+import { listRules } from '../dataset/hygiene-queries'
+import { profileKey, rememberProfile } from '../dataset/profile-cache'
 import { loadTable, type LoadedTable } from '../dataset/stored-data'
 import {
   readColumnData,
+  readMissingTokens,
   readJoinSettings,
   replaceTable,
   writeJoinSettings,
@@ -54,7 +57,7 @@ export function commitImport(db: Database, staged: StagedFile, request: CommitRe
     const existing = loadTable(db, request.kind)
     const toSave = request.mode === 'append' && existing ? appendTo(db, existing, columns, request.appendKey) : columns
     const rowCount = toSave[0]?.data.codes.length ?? 0
-    replaceTable(
+    const tableId = replaceTable(
       db,
       {
         kind: request.kind,
@@ -69,9 +72,25 @@ export function commitImport(db: Database, staged: StagedFile, request: CommitRe
       },
       toSave
     )
+    if (toSave === columns) rememberStagedProfiles(db, tableId, staged, columns)
     if (request.outcomeMapping) writeOutcomeMapping(db, request.outcomeMapping)
     if (request.kind === 'deals' || request.kind === 'accounts') suggestJoin(db)
   })()
+}
+
+/**
+ * The staged profiles describe exactly the rows just saved (for columns no hygiene rule
+ * touches, read with the same type): remember them so the summary need not profile again.
+ */
+function rememberStagedProfiles(db: Database, tableId: number, staged: StagedFile, columns: readonly ColumnToSave[]): void {
+  const rules = listRules(db).map((r) => r.rule)
+  const tokens = readMissingTokens(db)
+  for (const column of columns) {
+    const profile = staged.profiles[column.position]
+    if (!profile || profile.type !== column.type || profile.dateOrder !== column.dateOrder) continue
+    if (rules.some((rule) => rule.column.trim().toLowerCase() === column.name.trim().toLowerCase())) continue
+    rememberProfile(db, profileKey(tableId, column, rules, tokens), profile)
+  }
 }
 
 const SINGLE_ROLES = new Set(['account-id', 'account-name', 'domain', 'deal-id', 'outcome', 'deal-amount', 'created-date', 'closed-date'])

@@ -29,7 +29,8 @@ function readSource(source: { kind: 'path'; path: string } | { kind: 'upload'; f
       `${basename(source.path)} is ${Math.round(size / 1048576)} MB; files over ${MAX_IMPORT_BYTES / 1048576} MB are not imported.`
     )
   }
-  return { fileName: basename(source.path), bytes: new Uint8Array(readFileSync(source.path)) }
+  const buffer = readFileSync(source.path)
+  return { fileName: basename(source.path), bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength) }
 }
 
 function emitProgress(ctx: BackendContext, stagingId: string, startedAt: number) {

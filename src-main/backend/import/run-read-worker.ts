@@ -14,8 +14,14 @@ export interface ReadJob {
 
 type WorkerMessage =
   | { type: 'progress'; phase: 'reading' | 'profiling'; done: number; total: number }
-  | { type: 'done'; staged: StagedFile }
+  | { type: 'done'; staged: Omit<StagedFile, 'columns'> & { columns: WireColumn[] } }
   | { type: 'error'; error: ApiErrorShape }
+
+interface WireColumn {
+  dictionaryJson: string
+  codes: Uint32Array
+  unique: boolean
+}
 
 export class ReadCancelledError extends Error {
   constructor() {
@@ -47,9 +53,13 @@ export function runReadWorker(
   onProgress: (phase: 'reading' | 'profiling', done: number, total: number) => void
 ): ReadJob {
   const entry = workerEntry()
+  // A file's bytes that own their whole buffer move to the worker instead of being copied.
+  const { bytes } = request
+  const movable = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer
   const worker = new Worker(entry.code, {
     eval: entry.eval,
     workerData: request,
+    transferList: movable ? [bytes.buffer as ArrayBuffer] : [],
     env: entry.env,
     // A hostile file must not take the whole app down with it.
     resourceLimits: { maxOldGenerationSizeMb: 3072 }
@@ -58,7 +68,13 @@ export function runReadWorker(
   const result = new Promise<StagedFile>((resolve, reject) => {
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'progress') onProgress(message.phase, message.done, message.total)
-      else if (message.type === 'done') resolve(message.staged)
+      else if (message.type === 'done') {
+        const { columns, ...rest } = message.staged
+        resolve({
+          ...rest,
+          columns: columns.map((c) => ({ dictionary: JSON.parse(c.dictionaryJson) as string[], codes: c.codes, unique: c.unique }))
+        })
+      }
       else reject(new AppError(message.error.code, message.error.message, message.error.details))
     })
     worker.on('error', (error) =>

@@ -1,7 +1,7 @@
 import type { ColumnProfile, ColumnRole, Outcome, TableKind } from '@shared/domain/dataset'
 import type { OutcomeMappingEntry } from '@shared/domain/import'
 import { countCodes, DictionaryColumnBuilder } from '@shared/engine/dictionary-column'
-import { distinctValues, profileColumn } from '@shared/import/profile-column'
+import { distinctValues, profileColumn, sampleValues } from '@shared/import/profile-column'
 import { suggestCategory, suggestOutcomeMapping, suggestRoles } from '@shared/import/suggest'
 import { missingTokenSet } from '@shared/import/values'
 import { readTable } from './read'
@@ -53,13 +53,17 @@ export function stageFile(request: StageRequest, hooks: StageHooks): StagedFile 
   const missing = missingTokenSet(request.missingTokens)
 
   const profiles: ColumnProfile[] = []
+  const distinct = columns.map((column, i) => distinctValues(column, counts[i]!, missing))
   for (let i = 0; i < columns.length; i++) {
     hooks.onProgress('profiling', i, columns.length)
-    profiles.push(profileColumn({ name: read.headers[i]!, index: i, column: columns[i]!, counts: counts[i]!, missingTokens: missing }))
+    profiles.push(
+      profileColumn({ name: read.headers[i]!, index: i, column: columns[i]!, counts: counts[i]!, missingTokens: missing, distinct: distinct[i]! })
+    )
   }
 
-  const valuesOf = (i: number) => distinctValues(columns[i]!, counts[i]!, missing).values
-  const describe = profiles.map((p) => ({ header: p.name, type: p.type, values: valuesOf(p.index) }))
+  const valuesOf = (i: number) => distinct[i]!.values
+  // Role suggestions read value patterns (domains, stage names); a spread of values shows them.
+  const describe = profiles.map((p) => ({ header: p.name, type: p.type, values: sampleValues(valuesOf(p.index), 4000) }))
   const suggestedKind = request.tableKind ?? guessKind(suggestRoles(describe, 'flat'))
   const roles = suggestRoles(describe, suggestedKind)
   for (const profile of profiles) {

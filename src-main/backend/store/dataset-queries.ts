@@ -44,8 +44,8 @@ export function replaceTable(db: Database, table: Omit<TableRecord, 'id'>, colum
   const tableId = Number(lastInsertRowid)
   const insert = db.prepare(
     `INSERT INTO source_column (table_id, position, name, inferred_type, type, role, category, date_order,
-       multi_separators, dictionary, code_width, codes)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+       multi_separators, dictionary, dictionary_unique, code_width, codes)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
   )
   for (const column of columns) {
     const { width, bytes } = encodeCodes(column.data)
@@ -60,6 +60,7 @@ export function replaceTable(db: Database, table: Omit<TableRecord, 'id'>, colum
       column.dateOrder,
       column.multiSeparators,
       encodeDictionary(column.data.dictionary),
+      column.data.unique === true ? 1 : 0,
       width,
       bytes
     )
@@ -89,10 +90,16 @@ export function listColumns(db: Database, tableId: number): ColumnRecord[] {
 
 export function readColumnData(db: Database, table: TableRecord, position: number): DictionaryColumn {
   const row = db
-    .prepare('SELECT dictionary, code_width AS width, codes FROM source_column WHERE table_id = ? AND position = ?')
-    .get(table.id, position) as { dictionary: string; width: number; codes: Buffer } | undefined
+    .prepare(
+      'SELECT dictionary, dictionary_unique AS isUnique, code_width AS width, codes FROM source_column WHERE table_id = ? AND position = ?'
+    )
+    .get(table.id, position) as { dictionary: string; isUnique: number; width: number; codes: Buffer } | undefined
   if (!row) throw new Error(`column ${position} of the ${table.kind} table is missing`)
-  return { dictionary: decodeDictionary(row.dictionary), codes: decodeCodes(row.codes, row.width, table.rowCount) }
+  return {
+    dictionary: decodeDictionary(row.dictionary),
+    codes: decodeCodes(row.codes, row.width, table.rowCount),
+    unique: row.isUnique === 1
+  }
 }
 
 export function updateColumnSetting(

@@ -101,6 +101,8 @@ export interface ColumnProfile {
   rowCount: number
   missingCount: number
   distinctCount: number
+  /** True for columns of mostly unique values, where distinctCount is an upper bound. */
+  distinctIsEstimate?: boolean
   /** The most frequent values (for multi columns: items), at most 12. */
   topValues: ValueCount[]
   /** For number, range and date columns: counts over equal-width bins of the parsed values. */

@@ -5,14 +5,24 @@
  * per row, and a million-row column costs a few megabytes.
  */
 export interface DictionaryColumn {
-  /** Distinct raw values, in order of first appearance. */
+  /**
+   * Raw values in order of first appearance, each normally once. A column of mostly unique
+   * values (ids, names, amounts) skips the de-duplication, so an entry may then repeat;
+   * consumers treat entries as values, never as proof of distinctness.
+   */
   dictionary: string[]
   /** For each row, the index of its value in `dictionary`. */
   codes: Uint32Array
+  /** True when every dictionary entry is known to occur once (lets readers skip de-duplication). */
+  unique?: boolean
 }
 
+/** After this many rows, a column where most values are new stops de-duplicating. */
+const CARDINALITY_PROBE_ROWS = 20_000
+const HIGH_CARDINALITY_SHARE = 0.5
+
 export class DictionaryColumnBuilder {
-  private readonly index = new Map<string, number>()
+  private index: Map<string, number> | null = new Map<string, number>()
   private readonly dictionary: string[] = []
   private codes: Uint32Array
   private length = 0
@@ -22,11 +32,21 @@ export class DictionaryColumnBuilder {
   }
 
   push(value: string): void {
-    let code = this.index.get(value)
-    if (code === undefined) {
+    let code: number | undefined
+    if (this.index === null) {
+      // Hashing a million unique ids into a map costs more than it saves.
       code = this.dictionary.length
       this.dictionary.push(value)
-      this.index.set(value, code)
+    } else {
+      code = this.index.get(value)
+      if (code === undefined) {
+        code = this.dictionary.length
+        this.dictionary.push(value)
+        this.index.set(value, code)
+      }
+      if (this.length === CARDINALITY_PROBE_ROWS && this.dictionary.length > CARDINALITY_PROBE_ROWS * HIGH_CARDINALITY_SHARE) {
+        this.index = null
+      }
     }
     if (this.length === this.codes.length) {
       const grown = new Uint32Array(this.codes.length * 2)
@@ -41,7 +61,7 @@ export class DictionaryColumnBuilder {
   }
 
   finish(): DictionaryColumn {
-    return { dictionary: this.dictionary, codes: this.codes.slice(0, this.length) }
+    return { dictionary: this.dictionary, codes: this.codes.slice(0, this.length), unique: this.index !== null }
   }
 }
 

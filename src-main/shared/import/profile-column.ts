@@ -9,6 +9,8 @@ export interface ProfileOptions {
   /** Rows per dictionary entry (countCodes). */
   counts: Uint32Array
   missingTokens: ReadonlySet<string>
+  /** distinctValues() of this column, when the caller already has it. */
+  distinct?: { values: ValueCount[]; missingCount: number }
   /** The user's choice; inference decides when absent. */
   type?: ColumnType
   dateOrder?: DateOrder | null
@@ -17,6 +19,8 @@ export interface ProfileOptions {
 const TOP_VALUES = 12
 const HISTOGRAM_BINS = 12
 const UNPARSED_EXAMPLES = 5
+/** Type inference looks at this many distinct values at most (an even spread of them). */
+const INFERENCE_SAMPLE = 8_000
 
 /** The distinct non-missing values of a column (trimmed, merged) with row counts, and the missing count. */
 export function distinctValues(
@@ -24,6 +28,13 @@ export function distinctValues(
   counts: Uint32Array,
   missingTokens: ReadonlySet<string>
 ): { values: ValueCount[]; missingCount: number } {
+  // A column of mostly unique values was stored without de-duplication (see
+  // DictionaryColumnBuilder): merging its million entries through a map would cost more than
+  // the rest of the import, so its rare repeats stay separate entries and its distinct count
+  // is an upper bound (profiles say so with distinctIsEstimate).
+  if (column.unique === false || (column.unique === true && column.dictionary.every(isTrimmed))) {
+    return entryValues(column, counts, missingTokens)
+  }
   const merged = new Map<string, number>()
   let missingCount = 0
   for (let code = 0; code < column.dictionary.length; code++) {
@@ -42,6 +53,43 @@ export function distinctValues(
   return { values, missingCount }
 }
 
+function isTrimmed(value: string): boolean {
+  if (value.length === 0) return true
+  const first = value.charCodeAt(0)
+  const last = value.charCodeAt(value.length - 1)
+  return first > 32 && first !== 0xa0 && last > 32 && last !== 0xa0
+}
+
+/** One value per dictionary entry, trimmed; no map needed. */
+function entryValues(
+  column: DictionaryColumn,
+  counts: Uint32Array,
+  missingTokens: ReadonlySet<string>
+): { values: ValueCount[]; missingCount: number } {
+  const values: ValueCount[] = []
+  let missingCount = 0
+  for (let code = 0; code < column.dictionary.length; code++) {
+    const count = counts[code]!
+    if (count === 0) continue
+    const raw = column.dictionary[code]!
+    if (isMissingValue(raw, missingTokens)) missingCount += count
+    else values.push({ value: isTrimmed(raw) ? raw : raw.trim(), count })
+  }
+  return { values, missingCount }
+}
+
+/**
+ * An even spread of a column's distinct values. Taking every k-th value keeps the average rows
+ * per value, so shares and uniqueness judged on the sample match the whole column.
+ */
+export function sampleValues(values: readonly ValueCount[], size: number): ValueCount[] {
+  if (values.length <= size) return values as ValueCount[]
+  const step = values.length / size
+  const sample: ValueCount[] = []
+  for (let i = 0; i < size; i++) sample.push(values[Math.floor(i * step)]!)
+  return sample
+}
+
 /**
  * Everything the review screen shows about one column: its inferred type, how much is missing,
  * its most common values or a histogram, and which values do not read as the chosen type.
@@ -49,8 +97,10 @@ export function distinctValues(
 export function profileColumn(options: ProfileOptions): ColumnProfile {
   const { column, counts, name, index } = options
   const rowCount = column.codes.length
-  const { values, missingCount } = distinctValues(column, counts, options.missingTokens)
-  const inferred = inferColumnType({ header: name, values, rowCount, missingCount })
+  const { values, missingCount } = options.distinct ?? distinctValues(column, counts, options.missingTokens)
+  const sample = sampleValues(values, INFERENCE_SAMPLE)
+  const sampledRows = sample === values ? rowCount - missingCount : sample.reduce((sum, v) => sum + v.count, 0)
+  const inferred = inferColumnType({ header: name, values: sample, rowCount: sampledRows + missingCount, missingCount })
   const type = options.type ?? inferred.type
   const dateOrder = options.dateOrder !== undefined ? options.dateOrder : inferred.dateOrder
   const multiSeparators = inferred.multiSeparators ?? (type === 'multi' ? ';,|/\n' : null)
@@ -60,6 +110,10 @@ export function profileColumn(options: ProfileOptions): ColumnProfile {
   const unparsedExamples: string[] = []
   const numbers: Array<{ value: number; count: number }> = []
   const tallies = new Map<string, number>()
+  // Identifiers and free text read as themselves; their profile is their most repeated values.
+  if (type === 'id' || type === 'text') {
+    return finish(topByCount(values), null, 0, [])
+  }
   for (const { value, count } of values) {
     const typed = readValue(value, type, readOptions)
     if (typed === null) {
@@ -74,24 +128,47 @@ export function profileColumn(options: ProfileOptions): ColumnProfile {
     else tally(tallies, typed, count)
   }
 
-  return {
-    index,
-    name,
-    inferredType: inferred.type,
-    type,
-    role: 'attribute',
-    category: null,
-    rowCount,
-    missingCount,
-    distinctCount: values.length,
-    topValues: topOf(tallies),
-    histogram: numbers.length > 0 ? histogram(numbers) : null,
-    unparsedCount,
-    unparsedExamples,
-    dateOrder: type === 'date' ? dateOrder : null,
-    dateOrderAmbiguous: type === 'date' && options.dateOrder === undefined && inferred.dateOrderAmbiguous,
-    multiSeparators: type === 'multi' ? multiSeparators : null
+  return finish(topOf(tallies), numbers.length > 0 ? histogram(numbers) : null, unparsedCount, unparsedExamples)
+
+  function finish(
+    topValues: ValueCount[],
+    bins: ColumnProfile['histogram'],
+    unparsed: number,
+    examples: string[]
+  ): ColumnProfile {
+    return {
+      index,
+      name,
+      inferredType: inferred.type,
+      type,
+      role: 'attribute',
+      category: null,
+      rowCount,
+      missingCount,
+      distinctCount: values.length,
+      distinctIsEstimate: column.unique === false,
+      topValues,
+      histogram: bins,
+      unparsedCount: unparsed,
+      unparsedExamples: examples,
+      dateOrder: type === 'date' ? dateOrder : null,
+      dateOrderAmbiguous: type === 'date' && options.dateOrder === undefined && inferred.dateOrderAmbiguous,
+      multiSeparators: type === 'multi' ? multiSeparators : null
+    }
   }
+}
+
+/** The most frequent values without sorting them all (a million ids cost one pass). */
+function topByCount(values: readonly ValueCount[]): ValueCount[] {
+  const top: ValueCount[] = []
+  for (const entry of values) {
+    if (top.length === TOP_VALUES && entry.count <= top[TOP_VALUES - 1]!.count) continue
+    let at = top.length
+    while (at > 0 && top[at - 1]!.count < entry.count) at--
+    top.splice(at, 0, entry)
+    if (top.length > TOP_VALUES) top.pop()
+  }
+  return top
 }
 
 function tally(tallies: Map<string, number>, key: string, count: number): void {

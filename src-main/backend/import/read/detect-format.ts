@@ -4,6 +4,7 @@
  * decides and the extension only produces a helpful message when the two disagree.
  */
 import { AppError } from '../../app-error'
+import { expandedOdsCells, MAX_ODS_CELLS } from './ods-guard'
 import { readOleDirectory, OleDamaged } from './ole-directory'
 import { looksLikeText } from './text-encoding'
 import type { FileFormat } from './types'
@@ -21,6 +22,7 @@ const WORKBOOK_EXTENSIONS = ['xlsx', 'xlsm', 'xlsb', 'xls', 'ods']
 export const SUPPORTED_EXTENSIONS = [...WORKBOOK_EXTENSIONS, ...TEXT_EXTENSIONS]
 
 const ODS_MIME = 'application/vnd.oasis.opendocument.spreadsheet'
+const MAX_ODS_XML = 256 * 1024 * 1024
 
 function startsWith(b: Uint8Array, sig: readonly number[], at = 0): boolean {
   return sig.every((v, i) => b[at + i] === v)
@@ -87,7 +89,13 @@ function zipFormat(fileName: string, b: Uint8Array, entries: ZipEntry[]): Workbo
   if (byName.has('xl/workbook.bin')) return 'xlsb'
   if (byName.has('xl/workbook.xml')) return isMacroEnabled(read('[content_types].xml')) ? 'xlsm' : 'xlsx'
   const mime = read('mimetype').trim()
-  if (mime.startsWith(ODS_MIME) && byName.has('content.xml')) return 'ods'
+  if (mime.startsWith(ODS_MIME) && byName.has('content.xml')) {
+    // SheetJS reads content.xml as one string; past this size that string cannot exist.
+    if ((byName.get('content.xml')?.uncompressedSize ?? 0) > MAX_ODS_XML) throw new ZipTooLarge('its content.xml would unpack to more than 256 MB')
+    const cells = expandedOdsCells(read('content.xml'))
+    if (cells > MAX_ODS_CELLS) throw new ZipTooLarge(`its repeated cells would expand to more than ${MAX_ODS_CELLS.toLocaleString('en-US')} cells`)
+    return 'ods'
+  }
   if (mime.startsWith('application/vnd.oasis.opendocument.')) return thrown(notSpreadsheet(fileName, 'an OpenDocument file that is not a spreadsheet'))
   if (byName.has('word/document.xml')) return thrown(notSpreadsheet(fileName, 'a Word document'))
   if (byName.has('ppt/presentation.xml')) return thrown(notSpreadsheet(fileName, 'a PowerPoint presentation'))

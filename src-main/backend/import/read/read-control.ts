@@ -30,8 +30,13 @@ export class ReadControl {
     return (++this.ticks & 4095) === 0
   }
 
-  check(done: number, total: number): void {
+  /** For points between phases, where there is no position to report. */
+  throwIfCancelled(): void {
     if (this.isCancelled?.() === true) throw new ReadCancelled()
+  }
+
+  check(done: number, total: number): void {
+    this.throwIfCancelled()
     if (this.onProgress === undefined) return
     const now = Date.now()
     if (now - this.lastReport < REPORT_EVERY_MS) return

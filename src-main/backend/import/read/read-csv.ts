@@ -11,6 +11,7 @@ import { sniffDialect } from './csv-dialect'
 import { FOLLOWING_ROWS, HEADER_SEARCH_ROWS, findHeaderRow, nonEmptyCount } from './header-detect'
 import { cleanHeader, planHeaders } from './header-names'
 import type { ReadControl } from './read-control'
+import { ColumnScan } from './footer-rows'
 import { RowSink } from './row-sink'
 import { decodeChunks, decodeSample, detectEncoding, DEFAULT_CHUNK_BYTES, type TextEncodingName } from './text-encoding'
 import type { ReadOptions, RowHandler, TableReadResult } from './types'
@@ -28,12 +29,22 @@ interface Source {
   control: ReadControl
 }
 
-/** One pass over the whole text; progress is reported as bytes from `offset` of `total`. */
-function parsePass(src: Source, handler: RecordHandler, offset: number, total: number): void {
+interface Progress {
+  /** Bytes already accounted for by earlier passes. */
+  offset: number
+  total: number
+}
+
+/** One pass over the text; with `progress`, reports bytes done, otherwise only checks for cancel. */
+function parsePass(src: Source, handler: RecordHandler, progress: Progress | null): void {
   let skip = src.skipChars
   let at = 0
+  const report = (): void => {
+    if (progress === null) src.control.throwIfCancelled()
+    else src.control.check(progress.offset + at, progress.total)
+  }
   const parser = new CsvParser(src.delimiter, (fields, count, row, line) => {
-    if (src.control.tick()) src.control.check(offset + at, total)
+    if (src.control.tick()) report()
     return handler(fields, count, row, line)
   })
   // The "sep=" line is not a row (Excel hides it too) but it is line 1 of the file.
@@ -48,7 +59,7 @@ function parsePass(src: Source, handler: RecordHandler, offset: number, total: n
       }
       if (!parser.feed(text, chunk.final)) return
       at = chunk.end
-      src.control.check(offset + at, total)
+      report()
     }
   } catch (error) {
     if (!(error instanceof BrokenRecord)) throw error
@@ -66,7 +77,7 @@ function parsePass(src: Source, handler: RecordHandler, offset: number, total: n
 function sampleRows(src: Source, headerRow: number | undefined): string[][] {
   const wanted = (headerRow ?? HEADER_SEARCH_ROWS) + FOLLOWING_ROWS + 5
   const rows: string[][] = []
-  parsePass(src, (fields, count) => rows.push(fields.slice(0, count)) < wanted, 0, 1)
+  parsePass(src, (fields, count) => rows.push(fields.slice(0, count)) < wanted, null)
   return rows
 }
 
@@ -125,34 +136,24 @@ export function readCsv(
   raw.forEach((cell, c) => {
     if (cleanHeader(cell) === '') blanks.add(c)
   })
-  const filled = new Set<number>()
+  const named = raw.length - blanks.size
+  const scan = new ColumnScan(blanks, named)
   const passes = blanks.size > 0 ? 2 : 1
   if (blanks.size > 0) {
-    parsePass(
-      src,
-      (fields, count, row) => {
-        if (row <= headerRecord) return true
-        for (const c of blanks) {
-          if (c < count && fields[c] !== '') {
-            filled.add(c)
-            blanks.delete(c)
-          }
-        }
-        return blanks.size > 0
-      },
-      0,
-      bytes.length * passes
-    )
+    const scanRow: RecordHandler = (fields, count, row) => {
+      if (row > headerRecord) scan.push(fields, count)
+      return !scan.done
+    }
+    parsePass(src, scanRow, { offset: 0, total: bytes.length * passes })
   }
-  const plan = planHeaders({ raw, groups: null, hasData: (c) => filled.has(c), at: where(fileName, null, headerRecord) })
-  const sink = new RowSink({ fileName, sheet: null, width: raw.length, keep: plan.keep, onRow })
+  const plan = planHeaders({ raw, groups: null, hasData: (c) => scan.found.has(c), at: where(fileName, null, headerRecord) })
+  const sink = new RowSink({ fileName, sheet: null, width: raw.length, keep: plan.keep, named, onRow })
   parsePass(
     src,
     (fields, count, row) => {
       if (row > headerRecord) sink.push(fields, count, row)
     },
-    bytes.length * (passes - 1),
-    bytes.length * passes
+    { offset: bytes.length * (passes - 1), total: bytes.length * passes }
   )
   const skipped = sink.finish()
   control.done(bytes.length * passes)

@@ -32,6 +32,7 @@ export function readTable(bytes: Uint8Array, fileName: string, options: ReadOpti
       return { fileName, format: 'csv', sheets: [], sheetName: null, ...out }
     }
     if (detected.zip !== null) verifyZip(name, bytes, detected.zip)
+    control.throwIfCancelled()
     const out = readWorkbook(bytes, name, options, onRow, control)
     const warnings = detected.warning === null ? out.warnings : [detected.warning, ...out.warnings]
     return { fileName, format: detected.format, encoding: null, delimiter: null, ...out, warnings }

@@ -7,6 +7,7 @@ import type { CellObject } from 'xlsx'
 import { cellText } from './cell-text'
 import { cleanHeader, planHeaders } from './header-names'
 import type { ReadControl } from './read-control'
+import { ColumnScan } from './footer-rows'
 import { RowSink } from './row-sink'
 import type { ReadOptions, RowHandler, TableReadResult } from './types'
 import { findWorkbookHeader } from './workbook-header'
@@ -21,21 +22,40 @@ function lastFilled(cells: readonly string[]): number {
   return last
 }
 
-/** For each column in `columns`, whether any row below the header holds a value there. */
-function columnsWithData(sheet: SheetData, fromRow: number, columns: readonly number[]): Set<number> {
-  const found = new Set<number>()
-  const open = new Set(columns)
-  for (let r = fromRow; r < sheet.info.rows && open.size > 0; r++) {
+/** Which of the blank-headed columns hold data in delivered rows below the header. */
+function columnsWithData(sheet: SheetData, fromRow: number, columns: readonly number[], named: number): Set<number> {
+  const scan = new ColumnScan(new Set(columns), named)
+  const fields: string[] = []
+  for (let r = fromRow; r < sheet.info.rows && !scan.done; r++) {
     const row: (CellObject | undefined)[] | undefined = sheet.rows[r]
     if (row === undefined) continue
-    for (const c of open) {
-      if (c < row.length && cellText(row[c]) !== '') {
-        found.add(c)
-        open.delete(c)
-      }
+    for (let c = 0; c < row.length; c++) fields[c] = cellText(row[c])
+    scan.push(fields, row.length)
+  }
+  return scan.found
+}
+
+/**
+ * Values of cells merged down over several data rows, by the rows they cover: a merged cell
+ * shows its value on every row it spans, so every one of those rows gets it.
+ */
+function mergedDown(sheet: SheetData, headerRow: number): Map<number, Array<[number, string]>> {
+  const fills = new Map<number, Array<[number, string]>>()
+  for (const m of sheet.merges) {
+    if (m.s.r <= headerRow || m.e.r <= m.s.r) continue
+    const value = cellText(sheet.rows[m.s.r]?.[m.s.c])
+    if (value === '') continue
+    for (let r = m.s.r + 1; r <= m.e.r; r++) {
+      const list = fills.get(r) ?? []
+      list.push([m.s.c, value])
+      fills.set(r, list)
     }
   }
-  return found
+  return fills
+}
+
+function mergeNote(fileName: string, sheet: string, rows: number): string {
+  return `${where(fileName, sheet)}: values of merged cells were copied into the ${rows === 1 ? 'row' : `${rows} rows`} below them that they span.`
 }
 
 export function readWorkbook(
@@ -45,9 +65,10 @@ export function readWorkbook(
   onRow: RowHandler,
   control: ReadControl
 ): WorkbookOutcome {
-  control.check(0, 1)
+  control.throwIfCancelled()
+  // SheetJS parses the whole file in one call; cancelling takes effect right after it.
   const book = parseWorkbook(bytes, fileName)
-  control.check(0, 1)
+  control.throwIfCancelled()
   const sheets = loadSheets(book)
   const sheet = chooseSheet(sheets, fileName, options.sheet)
   const header = findWorkbookHeader(sheet, fileName, options.headerRow)
@@ -57,7 +78,8 @@ export function readWorkbook(
   const span = Math.max(rawEnd, groupEnd)
   const blank: number[] = []
   for (let c = 0; c < span; c++) if (cleanHeader(header.raw[c] ?? '') === '') blank.push(c)
-  const withData = columnsWithData(sheet, header.row + 1, blank)
+  const named = span - blank.length
+  const withData = columnsWithData(sheet, header.row + 1, blank, named)
   // Columns past the header's own last cell belong to the table only through a group title
   // over data; otherwise a value there is a cell without a header, which the sink refuses.
   let width = rawEnd
@@ -67,13 +89,18 @@ export function readWorkbook(
 
   const at = where(fileName, sheet.name, header.row + 1)
   const plan = planHeaders({ raw, groups, hasData: (c) => withData.has(c), at })
-  const sink = new RowSink({ fileName, sheet: sheet.name, width, keep: plan.keep, onRow })
+  const sink = new RowSink({ fileName, sheet: sheet.name, width, keep: plan.keep, named, onRow })
   const fields: string[] = []
   const total = sheet.info.rows
+  const fills = mergedDown(sheet, header.row)
   for (let r = header.row + 1; r < total; r++) {
     const row: (CellObject | undefined)[] | undefined = sheet.rows[r]
-    const count = row === undefined ? 0 : row.length
+    let count = row === undefined ? 0 : row.length
     for (let c = 0; c < count; c++) fields[c] = cellText(row?.[c])
+    for (const [c, value] of fills.get(r) ?? []) {
+      while (count <= c) fields[count++] = ''
+      if (fields[c] === '') fields[c] = value
+    }
     sink.push(fields, count, r + 1)
     if (control.tick()) control.check(r, total)
   }
@@ -86,6 +113,6 @@ export function readWorkbook(
     headers: plan.headers,
     rowCount: sink.rowCount,
     skipped,
-    warnings: plan.warnings
+    warnings: fills.size === 0 ? plan.warnings : [...plan.warnings, mergeNote(fileName, sheet.name, fills.size)]
   }
 }

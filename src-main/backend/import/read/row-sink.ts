@@ -5,6 +5,7 @@
  */
 import { AppError } from '../../app-error'
 import type { RowHandler, SkippedRow } from './types'
+import { footerReason, MAX_PENDING } from './footer-rows'
 import { columnLetter, quoteValue, where } from './where'
 
 export interface SinkSetup {
@@ -14,6 +15,8 @@ export interface SinkSetup {
   width: number
   /** Source column of each delivered column. */
   keep: readonly number[]
+  /** Named header columns: the width the footer test compares a row against (see isFooterLike). */
+  named: number
   onRow: RowHandler
 }
 
@@ -22,10 +25,6 @@ interface Pending {
   row: number
   reason: string
 }
-
-/** A run of footer-like rows this long is part of the data, not a footer. */
-const MAX_PENDING = 1000
-const TOTAL = /^(grand\s+|sub-?\s*)?totals?\b|^(sum|count|record count)\b/i
 
 /** Wraps an error thrown by the caller's onRow so it is passed on untouched. */
 export class ConsumerError extends Error {
@@ -64,7 +63,7 @@ export class RowSink {
       return
     }
     if (last >= this.setup.width) this.tooWide(fields, count, sourceRow)
-    const reason = this.footerReason(fields[first] ?? '', filled)
+    const reason = footerReason(fields[first] ?? '', filled, this.setup.named)
     if (reason !== null && this.pending.length < MAX_PENDING) {
       this.pending.push({ cells: fields.slice(0, count), row: sourceRow, reason })
       return
@@ -90,13 +89,6 @@ export class RowSink {
 
   private countEmpty(row: number): void {
     if (this.emptyRows++ === 0) this.firstEmpty = row
-  }
-
-  private footerReason(firstValue: string, filled: number): string | null {
-    const width = this.setup.keep.length
-    if (TOTAL.test(firstValue) && filled <= Math.max(2, width / 2)) return `total row after the data ("${firstValue}")`
-    if (filled === 1 && width >= 3) return `note after the data (${quoteValue(firstValue)})`
-    return null
   }
 
   private flushPending(): void {

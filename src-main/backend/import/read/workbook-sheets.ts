@@ -5,6 +5,7 @@
  */
 import { read, type CellObject, type Range, type WorkBook } from 'xlsx'
 import { AppError } from '../../app-error'
+import { useNodeZlib } from './sheetjs-zlib'
 import type { SheetInfo } from './types'
 import { damagedWorkbook, passwordProtected } from './workbook-errors'
 
@@ -22,6 +23,7 @@ function isFilled(cell: CellObject | null | undefined): boolean {
 }
 
 export function parseWorkbook(bytes: Uint8Array, fileName: string): WorkBook {
+  useNodeZlib()
   try {
     // dense: rows as arrays (far less memory than A1-keyed objects); UTC: dates whose UTC
     // reading is the wall-clock value in the file, so the machine's time zone never shifts them.

@@ -42,6 +42,8 @@ export const migration0002: Migration = {
         date_order TEXT CHECK (date_order IN ('mdy', 'dmy', 'ymd')),
         multi_separators TEXT,
         dictionary TEXT NOT NULL,
+        -- 1 when every dictionary entry occurs once; 0 for high-cardinality columns stored without de-duplication
+        dictionary_unique INTEGER NOT NULL CHECK (dictionary_unique IN (0, 1)),
         code_width INTEGER NOT NULL CHECK (code_width IN (1, 2, 4)),
         codes BLOB NOT NULL,
         PRIMARY KEY (table_id, position),
