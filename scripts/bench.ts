@@ -58,7 +58,7 @@ async function measure<T>(work: () => Promise<T>): Promise<{ result: T; seconds:
 
 async function importFile(file: string): Promise<{ rows: number; inspect: number; commit: number; peakMb: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'icp-bench-'))
-  const backend = createBackend({ host: 'cli', locations: nativeLocations({ cwd: dir }), recents: memoryRecentWorkspaces(), emit: () => undefined })
+  const backend = createBackend({ host: 'cli', locations: nativeLocations({ cwd: dir }), recents: memoryRecentWorkspaces(), sampleDir: dir, emit: () => undefined })
   const call = async <T>(method: string, input: unknown): Promise<T> => {
     const result = await backend.dispatch(method, input)
     if (!result.ok) throw new Error(`${method}: ${result.error.message}`)

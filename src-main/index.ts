@@ -66,6 +66,7 @@ if (!app.requestSingleInstanceLock()) {
       host: 'desktop',
       locations: nativeLocations({ chooser: nativeFileChooser(() => window) }),
       recents: fileRecentWorkspaces(join(app.getPath('userData'), 'recent-workspaces.json')),
+      sampleDir: app.getPath('userData'),
       emit,
       sqliteNativeBinding: electronSqliteBinding(app.getAppPath(), process.versions.electron)
     })

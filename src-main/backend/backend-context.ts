@@ -10,6 +10,8 @@ export interface BackendHostOptions {
   host: HostKind
   locations: WorkspaceLocations
   recents: RecentWorkspaces
+  /** Where the sample workspace is kept (the data folder in browser mode, app data on the desktop). */
+  sampleDir: string
   /** Push events to the renderer; the CLI passes a no-op. */
   emit: EventSink
   /**

@@ -52,6 +52,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     host: 'cli',
     locations: nativeLocations({ cwd: io.cwd }),
     recents: memoryRecentWorkspaces(),
+    sampleDir: io.cwd,
     emit: () => undefined
   })
   try {

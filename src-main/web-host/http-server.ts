@@ -52,6 +52,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     host: 'browser',
     locations: dataDirLocations(options.dataDir),
     recents: fileRecentWorkspaces(join(options.dataDir, '.recent-workspaces.json')),
+    sampleDir: options.dataDir,
     emit: (event, payload) => events.send(event, payload)
   })
   let port = options.port

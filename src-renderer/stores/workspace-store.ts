@@ -26,6 +26,7 @@ export interface WorkspaceState {
   refreshLists(): Promise<void>
   createWorkspace(name: string, path: string): Promise<boolean>
   openWorkspace(path: string): Promise<boolean>
+  openSample(): Promise<boolean>
   closeWorkspace(): Promise<void>
   renameWorkspace(name: string): Promise<boolean>
   goToSection(section: SectionId): Promise<void>
@@ -97,6 +98,14 @@ export const useWorkspaceStore = create<WorkspaceState>((set, get) => {
         void get().refreshLists()
         return false
       }
+      set({ workspace, savedAt: workspace.updatedAt })
+      void get().refreshLists()
+      return true
+    },
+
+    async openSample() {
+      const workspace = await attempt(() => api().call('workspace-open-sample', {}))
+      if (!workspace) return false
       set({ workspace, savedAt: workspace.updatedAt })
       void get().refreshLists()
       return true

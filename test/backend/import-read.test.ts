@@ -101,6 +101,17 @@ describe('readTable: delimited text', () => {
     expect(rows).toEqual([['Société Générale', '€ “quoted”'], ['Müller GmbH', 'ok']])
   })
 
+  it('reads mostly-UTF-8 text with a few broken bytes as UTF-8, and says so', () => {
+    const good = utf8(`Name,City\n${'Müller GmbH,Köln\nSociété Générale,Paris\n'.repeat(4)}Café Crème,Lyon\n`)
+    const stray = new Uint8Array([...good, ...encodeText('Zoë,Bâle\n', 'windows-1252')])
+    const cut = good.slice(0, good.length - 9)
+    expect(read(stray, 's.csv').rows[9]).toEqual(['Zo\uFFFD', 'B\uFFFDle'])
+    const { result, rows } = read(cut, 'cut.csv')
+    expect(result.encoding).toBe('utf-8')
+    expect(result.warnings).toEqual(['cut.csv is UTF-8 text with a byte that is not valid UTF-8 (a damaged or cut-off file?); it was read as "\uFFFD".'])
+    expect(rows[8]).toEqual(['Café Cr\uFFFD', ''])
+  })
+
   it('handles quoted newlines, doubled quotes, CRLF, LF, CR and a last line without a newline', () => {
     const text = 'Name,Notes,Amount\r\n"Acme, Inc.","Line 1\r\nLine 2 with ""quotes""",100\n  Globex  ,plain,200\rInitech,"x"y,300'
     const { result, rows, sources } = read(utf8(text), 'q.csv')

@@ -17,6 +17,7 @@ export function testBackend(dir: string, kind: 'data-dir' | 'native' = 'data-dir
     host: kind === 'data-dir' ? 'browser' : 'desktop',
     locations: kind === 'data-dir' ? dataDirLocations(dir) : nativeLocations({ cwd: dir }),
     recents: fileRecentWorkspaces(join(dir, '.recent-workspaces.json')),
+    sampleDir: dir,
     emit: <E extends EventName>(event: E, payload: Events[E]) => events.push({ event, payload })
   })
   return {

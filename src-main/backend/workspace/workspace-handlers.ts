@@ -3,11 +3,13 @@ import type { BackendContext } from '../backend-context'
 import type { Handlers } from '../dispatch'
 import { openWorkspaceReadOnly } from '../store/workspace-file'
 import { summarize } from './workspace-session'
+import { openSampleWorkspace } from '../sample/sample-workspace'
 
 type WorkspaceMethods =
   | 'workspace-create'
   | 'workspace-open'
   | 'workspace-inspect'
+  | 'workspace-open-sample'
   | 'workspace-close'
   | 'workspace-current'
   | 'workspace-rename'
@@ -40,6 +42,8 @@ export const workspaceHandlers: Pick<Handlers, WorkspaceMethods> = {
       db.close()
     }
   },
+
+  'workspace-open-sample': (_input, ctx) => announce(ctx, openSampleWorkspace(ctx, ctx.sampleDir)),
 
   'workspace-close': (_input, ctx) => {
     if (ctx.session.isOpen) {

@@ -95,6 +95,8 @@ export const methods = {
   'workspace-open': method<WorkspaceSummary>()(z.object({ path: filePath }).strict()),
   /** Reads a workspace file's summary without opening it for editing (writes nothing). */
   'workspace-inspect': method<WorkspaceSummary>()(z.object({ path: filePath }).strict()),
+  /** Opens the sample workspace (a generated B2B SaaS client), building it on first use. */
+  'workspace-open-sample': method<WorkspaceSummary>()(noInput),
   'workspace-close': method<null>()(noInput),
   'workspace-current': method<WorkspaceSummary | null>()(noInput),
   'workspace-rename': method<WorkspaceSummary>()(z.object({ name: workspaceName }).strict()),

@@ -1,4 +1,4 @@
-import { FolderOpen, Plus, ShieldCheck } from 'lucide-react'
+import { FolderOpen, Plus, ShieldCheck, Sparkles } from 'lucide-react'
 import { AppMark } from '../../components/AppMark'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { Kbd } from '../../components/Kbd'
@@ -15,7 +15,7 @@ export function StartScreen({ mode }: { mode: ShortcutMode }) {
   const info = useWorkspaceStore((s) => s.appInfo)
   const dialogOpen = useUiStore((s) => s.dialog !== null)
   const error = useWorkspaceStore((s) => s.error)
-  const { openWorkspace, removeRecent, dismissError } = useWorkspaceStore.getState()
+  const { openWorkspace, openSample, removeRecent, dismissError } = useWorkspaceStore.getState()
 
   return (
     <div className="start">
@@ -37,6 +37,11 @@ export function StartScreen({ mode }: { mode: ShortcutMode }) {
               <FolderOpen size={18} aria-hidden />
               Open workspace…
               <Kbd combo={shortcutFor('workspace-open', mode)} />
+            </button>
+            <button type="button" className="button button--ghost" disabled={busy} onClick={() => void openSample()}>
+              <Sparkles size={16} aria-hidden />
+              {busy ? 'Opening…' : 'Open the sample workspace'}
+              <span className="button__hint">a generated B2B SaaS client · 2,000 accounts</span>
             </button>
           </div>
           {error && !dialogOpen ? <ErrorNotice error={error} onDismiss={dismissError} /> : null}

@@ -109,6 +109,11 @@ function chooseHeader(src: Source, rows: string[][], headerRow: number | undefin
   return found
 }
 
+function encodingNote(fileName: string, broken: number): string {
+  const [what, verb] = broken === 1 ? ['a byte that is', 'it was'] : [`${broken} bytes that are`, 'they were']
+  return `${fileName} is UTF-8 text with ${what} not valid UTF-8 (a damaged or cut-off file?); ${verb} read as "\uFFFD".`
+}
+
 export function readCsv(
   bytes: Uint8Array,
   fileName: string,
@@ -117,7 +122,8 @@ export function readCsv(
   control: ReadControl,
   chunkBytes = DEFAULT_CHUNK_BYTES
 ): CsvOutcome {
-  const encoding = detectEncoding(bytes)
+  const detected = detectEncoding(bytes)
+  const encoding = detected.name
   const sample = decodeSample(bytes, encoding)
   if (sample.whole && sample.text.trim() === '') {
     throw new AppError('BAD_INPUT', `${fileName} has no data (it holds only blank lines or spaces).`, { file: fileName })
@@ -164,6 +170,6 @@ export function readCsv(
     headers: plan.headers,
     rowCount: sink.rowCount,
     skipped,
-    warnings: plan.warnings
+    warnings: detected.brokenBytes === 0 ? plan.warnings : [encodingNote(fileName, detected.brokenBytes), ...plan.warnings]
   }
 }

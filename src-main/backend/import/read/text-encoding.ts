@@ -60,8 +60,48 @@ export function looksLikeText(b: Uint8Array): boolean {
   return control <= n / 100
 }
 
-export function detectEncoding(b: Uint8Array): TextEncodingName {
-  return bomOf(b) ?? utf16Pattern(b) ?? (isUtf8(b) ? 'utf-8' : 'windows-1252')
+/**
+ * Multi-byte UTF-8 sequences versus bytes that cannot be UTF-8. A sequence cut off by the end
+ * of the file is neither: it is what a truncated UTF-8 file ends with.
+ */
+function utf8Evidence(b: Uint8Array): { valid: number; invalid: number } {
+  let valid = 0
+  let invalid = 0
+  const n = b.length
+  for (let i = 0; i < n; i++) {
+    const c = b[i] ?? 0
+    if (c < 0x80) continue
+    const len = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0
+    let ok = len > 0 && i + len <= b.length
+    for (let k = 1; ok && k < len; k++) ok = ((b[i + k] ?? 0) & 0xc0) === 0x80
+    if (ok) {
+      valid++
+      i += len - 1
+    } else if (len === 0 || i + len <= n) {
+      invalid++
+    }
+  }
+  return { valid, invalid }
+}
+
+export interface DetectedEncoding {
+  name: TextEncodingName
+  /** UTF-8 with a few broken bytes (a cut-off file, one pasted Latin-1 value): decoded as UTF-8. */
+  brokenBytes: number
+}
+
+/**
+ * BOM, then the UTF-16 NUL pattern, then UTF-8 validity. Text that is not valid UTF-8 is
+ * Windows-1252, unless it is overwhelmingly UTF-8 with a few bad bytes: decoding that as
+ * Windows-1252 would garble every accented letter to fix a handful.
+ */
+export function detectEncoding(b: Uint8Array): DetectedEncoding {
+  const marked = bomOf(b) ?? utf16Pattern(b)
+  if (marked !== null) return { name: marked, brokenBytes: 0 }
+  if (isUtf8(b)) return { name: 'utf-8', brokenBytes: 0 }
+  const { valid, invalid } = utf8Evidence(b)
+  if (valid >= 10 * invalid) return { name: 'utf-8', brokenBytes: Math.max(1, invalid) }
+  return { name: 'windows-1252', brokenBytes: 0 }
 }
 
 export function bomLength(encoding: TextEncodingName, b: Uint8Array): number {
