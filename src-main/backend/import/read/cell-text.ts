@@ -3,7 +3,7 @@
  * display format), ISO dates, TRUE/FALSE, Excel's error codes, trimmed text.
  */
 import type { CellObject } from 'xlsx'
-import { trimCell } from './csv-parser'
+import { trimCell } from './cell-string'
 
 /** BIFF error codes, as SheetJS leaves them when formatted text is not generated. */
 const ERROR_TEXT = new Map<number, string>([

@@ -4,6 +4,7 @@
  * taken with slice() over ranges and quotes are found with indexOf(); characters are never
  * concatenated one by one (that is what makes naive parsers slow).
  */
+import { trimCell } from './cell-string'
 
 const QUOTE = 34
 const LF = 10
@@ -23,15 +24,6 @@ export class BrokenRecord extends Error {
   ) {
     super(`${kind} in row ${row}`)
   }
-}
-
-/** Trims only when needed; most cells have nothing to trim and trim() would still allocate. */
-export function trimCell(s: string): string {
-  const n = s.length
-  if (n === 0) return s
-  const a = s.charCodeAt(0)
-  const b = s.charCodeAt(n - 1)
-  return a > 32 && a < 127 && b > 32 && b < 127 ? s : s.trim()
 }
 
 /** indexOf's -1 as the end of the text, keeping every position a small integer for the JIT. */

@@ -81,7 +81,7 @@ function isMacroEnabled(contentTypes: string): boolean {
 
 function zipFormat(fileName: string, b: Uint8Array, entries: ZipEntry[]): WorkbookFormat {
   const byName = new Map(entries.map((e) => [e.name.toLowerCase(), e] as const))
-  if (entries.some((e) => e.encrypted)) return thrown(passwordProtected(fileName))
+  if (entries.some((e) => e.encrypted)) throw passwordProtected(fileName)
   const read = (name: string): string => {
     const e = byName.get(name)
     return e === undefined ? '' : new TextDecoder('utf-8').decode(inflateEntry(b, e))
@@ -96,14 +96,10 @@ function zipFormat(fileName: string, b: Uint8Array, entries: ZipEntry[]): Workbo
     if (cells > MAX_ODS_CELLS) throw new ZipTooLarge(`its repeated cells would expand to more than ${MAX_ODS_CELLS.toLocaleString('en-US')} cells`)
     return 'ods'
   }
-  if (mime.startsWith('application/vnd.oasis.opendocument.')) return thrown(notSpreadsheet(fileName, 'an OpenDocument file that is not a spreadsheet'))
-  if (byName.has('word/document.xml')) return thrown(notSpreadsheet(fileName, 'a Word document'))
-  if (byName.has('ppt/presentation.xml')) return thrown(notSpreadsheet(fileName, 'a PowerPoint presentation'))
-  return thrown(notSpreadsheet(fileName, 'a zip archive'))
-}
-
-function thrown(error: AppError): never {
-  throw error
+  if (mime.startsWith('application/vnd.oasis.opendocument.')) throw notSpreadsheet(fileName, 'an OpenDocument file that is not a spreadsheet')
+  if (byName.has('word/document.xml')) throw notSpreadsheet(fileName, 'a Word document')
+  if (byName.has('ppt/presentation.xml')) throw notSpreadsheet(fileName, 'a PowerPoint presentation')
+  throw notSpreadsheet(fileName, 'a zip archive')
 }
 
 function oleFormat(fileName: string, b: Uint8Array): WorkbookFormat {

@@ -40,6 +40,13 @@ export function readTable(bytes: Uint8Array, fileName: string, options: ReadOpti
     if (error instanceof AppError || error instanceof ReadCancelled) throw error
     if (error instanceof ConsumerError) throw error.inner
     const reason = error instanceof Error ? error.message : String(error)
+    // V8's limits on buffer and string sizes: the file is valid but bigger than memory allows.
+    if (error instanceof RangeError) {
+      throw new AppError('BAD_INPUT', `${name} is too large to read in memory (${reason}); filter the export to fewer rows or split it.`, {
+        file: name,
+        reason
+      })
+    }
     throw new AppError('INTERNAL', `${name} could not be read because of an unexpected error: ${reason}`, { file: name, reason })
   }
 }

@@ -15,7 +15,7 @@ export interface SinkSetup {
   width: number
   /** Source column of each delivered column. */
   keep: readonly number[]
-  /** Named header columns: the width the footer test compares a row against (see isFooterLike). */
+  /** Named header columns: the width the footer test compares a row against (see footerReason). */
   named: number
   onRow: RowHandler
 }
@@ -49,12 +49,10 @@ export class RowSink {
   push(fields: readonly string[], count: number, sourceRow: number): void {
     let filled = 0
     let first = -1
-    let last = -1
     for (let c = 0; c < count; c++) {
       if (fields[c] !== '') {
         filled++
         if (first < 0) first = c
-        last = c
       }
     }
     if (filled === 0) {
@@ -62,7 +60,8 @@ export class RowSink {
       else this.countEmpty(sourceRow)
       return
     }
-    if (last >= this.setup.width) this.tooWide(fields, count, sourceRow)
+    // A footer may stick out past the header (a total under an unlabelled column); it is only
+    // checked against the header's width if data follows and it is delivered after all.
     const reason = footerReason(fields[first] ?? '', filled, this.setup.named)
     if (reason !== null && this.pending.length < MAX_PENDING) {
       this.pending.push({ cells: fields.slice(0, count), row: sourceRow, reason })
@@ -100,7 +99,8 @@ export class RowSink {
   }
 
   private deliver(fields: readonly string[], count: number, sourceRow: number): void {
-    const { keep, onRow } = this.setup
+    const { keep, onRow, width } = this.setup
+    for (let c = width; c < count; c++) if (fields[c] !== '') this.tooWide(fields, count, sourceRow)
     const out = this.out
     for (let k = 0; k < keep.length; k++) {
       const c = keep[k] ?? 0

@@ -46,7 +46,8 @@ export interface TableReadResult {
 
 /**
  * Receives each data row. `cells` has exactly headers.length trimmed strings and is the SAME
- * array on every call (overwritten in place): copy what you keep.
+ * array on every call (overwritten in place): copy the array (or the values) you keep. The
+ * strings themselves are independent copies, so keeping some never pins the file's text.
  */
 export type RowHandler = (cells: string[], sourceRow: number) => void
 
