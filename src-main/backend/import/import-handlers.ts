@@ -34,16 +34,19 @@ function readSource(source: { kind: 'path'; path: string } | { kind: 'upload'; f
 }
 
 function emitProgress(ctx: BackendContext, stagingId: string, startedAt: number) {
-  return (phase: 'reading' | 'profiling' | 'saving', done: number, total: number): void => {
+  return (phase: 'reading' | 'profiling' | 'saving', done: number, total: number, rows: number): void => {
     const seconds = (Date.now() - startedAt) / 1000
-    const rate = seconds > 0.2 && done > 0 ? done / seconds : null
+    const measurable = seconds > 0.2 && done > 0
+    // The time left extrapolates this phase's own progress (bytes of a CSV, rows of a sheet).
+    const secondsLeft = measurable && total > done ? Math.round((seconds * (total - done)) / done) : null
     ctx.emit('import-progress', {
       stagingId,
       phase,
       done,
       total,
-      rowsPerSecond: phase === 'reading' && rate !== null ? Math.round(rate) : null,
-      secondsLeft: rate !== null && total > done ? Math.round((total - done) / rate) : null
+      rowsDone: rows,
+      rowsPerSecond: measurable && rows > 0 ? Math.round(rows / seconds) : null,
+      secondsLeft
     })
   }
 }
@@ -108,9 +111,9 @@ export const importHandlers: Pick<Handlers, 'import-inspect' | 'import-set-colum
     const { db } = ctx.session.require()
     const staged = ctx.staging.get(input.stagingId)
     const progress = emitProgress(ctx, input.stagingId, Date.now())
-    progress('saving', 0, staged.rowCount)
+    progress('saving', 0, staged.rowCount, staged.rowCount)
     commitImport(db, staged, input)
-    progress('saving', staged.rowCount, staged.rowCount)
+    progress('saving', staged.rowCount, staged.rowCount, staged.rowCount)
     ctx.staging.discard(input.stagingId)
     return datasetSummary(db)
   },

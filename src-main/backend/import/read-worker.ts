@@ -12,11 +12,11 @@ if (!port) throw new Error('read-worker must run in a worker thread')
 let lastSent = 0
 try {
   const staged = stageFile(workerData as StageRequest, {
-    onProgress(phase, done, total) {
+    onProgress(phase, done, total, rows) {
       const now = Date.now()
       if (now - lastSent < 100 && done < total) return
       lastSent = now
-      port.postMessage({ type: 'progress', phase, done, total })
+      port.postMessage({ type: 'progress', phase, done, total, rows })
     },
     isCancelled: () => false
   })

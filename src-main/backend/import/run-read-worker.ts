@@ -13,7 +13,7 @@ export interface ReadJob {
 }
 
 type WorkerMessage =
-  | { type: 'progress'; phase: 'reading' | 'profiling'; done: number; total: number }
+  | { type: 'progress'; phase: 'reading' | 'profiling'; done: number; total: number; rows: number }
   | { type: 'done'; staged: Omit<StagedFile, 'columns'> & { columns: WireColumn[] } }
   | { type: 'error'; error: ApiErrorShape }
 
@@ -50,7 +50,7 @@ function workerEntry(): { code: string; eval: boolean; env: NodeJS.ProcessEnv } 
 
 export function runReadWorker(
   request: StageRequest,
-  onProgress: (phase: 'reading' | 'profiling', done: number, total: number) => void
+  onProgress: (phase: 'reading' | 'profiling', done: number, total: number, rows: number) => void
 ): ReadJob {
   const entry = workerEntry()
   // A file's bytes that own their whole buffer move to the worker instead of being copied.
@@ -67,7 +67,7 @@ export function runReadWorker(
   let cancelled = false
   const result = new Promise<StagedFile>((resolve, reject) => {
     worker.on('message', (message: WorkerMessage) => {
-      if (message.type === 'progress') onProgress(message.phase, message.done, message.total)
+      if (message.type === 'progress') onProgress(message.phase, message.done, message.total, message.rows)
       else if (message.type === 'done') {
         const { columns, ...rest } = message.staged
         resolve({

@@ -19,7 +19,8 @@ export interface StageRequest {
 }
 
 export interface StageHooks {
-  onProgress(phase: 'reading' | 'profiling', done: number, total: number): void
+  /** `rows` is the number of data rows read so far. */
+  onProgress(phase: 'reading' | 'profiling', done: number, total: number, rows: number): void
   isCancelled(): boolean
 }
 
@@ -32,18 +33,20 @@ const PREVIEW_ROWS = 200
 export function stageFile(request: StageRequest, hooks: StageHooks): StagedFile {
   let builders: DictionaryColumnBuilder[] = []
   const previewRows: string[][] = []
+  let rows = 0
   const read = readTable(
     request.bytes,
     request.fileName,
     {
       ...(request.sheet !== undefined ? { sheet: request.sheet } : {}),
       ...(request.headerRow !== undefined ? { headerRow: request.headerRow } : {}),
-      onProgress: (done, total) => hooks.onProgress('reading', done, total),
+      onProgress: (done, total) => hooks.onProgress('reading', done, total, rows),
       isCancelled: hooks.isCancelled
     },
     (cells) => {
       if (builders.length === 0) builders = cells.map(() => new DictionaryColumnBuilder(4096))
       for (let i = 0; i < builders.length; i++) builders[i]!.push(cells[i] ?? '')
+      rows++
       if (previewRows.length < PREVIEW_ROWS) previewRows.push(cells.slice())
     }
   )
@@ -55,7 +58,7 @@ export function stageFile(request: StageRequest, hooks: StageHooks): StagedFile 
   const profiles: ColumnProfile[] = []
   const distinct = columns.map((column, i) => distinctValues(column, counts[i]!, missing))
   for (let i = 0; i < columns.length; i++) {
-    hooks.onProgress('profiling', i, columns.length)
+    hooks.onProgress('profiling', i, columns.length, rows)
     profiles.push(
       profileColumn({ name: read.headers[i]!, index: i, column: columns[i]!, counts: counts[i]!, missingTokens: missing, distinct: distinct[i]! })
     )

@@ -51,8 +51,11 @@ export type ImportMode = 'replace' | 'append'
 export interface ImportProgress {
   stagingId: string
   phase: 'reading' | 'profiling' | 'saving'
+  /** Progress of this phase as done out of total (bytes or rows while reading, columns while profiling). */
   done: number
   total: number
+  /** Data rows read so far. */
+  rowsDone: number
   /** Rows per second so far, and seconds left at that pace (null until known). */
   rowsPerSecond: number | null
   secondsLeft: number | null

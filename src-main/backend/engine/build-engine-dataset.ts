@@ -1,0 +1,212 @@
+import type { Database } from 'better-sqlite3'
+import type { ColumnType, DateOrder, Outcome } from '@shared/domain/dataset'
+import type { HygieneRule } from '@shared/domain/data-views'
+import type { DictionaryColumn } from '@shared/engine/dictionary-column'
+import { MISSING_CODE, type EngineColumn, type EngineDataset } from '@shared/engine/engine-dataset'
+import { joinKey } from '@shared/engine/join-key'
+import { isMissingValue, missingTokenSet, readValue } from '@shared/import/values'
+import { AppError } from '../app-error'
+import { listRules } from '../dataset/hygiene-queries'
+import { cleanedColumn, columnByName, columnByRole, dealTableOf, loadTables, type LoadedTable } from '../dataset/stored-data'
+import { readJoinSettings, readMissingTokens, readOutcomeMapping, type ColumnRecord } from '../store/dataset-queries'
+
+const DAY_MS = 86_400_000
+
+interface Reader {
+  missing: ReadonlySet<string>
+  rules: readonly HygieneRule[]
+}
+
+/** One typed reading per dictionary entry (null when missing or unreadable as the type). */
+function readEntries(data: DictionaryColumn, type: ColumnType, dateOrder: DateOrder | null, missing: ReadonlySet<string>) {
+  const options = { dateOrder, multiSeparators: ';,|/\n' }
+  return data.dictionary.map((raw) => (isMissingValue(raw, missing) ? null : readValue(raw, type, options)))
+}
+
+function numbersOf(db: Database, table: LoadedTable, column: ColumnRecord | undefined, reader: Reader, type: ColumnType = 'number'): Float64Array {
+  const out = new Float64Array(table.record.rowCount).fill(NaN)
+  if (!column) return out
+  const data = cleanedColumn(db, table, column.position, reader.rules)
+  const entries = readEntries(data, type, column.dateOrder, reader.missing).map((v) =>
+    typeof v === 'number' ? v : v !== null && typeof v === 'object' && !Array.isArray(v) ? v.value : NaN
+  )
+  for (let row = 0; row < out.length; row++) out[row] = entries[data.codes[row]!]!
+  return out
+}
+
+/** An attribute column in the engine's form, for `rows` deal rows reading source row `source(row)`. */
+function engineColumn(
+  db: Database,
+  table: LoadedTable,
+  column: ColumnRecord,
+  reader: Reader,
+  rows: number,
+  source: (row: number) => number
+): EngineColumn {
+  const data = cleanedColumn(db, table, column.position, reader.rules)
+  const entries = readEntries(data, column.type, column.dateOrder, reader.missing)
+  const at = (row: number) => {
+    const s = source(row)
+    return s < 0 ? null : entries[data.codes[s]!]!
+  }
+  switch (column.type) {
+    case 'number':
+    case 'date':
+    case 'range': {
+      const values = new Float64Array(rows).fill(NaN)
+      for (let row = 0; row < rows; row++) {
+        const v = at(row)
+        values[row] = typeof v === 'number' ? v : v !== null && typeof v === 'object' && !Array.isArray(v) ? v.value : NaN
+      }
+      return { kind: 'number', values }
+    }
+    case 'boolean': {
+      const values = new Int8Array(rows).fill(-1)
+      for (let row = 0; row < rows; row++) {
+        const v = at(row)
+        if (typeof v === 'boolean') values[row] = v ? 1 : 0
+      }
+      return { kind: 'boolean', values }
+    }
+    case 'multi': {
+      const itemIndex = new Map<string, number>()
+      const perEntry = entries.map((v) =>
+        Array.isArray(v) ? v.map((item) => itemIndex.get(item) ?? (itemIndex.set(item, itemIndex.size), itemIndex.size - 1)) : null
+      )
+      const wordsPerRow = Math.max(1, Math.ceil(itemIndex.size / 32))
+      const bits = new Uint32Array(rows * wordsPerRow)
+      const missing = new Uint8Array(rows)
+      for (let row = 0; row < rows; row++) {
+        const s = source(row)
+        const items = s < 0 ? null : perEntry[data.codes[s]!]!
+        if (!items) {
+          missing[row] = 1
+          continue
+        }
+        for (const item of items) bits[row * wordsPerRow + (item >>> 5)]! |= 1 << (item & 31)
+      }
+      return { kind: 'multi', items: [...itemIndex.keys()], bits, wordsPerRow, missing }
+    }
+    default: {
+      const valueIndex = new Map<string, number>()
+      const perEntry = entries.map((v) =>
+        typeof v === 'string' ? (valueIndex.get(v) ?? (valueIndex.set(v, valueIndex.size), valueIndex.size - 1)) : MISSING_CODE
+      )
+      const codes = new Uint32Array(rows)
+      for (let row = 0; row < rows; row++) {
+        const s = source(row)
+        codes[row] = s < 0 ? MISSING_CODE : perEntry[data.codes[s]!]!
+      }
+      return { kind: 'category', codes, values: [...valueIndex.keys()] }
+    }
+  }
+}
+
+function textsOf(db: Database, table: LoadedTable, column: ColumnRecord | undefined, reader: Reader, rows: number, source: (row: number) => number): string[] {
+  if (!column) return new Array<string>(rows).fill('')
+  const data = cleanedColumn(db, table, column.position, reader.rules)
+  return Array.from({ length: rows }, (_, row) => {
+    const s = source(row)
+    return s < 0 ? '' : data.dictionary[data.codes[s]!]!.trim()
+  })
+}
+
+/**
+ * Builds the engine's columnar copy of the workspace's deals: outcome, amount, cycle, close
+ * date and every attribute (the account's attributes joined onto each of its deals).
+ */
+export function buildEngineDataset(db: Database): EngineDataset {
+  const tables = loadTables(db)
+  const deals = dealTableOf(tables)
+  if (!deals) throw new AppError('NOT_FOUND', 'This workspace has no deals yet; import a deals or flat export first.')
+  const accounts = deals.record.kind === 'deals' ? (tables.find((t) => t.record.kind === 'accounts') ?? null) : null
+  const reader: Reader = { missing: missingTokenSet(readMissingTokens(db)), rules: listRules(db).map((r) => r.rule) }
+  const rows = deals.record.rowCount
+  const identity = (row: number) => row
+
+  const outcome = new Int8Array(rows).fill(-1)
+  const outcomeColumn = columnByRole(deals, 'outcome')
+  if (outcomeColumn) {
+    const mapping = readOutcomeMapping(db)
+    const data = cleanedColumn(db, deals, outcomeColumn.position, reader.rules)
+    const code: Record<Outcome, number> = { won: 1, lost: 0, open: -1 }
+    const perEntry = data.dictionary.map((raw) => {
+      const mapped = mapping.get(raw.trim())
+      return mapped ? code[mapped] : -1
+    })
+    for (let row = 0; row < rows; row++) outcome[row] = perEntry[data.codes[row]!]!
+  }
+
+  const closedAt = numbersOf(db, deals, columnByRole(deals, 'closed-date'), reader, 'date')
+  let cycleDays = numbersOf(db, deals, columnByRole(deals, 'sales-cycle-days'), reader)
+  if (!columnByRole(deals, 'sales-cycle-days')) {
+    const createdAt = numbersOf(db, deals, columnByRole(deals, 'created-date'), reader, 'date')
+    cycleDays = closedAt.map((closed, row) => (closed - createdAt[row]!) / DAY_MS)
+  }
+
+  // Which account each deal belongs to: a row of the accounts table, or a distinct key in a flat table.
+  const accountRowOf = new Int32Array(rows).fill(-1)
+  const accountIndex = new Int32Array(rows).fill(-1)
+  let accountCount = 0
+  const join = readJoinSettings(db)
+  if (accounts && join && columnByName(accounts, join.accountsKey) && columnByName(deals, join.dealsKey)) {
+    const keyRow = new Map<string, number>()
+    const accountKeys = textsOf(db, accounts, columnByName(accounts, join.accountsKey), reader, accounts.record.rowCount, identity)
+    accountKeys.forEach((key, row) => {
+      const k = key && !isMissingValue(key, reader.missing) ? joinKey(key, join.mode) : ''
+      if (k && !keyRow.has(k)) keyRow.set(k, row)
+    })
+    const dealKeys = textsOf(db, deals, columnByName(deals, join.dealsKey), reader, rows, identity)
+    for (let row = 0; row < rows; row++) {
+      const key = dealKeys[row]!
+      const found = key && !isMissingValue(key, reader.missing) ? keyRow.get(joinKey(key, join.mode)) : undefined
+      if (found !== undefined) accountRowOf[row] = accountIndex[row] = found
+    }
+    accountCount = accounts.record.rowCount
+  } else {
+    const keyColumn = columnByRole(deals, 'account-id', 'account-name', 'domain')
+    const keys = textsOf(db, deals, keyColumn, reader, rows, identity)
+    const seen = new Map<string, number>()
+    for (let row = 0; row < rows; row++) {
+      const key = keys[row]!
+      if (!key || isMissingValue(key, reader.missing)) continue
+      const k = joinKey(key, 'normalized')
+      let index = seen.get(k)
+      if (index === undefined) {
+        index = seen.size
+        seen.set(k, index)
+      }
+      accountIndex[row] = index
+    }
+    accountCount = seen.size
+  }
+
+  const attributes = new Map<string, EngineColumn>()
+  for (const column of deals.columns) {
+    if (column.role === 'attribute') attributes.set(column.name, engineColumn(db, deals, column, reader, rows, identity))
+  }
+  if (accounts) {
+    const fromAccount = (row: number) => accountRowOf[row]!
+    for (const column of accounts.columns) {
+      if (column.role !== 'attribute') continue
+      const name = attributes.has(column.name) ? `${column.name} (account)` : column.name
+      attributes.set(name, engineColumn(db, accounts, column, reader, rows, fromAccount))
+    }
+  }
+
+  const accountSource = accounts ? (row: number) => accountRowOf[row]! : identity
+  const accountTable = accounts ?? deals
+  return {
+    rowCount: rows,
+    outcome,
+    amount: numbersOf(db, deals, columnByRole(deals, 'deal-amount'), reader),
+    cycleDays,
+    closedAt,
+    accountIndex,
+    accountCount,
+    dealIds: textsOf(db, deals, columnByRole(deals, 'deal-id'), reader, rows, identity),
+    accountIds: textsOf(db, accountTable, columnByRole(accountTable, 'account-id', 'domain'), reader, rows, accountSource),
+    accountNames: textsOf(db, accountTable, columnByRole(accountTable, 'account-name', 'account-id'), reader, rows, accountSource),
+    attributes
+  }
+}
