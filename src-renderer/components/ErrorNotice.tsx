@@ -8,7 +8,10 @@ const TITLES: Partial<Record<ErrorCode, string>> = {
   CORRUPT_WORKSPACE: 'The workspace is damaged',
   NEWER_VERSION: 'Made by a newer version',
   PERMISSION_DENIED: 'No permission',
-  BAD_INPUT: 'Check what you entered',
+  BAD_INPUT: 'That could not be used',
+  CANCELLED: 'Cancelled',
+  NOT_SUPPORTED: 'Not available here',
+  NO_WORKSPACE_OPEN: 'No workspace is open',
   UNAUTHORIZED: 'Not authorised',
   INTERNAL: 'Something went wrong'
 }

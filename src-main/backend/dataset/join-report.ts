@@ -103,11 +103,17 @@ export function joinList(
   const nameColumn = onAccounts ? columnByRole(table, 'account-name', 'account-id') : columnByRole(table, 'deal-id', 'account-name')
   const keyData = keyColumn ? cleanedColumn(db, table, keyColumn.position, rules) : null
   const nameData = nameColumn ? cleanedColumn(db, table, nameColumn.position, rules) : null
+  const missing = missingTokenSet(readMissingTokens(db))
+  // Placeholders such as "n/a" are not keys: show them as empty, like the analysis sees them.
+  const text = (data: typeof keyData, row: number): string => {
+    const value = data ? (data.dictionary[data.codes[row]!] ?? '') : ''
+    return isMissingValue(value, missing) ? '' : value.trim()
+  }
   return {
     total: rows.length,
     rows: rows.slice(offset, offset + limit).map((row) => ({
-      key: keyData ? (keyData.dictionary[keyData.codes[row]!] ?? '') : '',
-      name: nameData ? (nameData.dictionary[nameData.codes[row]!] ?? '') : '',
+      key: text(keyData, row),
+      name: text(nameData, row),
       // Data rows are numbered from 1 in the order they were imported.
       detail: `${onAccounts ? 'Account' : 'Deal'} row ${row + 1}`
     }))

@@ -1,0 +1,65 @@
+import type { ColumnType, ValueCount } from '@shared/domain/dataset'
+import { formatCompact, formatCount } from './data-format'
+
+/** The most frequent values as labelled bars, scaled to the non-missing rows. */
+export function TopValueBars({ values, total, limit = 3 }: { values: readonly ValueCount[]; total: number; limit?: number }) {
+  const shown = values.slice(0, limit)
+  const max = Math.max(1, ...shown.map((v) => v.count))
+  return (
+    <ul className="topvalues" aria-label="Most frequent values">
+      {shown.map((v) => (
+        <li key={v.value} className="topvalues__item">
+          <span className="topvalues__label" title={v.value}>
+            {v.value === '' ? <em>(blank)</em> : v.value}
+          </span>
+          <span className="topvalues__track" aria-hidden>
+            <span className="topvalues__bar" style={{ width: `${(v.count / max) * 100}%` }} />
+          </span>
+          <span className="topvalues__count" title={total > 0 ? `${Math.round((v.count / total) * 100)}% of filled rows` : undefined}>
+            {formatCount(v.count)}
+          </span>
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+type Bin = { from: number; to: number; count: number }
+
+/** Dates arrive as epoch milliseconds in UTC (a date without a time is midnight UTC). */
+function axisLabel(value: number, type: ColumnType): string {
+  if (type !== 'date') return formatCompact(value)
+  const date = new Date(value)
+  return Number.isNaN(date.getTime()) ? '' : date.toLocaleDateString(undefined, { year: 'numeric', month: 'short', timeZone: 'UTC' })
+}
+
+/** A sparkline-sized histogram of a number, range or date column, with its lowest and highest value. */
+export function MiniHistogram({ bins, type }: { bins: readonly Bin[]; type: ColumnType }) {
+  const first = bins[0]
+  const last = bins[bins.length - 1]
+  if (!first || !last) return null
+  const max = Math.max(1, ...bins.map((b) => b.count))
+  const width = 160
+  const height = 30
+  const step = width / bins.length
+  const summary = `Distribution from ${axisLabel(first.from, type)} to ${axisLabel(last.to, type)}`
+  return (
+    <figure className="histogram" aria-label={summary}>
+      <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={summary}>
+        {bins.map((bin, i) => {
+          // Square-root heights keep a long tail visible next to one towering bin.
+          const h = bin.count === 0 ? 0 : Math.max(2, Math.sqrt(bin.count / max) * height)
+          return (
+            <rect key={i} x={i * step + 0.5} y={height - h} width={Math.max(1, step - 1.5)} height={h} rx={1} className="histogram__bar">
+              <title>{`${axisLabel(bin.from, type)} – ${axisLabel(bin.to, type)}: ${formatCount(bin.count)}`}</title>
+            </rect>
+          )
+        })}
+      </svg>
+      <figcaption className="histogram__axis">
+        <span>{axisLabel(first.from, type)}</span>
+        <span>{axisLabel(last.to, type)}</span>
+      </figcaption>
+    </figure>
+  )
+}

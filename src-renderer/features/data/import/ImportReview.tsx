@@ -1,0 +1,50 @@
+import type { ImportPreview } from '@shared/domain/import'
+import { ErrorNotice } from '../../../components/ErrorNotice'
+import { useDataStore, type ImportJob } from '../../../stores/data-store'
+import type { ImportDraft } from '../import-draft'
+import { hasOutcomeColumn } from '../import-draft'
+import { OutcomeMappingTable } from '../OutcomeMappingTable'
+import { FileFacts } from './FileFacts'
+import { ImportFooter } from './ImportFooter'
+import { PreviewGrid } from './PreviewGrid'
+import { ReviewColumns } from './ReviewColumns'
+import { ReviewNotices } from './ReviewNotices'
+
+interface ImportReviewProps {
+  job: ImportJob
+  preview: ImportPreview
+  draft: ImportDraft
+}
+
+/** Everything the user checks before a file is saved: how it was read, what each column is, the outcomes. */
+export function ImportReview({ job, preview, draft }: ImportReviewProps) {
+  const { setStagedOutcome, dismissImportError } = useDataStore.getState()
+  const outcomeColumn = draft.columns.find((c) => c.role === 'outcome')
+  const outcomeName = outcomeColumn ? preview.columns[outcomeColumn.index]?.name : undefined
+
+  return (
+    <div className="review">
+      {job.error ? <ErrorNotice error={job.error} onDismiss={dismissImportError} /> : null}
+      <FileFacts key={preview.stagingId} preview={preview} draft={draft} />
+      <ReviewNotices preview={preview} />
+      {hasOutcomeColumn(draft) ? (
+        <section className="panel" aria-labelledby="review-outcomes-title">
+          <header className="panel__header">
+            <h3 id="review-outcomes-title">Outcomes</h3>
+            <p className="panel__hint">
+              What each value of <strong>{outcomeName}</strong> means. Deals mapped to neither won nor lost are left out of win rates.
+            </p>
+          </header>
+          {draft.outcomes.length > 0 ? (
+            <OutcomeMappingTable entries={draft.outcomes} onChange={setStagedOutcome} />
+          ) : (
+            <p className="empty-note">This column has no values to map.</p>
+          )}
+        </section>
+      ) : null}
+      <ReviewColumns preview={preview} draft={draft} pendingColumn={job.pendingColumn} />
+      <PreviewGrid preview={preview} />
+      <ImportFooter job={job} preview={preview} draft={draft} />
+    </div>
+  )
+}

@@ -1,0 +1,50 @@
+import { useMemo, useState } from 'react'
+import type { TableKind } from '@shared/domain/dataset'
+import type { DatasetSummary } from '@shared/domain/import'
+import { ErrorNotice } from '../../../components/ErrorNotice'
+import { columnWidths, VirtualGrid } from '../../../components/VirtualGrid'
+import { useDataStore } from '../../../stores/data-store'
+import { formatCount } from '../data-format'
+import { pickTable, TablePicker } from './TablePicker'
+import { usePagedRows } from './use-paged-rows'
+
+/** The stored rows of one table, scrolled through as far as the user likes. */
+export function RowsPanel({ summary }: { summary: DatasetSummary }) {
+  const [wanted, setWanted] = useState<TableKind | null>(null)
+  const version = useDataStore((s) => s.version)
+  const table = pickTable(summary.tables, wanted)
+  if (!table) return null
+  return (
+    <div className="stack">
+      <div className="toolbar">
+        <TablePicker tables={summary.tables} selected={table.kind} onSelect={setWanted} />
+        <p className="toolbar__hint">{formatCount(table.rowCount)} rows as imported, with the hygiene rules applied.</p>
+      </div>
+      <RowsGrid key={`${table.kind}-${version}`} kind={table.kind} />
+    </div>
+  )
+}
+
+function RowsGrid({ kind }: { kind: TableKind }) {
+  const { meta, error, getRow, onRangeChange, sample } = usePagedRows(kind)
+  const widths = useMemo(() => (meta ? columnWidths(meta.headers, sample ?? []) : []), [meta, sample])
+  if (error) return <ErrorNotice error={error} />
+  if (!meta) {
+    return (
+      <p className="empty-note" role="status">
+        Loading rows…
+      </p>
+    )
+  }
+  return (
+    <VirtualGrid
+      label={`Rows of the ${kind} table`}
+      headers={meta.headers}
+      rowCount={meta.total}
+      getRow={getRow}
+      onRangeChange={onRangeChange}
+      widths={widths}
+      height={520}
+    />
+  )
+}
