@@ -77,24 +77,8 @@ export function stageFile(request: StageRequest, hooks: StageHooks): StagedFile 
   const outcomeColumn = profiles.find((p) => p.role === 'outcome')
   const outcomeMapping = outcomeColumn ? mappingFor(valuesOf(outcomeColumn.index), request.knownOutcomes) : []
 
-  return {
-    fileName: request.fileName,
-    format: read.format,
-    sheets: read.sheets,
-    sheetName: read.sheetName,
-    encoding: read.encoding,
-    delimiter: read.delimiter,
-    headerRow: read.headerRow,
-    rowCount: read.rowCount,
-    columns,
-    counts,
-    profiles,
-    previewRows,
-    skipped: read.skipped,
-    warnings: read.warnings,
-    suggestedKind,
-    outcomeMapping
-  }
+  const { headers: _headers, ...facts } = read
+  return { ...facts, fileName: request.fileName, columns, counts, profiles, previewRows, suggestedKind, outcomeMapping }
 }
 
 const DEAL_ROLES: ReadonlySet<ColumnRole> = new Set(['outcome', 'deal-amount', 'deal-id', 'closed-date', 'created-date'])

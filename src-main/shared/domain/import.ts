@@ -4,27 +4,35 @@ export type FileFormat = 'csv' | 'xlsx' | 'xlsm' | 'xlsb' | 'xls' | 'ods'
 
 export interface SheetInfo {
   name: string
+  /** Rows up to the last one holding a value. */
   rows: number
+  /** Columns up to the last one holding a value. */
   columns: number
 }
 
-/** A file read and profiled but not yet saved: what the user reviews before committing. */
-export interface ImportPreview {
-  stagingId: string
+/** What reading a file found out about it. */
+export interface FileFacts {
   fileName: string
   format: FileFormat
   sheets: SheetInfo[]
   sheetName: string | null
+  /** Text files: utf-8, utf-8-bom, utf-16le, utf-16be or windows-1252. */
   encoding: string | null
   delimiter: string | null
-  /** 1-based row of the header in the sheet or file. */
+  /** 1-based row of the header in the sheet or file (the lower row of a two-row header). */
   headerRow: number
+  /** Data rows read. */
   rowCount: number
+  skipped: Array<{ row: number; reason: string }>
+  warnings: string[]
+}
+
+/** A file read and profiled but not yet saved: what the user reviews before committing. */
+export interface ImportPreview extends FileFacts {
+  stagingId: string
   columns: ColumnProfile[]
   /** The first rows as read (raw text), for the preview grid. */
   previewRows: string[][]
-  skipped: Array<{ row: number; reason: string }>
-  warnings: string[]
   /** What the file looks like: a table of accounts, of deals, or deals with account attributes inline. */
   suggestedKind: TableKind
   /** Outcome values found in the outcome column, with a suggested mapping (null: not recognised). */

@@ -5,6 +5,7 @@ import type { OutcomeMappingEntry } from '@shared/domain/import'
 import { StackedBar } from '../../components/StackedBar'
 import { formatCount } from './data-format'
 import { outcomeGap } from './import-draft'
+import { OutcomeLegend } from './OutcomeLegend'
 
 const CHOICES: ReadonlyArray<{ outcome: Outcome | null; label: string }> = [
   { outcome: 'won', label: 'Won' },
@@ -69,14 +70,7 @@ export function OutcomeMappingTable({ entries, disabled, onChange }: OutcomeMapp
       <aside className="outcomes__side" aria-label="Deals by outcome">
         <p className="outcomes__side-title">Deals by outcome</p>
         <StackedBar segments={segments} label={segments.map((s) => `${formatCount(s.value)} ${s.label.toLowerCase()}`).join(', ')} />
-        <ul className="legend legend--column">
-          {segments.map((s) => (
-            <li key={s.label}>
-              <span className={`legend__swatch stacked-bar__segment--${s.tone}`} aria-hidden />
-              {s.label} <strong>{formatCount(s.value)}</strong>
-            </li>
-          ))}
-        </ul>
+        <OutcomeLegend segments={segments} stacked />
         {gap ? (
           <p className="inline-warning" role="status">
             <AlertTriangle size={15} aria-hidden /> {gap}

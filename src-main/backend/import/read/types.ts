@@ -1,14 +1,8 @@
 /** The public shapes of the file reader: what a caller passes in and gets back. */
 
-export type FileFormat = 'csv' | 'xlsx' | 'xlsm' | 'xlsb' | 'xls' | 'ods'
+import type { FileFacts } from '@shared/domain/import'
 
-export interface SheetInfo {
-  name: string
-  /** Rows up to the last one holding a value. */
-  rows: number
-  /** Columns up to the last one holding a value. */
-  columns: number
-}
+export type { FileFormat, SheetInfo } from '@shared/domain/import'
 
 export interface ReadOptions {
   /** Default: the sheet with the most non-empty cells. */
@@ -28,20 +22,8 @@ export interface SkippedRow {
   reason: string
 }
 
-export interface TableReadResult {
-  fileName: string
-  format: FileFormat
-  sheets: SheetInfo[]
-  sheetName: string | null
-  encoding: string | null
-  delimiter: string | null
-  /** 1-based source row of the header (the lower row of a two-row header). */
-  headerRow: number
+export interface TableReadResult extends FileFacts {
   headers: string[]
-  /** Data rows delivered to onRow. */
-  rowCount: number
-  skipped: SkippedRow[]
-  warnings: string[]
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { DatasetSummary } from '@shared/domain/import'
 import { StackedBar } from '../../../components/StackedBar'
 import { formatCount, formatPercent } from '../data-format'
+import { OutcomeLegend } from '../OutcomeLegend'
 
 /** The numbers a consultant checks first: how many accounts and deals, and how the deals ended. */
 export function SummaryStrip({ summary }: { summary: DatasetSummary }) {
@@ -34,14 +35,7 @@ export function SummaryStrip({ summary }: { summary: DatasetSummary }) {
           segments={segments}
           label={`${formatCount(won)} won, ${formatCount(lost)} lost, ${formatCount(open)} open, ${formatCount(unmapped)} not mapped`}
         />
-        <ul className="legend">
-          {segments.map((s) => (
-            <li key={s.label}>
-              <span className={`legend__swatch stacked-bar__segment--${s.tone}`} aria-hidden />
-              {s.label} <strong>{formatCount(s.value)}</strong>
-            </li>
-          ))}
-        </ul>
+        <OutcomeLegend segments={segments} />
       </div>
     </section>
   )
