@@ -2,7 +2,7 @@ import { create } from 'zustand'
 import type { ApiErrorShape } from '@shared/contract'
 import type { ColumnRole, ColumnType, DateOrder, Outcome, TableKind } from '@shared/domain/dataset'
 import type { DatasetSummary, ImportMode, ImportPreview, JoinSettings } from '@shared/domain/import'
-import type { HygieneRule, HygieneRuleView, JoinListPage, TableRowsPage } from '@shared/domain/data-views'
+import type { AccountPage, HygieneRule, HygieneRuleView, JoinListPage, TableRowsPage } from '@shared/domain/data-views'
 import { api } from '../api/api'
 import { errorShapeOf } from '../api/api-client'
 import { useWorkspaceStore } from './workspace-store'
@@ -21,7 +21,7 @@ import { atFile, inspectRequest, newJob, type ImportJob, type ReadOptions } from
 
 export type { ImportJob } from '../features/data/import-job'
 
-export type DataTab = 'tables' | 'columns' | 'outcomes' | 'rows' | 'hygiene'
+export type DataTab = 'tables' | 'accounts' | 'columns' | 'outcomes' | 'rows' | 'hygiene'
 export type JoinList = 'matched-deals' | 'unmatched-deals' | 'accounts-without-deals'
 
 export interface DataState {
@@ -66,6 +66,7 @@ export interface DataState {
   removeRule(id: number): Promise<void>
   suggestMerges(kind: TableKind, column: string): Promise<Array<{ to: string; from: Array<{ value: string; count: number }> }>>
   fetchRows(kind: TableKind, offset: number, limit: number): Promise<TableRowsPage>
+  fetchAccounts(outcome: 'all' | 'won' | 'lost' | 'open', offset: number, limit: number): Promise<AccountPage>
   fetchJoinList(list: JoinList, offset: number, limit: number): Promise<JoinListPage>
 }
 
@@ -301,6 +302,7 @@ export const useDataStore = create<DataState>((set, get) => {
 
     suggestMerges: (kind, column) => api().call('hygiene-suggest', { kind, column }),
     fetchRows: (kind, offset, limit) => api().call('dataset-rows', { kind, offset, limit }),
+    fetchAccounts: (outcome, offset, limit) => api().call('dataset-accounts', { outcome, offset, limit }),
     fetchJoinList: (list, offset, limit) => api().call('dataset-join-list', { list, offset, limit })
   }
 })

@@ -78,6 +78,19 @@ describe('importing accounts and deals as two tables', () => {
     expect(join.matchedDeals / summary.dealCount).toBeGreaterThan(0.85)
     const unmatched = await backend.call('dataset-join-list', { list: 'unmatched-deals', offset: 0, limit: 1000 })
     expect(unmatched.total).toBe(join.unmatchedDeals)
+    // The account-level view: one record per account with deals, won if any deal was won.
+    const view = await backend.call('dataset-accounts', { outcome: 'all', offset: 0, limit: 2000 })
+    expect(view.total).toBe(join.accountsWithDeals)
+    expect(view.counts.won + view.counts.lost + view.counts.open).toBe(view.total)
+    expect(view.rows.reduce((sum, a) => sum + a.deals, 0)).toBe(join.matchedDeals)
+    for (const account of view.rows) {
+      expect(account.outcome === 'won').toBe(account.won > 0)
+      if (account.outcome === 'lost') expect(account.open + account.won).toBe(0)
+      if (account.won === 0) expect(account.wonAmount).toBe(0)
+    }
+    const wonOnly = await backend.call('dataset-accounts', { outcome: 'won', offset: 0, limit: 10 })
+    expect(wonOnly.total).toBe(view.counts.won)
+    expect(wonOnly.rows.every((a) => a.outcome === 'won' && a.wonAmount > 0)).toBe(true)
     const withoutDeals = await backend.call('dataset-join-list', { list: 'accounts-without-deals', offset: 0, limit: 5 })
     expect(withoutDeals.total).toBe(join.accountsWithoutDeals)
     expect(withoutDeals.rows.length).toBeLessThanOrEqual(5)

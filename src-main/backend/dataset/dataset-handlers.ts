@@ -1,6 +1,8 @@
 import { suggestMerges } from '@shared/import/hygiene'
 import { missingTokenSet } from '@shared/import/values'
+import { accountView } from '@shared/engine/account-view'
 import { AppError } from '../app-error'
+import { engineDatasetFor } from '../engine/engine-dataset-cache'
 import type { Handlers } from '../dispatch'
 import {
   addCategory,
@@ -24,6 +26,7 @@ type DatasetMethods =
   | 'dataset-set-join'
   | 'dataset-join-list'
   | 'dataset-rows'
+  | 'dataset-accounts'
   | 'dataset-remove-table'
   | 'dataset-set-missing-tokens'
   | 'dataset-table'
@@ -109,6 +112,14 @@ export const datasetHandlers: Pick<Handlers, DatasetMethods> = {
       rows.push(columns.map((column) => column.dictionary[column.codes[row]!] ?? ''))
     }
     return { total: table.record.rowCount, headers: table.columns.map((c) => c.name), rows }
+  },
+
+  'dataset-accounts'(input, ctx) {
+    const all = accountView(engineDatasetFor(ctx.session.require().db))
+    const counts = { won: 0, lost: 0, open: 0 }
+    for (const account of all) counts[account.outcome]++
+    const chosen = input.outcome === 'all' ? all : all.filter((a) => a.outcome === input.outcome)
+    return { total: chosen.length, counts, rows: chosen.slice(input.offset, input.offset + input.limit) }
   },
 
   'dataset-remove-table'({ kind }, ctx) {

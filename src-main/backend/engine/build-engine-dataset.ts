@@ -138,9 +138,9 @@ export function buildEngineDataset(db: Database): EngineDataset {
   }
 
   const closedAt = numbersOf(db, deals, columnByRole(deals, 'closed-date'), reader, 'date')
+  const createdAt = numbersOf(db, deals, columnByRole(deals, 'created-date'), reader, 'date')
   let cycleDays = numbersOf(db, deals, columnByRole(deals, 'sales-cycle-days'), reader)
   if (!columnByRole(deals, 'sales-cycle-days')) {
-    const createdAt = numbersOf(db, deals, columnByRole(deals, 'created-date'), reader, 'date')
     cycleDays = closedAt.map((closed, row) => (closed - createdAt[row]!) / DAY_MS)
   }
 
@@ -202,6 +202,7 @@ export function buildEngineDataset(db: Database): EngineDataset {
     amount: numbersOf(db, deals, columnByRole(deals, 'deal-amount'), reader),
     cycleDays,
     closedAt,
+    createdAt,
     accountIndex,
     accountCount,
     dealIds: textsOf(db, deals, columnByRole(deals, 'deal-id'), reader, rows, identity),

@@ -9,7 +9,7 @@ import { SECTIONS } from '../domain/workspace'
 import type { DatasetSummary, ImportPreview, StoredTable } from '../domain/import'
 import type { ColumnProfile } from '../domain/dataset'
 import { COLUMN_ROLES, COLUMN_TYPES, OUTCOMES, TABLE_KINDS } from '../domain/dataset'
-import type { HygieneRule, HygieneRuleView, JoinListPage, TableRowsPage } from '../domain/data-views'
+import type { AccountPage, HygieneRule, HygieneRuleView, JoinListPage, TableRowsPage } from '../domain/data-views'
 
 /**
  * Declares one backend method: the zod schema validates its single object argument at the
@@ -184,6 +184,16 @@ export const methods = {
   'dataset-rows': method<TableRowsPage>()(
     z
       .object({ kind: tableKind, offset: z.number().int().min(0), limit: z.number().int().min(1).max(2000) })
+      .strict()
+  ),
+  /** The account-level view derived from the deals (won if any deal won), one page at a time. */
+  'dataset-accounts': method<AccountPage>()(
+    z
+      .object({
+        outcome: z.enum(['all', 'won', 'lost', 'open']),
+        offset: z.number().int().min(0),
+        limit: z.number().int().min(1).max(2000)
+      })
       .strict()
   ),
   'dataset-remove-table': method<DatasetSummary>()(z.object({ kind: tableKind }).strict()),

@@ -1,3 +1,5 @@
+import type { AccountRecord } from '../engine/account-view'
+
 /**
  * A data-hygiene rule, saved in the workspace and re-applied to every import. Rules name
  * columns by header, so they survive next quarter's export.
@@ -27,4 +29,11 @@ export interface TableRowsPage {
 export interface JoinListPage {
   total: number
   rows: Array<{ key: string; name: string; detail: string }>
+}
+
+/** One page of the account-level view, with how many accounts each outcome has in all. */
+export interface AccountPage {
+  total: number
+  counts: { won: number; lost: number; open: number }
+  rows: AccountRecord[]
 }

@@ -49,6 +49,8 @@ export interface EngineDataset {
   cycleDays: Float64Array
   /** Per deal, epoch ms; NaN when missing. */
   closedAt: Float64Array
+  /** Per deal, epoch ms; NaN when missing (absent when the data has no created-date column). */
+  createdAt?: Float64Array
   /** Per deal: the account's index (rows of one account share it); -1 when unknown. */
   accountIndex: Int32Array
   accountCount: number

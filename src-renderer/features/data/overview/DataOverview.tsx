@@ -1,9 +1,10 @@
-import { Columns3, Eraser, Rows3, Table2, Trophy } from 'lucide-react'
+import { Building2, Columns3, Eraser, Rows3, Table2, Trophy } from 'lucide-react'
 import type { DatasetSummary } from '@shared/domain/import'
 import { tabPanelId, Tabs, tabId, type TabItem } from '../../../components/Tabs'
 import { useDataStore, type DataTab } from '../../../stores/data-store'
 import { formatCount } from '../data-format'
 import { HygienePanel } from '../hygiene/HygienePanel'
+import { AccountsPanel } from './AccountsPanel'
 import { OutcomesPanel } from './OutcomesPanel'
 import { RowsPanel } from './RowsPanel'
 import { StoredColumns } from './StoredColumns'
@@ -20,6 +21,9 @@ export function DataOverview({ summary }: { summary: DatasetSummary }) {
   const unmapped = summary.outcomeMapping.filter((e) => e.outcome === null).length
   const items: ReadonlyArray<TabItem<DataTab>> = [
     { id: 'tables', label: 'Tables', icon: <Table2 size={16} aria-hidden />, badge: formatCount(summary.tables.length) },
+    ...(summary.dealCount > 0
+      ? [{ id: 'accounts' as const, label: 'Accounts', icon: <Building2 size={16} aria-hidden /> }]
+      : []),
     { id: 'columns', label: 'Columns', icon: <Columns3 size={16} aria-hidden /> },
     {
       id: 'outcomes',
@@ -38,6 +42,7 @@ export function DataOverview({ summary }: { summary: DatasetSummary }) {
         <Tabs idPrefix={PREFIX} label="Data views" items={items} selected={tab} onSelect={setTab} />
         <div className="overview__panel" role="tabpanel" id={tabPanelId(PREFIX, tab)} aria-labelledby={tabId(PREFIX, tab)}>
           {tab === 'tables' ? <TablesPanel summary={summary} /> : null}
+          {tab === 'accounts' ? <AccountsPanel /> : null}
           {tab === 'columns' ? <StoredColumns summary={summary} /> : null}
           {tab === 'outcomes' ? <OutcomesPanel summary={summary} /> : null}
           {tab === 'rows' ? <RowsPanel summary={summary} /> : null}

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react'
+import { useCallback, useMemo, useState } from 'react'
 import type { TableKind } from '@shared/domain/dataset'
 import type { DatasetSummary } from '@shared/domain/import'
 import { ErrorNotice } from '../../../components/ErrorNotice'
@@ -26,7 +26,9 @@ export function RowsPanel({ summary }: { summary: DatasetSummary }) {
 }
 
 function RowsGrid({ kind }: { kind: TableKind }) {
-  const { meta, error, getRow, onRangeChange, sample } = usePagedRows(kind)
+  const fetchRows = useDataStore((s) => s.fetchRows)
+  const fetchPage = useCallback((offset: number, limit: number) => fetchRows(kind, offset, limit), [fetchRows, kind])
+  const { meta, error, getRow, onRangeChange, sample } = usePagedRows(fetchPage)
   const widths = useMemo(() => (meta ? columnWidths(meta.headers, sample ?? []) : []), [meta, sample])
   if (error) return <ErrorNotice error={error} />
   if (!meta) {

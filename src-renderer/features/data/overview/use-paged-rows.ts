@@ -1,19 +1,20 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ApiErrorShape } from '@shared/contract'
-import type { TableKind } from '@shared/domain/dataset'
+import type { TableRowsPage } from '@shared/domain/data-views'
 import { errorShapeOf } from '../../../api/api-client'
-import { useDataStore } from '../../../stores/data-store'
 
 const PAGE = 500
 /** Pages kept in memory; far ones are dropped so scrolling a million rows stays light. */
 const KEEP = 40
 
+export type FetchPage = (offset: number, limit: number) => Promise<TableRowsPage>
+
 /**
- * A stored table's rows fetched a page at a time as the grid scrolls. Mount it under a key of
- * the table and data version, so a change to the data starts from a clean cache.
+ * Rows fetched a page at a time as the grid scrolls. Mount it under a key of what is shown
+ * and the data version, so a change to the data starts from a clean cache; `fetchPage` must
+ * keep its identity while that key does.
  */
-export function usePagedRows(kind: TableKind) {
-  const fetchRows = useDataStore((s) => s.fetchRows)
+export function usePagedRows(fetchPage: FetchPage) {
   const [pages, setPages] = useState<ReadonlyMap<number, string[][]>>(new Map())
   const [meta, setMeta] = useState<{ total: number; headers: string[] } | null>(null)
   const [error, setError] = useState<ApiErrorShape | null>(null)
@@ -23,7 +24,7 @@ export function usePagedRows(kind: TableKind) {
     (page: number) => {
       if (requested.current.has(page)) return
       requested.current.add(page)
-      fetchRows(kind, page * PAGE, PAGE).then(
+      fetchPage(page * PAGE, PAGE).then(
         (result) => {
           setMeta((current) => current ?? { total: result.total, headers: result.headers })
           setPages((previous) => {
@@ -44,7 +45,7 @@ export function usePagedRows(kind: TableKind) {
         }
       )
     },
-    [fetchRows, kind]
+    [fetchPage]
   )
 
   useEffect(() => {
