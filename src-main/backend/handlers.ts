@@ -2,6 +2,7 @@ import { appHandlers } from './app-handlers'
 import { datasetHandlers } from './dataset/dataset-handlers'
 import type { Handlers } from './dispatch'
 import { importHandlers } from './import/import-handlers'
+import { scorecardHandlers } from './scorecards/scorecard-handlers'
 import { workspaceHandlers } from './workspace/workspace-handlers'
 
 /** Every feature's handlers in one table, typed against the contract. */
@@ -9,5 +10,6 @@ export const handlers: Handlers = {
   ...appHandlers,
   ...workspaceHandlers,
   ...importHandlers,
-  ...datasetHandlers
+  ...datasetHandlers,
+  ...scorecardHandlers
 }

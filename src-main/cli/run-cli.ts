@@ -7,10 +7,18 @@ import { nativeLocations } from '../backend/workspace/workspace-locations'
 import type { CliCommand, CliRun } from './cli-command'
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, UsageError, type CliIo } from './cli-io'
 import { importCommand } from './import-command'
+import { scorecardExport, scorecardImport, scorecardList } from './scorecard-commands'
 import { workspaceCreate, workspaceInfo } from './workspace-commands'
 
 /** Every `icp` sub-command; later features append theirs. */
-export const COMMANDS: readonly CliCommand[] = [workspaceCreate, workspaceInfo, importCommand]
+export const COMMANDS: readonly CliCommand[] = [
+  workspaceCreate,
+  workspaceInfo,
+  importCommand,
+  scorecardImport,
+  scorecardExport,
+  scorecardList
+]
 
 class CallFailed extends Error {
   constructor(readonly error: ApiErrorShape) {

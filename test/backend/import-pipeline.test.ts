@@ -200,3 +200,22 @@ describe('the sample workspace', () => {
     backend.close()
   })
 })
+
+describe('re-importing a table', () => {
+  it('shows the new data, never profiles cached for the table it replaced', async () => {
+    const dir = tempDir()
+    const first = writeCrmFiles(dir, 'reimport-a', 120)
+    const backend = testBackend(dir, 'native')
+    await backend.call('workspace-create', { name: 'Re', path: 're.icpw' })
+    const before = await importAs(backend, first.dealsCsv, 'deals')
+    const otherDir = tempDir()
+    const second = writeCrmFiles(otherDir, 'reimport-b', 60)
+    const after = await importAs(backend, second.dealsCsv, 'deals')
+    expect(after.summary.dealCount).toBe(second.crm.truth.deals.length)
+    expect(after.summary.dealCount).not.toBe(before.summary.dealCount)
+    const amount = (s: typeof after.summary) => s.tables[0]!.columns.find((c) => c.role === 'deal-amount')!
+    expect(amount(after.summary).rowCount).toBe(after.summary.dealCount)
+    expect(amount(after.summary).distinctCount).not.toBe(amount(before.summary).distinctCount)
+    backend.close()
+  })
+})

@@ -49,7 +49,8 @@ describe('migration 0002 (dataset)', () => {
     migrate(db, MIGRATIONS.slice(0, 2))
     expect(db.pragma('user_version', { simple: true })).toBe(2)
     expect(db.prepare('SELECT name, current_section AS s FROM workspace').get()).toEqual({ name: 'Kept', s: 'discover' })
-    const created = tables(db).filter((t) => t.name !== 'workspace')
+    // sqlite_sequence is SQLite's own bookkeeping for AUTOINCREMENT ids.
+    const created = tables(db).filter((t) => t.name !== 'workspace' && t.name !== 'sqlite_sequence')
     expect(created.map((t) => t.name)).toEqual([
       'category',
       'dataset_join',
@@ -80,6 +81,95 @@ describe('migration 0002 (dataset)', () => {
     db.prepare('DELETE FROM source_table').run()
     expect(db.prepare('SELECT count(*) FROM source_column').pluck().get()).toBe(0)
     expect(() => db.prepare("INSERT INTO hygiene_rule (position, kind, column_name) VALUES (0, 'merge', 'Industry')").run()).toThrow(/CHECK/)
+    db.close()
+  })
+})
+
+describe('migration 0003 (scorecards)', () => {
+  const SCORECARD_TABLES = [
+    'scorecard',
+    'scorecard_attribute_cap',
+    'scorecard_category',
+    'scorecard_criterion',
+    'scorecard_criterion_value',
+    'scorecard_knockout',
+    'scorecard_knockout_value',
+    'scorecard_revision',
+    'scorecard_tier'
+  ]
+
+  function upgraded(): Database.Database {
+    const db = freshDb()
+    migrate(db, MIGRATIONS.slice(0, 2))
+    db.prepare("INSERT INTO workspace VALUES (1, 'Kept', 'then', 'then', '0.1.0', 'data')").run()
+    migrate(db, MIGRATIONS.slice(0, 3))
+    db.pragma('foreign_keys = ON')
+    return db
+  }
+
+  /** A scorecard (id 1) with a working revision (id 1) holding one category, criterion, knockout, tier and cap. */
+  function seed(db: Database.Database): void {
+    db.exec(`
+      INSERT INTO scorecard (id, name, position, created_at, updated_at) VALUES (1, 'Core ICP', 0, 'now', 'now');
+      INSERT INTO scorecard_revision (id, scorecard_id, kind) VALUES (1, 1, 'working');
+      INSERT INTO scorecard_category VALUES (1, 0, 'Firmographic', 30);
+      INSERT INTO scorecard_criterion VALUES (1, 0, 'c1', 'Firmographic', 'Industry', 'in', NULL, NULL, NULL, 10, NULL);
+      INSERT INTO scorecard_criterion_value VALUES (1, 0, 0, 'SaaS');
+      INSERT INTO scorecard_knockout VALUES (1, 0, 'Too small', 'Employees', 'lt', NULL, NULL, 20);
+      INSERT INTO scorecard_knockout_value VALUES (1, 0, 0, 'unused');
+      INSERT INTO scorecard_tier VALUES (1, 0, 'A', 80, '#2f855a');
+      INSERT INTO scorecard_attribute_cap VALUES (1, 0, 'Tech Stack', 12);
+    `)
+  }
+
+  it('upgrades a version-2 workspace in place and adds STRICT scorecard tables', () => {
+    const db = upgraded()
+    expect(db.pragma('user_version', { simple: true })).toBe(3)
+    expect(db.prepare('SELECT name FROM workspace').pluck().get()).toBe('Kept')
+    const created = tables(db).filter((t) => t.name.startsWith('scorecard'))
+    expect(created.map((t) => t.name)).toEqual(SCORECARD_TABLES)
+    for (const table of created) expect(table.sql, table.name).toMatch(/STRICT/)
+    seed(db)
+    expect(() => db.prepare('UPDATE scorecard_criterion SET points = 2.5').run()).toThrow()
+    db.close()
+  })
+
+  it('checks ops, operands, tiers, caps, names and revisions', () => {
+    const db = upgraded()
+    seed(db)
+    const refused = [
+      "UPDATE scorecard_criterion SET op = 'equals'",
+      "UPDATE scorecard_criterion SET op = 'between'",
+      "UPDATE scorecard_criterion SET op = 'between', min = 10, max = 5",
+      "UPDATE scorecard_criterion SET op = 'gt'",
+      'UPDATE scorecard_criterion SET min = 3',
+      "UPDATE scorecard_knockout SET op = 'is_true'",
+      'UPDATE scorecard_tier SET min = 101',
+      "UPDATE scorecard_tier SET name = 'Disqualified'",
+      'UPDATE scorecard_attribute_cap SET cap = 0',
+      'UPDATE scorecard_category SET budget = -1',
+      "UPDATE scorecard SET name = '  '",
+      "INSERT INTO scorecard (name, position, created_at, updated_at) VALUES ('core icp', 1, 'now', 'now')",
+      "UPDATE scorecard_revision SET note = 'Q3 review'",
+      "INSERT INTO scorecard_revision (scorecard_id, kind, note) VALUES (1, 'version', 'Q3 review')"
+    ]
+    for (const sql of refused) expect(() => db.prepare(sql).run(), sql).toThrow(/CHECK|UNIQUE/)
+    // One working copy per scorecard.
+    expect(() => db.prepare("INSERT INTO scorecard_revision (scorecard_id, kind) VALUES (1, 'working')").run()).toThrow(/UNIQUE/)
+    // A criterion's category must be one of its revision's categories.
+    expect(() => db.prepare("UPDATE scorecard_criterion SET category = 'Triggers'").run()).toThrow(/FOREIGN KEY/)
+    db.prepare("UPDATE scorecard_criterion SET op = 'between', min = 10, max = NULL").run()
+    db.prepare("INSERT INTO scorecard_revision (scorecard_id, kind, note, saved_at) VALUES (1, 'version', 'Q3 review', 'now')").run()
+    db.close()
+  })
+
+  it('deletes a scorecard with every revision and all their content', () => {
+    const db = upgraded()
+    seed(db)
+    db.prepare("INSERT INTO scorecard_revision (id, scorecard_id, kind, note, saved_at) VALUES (2, 1, 'version', 'Q3', 'now')").run()
+    db.prepare("INSERT INTO scorecard_category VALUES (2, 0, 'Firmographic', 30)").run()
+    db.prepare('DELETE FROM scorecard').run()
+    for (const table of SCORECARD_TABLES) expect(db.prepare(`SELECT count(*) FROM ${table}`).pluck().get(), table).toBe(0)
     db.close()
   })
 })

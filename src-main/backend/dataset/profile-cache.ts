@@ -23,20 +23,20 @@ export function profileKey(
 }
 
 export function cachedProfile(db: Database, key: string, compute: () => ColumnProfile): ColumnProfile {
-  let cache = caches.get(db)
-  if (!cache) {
-    cache = new Map()
-    caches.set(db, cache)
-  }
-  const hit = cache.get(key)
+  const hit = caches.get(db)?.get(key)
   if (hit) return hit
   const profile = compute()
-  if (cache.size >= MAX_ENTRIES) cache.clear()
-  cache.set(key, profile)
+  rememberProfile(db, key, profile)
   return profile
 }
 
 /** Seeds the cache with a profile already computed (the staged one, right after a commit). */
 export function rememberProfile(db: Database, key: string, profile: ColumnProfile): void {
-  cachedProfile(db, key, () => profile)
+  let cache = caches.get(db)
+  if (!cache) {
+    cache = new Map()
+    caches.set(db, cache)
+  }
+  if (cache.size >= MAX_ENTRIES) cache.clear()
+  cache.set(key, profile)
 }

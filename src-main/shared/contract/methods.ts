@@ -10,6 +10,8 @@ import type { DatasetSummary, ImportPreview, StoredTable } from '../domain/impor
 import type { ColumnProfile } from '../domain/dataset'
 import { COLUMN_ROLES, COLUMN_TYPES, OUTCOMES, TABLE_KINDS } from '../domain/dataset'
 import type { AccountPage, HygieneRule, HygieneRuleView, JoinListPage, TableRowsPage } from '../domain/data-views'
+import type { ImportedScorecard, ScorecardFile, ScorecardSummary, ScorecardVersion, StoredScorecard } from '../domain/scorecards'
+import { CONDITION_OPS, type Scorecard } from '../engine/scorecard/model'
 
 /**
  * Declares one backend method: the zod schema validates its single object argument at the
@@ -84,6 +86,40 @@ export const hygieneRuleSchema = z.discriminatedUnion('kind', [
     })
     .strict()
 ]) satisfies z.ZodType<HygieneRule>
+
+/**
+ * The scorecard as the editor sends it: the model's shapes, checked for types only. What makes
+ * a scorecard usable (whole points, tiers in order, known attributes) is the model's own
+ * validation, whose messages name the criterion or tier the way the editor numbers them.
+ */
+const scorecardText = z.string().max(500)
+const conditionFields = {
+  attribute: scorecardText,
+  op: z.enum(CONDITION_OPS),
+  values: z.array(scorecardText).max(5000).optional(),
+  min: z.number().finite().nullable().optional(),
+  max: z.number().finite().nullable().optional(),
+  value: z.number().finite().optional()
+}
+export const scorecardSchema = z
+  .object({
+    name: z.string().trim().min(1, 'A scorecard needs a name.').max(120, 'A scorecard name can be at most 120 characters.'),
+    categories: z.array(z.object({ name: scorecardText, budget: z.number().finite() }).strict()).max(100),
+    criteria: z
+      .array(
+        z
+          .object({ ...conditionFields, id: z.string().max(100), category: scorecardText, points: z.number().finite(), label: scorecardText.optional() })
+          .strict()
+      )
+      .max(1000),
+    knockouts: z.array(z.object({ ...conditionFields, name: scorecardText }).strict()).max(200),
+    tiers: z.array(z.object({ name: scorecardText, min: z.number().finite(), color: z.string().max(100).optional() }).strict()).max(50),
+    attributeCaps: z.array(z.object({ attribute: scorecardText, cap: z.number().finite() }).strict()).max(500).optional()
+  })
+  .strict() satisfies z.ZodType<Scorecard>
+
+const scorecardId = z.number().int().min(1)
+const scorecardName = scorecardSchema.shape.name
 
 export const methods = {
   'app-info': method<AppInfo>()(noInput),
@@ -212,6 +248,30 @@ export const methods = {
   'hygiene-suggest': method<Array<{ to: string; from: Array<{ value: string; count: number }> }>>()(
     z.object({ kind: tableKind, column: columnName }).strict()
   ),
+
+  'scorecard-list': method<ScorecardSummary[]>()(noInput),
+  'scorecard-get': method<StoredScorecard>()(z.object({ id: scorecardId }).strict()),
+  /** A new scorecard with the default categories and tiers, or a copy of `from` (Core ICP -> Adjacent ICP). */
+  'scorecard-create': method<StoredScorecard>()(z.object({ name: scorecardName, from: scorecardId.optional() }).strict()),
+  /** Replaces the working copy with the whole scorecard (the editor saves after every edit); one transaction. */
+  'scorecard-save': method<StoredScorecard>()(z.object({ id: scorecardId, scorecard: scorecardSchema }).strict()),
+  'scorecard-rename': method<StoredScorecard>()(z.object({ id: scorecardId, name: scorecardName }).strict()),
+  'scorecard-delete': method<ScorecardSummary[]>()(z.object({ id: scorecardId }).strict()),
+  /** Saves the working copy as a named version ("Q3 review"). */
+  'scorecard-version-save': method<ScorecardVersion[]>()(
+    z.object({ id: scorecardId, note: z.string().trim().min(1, 'A version needs a note, e.g. "Q3 review".').max(500) }).strict()
+  ),
+  /** Newest first. */
+  'scorecard-version-list': method<ScorecardVersion[]>()(z.object({ id: scorecardId }).strict()),
+  /** Copies a version into the working copy; the versions themselves, later ones included, stay. */
+  'scorecard-version-restore': method<StoredScorecard>()(z.object({ id: scorecardId, versionId: scorecardId }).strict()),
+  'scorecard-version-get': method<Scorecard>()(z.object({ id: scorecardId, versionId: scorecardId }).strict()),
+  /** Adds a scorecard from a portable `icp-scorecard/1` file, checked against the workspace's attributes. */
+  'scorecard-import-file': method<ImportedScorecard>()(
+    z.object({ source: importSource, name: scorecardName.optional() }).strict()
+  ),
+  /** The scorecard as a portable `icp-scorecard/1` file. */
+  'scorecard-export-file': method<ScorecardFile>()(z.object({ id: scorecardId }).strict()),
 
   'recent-list': method<RecentWorkspace[]>()(noInput),
   'recent-remove': method<RecentWorkspace[]>()(z.object({ path: filePath }).strict())

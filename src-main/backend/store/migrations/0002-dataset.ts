@@ -18,8 +18,10 @@ export const migration0002: Migration = {
   name: 'dataset',
   up(db) {
     db.exec(`
+      -- AUTOINCREMENT: a re-imported table never gets its predecessor's id, so caches keyed
+      -- by table id cannot serve the old data.
       CREATE TABLE source_table (
-        id INTEGER PRIMARY KEY,
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
         kind TEXT NOT NULL UNIQUE CHECK (kind IN ('accounts', 'deals', 'flat')),
         file_name TEXT NOT NULL,
         format TEXT NOT NULL CHECK (format IN ('csv', 'xlsx', 'xlsm', 'xlsb', 'xls', 'ods')),

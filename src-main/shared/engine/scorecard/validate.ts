@@ -24,6 +24,7 @@ function collector(problems: ScorecardProblem[]): ProblemReport {
 }
 
 const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value)
+const validMin = (min: number): boolean => Number.isInteger(min) && min >= 0 && min <= 100
 
 /** The checks criteria and knockouts share: the op fits the attribute and has the fields it needs. */
 export function validateCondition(condition: Condition, where: string, report: ProblemReport, attributes?: AttributeCatalog): void {
@@ -96,14 +97,14 @@ function validateShape(scorecard: Scorecard, report: ProblemReport): void {
     else if (tier.name === DISQUALIFIED) report('error', where, `"${DISQUALIFIED}" is reserved for knocked-out accounts`, 'name')
     else if (tierNames.has(tier.name)) report('error', where, `"${tier.name}" is listed twice`, 'name')
     tierNames.add(tier.name)
-    if (!Number.isInteger(tier.min) || tier.min < 0 || tier.min > 100) report('error', where, 'the minimum must be a whole score from 0 to 100', 'min')
+    if (!validMin(tier.min)) report('error', where, 'the minimum must be a whole score from 0 to 100', 'min')
     const above = scorecard.tiers[i - 1]
-    if (above && Number.isInteger(tier.min) && tier.min >= above.min) {
+    if (above && validMin(tier.min) && validMin(above.min) && tier.min >= above.min) {
       report('error', where, `tiers go highest first: ${tier.name} (${tier.min}) must start below ${above.name} (${above.min})`, 'min')
     }
   })
   const lowest = scorecard.tiers[scorecard.tiers.length - 1]
-  if (lowest && lowest.min > 0 && Number.isInteger(lowest.min)) {
+  if (lowest && validMin(lowest.min) && lowest.min > 0) {
     report('warning', `tier ${scorecard.tiers.length}`, `scores below ${lowest.min} are counted in ${lowest.name}, the lowest tier`, 'min')
   }
 }
@@ -144,7 +145,7 @@ function warnOverBudget(scorecard: Scorecard, report: ProblemReport): void {
     const positive = scorecard.criteria
       .filter((criterion) => criterion.category === category.name && criterion.points > 0)
       .reduce((sum, criterion) => sum + criterion.points, 0)
-    if (positive > category.budget) {
+    if (isFiniteNumber(category.budget) && category.budget >= 0 && positive > category.budget) {
       report('warning', `category ${i + 1}`, `the criteria in ${category.name} add up to ${positive} points, over its budget of ${category.budget}`, 'budget')
     }
   })

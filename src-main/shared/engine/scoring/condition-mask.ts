@@ -96,14 +96,14 @@ function multiMask(column: Extract<EngineColumn, { kind: 'multi' }>, condition: 
 }
 
 /** Whether the op can run on the column at all (validation reports it; scoring then matches nothing). */
-export function conditionFits(column: EngineColumn | undefined, condition: Condition): column is EngineColumn {
+export function conditionFits(column: EngineColumn | undefined, condition: Condition): boolean {
   return column !== undefined && OPS_BY_KIND[column.kind].includes(condition.op)
 }
 
 /** 1 where the deal meets the condition; all zero when the attribute is absent or the op does not fit it. */
 export function conditionMask(column: EngineColumn | undefined, condition: Condition, rowCount: number): Uint8Array {
   const mask = new Uint8Array(rowCount)
-  if (!conditionFits(column, condition)) return mask
+  if (!column || !conditionFits(column, condition)) return mask
   switch (column.kind) {
     case 'category':
       categoryMask(column, condition, mask)

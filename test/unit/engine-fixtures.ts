@@ -1,0 +1,308 @@
+/**
+ * Datasets and scorecards for the engine tests: small hand-written datasets (readable
+ * expectations), random ones from a seeded generator (property tests), and a synthetic
+ * million-deal dataset (speed check). fast-check is not a dependency, so mulberry32 it is.
+ */
+
+import { MISSING_CODE, type EngineColumn, type EngineDataset } from '@shared/engine/engine-dataset'
+import type { Condition, Criterion, Knockout, Scorecard } from '@shared/engine/scorecard/model'
+
+export type Random = () => number
+
+/** mulberry32: a tiny seeded PRNG, uniform in [0, 1). */
+export function mulberry32(seed: number): Random {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+export const randomInt = (random: Random, min: number, max: number): number => min + Math.floor(random() * (max - min + 1))
+export const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!
+
+export function categoryColumn(cells: ReadonlyArray<string | null>): EngineColumn {
+  const values: string[] = []
+  const index = new Map<string, number>()
+  const codes = new Uint32Array(cells.length)
+  cells.forEach((cell, i) => {
+    if (cell === null) {
+      codes[i] = MISSING_CODE
+      return
+    }
+    let code = index.get(cell)
+    if (code === undefined) {
+      code = values.push(cell) - 1
+      index.set(cell, code)
+    }
+    codes[i] = code
+  })
+  return { kind: 'category', codes, values }
+}
+
+export function numberColumn(cells: ReadonlyArray<number | null>): EngineColumn {
+  return { kind: 'number', values: Float64Array.from(cells, (cell) => (cell === null ? NaN : cell)) }
+}
+
+export function booleanColumn(cells: ReadonlyArray<boolean | null>): EngineColumn {
+  return { kind: 'boolean', values: Int8Array.from(cells, (cell) => (cell === null ? -1 : cell ? 1 : 0)) }
+}
+
+/** `items` fixes the item order (and so the bit positions); by default, order of first appearance. */
+export function multiColumn(cells: ReadonlyArray<readonly string[] | null>, items: string[] = []): EngineColumn {
+  const all = [...items]
+  for (const cell of cells) for (const item of cell ?? []) if (!all.includes(item)) all.push(item)
+  const wordsPerRow = Math.max(1, Math.ceil(all.length / 32))
+  const bits = new Uint32Array(cells.length * wordsPerRow)
+  const missing = new Uint8Array(cells.length)
+  cells.forEach((cell, row) => {
+    if (cell === null) {
+      missing[row] = 1
+      return
+    }
+    for (const item of cell) {
+      const i = all.indexOf(item)
+      bits[row * wordsPerRow + (i >>> 5)]! |= 1 << (i & 31)
+    }
+  })
+  return { kind: 'multi', items: all, bits, wordsPerRow, missing }
+}
+
+export interface DatasetSpec {
+  outcome: number[]
+  amount?: Array<number | null>
+  cycleDays?: Array<number | null>
+  closedAt?: Array<number | null>
+  accountIndex?: number[]
+  attributes?: Record<string, EngineColumn>
+}
+
+export function makeDataset(spec: DatasetSpec): EngineDataset {
+  const n = spec.outcome.length
+  const floats = (cells: Array<number | null> | undefined): Float64Array =>
+    cells ? Float64Array.from(cells, (cell) => (cell === null ? NaN : cell)) : new Float64Array(n).fill(NaN)
+  const accountIndex = Int32Array.from(spec.accountIndex ?? spec.outcome.map((_, i) => i))
+  const accountCount = accountIndex.reduce((max, a) => Math.max(max, a + 1), 0)
+  return {
+    rowCount: n,
+    outcome: Int8Array.from(spec.outcome),
+    amount: floats(spec.amount),
+    cycleDays: floats(spec.cycleDays),
+    closedAt: floats(spec.closedAt),
+    accountIndex,
+    accountCount,
+    dealIds: spec.outcome.map((_, i) => `D${i}`),
+    accountIds: Array.from(accountIndex, (a) => `A${a}`),
+    accountNames: Array.from(accountIndex, (a) => `Account ${a}`),
+    attributes: new Map(Object.entries(spec.attributes ?? {}))
+  }
+}
+
+export const scorecardWith = (criteria: Criterion[], extra: Partial<Scorecard> = {}): Scorecard => ({
+  name: 'Test',
+  categories: [
+    { name: 'Firmographic', budget: 30 },
+    { name: 'Technographic', budget: 25 },
+    { name: 'Triggers', budget: 25 },
+    { name: 'Buying process', budget: 20 }
+  ],
+  criteria,
+  knockouts: [],
+  tiers: [
+    { name: 'A', min: 80 },
+    { name: 'B', min: 60 },
+    { name: 'C', min: 0 }
+  ],
+  attributeCaps: [],
+  ...extra
+})
+
+export const INDUSTRIES = ['Software', 'Retail', 'Banking', 'Health', 'Education', 'Logistics']
+export const TOOLS = Array.from({ length: 40 }, (_, i) => `Tool${i}`)
+
+/** A random dataset with one column of each kind (about 10% missing), outcomes and money. */
+export function randomDataset(random: Random, rows: number): EngineDataset {
+  const maybe = <T>(make: () => T): T | null => (random() < 0.1 ? null : make())
+  const accounts = Math.max(1, Math.floor(rows * 0.7))
+  return makeDataset({
+    outcome: Array.from({ length: rows }, () => pick(random, [1, 0, 0, -1])),
+    amount: Array.from({ length: rows }, () => maybe(() => randomInt(random, 1, 500) * 100)),
+    cycleDays: Array.from({ length: rows }, () => maybe(() => randomInt(random, 1, 200))),
+    closedAt: Array.from({ length: rows }, () => maybe(() => Date.UTC(2024, randomInt(random, 0, 11), randomInt(random, 1, 28)))),
+    accountIndex: Array.from({ length: rows }, () => (random() < 0.05 ? -1 : randomInt(random, 0, accounts - 1))),
+    attributes: {
+      Industry: categoryColumn(Array.from({ length: rows }, () => maybe(() => pick(random, INDUSTRIES)))),
+      Employees: numberColumn(Array.from({ length: rows }, () => maybe(() => randomInt(random, 1, 5000)))),
+      'Uses CRM': booleanColumn(Array.from({ length: rows }, () => maybe(() => random() < 0.5))),
+      'Tech stack': multiColumn(
+        Array.from({ length: rows }, () => maybe(() => TOOLS.filter(() => random() < 0.08))),
+        TOOLS
+      )
+    }
+  })
+}
+
+/** A random condition that fits its attribute (every op appears). */
+export function randomCondition(random: Random): Condition {
+  switch (randomInt(random, 0, 3)) {
+    case 0: {
+      const op = pick(random, ['in', 'not_in', 'is_missing'] as const)
+      return op === 'is_missing' ? { attribute: 'Industry', op } : { attribute: 'Industry', op, values: INDUSTRIES.filter(() => random() < 0.4).concat('Mining') }
+    }
+    case 1: {
+      const op = pick(random, ['between', 'lt', 'gt', 'is_missing'] as const)
+      const a = randomInt(random, 0, 5000)
+      const b = randomInt(random, a, 5000)
+      if (op === 'between') {
+        const openLow = random() < 0.2
+        return { attribute: 'Employees', op, min: openLow ? null : a, max: !openLow && random() < 0.2 ? null : b }
+      }
+      return op === 'is_missing' ? { attribute: 'Employees', op } : { attribute: 'Employees', op, value: a }
+    }
+    case 2:
+      return { attribute: 'Uses CRM', op: pick(random, ['is_true', 'is_false', 'is_missing'] as const) }
+    default: {
+      const op = pick(random, ['contains_any', 'contains_all', 'is_missing'] as const)
+      if (op === 'is_missing') return { attribute: 'Tech stack', op }
+      return { attribute: 'Tech stack', op, values: [pick(random, TOOLS), pick(random, TOOLS)] }
+    }
+  }
+}
+
+export function randomScorecard(random: Random): Scorecard {
+  const categories = ['Firmographic', 'Technographic', 'Triggers', 'Buying process']
+  const criteria: Criterion[] = Array.from({ length: randomInt(random, 0, 24) }, (_, i) => ({
+    id: `c${i + 1}`,
+    category: pick(random, categories),
+    ...randomCondition(random),
+    points: randomInt(random, -15, 25),
+    ...(random() < 0.3 ? { label: `Label ${i}` } : {})
+  }))
+  const knockouts: Knockout[] = Array.from({ length: randomInt(random, 0, 2) }, (_, i) => ({ name: `Knockout ${i + 1}`, ...randomCondition(random) }))
+  const caps = ['Industry', 'Employees', 'Uses CRM', 'Tech stack'].filter(() => random() < 0.3).map((attribute) => ({ attribute, cap: randomInt(random, 1, 30) }))
+  const top = randomInt(random, 50, 100)
+  return scorecardWith(criteria, {
+    name: `Random ${randomInt(random, 1, 999)}`,
+    knockouts,
+    attributeCaps: caps,
+    tiers: [{ name: 'A', min: top, color: '#2f855a' }, { name: 'B', min: randomInt(random, 1, top - 1) }, { name: 'C', min: 0 }]
+  })
+}
+
+/** Category codes drawn with skew (earlier values more common), `missingShare` of them missing. */
+function skewedCodes(random: Random, rows: number, values: number, missingShare: number): Uint32Array {
+  const codes = new Uint32Array(rows)
+  for (let i = 0; i < rows; i++) codes[i] = random() < missingShare ? MISSING_CODE : Math.floor(values * random() * random())
+  return codes
+}
+
+function bitsets(random: Random, rows: number, items: number, share: number): EngineColumn {
+  const wordsPerRow = Math.ceil(items / 32)
+  const bits = new Uint32Array(rows * wordsPerRow)
+  const missing = new Uint8Array(rows)
+  for (let i = 0; i < rows; i++) {
+    if (random() < 0.05) {
+      missing[i] = 1
+      continue
+    }
+    for (let item = 0; item < items; item++) if (random() < share) bits[i * wordsPerRow + (item >>> 5)]! |= 1 << (item & 31)
+  }
+  return { kind: 'multi', items: Array.from({ length: items }, (_, i) => `Item${i}`), bits, wordsPerRow, missing }
+}
+
+/**
+ * A million-deal style dataset built straight into typed arrays: ten attributes of every kind,
+ * outcomes that depend on some of them (so the ranking figures are not trivial), ~70% accounts.
+ */
+export function syntheticDataset(rows: number, seed = 1): EngineDataset {
+  const random = mulberry32(seed)
+  const industry = skewedCodes(random, rows, 12, 0.05)
+  const state = skewedCodes(random, rows, 50, 0.02)
+  const employees = new Float64Array(rows)
+  const revenue = new Float64Array(rows)
+  const founded = new Float64Array(rows)
+  const flags = [new Int8Array(rows), new Int8Array(rows), new Int8Array(rows)]
+  const outcome = new Int8Array(rows)
+  const amount = new Float64Array(rows)
+  const cycleDays = new Float64Array(rows)
+  const closedAt = new Float64Array(rows)
+  const accountCount = Math.max(1, Math.floor(rows * 0.7))
+  const accountIndex = new Int32Array(rows)
+  for (let i = 0; i < rows; i++) {
+    employees[i] = random() < 0.05 ? NaN : Math.round(Math.exp(random() * 9))
+    revenue[i] = random() < 0.1 ? NaN : Math.round(Math.exp(10 + random() * 10))
+    founded[i] = 1950 + Math.floor(random() * 75)
+    for (const flag of flags) flag[i] = random() < 0.05 ? -1 : random() < 0.5 ? 1 : 0
+    const fit = (industry[i]! < 3 ? 1 : 0) + (employees[i]! > 50 && employees[i]! < 2000 ? 1 : 0) + flags[0]![i]! * 0.5
+    outcome[i] = random() < 0.15 ? -1 : random() < 0.15 + 0.2 * fit ? 1 : 0
+    amount[i] = random() < 0.05 ? NaN : Math.round(1000 + random() * 99000)
+    cycleDays[i] = random() < 0.05 ? NaN : 5 + Math.floor(random() * 200)
+    closedAt[i] = outcome[i] === -1 ? NaN : Date.UTC(2023, 0, 1) + Math.floor(random() * 730) * 86_400_000
+    accountIndex[i] = Math.floor(random() * accountCount)
+  }
+  const labels = (count: number, prefix: string): string[] => Array.from({ length: count }, (_, i) => `${prefix}${i}`)
+  return {
+    rowCount: rows,
+    outcome,
+    amount,
+    cycleDays,
+    closedAt,
+    accountIndex,
+    accountCount,
+    dealIds: [],
+    accountIds: [],
+    accountNames: [],
+    attributes: new Map<string, EngineColumn>([
+      ['Industry', { kind: 'category', codes: industry, values: labels(12, 'Industry') }],
+      ['State', { kind: 'category', codes: state, values: labels(50, 'State') }],
+      ['Employees', { kind: 'number', values: employees }],
+      ['Revenue', { kind: 'number', values: revenue }],
+      ['Founded', { kind: 'number', values: founded }],
+      ['Uses CRM', { kind: 'boolean', values: flags[0]! }],
+      ['Hiring', { kind: 'boolean', values: flags[1]! }],
+      ['Funded', { kind: 'boolean', values: flags[2]! }],
+      ['Tech stack', bitsets(random, rows, 40, 0.08)],
+      ['Channels', bitsets(random, rows, 10, 0.2)]
+    ])
+  }
+}
+
+/** Twenty criteria over the synthetic dataset's attributes, a cap and two knockouts. */
+export function syntheticScorecard(): Scorecard {
+  const c = (id: number, category: string, condition: Condition, points: number): Criterion => ({ id: `s${id}`, category, ...condition, points })
+  return scorecardWith(
+    [
+      c(1, 'Firmographic', { attribute: 'Industry', op: 'in', values: ['Industry0', 'Industry1', 'Industry2'] }, 10),
+      c(2, 'Firmographic', { attribute: 'Industry', op: 'not_in', values: ['Industry9', 'Industry10'] }, 2),
+      c(3, 'Firmographic', { attribute: 'Industry', op: 'is_missing' }, -5),
+      c(4, 'Firmographic', { attribute: 'State', op: 'in', values: ['State0', 'State1', 'State4'] }, 3),
+      c(5, 'Firmographic', { attribute: 'Employees', op: 'between', min: 51, max: 200 }, 6),
+      c(6, 'Firmographic', { attribute: 'Employees', op: 'between', min: 201, max: 2000 }, 8),
+      c(7, 'Firmographic', { attribute: 'Employees', op: 'gt', value: 5000 }, -4),
+      c(8, 'Firmographic', { attribute: 'Revenue', op: 'gt', value: 1e7 }, 5),
+      c(9, 'Firmographic', { attribute: 'Founded', op: 'between', min: 2005, max: null }, 3),
+      c(10, 'Buying process', { attribute: 'Uses CRM', op: 'is_true' }, 8),
+      c(11, 'Triggers', { attribute: 'Hiring', op: 'is_true' }, 6),
+      c(12, 'Triggers', { attribute: 'Funded', op: 'is_false' }, -3),
+      c(13, 'Technographic', { attribute: 'Tech stack', op: 'contains_any', values: ['Item0', 'Item1'] }, 8),
+      c(14, 'Technographic', { attribute: 'Tech stack', op: 'contains_any', values: ['Item33', 'Item35'] }, 6),
+      c(15, 'Technographic', { attribute: 'Tech stack', op: 'contains_all', values: ['Item2', 'Item3'] }, 10),
+      c(16, 'Technographic', { attribute: 'Tech stack', op: 'is_missing' }, -2),
+      c(17, 'Buying process', { attribute: 'Channels', op: 'contains_any', values: ['Item0', 'Item5'] }, 4),
+      c(18, 'Buying process', { attribute: 'Channels', op: 'contains_all', values: ['Item1', 'Item2'] }, 3),
+      c(19, 'Triggers', { attribute: 'Revenue', op: 'lt', value: 1e5 }, -6),
+      c(20, 'Buying process', { attribute: 'Hiring', op: 'is_false' }, -2)
+    ],
+    {
+      name: 'Synthetic',
+      attributeCaps: [{ attribute: 'Tech stack', cap: 20 }],
+      knockouts: [
+        { name: 'Tiny', attribute: 'Employees', op: 'lt', value: 3 },
+        { name: 'Excluded states', attribute: 'State', op: 'in', values: ['State49'] }
+      ]
+    }
+  )
+}
