@@ -84,7 +84,8 @@ describe('scorecard validation', () => {
       { id: 'c', category: 'Firmographic', attribute: 'Employees', op: 'between', min: null, max: null, points: 5 },
       { id: 'd', category: 'Firmographic', attribute: 'Industry', op: 'in', values: [], points: 5 },
       { id: 'e', category: 'Firmographic', attribute: 'Employees', op: 'gt', points: 5 },
-      { id: 'f', category: 'Nowhere', attribute: 'Industy', op: 'in', values: ['Retail'], points: 2.5 }
+      { id: 'f', category: 'Nowhere', attribute: 'Industy', op: 'in', values: ['Retail'], points: 2.5 },
+      { id: 'g', category: 'Firmographic', attribute: 'Employees', op: 'lt', value: 3, points: -20_000 }
     ])
     expect(messages(bad, catalog)).toEqual([
       'criterion 1: "lt" does not apply to Industry, a category attribute (use in, not_in, is_missing)',
@@ -94,7 +95,8 @@ describe('scorecard validation', () => {
       'criterion 5: "gt" needs a number in "value"',
       'criterion 6: "Nowhere" is not a category of this scorecard',
       'criterion 6: points must be a whole number',
-      'criterion 6: the attribute "Industy" is not a column of this workspace'
+      'criterion 6: the attribute "Industy" is not a column of this workspace',
+      'criterion 7: points must be from -10000 to 10000'
     ])
     expect(validateScorecard(bad, catalog)[1]).toMatchObject({ severity: 'error', where: 'criterion 2', field: 'min' })
   })

@@ -3,7 +3,7 @@ import { compileScorecard } from '@shared/engine/scoring/compile'
 import { scoreCompiled, setCriterionPoints } from '@shared/engine/scoring/score'
 import { prepareOutcome } from '@shared/engine/simulation/outcome'
 import { simulate } from '@shared/engine/simulation/simulation'
-import { syntheticDataset, syntheticScorecard } from './engine-fixtures'
+import { syntheticDataset, syntheticScorecard } from './engine-synthetic'
 
 const ROWS = 1_000_000
 

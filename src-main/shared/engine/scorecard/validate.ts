@@ -24,6 +24,10 @@ function collector(problems: ScorecardProblem[]): ProblemReport {
 }
 
 const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value)
+/** Keeps the raw points range of any scorecard small enough for exact integer scoring. */
+export const MAX_POINTS = 10_000
+export const MAX_CRITERIA = 500
+
 const validMin = (min: number): boolean => Number.isInteger(min) && min >= 0 && min <= 100
 
 /** The checks criteria and knockouts share: the op fits the attribute and has the fields it needs. */
@@ -161,6 +165,7 @@ export function validateScorecard(scorecard: Scorecard, attributes?: AttributeCa
   validateShape(scorecard, report)
   validateCaps(scorecard, report, attributes)
   const categoryNames = new Set(scorecard.categories.map((category) => category.name))
+  if (scorecard.criteria.length > MAX_CRITERIA) report('error', 'scorecard', `has ${scorecard.criteria.length} criteria; at most ${MAX_CRITERIA} are supported`, 'criteria')
   const ids = new Set<string>()
   scorecard.criteria.forEach((criterion, i) => {
     const where = `criterion ${i + 1}`
@@ -169,6 +174,7 @@ export function validateScorecard(scorecard: Scorecard, attributes?: AttributeCa
     ids.add(criterion.id)
     if (!categoryNames.has(criterion.category)) report('error', where, `"${criterion.category}" is not a category of this scorecard`, 'category')
     if (!Number.isInteger(criterion.points)) report('error', where, 'points must be a whole number', 'points')
+    else if (Math.abs(criterion.points) > MAX_POINTS) report('error', where, `points must be from -${MAX_POINTS} to ${MAX_POINTS}`, 'points')
     validateCondition(criterion, where, report, attributes)
   })
   scorecard.knockouts.forEach((knockout, i) => {

@@ -12,8 +12,10 @@ import { OPS_BY_KIND } from '@shared/engine/scorecard/operators'
 function categoryMask(column: Extract<EngineColumn, { kind: 'category' }>, condition: Condition, mask: Uint8Array): void {
   const { codes } = column
   const n = mask.length
+  // Imported constants are property reads once bundled; hot loops use locals.
+  const missing = MISSING_CODE
   if (condition.op === 'is_missing') {
-    for (let i = 0; i < n; i++) mask[i] = codes[i] === MISSING_CODE ? 1 : 0
+    for (let i = 0; i < n; i++) mask[i] = codes[i] === missing ? 1 : 0
     return
   }
   // One decision per distinct value instead of one string comparison per deal.
@@ -25,7 +27,7 @@ function categoryMask(column: Extract<EngineColumn, { kind: 'category' }>, condi
   })
   for (let i = 0; i < n; i++) {
     const code = codes[i]!
-    mask[i] = code === MISSING_CODE ? 0 : (byCode[code] ?? 0)
+    mask[i] = code === missing ? 0 : (byCode[code] ?? 0)
   }
 }
 

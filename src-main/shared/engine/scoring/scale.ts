@@ -54,13 +54,16 @@ export function scaleScore(raw: number, scale: ScoreScale): number {
   return Math.floor((200 * offset + range) / (2 * range))
 }
 
-/** Larger raw ranges are mapped per deal instead of through a table. */
-const MAX_LOOKUP = 1 << 22
+/**
+ * The widest raw range scoring supports (16.7 million points between the best and the worst
+ * deal); validation keeps real scorecards far below it (points within +-10,000).
+ */
+export const MAX_RAW_RANGE = 1 << 24
 
-/** score = table[raw - scale.min] for every reachable raw; null when the range is too wide for a table. */
-export function scaleTable(scale: ScoreScale): Uint8Array | null {
+/** table[raw - scale.min] = the score of raw, for every raw the scale can reach. */
+export function scaleTable(scale: ScoreScale): Uint8Array {
   const range = Math.max(scale.max - scale.min, 0)
-  if (range >= MAX_LOOKUP) return null
+  if (range > MAX_RAW_RANGE) throw new RangeError(`The scorecard's points span ${range}; at most ${MAX_RAW_RANGE} is supported`)
   const table = new Uint8Array(range + 1)
   for (let offset = 0; offset <= range; offset++) table[offset] = scaleScore(scale.min + offset, scale)
   return table

@@ -6,12 +6,11 @@
 
 import type { Tier } from '@shared/engine/scorecard/model'
 import { DISQUALIFIED } from '@shared/engine/scorecard/model'
-import type { ScoredRows } from '@shared/engine/scoring/score'
 import { tierRange } from '@shared/engine/scoring/tiers'
 import { wilsonInterval } from '@shared/engine/stats/wilson'
-import { BUCKETS, DISQUALIFIED_BUCKET, sum, type ScoreHistograms } from './histograms'
+import { BUCKETS, DISQUALIFIED_BUCKET, sum } from './histograms'
 import { groupMedianCycles } from './medians'
-import type { OutcomeView } from './outcome'
+import type { ScoredOutcome } from './scored-outcome'
 
 /** Inclusive score range. */
 export interface ScoreBand {
@@ -68,13 +67,8 @@ function bandGroups(bands: readonly ScoreBand[], disqualifiedRow: boolean): Int1
   return groupOfBucket
 }
 
-export function bandTable(
-  view: OutcomeView,
-  scored: ScoredRows,
-  h: ScoreHistograms,
-  bands: readonly ScoreBand[],
-  options: { disqualifiedRow?: boolean } = {}
-): BandRow[] {
+export function bandTable(outcome: ScoredOutcome, bands: readonly ScoreBand[], options: { disqualifiedRow?: boolean } = {}): BandRow[] {
+  const h = outcome.histograms
   const disqualifiedRow = options.disqualifiedRow ?? false
   const groupOfBucket = bandGroups(bands, disqualifiedRow)
   const groups = bands.length + (disqualifiedRow ? 1 : 0)
@@ -90,7 +84,7 @@ export function bandTable(
     group.cycleSum += h.cycleSum[b]!
     group.cycleCount += h.cycleCount[b]!
   }
-  const medians = groupMedianCycles(view, scored, groupOfBucket, per.map((group) => group.cycleCount))
+  const medians = groupMedianCycles(outcome, groupOfBucket, per.map((group) => group.cycleCount))
   const baseRate = total.n === 0 ? NaN : total.wins / total.n
   const ratio = (a: number, b: number): number => (b === 0 ? NaN : a / b)
   return per.map((group, g): BandRow => {

@@ -5,9 +5,10 @@
  * outcome. Deals without an account are left out, since they cannot be worked as one.
  */
 
-import type { ScoredRows } from '@shared/engine/scoring/score'
-import { BUCKETS, type ScoreHistograms } from './histograms'
+import type { ScoredRows } from '@shared/engine/scoring/scored-rows'
+import { BUCKETS } from './histograms'
 import type { OutcomeView } from './outcome'
+import type { ScoredOutcome } from './scored-outcome'
 import { thresholdMetrics, type ThresholdMetrics } from './threshold'
 
 export interface CapacityResult {
@@ -15,6 +16,7 @@ export interface CapacityResult {
   capacity: number
   /** The lowest threshold whose passing accounts fit the capacity; null when not even 100 does. */
   threshold: number | null
+  /** 0 when no threshold fits. */
   accountsPassing: number
   /** Accounts passing one point lower (what the next threshold would overfill to); null at 0. */
   accountsOneLower: number | null
@@ -27,12 +29,13 @@ export function accountHistogram(view: OutcomeView, scored: ScoredRows): Float64
   const { accountIndex, accountCount } = view.dataset
   const best = new Int8Array(accountCount).fill(-1)
   const { include } = view
-  const { scores, knockedOutBy } = scored
+  const { raw, disqualified, bucketTable } = scored
+  const min = scored.scale.min
   for (let i = 0; i < accountIndex.length; i++) {
     if (include !== null && include[i] === 0) continue
     const account = accountIndex[i]!
     if (account < 0) continue
-    const b = knockedOutBy[i]! >= 0 ? 0 : scores[i]! + 1
+    const b = bucketTable[raw[i]! - min]! & ~disqualified[i]!
     if (b > best[account]!) best[account] = b
   }
   const counts = new Float64Array(BUCKETS)
@@ -40,9 +43,9 @@ export function accountHistogram(view: OutcomeView, scored: ScoredRows): Float64
   return counts
 }
 
-export function capacityThreshold(view: OutcomeView, scored: ScoredRows, h: ScoreHistograms, capacity: number): CapacityResult {
+export function capacityThreshold(outcome: ScoredOutcome, capacity: number): CapacityResult {
   if (!Number.isFinite(capacity) || capacity < 0) throw new RangeError(`Capacity is a number of accounts, 0 or more (got ${capacity})`)
-  const accounts = accountHistogram(view, scored)
+  const accounts = accountHistogram(outcome.view, outcome.scored)
   // passing[T] = accounts whose best bucket is T + 1 or more.
   const passing = new Float64Array(102)
   for (let threshold = 100; threshold >= 0; threshold--) passing[threshold] = passing[threshold + 1]! + accounts[threshold + 1]!
@@ -54,6 +57,6 @@ export function capacityThreshold(view: OutcomeView, scored: ScoredRows, h: Scor
     threshold,
     accountsPassing: passing[threshold]!,
     accountsOneLower: threshold === 0 ? null : passing[threshold - 1]!,
-    metrics: thresholdMetrics(view, scored, h, threshold)
+    metrics: thresholdMetrics(outcome, threshold)
   }
 }

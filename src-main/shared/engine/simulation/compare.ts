@@ -5,7 +5,7 @@
  */
 
 import type { CompiledScorecard } from '@shared/engine/scoring/compile'
-import type { ScoredRows } from '@shared/engine/scoring/score'
+import type { ScoredRows } from '@shared/engine/scoring/scored-rows'
 import { DISQUALIFIED } from '@shared/engine/scorecard/model'
 import type { ScoreHistograms } from './histograms'
 import type { OutcomeView } from './outcome'

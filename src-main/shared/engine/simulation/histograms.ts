@@ -1,18 +1,15 @@
 /**
- * Per-score sums, built in one pass over the deals; every threshold, band and ranking figure
- * is then read from ~100 buckets. Buckets are in rank order: bucket 0 holds knocked-out
- * (Disqualified) deals, which rank below every score, and bucket s + 1 holds score s.
+ * Per-score sums, built in one pass of counting over the deals (plus one over the deals with
+ * money or cycle figures); every threshold, band and ranking figure is then read from ~100
+ * buckets. Buckets are in rank order: bucket 0 holds knocked-out (Disqualified) deals, which
+ * rank below every score, and bucket s + 1 holds score s.
  */
 
-import type { ScoredRows } from '@shared/engine/scoring/score'
-import type { OutcomeView } from './outcome'
+import type { ScoredRows } from '@shared/engine/scoring/scored-rows'
+import { HAS_AMOUNT, HAS_CYCLE, NEGATIVE, POSITIVE, type OutcomeView } from './outcome'
 
 export const BUCKETS = 102
 export const DISQUALIFIED_BUCKET = 0
-
-/** The bucket of a deal: Disqualified (0) or its score + 1. */
-export const bucketOf = (scored: ScoredRows, row: number): number =>
-  scored.knockedOutBy[row]! >= 0 ? DISQUALIFIED_BUCKET : scored.scores[row]! + 1
 
 export interface ScoreHistograms {
   /** Decided deals (positive or negative). */
@@ -29,6 +26,15 @@ export interface ScoreHistograms {
 }
 
 export function buildHistograms(view: OutcomeView, scored: ScoredRows): ScoreHistograms {
+  const { rowClass } = view
+  const { raw, disqualified, bucketTable } = scored
+  const min = scored.scale.min
+  // counts[bucket * 3 + class]; `& ~disqualified` sends knocked-out deals to bucket 0 without a branch.
+  const counts = new Int32Array(BUCKETS * 3)
+  for (let i = 0; i < raw.length; i++) {
+    const b = bucketTable[raw[i]! - min]! & ~disqualified[i]!
+    counts[b * 3 + rowClass[i]!]!++
+  }
   const h: ScoreHistograms = {
     deals: new Float64Array(BUCKETS),
     wins: new Float64Array(BUCKETS),
@@ -36,40 +42,28 @@ export function buildHistograms(view: OutcomeView, scored: ScoredRows): ScoreHis
     wonAmountCount: new Float64Array(BUCKETS),
     cycleSum: new Float64Array(BUCKETS),
     cycleCount: new Float64Array(BUCKETS),
-    excluded: 0
+    excluded: view.excluded
   }
-  const { target, include } = view
-  const { amount, cycleDays } = view.dataset
-  const { scores, knockedOutBy } = scored
-  const cycleFloor = view.cycleOf === 'positive' ? 1 : 0
-  const { deals, wins, wonAmount, wonAmountCount, cycleSum, cycleCount } = h
-  let excluded = 0
-  for (let i = 0; i < target.length; i++) {
-    if (include !== null && include[i] === 0) continue
-    const t = target[i]!
-    if (t < 0) {
-      excluded++
-      continue
-    }
-    const b = knockedOutBy[i]! >= 0 ? 0 : scores[i]! + 1
-    deals[b]!++
-    if (t === 1) {
-      wins[b]!++
-      const a = amount[i]!
-      if (!Number.isNaN(a)) {
-        wonAmount[b]! += a
-        wonAmountCount[b]!++
-      }
-    }
-    if (t >= cycleFloor) {
-      const c = cycleDays[i]!
-      if (!Number.isNaN(c)) {
-        cycleSum[b]! += c
-        cycleCount[b]!++
-      }
-    }
+  for (let b = 0; b < BUCKETS; b++) {
+    h.wins[b] = counts[b * 3 + POSITIVE]!
+    h.deals[b] = counts[b * 3 + NEGATIVE]! + counts[b * 3 + POSITIVE]!
   }
-  h.excluded = excluded
+  const { valueRows, valueAmount, valueCycle, valueFlags } = view
+  const { wonAmount, cycleSum } = h
+  // flagCounts[bucket * 4 + flags] counts amounts and cycles together: one integer increment per deal.
+  const flagCounts = new Int32Array(BUCKETS * 4)
+  for (let j = 0; j < valueRows.length; j++) {
+    const row = valueRows[j]!
+    const b = bucketTable[raw[row]! - min]! & ~disqualified[row]!
+    flagCounts[b * 4 + valueFlags[j]!]!++
+    wonAmount[b]! += valueAmount[j]!
+    cycleSum[b]! += valueCycle[j]!
+  }
+  for (let b = 0; b < BUCKETS; b++) {
+    const both = flagCounts[b * 4 + (HAS_AMOUNT | HAS_CYCLE)]!
+    h.wonAmountCount[b] = flagCounts[b * 4 + HAS_AMOUNT]! + both
+    h.cycleCount[b] = flagCounts[b * 4 + HAS_CYCLE]! + both
+  }
   return h
 }
 

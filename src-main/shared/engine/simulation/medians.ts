@@ -5,35 +5,30 @@
  */
 
 import { BUCKETS } from './histograms'
-import type { OutcomeView } from './outcome'
-import type { ScoredRows } from '@shared/engine/scoring/score'
+import type { ScoredOutcome } from './scored-outcome'
 
 /**
  * `groupOfBucket[b]` names the group of bucket b (-1: none); `counts[g]` is how many cycle
  * deals group g holds (from the histograms). Returns each group's median, NaN when empty.
  */
-export function groupMedianCycles(view: OutcomeView, scored: ScoredRows, groupOfBucket: Int16Array, counts: readonly number[]): number[] {
+export function groupMedianCycles(outcome: ScoredOutcome, groupOfBucket: Int16Array, counts: readonly number[]): number[] {
   const groups = counts.length
   const medians = new Array<number>(groups).fill(NaN)
   const seen = new Float64Array(groups)
   const low = new Float64Array(groups)
   let pending = 0
   for (const count of counts) if (count > 0) pending++
-  const { cycleDays } = view.dataset
-  const { scores, knockedOutBy } = scored
-  const order = view.cycleOrder
-  for (let j = 0; j < order.length && pending > 0; j++) {
-    const row = order[j]!
-    const g = groupOfBucket[knockedOutBy[row]! >= 0 ? 0 : scores[row]! + 1]!
+  const buckets = outcome.cycleBuckets()
+  const cycles = outcome.view.cycleSorted
+  for (let j = 0; j < buckets.length && pending > 0; j++) {
+    const g = groupOfBucket[buckets[j]!]!
     if (g < 0) continue
     const count = counts[g]!
     const position = seen[g]!++
     // The middle one (odd count) or the two middle ones (even count), 0-based.
-    const lowIndex = (count - 1) >> 1
-    const highIndex = count >> 1
-    if (position === lowIndex) low[g] = cycleDays[row]!
-    if (position === highIndex) {
-      medians[g] = (low[g]! + cycleDays[row]!) / 2
+    if (position === (count - 1) >> 1) low[g] = cycles[j]!
+    if (position === count >> 1) {
+      medians[g] = (low[g]! + cycles[j]!) / 2
       pending--
     }
   }
@@ -41,12 +36,8 @@ export function groupMedianCycles(view: OutcomeView, scored: ScoredRows, groupOf
 }
 
 /** Median cycle of deals at or above threshold T (not knocked out) and of the rest. */
-export function medianCyclesAt(
-  view: OutcomeView,
-  scored: ScoredRows,
-  threshold: number,
-  cycleCount: Float64Array
-): { above: number; below: number } {
+export function medianCyclesAt(outcome: ScoredOutcome, threshold: number): { above: number; below: number } {
+  const { cycleCount } = outcome.histograms
   const groupOfBucket = new Int16Array(BUCKETS)
   let above = 0
   let below = 0
@@ -56,6 +47,6 @@ export function medianCyclesAt(
     if (isAbove) above += cycleCount[b]!
     else below += cycleCount[b]!
   }
-  const [medianAbove, medianBelow] = groupMedianCycles(view, scored, groupOfBucket, [above, below])
+  const [medianAbove, medianBelow] = groupMedianCycles(outcome, groupOfBucket, [above, below])
   return { above: medianAbove!, below: medianBelow! }
 }

@@ -6,11 +6,12 @@
  */
 
 import type { CompiledScorecard } from '@shared/engine/scoring/compile'
-import type { ScoredRows } from '@shared/engine/scoring/score'
+import type { ScoredRows } from '@shared/engine/scoring/scored-rows'
 import { populationStability } from '@shared/engine/stats/psi'
 import { bandTable, FIXED_BANDS, type BandRow, type ScoreBand } from './bands'
-import { buildHistograms, type ScoreHistograms } from './histograms'
+import type { ScoreHistograms } from './histograms'
 import { restrictOutcome, type OutcomeView } from './outcome'
+import { scoreOutcome } from './scored-outcome'
 import { rankingSummary } from './ranking-summary'
 import { thresholdMetrics, type ThresholdMetrics } from './threshold'
 
@@ -52,7 +53,8 @@ export function latestQuarterStart(closedAt: Float64Array): number {
 }
 
 function period(view: OutcomeView, compiled: CompiledScorecard, scored: ScoredRows, threshold: number, bands: readonly ScoreBand[]) {
-  const h = buildHistograms(view, scored)
+  const outcome = scoreOutcome(view, scored)
+  const h = outcome.histograms
   const ranking = rankingSummary(h)
   const closedAt = view.dataset.closedAt
   let first = Infinity
@@ -68,8 +70,8 @@ function period(view: OutcomeView, compiled: CompiledScorecard, scored: ScoredRo
     auc: ranking.auc,
     gini: ranking.gini,
     ks: ranking.ks,
-    metrics: thresholdMetrics(view, scored, h, threshold),
-    bands: bandTable(view, scored, h, bands, { disqualifiedRow: compiled.knockouts.length > 0 })
+    metrics: thresholdMetrics(outcome, threshold),
+    bands: bandTable(outcome, bands, { disqualifiedRow: compiled.knockouts.length > 0 })
   }
   return { report, h }
 }

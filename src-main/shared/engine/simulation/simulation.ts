@@ -1,27 +1,24 @@
 /**
  * One scored scorecard against one outcome: every question the Simulate screen, the CLI and
  * the exports ask, answered from the same histograms so they always agree. Build it after each
- * rescore (one pass over the deals); each question then costs ~100 buckets, or one walk in
- * cycle order where a median is involved.
+ * rescore or points change (one pass over the deals; it does not follow later changes); each
+ * question then costs ~100 buckets, or one walk in cycle order where a median is involved.
  */
 
 import type { CompiledScorecard } from '@shared/engine/scoring/compile'
-import type { ScoredRows } from '@shared/engine/scoring/score'
+import type { ScoredRows } from '@shared/engine/scoring/scored-rows'
 import { bandTable, FIXED_BANDS, tierBands, type BandRow, type ScoreBand } from './bands'
 import { capacityThreshold, type CapacityResult } from './capacity'
 import { compareScorecards, type ScorecardComparison } from './compare'
-import { buildHistograms, type ScoreHistograms } from './histograms'
 import { knockoutBacktest, type KnockoutBacktestRow } from './knockout-backtest'
 import { outOfTime, type OutOfTimeReport } from './out-of-time'
 import type { OutcomeView } from './outcome'
 import { rankingSummary, type RankingSummary } from './ranking-summary'
+import { scoreOutcome, type ScoredOutcome } from './scored-outcome'
 import { curveOf, sweepHistograms, thresholdMetrics, type CurvePoint, type SweepPoint, type ThresholdMetrics } from './threshold'
 
-export interface Simulation {
-  view: OutcomeView
+export interface Simulation extends ScoredOutcome {
   compiled: CompiledScorecard
-  scored: ScoredRows
-  histograms: ScoreHistograms
   ranking(): RankingSummary
   thresholdMetrics(threshold: number): ThresholdMetrics
   /** Index = threshold 0-100. */
@@ -37,8 +34,8 @@ export interface Simulation {
 }
 
 export function simulate(view: OutcomeView, compiled: CompiledScorecard, scored: ScoredRows): Simulation {
-  if (view.dataset.rowCount !== scored.scores.length) throw new RangeError('The scores and the outcome are for different deals')
-  const histograms = buildHistograms(view, scored)
+  const outcome = scoreOutcome(view, scored)
+  const { histograms } = outcome
   const disqualifiedRow = compiled.knockouts.length > 0
   let sweep: SweepPoint[] | null = null
   const simulation: Simulation = {
@@ -46,13 +43,14 @@ export function simulate(view: OutcomeView, compiled: CompiledScorecard, scored:
     compiled,
     scored,
     histograms,
+    cycleBuckets: outcome.cycleBuckets,
     ranking: () => rankingSummary(histograms),
-    thresholdMetrics: (threshold) => thresholdMetrics(view, scored, histograms, threshold),
+    thresholdMetrics: (threshold) => thresholdMetrics(outcome, threshold),
     sweep: () => (sweep ??= sweepHistograms(histograms)),
     curve: () => curveOf(simulation.sweep()),
-    bandTable: (bands = FIXED_BANDS) => bandTable(view, scored, histograms, bands, { disqualifiedRow }),
-    tierTable: () => bandTable(view, scored, histograms, tierBands(compiled.scorecard.tiers), { disqualifiedRow }),
-    capacity: (accounts) => capacityThreshold(view, scored, histograms, accounts),
+    bandTable: (bands = FIXED_BANDS) => bandTable(outcome, bands, { disqualifiedRow }),
+    tierTable: () => bandTable(outcome, tierBands(compiled.scorecard.tiers), { disqualifiedRow }),
+    capacity: (accounts) => capacityThreshold(outcome, accounts),
     knockoutBacktest: () => knockoutBacktest(view, compiled),
     outOfTime: (cutMs, threshold, bands) => outOfTime(view, compiled, scored, cutMs, { threshold, ...(bands ? { bands } : {}) }),
     compare: (other, options) => compareScorecards(simulation, other, options)

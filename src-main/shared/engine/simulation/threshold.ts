@@ -7,10 +7,9 @@
  */
 
 import { wilsonInterval } from '@shared/engine/stats/wilson'
-import type { ScoredRows } from '@shared/engine/scoring/score'
 import { sum, type ScoreHistograms } from './histograms'
 import { medianCyclesAt } from './medians'
-import type { OutcomeView } from './outcome'
+import type { ScoredOutcome } from './scored-outcome'
 
 export interface SweepPoint {
   threshold: number
@@ -142,7 +141,8 @@ export function curveOf(points: readonly SweepPoint[]): CurvePoint[] {
 }
 
 /** Everything at one threshold, medians included (one walk over the deals in cycle order). */
-export function thresholdMetrics(view: OutcomeView, scored: ScoredRows, h: ScoreHistograms, threshold: number): ThresholdMetrics {
-  const medians = medianCyclesAt(view, scored, threshold, h.cycleCount)
-  return { ...sweepPointAt(h, threshold), medianCycleAbove: medians.above, medianCycleBelow: medians.below }
+export function thresholdMetrics(outcome: ScoredOutcome, threshold: number): ThresholdMetrics {
+  const point = sweepPointAt(outcome.histograms, threshold)
+  const medians = medianCyclesAt(outcome, threshold)
+  return { ...point, medianCycleAbove: medians.above, medianCycleBelow: medians.below }
 }
