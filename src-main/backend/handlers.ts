@@ -2,6 +2,7 @@ import { appHandlers } from './app-handlers'
 import { datasetHandlers } from './dataset/dataset-handlers'
 import type { Handlers } from './dispatch'
 import { importHandlers } from './import/import-handlers'
+import { simulateHandlers } from './simulate/simulate-handlers'
 import { scorecardHandlers } from './scorecards/scorecard-handlers'
 import { workspaceHandlers } from './workspace/workspace-handlers'
 
@@ -11,5 +12,6 @@ export const handlers: Handlers = {
   ...workspaceHandlers,
   ...importHandlers,
   ...datasetHandlers,
+  ...simulateHandlers,
   ...scorecardHandlers
 }

@@ -2,6 +2,8 @@ import type { MethodInput, MethodName, MethodOutput } from '@shared/contract'
 
 export interface CliRun {
   positionals: string[]
+  /** The folder relative paths (such as --out) are taken from. */
+  cwd: string
   options: Record<string, string | boolean | string[] | undefined>
   /** Calls a backend method in-process; a failure ends the command with its coded error. */
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>

@@ -7,6 +7,7 @@ import { nativeLocations } from '../backend/workspace/workspace-locations'
 import type { CliCommand, CliRun } from './cli-command'
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, UsageError, type CliIo } from './cli-io'
 import { importCommand } from './import-command'
+import { benchCommand, scoreCommand, simulateCommand } from './simulate-commands'
 import { scorecardExport, scorecardImport, scorecardList } from './scorecard-commands'
 import { workspaceCreate, workspaceInfo } from './workspace-commands'
 
@@ -15,6 +16,9 @@ export const COMMANDS: readonly CliCommand[] = [
   workspaceCreate,
   workspaceInfo,
   importCommand,
+  simulateCommand,
+  scoreCommand,
+  benchCommand,
   scorecardImport,
   scorecardExport,
   scorecardList
@@ -72,6 +76,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const json = values['json'] === true
     const run: CliRun = {
       positionals,
+      cwd: io.cwd,
       options: values,
       async call<M extends MethodName>(method: M, input: unknown) {
         const result = await backend.dispatch(method, input)

@@ -59,7 +59,7 @@ export const scorecardExport: CliCommand = {
     const [workspace] = run.positionals as [string]
     const name = requiredOption(run, 'name', 'NAME (the scorecard to export)')
     // The backend hands back bytes; the file is written here, relative to where `icp` runs.
-    const out = resolve(requiredOption(run, 'out', 'FILE.json (where to write it)'))
+    const out = resolve(run.cwd, requiredOption(run, 'out', 'FILE.json (where to write it)'))
     await run.call('workspace-open', { path: workspace })
     const list = await run.call('scorecard-list', {})
     const wanted = name.trim().toLowerCase()

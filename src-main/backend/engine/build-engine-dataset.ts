@@ -196,6 +196,14 @@ export function buildEngineDataset(db: Database): EngineDataset {
 
   const accountSource = accounts ? (row: number) => accountRowOf[row]! : identity
   const accountTable = accounts ?? deals
+  // Churn is an account fact: read it from the accounts table when there is one.
+  const churnedColumn = columnByRole(accountTable, 'churned') ?? columnByRole(deals, 'churned')
+  const churnedSource = churnedColumn && accountTable.columns.includes(churnedColumn) ? accountTable : deals
+  let churned: Int8Array | undefined
+  if (churnedColumn) {
+    const read = engineColumn(db, churnedSource, { ...churnedColumn, type: 'boolean' }, reader, rows, churnedSource === deals ? identity : accountSource)
+    if (read.kind === 'boolean') churned = read.values
+  }
   return {
     rowCount: rows,
     outcome,
@@ -203,6 +211,7 @@ export function buildEngineDataset(db: Database): EngineDataset {
     cycleDays,
     closedAt,
     createdAt,
+    ...(churned ? { churned } : {}),
     accountIndex,
     accountCount,
     dealIds: textsOf(db, deals, columnByRole(deals, 'deal-id'), reader, rows, identity),

@@ -5,6 +5,7 @@ import type { Scorecard } from '@shared/engine/scorecard/model'
 import { toPortable } from '@shared/engine/scorecard/portable-format'
 import { AppError } from '../app-error'
 import type { WorkspaceLocations } from '../workspace/workspace-locations'
+import { safeFileName } from '@shared/format'
 
 /** Reading and writing `icp-scorecard/1` files; what the JSON means is the engine's portable format. */
 
@@ -55,9 +56,7 @@ export function readScorecardJson(source: ScorecardSource, locations: WorkspaceL
 
 /** A file name the scorecard's name can safely become on any system ("Core ICP.icp-scorecard.json"). */
 export function scorecardFileName(name: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what file names must not contain
-  const safe = name.replace(/[\u0000-\u001f<>:"/\\|?*]+/g, '-').replace(/^[\s.]+|[\s.]+$/g, '')
-  return `${safe || 'scorecard'}${SCORECARD_FILE_SUFFIX}`
+  return `${safeFileName(name, 'scorecard')}${SCORECARD_FILE_SUFFIX}`
 }
 
 export function scorecardFile(scorecard: Scorecard): ScorecardFile {

@@ -8,6 +8,7 @@ import type {
 import { SECTIONS } from '../domain/workspace'
 import type { DatasetSummary, ImportPreview, StoredTable } from '../domain/import'
 import type { ColumnProfile } from '../domain/dataset'
+import type { SimulationReport } from '../domain/simulation'
 import { COLUMN_ROLES, COLUMN_TYPES, OUTCOMES, TABLE_KINDS } from '../domain/dataset'
 import type { AccountPage, HygieneRule, HygieneRuleView, JoinListPage, TableRowsPage } from '../domain/data-views'
 import type { ImportedScorecard, ScorecardFile, ScorecardSummary, ScorecardVersion, StoredScorecard } from '../domain/scorecards'
@@ -272,6 +273,23 @@ export const methods = {
   ),
   /** The scorecard as a portable `icp-scorecard/1` file. */
   'scorecard-export-file': method<ScorecardFile>()(z.object({ id: scorecardId }).strict()),
+
+  /** Threshold metrics, sweep, bands, capacity, knockout backtest and out-of-time for one scorecard. */
+  'simulate-run': method<SimulationReport>()(
+    z
+      .object({
+        scorecardId: z.number().int().min(1),
+        threshold: z.number().int().min(0).max(100).optional(),
+        capacity: z.number().int().min(1).optional(),
+        outcome: z.enum(['won', 'best', 'retained']).optional(),
+        splitDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date as YYYY-MM-DD.').optional()
+      })
+      .strict()
+  ),
+  /** Every deal with its score, tier and points per criterion, as a CSV or XLSX file. */
+  'score-export': method<{ fileName: string; bytes: Uint8Array }>()(
+    z.object({ scorecardId: z.number().int().min(1), format: z.enum(['csv', 'xlsx']) }).strict()
+  ),
 
   'recent-list': method<RecentWorkspace[]>()(noInput),
   'recent-remove': method<RecentWorkspace[]>()(z.object({ path: filePath }).strict())

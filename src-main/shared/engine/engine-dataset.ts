@@ -51,6 +51,8 @@ export interface EngineDataset {
   closedAt: Float64Array
   /** Per deal, epoch ms; NaN when missing (absent when the data has no created-date column). */
   createdAt?: Float64Array
+  /** Per deal: 1 when its account churned, 0 when retained, -1 unknown (absent without a churned column). */
+  churned?: Int8Array
   /** Per deal: the account's index (rows of one account share it); -1 when unknown. */
   accountIndex: Int32Array
   accountCount: number

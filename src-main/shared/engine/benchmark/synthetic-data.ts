@@ -1,11 +1,24 @@
 /**
- * A synthetic million-deal dataset and a twenty-criterion scorecard for the speed check (and
- * for `npm run bench`, should it want the same figures).
+ * A synthetic dataset of any size and a twenty-criterion scorecard, for the engine benchmark
+ * (`npm run bench`, `icp bench`): the same figures on every machine, no workspace needed.
  */
 
-import { MISSING_CODE, type EngineColumn, type EngineDataset } from '@shared/engine/engine-dataset'
-import type { Condition, Criterion, Scorecard } from '@shared/engine/scorecard/model'
-import { mulberry32, scorecardWith, type Random } from './engine-fixtures'
+import { MISSING_CODE, type EngineColumn, type EngineDataset } from '../engine-dataset'
+import { defaultScorecard, type Condition, type Criterion, type Scorecard } from '../scorecard/model'
+
+type Random = () => number
+
+/** mulberry32: a tiny seeded PRNG, uniform in [0, 1). */
+function mulberry32(seed: number): Random {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
 
 /** Category codes drawn with skew (earlier values more common), `missingShare` of them missing. */
 function skewedCodes(random: Random, rows: number, values: number, missingShare: number): Uint32Array {
@@ -88,8 +101,9 @@ export function syntheticDataset(rows: number, seed = 1): EngineDataset {
 /** Twenty criteria over the synthetic dataset's attributes, a cap and two knockouts. */
 export function syntheticScorecard(): Scorecard {
   const c = (id: number, category: string, condition: Condition, points: number): Criterion => ({ id: `s${id}`, category, ...condition, points })
-  return scorecardWith(
-    [
+  return {
+    ...defaultScorecard('Synthetic'),
+    criteria: [
       c(1, 'Firmographic', { attribute: 'Industry', op: 'in', values: ['Industry0', 'Industry1', 'Industry2'] }, 10),
       c(2, 'Firmographic', { attribute: 'Industry', op: 'not_in', values: ['Industry9', 'Industry10'] }, 2),
       c(3, 'Firmographic', { attribute: 'Industry', op: 'is_missing' }, -5),
@@ -111,13 +125,10 @@ export function syntheticScorecard(): Scorecard {
       c(19, 'Triggers', { attribute: 'Revenue', op: 'lt', value: 1e5 }, -6),
       c(20, 'Buying process', { attribute: 'Hiring', op: 'is_false' }, -2)
     ],
-    {
-      name: 'Synthetic',
-      attributeCaps: [{ attribute: 'Tech stack', cap: 20 }],
-      knockouts: [
-        { name: 'Tiny', attribute: 'Employees', op: 'lt', value: 3 },
-        { name: 'Excluded states', attribute: 'State', op: 'in', values: ['State49'] }
-      ]
-    }
-  )
+    attributeCaps: [{ attribute: 'Tech stack', cap: 20 }],
+    knockouts: [
+      { name: 'Tiny', attribute: 'Employees', op: 'lt', value: 3 },
+      { name: 'Excluded states', attribute: 'State', op: 'in', values: ['State49'] }
+    ]
+  }
 }

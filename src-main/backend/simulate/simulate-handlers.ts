@@ -1,0 +1,44 @@
+import * as XLSX from 'xlsx'
+import type { Database } from 'better-sqlite3'
+import type { Scorecard } from '@shared/engine/scorecard/model'
+import { safeFileName } from '@shared/format'
+import { AppError } from '../app-error'
+import type { Handlers } from '../dispatch'
+import { readContent } from '../scorecards/scorecard-content'
+import { findScorecard } from '../scorecards/scorecard-queries'
+import { runSimulation, simulationFor } from './run-simulation'
+import { scoredDealsTable } from './scored-deals'
+import { neutralizeFormula, toCsv } from './spreadsheet-text'
+
+function workingScorecard(db: Database, id: number): Scorecard {
+  const record = findScorecard(db, id)
+  if (!record) throw new AppError('NOT_FOUND', `There is no scorecard ${id} in this workspace; it may have been deleted.`, { id })
+  return readContent(db, record.workingRevisionId, record.name)
+}
+
+export const simulateHandlers: Pick<Handlers, 'simulate-run' | 'score-export'> = {
+  'simulate-run'(input, ctx) {
+    const { db } = ctx.session.require()
+    return runSimulation(db, workingScorecard(db, input.scorecardId), {
+      threshold: input.threshold,
+      capacity: input.capacity,
+      outcome: input.outcome ?? 'won',
+      splitDate: input.splitDate
+    })
+  },
+
+  'score-export'(input, ctx) {
+    const { db } = ctx.session.require()
+    const scorecard = workingScorecard(db, input.scorecardId)
+    const table = scoredDealsTable(scorecard, simulationFor(db, scorecard, 'won'))
+    const base = `${safeFileName(scorecard.name, 'scorecard')} - scored deals`
+    if (input.format === 'csv') {
+      return { fileName: `${base}.csv`, bytes: new TextEncoder().encode(`\ufeff${toCsv(table.headers, table.rows)}`) }
+    }
+    const sheet = XLSX.utils.aoa_to_sheet([table.headers, ...table.rows.map((row) => row.map(neutralizeFormula))])
+    const book = XLSX.utils.book_new()
+    XLSX.utils.book_append_sheet(book, sheet, 'Scored deals')
+    const bytes = XLSX.write(book, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer
+    return { fileName: `${base}.xlsx`, bytes: new Uint8Array(bytes) }
+  }
+}

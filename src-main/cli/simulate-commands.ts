@@ -1,0 +1,130 @@
+import { writeFileSync } from 'node:fs'
+import { extname, resolve } from 'node:path'
+import { runEngineBenchmark } from '@shared/engine/benchmark/engine-benchmark'
+import type { SimulationReport } from '@shared/domain/simulation'
+import type { CliCommand, CliRun } from './cli-command'
+import { UsageError } from './cli-io'
+import { keyValueLines } from './format'
+
+const opt = (run: CliRun, name: string): string | undefined =>
+  typeof run.options[name] === 'string' ? (run.options[name] as string) : undefined
+
+function wholeNumber(run: CliRun, name: string, min: number, max: number): number | undefined {
+  const text = opt(run, name)
+  if (text === undefined) return undefined
+  const value = Number(text)
+  if (!/^\d+$/.test(text) || value < min || value > max) {
+    throw new UsageError(`--${name} takes a whole number from ${min} to ${max}, not "${text}".`)
+  }
+  return value
+}
+
+/** Opens the workspace and finds the scorecard by name (ignoring case). */
+async function scorecardId(run: CliRun): Promise<number> {
+  const [workspace] = run.positionals as [string]
+  const name = opt(run, 'scorecard')
+  if (!name) throw new UsageError('--scorecard NAME is required.')
+  await run.call('workspace-open', { path: workspace })
+  const list = await run.call('scorecard-list', {})
+  const found = list.find((s) => s.name.toLowerCase() === name.toLowerCase())
+  if (!found) {
+    throw new UsageError(
+      `There is no scorecard named "${name}" in ${workspace}${list.length ? ` (scorecards: ${list.map((s) => s.name).join(', ')})` : ''}.`
+    )
+  }
+  return found.id
+}
+
+const pct = (value: number | null): string => (value === null ? '—' : `${(value * 100).toFixed(1)}%`)
+const interval = (ci: [number | null, number | null]): string => `[${pct(ci[0])}, ${pct(ci[1])}]`
+
+function describe(report: SimulationReport): string {
+  const lines = keyValueLines([
+    ['Scorecard', `${report.scorecard} (outcome: ${report.outcome})`],
+    ['Deals', `${report.n} decided (${report.wins} won, ${report.losses} lost), ${report.excludedOpen} open excluded`],
+    ['Ranking', `AUC ${report.auc?.toFixed(3) ?? '—'}, Gini ${report.gini?.toFixed(3) ?? '—'}, KS ${report.ks?.toFixed(3) ?? '—'}`],
+    ['Threshold', `${report.threshold}: ${report.passCount} deals pass (${pct(report.passRate)})`],
+    ['Win rate above', `${pct(report.winRateAbove)} ${interval(report.ciAbove)}`],
+    ['Win rate below', `${pct(report.winRateBelow)} ${interval(report.ciBelow)}`],
+    ['Lift', report.lift === null ? '—' : `${report.lift.toFixed(2)}×`],
+    ['Wins kept', pct(report.recall)],
+    ['Won revenue kept', pct(report.revenueKept)],
+    ['Median cycle', `${report.medianCycleAbove ?? '—'} days above, ${report.medianCycleBelow ?? '—'} below`]
+  ])
+  const bands = report.bands.map(
+    (b) =>
+      `  ${b.name.padEnd(14)} n=${String(b.n).padStart(6)}  win rate ${pct(b.winRate).padStart(6)} ${interval(b.ci)}${b.tooSmall ? '  (too small to trust)' : ''}`
+  )
+  const knockouts = report.knockouts.map((k) => `  ${k.name}: removes ${k.wonDealsRemoved} won deals, ${Math.round(k.wonRevenueRemoved)} won revenue`)
+  return [lines, '', 'Bands:', ...bands, ...(knockouts.length ? ['', 'Knockouts:', ...knockouts] : [])].join('\n')
+}
+
+export const simulateCommand: CliCommand = {
+  words: ['simulate'],
+  usage: 'icp simulate WORKSPACE --scorecard NAME [--threshold T] [--capacity N] [--outcome won|best|retained] [--split-date YYYY-MM-DD] [--json]',
+  summary: 'Test a scorecard against the historical deals: win rate, lift, bands, curve, knockouts.',
+  options: {
+    scorecard: { type: 'string' },
+    threshold: { type: 'string' },
+    capacity: { type: 'string' },
+    outcome: { type: 'string' },
+    'split-date': { type: 'string' }
+  },
+  positionals: ['WORKSPACE'],
+  async run(run) {
+    const threshold = wholeNumber(run, 'threshold', 0, 100)
+    const capacity = wholeNumber(run, 'capacity', 1, 1_000_000_000)
+    const outcome = opt(run, 'outcome') ?? 'won'
+    if (outcome !== 'won' && outcome !== 'best' && outcome !== 'retained') {
+      throw new UsageError(`--outcome is won, best or retained, not "${outcome}".`)
+    }
+    const splitDate = opt(run, 'split-date')
+    const report = await run.call('simulate-run', {
+      scorecardId: await scorecardId(run),
+      ...(threshold !== undefined ? { threshold } : {}),
+      ...(capacity !== undefined ? { capacity } : {}),
+      outcome,
+      ...(splitDate ? { splitDate } : {})
+    })
+    run.print(report, () => describe(report))
+  }
+}
+
+export const scoreCommand: CliCommand = {
+  words: ['score'],
+  usage: 'icp score WORKSPACE --scorecard NAME --out FILE.csv|FILE.xlsx [--json]',
+  summary: 'Write every deal with its score, tier and points per criterion.',
+  options: { scorecard: { type: 'string' }, out: { type: 'string' } },
+  positionals: ['WORKSPACE'],
+  async run(run) {
+    const outOption = opt(run, 'out')
+    if (!outOption) throw new UsageError('--out FILE.csv or FILE.xlsx is required.')
+    const format = extname(outOption).toLowerCase().slice(1)
+    if (format !== 'csv' && format !== 'xlsx') throw new UsageError(`--out must end in .csv or .xlsx, not "${outOption}".`)
+    const file = await run.call('score-export', { scorecardId: await scorecardId(run), format })
+    const out = resolve(run.cwd, outOption)
+    writeFileSync(out, file.bytes)
+    run.print({ out, bytes: file.bytes.length }, () => `Wrote ${out}`)
+  }
+}
+
+export const benchCommand: CliCommand = {
+  words: ['bench'],
+  usage: 'icp bench [--rows N] [--json]',
+  summary: 'Measure the scoring engine on N synthetic deals (default 1,000,000) and a 20-criterion scorecard.',
+  options: { rows: { type: 'string' } },
+  positionals: [],
+  async run(run) {
+    const rows = wholeNumber(run, 'rows', 100, 20_000_000) ?? 1_000_000
+    const result = runEngineBenchmark(rows)
+    run.print(result, () =>
+      [
+        `Engine benchmark: ${rows.toLocaleString('en-US')} deals × ${result.criteria} criteria (AUC ${result.auc.toFixed(3)})`,
+        ...result.figures.map(
+          (f) =>
+            `  ${f.name.padEnd(28)} best ${String(f.bestMs).padStart(8)} ms  median ${String(f.medianMs).padStart(8)} ms${f.targetMs === null ? '' : `  (target < ${f.targetMs} ms: ${f.bestMs < f.targetMs ? 'met' : 'MISSED'})`}`
+        )
+      ].join('\n')
+    )
+  }
+}
