@@ -1,5 +1,5 @@
 import { suggestMerges } from '@shared/import/hygiene'
-import { missingTokenSet } from '@shared/import/values'
+import { detectMultiSeparators, missingTokenSet } from '@shared/import/values'
 import { accountView } from '@shared/engine/account-view'
 import { AppError } from '../app-error'
 import { engineDatasetFor } from '../engine/engine-dataset-cache'
@@ -66,12 +66,22 @@ export const datasetHandlers: Pick<Handlers, DatasetMethods> = {
         throw new AppError('BAD_INPUT', `Column "${clash.name}" already has that role; change it first.`)
       }
     }
+    const type = input.type ?? column.type
+    // A column turned into a list splits on the separators its values use, fixed now so the
+    // profile and the engine split it the same way.
+    let multiSeparators = column.multiSeparators
+    if (type === 'multi' && multiSeparators === null) {
+      const rules = listRules(db).map((r) => r.rule)
+      const { values } = columnValues(db, table, column.position, rules, missingTokenSet(readMissingTokens(db)))
+      multiSeparators = detectMultiSeparators(values) ?? ';,|/\n'
+    }
     db.transaction(() =>
       updateColumnSetting(db, table.record.id, column.position, {
-        type: input.type ?? column.type,
+        type,
         role,
         category: role === 'attribute' ? (input.category !== undefined ? input.category : (column.category ?? 'Firmographic')) : null,
-        dateOrder: input.dateOrder !== undefined ? input.dateOrder : column.dateOrder
+        dateOrder: input.dateOrder !== undefined ? input.dateOrder : column.dateOrder,
+        multiSeparators
       })
     )()
     return datasetSummary(db)

@@ -5,7 +5,7 @@ import type { DatasetSummary, StoredTable } from '@shared/domain/import'
 import { countCodes } from '@shared/engine/dictionary-column'
 import { distinctValues, profileColumn } from '@shared/import/profile-column'
 import { isMissingValue, missingTokenSet } from '@shared/import/values'
-import { mappingFor } from '../import/stage-file'
+import { outcomeMappingFor } from '@shared/import/outcome-mapping-for'
 import { readMissingTokens, readOutcomeMapping } from '../store/dataset-queries'
 import { listRules } from './hygiene-queries'
 import { cachedProfile, profileKey } from './profile-cache'
@@ -36,7 +36,8 @@ export function storedTableView(
           counts: countCodes(data),
           missingTokens: missing,
           type: column.type,
-          dateOrder: column.dateOrder
+          dateOrder: column.dateOrder,
+          multiSeparators: column.multiSeparators
         })
       })
       return { ...profile, inferredType: column.inferredType, role: column.role, category: column.category }
@@ -70,7 +71,7 @@ export function datasetSummary(db: Database): DatasetSummary {
   const outcomeColumn = dealTable ? columnByRole(dealTable, 'outcome') : undefined
   if (dealTable && outcomeColumn) {
     const { values, missingCount } = columnValues(db, dealTable, outcomeColumn.position, rules, missing)
-    outcomeMapping = mappingFor(values, [...readOutcomeMapping(db)])
+    outcomeMapping = outcomeMappingFor(values, readOutcomeMapping(db))
     for (const entry of outcomeMapping) outcomes[entry.outcome ?? 'unmapped'] += entry.count
     outcomes.unmapped += missingCount
   }

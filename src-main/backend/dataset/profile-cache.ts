@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import type { ColumnProfile } from '@shared/domain/dataset'
 import type { HygieneRule } from '@shared/domain/data-views'
+import { headerKey } from '@shared/import/header-key'
 import type { ColumnRecord } from '../store/dataset-queries'
 
 /**
@@ -14,12 +15,12 @@ const MAX_ENTRIES = 2000
 
 export function profileKey(
   tableId: number,
-  column: Pick<ColumnRecord, 'position' | 'name' | 'type' | 'dateOrder'>,
+  column: Pick<ColumnRecord, 'position' | 'name' | 'type' | 'dateOrder' | 'multiSeparators'>,
   rules: readonly HygieneRule[],
   tokens: readonly string[]
 ): string {
-  const own = rules.filter((rule) => rule.column.trim().toLowerCase() === column.name.trim().toLowerCase())
-  return JSON.stringify([tableId, column.position, column.type, column.dateOrder, own, tokens])
+  const own = rules.filter((rule) => headerKey(rule.column) === headerKey(column.name))
+  return JSON.stringify([tableId, column.position, column.type, column.dateOrder, column.multiSeparators, own, tokens])
 }
 
 export function cachedProfile(db: Database, key: string, compute: () => ColumnProfile): ColumnProfile {

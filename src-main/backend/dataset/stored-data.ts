@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3'
 import type { TableKind } from '@shared/domain/dataset'
 import type { HygieneRule } from '@shared/domain/data-views'
 import type { DictionaryColumn } from '@shared/engine/dictionary-column'
+import { headerKey } from '@shared/import/header-key'
 import { applyHygieneRules } from '@shared/import/hygiene'
 import { parseNumber, parseNumericRange } from '@shared/import/values'
 import { listColumns, listTables, readColumnData, type ColumnRecord, type TableRecord } from '../store/dataset-queries'
@@ -25,8 +26,6 @@ export function dealTableOf(tables: readonly LoadedTable[]): LoadedTable | null 
   return tables.find((t) => t.record.kind === 'deals') ?? tables.find((t) => t.record.kind === 'flat') ?? null
 }
 
-const sameHeader = (name: string): string => name.trim().toLowerCase().replace(/\s+/g, ' ')
-
 const toNumber = (raw: string): number | null => parseNumber(raw) ?? parseNumericRange(raw)?.value ?? null
 
 /**
@@ -43,8 +42,8 @@ export function cleanedColumn(
   const raw = readColumnData(db, table.record, position)
   const name = table.columns[position]?.name ?? ''
   // Rules name columns by header, forgiving case and spacing (next quarter's export may differ).
-  const header = sameHeader(name)
-  if (!rules.some((rule) => sameHeader(rule.column) === header)) return raw
+  const header = headerKey(name)
+  if (!rules.some((rule) => headerKey(rule.column) === header)) return raw
   return { dictionary: applyHygieneRules(name, raw.dictionary, rules, toNumber), codes: raw.codes }
 }
 

@@ -4,6 +4,9 @@ import type { HygieneRule } from '@shared/domain/data-views'
 import type { DictionaryColumn } from '@shared/engine/dictionary-column'
 import { MISSING_CODE, type EngineColumn, type EngineDataset } from '@shared/engine/engine-dataset'
 import { joinKey } from '@shared/engine/join-key'
+import { countCodes } from '@shared/engine/dictionary-column'
+import { distinctValues } from '@shared/import/profile-column'
+import { outcomeMappingFor } from '@shared/import/outcome-mapping-for'
 import { isMissingValue, missingTokenSet, readValue } from '@shared/import/values'
 import { AppError } from '../app-error'
 import { listRules } from '../dataset/hygiene-queries'
@@ -11,6 +14,7 @@ import { cleanedColumn, columnByName, columnByRole, dealTableOf, loadTables, typ
 import { readJoinSettings, readMissingTokens, readOutcomeMapping, type ColumnRecord } from '../store/dataset-queries'
 
 const DAY_MS = 86_400_000
+const DEFAULT_SEPARATORS = ';,|/\n'
 
 interface Reader {
   missing: ReadonlySet<string>
@@ -18,8 +22,16 @@ interface Reader {
 }
 
 /** One typed reading per dictionary entry (null when missing or unreadable as the type). */
-function readEntries(data: DictionaryColumn, type: ColumnType, dateOrder: DateOrder | null, missing: ReadonlySet<string>) {
-  const options = { dateOrder, multiSeparators: ';,|/\n' }
+function readEntries(
+  data: DictionaryColumn,
+  type: ColumnType,
+  dateOrder: DateOrder | null,
+  missing: ReadonlySet<string>,
+  multiSeparators: string | null = null
+) {
+  // Lists split on the separators detected at import (the ones the review showed), so a value
+  // such as "Dynamics 365, Sales" stays one item when the column is separated by ";".
+  const options = { dateOrder, multiSeparators: multiSeparators ?? DEFAULT_SEPARATORS }
   return data.dictionary.map((raw) => (isMissingValue(raw, missing) ? null : readValue(raw, type, options)))
 }
 
@@ -44,7 +56,7 @@ function engineColumn(
   source: (row: number) => number
 ): EngineColumn {
   const data = cleanedColumn(db, table, column.position, reader.rules)
-  const entries = readEntries(data, column.type, column.dateOrder, reader.missing)
+  const entries = readEntries(data, column.type, column.dateOrder, reader.missing, column.multiSeparators)
   const at = (row: number) => {
     const s = source(row)
     return s < 0 ? null : entries[data.codes[s]!]!
@@ -127,11 +139,12 @@ export function buildEngineDataset(db: Database): EngineDataset {
   const outcome = new Int8Array(rows).fill(-1)
   const outcomeColumn = columnByRole(deals, 'outcome')
   if (outcomeColumn) {
-    const mapping = readOutcomeMapping(db)
     const data = cleanedColumn(db, deals, outcomeColumn.position, reader.rules)
+    const { values } = distinctValues(data, countCodes(data), reader.missing)
+    const mapping = new Map(outcomeMappingFor(values, readOutcomeMapping(db)).map((m) => [m.value, m.outcome]))
     const code: Record<Outcome, number> = { won: 1, lost: 0, open: -1 }
     const perEntry = data.dictionary.map((raw) => {
-      const mapped = mapping.get(raw.trim())
+      const mapped = isMissingValue(raw, reader.missing) ? null : mapping.get(raw.trim())
       return mapped ? code[mapped] : -1
     })
     for (let row = 0; row < rows; row++) outcome[row] = perEntry[data.codes[row]!]!

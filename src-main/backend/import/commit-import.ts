@@ -1,9 +1,13 @@
 import type { Database } from 'better-sqlite3'
 import { basename } from 'node:path'
 import type { TableKind } from '@shared/domain/dataset'
-import type { ColumnSetting, ImportMode } from '@shared/domain/import'
-import { concatColumns, DictionaryColumnBuilder, filterRows, type DictionaryColumn } from '@shared/engine/dictionary-column'
+import type { ColumnSetting, ImportMode, OutcomeMappingEntry } from '@shared/domain/import'
+import { concatColumns, countCodes, DictionaryColumnBuilder, filterRows, type DictionaryColumn } from '@shared/engine/dictionary-column'
 import { joinKey } from '@shared/engine/join-key'
+import { headerKey } from '@shared/import/header-key'
+import { outcomeMappingFor } from '@shared/import/outcome-mapping-for'
+import { distinctValues } from '@shared/import/profile-column'
+import { isMissingValue, missingTokenSet } from '@shared/import/values'
 import { AppError } from '../app-error'
 import { listRules } from '../dataset/hygiene-queries'
 import { profileKey, rememberProfile } from '../dataset/profile-cache'
@@ -11,6 +15,7 @@ import { loadTable, type LoadedTable } from '../dataset/stored-data'
 import {
   readColumnData,
   readMissingTokens,
+  readOutcomeMapping,
   readJoinSettings,
   replaceTable,
   writeJoinSettings,
@@ -49,13 +54,15 @@ export function commitImport(db: Database, staged: StagedFile, request: CommitRe
     }
   })
   checkRoles(staged.fileName, request.kind, columns)
-  if (request.kind !== 'accounts' && columns.some((c) => c.role === 'outcome')) {
-    checkOutcomes(staged.fileName, columns.find((c) => c.role === 'outcome')!.name, request.outcomeMapping ?? [])
-  }
+  const tokens = readMissingTokens(db)
 
   db.transaction(() => {
     const existing = loadTable(db, request.kind)
-    const toSave = request.mode === 'append' && existing ? appendTo(db, existing, columns, request.appendKey) : columns
+    const toSave = request.mode === 'append' && existing ? appendTo(db, existing, columns, request.appendKey, tokens) : columns
+    if (toSave !== columns) checkRoles(staged.fileName, request.kind, toSave)
+    const mapping = outcomeMappingOf(db, request, toSave, tokens)
+    const outcomeColumn = toSave.find((c) => c.role === 'outcome')
+    if (outcomeColumn && request.kind !== 'accounts') checkOutcomes(staged.fileName, outcomeColumn.name, mapping)
     const rowCount = toSave[0]?.data.codes.length ?? 0
     const tableId = replaceTable(
       db,
@@ -72,8 +79,8 @@ export function commitImport(db: Database, staged: StagedFile, request: CommitRe
       },
       toSave
     )
-    if (toSave === columns) rememberStagedProfiles(db, tableId, staged, columns)
-    if (request.outcomeMapping) writeOutcomeMapping(db, request.outcomeMapping)
+    if (toSave === columns && sameTokens(staged.missingTokens, tokens)) rememberStagedProfiles(db, tableId, staged, columns, tokens)
+    if (mapping.length > 0) writeOutcomeMapping(db, mapping)
     if (request.kind === 'deals' || request.kind === 'accounts') suggestJoin(db)
   })()
 }
@@ -82,15 +89,47 @@ export function commitImport(db: Database, staged: StagedFile, request: CommitRe
  * The staged profiles describe exactly the rows just saved (for columns no hygiene rule
  * touches, read with the same type): remember them so the summary need not profile again.
  */
-function rememberStagedProfiles(db: Database, tableId: number, staged: StagedFile, columns: readonly ColumnToSave[]): void {
+function rememberStagedProfiles(
+  db: Database,
+  tableId: number,
+  staged: StagedFile,
+  columns: readonly ColumnToSave[],
+  tokens: readonly string[]
+): void {
   const rules = listRules(db).map((r) => r.rule)
-  const tokens = readMissingTokens(db)
   for (const column of columns) {
     const profile = staged.profiles[column.position]
     if (!profile || profile.type !== column.type || profile.dateOrder !== column.dateOrder) continue
-    if (rules.some((rule) => rule.column.trim().toLowerCase() === column.name.trim().toLowerCase())) continue
+    if (rules.some((rule) => headerKey(rule.column) === headerKey(column.name))) continue
     rememberProfile(db, profileKey(tableId, column, rules, tokens), profile)
   }
+}
+
+/**
+ * The mapping is judged on the values of the column that is actually the outcome (the user may
+ * have moved the role) in the table as it will be saved (an append adds to the stored rows),
+ * with the request's choices over the saved ones over suggestions.
+ */
+function outcomeMappingOf(
+  db: Database,
+  request: CommitRequest,
+  columns: readonly ColumnToSave[],
+  tokens: readonly string[]
+): OutcomeMappingEntry[] {
+  const outcome = request.kind === 'accounts' ? undefined : columns.find((c) => c.role === 'outcome')
+  if (!outcome) return []
+  const { values } = distinctValues(outcome.data, countCodes(outcome.data), missingTokenSet(tokens))
+  return outcomeMappingFor(values, [
+    ...readOutcomeMapping(db),
+    ...(request.outcomeMapping ?? []).map((m) => [m.value, m.outcome] as const)
+  ])
+}
+
+/** Staged profiles were computed with the tokens in force then; they only count if unchanged. */
+function sameTokens(a: readonly string[], b: readonly string[]): boolean {
+  const left = [...new Set(a.map((t) => t.trim().toLowerCase()))].sort()
+  const right = [...new Set(b.map((t) => t.trim().toLowerCase()))].sort()
+  return left.length === right.length && left.every((t, i) => t === right[i])
 }
 
 const SINGLE_ROLES = new Set(['account-id', 'account-name', 'domain', 'deal-id', 'outcome', 'deal-amount', 'created-date', 'closed-date'])
@@ -114,6 +153,7 @@ function checkRoles(fileName: string, kind: TableKind, columns: readonly ColumnT
 }
 
 function checkOutcomes(fileName: string, column: string, mapping: ReadonlyArray<{ outcome: string | null }>): void {
+  // The check is on the outcome column's own values, mapped as they will be read.
   const outcomes = new Set(mapping.map((m) => m.outcome))
   if (!outcomes.has('won') || !outcomes.has('lost')) {
     throw new AppError(
@@ -132,7 +172,8 @@ function appendTo(
   db: Database,
   existing: LoadedTable,
   incoming: readonly ColumnToSave[],
-  appendKey: string | undefined
+  appendKey: string | undefined,
+  tokens: readonly string[]
 ): ColumnToSave[] {
   const rowCount = existing.record.rowCount
   let keep: Uint8Array | null = null
@@ -142,10 +183,17 @@ function appendTo(
     if (!oldKey || !newKey) {
       throw new AppError('BAD_INPUT', `The key column "${appendKey}" must exist in both the stored table and the new file.`)
     }
-    const fresh = new Set(Array.from(newKey.data.dictionary, (v) => joinKey(v, 'exact')))
+    // A blank or placeholder key ("N/A") identifies nothing: such rows are never replaced.
+    const missing = missingTokenSet(tokens)
+    const keyOf = (value: string): string | null => (isMissingValue(value, missing) ? null : joinKey(value, 'exact'))
+    const fresh = new Set(Array.from(newKey.data.dictionary, keyOf).filter((k): k is string => k !== null))
     const stored = readColumnData(db, existing.record, oldKey.position)
+    const storedKeys = stored.dictionary.map(keyOf)
     keep = new Uint8Array(rowCount)
-    for (let row = 0; row < rowCount; row++) keep[row] = fresh.has(joinKey(stored.dictionary[stored.codes[row]!]!, 'exact')) ? 0 : 1
+    for (let row = 0; row < rowCount; row++) {
+      const key = storedKeys[stored.codes[row]!] ?? null
+      keep[row] = key !== null && fresh.has(key) ? 0 : 1
+    }
   }
   const newRows = incoming[0]?.data.codes.length ?? 0
   const names = [...existing.columns.map((c) => c.name), ...incoming.filter((c) => !existing.columns.some((e) => e.name === c.name)).map((c) => c.name)]

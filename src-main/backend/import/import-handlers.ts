@@ -56,6 +56,10 @@ export const importHandlers: Pick<Handlers, 'import-inspect' | 'import-set-colum
     const { db } = ctx.session.require()
     const stagingId = input.stagingId ?? randomBytes(12).toString('base64url')
     if (ctx.staging.isBusy(stagingId)) ctx.staging.discard(stagingId)
+    if (input.source.kind === 'path' && ctx.locations.kind === 'data-dir') {
+      // Browser mode never reads outside its workspace folder: the page uploads file bytes.
+      throw new AppError('NOT_SUPPORTED', 'In browser mode, files are imported by uploading them, not by path.')
+    }
     const { fileName, bytes } = readSource(input.source)
     const progress = emitProgress(ctx, stagingId, Date.now())
     const job = runReadWorker(

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import type { ApiErrorShape } from '@shared/contract'
@@ -41,8 +42,11 @@ function workerEntry(): { code: string; eval: boolean; env: NodeJS.ProcessEnv } 
   // CommonJS hook itself before loading the TypeScript source.
   const source = join(__dirname, 'read-worker.ts')
   const tsconfig = join(__dirname, '..', '..', '..', 'tsconfig.node.json')
+  // Resolved here, not in the worker: its eval'd code resolves modules from the current
+  // working folder, which for the CLI is wherever the user happens to be.
+  const tsx = createRequire(__filename).resolve('tsx/cjs')
   return {
-    code: `require('tsx/cjs'); require(${JSON.stringify(source)})`,
+    code: `require(${JSON.stringify(tsx)}); require(${JSON.stringify(source)})`,
     eval: true,
     env: { ...process.env, TSX_TSCONFIG_PATH: process.env['TSX_TSCONFIG_PATH'] ?? tsconfig }
   }
@@ -79,10 +83,10 @@ export function runReadWorker(
     })
     worker.on('error', (error) =>
       reject(
-        new AppError(
-          'BAD_INPUT',
-          `${request.fileName} could not be read: ${error.message.includes('heap') ? 'it needs more memory than this computer can give it' : error.message}`
-        )
+        // Running out of memory is the file's doing (too big to read); anything else is ours.
+        error.message.includes('heap') || (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? new AppError('BAD_INPUT', `${request.fileName} could not be read: it needs more memory than this computer can give it.`)
+          : new AppError('INTERNAL', `Reading ${request.fileName} failed inside the app: ${error.message}`)
       )
     )
     worker.on('exit', (code) => {

@@ -1,8 +1,8 @@
 import type { ColumnProfile, ColumnRole, Outcome, TableKind } from '@shared/domain/dataset'
-import type { OutcomeMappingEntry } from '@shared/domain/import'
 import { countCodes, DictionaryColumnBuilder } from '@shared/engine/dictionary-column'
 import { distinctValues, profileColumn, sampleValues } from '@shared/import/profile-column'
-import { suggestCategory, suggestOutcomeMapping, suggestRoles } from '@shared/import/suggest'
+import { outcomeMappingFor } from '@shared/import/outcome-mapping-for'
+import { suggestCategory, suggestRoles } from '@shared/import/suggest'
 import { missingTokenSet } from '@shared/import/values'
 import { readTable } from './read'
 import type { StagedFile } from './staged-file'
@@ -75,10 +75,20 @@ export function stageFile(request: StageRequest, hooks: StageHooks): StagedFile 
   }
 
   const outcomeColumn = profiles.find((p) => p.role === 'outcome')
-  const outcomeMapping = outcomeColumn ? mappingFor(valuesOf(outcomeColumn.index), request.knownOutcomes) : []
+  const outcomeMapping = outcomeColumn ? outcomeMappingFor(valuesOf(outcomeColumn.index), request.knownOutcomes) : []
 
   const { headers: _headers, ...facts } = read
-  return { ...facts, fileName: request.fileName, columns, counts, profiles, previewRows, suggestedKind, outcomeMapping }
+  return {
+    ...facts,
+    fileName: request.fileName,
+    columns,
+    counts,
+    profiles,
+    previewRows,
+    suggestedKind,
+    outcomeMapping,
+    missingTokens: [...request.missingTokens]
+  }
 }
 
 const DEAL_ROLES: ReadonlySet<ColumnRole> = new Set(['outcome', 'deal-amount', 'deal-id', 'closed-date', 'created-date'])
@@ -90,19 +100,4 @@ function guessKind(roles: readonly ColumnRole[]): TableKind {
   if (dealColumns === 0 || !roles.includes('outcome')) return 'accounts'
   const traits = roles.filter((r) => ACCOUNT_TRAIT_ROLES.has(r)).length
   return traits >= 3 ? 'flat' : 'deals'
-}
-
-export function mappingFor(
-  values: ReadonlyArray<{ value: string; count: number }>,
-  known: ReadonlyArray<[string, Outcome | null]>
-): OutcomeMappingEntry[] {
-  const saved = new Map(known)
-  const suggested = new Map(suggestOutcomeMapping(values).map((s) => [s.value, s.outcome]))
-  return [...values]
-    .sort((a, b) => b.count - a.count)
-    .map(({ value, count }) => ({
-      value,
-      count,
-      outcome: saved.has(value) ? (saved.get(value) ?? null) : (suggested.get(value) ?? null)
-    }))
 }

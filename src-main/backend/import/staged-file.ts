@@ -10,10 +10,12 @@ export interface StagedFile extends FileFacts {
   previewRows: string[][]
   suggestedKind: TableKind
   outcomeMapping: OutcomeMappingEntry[]
+  /** The missing-value tokens the profiles were computed with. */
+  missingTokens: string[]
 }
 
 export function previewOf(stagingId: string, staged: StagedFile): ImportPreview {
   // The columns' data stays in the backend; the renderer gets their profiles.
-  const { columns: _data, counts: _counts, profiles, ...facts } = staged
+  const { columns: _data, counts: _counts, profiles, missingTokens: _tokens, ...facts } = staged
   return { ...facts, stagingId, columns: profiles }
 }

@@ -8,7 +8,7 @@ import { readContent } from '../scorecards/scorecard-content'
 import { findScorecard } from '../scorecards/scorecard-queries'
 import { runSimulation, simulationFor } from './run-simulation'
 import { scoredDealsTable } from './scored-deals'
-import { neutralizeFormula, toCsv } from './spreadsheet-text'
+import { toCsv } from './spreadsheet-text'
 
 function workingScorecard(db: Database, id: number): Scorecard {
   const record = findScorecard(db, id)
@@ -35,7 +35,8 @@ export const simulateHandlers: Pick<Handlers, 'simulate-run' | 'score-export'> =
     if (input.format === 'csv') {
       return { fileName: `${base}.csv`, bytes: new TextEncoder().encode(`\ufeff${toCsv(table.headers, table.rows)}`) }
     }
-    const sheet = XLSX.utils.aoa_to_sheet([table.headers, ...table.rows.map((row) => row.map(neutralizeFormula))])
+    // Cells written as strings are never formulas in XLSX, so they need no apostrophe there.
+    const sheet = XLSX.utils.aoa_to_sheet([table.headers, ...table.rows])
     const book = XLSX.utils.book_new()
     XLSX.utils.book_append_sheet(book, sheet, 'Scored deals')
     const bytes = XLSX.write(book, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer

@@ -106,11 +106,11 @@ export function updateColumnSetting(
   db: Database,
   tableId: number,
   position: number,
-  setting: Pick<ColumnRecord, 'type' | 'role' | 'category' | 'dateOrder'>
+  setting: Pick<ColumnRecord, 'type' | 'role' | 'category' | 'dateOrder' | 'multiSeparators'>
 ): void {
   db.prepare(
-    'UPDATE source_column SET type = ?, role = ?, category = ?, date_order = ? WHERE table_id = ? AND position = ?'
-  ).run(setting.type, setting.role, setting.category, setting.dateOrder, tableId, position)
+    'UPDATE source_column SET type = ?, role = ?, category = ?, date_order = ?, multi_separators = ? WHERE table_id = ? AND position = ?'
+  ).run(setting.type, setting.role, setting.category, setting.dateOrder, setting.multiSeparators, tableId, position)
 }
 
 export function readOutcomeMapping(db: Database): Map<string, Outcome | null> {

@@ -19,8 +19,12 @@ type WorkspaceMethods =
   | 'recent-list'
   | 'recent-remove'
 
-/** Tells the renderer and remembers the workspace in the recent list. */
-function announce(ctx: BackendContext, summary: WorkspaceSummary): WorkspaceSummary {
+/**
+ * Tells the renderer and remembers the workspace in the recent list. Files staged for import
+ * belong to the workspace they were read for, so a switch forgets them.
+ */
+function announce(ctx: BackendContext, summary: WorkspaceSummary, switched = true): WorkspaceSummary {
+  if (switched) ctx.staging.clear()
   ctx.recents.remember(summary.path, summary.name)
   ctx.emit('workspace-changed', summary)
   return summary
@@ -47,6 +51,7 @@ export const workspaceHandlers: Pick<Handlers, WorkspaceMethods> = {
 
   'workspace-close': (_input, ctx) => {
     if (ctx.session.isOpen) {
+      ctx.staging.clear()
       ctx.session.close()
       ctx.emit('workspace-changed', null)
     }
@@ -55,7 +60,7 @@ export const workspaceHandlers: Pick<Handlers, WorkspaceMethods> = {
 
   'workspace-current': (_input, ctx) => (ctx.session.isOpen ? ctx.session.summary() : null),
 
-  'workspace-rename': ({ name }, ctx) => announce(ctx, ctx.session.rename(name)),
+  'workspace-rename': ({ name }, ctx) => announce(ctx, ctx.session.rename(name), false),
 
   'workspace-set-section': ({ section }, ctx) => ctx.session.setSection(section),
 

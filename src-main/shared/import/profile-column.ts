@@ -14,6 +14,8 @@ export interface ProfileOptions {
   /** The user's choice; inference decides when absent. */
   type?: ColumnType
   dateOrder?: DateOrder | null
+  /** Multi columns: the separators chosen at import (stored), instead of detecting them again. */
+  multiSeparators?: string | null
 }
 
 const TOP_VALUES = 12
@@ -103,7 +105,7 @@ export function profileColumn(options: ProfileOptions): ColumnProfile {
   const inferred = inferColumnType({ header: name, values: sample, rowCount: sampledRows + missingCount, missingCount })
   const type = options.type ?? inferred.type
   const dateOrder = options.dateOrder !== undefined ? options.dateOrder : inferred.dateOrder
-  const multiSeparators = inferred.multiSeparators ?? (type === 'multi' ? ';,|/\n' : null)
+  const multiSeparators = options.multiSeparators ?? inferred.multiSeparators ?? (type === 'multi' ? ';,|/\n' : null)
   const readOptions = { dateOrder, multiSeparators }
 
   let unparsedCount = 0

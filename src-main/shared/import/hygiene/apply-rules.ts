@@ -9,6 +9,7 @@ import type { HygieneRule } from '@shared/domain/data-views'
 import { bandFor, bandsForRule } from './bands'
 import { countryCode, countryName } from './countries'
 import { usStateCode, usStateName } from './us-states'
+import { headerKey } from '../header-key'
 
 export type { HygieneRule } from '@shared/domain/data-views'
 
@@ -19,7 +20,6 @@ export type { HygieneRule } from '@shared/domain/data-views'
 export type ToNumber = (raw: string) => number | null
 
 /** Headers match ignoring case and spacing, so "Industry " in next quarter's export still matches. */
-const headerKey = (header: string): string => header.trim().replace(/\s+/g, ' ').toLowerCase()
 /** Merges match spellings ignoring case and spacing: a rule made from "saas" also catches "SAAS ". */
 const mergeKey = (value: string): string => value.trim().replace(/\s+/g, ' ').toLowerCase()
 /** A band label written with commas or spaces ("1,001 - 5,000") is that band. */
