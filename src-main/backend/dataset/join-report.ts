@@ -8,7 +8,7 @@ import { readJoinSettings, readMissingTokens } from '../store/dataset-queries'
 import { cleanedColumn, columnByName, columnByRole, type LoadedTable } from './stored-data'
 
 /** Each row's join key (null when the row has no key), computed once per distinct value. */
-function rowKeys(
+export function rowKeys(
   db: Database,
   table: LoadedTable,
   columnName: string,

@@ -3,13 +3,13 @@ import type { ColumnType, DateOrder, Outcome } from '@shared/domain/dataset'
 import type { HygieneRule } from '@shared/domain/data-views'
 import type { DictionaryColumn } from '@shared/engine/dictionary-column'
 import { MISSING_CODE, type EngineColumn, type EngineDataset } from '@shared/engine/engine-dataset'
-import { joinKey } from '@shared/engine/join-key'
 import { countCodes } from '@shared/engine/dictionary-column'
 import { distinctValues } from '@shared/import/profile-column'
 import { outcomeMappingFor } from '@shared/import/outcome-mapping-for'
 import { isMissingValue, missingTokenSet, readValue } from '@shared/import/values'
 import { AppError } from '../app-error'
 import { listRules } from '../dataset/hygiene-queries'
+import { rowKeys } from '../dataset/join-report'
 import { cleanedColumn, columnByName, columnByRole, dealTableOf, loadTables, type LoadedTable } from '../dataset/stored-data'
 import { readJoinSettings, readMissingTokens, readOutcomeMapping, type ColumnRecord } from '../store/dataset-queries'
 
@@ -163,34 +163,29 @@ export function buildEngineDataset(db: Database): EngineDataset {
   let accountCount = 0
   const join = readJoinSettings(db)
   if (accounts && join && columnByName(accounts, join.accountsKey) && columnByName(deals, join.dealsKey)) {
+    // The same keys the join report counts, so the engine joins exactly what the report shows.
     const keyRow = new Map<string, number>()
-    const accountKeys = textsOf(db, accounts, columnByName(accounts, join.accountsKey), reader, accounts.record.rowCount, identity)
-    accountKeys.forEach((key, row) => {
-      const k = key && !isMissingValue(key, reader.missing) ? joinKey(key, join.mode) : ''
-      if (k && !keyRow.has(k)) keyRow.set(k, row)
+    rowKeys(db, accounts, join.accountsKey, join.mode, reader.rules, reader.missing).forEach((key, row) => {
+      if (key !== null && !keyRow.has(key)) keyRow.set(key, row)
     })
-    const dealKeys = textsOf(db, deals, columnByName(deals, join.dealsKey), reader, rows, identity)
-    for (let row = 0; row < rows; row++) {
-      const key = dealKeys[row]!
-      const found = key && !isMissingValue(key, reader.missing) ? keyRow.get(joinKey(key, join.mode)) : undefined
+    rowKeys(db, deals, join.dealsKey, join.mode, reader.rules, reader.missing).forEach((key, row) => {
+      const found = key === null ? undefined : keyRow.get(key)
       if (found !== undefined) accountRowOf[row] = accountIndex[row] = found
-    }
+    })
     accountCount = accounts.record.rowCount
   } else {
     const keyColumn = columnByRole(deals, 'account-id', 'account-name', 'domain')
-    const keys = textsOf(db, deals, keyColumn, reader, rows, identity)
     const seen = new Map<string, number>()
-    for (let row = 0; row < rows; row++) {
-      const key = keys[row]!
-      if (!key || isMissingValue(key, reader.missing)) continue
-      const k = joinKey(key, 'normalized')
-      let index = seen.get(k)
+    const keys = keyColumn ? rowKeys(db, deals, keyColumn.name, 'normalized', reader.rules, reader.missing) : []
+    keys.forEach((key, row) => {
+      if (key === null) return
+      let index = seen.get(key)
       if (index === undefined) {
         index = seen.size
-        seen.set(k, index)
+        seen.set(key, index)
       }
       accountIndex[row] = index
-    }
+    })
     accountCount = seen.size
   }
 
