@@ -1,0 +1,32 @@
+/** Discover: which attributes separate the best customers from the rest, and a suggested scorecard. */
+export { attributeBins, RARE_SHARE, type BinningOptions } from './attribute-bins'
+export { MISSING_LABEL, type BinCount, type BinnedAttribute } from './binned-attribute'
+export { chiSquarePValue, logGamma, upperRegularizedGamma } from './chi-square'
+export {
+  defaultCategory,
+  discover,
+  discoverBands,
+  type BinView,
+  type DiscoveredAttribute,
+  type DiscoveredBin,
+  type DiscoverOptions,
+  type DiscoverResult
+} from './discover'
+export { leakageCheck, type LeakageCheck } from './leakage'
+export { mergeNumberBins, monotoneWhereAllowed, poolAdjacentViolators, type BinGroup } from './merge-bins'
+export { bandBins, DEFAULT_QUANTILES, numberBins, QUANTILE_SAMPLE, rangeLabel } from './number-bins'
+export { benjaminiHochberg, chiSquareIndependence, datasetSignal, SIGNIFICANCE_LEVEL, twoProportionPValue, type Signal } from './significance'
+export { suggestScorecard, type CriterionEvidence, type SuggestedScorecard, type SuggestOptions } from './suggest-scorecard'
+export {
+  binEvidence,
+  informationValue,
+  strengthOf,
+  targetTotals,
+  TOO_SMALL,
+  weightOfEvidence,
+  WOE_SMOOTHING,
+  type BinEvidence,
+  type CellCount,
+  type Strength,
+  type TargetTotals
+} from './woe-iv'

@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest'
+import type { EngineDataset } from '@shared/engine/engine-dataset'
+import { discover } from '@shared/engine/discover/discover'
+import { suggestScorecard } from '@shared/engine/discover/suggest-scorecard'
+import { scoreScale } from '@shared/engine/scoring/scale'
+import { validateScorecard } from '@shared/engine/scorecard/validate'
+import { attributeCatalog } from '@shared/engine/scorecard/operators'
+import { booleanColumn, categoryColumn, makeDataset, multiColumn, mulberry32, numberColumn, pick } from './engine-fixtures'
+
+const TOOLS = ['Salesforce', 'HubSpot', 'Slack', 'Zendesk', 'Jira', 'Notion']
+
+/** One driver per default category, a noise attribute and a leak; ~8,000 deals. */
+function fourCategoryData(rows: number, seed: number): EngineDataset {
+  const random = mulberry32(seed)
+  const industry: string[] = []
+  const stack: string[][] = []
+  const hiring: boolean[] = []
+  const channel: string[] = []
+  const noise: number[] = []
+  const churnReason: Array<string | null> = []
+  const outcome: number[] = []
+  for (let i = 0; i < rows; i++) {
+    const ind = pick(random, ['Software', 'Retail', 'Banking', 'Health'])
+    const tools = TOOLS.filter(() => random() < 0.3)
+    const hires = random() < 0.4
+    const ch = pick(random, ['Inbound', 'Outbound', 'Partner'])
+    const logit = -0.5 + (ind === 'Software' ? 0.9 : ind === 'Retail' ? -0.6 : 0) + (tools.includes('Salesforce') ? 0.8 : 0) + (hires ? 0.6 : 0) + (ch === 'Inbound' ? 0.5 : 0)
+    const won = random() < 1 / (1 + Math.exp(-logit))
+    industry.push(ind)
+    stack.push(tools)
+    hiring.push(hires)
+    channel.push(ch)
+    noise.push(random())
+    churnReason.push(won ? null : pick(random, ['Price', 'Fit', 'Timing']))
+    outcome.push(random() < 0.1 ? -1 : won ? 1 : 0)
+  }
+  return makeDataset({
+    outcome,
+    attributes: {
+      Industry: categoryColumn(industry),
+      'Tech stack': multiColumn(stack, TOOLS),
+      Hiring: booleanColumn(hiring),
+      Channel: categoryColumn(channel),
+      Noise: numberColumn(noise),
+      'Loss reason': categoryColumn(churnReason)
+    }
+  })
+}
+
+const CATEGORIES = new Map([
+  ['Industry', 'Firmographic'],
+  ['Tech stack', 'Technographic'],
+  ['Hiring', 'Triggers'],
+  ['Channel', 'Buying process'],
+  ['Noise', 'Firmographic'],
+  ['Loss reason', 'Buying process']
+])
+
+describe('the suggested scorecard', () => {
+  const dataset = fourCategoryData(8000, 3)
+  const result = discover(dataset, { categories: CATEGORIES })
+  const suggestion = suggestScorecard(result, dataset, { name: 'Core ICP' })
+  const { scorecard } = suggestion
+
+  it('uses the significant, non-leaky attributes and nothing else', () => {
+    expect(result.attributes.find((attribute) => attribute.name === 'Loss reason')!.leakageSuspected).toBe(true)
+    expect(suggestion.attributes.sort()).toEqual(['Channel', 'Hiring', 'Industry', 'Tech stack'])
+    expect(scorecard.name).toBe('Core ICP')
+    expect(validateScorecard(scorecard, attributeCatalog(dataset))).toEqual([])
+  })
+
+  it('fits each category budget and the 0-100 scale with whole points', () => {
+    for (const category of scorecard.categories) {
+      const positive = scorecard.criteria.filter((c) => c.category === category.name && c.points > 0).reduce((sum, c) => sum + c.points, 0)
+      expect(positive).toBeLessThanOrEqual(category.budget)
+    }
+    expect(scorecard.criteria.every((criterion) => Number.isInteger(criterion.points) && criterion.points !== 0)).toBe(true)
+    expect(scorecard.criteria.reduce((sum, c) => sum + Math.max(c.points, 0), 0)).toBeLessThanOrEqual(100)
+  })
+
+  it('gives points in proportion to the evidence, signs following the weight of evidence', () => {
+    const woeOf = new Map(suggestion.evidence.map((e) => [e.criterionId, e.bin.woe]))
+    for (const criterion of scorecard.criteria) expect(Math.sign(criterion.points)).toBe(Math.sign(woeOf.get(criterion.id)!))
+    const inCategory = (name: string) => scorecard.criteria.filter((c) => c.category === name)
+    for (const category of scorecard.categories) {
+      const criteria = inCategory(category.name)
+      for (const a of criteria) for (const b of criteria) if (woeOf.get(a.id)! > woeOf.get(b.id)!) expect(a.points).toBeGreaterThanOrEqual(b.points)
+    }
+    const salesforce = scorecard.criteria.find((c) => c.attribute === 'Tech stack')!
+    expect(salesforce).toMatchObject({ op: 'contains_any', values: ['Salesforce'], category: 'Technographic' })
+    expect(salesforce.label).toMatch(/^Tech stack has any of Salesforce · win rate \d+% vs \d+% \(n=\d+\)$/)
+  })
+
+  it('caps each single-valued attribute at its largest points so the best accounts can reach 100', () => {
+    const capped = new Map((scorecard.attributeCaps ?? []).map((cap) => [cap.attribute, cap.cap]))
+    for (const [attribute, cap] of capped) {
+      const points = scorecard.criteria.filter((c) => c.attribute === attribute).map((c) => Math.abs(c.points))
+      expect(points.length).toBeGreaterThan(1)
+      expect(cap).toBe(Math.max(...points))
+    }
+    expect(capped.has('Tech stack')).toBe(false)
+    expect(scoreScale(scorecard.criteria, scorecard.attributeCaps).max).toBeLessThanOrEqual(100)
+  })
+
+  it('reports its AUC and the evidence of each criterion', () => {
+    expect(suggestion.auc).toBeGreaterThan(0.65)
+    expect(suggestion.evidence.map((e) => e.criterionId)).toEqual(scorecard.criteria.map((c) => c.id))
+    for (const e of suggestion.evidence) expect(e.bin.includesBaseRate).toBe(false)
+  })
+
+  it('respects maxAttributes, custom budgets and categories outside them', () => {
+    const one = suggestScorecard(result, dataset, { name: 'One', maxAttributes: 1 })
+    expect(one.attributes).toEqual([result.attributes.find((a) => a.significant && !a.leakageSuspected)!.name])
+    const categories = new Map([...CATEGORIES, ['Hiring', 'Signals']])
+    const custom = suggestScorecard(discover(dataset, { categories }), dataset, {
+      name: 'Custom',
+      budgets: [
+        { name: 'Firmographic', budget: 10 },
+        { name: 'Technographic', budget: 10 },
+        { name: 'Buying process', budget: 10 }
+      ]
+    })
+    expect(custom.scorecard.categories.map((c) => c.name)).toEqual(['Firmographic', 'Technographic', 'Buying process', 'Signals'])
+    expect(validateScorecard(custom.scorecard, attributeCatalog(dataset))).toEqual([])
+  })
+
+  it('measures against the given target', () => {
+    const flipped = Int8Array.from(dataset.outcome, (t) => (t < 0 ? t : 1 - t))
+    const against = discover(dataset, { target: flipped, categories: CATEGORIES })
+    expect(against.baseRate).toBeCloseTo(1 - result.baseRate, 12)
+    const reversed = suggestScorecard(against, dataset, { name: 'Anti-ICP', target: flipped })
+    expect(reversed.auc).toBeGreaterThan(0.65)
+    // Scored against the usual outcome instead, the anti-ICP ranks backwards.
+    expect(suggestScorecard(against, dataset, { name: 'Anti-ICP' }).auc).toBeLessThan(0.35)
+  })
+})
+
+describe('discover on degenerate data', () => {
+  it('copes with no deals, one-sided outcomes and a wrong-length target', () => {
+    const empty = discover(makeDataset({ outcome: [], attributes: { Industry: categoryColumn([]) } }))
+    expect(empty).toMatchObject({ n: 0, positives: 0, signal: 'none' })
+    expect(empty.attributes[0]).toMatchObject({ iv: 0, strength: 'none', significant: false, bins: [] })
+    const allWon = discover(makeDataset({ outcome: [1, 1, 1, -1], attributes: { Industry: categoryColumn(['A', 'B', 'A', 'B']) } }))
+    expect(allWon).toMatchObject({ n: 3, positives: 3, baseRate: 1, signal: 'none' })
+    expect(allWon.attributes[0]!.bins.map((bin) => bin.woe)).toEqual([0, 0])
+    const dataset = makeDataset({ outcome: [1, 0], attributes: {} })
+    expect(() => discover(dataset, { target: new Int8Array(3) })).toThrow(RangeError)
+  })
+})
