@@ -1,5 +1,6 @@
 import { appHandlers } from './app-handlers'
 import { datasetHandlers } from './dataset/dataset-handlers'
+import { discoverHandlers } from './discover/discover-handlers'
 import type { Handlers } from './dispatch'
 import { importHandlers } from './import/import-handlers'
 import { simulateHandlers } from './simulate/simulate-handlers'
@@ -13,5 +14,6 @@ export const handlers: Handlers = {
   ...importHandlers,
   ...datasetHandlers,
   ...simulateHandlers,
+  ...discoverHandlers,
   ...scorecardHandlers
 }

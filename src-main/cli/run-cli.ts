@@ -6,6 +6,7 @@ import { memoryRecentWorkspaces } from '../backend/workspace/recent-workspaces'
 import { nativeLocations } from '../backend/workspace/workspace-locations'
 import type { CliCommand, CliRun } from './cli-command'
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, UsageError, type CliIo } from './cli-io'
+import { discoverCommand, scorecardSuggestCommand } from './discover-commands'
 import { importCommand } from './import-command'
 import { benchCommand, scoreCommand, simulateCommand } from './simulate-commands'
 import { scorecardExport, scorecardImport, scorecardList } from './scorecard-commands'
@@ -16,6 +17,8 @@ export const COMMANDS: readonly CliCommand[] = [
   workspaceCreate,
   workspaceInfo,
   importCommand,
+  discoverCommand,
+  scorecardSuggestCommand,
   simulateCommand,
   scoreCommand,
   benchCommand,

@@ -30,3 +30,12 @@ describe('the engine benchmark', () => {
     for (const criterion of compiled.criteria) expect(criterion.mask.length).toBe(1000)
   })
 })
+
+describe('the discover benchmark', () => {
+  it('runs discovery over thirty attributes', async () => {
+    const { runDiscoverBenchmark } = await import('@shared/engine/benchmark/discover-benchmark')
+    const result = runDiscoverBenchmark(5000)
+    expect(result.attributes).toBe(30)
+    expect(result.bestMs).toBeGreaterThanOrEqual(0)
+  })
+})

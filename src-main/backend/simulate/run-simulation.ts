@@ -41,10 +41,13 @@ function band(row: BandRow): SimulationBand {
  * Which deals count as positive: won deals (won vs lost), or won deals whose account stayed
  * (retained vs churned). "Best customers" needs the Discover definition.
  */
-function targetFor(dataset: EngineDataset, outcome: SimulationRequest['outcome']): Int8Array | undefined {
+export function targetFor(dataset: EngineDataset, outcome: SimulationRequest['outcome']): Int8Array | undefined {
   if (outcome === 'won') return undefined
   if (outcome === 'best') {
-    throw new AppError('NOT_SUPPORTED', 'Best customers are defined in the Discover section, which this version does not have yet; use --outcome won or retained.')
+    throw new AppError(
+      'NOT_SUPPORTED',
+      'Best customers need a definition from success metrics (LTV, NRR, tenure, ...), which this version cannot set yet; use won or retained.'
+    )
   }
   const churned = dataset.churned
   if (!churned) throw new AppError('BAD_INPUT', 'Retained vs churned needs a column with the role "Churned"; set one in the Data section.')

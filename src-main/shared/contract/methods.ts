@@ -9,6 +9,7 @@ import { SECTIONS } from '../domain/workspace'
 import type { DatasetSummary, ImportPreview, StoredTable } from '../domain/import'
 import type { ColumnProfile } from '../domain/dataset'
 import type { SimulationReport } from '../domain/simulation'
+import type { DiscoverReport } from '../domain/discover'
 import { COLUMN_ROLES, COLUMN_TYPES, OUTCOMES, TABLE_KINDS } from '../domain/dataset'
 import type { AccountPage, HygieneRule, HygieneRuleView, JoinListPage, TableRowsPage } from '../domain/data-views'
 import type { ImportedScorecard, ScorecardFile, ScorecardSummary, ScorecardVersion, StoredScorecard } from '../domain/scorecards'
@@ -274,6 +275,12 @@ export const methods = {
   /** The scorecard as a portable `icp-scorecard/1` file. */
   'scorecard-export-file': method<ScorecardFile>()(z.object({ id: scorecardId }).strict()),
 
+  /** Which attributes separate the target from the rest: bins, win rates, lift, WoE, IV, significance, leakage. */
+  'discover-run': method<DiscoverReport>()(z.object({ target: z.enum(['won', 'best', 'retained']).optional() }).strict()),
+  /** A scorecard built from the strongest evidence, saved as a new scorecard. */
+  'scorecard-suggest': method<StoredScorecard & { auc: number | null; attributes: string[] }>()(
+    z.object({ name: z.string().trim().min(1).max(120), target: z.enum(['won', 'best', 'retained']).optional() }).strict()
+  ),
   /** Threshold metrics, sweep, bands, capacity, knockout backtest and out-of-time for one scorecard. */
   'simulate-run': method<SimulationReport>()(
     z

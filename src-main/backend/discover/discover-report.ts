@@ -1,0 +1,85 @@
+import type { Database } from 'better-sqlite3'
+import type { DiscoverReport, DiscoverValue } from '@shared/domain/discover'
+import { discover, type DiscoveredBin, type DiscoverResult } from '@shared/engine/discover'
+import type { EngineDataset } from '@shared/engine/engine-dataset'
+import { EMPLOYEE_BANDS, REVENUE_BANDS, type Band } from '@shared/import/hygiene'
+import { loadTables } from '../dataset/stored-data'
+import { engineDatasetFor } from '../engine/engine-dataset-cache'
+import { targetFor } from '../simulate/run-simulation'
+
+export type DiscoverTarget = DiscoverReport['target']
+
+const num = (value: number): number | null => (Number.isFinite(value) ? value : null)
+
+function value(bin: DiscoveredBin): DiscoverValue {
+  return {
+    label: bin.label,
+    n: bin.n,
+    positives: bin.positives,
+    rate: num(bin.rate),
+    ci: [num(bin.ci[0]), num(bin.ci[1])],
+    lift: num(bin.lift),
+    woe: num(bin.woe),
+    tooSmall: bin.tooSmall,
+    condition: bin.condition
+  }
+}
+
+/** Attribute categories as the user set them in the Data section (accounts' columns as joined). */
+function categoriesOf(db: Database, dataset: EngineDataset): Map<string, string> {
+  const categories = new Map<string, string>()
+  for (const table of loadTables(db)) {
+    for (const column of table.columns) {
+      if (column.role !== 'attribute' || !column.category) continue
+      const name = dataset.attributes.has(column.name) ? column.name : `${column.name} (account)`
+      if (dataset.attributes.has(name) && !categories.has(name)) categories.set(name, column.category)
+    }
+  }
+  return categories
+}
+
+/** Employee and revenue columns also get the bands consultants already think in. */
+function standardBands(dataset: EngineDataset): Map<string, readonly Band[]> {
+  const bands = new Map<string, readonly Band[]>()
+  for (const [name, column] of dataset.attributes) {
+    if (column.kind !== 'number') continue
+    if (/employee|headcount|staff/i.test(name)) bands.set(name, EMPLOYEE_BANDS)
+    else if (/revenue|arr\b|turnover/i.test(name)) bands.set(name, REVENUE_BANDS)
+  }
+  return bands
+}
+
+export function discoverFor(db: Database, target: DiscoverTarget): { dataset: EngineDataset; result: DiscoverResult; vector?: Int8Array } {
+  const dataset = engineDatasetFor(db)
+  const vector = targetFor(dataset, target)
+  const result = discover(dataset, {
+    ...(vector ? { target: vector } : {}),
+    categories: categoriesOf(db, dataset),
+    bands: standardBands(dataset)
+  })
+  return { dataset, result, ...(vector ? { vector } : {}) }
+}
+
+/** Every attribute's evidence, strongest first, in the shape `icp discover --json` documents. */
+export function discoverReport(db: Database, target: DiscoverTarget): DiscoverReport {
+  const { result } = discoverFor(db, target)
+  return {
+    target,
+    n: result.n,
+    positives: result.positives,
+    baseRate: num(result.baseRate),
+    signal: result.signal,
+    attributes: result.attributes.map((attribute) => ({
+      name: attribute.name,
+      category: attribute.category,
+      iv: attribute.iv,
+      strength: attribute.strength,
+      significant: attribute.significant,
+      pValue: num(attribute.pValue),
+      leakageSuspected: attribute.leakageSuspected,
+      leakageReasons: attribute.leakageReasons,
+      values: attribute.bins.map(value),
+      ...(attribute.bandView ? { bands: attribute.bandView.bins.map(value) } : {})
+    }))
+  }
+}

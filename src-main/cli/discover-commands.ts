@@ -1,0 +1,66 @@
+import type { DiscoverReport } from '@shared/domain/discover'
+import type { CliCommand, CliRun } from './cli-command'
+import { UsageError } from './cli-io'
+
+type Target = DiscoverReport['target']
+
+function targetOf(run: CliRun): Target {
+  const target = typeof run.options['target'] === 'string' ? run.options['target'] : 'won'
+  if (target !== 'won' && target !== 'best' && target !== 'retained') {
+    throw new UsageError(`--target is won, best or retained, not "${target}".`)
+  }
+  return target
+}
+
+const pct = (value: number | null): string => (value === null ? '—' : `${(value * 100).toFixed(1)}%`)
+
+function describe(report: DiscoverReport): string {
+  const verdict = {
+    none: `No attribute separates the target beyond chance in this data (n = ${report.n}).`,
+    weak: `Only weak signal: some attributes differ beyond chance, none strongly (n = ${report.n}).`,
+    present: `Signal found (n = ${report.n}, ${report.positives} positive, base rate ${pct(report.baseRate)}).`
+  }[report.signal]
+  const lines = report.attributes.map((a) => {
+    const flags = [a.significant ? '' : 'not significant', a.leakageSuspected ? 'SUSPECTED LEAKAGE' : ''].filter(Boolean).join(', ')
+    const best = [...a.values].filter((v) => !v.tooSmall).sort((x, y) => (y.lift ?? 0) - (x.lift ?? 0))[0]
+    return `  ${a.name.padEnd(28)} IV ${a.iv.toFixed(3)} ${a.strength.padEnd(6)}${best ? `  best: ${best.label} ${pct(best.rate)} (n=${best.n})` : ''}${flags ? `  [${flags}]` : ''}`
+  })
+  return [verdict, '', 'Attributes by information value:', ...lines].join('\n')
+}
+
+export const discoverCommand: CliCommand = {
+  words: ['discover'],
+  usage: 'icp discover WORKSPACE [--target won|best|retained] [--json]',
+  summary: 'Which attributes separate wins from losses: win rate, lift, WoE and IV per value, significance, leakage.',
+  options: { target: { type: 'string' } },
+  positionals: ['WORKSPACE'],
+  async run(run) {
+    const target = targetOf(run)
+    await run.call('workspace-open', { path: run.positionals[0]! })
+    const report = await run.call('discover-run', { target })
+    run.print(report, () => describe(report))
+  }
+}
+
+export const scorecardSuggestCommand: CliCommand = {
+  words: ['scorecard', 'suggest'],
+  usage: 'icp scorecard suggest WORKSPACE --name NAME [--target won|best|retained] [--json]',
+  summary: 'Build a scorecard from the strongest evidence and save it under NAME.',
+  options: { name: { type: 'string' }, target: { type: 'string' } },
+  positionals: ['WORKSPACE'],
+  async run(run) {
+    const name = typeof run.options['name'] === 'string' ? run.options['name'] : ''
+    if (!name.trim()) throw new UsageError('--name NAME is required.')
+    const target = targetOf(run)
+    await run.call('workspace-open', { path: run.positionals[0]! })
+    const saved = await run.call('scorecard-suggest', { name, target })
+    run.print(
+      { id: saved.id, name: saved.scorecard.name, criteria: saved.scorecard.criteria.length, auc: saved.auc, attributes: saved.attributes },
+      () =>
+        [
+          `Saved scorecard "${saved.scorecard.name}": ${saved.scorecard.criteria.length} criteria on ${saved.attributes.join(', ') || 'no attribute'}`,
+          `AUC on the historical deals: ${saved.auc === null ? '—' : saved.auc.toFixed(3)}`
+        ].join('\n')
+    )
+  }
+}
