@@ -7,19 +7,8 @@
 import { MISSING_CODE, type EngineColumn, type EngineDataset } from '@shared/engine/engine-dataset'
 import type { Condition, Criterion, Knockout, Scorecard } from '@shared/engine/scorecard/model'
 
-export type Random = () => number
-
-/** mulberry32: a tiny seeded PRNG, uniform in [0, 1). */
-export function mulberry32(seed: number): Random {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+export { mulberry32, type Random } from '@shared/engine/benchmark/seeded-random'
+import type { Random } from '@shared/engine/benchmark/seeded-random'
 
 export const randomInt = (random: Random, min: number, max: number): number => min + Math.floor(random() * (max - min + 1))
 export const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!

@@ -5,20 +5,7 @@
 
 import { MISSING_CODE, type EngineColumn, type EngineDataset } from '../engine-dataset'
 import { defaultScorecard, type Condition, type Criterion, type Scorecard } from '../scorecard/model'
-
-type Random = () => number
-
-/** mulberry32: a tiny seeded PRNG, uniform in [0, 1). */
-function mulberry32(seed: number): Random {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { mulberry32, type Random } from './seeded-random'
 
 /** Category codes drawn with skew (earlier values more common), `missingShare` of them missing. */
 function skewedCodes(random: Random, rows: number, values: number, missingShare: number): Uint32Array {

@@ -1,10 +1,8 @@
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import type { AccountRecord } from '@shared/engine/account-view'
-import { ErrorNotice } from '../../../components/ErrorNotice'
-import { columnWidths, VirtualGrid } from '../../../components/VirtualGrid'
 import { useDataStore } from '../../../stores/data-store'
 import { formatCount } from '../data-format'
-import { usePagedRows } from './use-paged-rows'
+import { PagedGrid } from './PagedGrid'
 
 type OutcomeFilter = 'all' | 'won' | 'lost' | 'open'
 
@@ -85,25 +83,5 @@ function AccountsGrid({ filter }: { filter: OutcomeFilter }) {
     },
     [fetchAccounts, filter]
   )
-  const { meta, error, getRow, onRangeChange, sample } = usePagedRows(fetchPage)
-  const widths = useMemo(() => (meta ? columnWidths(meta.headers, sample ?? []) : []), [meta, sample])
-  if (error) return <ErrorNotice error={error} />
-  if (!meta) {
-    return (
-      <p className="empty-note" role="status">
-        Loading accounts…
-      </p>
-    )
-  }
-  return (
-    <VirtualGrid
-      label="Accounts derived from the deals"
-      headers={meta.headers}
-      rowCount={meta.total}
-      getRow={getRow}
-      onRangeChange={onRangeChange}
-      widths={widths}
-      height={520}
-    />
-  )
+  return <PagedGrid label="Accounts derived from the deals" fetchPage={fetchPage} loading="Loading accounts…" />
 }

@@ -1,12 +1,10 @@
-import { useCallback, useMemo, useState } from 'react'
+import { useCallback, useState } from 'react'
 import type { TableKind } from '@shared/domain/dataset'
 import type { DatasetSummary } from '@shared/domain/import'
-import { ErrorNotice } from '../../../components/ErrorNotice'
-import { columnWidths, VirtualGrid } from '../../../components/VirtualGrid'
 import { useDataStore } from '../../../stores/data-store'
 import { formatCount } from '../data-format'
 import { pickTable, TablePicker } from './TablePicker'
-import { usePagedRows } from './use-paged-rows'
+import { PagedGrid } from './PagedGrid'
 
 /** The stored rows of one table, scrolled through as far as the user likes. */
 export function RowsPanel({ summary }: { summary: DatasetSummary }) {
@@ -28,25 +26,5 @@ export function RowsPanel({ summary }: { summary: DatasetSummary }) {
 function RowsGrid({ kind }: { kind: TableKind }) {
   const fetchRows = useDataStore((s) => s.fetchRows)
   const fetchPage = useCallback((offset: number, limit: number) => fetchRows(kind, offset, limit), [fetchRows, kind])
-  const { meta, error, getRow, onRangeChange, sample } = usePagedRows(fetchPage)
-  const widths = useMemo(() => (meta ? columnWidths(meta.headers, sample ?? []) : []), [meta, sample])
-  if (error) return <ErrorNotice error={error} />
-  if (!meta) {
-    return (
-      <p className="empty-note" role="status">
-        Loading rows…
-      </p>
-    )
-  }
-  return (
-    <VirtualGrid
-      label={`Rows of the ${kind} table`}
-      headers={meta.headers}
-      rowCount={meta.total}
-      getRow={getRow}
-      onRangeChange={onRangeChange}
-      widths={widths}
-      height={520}
-    />
-  )
+  return <PagedGrid label={`Rows of the ${kind} table`} fetchPage={fetchPage} loading="Loading rows…" />
 }
