@@ -174,6 +174,58 @@ describe('migration 0003 (scorecards)', () => {
   })
 })
 
+describe('migration 0004 (best customers)', () => {
+  function upgraded(): Database.Database {
+    const db = freshDb()
+    migrate(db, MIGRATIONS.slice(0, 3))
+    db.prepare("INSERT INTO workspace VALUES (1, 'Kept', 'then', 'then', '0.1.0', 'data')").run()
+    migrate(db, MIGRATIONS.slice(0, 4))
+    db.pragma('foreign_keys = ON')
+    return db
+  }
+
+  function seed(db: Database.Database): void {
+    db.exec(`
+      INSERT INTO best_customer_definition (id, top_percent) VALUES (1, 20);
+      INSERT INTO best_customer_metric (position, metric, direction, weight) VALUES (0, 'ltv', 'higher', 2);
+      INSERT INTO best_customer_metric (position, metric, direction, weight) VALUES (1, 'support-tickets', 'lower', 0.5);
+    `)
+  }
+
+  it('upgrades a version-3 workspace in place and adds STRICT best-customer tables', () => {
+    const db = upgraded()
+    expect(db.pragma('user_version', { simple: true })).toBe(4)
+    expect(db.prepare('SELECT name FROM workspace').pluck().get()).toBe('Kept')
+    const created = tables(db).filter((t) => t.name.startsWith('best_customer'))
+    expect(created.map((t) => t.name)).toEqual(['best_customer_definition', 'best_customer_metric'])
+    for (const table of created) expect(table.sql, table.name).toMatch(/STRICT/)
+    seed(db)
+    expect(db.prepare('SELECT top_percent FROM best_customer_definition').pluck().get()).toBe(20)
+    expect(() => db.prepare("UPDATE best_customer_metric SET weight = 'heavy'").run()).toThrow()
+    db.close()
+  })
+
+  it('keeps one definition and checks metrics, directions, weights and the share', () => {
+    const db = upgraded()
+    seed(db)
+    const refused = [
+      'INSERT INTO best_customer_definition (id, top_percent) VALUES (2, 20)',
+      'UPDATE best_customer_definition SET top_percent = 0',
+      'UPDATE best_customer_definition SET top_percent = 100',
+      "UPDATE best_customer_metric SET metric = 'revenue' WHERE position = 0",
+      "UPDATE best_customer_metric SET direction = 'up' WHERE position = 0",
+      'UPDATE best_customer_metric SET weight = -1 WHERE position = 0',
+      'UPDATE best_customer_metric SET weight = 101 WHERE position = 0',
+      "INSERT INTO best_customer_metric (position, metric, direction, weight) VALUES (2, 'ltv', 'lower', 1)"
+    ]
+    for (const sql of refused) expect(() => db.prepare(sql).run(), sql).toThrow(/CHECK|UNIQUE|PRIMARY KEY/)
+    // Deleting the definition takes its metrics with it.
+    db.prepare('DELETE FROM best_customer_definition').run()
+    expect(db.prepare('SELECT count(*) FROM best_customer_metric').pluck().get()).toBe(0)
+    db.close()
+  })
+})
+
 describe('migrate()', () => {
   const ok = (version: number): Migration => ({
     version,

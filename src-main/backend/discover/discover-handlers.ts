@@ -1,9 +1,18 @@
 import { suggestScorecard } from '@shared/engine/discover'
 import type { Handlers } from '../dispatch'
 import { scorecardHandlers } from '../scorecards/scorecard-handlers'
+import { engineDatasetFor } from '../engine/engine-dataset-cache'
+import { bestCohort, cohortPage } from './best-cohort'
+import { readBestDefinition, writeBestDefinition } from './best-definition-queries'
+import { antiIcpReport, scorecardCheckReport } from './discover-checks'
 import { discoverFor, discoverReport } from './discover-report'
 
-export const discoverHandlers: Pick<Handlers, 'discover-run' | 'scorecard-suggest'> = {
+type DiscoverMethods = 'discover-run' | 'scorecard-suggest' | 'best-definition-get' | 'best-definition-set' | 'best-cohort' | 'discover-anti-icp' | 'scorecard-check'
+
+/** The first page of the cohort a new definition selects, so the user sees at once who is in it. */
+const FIRST_PAGE = 50
+
+export const discoverHandlers: Pick<Handlers, DiscoverMethods> = {
   'discover-run': ({ target }, ctx) => discoverReport(ctx.session.require().db, target ?? 'won'),
 
   /** Builds a scorecard from the evidence and saves it like any other (it can then be edited). */
@@ -14,5 +23,21 @@ export const discoverHandlers: Pick<Handlers, 'discover-run' | 'scorecard-sugges
     const created = await scorecardHandlers['scorecard-create']({ name }, ctx)
     const saved = await scorecardHandlers['scorecard-save']({ id: created.id, scorecard: suggested.scorecard }, ctx)
     return { ...saved, auc: Number.isFinite(suggested.auc) ? suggested.auc : null, attributes: suggested.attributes }
-  }
+  },
+
+  'best-definition-get': (_input, ctx) => readBestDefinition(ctx.session.require().db),
+
+  'best-definition-set'({ definition }, ctx) {
+    const { db } = ctx.session.require()
+    db.transaction(() => writeBestDefinition(db, definition))()
+    // Read back: what was stored (duplicates dropped) is what the cohort is computed from.
+    const saved = readBestDefinition(db) ?? definition
+    return cohortPage(engineDatasetFor(db), saved, 0, FIRST_PAGE)
+  },
+
+  'best-cohort': ({ offset, limit }, ctx) => bestCohort(ctx.session.require().db, offset, limit),
+
+  'discover-anti-icp': ({ target }, ctx) => antiIcpReport(ctx.session.require().db, target ?? 'won'),
+
+  'scorecard-check': ({ id, target }, ctx) => scorecardCheckReport(ctx.session.require().db, id, target ?? 'won')
 }

@@ -6,6 +6,7 @@ import { EMPLOYEE_BANDS, REVENUE_BANDS, type Band } from '@shared/import/hygiene
 import { loadTables } from '../dataset/stored-data'
 import { engineDatasetFor } from '../engine/engine-dataset-cache'
 import { targetFor } from '../simulate/run-simulation'
+import { readBestDefinition } from './best-definition-queries'
 
 export type DiscoverTarget = DiscoverReport['target']
 
@@ -51,7 +52,7 @@ function standardBands(dataset: EngineDataset): Map<string, readonly Band[]> {
 
 export function discoverFor(db: Database, target: DiscoverTarget): { dataset: EngineDataset; result: DiscoverResult; vector?: Int8Array } {
   const dataset = engineDatasetFor(db)
-  const vector = targetFor(dataset, target)
+  const vector = targetFor(dataset, target, target === 'best' ? readBestDefinition(db) : null)
   const result = discover(dataset, {
     ...(vector ? { target: vector } : {}),
     categories: categoriesOf(db, dataset),

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3'
-import type { ColumnType, DateOrder, Outcome } from '@shared/domain/dataset'
+import { SUCCESS_METRIC_ROLES, type ColumnType, type DateOrder, type Outcome } from '@shared/domain/dataset'
 import type { HygieneRule } from '@shared/domain/data-views'
 import type { DictionaryColumn } from '@shared/engine/dictionary-column'
 import { MISSING_CODE, type EngineColumn, type EngineDataset } from '@shared/engine/engine-dataset'
@@ -114,6 +114,37 @@ function engineColumn(
   }
 }
 
+const NUMERIC_METRICS = SUCCESS_METRIC_ROLES.filter((role) => role !== 'churned')
+
+/**
+ * Success metrics per deal, by role: an account's metric (LTV, NRR, ...) is copied onto each of
+ * its deals like its attributes are, so best customers can be ranked from the engine's copy alone.
+ */
+function metricsOf(
+  db: Database,
+  deals: LoadedTable,
+  accounts: LoadedTable | null,
+  reader: Reader,
+  accountSource: (row: number) => number,
+  churned: Int8Array | undefined
+): Map<string, Float64Array> {
+  const rows = deals.record.rowCount
+  const metrics = new Map<string, Float64Array>()
+  for (const role of NUMERIC_METRICS) {
+    const fromAccounts = accounts ? columnByRole(accounts, role) : undefined
+    const column = fromAccounts ?? columnByRole(deals, role)
+    if (!column) continue
+    const table = fromAccounts && accounts ? accounts : deals
+    const source = table === deals ? (row: number) => row : accountSource
+    // A metric is read as a number whatever type the column was given (a range: its representative value).
+    const type = column.type === 'range' || column.type === 'date' ? column.type : 'number'
+    const read = engineColumn(db, table, { ...column, type }, reader, rows, source)
+    if (read.kind === 'number') metrics.set(role, read.values)
+  }
+  if (churned) metrics.set('churned', Float64Array.from(churned, (v) => (v < 0 ? NaN : v)))
+  return metrics
+}
+
 function textsOf(db: Database, table: LoadedTable, column: ColumnRecord | undefined, reader: Reader, rows: number, source: (row: number) => number): string[] {
   if (!column) return new Array<string>(rows).fill('')
   const data = cleanedColumn(db, table, column.position, reader.rules)
@@ -212,6 +243,7 @@ export function buildEngineDataset(db: Database): EngineDataset {
     const read = engineColumn(db, churnedSource, { ...churnedColumn, type: 'boolean' }, reader, rows, churnedSource === deals ? identity : accountSource)
     if (read.kind === 'boolean') churned = read.values
   }
+  const metrics = metricsOf(db, deals, accounts, reader, accountSource, churned)
   return {
     rowCount: rows,
     outcome,
@@ -220,6 +252,7 @@ export function buildEngineDataset(db: Database): EngineDataset {
     closedAt,
     createdAt,
     ...(churned ? { churned } : {}),
+    metrics,
     accountIndex,
     accountCount,
     dealIds: textsOf(db, deals, columnByRole(deals, 'deal-id'), reader, rows, identity),

@@ -1,5 +1,7 @@
 import type { Database } from 'better-sqlite3'
+import type { BestCustomerDefinition } from '@shared/domain/discover'
 import type { SimulationBand, SimulationReport } from '@shared/domain/simulation'
+import { bestCustomers, bestTarget } from '@shared/engine/discover'
 import type { EngineDataset } from '@shared/engine/engine-dataset'
 import type { Scorecard } from '@shared/engine/scorecard/model'
 import { compileScorecard } from '@shared/engine/scoring/compile'
@@ -8,6 +10,8 @@ import type { BandRow } from '@shared/engine/simulation/bands'
 import { prepareOutcome } from '@shared/engine/simulation/outcome'
 import { simulate, type Simulation } from '@shared/engine/simulation/simulation'
 import { AppError } from '../app-error'
+import { NO_DEFINITION } from '../discover/best-cohort'
+import { readBestDefinition } from '../discover/best-definition-queries'
 import { engineDatasetFor } from '../engine/engine-dataset-cache'
 
 export interface SimulationRequest {
@@ -38,16 +42,19 @@ function band(row: BandRow): SimulationBand {
 }
 
 /**
- * Which deals count as positive: won deals (won vs lost), or won deals whose account stayed
- * (retained vs churned). "Best customers" needs the Discover definition.
+ * Which deals count as positive: won deals (won vs lost), decided deals of best-customer
+ * accounts (best vs the rest, from the saved definition), or won deals whose account stayed
+ * (retained vs churned).
  */
-export function targetFor(dataset: EngineDataset, outcome: SimulationRequest['outcome']): Int8Array | undefined {
+export function targetFor(
+  dataset: EngineDataset,
+  outcome: SimulationRequest['outcome'],
+  definition: BestCustomerDefinition | null = null
+): Int8Array | undefined {
   if (outcome === 'won') return undefined
   if (outcome === 'best') {
-    throw new AppError(
-      'NOT_SUPPORTED',
-      'Best customers need a definition from success metrics (LTV, NRR, tenure, ...), which this version cannot set yet; use won or retained.'
-    )
+    if (!definition) throw new AppError('NOT_SUPPORTED', NO_DEFINITION)
+    return bestTarget(dataset, bestCustomers(dataset, definition))
   }
   const churned = dataset.churned
   if (!churned) throw new AppError('BAD_INPUT', 'Retained vs churned needs a column with the role "Churned"; set one in the Data section.')
@@ -60,7 +67,7 @@ export function targetFor(dataset: EngineDataset, outcome: SimulationRequest['ou
 
 export function simulationFor(db: Database, scorecard: Scorecard, outcome: SimulationRequest['outcome']): Simulation {
   const dataset = engineDatasetFor(db)
-  const target = targetFor(dataset, outcome)
+  const target = targetFor(dataset, outcome, outcome === 'best' ? readBestDefinition(db) : null)
   const compiled = compileScorecard(scorecard, dataset)
   return simulate(prepareOutcome(dataset, target ? { target } : {}), compiled, scoreCompiled(compiled))
 }

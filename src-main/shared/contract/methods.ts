@@ -9,7 +9,8 @@ import { SECTIONS } from '../domain/workspace'
 import type { DatasetSummary, ImportPreview, StoredTable } from '../domain/import'
 import type { ColumnProfile } from '../domain/dataset'
 import type { SimulationReport } from '../domain/simulation'
-import type { DiscoverReport } from '../domain/discover'
+import type { AntiIcpEntry, BestCustomerCohort, BestCustomerDefinition, DiscoverReport, ScorecardCheck } from '../domain/discover'
+import { BEST_CUSTOMER_METRICS } from '../domain/discover'
 import { COLUMN_ROLES, COLUMN_TYPES, OUTCOMES, TABLE_KINDS } from '../domain/dataset'
 import type { AccountPage, HygieneRule, HygieneRuleView, JoinListPage, TableRowsPage } from '../domain/data-views'
 import type { ImportedScorecard, ScorecardFile, ScorecardSummary, ScorecardVersion, StoredScorecard } from '../domain/scorecards'
@@ -277,6 +278,41 @@ export const methods = {
 
   /** Which attributes separate the target from the rest: bins, win rates, lift, WoE, IV, significance, leakage. */
   'discover-run': method<DiscoverReport>()(z.object({ target: z.enum(['won', 'best', 'retained']).optional() }).strict()),
+  /** The saved definition of best customers (null until the user sets one). */
+  'best-definition-get': method<BestCustomerDefinition | null>()(noInput),
+  'best-definition-set': method<BestCustomerCohort>()(
+    z
+      .object({
+        definition: z
+          .object({
+            metrics: z
+              .array(
+                z
+                  .object({
+                    metric: z.enum(BEST_CUSTOMER_METRICS),
+                    direction: z.enum(['higher', 'lower']),
+                    weight: z.number().min(0).max(100)
+                  })
+                  .strict()
+              )
+              .min(1)
+              .max(9),
+            topPercent: z.number().min(1).max(99)
+          })
+          .strict()
+      })
+      .strict()
+  ),
+  /** Who is in the best-customer cohort and why (a page of members, best first). */
+  'best-cohort': method<BestCustomerCohort>()(
+    z.object({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(1000) }).strict()
+  ),
+  /** Values over-represented among lost deals (or churned customers), with what a knockout on each would have cost. */
+  'discover-anti-icp': method<AntiIcpEntry[]>()(z.object({ target: z.enum(['won', 'retained']).optional() }).strict()),
+  /** Checks a hand-made scorecard against the evidence and proposes re-weights (nothing is saved). */
+  'scorecard-check': method<ScorecardCheck>()(
+    z.object({ id: z.number().int().min(1), target: z.enum(['won', 'best', 'retained']).optional() }).strict()
+  ),
   /** A scorecard built from the strongest evidence, saved as a new scorecard. */
   'scorecard-suggest': method<StoredScorecard & { auc: number | null; attributes: string[] }>()(
     z.object({ name: z.string().trim().min(1).max(120), target: z.enum(['won', 'best', 'retained']).optional() }).strict()

@@ -1,4 +1,4 @@
-import type { Condition } from '../engine/scorecard/model'
+import type { Condition, Scorecard } from '../engine/scorecard/model'
 
 /** What `discover-run` answers (the CLI's `icp discover --json` prints exactly this). */
 export interface DiscoverReport {
@@ -36,4 +36,70 @@ export interface DiscoverValue {
   tooSmall: boolean
   /** The scorecard condition that selects these accounts (for building criteria from evidence). */
   condition: Condition
+}
+
+/** Success metrics that can define best customers (columns with these roles). */
+export const BEST_CUSTOMER_METRICS = [
+  'ltv',
+  'acv',
+  'nrr',
+  'tenure',
+  'nps',
+  'time-to-value',
+  'support-tickets',
+  'sales-cycle-days',
+  'churned'
+] as const
+export type BestCustomerMetric = (typeof BEST_CUSTOMER_METRICS)[number]
+
+/** "Best customers = the top X% of won accounts by a weighted composite of success metrics." */
+export interface BestCustomerDefinition {
+  metrics: Array<{ metric: BestCustomerMetric; direction: 'higher' | 'lower'; weight: number }>
+  /** Share of won accounts that are best, in percent (default 20). */
+  topPercent: number
+}
+
+/** The cohort a definition selects, and why each account is in it. */
+export interface BestCustomerCohort {
+  definition: BestCustomerDefinition
+  /** Won accounts with at least one of the metrics. */
+  wonAccounts: number
+  cohortSize: number
+  /** Metrics of the definition the workspace has no column for (ignored). */
+  missingMetrics: BestCustomerMetric[]
+  /** Cohort members, best first (a page). */
+  members: Array<{ accountId: string; accountName: string; composite: number; metrics: Array<{ metric: BestCustomerMetric; value: number | null }> }>
+  total: number
+}
+
+/** Values over-represented among lost deals (or churned customers): candidate knockouts. */
+export interface AntiIcpEntry {
+  attribute: string
+  label: string
+  n: number
+  positives: number
+  rate: number | null
+  ci: [number | null, number | null]
+  lift: number | null
+  condition: Condition
+  /** What a knockout on this value would have cost in history. */
+  wonDealsRemoved: number
+  wonRevenueRemoved: number
+  lostDealsRemoved: number
+}
+
+/** What checking a hand-made scorecard against the data found. */
+export interface ScorecardCheck {
+  findings: Array<{
+    kind: 'wrong-sign' | 'no-signal' | 'left-out' | 'budget'
+    /** The criterion concerned (wrong-sign, no-signal) or null. */
+    criterionId: string | null
+    attribute: string | null
+    category: string | null
+    message: string
+  }>
+  /** The scorecard with points re-weighted from the evidence, within the budgets; applied only if the user accepts. */
+  proposal: Scorecard
+  aucNow: number | null
+  aucProposed: number | null
 }

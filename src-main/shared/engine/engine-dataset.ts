@@ -53,6 +53,12 @@ export interface EngineDataset {
   createdAt?: Float64Array
   /** Per deal: 1 when its account churned, 0 when retained, -1 unknown (absent without a churned column). */
   churned?: Int8Array
+  /**
+   * Per deal, success metrics keyed by role (ltv, acv, nrr, tenure, nps, time-to-value,
+   * support-tickets, sales-cycle-days; churned as 1/0): NaN when missing. Only the roles the
+   * workspace has a column for (absent when built without them); best customers are defined from these.
+   */
+  metrics?: Map<string, Float64Array>
   /** Per deal: the account's index (rows of one account share it); -1 when unknown. */
   accountIndex: Int32Array
   accountCount: number

@@ -30,3 +30,6 @@ export {
   type Strength,
   type TargetTotals
 } from './woe-iv'
+export { antiIcp, MAX_ANTI_ICP, type AntiIcpFinding } from './anti-icp'
+export { bestCustomers, bestTarget, firstRowOfAccounts, percentileRanks, type BestCustomers } from './best-customers'
+export { BUDGET_GAP, checkScorecard, LEFT_OUT_IV, NO_SIGNAL_IV, SIGN_WOE, type CheckedScorecard, type CheckFinding } from './check-scorecard'
