@@ -13,6 +13,8 @@ describe('discover on the sample client (planted signal)', () => {
     const byName = new Map(report.attributes.map((a) => [a.name, a]))
     // Filled in only once a deal is won: it "predicts" perfectly and must not be trusted.
     expect(byName.get('Contract Signed Date')?.leakageSuspected).toBe(true)
+    // Filled in for customers after they signed: too good to be true even if not perfect.
+    expect([...byName.values()].find((a) => a.name.startsWith('Onboarding Completed'))?.leakageSuspected).toBe(true)
     const honest = report.attributes.filter((a) => !a.leakageSuspected)
     const top = honest.slice(0, 6).map((a) => a.name)
     expect(top).toEqual(expect.arrayContaining(['Industry', 'Employees']))

@@ -12,8 +12,11 @@ import type { TargetTotals } from './woe-iv'
 export const LEAK_MISSING_SHARE = 0.95
 /** ...while present for more than this share of this side. */
 export const LEAK_PRESENT_SHARE = 0.5
-/** Separation no real ICP trait reaches (IV over 0.5 is already "suspiciously strong" in credit scoring). */
-export const LEAK_IV = 1.5
+/**
+ * Separation no real ICP trait reaches: IV over 0.5 is already "suspiciously strong" in credit
+ * scoring, and columns filled in after a win (onboarding, contract dates) land well above 1.
+ */
+export const LEAK_IV = 1
 /** A pure bin (all positive or none) holding more than this share of the deals... */
 export const LEAK_PURE_BIN_SHARE = 0.05
 /** ...that chance would produce less often than this (small samples make small pure bins easily). */
