@@ -34,8 +34,9 @@ describe('suspected leakage', () => {
   it('flags a large pure bin that chance cannot explain, not a small one', () => {
     const pure = leakageCheck(binned([['A', 60, 60], ['B', 940, 340]]), 0.3, TOTALS)
     expect(pure.reasons).toEqual(['all 60 deals with "A" are positive'])
+    // A bin with no positive at all is a trait, not a leak (no tiny company is a best customer).
     const none = leakageCheck(binned([['A', 60, 0], ['B', 940, 400]]), 0.3, TOTALS)
-    expect(none.reasons).toEqual(['all 60 deals with "A" are negative'])
+    expect(none.suspected).toBe(false)
     // Under 5% of the deals: not flagged however pure.
     expect(leakageCheck(binned([['A', 50, 50], ['B', 950, 350]]), 0.3, TOTALS).suspected).toBe(false)
     // Eight deals all won at a 40% base rate happens by chance once in ~1,500 tries: not flagged.
@@ -45,5 +46,15 @@ describe('suspected leakage', () => {
 
   it('leaves an ordinary attribute alone', () => {
     expect(leakageCheck(binned([['A', 500, 200], ['B', 500, 200]]), 0, TOTALS)).toEqual({ suspected: false, reasons: [] })
+  })
+})
+
+describe('the information-value limit for leakage', () => {
+  it('is 1 for a balanced target and rises for a rare one', async () => {
+    const { leakIvLimit } = await import('@shared/engine/discover/leakage')
+    expect(leakIvLimit(0.4)).toBe(1)
+    expect(leakIvLimit(0.75)).toBe(1)
+    expect(leakIvLimit(0.125)).toBeCloseTo(2.5, 10)
+    expect(leakIvLimit(0)).toBe(4)
   })
 })

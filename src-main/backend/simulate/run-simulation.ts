@@ -42,7 +42,7 @@ function band(row: BandRow): SimulationBand {
 }
 
 /**
- * Which deals count as positive: won deals (won vs lost), decided deals of best-customer
+ * Which deals count as positive: won deals (won vs lost), won deals of best-customer
  * accounts (best vs the rest, from the saved definition), or won deals whose account stayed
  * (retained vs churned).
  */

@@ -104,9 +104,12 @@ export function bestCustomers(dataset: EngineDataset, definition: BestCustomerDe
 export function bestTarget(dataset: EngineDataset, best: BestCustomers): Int8Array {
   const target = new Int8Array(dataset.rowCount).fill(-1)
   for (let row = 0; row < dataset.rowCount; row++) {
-    if (dataset.outcome[row]! < 0) continue
+    const outcome = dataset.outcome[row]!
+    if (outcome < 0) continue
     const account = dataset.accountIndex[row]!
-    target[row] = account >= 0 && best.inCohort[account] === 1 ? 1 : 0
+    // A best customer is won business: its won deals are the positives; a deal it lost says
+    // nothing about what makes the best accounts (it counts with the rest).
+    target[row] = outcome === 1 && account >= 0 && best.inCohort[account] === 1 ? 1 : 0
   }
   return target
 }

@@ -50,20 +50,32 @@ function pureBins(binned: BinnedAttribute, totals: TargetTotals, skipMissing: bo
   for (const bin of binned.bins) {
     if (skipMissing && bin.condition.op === 'is_missing') continue
     if (bin.n <= LEAK_PURE_BIN_SHARE * totals.n) continue
-    const allPositive = bin.positives === bin.n
-    if (!allPositive && bin.positives !== 0) continue
-    const share = allPositive ? totals.baseRate : 1 - totals.baseRate
-    if (bin.n * Math.log(share) >= logChance) continue
-    reasons.push(`all ${bin.n} deals with "${bin.label}" are ${allPositive ? 'positive' : 'negative'}`)
+    // Only a bin that is ALL positive: a column filled in once a deal is won looks like that.
+    // A bin with no positive at all is often a real anti-ICP trait (no tiny company is a best
+    // customer), and a column filled only for losses is caught by the presence pattern.
+    if (bin.positives !== bin.n) continue
+    if (bin.n * Math.log(totals.baseRate) >= logChance) continue
+    reasons.push(`all ${bin.n} deals with "${bin.label}" are positive`)
   }
   return reasons
+}
+
+/**
+ * IV grows with imbalance: a rare target (best customers, ~10% of deals) picked out by a
+ * strong real trait reaches IVs a balanced won/lost split never sees. The limit therefore
+ * rises from LEAK_IV at a balanced target (base rate 25-75%) to four times it at 0% or 100%.
+ */
+export function leakIvLimit(baseRate: number): number {
+  const minority = Math.min(baseRate, 1 - baseRate)
+  return LEAK_IV * (1 + (3 * Math.max(0, 0.25 - minority)) / 0.25)
 }
 
 export function leakageCheck(binned: BinnedAttribute, iv: number, totals: TargetTotals): LeakageCheck {
   const reasons: string[] = []
   const pattern = presencePattern(binned, totals)
   if (pattern) reasons.push(pattern)
-  if (iv > LEAK_IV) reasons.push(`information value ${iv.toFixed(2)}: near-perfect separation`)
+  const ivLimit = leakIvLimit(totals.baseRate)
+  if (iv > ivLimit) reasons.push(`information value ${iv.toFixed(2)}: near-perfect separation`)
   reasons.push(...pureBins(binned, totals, pattern !== null))
   return { suspected: reasons.length > 0, reasons }
 }

@@ -1,0 +1,87 @@
+import { ErrorNotice } from '../../components/ErrorNotice'
+import { useDiscoverStore } from '../../stores/discover-store'
+import { count, interval, lift, pct, revenue } from './discover-format'
+import { KnockoutButton } from './KnockoutButton'
+
+/** Values over-represented among lost deals (or churned customers), and what knocking each out would have cost. */
+export function AntiIcpPanel() {
+  const anti = useDiscoverStore((s) => s.antiIcp)
+  const retained = useDiscoverStore((s) => s.target === 'retained')
+  const { loadAntiIcp, dismiss } = useDiscoverStore.getState()
+  const entries = anti.value ?? []
+
+  return (
+    <section className="panel" aria-labelledby="anti-title">
+      <header className="panel__header">
+        <h3 id="anti-title">Anti-ICP: candidate knockouts</h3>
+        <p className="panel__hint">
+          Values over-represented among {retained ? 'churned customers' : 'lost deals'}. The cost is what a knockout would have removed from
+          history.
+        </p>
+      </header>
+      {anti.error ? (
+        <div className="stack">
+          <ErrorNotice error={anti.error} onDismiss={() => dismiss('antiIcp')} />
+          <div>
+            <button type="button" className="button button--secondary button--small" onClick={() => void loadAntiIcp()}>
+              Try again
+            </button>
+          </div>
+        </div>
+      ) : anti.loading ? (
+        <p className="empty-note" role="status">
+          Looking for values that predict {retained ? 'churn' : 'losses'}…
+        </p>
+      ) : anti.value && entries.length === 0 ? (
+        <p className="empty-note">No value is clearly over-represented among {retained ? 'churned customers' : 'lost deals'}.</p>
+      ) : entries.length > 0 ? (
+        <div className="scroll-x">
+          <table className="list-table anti-table">
+            <thead>
+              <tr>
+                <th scope="col">Value</th>
+                <th scope="col" className="num">
+                  n
+                </th>
+                <th scope="col" className="num">
+                  {retained ? 'Retention' : 'Win rate'} (95%)
+                </th>
+                <th scope="col" className="num">
+                  Lift
+                </th>
+                <th scope="col" className="num">
+                  Cost of a knockout
+                </th>
+                <th scope="col">
+                  <span className="visually-hidden">Action</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((e) => (
+                <tr key={`${e.attribute}:${e.label}`}>
+                  <th scope="row">
+                    <span className="anti-table__attr">{e.attribute}</span>
+                    <span className="anti-table__value">{e.label}</span>
+                  </th>
+                  <td className="num">{count(e.n)}</td>
+                  <td className="num">
+                    {pct(e.rate)} <span className="muted">({interval(e.ci)})</span>
+                  </td>
+                  <td className="num down">{lift(e.lift)}</td>
+                  <td className="num">
+                    {count(e.wonDealsRemoved)} won deals · {revenue(e.wonRevenueRemoved)} revenue
+                    <span className="muted"> · {count(e.lostDealsRemoved)} lost avoided</span>
+                  </td>
+                  <td>
+                    <KnockoutButton name={`${e.attribute}: ${e.label}`} condition={e.condition} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  )
+}

@@ -1,0 +1,55 @@
+import { useState } from 'react'
+import { CheckCircle2, Sparkles } from 'lucide-react'
+import { ErrorNotice } from '../../components/ErrorNotice'
+import { useDiscoverStore } from '../../stores/discover-store'
+import { fixed } from './discover-format'
+
+/** A data-driven scorecard from the strongest, non-leaky attributes, saved as a new scorecard. */
+export function SuggestPanel() {
+  const [name, setName] = useState('Suggested ICP')
+  const suggestion = useDiscoverStore((s) => s.suggestion)
+  const { suggest, dismiss } = useDiscoverStore.getState()
+  const result = suggestion.value
+  const trimmed = name.trim()
+
+  return (
+    <section className="panel" aria-labelledby="suggest-title">
+      <header className="panel__header">
+        <h3 id="suggest-title">Suggest a scorecard</h3>
+        <p className="panel__hint">Points from the evidence (attributes with IV ≥ 0.02, leaks left out), fitted to the category budgets.</p>
+      </header>
+      <form
+        className="inline-form"
+        onSubmit={(e) => {
+          e.preventDefault()
+          if (trimmed) void suggest(trimmed)
+        }}
+      >
+        <label className="field inline-form__grow">
+          <span className="field__label">Scorecard name</span>
+          <input className="input" value={name} maxLength={120} onChange={(e) => setName(e.target.value)} />
+        </label>
+        <button type="submit" className="button button--primary" disabled={!trimmed || suggestion.loading}>
+          <Sparkles size={16} aria-hidden />
+          {suggestion.loading ? 'Building…' : 'Suggest a scorecard'}
+        </button>
+      </form>
+      {suggestion.error ? <ErrorNotice error={suggestion.error} onDismiss={() => dismiss('suggestion')} /> : null}
+      {result ? (
+        <div className="suggest-result" role="status">
+          <CheckCircle2 size={18} className="suggest-result__icon" aria-hidden />
+          <div>
+            <p>
+              Saved as <strong>“{result.scorecard.name}”</strong> in Scorecards, with {result.scorecard.criteria.length} criteria.
+            </p>
+            <p className="suggest-result__auc">
+              AUC <strong data-testid="suggest-auc">{fixed(result.auc, 3)}</strong>
+              <span className="muted"> on the historical deals (0.5 = chance, 1 = perfect)</span>
+            </p>
+            <p className="muted">Uses {result.attributes.length > 0 ? result.attributes.join(', ') : 'no attribute (no usable signal)'}.</p>
+          </div>
+        </div>
+      ) : null}
+    </section>
+  )
+}
