@@ -28,7 +28,7 @@ test('Discover shows the planted signal, an attribute with intervals, and a sugg
   await expect(page.getByText(/Saved as “Suggested ICP” in Scorecards/)).toBeVisible()
 })
 
-test('best customers can be defined when the backend supports it', async ({ page, host, startPage, workspacePage }) => {
+test('best customers are defined from success metrics and the cohort is shown', async ({ page, host, startPage, workspacePage }) => {
   await startPage.goto(host.url)
   await page.getByRole('button', { name: /Open the sample workspace/ }).click()
   await workspacePage.expectOpen('Sample — Stackwise')
@@ -37,12 +37,8 @@ test('best customers can be defined when the backend supports it', async ({ page
   await discover.target('Best customers vs the rest')
   await discover.defineBest('LTV', 20)
 
-  const dialog = page.getByRole('dialog', { name: 'Define best customers' })
-  const failure = dialog.getByRole('alert')
-  await expect(discover.cohortSize.or(failure)).toBeVisible({ timeout: 30_000 })
-  // The backend for best customers arrived later than the screen; until it answers, say so rather than fail.
-  const unavailable = await failure.isVisible()
-  test.skip(unavailable, 'best-definition-set is not available yet')
-  await expect(discover.cohortSize).toContainText(/[\d,]+ best of [\d,]+ won accounts/)
+  await expect(discover.cohortSize).toContainText(/[\d,]+ best of [\d,]+ won accounts/, { timeout: 30_000 })
+  // Then the analysis runs on the best-customer target instead of asking for a definition.
+  await expect(page.getByText(/beyond chance/).first()).toBeVisible()
   await expect(page.getByRole('table', { name: 'Cohort members' }).getByRole('row')).not.toHaveCount(1)
 })

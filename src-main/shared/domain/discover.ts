@@ -1,4 +1,5 @@
 import type { Condition, Scorecard } from '../engine/scorecard/model'
+import { SUCCESS_METRIC_ROLES } from './dataset'
 
 /** What `discover-run` answers (the CLI's `icp discover --json` prints exactly this). */
 export interface DiscoverReport {
@@ -38,18 +39,8 @@ export interface DiscoverValue {
   condition: Condition
 }
 
-/** Success metrics that can define best customers (columns with these roles). */
-export const BEST_CUSTOMER_METRICS = [
-  'ltv',
-  'acv',
-  'nrr',
-  'tenure',
-  'nps',
-  'time-to-value',
-  'support-tickets',
-  'sales-cycle-days',
-  'churned'
-] as const
+/** Success metrics that can define best customers: the columns with these roles. */
+export const BEST_CUSTOMER_METRICS = SUCCESS_METRIC_ROLES
 export type BestCustomerMetric = (typeof BEST_CUSTOMER_METRICS)[number]
 
 /** "Best customers = the top X% of won accounts by a weighted composite of success metrics." */
