@@ -123,3 +123,23 @@ describe('icp simulate, score and bench', () => {
     expect(json.figures.find((f: { name: string }) => f.name === 'rescore_sweep_bands_auc_ms')).toBeDefined()
   })
 })
+
+describe('what the scorecard editor shows', () => {
+  it('gives each criterion its matched deals, win rate and lift, and explains a record', async () => {
+    const { backend, id } = await sampleWithScorecard(tempDir())
+    const evidence = await backend.call('scorecard-evidence', { id })
+    expect(evidence.map((e) => e.criterionId)).toEqual(['c1', 'c2', 'c3', 'c4'])
+    const industry = evidence[0]!
+    expect(industry.deals).toBeGreaterThan(100)
+    expect(industry.lift!).toBeGreaterThan(1)
+    const records = await backend.call('scorecard-explain', { id, query: 'llc', limit: 5 })
+    expect(records.length).toBeGreaterThan(0)
+    for (const record of records) {
+      expect(record.accountName.toLowerCase()).toContain('llc')
+      expect(record.reasons).toHaveLength(4)
+      expect(record.score).toBeGreaterThanOrEqual(0)
+      expect(record.score).toBeLessThanOrEqual(100)
+    }
+    backend.close()
+  })
+})

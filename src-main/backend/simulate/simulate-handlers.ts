@@ -8,6 +8,7 @@ import { readContent } from '../scorecards/scorecard-content'
 import { findScorecard } from '../scorecards/scorecard-queries'
 import { runSimulation, simulationFor } from './run-simulation'
 import { scoredDealsTable } from './scored-deals'
+import { criterionEvidence, explainRecords } from './scorecard-insight'
 import { toCsv } from './spreadsheet-text'
 
 function workingScorecard(db: Database, id: number): Scorecard {
@@ -16,7 +17,17 @@ function workingScorecard(db: Database, id: number): Scorecard {
   return readContent(db, record.workingRevisionId, record.name)
 }
 
-export const simulateHandlers: Pick<Handlers, 'simulate-run' | 'score-export'> = {
+export const simulateHandlers: Pick<Handlers, 'simulate-run' | 'score-export' | 'scorecard-evidence' | 'scorecard-explain'> = {
+  'scorecard-evidence'({ id }, ctx) {
+    const { db } = ctx.session.require()
+    return criterionEvidence(db, workingScorecard(db, id))
+  },
+
+  'scorecard-explain'({ id, query, limit }, ctx) {
+    const { db } = ctx.session.require()
+    return explainRecords(db, workingScorecard(db, id), query, limit)
+  },
+
   'simulate-run'(input, ctx) {
     const { db } = ctx.session.require()
     return runSimulation(db, workingScorecard(db, input.scorecardId), {

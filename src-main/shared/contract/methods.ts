@@ -329,6 +329,26 @@ export const methods = {
       })
       .strict()
   ),
+  /** Per criterion of a saved scorecard: decided deals matched, their win rate and lift. */
+  'scorecard-evidence': method<
+    Array<{ criterionId: string; deals: number; winRate: number | null; lift: number | null }>
+  >()(z.object({ id: z.number().int().min(1) }).strict()),
+  /** "Test a record": deals whose account name or id contains the query, scored with reasons. */
+  'scorecard-explain': method<
+    Array<{
+      dealId: string
+      accountId: string
+      accountName: string
+      score: number
+      tier: string
+      reasons: Array<{ criterionId: string; attribute: string; matched: boolean; points: number }>
+      knockouts: string[]
+    }>
+  >()(
+    z
+      .object({ id: z.number().int().min(1), query: z.string().max(200), limit: z.number().int().min(1).max(200) })
+      .strict()
+  ),
   /** Every deal with its score, tier and points per criterion, as a CSV or XLSX file. */
   'score-export': method<{ fileName: string; bytes: Uint8Array }>()(
     z.object({ scorecardId: z.number().int().min(1), format: z.enum(['csv', 'xlsx']) }).strict()
