@@ -1,12 +1,87 @@
-import { LayoutList } from 'lucide-react'
-import { SectionIntro } from '../shell/SectionIntro'
+import { useEffect, useMemo } from 'react'
+import { CheckCircle2, LayoutList, Undo2, X } from 'lucide-react'
+import { ErrorNotice } from '../../components/ErrorNotice'
+import { useScorecardStore } from '../../stores/scorecard-store'
+import { useWorkspaceStore } from '../../stores/workspace-store'
+import { paletteAttributes } from './attributes'
+import { EditorBoard } from './EditorBoard'
+import { ScorecardToolbar } from './ScorecardToolbar'
+import { TestRecord } from './TestRecord'
+import { TiersEditor } from './TiersEditor'
 
+function isTextField(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false
+  if (target.isContentEditable || target instanceof HTMLTextAreaElement) return true
+  // Text inputs keep their own native undo; checkboxes, sliders and buttons do not have one.
+  return target instanceof HTMLInputElement && !['checkbox', 'radio', 'range', 'button', 'color'].includes(target.type)
+}
+
+/** The Scorecards section: the Ideal Customer Profile as points, edited by drag and drop. */
 export function ScorecardsSection() {
+  const path = useWorkspaceStore((s) => s.workspace?.path ?? null)
+  const currentId = useScorecardStore((s) => s.currentId)
+  const scorecard = useScorecardStore((s) => s.scorecard)
+  const summary = useScorecardStore((s) => s.summary)
+  const discover = useScorecardStore((s) => s.discover)
+  const error = useScorecardStore((s) => s.error)
+  const note = useScorecardStore((s) => s.note)
+  const deleted = useScorecardStore((s) => s.deleted)
+  const { open, undo, redo, dismiss, restoreDeleted } = useScorecardStore.getState()
+  const attributes = useMemo(() => paletteAttributes(summary, discover), [summary, discover])
+
+  useEffect(() => {
+    if (path) open(path)
+  }, [path, open])
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if (!(event.ctrlKey || event.metaKey) || event.key.toLowerCase() !== 'z' || isTextField(event.target)) return
+      event.preventDefault()
+      if (event.shiftKey) redo()
+      else undo()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [undo, redo])
+
   return (
-    <SectionIntro
-      title="Scorecards"
-      icon={LayoutList}
-      purpose="Build weighted points scorecards by drag and drop — criteria in categories, knockouts and tiers — with versions and undo."
-    />
+    <section className="section scorecards" aria-labelledby="section-title">
+      <header className="section__header scorecards__header">
+        <h1 id="section-title">Scorecards</h1>
+        <ScorecardToolbar />
+      </header>
+      {error ? <ErrorNotice error={error} onDismiss={dismiss} /> : null}
+      {note ? (
+        <div className="notice notice--success" role="status">
+          <CheckCircle2 className="notice__icon" size={18} aria-hidden />
+          <div className="notice__text">{note}</div>
+          {deleted ? (
+            <button type="button" className="button button--secondary button--small" onClick={() => void restoreDeleted()}>
+              <Undo2 size={14} aria-hidden /> Undo
+            </button>
+          ) : null}
+          <button type="button" className="icon-button" aria-label="Dismiss" onClick={dismiss}>
+            <X size={16} aria-hidden />
+          </button>
+        </div>
+      ) : null}
+      {scorecard && currentId !== null ? (
+        <>
+          <EditorBoard scorecard={scorecard} attributes={attributes} />
+          <div className="sc-lower">
+            <TiersEditor tiers={scorecard.tiers} />
+            <TestRecord id={currentId} scorecard={scorecard} />
+          </div>
+        </>
+      ) : (
+        <div className="section-intro">
+          <LayoutList className="section-intro__icon" size={40} strokeWidth={1.5} aria-hidden />
+          <p className="section-intro__purpose">
+            A scorecard is the Ideal Customer Profile as points: criteria in categories, knockouts and tiers. Create one with
+            “New”, or import an icp-scorecard/1 file.
+          </p>
+        </div>
+      )}
+    </section>
   )
 }

@@ -1,5 +1,6 @@
 import type { AppCommand } from '@shared/contract'
 import type { SectionId } from '@shared/domain/workspace'
+import { useScorecardStore } from '../../stores/scorecard-store'
 import { useUiStore } from '../../stores/ui-store'
 import { useWorkspaceStore } from '../../stores/workspace-store'
 
@@ -49,10 +50,20 @@ export async function runAppCommand(command: AppCommand, path?: string): Promise
       if (workspace.workspace) await workspace.closeWorkspace()
       return
     case 'edit-undo':
-    case 'edit-redo':
-      // Only text fields have an undo history so far; the native one serves them.
+    case 'edit-redo': {
+      // A text field keeps its own undo history; elsewhere in the Scorecards section the
+      // editor's history is what Undo means (the menu item and the shortcut share this path).
+      const active = document.activeElement
+      const editing = active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement || (active instanceof HTMLElement && active.isContentEditable)
+      if (!editing && workspace.workspace?.currentSection === 'scorecards') {
+        const scorecards = useScorecardStore.getState()
+        if (command === 'edit-undo') scorecards.undo()
+        else scorecards.redo()
+        return
+      }
       document.execCommand(command === 'edit-undo' ? 'undo' : 'redo')
       return
+    }
     case 'show-about':
       ui.openDialog('about')
       return

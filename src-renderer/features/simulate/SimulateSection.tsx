@@ -1,12 +1,96 @@
-import { Gauge } from 'lucide-react'
-import { SectionIntro } from '../shell/SectionIntro'
+import { useEffect } from 'react'
+import { Gauge, Info, Sparkles } from 'lucide-react'
+import { ErrorNotice } from '../../components/ErrorNotice'
+import { useSimulateStore } from '../../stores/simulate-store'
+import { useWorkspaceStore } from '../../stores/workspace-store'
+import { BandPanel } from './BandPanel'
+import { HeadlineCards } from './HeadlineCards'
+import { KnockoutPanel } from './KnockoutPanel'
+import { OutOfTimePanel } from './OutOfTimePanel'
+import { CurveChart, GainsChart } from './SimulateCharts'
+import { ScorecardBar, ThresholdControls } from './SimulateControls'
 
+/** The Simulate section: test a threshold against the client's own history and see what it keeps and costs. */
 export function SimulateSection() {
+  const path = useWorkspaceStore((s) => s.workspace?.path ?? null)
+  const scorecards = useSimulateStore((s) => s.scorecards)
+  const report = useSimulateStore((s) => s.report)
+  const outcome = useSimulateStore((s) => s.outcome)
+  const error = useSimulateStore((s) => s.error)
+  const loading = useSimulateStore((s) => s.loading)
+  const suggesting = useSimulateStore((s) => s.suggesting)
+  const { open, suggest, dismiss } = useSimulateStore.getState()
+  // Undefined best customers is a next step in Discover, not a failure: say so calmly.
+  const undefinedBest = outcome === 'best' && error?.code === 'NOT_SUPPORTED'
+  const shown = report?.outcome === outcome ? report : null
+
+  useEffect(() => {
+    if (path) open(path)
+  }, [path, open])
+
+  if (scorecards !== null && scorecards.length === 0) {
+    return (
+      <section className="section" aria-labelledby="section-title">
+        <header className="section__header">
+          <h1 id="section-title">Simulate</h1>
+        </header>
+        <div className="section-intro">
+          <Gauge className="section-intro__icon" size={40} strokeWidth={1.5} aria-hidden />
+          <p className="section-intro__purpose">
+            Simulate tests a scorecard&apos;s threshold against the client&apos;s own deals. There is no scorecard yet: build one in
+            Scorecards, or let the evidence suggest one.
+          </p>
+          {error ? <ErrorNotice error={error} onDismiss={dismiss} /> : null}
+          <button type="button" className="button button--primary" disabled={suggesting} onClick={() => void suggest()}>
+            <Sparkles size={16} aria-hidden />
+            {suggesting ? 'Building…' : 'Suggest one from the data'}
+          </button>
+        </div>
+      </section>
+    )
+  }
+
   return (
-    <SectionIntro
-      title="Simulate"
-      icon={Gauge}
-      purpose="Test score thresholds against the client's own history: win rate, sales cycle and revenue above and below, band table, gains and ROC."
-    />
+    <section className="section simulate" aria-labelledby="section-title" aria-busy={loading}>
+      <header className="section__header sim-header">
+        <h1 id="section-title">Simulate</h1>
+        {scorecards ? <ScorecardBar scorecards={scorecards} /> : null}
+      </header>
+      <div className="panel sim-controls">
+        <ThresholdControls />
+      </div>
+      {undefinedBest && error ? (
+        <div className="notice sim-info" role="status">
+          <Info className="notice__icon" size={18} aria-hidden />
+          <div className="notice__text">
+            <strong>Best customers are not defined yet</strong>
+            <span>{error.message}</span>
+          </div>
+          <button type="button" className="button button--secondary button--small" onClick={() => void useWorkspaceStore.getState().goToSection('discover')}>
+            Go to Discover
+          </button>
+        </div>
+      ) : error ? (
+        <ErrorNotice error={error} onDismiss={dismiss} />
+      ) : null}
+      {shown ? (
+        <>
+          <HeadlineCards report={shown} />
+          <div className="sim-grid">
+            <CurveChart report={shown} />
+            <GainsChart report={shown} />
+          </div>
+          <BandPanel report={shown} />
+          <div className="sim-grid sim-grid--panels">
+            <KnockoutPanel report={shown} />
+            <OutOfTimePanel report={shown} />
+          </div>
+        </>
+      ) : loading || scorecards === null ? (
+        <p className="empty-note" role="status">
+          Scoring every closed deal…
+        </p>
+      ) : null}
+    </section>
   )
 }

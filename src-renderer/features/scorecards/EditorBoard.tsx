@@ -1,0 +1,133 @@
+import { useState } from 'react'
+import {
+  DndContext,
+  DragOverlay,
+  KeyboardSensor,
+  PointerSensor,
+  closestCenter,
+  pointerWithin,
+  useSensor,
+  useSensors,
+  type Announcements,
+  type CollisionDetection,
+  type DragEndEvent,
+  type UniqueIdentifier
+} from '@dnd-kit/core'
+import { sortableKeyboardCoordinates } from '@dnd-kit/sortable'
+import type { Scorecard } from '@shared/engine/scorecard/model'
+import { describeCondition } from '@shared/engine/scorecard/describe-condition'
+import { useScorecardStore } from '../../stores/scorecard-store'
+import { defaultCondition, type PaletteAttribute } from './attributes'
+import { addCriterion, addKnockout, placeCriterion } from './commands'
+import { CategoryList } from './CategoryList'
+import { KnockoutZone } from './KnockoutZone'
+import { Palette } from './Palette'
+
+interface Target {
+  category: string | null
+  index?: number
+  knockout?: boolean
+}
+
+/** Where a drop lands: a category (at a card's place, or at the end), the knockouts, or nowhere. */
+function targetOf(scorecard: Scorecard, overId: UniqueIdentifier | undefined): Target | null {
+  const id = String(overId ?? '')
+  if (id === 'knockouts') return { category: null, knockout: true }
+  if (id.startsWith('cat:')) return { category: id.slice(4) }
+  if (id.startsWith('crit:')) {
+    const over = scorecard.criteria.find((c) => `crit:${c.id}` === id)
+    if (!over) return null
+    return { category: over.category, index: scorecard.criteria.filter((c) => c.category === over.category).indexOf(over) }
+  }
+  return null
+}
+
+/** The drag-and-drop editor: palette on the left, categories and knockouts in the centre. */
+export function EditorBoard({ scorecard, attributes }: { scorecard: Scorecard; attributes: PaletteAttribute[] }) {
+  const apply = useScorecardStore((s) => s.apply)
+  const [dragging, setDragging] = useState<string | null>(null)
+  const byName = new Map(attributes.map((a) => [a.name, a]))
+  const sensors = useSensors(
+    // A few pixels of travel before a drag starts, so clicks on handles and inputs stay clicks.
+    useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates })
+  )
+
+  /**
+   * With the pointer, the card under it wins over the category around it (drop before that card).
+   * From the keyboard, only cards and empty drop zones compete, so the arrows step card to card
+   * instead of landing on the category that encloses them.
+   */
+  const collision: CollisionDetection = (args) => {
+    if (!args.pointerCoordinates) {
+      const filled = new Set(scorecard.criteria.map((c) => `cat:${c.category}`))
+      return closestCenter({ ...args, droppableContainers: args.droppableContainers.filter((c) => !filled.has(String(c.id))) })
+    }
+    const within = pointerWithin(args)
+    const cards = within.filter((c) => String(c.id).startsWith('crit:'))
+    return cards.length > 0 ? cards : within
+  }
+
+  const nameOf = (id: UniqueIdentifier | undefined): string => {
+    const text = String(id ?? '')
+    if (text.startsWith('attr:')) return text.slice(5)
+    if (text.startsWith('cat:')) return `category ${text.slice(4)}`
+    if (text === 'knockouts') return 'Knockouts'
+    const criterion = scorecard.criteria.find((c) => `crit:${c.id}` === text)
+    return criterion ? describeCondition(criterion) : 'nothing'
+  }
+  const where = (id: UniqueIdentifier | undefined): string => {
+    const target = targetOf(scorecard, id)
+    if (!target) return 'outside the scorecard'
+    if (target.knockout) return 'Knockouts'
+    return target.index === undefined ? `the end of ${target.category}` : `position ${target.index + 1} in ${target.category}`
+  }
+  const announcements: Announcements = {
+    onDragStart: ({ active }) => `Picked up ${nameOf(active.id)}.`,
+    onDragOver: ({ active, over }) => `${nameOf(active.id)} is over ${where(over?.id)}.`,
+    onDragEnd: ({ active, over }) => (over ? `${nameOf(active.id)} dropped at ${where(over.id)}.` : `${nameOf(active.id)} dropped outside; nothing changed.`),
+    onDragCancel: ({ active }) => `Moving ${nameOf(active.id)} was cancelled.`
+  }
+
+  const onDragEnd = ({ active, over }: DragEndEvent): void => {
+    setDragging(null)
+    const target = targetOf(scorecard, over?.id)
+    if (!target) return
+    const id = String(active.id)
+    if (id.startsWith('attr:')) {
+      const attribute = byName.get(id.slice(5))
+      if (!attribute) return
+      const condition = defaultCondition(attribute)
+      if (target.knockout) apply(addKnockout, { condition })
+      else if (target.category) apply(addCriterion, { category: target.category, condition, points: 5, index: target.index })
+      return
+    }
+    if (id.startsWith('crit:') && target.category && id !== String(over?.id)) {
+      apply(placeCriterion, { id: id.slice(5), category: target.category, index: target.index })
+    }
+  }
+
+  return (
+    <DndContext
+      sensors={sensors}
+      collisionDetection={collision}
+      accessibility={{ announcements, screenReaderInstructions: { draggable: 'To pick up, press Space or Enter. Use the arrow keys to move, Space or Enter to drop, Escape to cancel.' } }}
+      onDragStart={({ active }) => setDragging(String(active.id))}
+      onDragCancel={() => setDragging(null)}
+      onDragEnd={onDragEnd}
+    >
+      <div className="sc-editor">
+        <Palette attributes={attributes} />
+        <div className="sc-board">
+          {scorecard.categories.map((category) => (
+            <CategoryList key={category.name} category={category} criteria={scorecard.criteria.filter((c) => c.category === category.name)} attributes={byName} />
+          ))}
+          <KnockoutZone knockouts={scorecard.knockouts} attributes={byName} />
+        </div>
+      </div>
+      <DragOverlay dropAnimation={null}>
+        {dragging?.startsWith('attr:') ? <div className="sc-attr sc-attr--overlay">{dragging.slice(5)}</div> : null}
+      </DragOverlay>
+    </DndContext>
+  )
+}

@@ -1,0 +1,39 @@
+import { useDroppable } from '@dnd-kit/core'
+import { Ban, X } from 'lucide-react'
+import type { Knockout } from '@shared/engine/scorecard/model'
+import { useScorecardStore } from '../../stores/scorecard-store'
+import type { PaletteAttribute } from './attributes'
+import { removeKnockout, updateKnockout } from './commands'
+import { ConditionFields } from './ConditionFields'
+
+/** Knockouts: conditions that disqualify an account whatever its points. Attributes dropped here become one. */
+export function KnockoutZone({ knockouts, attributes }: { knockouts: Knockout[]; attributes: ReadonlyMap<string, PaletteAttribute> }) {
+  const { setNodeRef, isOver } = useDroppable({ id: 'knockouts' })
+  const apply = useScorecardStore((s) => s.apply)
+  return (
+    <section ref={setNodeRef} className={`sc-knockouts${isOver ? ' sc-knockouts--over' : ''}`} aria-labelledby="sc-knockouts-title">
+      <header className="sc-category__head">
+        <h3 id="sc-knockouts-title">
+          <Ban size={15} aria-hidden /> Knockouts
+        </h3>
+        <span className="muted">Disqualify whatever the score</span>
+      </header>
+      <ul role="list" aria-label="Knockouts" className="sc-knockouts__list">
+        {knockouts.map((knockout, index) => (
+          <li key={index} className="sc-knockout" aria-label={knockout.name}>
+            <strong className="sc-knockout__attr">{knockout.attribute}</strong>
+            <ConditionFields
+              condition={knockout}
+              attribute={attributes.get(knockout.attribute)}
+              onChange={(patch) => apply(updateKnockout, { index, patch }, `knockout:${index}`)}
+            />
+            <button type="button" className="icon-button icon-button--small" aria-label={`Remove knockout ${knockout.name}`} onClick={() => apply(removeKnockout, { index })}>
+              <X size={15} aria-hidden />
+            </button>
+          </li>
+        ))}
+      </ul>
+      {knockouts.length === 0 ? <p className="sc-category__empty">Drop an attribute here to disqualify on it</p> : null}
+    </section>
+  )
+}

@@ -1,0 +1,81 @@
+import { useState } from 'react'
+import { Search } from 'lucide-react'
+import type { ApiErrorShape } from '@shared/contract'
+import type { Scorecard } from '@shared/engine/scorecard/model'
+import { describeCondition } from '@shared/engine/scorecard/describe-condition'
+import { api } from '../../api/api'
+import { errorShapeOf } from '../../api/api-client'
+import { ErrorNotice } from '../../components/ErrorNotice'
+
+type Explained = Awaited<ReturnType<typeof explain>>
+
+function explain(id: number, query: string) {
+  return api().call('scorecard-explain', { id, query, limit: 5 })
+}
+
+/** "Test a record": an account's score and tier, and which criteria gave or withheld points. */
+export function TestRecord({ id, scorecard }: { id: number; scorecard: Scorecard }) {
+  const [query, setQuery] = useState('')
+  const [results, setResults] = useState<Explained | null>(null)
+  const [error, setError] = useState<ApiErrorShape | null>(null)
+  const colorOf = (tier: string): string | undefined => scorecard.tiers.find((t) => t.name === tier)?.color
+  const run = async (): Promise<void> => {
+    if (!query.trim()) return
+    try {
+      setError(null)
+      setResults(await explain(id, query.trim()))
+    } catch (failure) {
+      setError(errorShapeOf(failure))
+    }
+  }
+
+  return (
+    <section className="panel sc-test" aria-labelledby="sc-test-title">
+      <div className="panel__header">
+        <h3 id="sc-test-title">Test a record</h3>
+        <p className="panel__hint">Search an account by name or id to see how this scorecard scores it.</p>
+      </div>
+      <form
+        className="sc-test__form"
+        onSubmit={(e) => {
+          e.preventDefault()
+          void run()
+        }}
+      >
+        <input className="input input--small" type="search" placeholder="Account name or id" aria-label="Account name or id" value={query} onChange={(e) => setQuery(e.target.value)} />
+        <button type="submit" className="button button--secondary button--small" disabled={!query.trim()}>
+          <Search size={14} aria-hidden /> Test
+        </button>
+      </form>
+      {error ? <ErrorNotice error={error} onDismiss={() => setError(null)} /> : null}
+      {results?.length === 0 ? <p className="empty-note">No account matches “{query}”.</p> : null}
+      {results?.slice(0, 3).map((record) => (
+        <article key={record.dealId} className="sc-record" aria-label={`${record.accountName} scores ${record.score}`}>
+          <header className="sc-record__head">
+            <strong>{record.accountName}</strong>
+            <span className="sc-record__score">{record.score}</span>
+            <span className="sc-record__tier" style={{ background: colorOf(record.tier) ?? 'var(--ink-400)' }}>
+              {record.tier}
+            </span>
+          </header>
+          <ul className="sc-record__reasons">
+            {record.reasons.map((reason) => {
+              const criterion = scorecard.criteria.find((c) => c.id === reason.criterionId)
+              return (
+                <li key={reason.criterionId} className={reason.matched ? 'sc-reason sc-reason--matched' : 'sc-reason'}>
+                  <span>{criterion ? describeCondition(criterion) : reason.attribute}</span>
+                  <b>{reason.matched ? (reason.points > 0 ? `+${reason.points}` : reason.points) : `0 of ${criterion?.points ?? reason.points}`}</b>
+                </li>
+              )
+            })}
+            {record.knockouts.map((name) => (
+              <li key={name} className="sc-reason sc-reason--knockout">
+                <span>Knocked out: {name}</span>
+              </li>
+            ))}
+          </ul>
+        </article>
+      ))}
+    </section>
+  )
+}
