@@ -47,6 +47,17 @@ describe('simulating a scorecard against the sample client', () => {
     expect(report.curve).toHaveLength(101)
     expect(report.curve[60]).toEqual({ threshold: 60, passRate: report.passRate, recall: report.recall, winRateAbove: report.winRateAbove })
     expect(report.knockouts.map((k) => k.name)).toEqual(['Education'])
+    // Every decided deal not knocked out sits at one score; the Education knockout holds the rest.
+    const placed = report.distribution.reduce((sum, d) => sum + d.won + d.lost, 0)
+    const disqualified = report.bands.find((b) => b.name === 'Disqualified')?.n ?? 0
+    expect(placed + disqualified).toBe(report.n)
+    expect(report.roc).toHaveLength(101)
+    for (let t = 1; t <= 100; t++) {
+      expect(report.roc[t]!.truePositiveRate!).toBeLessThanOrEqual(report.roc[t - 1]!.truePositiveRate!)
+      expect(report.roc[t]!.falsePositiveRate!).toBeLessThanOrEqual(report.roc[t - 1]!.falsePositiveRate!)
+    }
+    // At the threshold, the ROC's share of wins passing is the recall.
+    expect(report.roc[60]!.truePositiveRate).toBeCloseTo(report.recall!, 10)
     backend.close()
   })
 

@@ -72,6 +72,38 @@ export function simulationFor(db: Database, scorecard: Scorecard, outcome: Simul
   return simulate(prepareOutcome(dataset, target ? { target } : {}), compiled, scoreCompiled(compiled))
 }
 
+/**
+ * Read from the score histograms (bucket s + 1 holds score s; bucket 0 the knocked-out deals,
+ * which never pass): per-score won/lost counts and the ROC points, one per threshold.
+ */
+function distributionAndRoc(simulation: Simulation): Pick<SimulationReport, 'distribution' | 'roc'> {
+  const { deals, wins } = simulation.histograms
+  const distribution: SimulationReport['distribution'] = []
+  let totalWins = 0
+  let totalLosses = 0
+  for (let b = 0; b < deals.length; b++) {
+    totalWins += wins[b]!
+    totalLosses += deals[b]! - wins[b]!
+  }
+  for (let score = 0; score <= 100; score++) {
+    const b = score + 1
+    distribution.push({ score, won: wins[b] ?? 0, lost: (deals[b] ?? 0) - (wins[b] ?? 0) })
+  }
+  const roc: SimulationReport['roc'] = []
+  let winsAbove = 0
+  let lossesAbove = 0
+  for (let threshold = 100; threshold >= 0; threshold--) {
+    winsAbove += distribution[threshold]!.won
+    lossesAbove += distribution[threshold]!.lost
+    roc.push({
+      threshold,
+      falsePositiveRate: totalLosses > 0 ? lossesAbove / totalLosses : null,
+      truePositiveRate: totalWins > 0 ? winsAbove / totalWins : null
+    })
+  }
+  return { distribution, roc: roc.reverse() }
+}
+
 /** Everything `icp simulate` reports for one scorecard, threshold and outcome. */
 export function runSimulation(db: Database, scorecard: Scorecard, request: SimulationRequest): SimulationReport {
   const simulation = simulationFor(db, scorecard, request.outcome)
@@ -114,7 +146,8 @@ export function runSimulation(db: Database, scorecard: Scorecard, request: Simul
       name: k.name,
       wonDealsRemoved: k.wonDealsRemoved,
       wonRevenueRemoved: k.wonRevenueRemoved
-    }))
+    })),
+    ...distributionAndRoc(simulation)
   }
   if (capacity) {
     report.capacity = { accounts: capacity.capacity, threshold: capacity.threshold, accountsPassing: capacity.accountsPassing }

@@ -28,6 +28,10 @@ export interface SimulationReport {
   tiers: SimulationBand[]
   curve: Array<{ threshold: number; passRate: number | null; recall: number | null; winRateAbove: number | null }>
   knockouts: Array<{ name: string; wonDealsRemoved: number; wonRevenueRemoved: number }>
+  /** Decided deals per score 0-100 (knocked-out deals left out): the won vs lost distributions. */
+  distribution: Array<{ score: number; won: number; lost: number }>
+  /** ROC: at each threshold, the share of losses passing (x) against the share of wins passing (y). */
+  roc: Array<{ threshold: number; falsePositiveRate: number | null; truePositiveRate: number | null }>
   /** With a capacity: the threshold that fills it and the accounts it passes. */
   capacity?: { accounts: number; threshold: number | null; accountsPassing: number }
   /** With a split date: both periods and the score drift between them. */

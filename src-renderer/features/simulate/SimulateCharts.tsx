@@ -1,10 +1,8 @@
 import { Bar, CartesianGrid, Cell, ComposedChart, ErrorBar, Legend, Line, LineChart, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import type { SimulationBand, SimulationReport } from '@shared/domain/simulation'
 import { count, interval, pct } from './simulate-format'
+import { asPct, AXIS, GRID } from './chart-style'
 
-const AXIS = { fontSize: 12, fill: '#6b7280' }
-const GRID = '#e3e6ec'
-const asPct = (v: number) => `${Math.round(v * 100)}%`
 const tipPct = (v: unknown) => (typeof v === 'number' ? pct(v) : '—')
 
 /** Pass rate, wins kept and win rate above, for every threshold: where the trade-off bends. */

@@ -7,6 +7,7 @@ import { BandPanel } from './BandPanel'
 import { HeadlineCards } from './HeadlineCards'
 import { KnockoutPanel } from './KnockoutPanel'
 import { OutOfTimePanel } from './OutOfTimePanel'
+import { DistributionChart, RocChart } from './RankingCharts'
 import { CurveChart, GainsChart } from './SimulateCharts'
 import { ScorecardBar, ThresholdControls } from './SimulateControls'
 
@@ -79,6 +80,8 @@ export function SimulateSection() {
           <div className="sim-grid">
             <CurveChart report={shown} />
             <GainsChart report={shown} />
+            <DistributionChart report={shown} />
+            <RocChart report={shown} />
           </div>
           <BandPanel report={shown} />
           <div className="sim-grid sim-grid--panels">

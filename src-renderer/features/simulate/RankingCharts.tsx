@@ -1,0 +1,67 @@
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
+import type { SimulationReport } from '@shared/domain/simulation'
+import { asPct, AXIS, GRID } from './chart-style'
+
+
+/** Won and lost deals per score: where the two groups sit, and where the threshold cuts them. */
+export function DistributionChart({ report }: { report: SimulationReport }) {
+  return (
+    <figure className="sim-chart" aria-label="Score distribution of won and lost deals">
+      <figcaption>Score distribution · won vs lost deals · line: current threshold ({report.threshold})</figcaption>
+      <ResponsiveContainer width="100%" height={240}>
+        <BarChart data={report.distribution} margin={{ top: 8, right: 16, bottom: 14, left: 0 }} barCategoryGap={0}>
+          <CartesianGrid stroke={GRID} vertical={false} />
+          <XAxis
+            dataKey="score"
+            type="number"
+            domain={[0, 100]}
+            ticks={[0, 20, 40, 60, 80, 100]}
+            tick={AXIS}
+            label={{ value: 'Score', position: 'insideBottom', offset: -8, fontSize: 12, fill: '#6b7280' }}
+          />
+          <YAxis tick={AXIS} width={44} allowDecimals={false} />
+          <Tooltip labelFormatter={(v) => `Score ${String(v)}`} />
+          <Legend verticalAlign="top" height={24} iconSize={10} />
+          <Bar name="Won" dataKey="won" fill="#16a34a" isAnimationActive={false} />
+          <Bar name="Lost" dataKey="lost" fill="#dc6b5f" isAnimationActive={false} />
+          <ReferenceLine x={report.threshold} stroke="#111827" strokeDasharray="4 3" />
+        </BarChart>
+      </ResponsiveContainer>
+    </figure>
+  )
+}
+
+/** ROC: wins passing against losses passing at every threshold; the diagonal is no better than chance. */
+export function RocChart({ report }: { report: SimulationReport }) {
+  const points = report.roc
+    .filter((p) => p.falsePositiveRate !== null && p.truePositiveRate !== null)
+    .map((p) => ({ x: p.falsePositiveRate as number, y: p.truePositiveRate as number, threshold: p.threshold }))
+    .sort((a, b) => a.x - b.x || a.y - b.y)
+  const current = report.roc.find((p) => p.threshold === report.threshold)
+  const summary = `AUC ${report.auc === null ? '—' : report.auc.toFixed(3)} · KS ${report.ks === null ? '—' : report.ks.toFixed(3)}`
+  return (
+    <figure className="sim-chart" aria-label={`ROC curve, ${summary}`}>
+      <figcaption>ROC · {summary} · dot: current threshold</figcaption>
+      <ResponsiveContainer width="100%" height={240}>
+        <LineChart data={points} margin={{ top: 8, right: 16, bottom: 14, left: 0 }}>
+          <CartesianGrid stroke={GRID} />
+          <XAxis
+            dataKey="x"
+            type="number"
+            domain={[0, 1]}
+            tickFormatter={asPct}
+            tick={AXIS}
+            label={{ value: 'Share of lost deals passing', position: 'insideBottom', offset: -8, fontSize: 12, fill: '#6b7280' }}
+          />
+          <YAxis domain={[0, 1]} tickFormatter={asPct} tick={AXIS} width={44} />
+          <Tooltip formatter={(v) => asPct(Number(v))} labelFormatter={(v) => `${asPct(Number(v))} of lost deals pass`} />
+          <ReferenceLine segment={[{ x: 0, y: 0 }, { x: 1, y: 1 }]} stroke="#9ca3af" strokeDasharray="4 3" />
+          <Line name="Wins passing" dataKey="y" stroke="#7c3aed" strokeWidth={2} dot={false} isAnimationActive={false} />
+          {current?.falsePositiveRate != null && current.truePositiveRate != null ? (
+            <ReferenceDot x={current.falsePositiveRate} y={current.truePositiveRate} r={6} fill="#7c3aed" stroke="#ffffff" strokeWidth={2} />
+          ) : null}
+        </LineChart>
+      </ResponsiveContainer>
+    </figure>
+  )
+}
