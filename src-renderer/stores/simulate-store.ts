@@ -55,7 +55,10 @@ export const useSimulateStore = create<SimulateState>((set, get) => {
         ...(/^\d{4}-\d{2}-\d{2}$/.test(splitDate) ? { splitDate } : {})
       })
       if (mine !== token) return
-      set({ report, loading: false, error: null, threshold: report.threshold })
+      // The report picks the threshold only when asked to (first load, capacity); otherwise the
+      // slider may already have moved on while this answer travelled, and the user's value wins.
+      const picked = threshold === null || fromCapacity
+      set({ report, loading: false, error: null, ...(picked ? { threshold: report.threshold } : {}) })
     } catch (error) {
       if (mine === token) set({ loading: false, error: errorShapeOf(error) })
     }
