@@ -10,7 +10,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: 2,
   retries: 0,
-  timeout: 30_000,
+  // Generous: the sample workspace is built and analysed inside some tests, and CI machines vary.
+  timeout: 60_000,
   expect: { timeout: 5_000 },
   reporter: process.env['CI'] ? [['list']] : [['list']],
   use: {

@@ -28,7 +28,9 @@ export class SimulatePage {
   /** Builds a scorecard from the evidence when the workspace has none, so there is something to simulate. */
   async ensureScorecard(): Promise<void> {
     const suggest = this.page.getByRole('button', { name: 'Suggest one from the data' })
-    await expect(suggest.or(this.threshold)).toBeVisible({ timeout: 30_000 })
+    // Wait for a settled screen: the offer to suggest (no scorecard) or figures (one exists).
+    // The slider alone is not enough: it shows, disabled, while the list is still loading.
+    await expect(suggest.or(this.dealsPassing)).toBeVisible({ timeout: 30_000 })
     if (await suggest.isVisible()) await suggest.click()
     await expect(this.threshold).toBeEnabled({ timeout: 30_000 })
     await expect(this.dealsPassing).toBeVisible({ timeout: 30_000 })
