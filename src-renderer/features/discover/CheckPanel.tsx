@@ -4,6 +4,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { useDiscoverStore } from '../../stores/discover-store'
 import { fixed } from './discover-format'
+import { ScorecardSelect } from '../../components/ScorecardSelect'
 
 type Kind = ScorecardCheck['findings'][number]['kind']
 
@@ -37,16 +38,7 @@ export function CheckPanel() {
         <p className="empty-note">No scorecard yet in this workspace.</p>
       ) : (
         <div className="inline-form">
-          <label className="field inline-form__grow">
-            <span className="field__label">Scorecard</span>
-            <select className="input" value={id ?? ''} onChange={(e) => setPicked(Number(e.target.value))}>
-              {scorecards.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ScorecardSelect scorecards={scorecards} value={id} onChange={setPicked} className="field inline-form__grow" />
           <button type="button" className="button button--secondary" disabled={id === null || check.loading} onClick={() => id !== null && void checkScorecard(id)}>
             {check.loading ? 'Checking…' : 'Check'}
           </button>

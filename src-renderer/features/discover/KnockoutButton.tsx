@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { Condition } from '@shared/engine/scorecard/model'
 import { Dialog } from '../../components/Dialog'
 import { useDiscoverStore } from '../../stores/discover-store'
+import { ScorecardSelect } from '../../components/ScorecardSelect'
 
 /** "Add as knockout to…": the scorecard is chosen in a small dialog so the table row stays compact. */
 export function KnockoutButton({ name, condition }: { name: string; condition: Condition }) {
@@ -46,16 +47,13 @@ export function KnockoutButton({ name, condition }: { name: string; condition: C
           {scorecards.length === 0 ? (
             <p className="muted">There is no scorecard yet. Suggest one below, or create one in Scorecards.</p>
           ) : (
-            <label className="field">
-              <span className="field__label">Scorecard</span>
-              <select className="input" value={chosen ?? ''} onChange={(e) => setId(Number(e.target.value))} data-autofocus>
-                {scorecards.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.name} ({s.knockoutCount} knockout{s.knockoutCount === 1 ? '' : 's'})
-                  </option>
-                ))}
-              </select>
-            </label>
+            <ScorecardSelect
+              scorecards={scorecards}
+              value={chosen}
+              onChange={setId}
+              detail={(s) => `(${s.knockoutCount} knockout${s.knockoutCount === 1 ? '' : 's'})`}
+              autoFocus
+            />
           )}
         </Dialog>
       ) : null}

@@ -4,6 +4,7 @@ import type { ScorecardSummary } from '@shared/domain/scorecards'
 import { useSimulateStore } from '../../stores/simulate-store'
 import type { SimulateOutcome } from '../../stores/simulate-store'
 import { count } from '../discover/discover-format'
+import { ScorecardSelect } from '../../components/ScorecardSelect'
 
 const OUTCOMES: ReadonlyArray<{ id: SimulateOutcome; label: string }> = [
   { id: 'won', label: 'Won vs lost' },
@@ -19,16 +20,7 @@ export function ScorecardBar({ scorecards }: { scorecards: readonly ScorecardSum
   const name = useId()
   return (
     <div className="sim-bar">
-      <label className="field sim-bar__picker">
-        <span className="field__label">Scorecard</span>
-        <select className="input" value={scorecardId ?? ''} onChange={(e) => select(Number(e.target.value))}>
-          {scorecards.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ScorecardSelect scorecards={scorecards} value={scorecardId} onChange={(id) => void select(id)} className="field sim-bar__picker" />
       <div className="field">
         <span className="field__label" aria-hidden>
           Outcome
