@@ -1,0 +1,87 @@
+/**
+ * The ICP one-pager: what the consultant writes and chooses in the Export section (stored per
+ * scorecard), and the resolved content every deliverable renders from (the PDF, the workbook's
+ * "ICP" sheet). The content is resolved once in the backend so the PDF and the XLSX always
+ * state the same figures.
+ */
+
+export type PaperSize = 'letter' | 'a4'
+
+export type OnePagerBlockId =
+  | 'header'
+  | 'statement'
+  | 'definition'
+  | 'scorecard'
+  | 'disqualifiers'
+  | 'buying'
+  | 'channels'
+  | 'messaging'
+  | 'evidence'
+  | 'core-vs-adjacent'
+
+/** What the consultant edits. Free text is plain text (no markup). */
+export interface OnePagerDocument {
+  /** Blocks in print order; a block absent or with `visible: false` is not printed. */
+  blocks: Array<{ id: OnePagerBlockId; visible: boolean }>
+  clientName: string
+  preparedBy: string
+  /** YYYY-MM-DD as printed in the header. */
+  date: string
+  /** #rrggbb */
+  brandColor: string
+  /** A PNG/JPEG/SVG as a data: URL (kept inside the workspace; never fetched). */
+  logoDataUrl: string | null
+  paper: PaperSize
+  /** 3-5 one-sentence hypotheses; pre-drafted from the scorecard until edited. */
+  statements: string[]
+  economicBuyer: string
+  champion: string
+  triggers: string
+  channels: { outbound: string; content: string; partners: string; marketplaces: string }
+  messaging: { target: string; context: string; cost: string; change: string }
+  /** The scorecard shown as "Adjacent ICP" beside this one, when the workspace has one. */
+  adjacentScorecardId: number | null
+}
+
+/** One tier's evidence as the engine computed it. */
+export interface OnePagerTierEvidence {
+  name: string
+  color: string
+  min: number
+  deals: number
+  wins: number
+  winRate: number | null
+  medianCycleDays: number | null
+  /** True when the tier has too few decided deals for its rate to be read on its own. */
+  small: boolean
+}
+
+/** Everything a deliverable prints, resolved from the workspace. */
+export interface OnePagerContent {
+  document: OnePagerDocument
+  scorecard: {
+    id: number
+    name: string
+    /** The newest saved version's name, or null when only the working copy exists. */
+    version: string | null
+    /** Criteria by category, in the scorecard's order: attribute, what qualifies, points. */
+    categories: Array<{ name: string; budget: number; criteria: Array<{ attribute: string; qualifies: string; points: number }> }>
+    tiers: Array<{ name: string; min: number; color: string }>
+    /** Knockouts in words (the anti-ICP). */
+    disqualifiers: string[]
+  }
+  evidence: {
+    deals: number
+    wins: number
+    /** ISO dates of the first and last closed deal, when the data has close dates. */
+    firstClosed: string | null
+    lastClosed: string | null
+    auc: number | null
+    topTier: { name: string; lift: number | null; winRate: number | null } | null
+    tiers: OnePagerTierEvidence[]
+    /** Honest notes, e.g. "Only 24 decided deals in Tier C: read its win rate as a hint." */
+    notes: string[]
+  }
+  /** The adjacent scorecard's name and definition, when chosen. */
+  adjacent: { name: string; categories: OnePagerContent['scorecard']['categories'] } | null
+}
