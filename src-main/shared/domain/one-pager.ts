@@ -59,6 +59,8 @@ export interface OnePagerTierEvidence {
 /** Everything a deliverable prints, resolved from the workspace. */
 export interface OnePagerContent {
   document: OnePagerDocument
+  /** The statements as drafted from the scorecard now (the editor offers them to start over). */
+  draftedStatements: string[]
   scorecard: {
     id: number
     name: string

@@ -2,9 +2,10 @@ import { migration0001 } from './0001-workspace'
 import { migration0002 } from './0002-dataset'
 import { migration0003 } from './0003-scorecards'
 import { migration0004 } from './0004-best-customers'
+import { migration0005 } from './0005-one-pager'
 import type { Migration } from './migration'
 
 /** Every schema step, in order. Append only: a shipped migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004]
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005]
 
 export const LATEST_FORMAT_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0

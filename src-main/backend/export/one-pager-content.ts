@@ -1,0 +1,182 @@
+import type { Database } from 'better-sqlite3'
+import type { OnePagerContent, OnePagerDocument, OnePagerTierEvidence } from '@shared/domain/one-pager'
+import type { SimulationReport } from '@shared/domain/simulation'
+import { describeCondition } from '@shared/engine/scorecard/describe-condition'
+import type { Condition, Scorecard } from '@shared/engine/scorecard/model'
+import { TOO_SMALL_BAND } from '@shared/engine/simulation/bands'
+import { defaultOnePagerDocument, normalizeBlocks } from '@shared/export/default-one-pager'
+import { draftStatements } from '@shared/export/draft-statements'
+import { AppError } from '../app-error'
+import { engineDatasetFor } from '../engine/engine-dataset-cache'
+import { readContent } from '../scorecards/scorecard-content'
+import { findScorecard, listScorecards, listVersions } from '../scorecards/scorecard-queries'
+import { runSimulation } from '../simulate/run-simulation'
+import { readWorkspaceRow } from '../store/workspace-queries'
+import { readOnePager } from './one-pager-queries'
+
+/** Colours for tiers saved without one, highest first (the editor's defaults). */
+const TIER_COLORS = ['#2f855a', '#d69e2e', '#a0aec0', '#718096', '#4a5568']
+
+function workingScorecard(db: Database, id: number): Scorecard {
+  const record = findScorecard(db, id)
+  if (!record) throw new AppError('NOT_FOUND', `There is no scorecard ${id} in this workspace; it may have been deleted.`, { id })
+  return readContent(db, record.workingRevisionId, record.name)
+}
+
+/** "Industry is SaaS, FinTech" -> "is SaaS, FinTech": the attribute is printed in its own column. */
+export function qualifies(condition: Condition): string {
+  const words = describeCondition(condition)
+  return words.startsWith(condition.attribute) ? words.slice(condition.attribute.length).trim() : words
+}
+
+function categoriesInWords(scorecard: Scorecard): OnePagerContent['scorecard']['categories'] {
+  const names = scorecard.categories.map((c) => c.name)
+  // A criterion whose category is not listed still prints, under its own heading.
+  for (const criterion of scorecard.criteria) if (!names.includes(criterion.category)) names.push(criterion.category)
+  return names.map((name) => ({
+    name,
+    budget: scorecard.categories.find((c) => c.name === name)?.budget ?? 0,
+    criteria: scorecard.criteria
+      .filter((c) => c.category === name)
+      .map((c) => ({ attribute: c.attribute, qualifies: qualifies(c), points: c.points }))
+  }))
+}
+
+function today(): string {
+  const now = new Date()
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
+}
+
+/** The other scorecard named like an adjacent ICP, when this one is not. */
+function defaultAdjacent(db: Database, scorecardId: number, name: string): number | null {
+  if (/adjacent/i.test(name)) return null
+  return listScorecards(db).find((s) => s.id !== scorecardId && /adjacent/i.test(s.name))?.id ?? null
+}
+
+const percent = (rate: number | null): string => (rate === null ? 'n/a' : `${Math.round(rate * 100)}%`)
+
+function evidenceOf(db: Database, scorecard: Scorecard): OnePagerContent['evidence'] {
+  const empty: OnePagerContent['evidence'] = {
+    deals: 0,
+    wins: 0,
+    firstClosed: null,
+    lastClosed: null,
+    auc: null,
+    topTier: null,
+    tiers: [],
+    notes: []
+  }
+  let report: SimulationReport
+  let dataset: ReturnType<typeof engineDatasetFor>
+  try {
+    dataset = engineDatasetFor(db)
+    report = runSimulation(db, scorecard, { outcome: 'won', threshold: scorecard.tiers[0]?.min ?? 80 })
+  } catch (error) {
+    // A workspace without deals still gets its one-pager; the evidence says why it is empty.
+    if (error instanceof AppError && error.code === 'NOT_FOUND') {
+      return { ...empty, notes: ['No closed deals have been imported yet, so there is no evidence to show.'] }
+    }
+    throw error
+  }
+
+  let first = Infinity
+  let last = -Infinity
+  for (let row = 0; row < dataset.rowCount; row++) {
+    const closed = dataset.closedAt[row]!
+    if (dataset.outcome[row] === -1 || !Number.isFinite(closed)) continue
+    if (closed < first) first = closed
+    if (closed > last) last = closed
+  }
+  const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10)
+
+  const tiers: OnePagerTierEvidence[] = scorecard.tiers.map((tier, index) => {
+    const row = report.tiers.find((t) => t.name === tier.name && t.from !== null)
+    return {
+      name: tier.name,
+      color: tier.color ?? TIER_COLORS[index] ?? '#718096',
+      min: tier.min,
+      deals: row?.n ?? 0,
+      wins: row?.wins ?? 0,
+      winRate: row?.winRate ?? null,
+      medianCycleDays: row?.medianCycleDays ?? null,
+      small: row ? row.tooSmall : true
+    }
+  })
+
+  const notes: string[] = []
+  if (report.n < TOO_SMALL_BAND) {
+    notes.push(`Only ${report.n} decided deals: every figure here is a first read, not a finding.`)
+  } else if (report.n < 200) {
+    notes.push(`${report.n} decided deals: the differences between tiers are indicative; re-check them as deals close.`)
+  }
+  for (const tier of tiers) {
+    if (tier.small && tier.deals > 0) notes.push(`Only ${tier.deals} decided deals in ${tier.name}: read its win rate (${percent(tier.winRate)}) as a hint.`)
+    if (tier.deals === 0) notes.push(`No decided deals scored in ${tier.name}.`)
+  }
+  const disqualified = report.tiers.find((t) => t.from === null)
+  if (disqualified && disqualified.n > 0) {
+    notes.push(`${disqualified.n} deals were disqualified by the knockouts and are left out of the tiers (win rate ${percent(disqualified.winRate)}).`)
+  }
+  if (!Number.isFinite(first)) notes.push('The data has no close dates, so the period the evidence covers is unknown.')
+  if (report.auc === null) notes.push('The AUC needs both won and lost deals.')
+
+  const top = tiers[0]
+  return {
+    deals: report.n,
+    wins: report.wins,
+    firstClosed: Number.isFinite(first) ? isoDate(first) : null,
+    lastClosed: Number.isFinite(last) ? isoDate(last) : null,
+    auc: report.auc,
+    topTier: top ? { name: top.name, lift: report.lift, winRate: top.winRate } : null,
+    tiers,
+    notes
+  }
+}
+
+/**
+ * Everything a deliverable prints for one scorecard: the saved document (or the default with
+ * drafted statements), the working scorecard in words, and the evidence as the simulation
+ * computes it (won vs lost, threshold at the top tier), so the PDF and the workbook state the
+ * same figures as the Simulate screen.
+ */
+export function buildOnePagerContent(db: Database, scorecardId: number, override?: OnePagerDocument): OnePagerContent {
+  const record = findScorecard(db, scorecardId)
+  if (!record) throw new AppError('NOT_FOUND', `There is no scorecard ${scorecardId} in this workspace; it may have been deleted.`, { id: scorecardId })
+  const scorecard = readContent(db, record.workingRevisionId, record.name)
+  const drafted = draftStatements(scorecard)
+
+  const saved = override ?? readOnePager(db, scorecardId)
+  const document: OnePagerDocument = saved
+    ? { ...saved, blocks: normalizeBlocks(saved.blocks) }
+    : defaultOnePagerDocument({
+        clientName: readWorkspaceRow(db)?.name ?? '',
+        date: today(),
+        statements: drafted,
+        adjacentScorecardId: defaultAdjacent(db, scorecardId, record.name)
+      })
+
+  const adjacentRecord = document.adjacentScorecardId !== null ? findScorecard(db, document.adjacentScorecardId) : null
+  if (!adjacentRecord) document.adjacentScorecardId = null
+  const adjacent = adjacentRecord
+    ? { name: adjacentRecord.name, categories: categoriesInWords(workingScorecard(db, adjacentRecord.id)) }
+    : null
+
+  return {
+    document,
+    draftedStatements: drafted,
+    scorecard: {
+      id: scorecardId,
+      name: record.name,
+      version: listVersions(db, scorecardId)[0]?.note ?? null,
+      categories: categoriesInWords(scorecard),
+      tiers: scorecard.tiers.map((tier, index) => ({ name: tier.name, min: tier.min, color: tier.color ?? TIER_COLORS[index] ?? '#718096' })),
+      disqualifiers: scorecard.knockouts.map((k) => {
+        const words = describeCondition(k)
+        return k.name && k.name !== words ? `${k.name}: ${words}` : words
+      })
+    },
+    evidence: evidenceOf(db, scorecard),
+    adjacent
+  }
+}
