@@ -6,6 +6,8 @@ import { AppError } from '../app-error'
 import type { Handlers } from '../dispatch'
 import { readContent } from '../scorecards/scorecard-content'
 import { findScorecard } from '../scorecards/scorecard-queries'
+import { bandAccounts } from './band-accounts'
+import { compareRefs } from './compare-scorecards'
 import { runSimulation, simulationFor } from './run-simulation'
 import { scoredDealsTable } from './scored-deals'
 import { criterionEvidence, explainRecords } from './scorecard-insight'
@@ -17,7 +19,10 @@ function workingScorecard(db: Database, id: number): Scorecard {
   return readContent(db, record.workingRevisionId, record.name)
 }
 
-export const simulateHandlers: Pick<Handlers, 'simulate-run' | 'score-export' | 'scorecard-evidence' | 'scorecard-explain'> = {
+export const simulateHandlers: Pick<
+  Handlers,
+  'simulate-run' | 'simulate-compare' | 'simulate-band-accounts' | 'score-export' | 'scorecard-evidence' | 'scorecard-explain'
+> = {
   'scorecard-evidence'({ id }, ctx) {
     const { db } = ctx.session.require()
     return criterionEvidence(db, workingScorecard(db, id))
@@ -36,6 +41,16 @@ export const simulateHandlers: Pick<Handlers, 'simulate-run' | 'score-export' | 
       outcome: input.outcome ?? 'won',
       splitDate: input.splitDate
     })
+  },
+
+  'simulate-compare'({ outcome, ...input }, ctx) {
+    const { db } = ctx.session.require()
+    return compareRefs(db, { ...input, outcome: outcome ?? 'won' })
+  },
+
+  'simulate-band-accounts'({ scorecardId, outcome, ...band }, ctx) {
+    const { db } = ctx.session.require()
+    return bandAccounts(db, workingScorecard(db, scorecardId), { ...band, outcome: outcome ?? 'won' })
   },
 
   'score-export'(input, ctx) {

@@ -8,7 +8,7 @@ import type {
 import { SECTIONS } from '../domain/workspace'
 import type { DatasetSummary, ImportPreview, StoredTable } from '../domain/import'
 import type { ColumnProfile } from '../domain/dataset'
-import type { SimulationReport } from '../domain/simulation'
+import type { BandAccountsPage, CompareReport, SimulationReport } from '../domain/simulation'
 import type { AntiIcpEntry, BestCustomerCohort, BestCustomerDefinition, DiscoverReport, ScorecardCheck } from '../domain/discover'
 import { BEST_CUSTOMER_METRICS } from '../domain/discover'
 import { COLUMN_ROLES, COLUMN_TYPES, OUTCOMES, TABLE_KINDS } from '../domain/dataset'
@@ -123,6 +123,8 @@ export const scorecardSchema = z
 
 const scorecardId = z.number().int().min(1)
 const scorecardName = scorecardSchema.shape.name
+/** A scorecard's working copy, or one of its saved versions. */
+const scorecardRef = z.object({ scorecardId, versionId: scorecardId.optional() }).strict()
 
 export const methods = {
   'app-info': method<AppInfo>()(noInput),
@@ -328,6 +330,45 @@ export const methods = {
         splitDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date as YYYY-MM-DD.').optional()
       })
       .strict()
+  ),
+  /**
+   * Two scorecards (or versions) on the same deals and outcome: headline figures, b - a, and a page
+   * of the accounts entering and leaving the top tier. Thresholds default to each top tier's minimum.
+   */
+  'simulate-compare': method<CompareReport>()(
+    z
+      .object({
+        a: scorecardRef,
+        b: scorecardRef,
+        outcome: z.enum(['won', 'best', 'retained']).optional(),
+        thresholdA: z.number().int().min(0).max(100).optional(),
+        thresholdB: z.number().int().min(0).max(100).optional(),
+        enteringOffset: z.number().int().min(0).optional(),
+        leavingOffset: z.number().int().min(0).optional(),
+        swapLimit: z.number().int().min(1).max(500).optional()
+      })
+      .strict()
+  ),
+  /** The decided deals of one score band (inclusive range) or of the Disqualified row, with each criterion's points. */
+  'simulate-band-accounts': method<BandAccountsPage>()(
+    z
+      .object({
+        scorecardId: z.number().int().min(1),
+        outcome: z.enum(['won', 'best', 'retained']).optional(),
+        from: z.number().int().min(0).max(100).optional(),
+        to: z.number().int().min(0).max(100).optional(),
+        disqualified: z.literal(true).optional(),
+        offset: z.number().int().min(0),
+        limit: z.number().int().min(1).max(500)
+      })
+      .strict()
+      .refine((band) => (band.disqualified ? band.from === undefined && band.to === undefined : band.from !== undefined && band.to !== undefined), {
+        message: 'Give a score range (from and to) or disqualified: true, not both.'
+      })
+      .refine((band) => band.from === undefined || band.to === undefined || band.from <= band.to, {
+        message: 'A score range runs from the lower score to the higher one.',
+        path: ['to']
+      })
   ),
   /** Per criterion of a saved scorecard: decided deals matched, their win rate and lift. */
   'scorecard-evidence': method<

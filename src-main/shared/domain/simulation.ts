@@ -56,3 +56,100 @@ export interface SimulationBand {
   meanWonAmount: number | null
   tooSmall: boolean
 }
+
+/** Which scorecard to simulate: its working copy, or one of its saved versions. */
+export interface ScorecardRef {
+  scorecardId: number
+  versionId?: number | undefined
+}
+
+/** One side of a comparison: what was compared and its headline figures at its threshold. */
+export interface CompareSide {
+  scorecardId: number
+  /** null for the working copy. */
+  versionId: number | null
+  scorecard: string
+  /** "Working copy" or the version's note. */
+  revision: string
+  /** The top tier's name and minimum score (the swap set is about this tier). */
+  topTier: string
+  topTierMin: number
+  threshold: number
+  auc: number | null
+  gini: number | null
+  ks: number | null
+  passRate: number | null
+  winRateAbove: number | null
+  lift: number | null
+  recall: number | null
+  revenueKept: number | null
+  topTierAccounts: number
+}
+
+/** b - a for each figure; null when either side has none. */
+export interface CompareDelta {
+  threshold: number
+  auc: number | null
+  gini: number | null
+  ks: number | null
+  passRate: number | null
+  winRateAbove: number | null
+  lift: number | null
+  recall: number | null
+  revenueKept: number | null
+  topTierAccounts: number
+}
+
+/** An account that enters or leaves the top tier: its best tier and score under each side (score null when every deal is knocked out). */
+export interface CompareSwap {
+  accountId: string
+  accountName: string
+  tierA: string
+  tierB: string
+  scoreA: number | null
+  scoreB: number | null
+}
+
+export interface CompareSwapPage {
+  total: number
+  offset: number
+  rows: CompareSwap[]
+}
+
+/** What `simulate-compare` answers: both sides, their differences (b - a) and a page of the swap set. */
+export interface CompareReport {
+  outcome: SimulationReport['outcome']
+  /** Decided deals both sides were measured on. */
+  n: number
+  a: CompareSide
+  b: CompareSide
+  delta: CompareDelta
+  /** In the top tier under b, not under a; highest score under b first. */
+  entering: CompareSwapPage
+  /** In the top tier under a, not under b; highest score under a first. */
+  leaving: CompareSwapPage
+}
+
+/** One deal of a band, with the points each criterion gave it (aligned with BandAccountsPage.criteria). */
+export interface BandAccountRow {
+  dealId: string
+  accountId: string
+  accountName: string
+  /** Counted as a success under the outcome (won, best customer, retained). */
+  positive: boolean
+  score: number
+  tier: string
+  points: number[]
+  /** Knockouts that hit the deal (the Disqualified row). */
+  knockouts: string[]
+}
+
+/** What `simulate-band-accounts` answers: the decided deals of one band, highest score first, a page at a time. */
+export interface BandAccountsPage {
+  total: number
+  /** Successes in the whole band. */
+  positives: number
+  offset: number
+  criteria: Array<{ id: string; label: string; category: string; points: number }>
+  rows: BandAccountRow[]
+}
