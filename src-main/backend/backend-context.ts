@@ -1,5 +1,7 @@
 import type { EventSink } from '@shared/contract'
 import type { HostKind } from '@shared/domain/workspace'
+import type { DesktopFiles } from './export/desktop-files'
+import type { PdfPrinter } from './export/pdf-printer'
 import type { ImportStaging } from './import/import-staging'
 import type { RecentWorkspaces } from './workspace/recent-workspaces'
 import type { WorkspaceLocations } from './workspace/workspace-locations'
@@ -19,6 +21,10 @@ export interface BackendHostOptions {
    * Electron's ABI while Node (tests, CLI, web host) uses the one npm built.
    */
   sqliteNativeBinding?: string
+  /** Prints the one-pager to PDF; without it, headless Chromium from the built renderer (browser mode, CLI). */
+  printPdf?: PdfPrinter
+  /** The desktop's native Save dialog and shell; absent in browser mode and the CLI. */
+  desktopFiles?: DesktopFiles
 }
 
 /** Everything a handler may use. One per host process. */

@@ -2,6 +2,7 @@ import { appHandlers } from './app-handlers'
 import { datasetHandlers } from './dataset/dataset-handlers'
 import { discoverHandlers } from './discover/discover-handlers'
 import type { Handlers } from './dispatch'
+import { exportHandlers } from './export/export-handlers'
 import { importHandlers } from './import/import-handlers'
 import { simulateHandlers } from './simulate/simulate-handlers'
 import { scorecardHandlers } from './scorecards/scorecard-handlers'
@@ -15,5 +16,6 @@ export const handlers: Handlers = {
   ...datasetHandlers,
   ...simulateHandlers,
   ...discoverHandlers,
-  ...scorecardHandlers
+  ...scorecardHandlers,
+  ...exportHandlers
 }

@@ -11,7 +11,7 @@ import { compareRefs } from './compare-scorecards'
 import { runSimulation, simulationFor } from './run-simulation'
 import { scoredDealsTable } from './scored-deals'
 import { criterionEvidence, explainRecords } from './scorecard-insight'
-import { toCsv } from './spreadsheet-text'
+import { toCsv } from '@shared/export/spreadsheet-text'
 
 function workingScorecard(db: Database, id: number): Scorecard {
   const record = findScorecard(db, id)

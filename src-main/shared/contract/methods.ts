@@ -9,12 +9,15 @@ import { SECTIONS } from '../domain/workspace'
 import type { DatasetSummary, ImportPreview, StoredTable } from '../domain/import'
 import type { ColumnProfile } from '../domain/dataset'
 import type { BandAccountsPage, CompareReport, SimulationReport } from '../domain/simulation'
+import type { PackedMask, SimulationPack } from '../engine/simulation/simulation-pack'
 import type { AntiIcpEntry, BestCustomerCohort, BestCustomerDefinition, DiscoverReport, ScorecardCheck } from '../domain/discover'
 import { BEST_CUSTOMER_METRICS } from '../domain/discover'
 import { COLUMN_ROLES, COLUMN_TYPES, OUTCOMES, TABLE_KINDS } from '../domain/dataset'
 import type { AccountPage, HygieneRule, HygieneRuleView, JoinListPage, TableRowsPage } from '../domain/data-views'
 import type { ImportedScorecard, ScorecardFile, ScorecardSummary, ScorecardVersion, StoredScorecard } from '../domain/scorecards'
 import { CONDITION_OPS, type Scorecard } from '../engine/scorecard/model'
+import type { OnePagerContent } from '../domain/one-pager'
+import { onePagerDocumentSchema } from './one-pager-schema'
 
 /**
  * Declares one backend method: the zod schema validates its single object argument at the
@@ -370,6 +373,22 @@ export const methods = {
         path: ['to']
       })
   ),
+  /**
+   * Everything the renderer's what-if worker needs to simulate `scorecard` on this data without
+   * the attribute columns: per-deal outcome figures and one match mask per condition.
+   */
+  'simulate-pack': method<SimulationPack & { dataVersion: string }>()(
+    z.object({ scorecard: scorecardSchema, outcome: z.enum(['won', 'best', 'retained']).optional() }).strict()
+  ),
+  /** Match masks for conditions the worker has not seen (a new criterion or an edited condition); STALE when the data changed. */
+  'simulate-masks': method<PackedMask[]>()(
+    z
+      .object({
+        dataVersion: z.string().max(100),
+        conditions: z.array(z.object(conditionFields).strict()).min(1).max(1200)
+      })
+      .strict()
+  ),
   /** Per criterion of a saved scorecard: decided deals matched, their win rate and lift. */
   'scorecard-evidence': method<
     Array<{ criterionId: string; deals: number; winRate: number | null; lift: number | null }>
@@ -394,6 +413,23 @@ export const methods = {
   'score-export': method<{ fileName: string; bytes: Uint8Array }>()(
     z.object({ scorecardId: z.number().int().min(1), format: z.enum(['csv', 'xlsx']) }).strict()
   ),
+
+  /** The one-pager of a scorecard as every deliverable prints it: the saved document (or the drafted default) and the evidence. */
+  'export-document-get': method<OnePagerContent>()(z.object({ scorecardId: z.number().int().min(1) }).strict()),
+  /** Saves the consultant's edits to the one-pager and answers the content resolved with them. */
+  'export-document-save': method<OnePagerContent>()(
+    z.object({ scorecardId: z.number().int().min(1), document: onePagerDocumentSchema }).strict()
+  ),
+  /** The one-pager printed by Chromium: one page, or an error naming what overflows. */
+  'export-pdf': method<{ fileName: string; bytes: Uint8Array; pages: number }>()(
+    z.object({ scorecardId: z.number().int().min(1), paper: z.enum(['letter', 'a4']).optional() }).strict()
+  ),
+  /** Desktop only: asks where to save with the native dialog and writes the file; null when cancelled. */
+  'export-save-as': method<{ path: string } | null>()(
+    z.object({ fileName: z.string().trim().min(1).max(255), bytes: z.instanceof(Uint8Array) }).strict()
+  ),
+  /** Desktop only: opens a file saved by export-save-as in its app, or shows it in its folder. */
+  'app-open-file': method<null>()(z.object({ path: filePath, mode: z.enum(['open', 'folder']) }).strict()),
 
   'recent-list': method<RecentWorkspace[]>()(noInput),
   'recent-remove': method<RecentWorkspace[]>()(z.object({ path: filePath }).strict())
