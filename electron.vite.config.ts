@@ -35,6 +35,8 @@ export default defineConfig({
     root: resolve(__dirname, 'src-renderer'),
     resolve: { alias },
     plugins: [react()],
+    // The what-if engine runs in a module worker (features/simulate/what-if).
+    worker: { format: 'es' },
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       rollupOptions: { input: { index: resolve(__dirname, 'src-renderer/index.html') } }

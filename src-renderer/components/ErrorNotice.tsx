@@ -10,6 +10,7 @@ const TITLES: Partial<Record<ErrorCode, string>> = {
   PERMISSION_DENIED: 'No permission',
   BAD_INPUT: 'That could not be used',
   CANCELLED: 'Cancelled',
+  STALE: 'The data changed',
   NOT_SUPPORTED: 'Not available here',
   NO_WORKSPACE_OPEN: 'No workspace is open',
   UNAUTHORIZED: 'Not authorised',

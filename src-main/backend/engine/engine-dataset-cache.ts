@@ -22,6 +22,21 @@ function dataVersion(db: Database): string {
 
 const cache = new WeakMap<Database, { version: string; dataset: EngineDataset }>()
 
+/** FNV-1a: a short, stable name for a data version (it crosses the API; the full string is long). */
+function hashOf(text: string): string {
+  let hash = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0
+  return hash.toString(36)
+}
+
+/**
+ * Names the data the engine copy was built from, so a client holding masks or a pack (the
+ * renderer's what-if worker) can tell that they describe other rows after an import.
+ */
+export function engineDataVersion(db: Database): string {
+  return `${hashOf(dataVersion(db))}-${engineDatasetFor(db).rowCount}`
+}
+
 /** The engine's columnar copy of the workspace's deals, rebuilt only when the data changed. */
 export function engineDatasetFor(db: Database): EngineDataset {
   const version = dataVersion(db)

@@ -10,6 +10,7 @@ import { bandAccounts } from './band-accounts'
 import { compareRefs } from './compare-scorecards'
 import { runSimulation, simulationFor } from './run-simulation'
 import { scoredDealsTable } from './scored-deals'
+import { masksFor, simulationPackFor } from './simulation-pack-for'
 import { criterionEvidence, explainRecords } from './scorecard-insight'
 import { toCsv } from '@shared/export/spreadsheet-text'
 
@@ -21,7 +22,7 @@ function workingScorecard(db: Database, id: number): Scorecard {
 
 export const simulateHandlers: Pick<
   Handlers,
-  'simulate-run' | 'simulate-compare' | 'simulate-band-accounts' | 'score-export' | 'scorecard-evidence' | 'scorecard-explain'
+  'simulate-run' | 'simulate-pack' | 'simulate-masks' | 'simulate-compare' | 'simulate-band-accounts' | 'score-export' | 'scorecard-evidence' | 'scorecard-explain'
 > = {
   'scorecard-evidence'({ id }, ctx) {
     const { db } = ctx.session.require()
@@ -31,6 +32,16 @@ export const simulateHandlers: Pick<
   'scorecard-explain'({ id, query, limit }, ctx) {
     const { db } = ctx.session.require()
     return explainRecords(db, workingScorecard(db, id), query, limit)
+  },
+
+  'simulate-pack'({ scorecard, outcome }, ctx) {
+    const { db } = ctx.session.require()
+    return simulationPackFor(db, scorecard, outcome ?? 'won')
+  },
+
+  'simulate-masks'({ dataVersion, conditions }, ctx) {
+    const { db } = ctx.session.require()
+    return masksFor(db, dataVersion, conditions)
   },
 
   'simulate-run'(input, ctx) {

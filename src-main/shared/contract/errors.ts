@@ -12,6 +12,8 @@ export const ERROR_CODES = [
   'PERMISSION_DENIED',
   'UNAUTHORIZED',
   'CANCELLED',
+  /** What the caller holds was computed from data that has since changed (e.g. an import); fetch it again. */
+  'STALE',
   'INTERNAL'
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

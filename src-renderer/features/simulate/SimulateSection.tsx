@@ -3,19 +3,15 @@ import { Gauge, Info, Sparkles } from 'lucide-react'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { useSimulateStore } from '../../stores/simulate-store'
 import { useWorkspaceStore } from '../../stores/workspace-store'
-import { BandPanel } from './BandPanel'
-import { HeadlineCards } from './HeadlineCards'
-import { KnockoutPanel } from './KnockoutPanel'
-import { OutOfTimePanel } from './OutOfTimePanel'
-import { DistributionChart, RocChart } from './RankingCharts'
-import { CurveChart, GainsChart } from './SimulateCharts'
 import { ScorecardBar, ThresholdControls } from './SimulateControls'
+import { SimulateResults } from './SimulateResults'
 
 /** The Simulate section: test a threshold against the client's own history and see what it keeps and costs. */
 export function SimulateSection() {
   const path = useWorkspaceStore((s) => s.workspace?.path ?? null)
   const scorecards = useSimulateStore((s) => s.scorecards)
   const report = useSimulateStore((s) => s.report)
+  const inputAt = useSimulateStore((s) => s.reportInputAt)
   const outcome = useSimulateStore((s) => s.outcome)
   const error = useSimulateStore((s) => s.error)
   const loading = useSimulateStore((s) => s.loading)
@@ -75,20 +71,7 @@ export function SimulateSection() {
         <ErrorNotice error={error} onDismiss={dismiss} />
       ) : null}
       {shown ? (
-        <>
-          <HeadlineCards report={shown} />
-          <div className="sim-grid">
-            <CurveChart report={shown} />
-            <GainsChart report={shown} />
-            <DistributionChart report={shown} />
-            <RocChart report={shown} />
-          </div>
-          <BandPanel report={shown} />
-          <div className="sim-grid sim-grid--panels">
-            <KnockoutPanel report={shown} />
-            <OutOfTimePanel report={shown} />
-          </div>
-        </>
+        <SimulateResults report={shown} inputAt={inputAt} />
       ) : loading || scorecards === null ? (
         <p className="empty-note" role="status">
           Scoring every closed deal…

@@ -72,7 +72,11 @@ function countOnes(mask: Uint8Array): number {
  * Compiles `scorecard` against `dataset`. Pass the previous compilation of the same dataset to
  * reuse the masks of unchanged conditions (an edit then costs one mask, not twenty).
  */
-export function compileScorecard(scorecard: Scorecard, dataset: EngineDataset, previous?: CompiledScorecard): CompiledScorecard {
+export function compileScorecard(
+  scorecard: Scorecard,
+  dataset: EngineDataset,
+  previous?: Pick<CompiledScorecard, 'rowCount' | 'maskCache'>
+): CompiledScorecard {
   const rowCount = dataset.rowCount
   const reusable = previous && previous.rowCount === rowCount ? previous.maskCache : undefined
   const maskCache = new Map<string, Uint8Array>()
