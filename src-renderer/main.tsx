@@ -5,12 +5,16 @@ import { createApiClient } from './api/api-client'
 import { httpTransport, tokenFromLocation } from './api/http-transport'
 import { ipcTransport } from './api/ipc-transport'
 import { App } from './App'
+import { isPrintRoute, PrintRoot } from './features/export/PrintRoot'
 import './styles/app.css'
 
 // The desktop preload provides window.icp; without it we are in browser mode and talk HTTP to
 // the host that served this page, with the token from the start URL.
 const root = createRoot(document.getElementById('root')!)
-if (window.icp) {
+if (isPrintRoute(window.location)) {
+  // The one-pager alone, printed to PDF by the host; it talks to no backend.
+  root.render(<PrintRoot />)
+} else if (window.icp) {
   setApi(createApiClient(ipcTransport(window.icp)))
   root.render(
     <StrictMode>

@@ -40,7 +40,8 @@ function subjectOf(criterion: Criterion): string | null {
 function flagPhrase(attribute: string, yes: boolean): string {
   const [first = '', ...rest] = attribute.trim().split(/\s+/)
   const word = first.toLowerCase()
-  const tail = rest.join(' ')
+  // "Recently Raised" -> "raised", but "SDRs" and "CRM" keep their capitals.
+  const tail = rest.map((w) => (/^[A-Z][a-z]+$/.test(w) ? w.toLowerCase() : w)).join(' ')
   const clause = (head: string) => [head, tail].filter(Boolean).join(' ')
   if (/^(is|are)$/.test(word)) return yes ? `that are ${tail}` : `that are not ${tail}`
   if (/^(uses|has|runs|sells|buys|needs)$/.test(word)) {
@@ -106,8 +107,18 @@ function strongest(scorecard: Scorecard, category: string): Criterion[] {
     .filter((c) => (seen.has(c.attribute) ? false : (seen.add(c.attribute), true)))
 }
 
+/** "that recently raised" + "that are hiring SDRs" -> "that recently raised and are hiring SDRs". */
+function joinPhrases(phrases: readonly string[]): string {
+  return phrases.reduce((text, phrase) => {
+    if (!text) return phrase
+    if (text.startsWith('that ') && phrase.startsWith('that ')) return `${text} and ${phrase.slice(5)}`
+    if (text.startsWith('with ') && phrase.startsWith('with ')) return `${text} and ${phrase.slice(5)}`
+    return `${text} ${phrase}`
+  }, '')
+}
+
 function sentence(subject: string, phrases: readonly string[], ending: string): string {
-  const body = [subject, ...phrases].join(' ').trim()
+  const body = [subject, joinPhrases(phrases)].join(' ').trim()
   return `${body.charAt(0).toUpperCase()}${body.slice(1)} ${ending}`
 }
 

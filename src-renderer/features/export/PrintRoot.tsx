@@ -1,0 +1,64 @@
+import { useEffect, useRef, useState } from 'react'
+import type { OnePagerContent } from '@shared/domain/one-pager'
+import { OnePagerPage, type PageMeasure } from './one-pager/OnePagerPage'
+
+/** Must match backend/export/pdf-printer.ts: the host hands the content in through this global. */
+const CONTENT_GLOBAL = '__ICP_PRINT_CONTENT__'
+const CONTENT_EVENT = 'icp-print-content'
+
+type PrintWindow = Window & { [CONTENT_GLOBAL]?: OnePagerContent }
+
+/** True when this page was opened as the print route (index.html?print=1). */
+export function isPrintRoute(location: Location): boolean {
+  return new URLSearchParams(location.search).get('print') === '1'
+}
+
+/**
+ * The print route: the one-pager alone, with the content the host injected (Playwright's init
+ * script sets it before load; Electron sets it after load and fires an event). When fonts and
+ * images are in and the page is measured, <html> says so, with what overflows, for the host
+ * to read before it prints.
+ */
+export function PrintRoot() {
+  const [content, setContent] = useState<OnePagerContent | null>(() => (window as PrintWindow)[CONTENT_GLOBAL] ?? null)
+  const [measured, setMeasured] = useState(false)
+  const latest = useRef<PageMeasure | null>(null)
+
+  useEffect(() => {
+    document.body.classList.add('op-print-body')
+    if (content) return
+    const take = () => setContent((window as PrintWindow)[CONTENT_GLOBAL] ?? null)
+    window.addEventListener(CONTENT_EVENT, take)
+    return () => window.removeEventListener(CONTENT_EVENT, take)
+  }, [content])
+
+  useEffect(() => {
+    if (!content || !measured) return
+    let live = true
+    const images = Array.from(document.images).map((img) => img.decode().catch(() => undefined))
+    void Promise.all([document.fonts.ready, ...images]).then(() => {
+      // Two frames, so the page has re-measured after the fonts and images landed.
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          if (!live) return
+          document.documentElement.setAttribute('data-print-overflow', JSON.stringify(latest.current?.overflow ?? []))
+          document.documentElement.setAttribute('data-print-state', 'ready')
+        })
+      )
+    })
+    return () => {
+      live = false
+    }
+  }, [content, measured])
+
+  if (!content) return null
+  return (
+    <OnePagerPage
+      content={content}
+      onMeasure={(m) => {
+        latest.current = m
+        setMeasured(true)
+      }}
+    />
+  )
+}

@@ -1,0 +1,316 @@
+import type { ReactNode } from 'react'
+import type { OnePagerBlockId, OnePagerContent } from '@shared/domain/one-pager'
+import { EvidenceChart } from './EvidenceChart'
+import {
+  formatAuc,
+  formatCount,
+  formatLift,
+  formatLongDate,
+  formatMonth,
+  formatPercent,
+  formatPoints,
+  tierRanges
+} from './one-pager-format'
+
+/** Blocks that take the page's full width; the others share two columns. */
+export const WIDE_BLOCKS: ReadonlySet<OnePagerBlockId> = new Set(['header', 'statement', 'evidence', 'messaging', 'core-vs-adjacent'])
+
+function Section({ title, children, className = '' }: { title: string; children: ReactNode; className?: string }) {
+  return (
+    <section className={`op-section ${className}`}>
+      <h2 className="op-section__title">{title}</h2>
+      {children}
+    </section>
+  )
+}
+
+const filled = (text: string) => text.trim().length > 0
+
+function Header({ content }: { content: OnePagerContent }) {
+  const { document: doc, scorecard } = content
+  return (
+    <header className="op-header">
+      <div className="op-header__identity">
+        {doc.logoDataUrl && <img className="op-header__logo" src={doc.logoDataUrl} alt="" />}
+        <div>
+          <div className="op-eyebrow">Ideal Customer Profile</div>
+          <h1 className="op-header__client">{doc.clientName.trim() || 'Client name'}</h1>
+        </div>
+      </div>
+      <dl className="op-header__meta">
+        <div>
+          <dt>Scorecard</dt>
+          <dd>
+            {scorecard.name}
+            {scorecard.version && <span className="op-muted"> · {scorecard.version}</span>}
+          </dd>
+        </div>
+        {doc.date && (
+          <div>
+            <dt>Date</dt>
+            <dd>{formatLongDate(doc.date)}</dd>
+          </div>
+        )}
+        {filled(doc.preparedBy) && (
+          <div>
+            <dt>Prepared by</dt>
+            <dd>{doc.preparedBy}</dd>
+          </div>
+        )}
+      </dl>
+    </header>
+  )
+}
+
+function Statement({ content }: { content: OnePagerContent }) {
+  const statements = content.document.statements.filter(filled)
+  if (statements.length === 0) return null
+  return (
+    <section className="op-statement">
+      <h2 className="op-section__title">Who we win with</h2>
+      <ol className="op-statement__list">
+        {statements.map((statement, i) => (
+          <li key={i}>{statement}</li>
+        ))}
+      </ol>
+    </section>
+  )
+}
+
+function Definition({ categories, title = 'Definition by category' }: { categories: OnePagerContent['scorecard']['categories']; title?: string }) {
+  const used = categories.filter((c) => c.criteria.length > 0)
+  if (used.length === 0) return null
+  return (
+    <Section title={title}>
+      <dl className="op-definition">
+        {used.map((category) => (
+          <div key={category.name} className="op-definition__category">
+            <dt>{category.name}</dt>
+            {category.criteria.map((criterion, i) => (
+              <dd key={i} className={criterion.points < 0 ? 'op-definition__item op-definition__item--negative' : 'op-definition__item'}>
+                <span className="op-definition__attribute">{criterion.attribute}</span> {criterion.qualifies}
+              </dd>
+            ))}
+          </div>
+        ))}
+      </dl>
+    </Section>
+  )
+}
+
+function ScorecardTable({ content }: { content: OnePagerContent }) {
+  const { categories, tiers } = content.scorecard
+  const used = categories.filter((c) => c.criteria.length > 0)
+  if (used.length === 0 && tiers.length === 0) return null
+  const ranges = tierRanges(tiers)
+  return (
+    <Section title="Scorecard">
+      <table className="op-table">
+        <tbody>
+          {used.map((category) => (
+            <ScorecardCategoryRows key={category.name} category={category} />
+          ))}
+        </tbody>
+      </table>
+      <ul className="op-tiers" aria-label="Tiers">
+        {tiers.map((tier, i) => (
+          <li key={tier.name} className="op-tier">
+            <span className="op-tier__swatch" style={{ background: tier.color }} />
+            <span className="op-tier__name">{tier.name}</span>
+            <span className="op-tier__range">{ranges[i]}</span>
+          </li>
+        ))}
+      </ul>
+    </Section>
+  )
+}
+
+function ScorecardCategoryRows({ category }: { category: OnePagerContent['scorecard']['categories'][number] }) {
+  const total = category.criteria.reduce((sum, c) => sum + Math.max(0, c.points), 0)
+  return (
+    <>
+      <tr className="op-table__category">
+        <th scope="rowgroup">{category.name}</th>
+        <td>{total} pts</td>
+      </tr>
+      {category.criteria.map((criterion, i) => (
+        <tr key={i}>
+          <td>
+            {criterion.attribute} <span className="op-muted">{criterion.qualifies}</span>
+          </td>
+          <td className={criterion.points < 0 ? 'op-points op-points--negative' : 'op-points'}>{formatPoints(criterion.points)}</td>
+        </tr>
+      ))}
+    </>
+  )
+}
+
+function Disqualifiers({ content }: { content: OnePagerContent }) {
+  if (content.scorecard.disqualifiers.length === 0) return null
+  return (
+    <Section title="Disqualifiers">
+      <ul className="op-disqualifiers">
+        {content.scorecard.disqualifiers.map((text, i) => (
+          <li key={i}>{text}</li>
+        ))}
+      </ul>
+    </Section>
+  )
+}
+
+function Pairs({ title, pairs }: { title: string; pairs: Array<[string, string]> }) {
+  const shown = pairs.filter(([, text]) => filled(text))
+  if (shown.length === 0) return null
+  return (
+    <Section title={title}>
+      <dl className="op-pairs">
+        {shown.map(([label, text]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{text}</dd>
+          </div>
+        ))}
+      </dl>
+    </Section>
+  )
+}
+
+function Messaging({ content }: { content: OnePagerContent }) {
+  const m = content.document.messaging
+  const cells: Array<[string, string, string]> = [
+    ['Target', 'Who we talk to', m.target],
+    ['Context', 'What they face', m.context],
+    ['Cost', 'What it costs them', m.cost],
+    ['Change', 'What we change', m.change]
+  ]
+  if (!cells.some(([, , text]) => filled(text))) return null
+  return (
+    <Section title="Messaging frame">
+      <div className="op-messaging">
+        {cells.map(([label, hint, text]) => (
+          <div key={label} className="op-messaging__cell">
+            <div className="op-messaging__label">
+              {label} <span className="op-muted">· {hint}</span>
+            </div>
+            <div>{filled(text) ? text : '–'}</div>
+          </div>
+        ))}
+      </div>
+    </Section>
+  )
+}
+
+function Evidence({ content, chartWidth }: { content: OnePagerContent; chartWidth: number }) {
+  const e = content.evidence
+  const baseRate = e.deals > 0 ? e.wins / e.deals : null
+  const period = e.firstClosed && e.lastClosed ? `${formatMonth(e.firstClosed)} – ${formatMonth(e.lastClosed)}` : 'Unknown'
+  return (
+    <Section title="Evidence from closed deals" className="op-evidence">
+      <div className="op-evidence__body">
+        <dl className="op-kpis">
+          <div className="op-kpi op-kpi--lead">
+            <dt>{e.topTier ? `Lift of tier ${e.topTier.name}` : 'Lift of the top tier'}</dt>
+            <dd>{formatLift(e.topTier?.lift ?? null)}</dd>
+            <div className="op-kpi__note">
+              {formatPercent(e.topTier?.winRate ?? null)} win rate vs {formatPercent(baseRate)} overall
+            </div>
+          </div>
+          <div className="op-kpi">
+            <dt>AUC</dt>
+            <dd>{formatAuc(e.auc)}</dd>
+            <div className="op-kpi__note">0.5 = chance, 1 = perfect</div>
+          </div>
+          <div className="op-kpi">
+            <dt>Decided deals</dt>
+            <dd>{formatCount(e.deals)}</dd>
+            <div className="op-kpi__note">{formatCount(e.wins)} won</div>
+          </div>
+          <div className="op-kpi">
+            <dt>Closed</dt>
+            <dd className="op-kpi__period">{period}</dd>
+          </div>
+        </dl>
+        {e.tiers.length > 0 && <EvidenceChart tiers={e.tiers} baseRate={baseRate} width={chartWidth} />}
+      </div>
+      {e.notes.length > 0 && (
+        <ul className="op-notes">
+          {e.notes.map((note, i) => (
+            <li key={i}>{note}</li>
+          ))}
+        </ul>
+      )}
+    </Section>
+  )
+}
+
+function CoreVsAdjacent({ content }: { content: OnePagerContent }) {
+  if (!content.adjacent) return null
+  const column = (label: string, name: string, categories: OnePagerContent['scorecard']['categories']) => (
+    <div className="op-compare__column">
+      <div className="op-compare__label">
+        {label} <span className="op-muted">· {name}</span>
+      </div>
+      {categories
+        .filter((c) => c.criteria.length > 0)
+        .map((c) => (
+          <p key={c.name} className="op-compare__line">
+            <strong>{c.name}:</strong> {c.criteria.map((x) => `${x.attribute} ${x.qualifies}`).join('; ')}
+          </p>
+        ))}
+    </div>
+  )
+  return (
+    <Section title="Core vs Adjacent ICP">
+      <div className="op-compare">
+        {column('Core', content.scorecard.name, content.scorecard.categories)}
+        {column('Adjacent', content.adjacent.name, content.adjacent.categories)}
+      </div>
+    </Section>
+  )
+}
+
+/** One block's printed content, or null when it has nothing to print (it is then left out). */
+export function renderBlock(id: OnePagerBlockId, content: OnePagerContent, chartWidth: number): ReactNode {
+  const doc = content.document
+  switch (id) {
+    case 'header':
+      return <Header content={content} />
+    case 'statement':
+      return <Statement content={content} />
+    case 'definition':
+      return <Definition categories={content.scorecard.categories} />
+    case 'scorecard':
+      return <ScorecardTable content={content} />
+    case 'disqualifiers':
+      return <Disqualifiers content={content} />
+    case 'buying':
+      return (
+        <Pairs
+          title="Buying roles and triggers"
+          pairs={[
+            ['Economic buyer', doc.economicBuyer],
+            ['Champion', doc.champion],
+            ['Triggers', doc.triggers]
+          ]}
+        />
+      )
+    case 'channels':
+      return (
+        <Pairs
+          title="Channel fit"
+          pairs={[
+            ['Outbound', doc.channels.outbound],
+            ['Content', doc.channels.content],
+            ['Partners', doc.channels.partners],
+            ['Marketplaces', doc.channels.marketplaces]
+          ]}
+        />
+      )
+    case 'messaging':
+      return <Messaging content={content} />
+    case 'evidence':
+      return <Evidence content={content} chartWidth={chartWidth} />
+    case 'core-vs-adjacent':
+      return <CoreVsAdjacent content={content} />
+  }
+}
