@@ -26,6 +26,8 @@ export interface ScorecardState {
   scorecard: Scorecard | null
   past: Scorecard[]
   future: Scorecard[]
+  /** performance.now() of the last edit, undo or redo: where the live figures' latency is measured from. */
+  editedAt: number | null
   evidence: Record<string, CriterionEvidence>
   versions: ScorecardVersion[]
   summary: DatasetSummary | null
@@ -49,6 +51,8 @@ export interface ScorecardState {
   restoreVersion(versionId: number): Promise<void>
   importFile(fileName: string, bytes: Uint8Array<ArrayBuffer>): Promise<void>
   exportFile(): Promise<void>
+  /** Resolves once every edit made so far is saved (a comparison must read the working copy as shown). */
+  whenSaved(): Promise<void>
   dismiss(): void
 }
 
@@ -102,6 +106,7 @@ export const useScorecardStore = create<ScorecardState>((set, get) => {
     currentId: null,
     scorecard: null,
     past: [],
+    editedAt: null,
     future: [],
     evidence: {},
     versions: [],
@@ -147,7 +152,7 @@ export const useScorecardStore = create<ScorecardState>((set, get) => {
       const now = Date.now()
       const coalesce = coalesceKey !== undefined && coalesceKey === lastEdit.key && now - lastEdit.at < COALESCE_MS
       lastEdit = { key: coalesceKey ?? '', at: now }
-      set({ scorecard: next, past: coalesce ? past : [...past, scorecard].slice(-HISTORY_LIMIT), future: [] })
+      set({ scorecard: next, past: coalesce ? past : [...past, scorecard].slice(-HISTORY_LIMIT), future: [], editedAt: performance.now() })
       persist(currentId, next)
     },
     undo() {
@@ -155,7 +160,7 @@ export const useScorecardStore = create<ScorecardState>((set, get) => {
       const previous = past[past.length - 1]
       if (!previous || !scorecard || currentId === null) return
       lastEdit = { key: '', at: 0 }
-      set({ scorecard: previous, past: past.slice(0, -1), future: [scorecard, ...future] })
+      set({ scorecard: previous, past: past.slice(0, -1), future: [scorecard, ...future], editedAt: performance.now() })
       persist(currentId, previous)
     },
     redo() {
@@ -163,7 +168,7 @@ export const useScorecardStore = create<ScorecardState>((set, get) => {
       const next = future[0]
       if (!next || !scorecard || currentId === null) return
       lastEdit = { key: '', at: 0 }
-      set({ scorecard: next, past: [...past, scorecard], future: future.slice(1) })
+      set({ scorecard: next, past: [...past, scorecard], future: future.slice(1), editedAt: performance.now() })
       persist(currentId, next)
     },
     async create(name, from) {
@@ -272,6 +277,9 @@ export const useScorecardStore = create<ScorecardState>((set, get) => {
       } catch (error) {
         fail(error)
       }
+    },
+    whenSaved() {
+      return saving.then(() => undefined)
     },
     dismiss() {
       set({ error: null, note: null, deleted: null })

@@ -8,6 +8,7 @@ import { conditionsOf } from '@shared/engine/simulation/simulation-pack'
 import { parseSplitDate, type SimulationRequest } from '@shared/engine/simulation/simulation-report'
 import { api } from '../api/api'
 import { ApiCallError, errorShapeOf } from '../api/api-client'
+import { COMPUTE_MEASURE } from '../features/simulate/latency-probe'
 import { WhatIfClient } from '../features/simulate/what-if/what-if-client'
 
 export type SimulateOutcome = SimulationReport['outcome']
@@ -34,8 +35,11 @@ export interface SimulateState {
 
   open(workspacePath: string): void
   select(scorecardId: number): void
-  /** The editor changed the scorecard: simulate the edit at once (it is saved separately). */
-  preview(scorecardId: number, scorecard: Scorecard): void
+  /**
+   * The editor's scorecard (in workspace `workspacePath`) changed: simulate the edit at once
+   * (it is saved separately). `inputAt` is when the user made it.
+   */
+  preview(workspacePath: string, scorecardId: number, scorecard: Scorecard, inputAt?: number | null): void
   setOutcome(outcome: SimulateOutcome): void
   setThreshold(threshold: number): void
   setCapacity(capacity: number | null): void
@@ -51,6 +55,10 @@ export const useSimulateStore = create<SimulateState>((set, get) => {
   let generation = 0
   let dataVersion = ''
   let loaded: { scorecardId: number; outcome: SimulateOutcome } | null = null
+  // The scorecard whose pack is on its way: edits meanwhile only update the scorecard to run.
+  let loadingFor: number | null = null
+  // The scores the shown report came from (see WhatIfAnswer.revision).
+  let shownRevision = -1
 
   const worker = (): WhatIfClient => (client ??= new WhatIfClient())
 
@@ -78,8 +86,16 @@ export const useSimulateStore = create<SimulateState>((set, get) => {
       // The report picks the threshold only when asked to (first load, capacity); otherwise the
       // slider may already have moved on while this answer was computed, and the user's value wins.
       const picked = threshold === null || fromCapacity
+      const previous = get().report
+      // Same scores: keep the threshold-independent parts, so charts see the same arrays and skip rendering.
+      const report =
+        previous && result.revision === shownRevision
+          ? { ...result.report, curve: previous.curve, distribution: previous.distribution, roc: previous.roc, bands: previous.bands, tiers: previous.tiers, knockouts: previous.knockouts }
+          : result.report
+      shownRevision = result.revision
+      performance.measure(COMPUTE_MEASURE, { start: inputAt, duration: result.computeMs })
       set({
-        report: result.report,
+        report,
         reportInputAt: inputAt,
         computeMs: result.computeMs,
         loading: false,
@@ -102,19 +118,35 @@ export const useSimulateStore = create<SimulateState>((set, get) => {
     if (scorecardId === null) return
     const mine = ++generation
     loaded = null
+    loadingFor = scorecardId
     set({ loading: true })
     try {
       const current = scorecard ?? (await api().call('scorecard-get', { id: scorecardId })).scorecard
       const pack = await api().call('simulate-pack', { scorecard: current, outcome })
       if (mine !== generation) return
       worker().load(pack)
+      shownRevision = -1
       dataVersion = pack.dataVersion
       loaded = { scorecardId, outcome }
-      set({ scorecard: current })
+      loadingFor = null
+      // An edit made while the pack travelled is newer than the one the pack was made for.
+      set({ scorecard: get().scorecard ?? current })
       await compute(fromCapacity)
     } catch (error) {
-      if (mine === generation) set({ loading: false, error: errorShapeOf(error) })
+      if (mine !== generation) return
+      loadingFor = null
+      set({ loading: false, error: errorShapeOf(error) })
     }
+  }
+
+  /** Another workspace: nothing of the last one's simulation may show or answer late. */
+  function switchWorkspace(workspacePath: string): void {
+    if (workspacePath === openPath) return
+    openPath = workspacePath
+    generation++
+    loaded = null
+    loadingFor = null
+    set({ scorecards: null, scorecardId: null, scorecard: null, threshold: null, capacity: null, splitDate: '', report: null, error: null })
   }
 
   async function loadScorecards(preferId?: number): Promise<void> {
@@ -146,12 +178,7 @@ export const useSimulateStore = create<SimulateState>((set, get) => {
     suggesting: false,
 
     open(workspacePath) {
-      if (workspacePath !== openPath) {
-        openPath = workspacePath
-        generation++
-        loaded = null
-        set({ scorecards: null, scorecardId: null, scorecard: null, threshold: null, capacity: null, splitDate: '', report: null, error: null })
-      }
+      switchWorkspace(workspacePath)
       // Scorecards may have been added in the editor, or data imported, since the last visit.
       void loadScorecards()
     },
@@ -161,12 +188,13 @@ export const useSimulateStore = create<SimulateState>((set, get) => {
       set({ scorecardId, scorecard: null, threshold: null, report: null, error: null })
       void loadPack(get().capacity !== null)
     },
-    preview(scorecardId, scorecard) {
-      const inputAt = performance.now()
+    preview(workspacePath, scorecardId, scorecard, editedAt) {
+      const inputAt = editedAt ?? performance.now()
+      switchWorkspace(workspacePath)
       if (scorecardId !== get().scorecardId || !loaded || loaded.scorecardId !== scorecardId) {
         if (scorecardId !== get().scorecardId) set({ scorecardId, threshold: null, report: null, error: null })
         set({ scorecard })
-        void loadPack(get().capacity !== null, scorecard)
+        if (loadingFor !== scorecardId) void loadPack(get().capacity !== null, scorecard)
         return
       }
       if (scorecard === get().scorecard) return

@@ -1,3 +1,4 @@
+import { memo } from 'react'
 import { useSortable } from '@dnd-kit/sortable'
 import { CSS } from '@dnd-kit/utilities'
 import { GripVertical, X } from 'lucide-react'
@@ -19,8 +20,11 @@ function percent(value: number | null): string {
   return value === null ? '—' : `${(value * 100).toFixed(0)}%`
 }
 
-/** One criterion: its condition, its points, and how the accounts it matches did historically. */
-export function CriterionCard({ criterion, attribute }: CriterionCardProps) {
+/**
+ * One criterion: its condition, its points, and how the accounts it matches did historically.
+ * Memoised: an edit replaces only the edited criterion, so a points drag re-renders one card.
+ */
+export const CriterionCard = memo(function CriterionCard({ criterion, attribute }: CriterionCardProps) {
   const evidence = useScorecardStore((s) => s.evidence[criterion.id])
   const apply = useScorecardStore((s) => s.apply)
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: `crit:${criterion.id}` })
@@ -71,4 +75,4 @@ export function CriterionCard({ criterion, attribute }: CriterionCardProps) {
       </div>
     </li>
   )
-}
+})

@@ -4,6 +4,7 @@ import { ErrorNotice } from '../../components/ErrorNotice'
 import { useScorecardStore } from '../../stores/scorecard-store'
 import { useWorkspaceStore } from '../../stores/workspace-store'
 import { paletteAttributes } from './attributes'
+import { LiveFiguresPanel } from '../simulate/LiveFiguresPanel'
 import { EditorBoard } from './EditorBoard'
 import { ScorecardToolbar } from './ScorecardToolbar'
 import { TestRecord } from './TestRecord'
@@ -65,8 +66,9 @@ export function ScorecardsSection() {
           </button>
         </div>
       ) : null}
-      {scorecard && currentId !== null ? (
+      {scorecard && currentId !== null && path ? (
         <>
+          <LiveFiguresPanel workspacePath={path} scorecardId={currentId} />
           <EditorBoard scorecard={scorecard} attributes={attributes} />
           <div className="sc-lower">
             <TiersEditor tiers={scorecard.tiers} />

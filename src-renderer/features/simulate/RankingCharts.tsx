@@ -1,15 +1,18 @@
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
+import { memo } from 'react'
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import type { SimulationReport } from '@shared/domain/simulation'
 import { asPct, AXIS, GRID } from './chart-style'
-
+import { RocThresholdDot, ThresholdLine, ThresholdValue } from './threshold-markers'
 
 /** Won and lost deals per score: where the two groups sit, and where the threshold cuts them. */
-export function DistributionChart({ report }: { report: SimulationReport }) {
+export const DistributionChart = memo(function DistributionChart({ distribution }: { distribution: SimulationReport['distribution'] }) {
   return (
     <figure className="sim-chart" aria-label="Score distribution of won and lost deals">
-      <figcaption>Score distribution · won vs lost deals · line: current threshold ({report.threshold})</figcaption>
+      <figcaption>
+        Score distribution · won vs lost deals · line: current threshold (<ThresholdValue />)
+      </figcaption>
       <ResponsiveContainer width="100%" height={240}>
-        <BarChart data={report.distribution} margin={{ top: 8, right: 16, bottom: 14, left: 0 }} barCategoryGap={0}>
+        <BarChart data={distribution} margin={{ top: 8, right: 16, bottom: 14, left: 0 }} barCategoryGap={0}>
           <CartesianGrid stroke={GRID} vertical={false} />
           <XAxis
             dataKey="score"
@@ -24,21 +27,20 @@ export function DistributionChart({ report }: { report: SimulationReport }) {
           <Legend verticalAlign="top" height={24} iconSize={10} />
           <Bar name="Won" dataKey="won" fill="#16a34a" isAnimationActive={false} />
           <Bar name="Lost" dataKey="lost" fill="#dc6b5f" isAnimationActive={false} />
-          <ReferenceLine x={report.threshold} stroke="#111827" strokeDasharray="4 3" />
+          <ThresholdLine />
         </BarChart>
       </ResponsiveContainer>
     </figure>
   )
-}
+})
 
 /** ROC: wins passing against losses passing at every threshold; the diagonal is no better than chance. */
-export function RocChart({ report }: { report: SimulationReport }) {
-  const points = report.roc
+export const RocChart = memo(function RocChart({ roc, auc, ks }: { roc: SimulationReport['roc']; auc: number | null; ks: number | null }) {
+  const points = roc
     .filter((p) => p.falsePositiveRate !== null && p.truePositiveRate !== null)
     .map((p) => ({ x: p.falsePositiveRate as number, y: p.truePositiveRate as number, threshold: p.threshold }))
     .sort((a, b) => a.x - b.x || a.y - b.y)
-  const current = report.roc.find((p) => p.threshold === report.threshold)
-  const summary = `AUC ${report.auc === null ? '—' : report.auc.toFixed(3)} · KS ${report.ks === null ? '—' : report.ks.toFixed(3)}`
+  const summary = `AUC ${auc === null ? '—' : auc.toFixed(3)} · KS ${ks === null ? '—' : ks.toFixed(3)}`
   return (
     <figure className="sim-chart" aria-label={`ROC curve, ${summary}`}>
       <figcaption>ROC · {summary} · dot: current threshold</figcaption>
@@ -57,11 +59,9 @@ export function RocChart({ report }: { report: SimulationReport }) {
           <Tooltip formatter={(v) => asPct(Number(v))} labelFormatter={(v) => `${asPct(Number(v))} of lost deals pass`} />
           <ReferenceLine segment={[{ x: 0, y: 0 }, { x: 1, y: 1 }]} stroke="#9ca3af" strokeDasharray="4 3" />
           <Line name="Wins passing" dataKey="y" stroke="#7c3aed" strokeWidth={2} dot={false} isAnimationActive={false} />
-          {current?.falsePositiveRate != null && current.truePositiveRate != null ? (
-            <ReferenceDot x={current.falsePositiveRate} y={current.truePositiveRate} r={6} fill="#7c3aed" stroke="#ffffff" strokeWidth={2} />
-          ) : null}
+          <RocThresholdDot roc={roc} color="#7c3aed" />
         </LineChart>
       </ResponsiveContainer>
     </figure>
   )
-}
+})

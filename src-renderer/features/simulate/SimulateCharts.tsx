@@ -1,23 +1,27 @@
-import { Bar, CartesianGrid, Cell, ComposedChart, ErrorBar, Legend, Line, LineChart, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
+import { memo } from 'react'
+import { Bar, CartesianGrid, Cell, ComposedChart, ErrorBar, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import type { SimulationBand, SimulationReport } from '@shared/domain/simulation'
 import { count, interval, pct } from './simulate-format'
 import { asPct, AXIS, GRID } from './chart-style'
+import { GainsThresholdDot, ThresholdLine, ThresholdValue } from './threshold-markers'
 
 const tipPct = (v: unknown) => (typeof v === 'number' ? pct(v) : '—')
 
 /** Pass rate, wins kept and win rate above, for every threshold: where the trade-off bends. */
-export function CurveChart({ report }: { report: SimulationReport }) {
+export const CurveChart = memo(function CurveChart({ curve }: { curve: SimulationReport['curve'] }) {
   return (
     <figure className="sim-chart" aria-label="Pass rate, wins kept and win rate by threshold">
-      <figcaption>By threshold · line: current threshold ({report.threshold})</figcaption>
+      <figcaption>
+        By threshold · line: current threshold (<ThresholdValue />)
+      </figcaption>
       <ResponsiveContainer width="100%" height={240}>
-        <LineChart data={report.curve} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
+        <LineChart data={curve} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
           <CartesianGrid stroke={GRID} vertical={false} />
           <XAxis dataKey="threshold" type="number" domain={[0, 100]} ticks={[0, 20, 40, 60, 80, 100]} tick={AXIS} />
           <YAxis domain={[0, 1]} tickFormatter={asPct} tick={AXIS} width={44} />
           <Tooltip labelFormatter={(t) => `Threshold ${String(t)}`} formatter={tipPct} />
           <Legend iconType="plainline" wrapperStyle={{ fontSize: 12 }} />
-          <ReferenceLine x={report.threshold} stroke="#111827" strokeDasharray="4 3" />
+          <ThresholdLine />
           <Line name="Deals passing" dataKey="passRate" stroke="#9ca3af" strokeWidth={2} dot={false} isAnimationActive={false} />
           <Line name="Wins kept" dataKey="recall" stroke="#2f5fd0" strokeWidth={2} dot={false} isAnimationActive={false} />
           <Line name="Win rate above" dataKey="winRateAbove" stroke="#067647" strokeWidth={2} dot={false} isAnimationActive={false} connectNulls />
@@ -25,11 +29,11 @@ export function CurveChart({ report }: { report: SimulationReport }) {
       </ResponsiveContainer>
     </figure>
   )
-}
+})
 
 /** Cumulative gains: share of wins kept against share of deals worked; the diagonal is a random pick. */
-export function GainsChart({ report }: { report: SimulationReport }) {
-  const points = report.curve
+export const GainsChart = memo(function GainsChart({ curve }: { curve: SimulationReport['curve'] }) {
+  const points = curve
     .filter((p) => p.passRate !== null && p.recall !== null)
     .map((p) => ({ worked: p.passRate as number, kept: p.recall as number }))
     .sort((a, b) => a.worked - b.worked)
@@ -51,14 +55,12 @@ export function GainsChart({ report }: { report: SimulationReport }) {
           <Tooltip labelFormatter={(v) => `${tipPct(v)} of deals passing`} formatter={tipPct} />
           <ReferenceLine segment={[{ x: 0, y: 0 }, { x: 1, y: 1 }]} stroke="#9ca3af" strokeDasharray="4 3" />
           <Line name="Wins kept" dataKey="kept" stroke="#2f5fd0" strokeWidth={2} dot={false} isAnimationActive={false} />
-          {report.passRate !== null && report.recall !== null ? (
-            <ReferenceDot x={report.passRate} y={report.recall} r={6} fill="#2f5fd0" stroke="#ffffff" strokeWidth={2} />
-          ) : null}
+          <GainsThresholdDot color="#2f5fd0" />
         </LineChart>
       </ResponsiveContainer>
     </figure>
   )
-}
+})
 
 interface BandPoint {
   name: string

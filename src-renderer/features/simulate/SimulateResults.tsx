@@ -14,10 +14,10 @@ function Details({ report, inputAt }: { report: SimulationReport; inputAt: numbe
   return (
     <>
       <div className="sim-grid">
-        <CurveChart report={report} />
-        <GainsChart report={report} />
-        <DistributionChart report={report} />
-        <RocChart report={report} />
+        <CurveChart curve={report.curve} />
+        <GainsChart curve={report.curve} />
+        <DistributionChart distribution={report.distribution} />
+        <RocChart roc={report.roc} auc={report.auc} ks={report.ks} />
       </div>
       <BandPanel report={report} />
       <div className="sim-grid sim-grid--panels">

@@ -7,6 +7,8 @@ import { useLayoutEffect } from 'react'
  */
 export const NUMBERS_MEASURE = 'icp:sim-numbers'
 export const PAINT_MEASURE = 'icp:sim-paint'
+/** The worker's engine time alone (its duration is what counts). */
+export const COMPUTE_MEASURE = 'icp:sim-compute'
 
 function measure(name: string, start: number): void {
   performance.measure(name, { start, end: performance.now() })

@@ -16,7 +16,11 @@ import { simulate, type Simulation } from './simulation'
 import { simulationReport, type SimulationRequest } from './simulation-report'
 import { conditionsOf, unpackDataset, unpackMask, type PackedMask, type SimulationPack } from './simulation-pack'
 
-export type WhatIfAnswer = { kind: 'report'; report: SimulationReport } | { kind: 'missing'; conditionKeys: string[] }
+/**
+ * `revision` changes whenever the scores changed; two reports with the same revision differ
+ * only in what depends on the threshold or capacity (so a screen can keep its charts).
+ */
+export type WhatIfAnswer = { kind: 'report'; report: SimulationReport; revision: number } | { kind: 'missing'; conditionKeys: string[] }
 
 /** Criteria equal but for their points (same conditions, order, caps and knockouts). */
 function onlyPointsDiffer(a: Scorecard, b: Scorecard): boolean {
@@ -37,6 +41,7 @@ export class WhatIfSession {
   private scored: ScoredRows | null = null
   private simulation: Simulation | null = null
   private scorecardJson = ''
+  private revision = 0
 
   constructor(pack: SimulationPack) {
     const { dataset, target } = unpackDataset(pack)
@@ -62,7 +67,8 @@ export class WhatIfSession {
   run(scorecard: Scorecard, request: SimulationRequest): WhatIfAnswer {
     const missing = this.missing(scorecard)
     if (missing.length > 0) return { kind: 'missing', conditionKeys: missing }
-    return { kind: 'report', report: simulationReport(this.simulationOf(scorecard), request) }
+    const simulation = this.simulationOf(scorecard)
+    return { kind: 'report', report: simulationReport(simulation, request), revision: this.revision }
   }
 
   private simulationOf(scorecard: Scorecard): Simulation {
@@ -81,6 +87,7 @@ export class WhatIfSession {
       for (const [key, mask] of this.compiled.maskCache) this.maskCache.set(key, mask)
     }
     this.simulation = simulate(this.view, this.compiled!, this.scored!)
+    this.revision++
     this.scorecardJson = json
     return this.simulation
   }

@@ -5,7 +5,7 @@ import type { PackedMask, SimulationPack } from '@shared/engine/simulation/simul
 import type { FromWorker, ToWorker } from './what-if-protocol'
 
 export type WhatIfResult =
-  | { kind: 'report'; report: SimulationReport; computeMs: number }
+  | { kind: 'report'; report: SimulationReport; revision: number; computeMs: number }
   | { kind: 'missing'; conditionKeys: string[] }
   /** A newer run replaced this one before it was sent: its answer would be out of date anyway. */
   | { kind: 'superseded' }
@@ -70,7 +70,7 @@ export class WhatIfClient {
     const current = this.inFlight
     if (!current || current.id !== message.id) return
     this.inFlight = null
-    if (message.type === 'report') current.resolve({ kind: 'report', report: message.report, computeMs: message.computeMs })
+    if (message.type === 'report') current.resolve({ kind: 'report', report: message.report, revision: message.revision, computeMs: message.computeMs })
     else if (message.type === 'missing') current.resolve({ kind: 'missing', conditionKeys: message.conditionKeys })
     else current.reject(new Error(message.message))
     this.sendWaiting()

@@ -11,6 +11,6 @@ export type ToWorker =
 
 /** Answers from the worker; `computeMs` is the engine's own time, for the latency breakdown. */
 export type FromWorker =
-  | { type: 'report'; id: number; report: SimulationReport; computeMs: number }
+  | { type: 'report'; id: number; report: SimulationReport; revision: number; computeMs: number }
   | { type: 'missing'; id: number; conditionKeys: string[] }
   | { type: 'error'; id: number; message: string }

@@ -31,7 +31,7 @@ scope.onmessage = (event) => {
     if (!session) throw new Error('The simulation data is not loaded yet.')
     const answer = session.run(message.scorecard, message.request)
     if (answer.kind === 'missing') reply({ type: 'missing', id: message.id, conditionKeys: answer.conditionKeys })
-    else reply({ type: 'report', id: message.id, report: answer.report, computeMs: performance.now() - started })
+    else reply({ type: 'report', id: message.id, report: answer.report, revision: answer.revision, computeMs: performance.now() - started })
   } catch (error) {
     reply({ type: 'error', id: message.id, message: error instanceof Error ? error.message : String(error) })
   }

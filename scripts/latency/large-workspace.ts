@@ -1,0 +1,62 @@
+/**
+ * A workspace with N generated deals (flat export: one row per deal with its account's
+ * attributes) and a scorecard suggested from the evidence, for the live-update latency
+ * measurement (`npm run bench` and test/e2e/simulate-latency.spec.ts).
+ *
+ *   node --import tsx scripts/latency/large-workspace.ts OUT.icpw DEALS
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { basename, dirname, join, resolve } from 'node:path'
+import { createBackend } from '../../src-main/backend/create-backend'
+import { memoryRecentWorkspaces } from '../../src-main/backend/workspace/recent-workspaces'
+import { nativeLocations } from '../../src-main/backend/workspace/workspace-locations'
+import { writeCsvFile } from '../crm-generator/file'
+import { streamCrm } from '../crm-generator/index'
+
+interface Preview {
+  stagingId: string
+  suggestedKind: string
+  columns: Array<{ index: number; type: string; role: string; category: string | null }>
+  outcomeMapping: Array<{ value: string; outcome: string | null }>
+}
+
+export async function makeLargeWorkspace(path: string, deals: number): Promise<void> {
+  const scratch = mkdtempSync(join(tmpdir(), 'icp-large-'))
+  const folder = dirname(resolve(path))
+  const backend = createBackend({ host: 'cli', locations: nativeLocations({ cwd: folder }), recents: memoryRecentWorkspaces(), sampleDir: scratch, emit: () => undefined })
+  const call = async <T>(method: string, input: unknown): Promise<T> => {
+    const result = await backend.dispatch(method, input)
+    if (!result.ok) throw new Error(`${method}: ${result.error.message}`)
+    return result.value as T
+  }
+  try {
+    const csv = join(scratch, 'flat.csv')
+    writeCsvFile(csv, streamCrm({ seed: 'latency', accounts: Math.max(500, Math.round(deals / 2.5)), deals, mess: 'typical' }).flat)
+    await call('workspace-create', { name: `Latency ${deals.toLocaleString('en-US')} deals`, path: basename(path) })
+    const preview = await call<Preview>('import-inspect', { source: { kind: 'path', path: csv } })
+    await call('import-commit', {
+      stagingId: preview.stagingId,
+      kind: preview.suggestedKind,
+      columns: preview.columns.map((c) => ({ index: c.index, type: c.type, role: c.role, category: c.category })),
+      outcomeMapping: preview.outcomeMapping.map((m) => ({ value: m.value, outcome: m.outcome })),
+      mode: 'replace'
+    })
+    await call('scorecard-suggest', { name: 'Core ICP' })
+  } finally {
+    backend.close()
+    rmSync(scratch, { recursive: true, force: true })
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(__filename)) {
+  const [out, deals] = process.argv.slice(2)
+  if (!out || !deals) {
+    console.error('usage: large-workspace.ts OUT.icpw DEALS')
+    process.exit(2)
+  }
+  makeLargeWorkspace(out, Number(deals)).catch((error: unknown) => {
+    console.error(error)
+    process.exit(1)
+  })
+}

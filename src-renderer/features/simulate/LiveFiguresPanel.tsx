@@ -1,0 +1,84 @@
+import { useEffect, type CSSProperties } from 'react'
+import { ArrowRight, Gauge } from 'lucide-react'
+import { useScorecardStore, type ScorecardState } from '../../stores/scorecard-store'
+import { useSimulateStore } from '../../stores/simulate-store'
+import { useWorkspaceStore } from '../../stores/workspace-store'
+import { useCommitMeasure, usePaintMeasure } from './latency-probe'
+import { count, fixed, lift, pct } from './simulate-format'
+
+function Figure({ name, value, detail }: { name: string; value: string; detail?: string }) {
+  return (
+    <div className="live-fig" role="group" aria-label={name}>
+      <span className="live-fig__name">{name}</span>
+      <span className="live-fig__value">{value}</span>
+      {detail ? <span className="live-fig__detail">{detail}</span> : null}
+    </div>
+  )
+}
+
+/**
+ * Simulate's headline figures beside the editor: every points change re-scores the client's
+ * deals in the what-if worker and these figures follow while the slider is still moving.
+ */
+export function LiveFiguresPanel({ workspacePath, scorecardId }: { workspacePath: string; scorecardId: number }) {
+  const report = useSimulateStore((s) => (s.scorecardId === scorecardId ? s.report : null))
+  const inputAt = useSimulateStore((s) => s.reportInputAt)
+  const threshold = useSimulateStore((s) => s.threshold)
+  const error = useSimulateStore((s) => s.error)
+  const { preview, setThreshold } = useSimulateStore.getState()
+  const value = threshold ?? 0
+
+  // Subscribed, not an effect: the worker starts on an edit while React is still rendering the
+  // editor, instead of after the editor's frame was painted.
+  useEffect(() => {
+    const push = (s: ScorecardState): void => {
+      if (s.scorecard && s.currentId === scorecardId) preview(workspacePath, scorecardId, s.scorecard, s.editedAt)
+    }
+    push(useScorecardStore.getState())
+    return useScorecardStore.subscribe((s, before) => {
+      if (s.scorecard !== before.scorecard) push(s)
+    })
+  }, [workspacePath, scorecardId, preview])
+  useCommitMeasure(report, inputAt)
+  usePaintMeasure(report, inputAt)
+
+  return (
+    <section className="live-panel" aria-label="Live figures">
+      <div className="live-panel__title">
+        <Gauge size={16} aria-hidden />
+        <span>Live on {report ? count(report.n) : '…'} closed deals</span>
+      </div>
+      <label className="live-panel__threshold">
+        <span className="live-fig__name">Threshold {threshold ?? ''}</span>
+        <input
+          className="sim-range"
+          type="range"
+          min={0}
+          max={100}
+          step={1}
+          value={value}
+          aria-label="Threshold"
+          aria-valuetext={`${value} points`}
+          disabled={threshold === null}
+          style={{ '--fill': `${value}%` } as CSSProperties}
+          onChange={(e) => setThreshold(Number(e.target.value))}
+        />
+      </label>
+      {report ? (
+        <div className="live-panel__figures">
+          <Figure name="Deals passing" value={count(report.passCount)} detail={pct(report.passRate)} />
+          <Figure name="Win rate above threshold" value={pct(report.winRateAbove)} detail={`below ${pct(report.winRateBelow)}`} />
+          <Figure name="Lift" value={lift(report.lift)} />
+          <Figure name="AUC" value={fixed(report.auc, 3)} />
+        </div>
+      ) : (
+        <p className="live-panel__note" role="status">
+          {error ? error.message : 'Scoring every closed deal…'}
+        </p>
+      )}
+      <button type="button" className="button button--secondary button--small" onClick={() => void useWorkspaceStore.getState().goToSection('simulate')}>
+        Simulate <ArrowRight size={14} aria-hidden />
+      </button>
+    </section>
+  )
+}

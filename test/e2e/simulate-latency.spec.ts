@@ -1,0 +1,65 @@
+import { execFileSync } from 'node:child_process'
+import { join } from 'node:path'
+import { test, expect } from './support/fixtures'
+import { ROOT } from './support/web-host'
+import { measurePointsDrag, measureThresholdDrag } from '../../scripts/latency/measure-latency'
+import { SimulatePage } from './pages/simulate-page'
+
+const DEALS = 100_000
+
+/** The app's own API from inside the page (same token and host as the app uses). */
+async function simulateRun(page: import('@playwright/test').Page, threshold: number): Promise<{ passCount: number; n: number }> {
+  return page.evaluate(async (t) => {
+    const token = new URL(location.href).searchParams.get('token') ?? sessionStorage.getItem('icp-token') ?? ''
+    const list = await fetch('/api/scorecard-list', { method: 'POST', headers: { 'X-ICP-Token': token, 'Content-Type': 'application/json' }, body: '{}' }).then((r) => r.json())
+    const id = list.value[0].id
+    const body = JSON.stringify({ scorecardId: id, threshold: t })
+    const answer = await fetch('/api/simulate-run', { method: 'POST', headers: { 'X-ICP-Token': token, 'Content-Type': 'application/json' }, body }).then((r) => r.json())
+    return answer.value
+  }, threshold)
+}
+
+test('with 100,000 deals the figures follow a dragged slider, computed in the worker exactly as the backend computes them', async ({ page, host, startPage, workspacePage }, testInfo) => {
+  test.setTimeout(240_000)
+  execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'latency', 'large-workspace.ts'), join(host.dataDir, 'latency.icpw'), String(DEALS)], {
+    cwd: ROOT,
+    env: { ...process.env, TSX_TSCONFIG_PATH: join(ROOT, 'tsconfig.node.json') },
+    stdio: 'inherit'
+  })
+  await startPage.goto(host.url)
+  await startPage.openFromFolder('latency.icpw')
+  await workspacePage.expectOpen('Latency 100,000 deals')
+
+  const simulate = new SimulatePage(page)
+  await simulate.open()
+  await expect(simulate.dealsPassing).toContainText(/\d+\.\d%/, { timeout: 60_000 })
+  await expect(page.getByText(/of 100,000 closed|of [\d,]+ closed/)).toBeVisible()
+
+  const threshold = await measureThresholdDrag(page)
+  const final = await simulate.thresholdNow()
+  // Every figure on screen is the worker's; it must be the backend's figure for the same threshold.
+  const truth = await simulateRun(page, final)
+  await expect(simulate.dealsPassing).toContainText(truth.passCount.toLocaleString('en-US'))
+  expect(threshold.inputs).toBeGreaterThan(20)
+  expect(threshold.numbers.count).toBeGreaterThan(0)
+  expect(threshold.paint.count).toBeGreaterThan(0)
+
+  await page.keyboard.press('Alt+3')
+  await expect(page.locator('#section-title')).toHaveText('Scorecards')
+  const live = page.getByRole('region', { name: 'Live figures' })
+  await expect(live.getByRole('group', { name: 'Deals passing' })).toBeVisible({ timeout: 60_000 })
+  const before = await live.getByRole('group', { name: 'Win rate above threshold' }).innerText()
+  const points = await measurePointsDrag(page)
+  expect(points.inputs).toBeGreaterThan(10)
+  expect(points.numbers.count).toBeGreaterThan(0)
+  await expect(live.getByRole('group', { name: 'Win rate above threshold' })).not.toHaveText(before)
+  // The edit was saved as it was made: the backend scores the saved scorecard to the same figures.
+  const liveThreshold = Number(await live.getByRole('slider', { name: 'Threshold' }).inputValue())
+  await expect
+    .poll(async () => (await simulateRun(page, liveThreshold)).passCount.toLocaleString('en-US'))
+    .toBe(await live.getByRole('group', { name: 'Deals passing' }).locator('.live-fig__value').innerText())
+
+  const figures = { deals: DEALS, threshold, points }
+  testInfo.annotations.push({ type: 'latency', description: JSON.stringify(figures) })
+  console.log(`latency (ms, ${DEALS} deals): ${JSON.stringify(figures)}`)
+})
