@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test'
 import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
 import { test, expect } from './support/fixtures'
@@ -8,7 +9,7 @@ import { SimulatePage } from './pages/simulate-page'
 const DEALS = 100_000
 
 /** The app's own API from inside the page (same token and host as the app uses). */
-async function simulateRun(page: import('@playwright/test').Page, threshold: number): Promise<{ passCount: number; n: number }> {
+async function simulateRun(page: Page, threshold: number): Promise<{ passCount: number; n: number }> {
   return page.evaluate(async (t) => {
     const token = new URL(location.href).searchParams.get('token') ?? sessionStorage.getItem('icp-token') ?? ''
     const list = await fetch('/api/scorecard-list', { method: 'POST', headers: { 'X-ICP-Token': token, 'Content-Type': 'application/json' }, body: '{}' }).then((r) => r.json())
