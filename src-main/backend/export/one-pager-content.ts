@@ -23,10 +23,29 @@ function workingScorecard(db: Database, id: number): Scorecard {
   return readContent(db, record.workingRevisionId, record.name)
 }
 
-/** "Industry is SaaS, FinTech" -> "is SaaS, FinTech": the attribute is printed in its own column. */
+/** 1529999 -> "1.53M", 45000 -> "45K", 745 -> "745": boundaries as a reader takes them in. */
+function readableNumber(text: string): string {
+  const value = Number(text)
+  const abs = Math.abs(value)
+  if (abs >= 1e9) return `${+(value / 1e9).toPrecision(3)}B`
+  if (abs >= 1e6) return `${+(value / 1e6).toPrecision(3)}M`
+  if (abs >= 1e4) return `${+(value / 1e3).toPrecision(3)}K`
+  return text
+}
+
+/**
+ * "Industry is SaaS, FinTech" -> "is SaaS, FinTech": the attribute is printed in its own column;
+ * comparison signs and long numbers are written the way a reader takes them in.
+ */
 export function qualifies(condition: Condition): string {
   const words = describeCondition(condition)
-  return words.startsWith(condition.attribute) ? words.slice(condition.attribute.length).trim() : words
+  const rest = words.startsWith(condition.attribute) ? words.slice(condition.attribute.length).trim() : words
+  const numbers = condition.op === 'between' || condition.op === 'lt' || condition.op === 'gt'
+  if (!numbers) return rest
+  return rest
+    .replace(/^>=/, '≥')
+    .replace(/^<=/, '≤')
+    .replace(/-?\d+(\.\d+)?/g, (n) => readableNumber(n))
 }
 
 function categoriesInWords(scorecard: Scorecard): OnePagerContent['scorecard']['categories'] {

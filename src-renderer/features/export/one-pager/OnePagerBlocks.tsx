@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import type { OnePagerBlockId, OnePagerContent } from '@shared/domain/one-pager'
+import { criteriaByAttribute, joinQualifies, shortenList } from './criteria-by-attribute'
 import { EvidenceChart } from './EvidenceChart'
 import {
   formatAuc,
@@ -78,7 +79,8 @@ function Statement({ content }: { content: OnePagerContent }) {
 }
 
 function Definition({ categories, title = 'Definition by category' }: { categories: OnePagerContent['scorecard']['categories']; title?: string }) {
-  const used = categories.filter((c) => c.criteria.length > 0)
+  // What qualifies: the criteria that add points (the ones that take points away are in the scorecard).
+  const used = categories.filter((c) => c.criteria.some((x) => x.points > 0))
   if (used.length === 0) return null
   return (
     <Section title={title}>
@@ -86,9 +88,10 @@ function Definition({ categories, title = 'Definition by category' }: { categori
         {used.map((category) => (
           <div key={category.name} className="op-definition__category">
             <dt>{category.name}</dt>
-            {category.criteria.map((criterion, i) => (
-              <dd key={i} className={criterion.points < 0 ? 'op-definition__item op-definition__item--negative' : 'op-definition__item'}>
-                <span className="op-definition__attribute">{criterion.attribute}</span> {criterion.qualifies}
+            {criteriaByAttribute(category.criteria.filter((c) => c.points > 0)).map((row) => (
+              <dd key={row.attribute} className="op-definition__item">
+                <span className="op-definition__attribute">{row.attribute}</span>{' '}
+                {joinQualifies(row.criteria.map((c) => c.qualifies))}
               </dd>
             ))}
           </div>
@@ -133,14 +136,29 @@ function ScorecardCategoryRows({ category }: { category: OnePagerContent['scorec
         <th scope="rowgroup">{category.name}</th>
         <td>{total} pts</td>
       </tr>
-      {category.criteria.map((criterion, i) => (
-        <tr key={i}>
-          <td>
-            {criterion.attribute} <span className="op-muted">{criterion.qualifies}</span>
-          </td>
-          <td className={criterion.points < 0 ? 'op-points op-points--negative' : 'op-points'}>{formatPoints(criterion.points)}</td>
-        </tr>
-      ))}
+      {criteriaByAttribute(category.criteria).map((row) =>
+        row.criteria.length === 1 ? (
+          <tr key={row.attribute}>
+            <td>
+              {row.attribute} <span className="op-muted">{shortenList(row.criteria[0]!.qualifies)}</span>
+            </td>
+            <td className={row.criteria[0]!.points < 0 ? 'op-points op-points--negative' : 'op-points'}>{formatPoints(row.criteria[0]!.points)}</td>
+          </tr>
+        ) : (
+          <tr key={row.attribute}>
+            <td colSpan={2}>
+              {row.attribute}{' '}
+              {row.criteria.map((c, i) => (
+                <span key={i} className="op-inline-criterion">
+                  <span className="op-muted">{shortenList(c.qualifies)}</span>
+                  {'\u00a0'}
+                  <span className={c.points < 0 ? 'op-points op-points--negative' : 'op-points'}>{formatPoints(c.points)}</span>
+                </span>
+              ))}
+            </td>
+          </tr>
+        )
+      )}
     </>
   )
 }

@@ -49,8 +49,14 @@ export function overflowAmount(blocks: readonly MeasuredBlock[], limit: number):
   return Math.max(0, Math.ceil(bottom - limit))
 }
 
-/** The scale that fits the page's width into a preview `available` pixels wide (never enlarged past 1). */
-export function previewScale(paper: PaperSize, available: number): number {
-  if (!(available > 0)) return 1
-  return Math.min(1, available / PAPER[paper].width)
+/**
+ * The scale that fits the whole page into a preview box (never enlarged past 1); a height of
+ * 0 or less means "fit the width only". A floor keeps a tiny window from shrinking it to a dot.
+ */
+export function previewScale(paper: PaperSize, width: number, height = 0): number {
+  if (!(width > 0)) return 1
+  const page = PAPER[paper]
+  const byWidth = width / page.width
+  const byHeight = height > 0 ? height / page.height : Infinity
+  return Math.max(0.3, Math.min(1, byWidth, byHeight))
 }

@@ -1,0 +1,41 @@
+import type { OnePagerContent } from '@shared/domain/one-pager'
+
+type Criterion = OnePagerContent['scorecard']['categories'][number]['criteria'][number]
+
+export interface AttributeRow {
+  attribute: string
+  criteria: Array<{ qualifies: string; points: number }>
+}
+
+/**
+ * A category's criteria, one row per attribute in first-seen order: a suggested scorecard has a
+ * criterion per band of every attribute, and a row per criterion would not fit on a page.
+ */
+export function criteriaByAttribute(criteria: readonly Criterion[]): AttributeRow[] {
+  const rows = new Map<string, AttributeRow>()
+  for (const criterion of criteria) {
+    const row = rows.get(criterion.attribute) ?? { attribute: criterion.attribute, criteria: [] }
+    row.criteria.push({ qualifies: criterion.qualifies, points: criterion.points })
+    rows.set(criterion.attribute, row)
+  }
+  return [...rows.values()]
+}
+
+/** "is not A, B, C, D, E, F" -> "is not A, B, C +3 more": a list long enough to crowd the page is cut, saying by how much. */
+export function shortenList(text: string, keep = 4): string {
+  const parts = text.split(', ')
+  if (parts.length <= keep + 1) return text
+  return `${parts.slice(0, keep).join(', ')} +${parts.length - keep} more`
+}
+
+const VERBS = ['is not ', 'has any of ', 'has all of ', 'is ']
+
+/**
+ * One attribute's qualifying criteria in one phrase: "is SaaS; is FinTech" -> "is SaaS, FinTech"
+ * when they share their verb, else joined with semicolons.
+ */
+export function joinQualifies(qualifies: readonly string[]): string {
+  const verb = VERBS.find((v) => qualifies.every((q) => q.startsWith(v) && !(v === 'is ' && q.startsWith('is not '))))
+  if (verb && qualifies.length > 1) return shortenList(`${verb}${qualifies.map((q) => q.slice(verb.length)).join(', ')}`)
+  return qualifies.map((q) => shortenList(q)).join('; ')
+}
