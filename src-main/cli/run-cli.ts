@@ -7,6 +7,7 @@ import { nativeLocations } from '../backend/workspace/workspace-locations'
 import type { CliCommand, CliRun } from './cli-command'
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, UsageError, type CliIo } from './cli-io'
 import { discoverCommand, scorecardSuggestCommand } from './discover-commands'
+import { exportCommand } from './export-command'
 import { importCommand } from './import-command'
 import { benchCommand, scoreCommand, simulateCommand } from './simulate-commands'
 import { scorecardExport, scorecardImport, scorecardList } from './scorecard-commands'
@@ -24,7 +25,8 @@ export const COMMANDS: readonly CliCommand[] = [
   benchCommand,
   scorecardImport,
   scorecardExport,
-  scorecardList
+  scorecardList,
+  exportCommand
 ]
 
 class CallFailed extends Error {

@@ -20,7 +20,7 @@ function wholeNumber(run: CliRun, name: string, min: number, max: number): numbe
 }
 
 /** Opens the workspace and finds the scorecard by name (ignoring case). */
-async function scorecardId(run: CliRun): Promise<number> {
+export async function scorecardId(run: CliRun): Promise<number> {
   const [workspace] = run.positionals as [string]
   const name = opt(run, 'scorecard')
   if (!name) throw new UsageError('--scorecard NAME is required.')

@@ -10,6 +10,7 @@ import { chromiumPrinter } from './chromium-printer'
 import { buildOnePagerContent } from './one-pager-content'
 import { writeOnePager } from './one-pager-queries'
 import { pdfPageCount } from './pdf-pages'
+import { scoredCsvExport, sqlExport, workbookExport } from './scored-accounts-export'
 
 /** Paths this session saved through the native dialog: the only ones app-open-file will open. */
 const savedPaths = new WeakMap<BackendContext, Set<string>>()
@@ -23,7 +24,7 @@ function desktopFiles(ctx: BackendContext) {
 
 export const exportHandlers: Pick<
   Handlers,
-  'export-document-get' | 'export-document-save' | 'export-pdf' | 'export-save-as' | 'app-open-file'
+  'export-document-get' | 'export-document-save' | 'export-pdf' | 'export-save-as' | 'app-open-file' | 'export-workbook' | 'export-scored-csv' | 'export-sql'
 > = {
   'export-document-get'({ scorecardId }, ctx) {
     const { db } = ctx.session.require()
@@ -81,5 +82,17 @@ export const exportHandlers: Pick<
     if (mode === 'open') await files.openPath(path)
     else files.showInFolder(path)
     return null
+  },
+
+  'export-workbook'({ scorecardId, outcome }, ctx) {
+    return workbookExport(ctx.session.require().db, scorecardId, outcome ?? 'won')
+  },
+
+  'export-scored-csv'({ scorecardId }, ctx) {
+    return scoredCsvExport(ctx.session.require().db, scorecardId)
+  },
+
+  'export-sql'({ scorecardId }, ctx) {
+    return sqlExport(ctx.session.require().db, scorecardId)
   }
 }

@@ -430,6 +430,14 @@ export const methods = {
   ),
   /** Desktop only: opens a file saved by export-save-as in its app, or shows it in its folder. */
   'app-open-file': method<null>()(z.object({ path: filePath, mode: z.enum(['open', 'folder']) }).strict()),
+  /** The client's workbook: ICP, Scorecard (inputs), Scored accounts (live formulas), Bands, Data dictionary. */
+  'export-workbook': method<{ fileName: string; bytes: Uint8Array }>()(
+    z.object({ scorecardId: z.number().int().min(1), outcome: z.enum(['won', 'best', 'retained']).optional() }).strict()
+  ),
+  /** One row per account with its score, tier and points per criterion, as CSV. */
+  'export-scored-csv': method<{ fileName: string; bytes: Uint8Array }>()(z.object({ scorecardId: z.number().int().min(1) }).strict()),
+  /** The scorecard as one SQL query (score and tier) for scoring in a warehouse; docs/exports.md. */
+  'export-sql': method<{ fileName: string; text: string }>()(z.object({ scorecardId: z.number().int().min(1) }).strict()),
 
   'recent-list': method<RecentWorkspace[]>()(noInput),
   'recent-remove': method<RecentWorkspace[]>()(z.object({ path: filePath }).strict())

@@ -1,0 +1,53 @@
+import type { Database } from 'better-sqlite3'
+import type { SimulationReport } from '@shared/domain/simulation'
+import type { Scorecard } from '@shared/engine/scorecard/model'
+import { scoredAccountsCsv } from '@shared/export/scored-accounts-csv'
+import { scoredAccountsTable, type ScoredAccountsTable } from '@shared/export/scored-accounts'
+import { scorecardSql } from '@shared/export/scorecard-sql'
+import { safeFileName } from '@shared/format'
+import { AppError } from '../app-error'
+import { readContent } from '../scorecards/scorecard-content'
+import { findScorecard } from '../scorecards/scorecard-queries'
+import { runSimulation, simulationFor, type SimulationRequest } from '../simulate/run-simulation'
+import { dataDictionary, dateAttributes } from './data-dictionary'
+import { buildOnePagerContent } from './one-pager-content'
+import { writeWorkbookXlsx } from './workbook-xlsx'
+
+export function exportedScorecard(db: Database, id: number): Scorecard {
+  const record = findScorecard(db, id)
+  if (!record) throw new AppError('NOT_FOUND', `There is no scorecard ${id} in this workspace; it may have been deleted.`, { id })
+  return readContent(db, record.workingRevisionId, record.name)
+}
+
+/** The scored accounts of the workspace under the scorecard's working copy (scores do not depend on the outcome). */
+export function scoredAccountsOf(db: Database, scorecard: Scorecard): ScoredAccountsTable {
+  const { compiled, scored, view } = simulationFor(db, scorecard, 'won')
+  return scoredAccountsTable(compiled, scored, view.dataset)
+}
+
+const baseName = (scorecard: Scorecard): string => safeFileName(scorecard.name, 'scorecard')
+
+export async function workbookExport(db: Database, scorecardId: number, outcome: SimulationRequest['outcome']): Promise<{ fileName: string; bytes: Uint8Array }> {
+  const scorecard = exportedScorecard(db, scorecardId)
+  const report: SimulationReport = runSimulation(db, scorecard, { outcome, threshold: scorecard.tiers[0]?.min ?? 80 })
+  const bytes = await writeWorkbookXlsx({
+    scorecard,
+    content: buildOnePagerContent(db, scorecardId),
+    table: scoredAccountsOf(db, scorecard),
+    report,
+    dictionary: dataDictionary(db, scorecard),
+    dateAttributes: dateAttributes(db)
+  })
+  return { fileName: `${baseName(scorecard)} - ICP workbook.xlsx`, bytes }
+}
+
+export function scoredCsvExport(db: Database, scorecardId: number): { fileName: string; bytes: Uint8Array } {
+  const scorecard = exportedScorecard(db, scorecardId)
+  const csv = scoredAccountsCsv(scoredAccountsOf(db, scorecard), dateAttributes(db))
+  return { fileName: `${baseName(scorecard)} - scored accounts.csv`, bytes: new TextEncoder().encode(csv) }
+}
+
+export function sqlExport(db: Database, scorecardId: number): { fileName: string; text: string } {
+  const scorecard = exportedScorecard(db, scorecardId)
+  return { fileName: `${baseName(scorecard)}.sql`, text: scorecardSql(scorecard) }
+}

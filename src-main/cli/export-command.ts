@@ -1,0 +1,100 @@
+import { existsSync, statSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { writeFileAtomic } from '../backend/fs/write-file-atomic'
+import type { CliCommand, CliRun } from './cli-command'
+import { UsageError } from './cli-io'
+import { scorecardId } from './simulate-commands'
+
+/**
+ * One deliverable `icp export` can write: the option that names its file, and how to make its
+ * bytes from the backend. Adding an output (the PDF, say) is one more entry in EXPORT_OUTPUTS;
+ * `options` lists any extra options the output reads (e.g. --paper).
+ */
+export interface ExportOutput {
+  option: string
+  label: string
+  options?: CliCommand['options']
+  produce(run: CliRun, scorecardId: number): Promise<Uint8Array>
+}
+
+const encode = (text: string): Uint8Array => new TextEncoder().encode(text)
+
+function outcomeOf(run: CliRun): 'won' | 'best' | 'retained' {
+  const outcome = run.options['outcome'] ?? 'won'
+  if (outcome !== 'won' && outcome !== 'best' && outcome !== 'retained') throw new UsageError(`--outcome is won, best or retained, not "${String(outcome)}".`)
+  return outcome
+}
+
+export const EXPORT_OUTPUTS: ExportOutput[] = [
+  {
+    option: 'xlsx',
+    label: 'workbook',
+    options: { outcome: { type: 'string' } },
+    async produce(run, id) {
+      return (await run.call('export-workbook', { scorecardId: id, outcome: outcomeOf(run) })).bytes
+    }
+  },
+  {
+    option: 'csv',
+    label: 'scored accounts',
+    async produce(run, id) {
+      return (await run.call('export-scored-csv', { scorecardId: id })).bytes
+    }
+  },
+  {
+    option: 'sql',
+    label: 'SQL',
+    async produce(run, id) {
+      return encode((await run.call('export-sql', { scorecardId: id })).text)
+    }
+  },
+  {
+    option: 'scorecard-file',
+    label: 'scorecard file',
+    async produce(run, id) {
+      return (await run.call('scorecard-export-file', { id })).bytes
+    }
+  }
+]
+
+interface Written {
+  kind: string
+  out: string
+  bytes: number
+}
+
+export const exportCommand: CliCommand = {
+  words: ['export'],
+  usage: `icp export WORKSPACE --scorecard NAME ${EXPORT_OUTPUTS.map((o) => `[--${o.option} FILE]`).join(' ')} [--outcome won|best|retained] [--json]`,
+  summary: 'Write the client deliverables: the XLSX workbook, scored accounts CSV, SQL and the scorecard file.',
+  options: Object.assign({ scorecard: { type: 'string' } }, ...EXPORT_OUTPUTS.map((o) => ({ [o.option]: { type: 'string' }, ...o.options }))) as CliCommand['options'],
+  positionals: ['WORKSPACE'],
+  async run(run) {
+    const wanted = EXPORT_OUTPUTS.flatMap((output) => {
+      const file = run.options[output.option]
+      return typeof file === 'string' ? [{ output, out: resolve(run.cwd, file) }] : []
+    })
+    if (wanted.length === 0) throw new UsageError(`Name at least one file to write: ${EXPORT_OUTPUTS.map((o) => `--${o.option} FILE`).join(', ')}.`)
+    const seen = new Set<string>()
+    for (const { out } of wanted) {
+      if (seen.has(out)) throw new UsageError(`Two outputs name the same file, ${out}.`)
+      seen.add(out)
+      const folder = dirname(out)
+      if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError(`The folder ${folder} does not exist; nothing was written.`)
+      if (existsSync(out) && statSync(out).isDirectory()) throw new UsageError(`${out} is a folder, not a file; nothing was written.`)
+    }
+    const id = await scorecardId(run)
+    // Everything is made before anything is written, so a failure leaves no partial set of files;
+    // each file is written to a temporary name and renamed, so none is ever half-written.
+    const made = []
+    for (const { output, out } of wanted) made.push({ output, out, bytes: await output.produce(run, id) })
+    const written: Written[] = made.map(({ output, out, bytes }) => {
+      writeFileAtomic(out, bytes)
+      return { kind: output.option, out, bytes: bytes.length }
+    })
+    const name = typeof run.options['scorecard'] === 'string' ? run.options['scorecard'] : ''
+    run.print({ scorecard: name, outputs: written }, () =>
+      written.map((w) => `Wrote the ${EXPORT_OUTPUTS.find((o) => o.option === w.kind)?.label ?? w.kind} to ${w.out}`).join('\n')
+    )
+  }
+}

@@ -1,0 +1,169 @@
+/**
+ * Scored accounts: the one-row-per-account table behind the workbook's "Scored accounts" sheet
+ * and the scored-accounts CSV.
+ *
+ * The engine scores deals (the account's attributes joined onto each of its deals). An account's
+ * row is its **most recent deal**: the latest close date, else the latest created date, else the
+ * deal that comes last in the data. Account attributes are the same on every deal of an account,
+ * deal attributes (lead source, say) are read from that deal, so the row says what the scorecard
+ * makes of the account as it stands now. It is a fixed deal, not "the best deal under these
+ * points": that is what keeps the workbook's formulas right when a client changes points (a
+ * best-deal choice could switch to another deal, which a row of formulas cannot follow).
+ * Deals without an account are left out, as in capacity planning.
+ */
+
+import type { EngineColumn, EngineDataset } from '@shared/engine/engine-dataset'
+import { MISSING_CODE } from '@shared/engine/engine-dataset'
+import { describeCondition } from '@shared/engine/scorecard/describe-condition'
+import { DISQUALIFIED, type Criterion, type Knockout } from '@shared/engine/scorecard/model'
+import type { AttributeKind } from '@shared/engine/scorecard/operators'
+import type { CompiledScorecard } from '@shared/engine/scoring/compile'
+import type { ScoredRows } from '@shared/engine/scoring/scored-rows'
+
+/** The leading columns of every scored-accounts table (the sheet and the CSV), in order. */
+export const FIXED_HEADERS = ['Account ID', 'Account', 'Score', 'Tier', 'Points', 'Knocked out by', 'Deals', 'Outcome'] as const
+
+export type AttributeValue = string | number | boolean | null
+
+export interface ScoredAccount {
+  /** The deal row (in the engine's dataset) the account is scored by. */
+  row: number
+  accountId: string
+  accountName: string
+  deals: number
+  /** Won when any deal was won, lost when every deal was lost, else open (as in the account view). */
+  outcome: 'won' | 'lost' | 'open'
+  /** One value per `attributes` entry: text (category), number (NaN-free), boolean, or null when missing. */
+  values: AttributeValue[]
+  /** One 0/1 per criterion: whether the account meets its condition. */
+  matches: Uint8Array
+  /** The first knockout that hits the account, or null. */
+  knockout: string | null
+  /** Points after caps. */
+  raw: number
+  score: number
+  tier: string
+}
+
+export interface ScoredAccountsTable {
+  /** The attributes the scorecard reads (criteria, then knockouts), each once, in order of first use. */
+  attributes: Array<{ name: string; kind: AttributeKind }>
+  /** Column headers for the criteria, unique (two criteria may read alike). */
+  criterionHeaders: string[]
+  criteria: Criterion[]
+  /** Highest score first; knocked-out accounts after the rest; ties by account name. */
+  accounts: ScoredAccount[]
+}
+
+/** Two criteria may read the same ("Industry is SaaS"); column names must not. */
+export function uniqueHeaders(headers: readonly string[]): string[] {
+  const seen = new Map<string, number>()
+  return headers.map((header) => {
+    const count = (seen.get(header) ?? 0) + 1
+    seen.set(header, count)
+    return count === 1 ? header : `${header} (${count})`
+  })
+}
+
+/** Which deal stands for each account: its most recent one (see the module comment). -1 for none. */
+export function representativeDeals(dataset: EngineDataset): Int32Array {
+  const chosen = new Int32Array(dataset.accountCount).fill(-1)
+  const when = new Float64Array(dataset.accountCount).fill(-Infinity)
+  for (let row = 0; row < dataset.rowCount; row++) {
+    const account = dataset.accountIndex[row]!
+    if (account < 0) continue
+    const closed = dataset.closedAt[row]!
+    const created = dataset.createdAt ? dataset.createdAt[row]! : NaN
+    const at = !Number.isNaN(closed) ? closed : !Number.isNaN(created) ? created : -Infinity
+    // >= so that among equal dates (or none) the later deal in the data wins.
+    if (chosen[account] === -1 || at >= when[account]!) {
+      chosen[account] = row
+      when[account] = at
+    }
+  }
+  return chosen
+}
+
+function valueOf(column: EngineColumn | undefined, row: number): AttributeValue {
+  if (!column) return null
+  switch (column.kind) {
+    case 'category': {
+      const code = column.codes[row]!
+      return code === MISSING_CODE ? null : (column.values[code] ?? null)
+    }
+    case 'number': {
+      const value = column.values[row]!
+      return Number.isNaN(value) ? null : value
+    }
+    case 'boolean': {
+      const value = column.values[row]!
+      return value < 0 ? null : value === 1
+    }
+    case 'multi': {
+      if (column.missing[row]) return null
+      const items: string[] = []
+      const base = row * column.wordsPerRow
+      column.items.forEach((item, i) => {
+        if ((column.bits[base + (i >>> 5)]! >>> (i & 31)) & 1) items.push(item)
+      })
+      return items.join('; ')
+    }
+  }
+}
+
+function knockoutName(knockout: Knockout | undefined): string {
+  if (!knockout) return DISQUALIFIED
+  return knockout.name.trim() || describeCondition(knockout)
+}
+
+export function scoredAccountsTable(compiled: CompiledScorecard, scored: ScoredRows, dataset: EngineDataset): ScoredAccountsTable {
+  const { scorecard } = compiled
+  const names: string[] = []
+  for (const condition of [...scorecard.criteria, ...scorecard.knockouts]) {
+    if (!names.includes(condition.attribute)) names.push(condition.attribute)
+  }
+  const columns = names.map((name) => dataset.attributes.get(name))
+  const attributes = names.map((name, i) => ({ name, kind: columns[i]?.kind ?? ('category' as const) }))
+  const criteria = compiled.criteria.map((c) => c.criterion)
+  const criterionHeaders = uniqueHeaders(criteria.map((c) => c.label ?? describeCondition(c)))
+
+  const counts = { deals: new Int32Array(dataset.accountCount), won: new Int32Array(dataset.accountCount), open: new Int32Array(dataset.accountCount) }
+  for (let row = 0; row < dataset.rowCount; row++) {
+    const account = dataset.accountIndex[row]!
+    if (account < 0) continue
+    counts.deals[account]!++
+    if (dataset.outcome[row] === 1) counts.won[account]!++
+    else if (dataset.outcome[row] === -1) counts.open[account]!++
+  }
+
+  const { scores, tiers, raw } = scored
+  const tierNames = scorecard.tiers.map((t) => t.name)
+  const accounts: ScoredAccount[] = []
+  representativeDeals(dataset).forEach((row, account) => {
+    if (row < 0) return
+    const knockedOut = scored.knockedOutBy[row]!
+    const tier = tiers[row]!
+    accounts.push({
+      row,
+      accountId: dataset.accountIds[row] ?? '',
+      accountName: dataset.accountNames[row] ?? '',
+      deals: counts.deals[account]!,
+      outcome: counts.won[account]! > 0 ? 'won' : counts.open[account]! === 0 ? 'lost' : 'open',
+      values: columns.map((column) => valueOf(column, row)),
+      matches: Uint8Array.from(compiled.criteria, (c) => c.mask[row]!),
+      knockout: knockedOut >= 0 ? knockoutName(compiled.knockouts[knockedOut]?.knockout) : null,
+      raw: raw[row]!,
+      score: scores[row]!,
+      tier: tier < 0 ? DISQUALIFIED : (tierNames[tier] ?? '')
+    })
+  })
+  accounts.sort(
+    (a, b) =>
+      Number(a.knockout !== null) - Number(b.knockout !== null) ||
+      b.score - a.score ||
+      // Code-unit order, not localeCompare: the same on every machine and fast on 100,000 rows.
+      (a.accountName < b.accountName ? -1 : a.accountName > b.accountName ? 1 : 0) ||
+      a.row - b.row
+  )
+  return { attributes, criterionHeaders, criteria, accounts }
+}

@@ -1,0 +1,142 @@
+/**
+ * The workbook's live formulas, as text. The "Scorecard" sheet holds the inputs (points, caps,
+ * tier minimums) and derives the score scale from them; every "Scored accounts" row reads them,
+ * so a client who changes one points cell re-scores every account exactly as the engine would
+ * (docs/scorecard-format.md, "Score scale"; docs/exports.md).
+ *
+ * Where each thing sits on the Scorecard sheet is decided here once (`scorecardLayout`), and
+ * both the sheet writer and the formulas read the same layout, so an address can never drift.
+ */
+
+import type { Scorecard } from '@shared/engine/scorecard/model'
+import { DISQUALIFIED } from '@shared/engine/scorecard/model'
+
+export const SCORECARD_SHEET = 'Scorecard'
+export const ACCOUNTS_SHEET = 'Scored accounts'
+/** The input column of the Scorecard sheet: points, caps and tier minimums all live in E. */
+export const INPUT_COLUMN = 'E'
+export const CRITERIA_HEADER_ROW = 4
+
+/** 0 -> A, 25 -> Z, 26 -> AA. */
+export function columnLetter(index: number): string {
+  let n = index + 1
+  let letters = ''
+  while (n > 0) {
+    const rest = (n - 1) % 26
+    letters = String.fromCharCode(65 + rest) + letters
+    n = Math.floor((n - 1) / 26)
+  }
+  return letters
+}
+
+export interface ScorecardLayout {
+  /** Row of criterion i (0-based i). */
+  criterionRows: number[]
+  /** Caps that apply (an attribute some criterion reads), with their row and the criteria they bound. */
+  caps: Array<{ attribute: string; cap: number; row: number; criteria: number[] }>
+  capsTitleRow: number | null
+  scaleTitleRow: number
+  minRow: number
+  maxRow: number
+  rangeRow: number
+  tiersTitleRow: number
+  tierRows: number[]
+  knockoutsTitleRow: number | null
+  knockoutRows: number[]
+  lastRow: number
+}
+
+export function scorecardLayout(scorecard: Scorecard): ScorecardLayout {
+  let row = CRITERIA_HEADER_ROW
+  const criterionRows = scorecard.criteria.map(() => ++row)
+  row++ // blank
+  // The engine applies the first cap listed for an attribute (scoring/compile.ts).
+  const seen = new Set<string>()
+  const caps: ScorecardLayout['caps'] = []
+  for (const { attribute, cap } of scorecard.attributeCaps ?? []) {
+    if (seen.has(attribute)) continue
+    seen.add(attribute)
+    const criteria = scorecard.criteria.flatMap((c, i) => (c.attribute === attribute ? [i] : []))
+    if (criteria.length > 0) caps.push({ attribute, cap, row: 0, criteria })
+  }
+  let capsTitleRow: number | null = null
+  if (caps.length > 0) {
+    capsTitleRow = ++row
+    row++ // header
+    for (const cap of caps) cap.row = ++row
+    row++
+  }
+  const scaleTitleRow = ++row
+  const minRow = ++row
+  const maxRow = ++row
+  const rangeRow = ++row
+  row++
+  const tiersTitleRow = ++row
+  row++ // header
+  const tierRows = scorecard.tiers.map(() => ++row)
+  let knockoutsTitleRow: number | null = null
+  const knockoutRows: number[] = []
+  if (scorecard.knockouts.length > 0) {
+    row++
+    knockoutsTitleRow = ++row
+    row++ // header
+    for (let k = 0; k < scorecard.knockouts.length; k++) knockoutRows.push(++row)
+  }
+  return { criterionRows, caps, capsTitleRow, scaleTitleRow, minRow, maxRow, rangeRow, tiersTitleRow, tierRows, knockoutsTitleRow, knockoutRows, lastRow: row }
+}
+
+const input = (row: number): string => `${INPUT_COLUMN}${row}`
+const fromAccounts = (row: number): string => `${SCORECARD_SHEET}!$${INPUT_COLUMN}$${row}`
+const sum = (terms: readonly string[]): string => (terms.length === 0 ? '0' : terms.join('+'))
+
+/**
+ * The scale's bounds on the Scorecard sheet (scoring/scale.ts): per attribute, its positive
+ * points summed (its negative ones for the minimum), clipped to the cap when it has one.
+ */
+export function scaleFormulas(layout: ScorecardLayout): { min: string; max: string; range: string } {
+  const capped = new Set(layout.caps.flatMap((cap) => cap.criteria))
+  const uncapped = layout.criterionRows.filter((_, i) => !capped.has(i))
+  const min = [
+    ...uncapped.map((row) => `MIN(${input(row)},0)`),
+    ...layout.caps.map((cap) => `MAX(-${input(cap.row)},${sum(cap.criteria.map((i) => `MIN(${input(layout.criterionRows[i]!)},0)`))})`)
+  ]
+  const max = [
+    ...uncapped.map((row) => `MAX(${input(row)},0)`),
+    ...layout.caps.map((cap) => `MIN(${input(cap.row)},${sum(cap.criteria.map((i) => `MAX(${input(layout.criterionRows[i]!)},0)`))})`)
+  ]
+  return { min: sum(min), max: sum(max), range: `${input(layout.maxRow)}-${input(layout.minRow)}` }
+}
+
+/** Where things sit on a "Scored accounts" row, as column letters. */
+export interface AccountColumns {
+  score: string
+  tier: string
+  points: string
+  knockout: string
+  /** Per criterion: the points cell and the 0/1 "meets the condition" cell. */
+  criteria: string[]
+  matches: string[]
+}
+
+/** The formulas of one account row (row number `r`). */
+export function accountFormulas(layout: ScorecardLayout, columns: AccountColumns, r: number, tierCount: number) {
+  const criterion = (i: number): string => `${columns.matches[i]}${r}*${fromAccounts(layout.criterionRows[i]!)}`
+  const n = columns.criteria.length
+  let points = n === 0 ? '0' : `SUM(${columns.criteria[0]}${r}:${columns.criteria[n - 1]}${r})`
+  // A capped attribute: swap its criteria's plain sum for the sum clipped to -cap..cap.
+  for (const cap of layout.caps) {
+    const cells = `(${cap.criteria.map((i) => `${columns.criteria[i]}${r}`).join('+')})`
+    const limit = fromAccounts(cap.row)
+    points += `+MAX(-${limit},MIN(${limit},${cells}))-${cells}`
+  }
+  const min = fromAccounts(layout.minRow)
+  const range = fromAccounts(layout.rangeRow)
+  // round half up in whole numbers, exactly as scaleScore: floor((200 * offset + range) / (2 * range)).
+  const score = `IF(${range}<=0,0,INT((200*MIN(MAX(${columns.points}${r}-${min},0),${range})+${range})/(2*${range})))`
+  let tier = tierCount === 0 ? '""' : `${SCORECARD_SHEET}!$B$${layout.tierRows[tierCount - 1]}`
+  for (let t = tierCount - 2; t >= 0; t--) {
+    tier = `IF(${columns.score}${r}>=${fromAccounts(layout.tierRows[t]!)},${SCORECARD_SHEET}!$B$${layout.tierRows[t]},${tier})`
+  }
+  tier = `IF(${columns.knockout}${r}<>"","${DISQUALIFIED}",${tier})`
+  return { criterion, points, score, tier }
+}

@@ -1,0 +1,297 @@
+import { execFileSync, spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import ExcelJS from 'exceljs'
+import { describe, expect, it } from 'vitest'
+import { defaultScorecard, type Scorecard } from '@shared/engine/scorecard/model'
+import { compileScorecard } from '@shared/engine/scoring/compile'
+import { scoreCompiled } from '@shared/engine/scoring/score'
+import { representativeDeals } from '@shared/export/scored-accounts'
+import { FORMULA_INJECTION_NAMES } from '../../scripts/crm-generator/names'
+import { simulationFor } from '../../src-main/backend/simulate/run-simulation'
+import { runCli } from '../../src-main/cli/run-cli'
+import { testBackend, type TestBackend } from '../support/backend'
+import { Workbook, type CellValue } from '../support/formula-eval'
+import { tempDir } from '../support/temp-dir'
+
+/** The planted ICP plus a capped tech stack, a penalty and a knockout: every kind of term. */
+function icpScorecard(): Scorecard {
+  return {
+    ...defaultScorecard('Core ICP'),
+    criteria: [
+      { id: 'c1', category: 'Firmographic', attribute: 'Industry', op: 'in', values: ['SaaS', 'FinTech'], points: 30 },
+      { id: 'c2', category: 'Firmographic', attribute: 'Employees', op: 'between', min: 51, max: 500, points: 20 },
+      { id: 'c3', category: 'Technographic', attribute: 'Tech Stack', op: 'contains_any', values: ['Salesforce'], points: 15 },
+      { id: 'c4', category: 'Technographic', attribute: 'Tech Stack', op: 'contains_any', values: ['HubSpot', 'Snowflake'], points: 15 },
+      { id: 'c5', category: 'Triggers', attribute: 'Recently Raised', op: 'is_true', points: 25 },
+      { id: 'c6', category: 'Firmographic', attribute: 'Employees', op: 'gt', value: 5000, points: -10, label: 'Too big to move fast' }
+    ],
+    knockouts: [{ name: 'Education', attribute: 'Industry', op: 'in', values: ['Education'] }],
+    attributeCaps: [{ attribute: 'Tech Stack', cap: 20 }]
+  }
+}
+
+async function sample(dir: string): Promise<{ backend: TestBackend; id: number }> {
+  const backend = testBackend(dir, 'native')
+  await backend.call('workspace-open-sample', {})
+  const { id } = await backend.call('scorecard-create', { name: 'Core ICP' })
+  await backend.call('scorecard-save', { id, scorecard: icpScorecard() })
+  return { backend, id }
+}
+
+/** Per account id: the engine's score, tier and raw points of the deal the account is scored by. */
+function engineScores(backend: TestBackend, scorecard: Scorecard) {
+  const { db } = backend.context.session.require()
+  const { view } = simulationFor(db, scorecard, 'won')
+  const dataset = view.dataset
+  const compiled = compileScorecard(scorecard, dataset)
+  const scored = scoreCompiled(compiled)
+  const byAccount = new Map<string, { row: number; score: number; tier: string; raw: number }>()
+  representativeDeals(dataset).forEach((row) => {
+    if (row < 0) return
+    const tier = scored.tiers[row]!
+    byAccount.set(dataset.accountIds[row]!, { row, score: scored.scores[row]!, tier: tier < 0 ? 'Disqualified' : scorecard.tiers[tier]!.name, raw: scored.raw[row]! })
+  })
+  return { byAccount, compiled, dataset }
+}
+
+const asEvaluatorSheet = (sheet: ExcelJS.Worksheet) => ({
+  get(ref: string): { value?: CellValue; formula?: string } | undefined {
+    const cell = sheet.getCell(ref)
+    if (cell.type === ExcelJS.ValueType.Formula) return { formula: cell.formula }
+    const value = cell.value
+    return value === null || value === undefined ? undefined : { value: value as CellValue }
+  }
+})
+
+async function readBook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const book = new ExcelJS.Workbook()
+  await book.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer)
+  return book
+}
+
+describe('the XLSX workbook', () => {
+  it('scores every account with live formulas whose cached values are the engine scores', async () => {
+    const { backend, id } = await sample(tempDir())
+    const file = await backend.call('export-workbook', { scorecardId: id })
+    expect(file.fileName).toBe('Core ICP - ICP workbook.xlsx')
+    const book = await readBook(file.bytes)
+    expect(book.worksheets.map((s) => s.name)).toEqual(['ICP', 'Scorecard', 'Scored accounts', 'Bands', 'Data dictionary'])
+    const sheet = book.getWorksheet('Scored accounts')!
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1) as string[]
+    expect(headers.slice(0, 8)).toEqual(['Account ID', 'Account', 'Score', 'Tier', 'Points', 'Knocked out by', 'Deals', 'Outcome'])
+    const scorecard = icpScorecard()
+    const firstCriterion = headers.indexOf('Industry is SaaS, FinTech') + 1
+    expect(firstCriterion).toBeGreaterThan(8)
+    const { byAccount, compiled } = engineScores(backend, scorecard)
+    expect(sheet.actualRowCount - 1).toBe(byAccount.size)
+    const seen = new Set<string>()
+    for (let r = 2; r <= byAccount.size + 1; r++) {
+      const row = sheet.getRow(r)
+      const accountId = String(row.getCell(1).value)
+      const expected = byAccount.get(accountId)!
+      seen.add(accountId)
+      for (const [col, want] of [
+        [3, expected.score],
+        [4, expected.tier],
+        [5, expected.raw]
+      ] as const) {
+        const cell = row.getCell(col)
+        expect(cell.type, `row ${r} col ${col}`).toBe(ExcelJS.ValueType.Formula)
+        expect(cell.result, `row ${r} col ${col}`).toBe(want)
+      }
+      compiled.criteria.forEach(({ criterion, mask }, i) => {
+        const cell = row.getCell(firstCriterion + i)
+        expect(cell.type).toBe(ExcelJS.ValueType.Formula)
+        expect(cell.formula).toMatch(new RegExp(`^[A-Z]+${r}\\*Scorecard!\\$E\\$${5 + i}$`))
+        expect(cell.result).toBe(mask[expected.row] ? criterion.points : 0)
+      })
+    }
+    expect(seen.size).toBe(byAccount.size)
+    backend.close()
+  })
+
+  it('re-scores every account like the engine when a points cell and the cap change', async () => {
+    const { backend, id } = await sample(tempDir())
+    const book = await readBook((await backend.call('export-workbook', { scorecardId: id })).bytes)
+    const scorecardSheet = book.getWorksheet('Scorecard')!
+    const accounts = book.getWorksheet('Scored accounts')!
+    scorecardSheet.getCell('E5').value = 4
+    const capRow = scorecardSheet.getColumn(2).values.findIndex((v) => v === 'Tech Stack')
+    expect(capRow).toBeGreaterThan(10)
+    scorecardSheet.getCell(`E${capRow}`).value = 18
+    const changed = icpScorecard()
+    changed.criteria[0]!.points = 4
+    changed.attributeCaps = [{ attribute: 'Tech Stack', cap: 18 }]
+    const { byAccount } = engineScores(backend, changed)
+    const evaluator = new Workbook({ Scorecard: asEvaluatorSheet(scorecardSheet), 'Scored accounts': asEvaluatorSheet(accounts) })
+    let moved = 0
+    for (let r = 2; r <= byAccount.size + 1; r++) {
+      const expected = byAccount.get(String(accounts.getCell(`A${r}`).value))!
+      expect(evaluator.value('Scored accounts', `C${r}`)).toBe(expected.score)
+      expect(evaluator.value('Scored accounts', `D${r}`)).toBe(expected.tier)
+      if (expected.score !== accounts.getCell(`C${r}`).result) moved++
+    }
+    expect(moved).toBeGreaterThan(100)
+    backend.close()
+  })
+
+  it('is styled: header fills, number formats, frozen panes, autofilter, tier colours, inputs', async () => {
+    const { backend, id } = await sample(tempDir())
+    const book = await readBook((await backend.call('export-workbook', { scorecardId: id })).bytes)
+    const accounts = book.getWorksheet('Scored accounts')!
+    expect(accounts.getCell('A1').fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F3A5F' } })
+    expect(accounts.getCell('A1').font?.bold).toBe(true)
+    expect(accounts.getCell('C2').numFmt).toBe('0')
+    expect(accounts.views[0]).toMatchObject({ state: 'frozen', ySplit: 1, xSplit: 2 })
+    expect(String(accounts.autoFilter)).toMatch(/^A1:[A-Z]+\d+$/)
+    expect(accounts.getColumn(2).width).toBeGreaterThan(20)
+    const last = accounts.getRow(1).cellCount
+    expect(String(accounts.getCell(1, last).value)).toMatch(/^Meets: /)
+    expect(accounts.getColumn(last).hidden).toBe(true)
+    const rules = (accounts as unknown as { conditionalFormattings: Array<{ rules: Array<{ formulae: string[] }> }> }).conditionalFormattings
+    expect(rules.flatMap((cf) => cf.rules.map((rule) => rule.formulae[0]))).toEqual(expect.arrayContaining(['$D2="Disqualified"', expect.stringMatching(/^\$D2=Scorecard!\$B\$\d+$/)]))
+    const scorecardSheet = book.getWorksheet('Scorecard')!
+    expect(scorecardSheet.getCell('E5').value).toBe(30)
+    expect(scorecardSheet.getCell('E5').fill).toMatchObject({ fgColor: { argb: 'FFFFF4CC' } })
+    expect(scorecardSheet.getCell('E5').dataValidation).toMatchObject({ type: 'whole' })
+    expect(scorecardSheet.views[0]).toMatchObject({ state: 'frozen' })
+    const tierRow = scorecardSheet.getColumn(2).values.findIndex((v) => v === 'A')
+    expect(scorecardSheet.getCell(`D${tierRow}`).fill).toMatchObject({ fgColor: { argb: 'FF2F855A' } })
+    const bands = book.getWorksheet('Bands')!
+    expect(bands.getCell('E6').numFmt).toBe('0.0%')
+    const icp = book.getWorksheet('ICP')!
+    const icpText = icp.getSheetValues().flat().filter((v) => typeof v === 'string').join('\n')
+    expect(icpText).toContain('Definition by category')
+    expect(icpText).toContain('Employees 51-500')
+    expect(icpText).toContain('Industry is Education')
+    const dictionary = book.getWorksheet('Data dictionary')!
+    const industry = dictionary.getSheetValues().find((row) => Array.isArray(row) && row[2] === 'Industry') as unknown[]
+    expect(industry[6]).toBe('yes')
+    backend.close()
+  })
+
+  it('writes formula-like names from the data as text in XLSX and CSV', async () => {
+    const { backend, id } = await sample(tempDir())
+    const { dataset } = engineScores(backend, icpScorecard())
+    const present = [...FORMULA_INJECTION_NAMES.values()].filter((name) => dataset.accountNames.includes(name))
+    expect(present.length).toBeGreaterThanOrEqual(3)
+    const book = await readBook((await backend.call('export-workbook', { scorecardId: id })).bytes)
+    const accounts = book.getWorksheet('Scored accounts')!
+    const cells = new Map<string, ExcelJS.Cell>()
+    accounts.getColumn(2).eachCell((cell) => void cells.set(String(cell.value), cell))
+    for (const name of present) {
+      const cell = cells.get(name)
+      expect(cell, name).toBeDefined()
+      expect(cell!.type, name).toBe(ExcelJS.ValueType.String)
+      expect(cell!.numFmt, name).toBe('@')
+    }
+    const csv = new TextDecoder().decode((await backend.call('export-scored-csv', { scorecardId: id })).bytes)
+    for (const name of present) {
+      expect(csv).toContain(`'${name.startsWith('=HYPERLINK') ? name.slice(0, 10) : name}`)
+      expect(csv).not.toMatch(new RegExp(`(^|,)${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'm'))
+    }
+    backend.close()
+  })
+
+  it('writes the same accounts in the CSV, with values instead of formulas', async () => {
+    const { backend, id } = await sample(tempDir())
+    const book = await readBook((await backend.call('export-workbook', { scorecardId: id })).bytes)
+    const file = await backend.call('export-scored-csv', { scorecardId: id })
+    expect(file.fileName).toBe('Core ICP - scored accounts.csv')
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(file.bytes)
+    expect(text.charCodeAt(0)).toBe(0xfeff)
+    const lines = text.slice(1).trimEnd().split('\r\n')
+    const accounts = book.getWorksheet('Scored accounts')!
+    expect(lines).toHaveLength(accounts.actualRowCount)
+    expect(lines[0]).toBe(
+      'Account ID,Account,Score,Tier,Points,Knocked out by,Deals,Outcome,Industry,Employees,Tech Stack,Recently Raised,"Industry is SaaS, FinTech",Employees 51-500,Tech Stack has any of Salesforce,"Tech Stack has any of HubSpot, Snowflake",Recently Raised is true,Too big to move fast'
+    )
+    for (let r = 2; r <= lines.length; r += 97) {
+      const [accountId] = lines[r - 1]!.split(',')
+      expect(accountId).toBe(String(accounts.getCell(`A${r}`).value))
+      expect(lines[r - 1]).toContain(`,${accounts.getCell(`C${r}`).result},${accounts.getCell(`D${r}`).result},`)
+    }
+    backend.close()
+  })
+})
+
+const soffice = ['soffice', 'libreoffice'].find((cmd) => spawnSync(cmd, ['--version'], { encoding: 'utf8' }).status === 0)
+if (!soffice) console.log('Skipping the LibreOffice recalculation test: soffice is not installed (apt-get install libreoffice-calc-nogui).')
+
+describe.skipIf(!soffice)('the workbook in LibreOffice', () => {
+  it('recalculates every total after a points cell changes, as the engine rescores', async () => {
+    const dir = tempDir()
+    const { backend, id } = await sample(dir)
+    const book = await readBook((await backend.call('export-workbook', { scorecardId: id })).bytes)
+    book.getWorksheet('Scorecard')!.getCell('E6').value = 45
+    const changed = icpScorecard()
+    changed.criteria[1]!.points = 45
+    const edited = join(dir, 'edited.xlsx')
+    await book.xlsx.writeFile(edited)
+    // A profile that recalculates OOXML files on load; by default LibreOffice trusts cached results.
+    const profile = join(dir, 'lo-profile')
+    mkdirSync(join(profile, 'user'), { recursive: true })
+    writeFileSync(
+      join(profile, 'user', 'registrymodifications.xcu'),
+      '<?xml version="1.0" encoding="UTF-8"?><oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+        '<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item></oor:items>'
+    )
+    const out = join(dir, 'csv')
+    execFileSync(soffice!, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', out, edited], { stdio: 'pipe', timeout: 120_000 })
+    const csvName = readdirSync(out).find((f) => f.endsWith('Scored accounts.csv'))!
+    const lines = readFileSync(join(out, csvName), 'utf8').trimEnd().split('\n')
+    const { byAccount } = engineScores(backend, changed)
+    expect(lines.length - 1).toBe(byAccount.size)
+    let moved = 0
+    for (const line of lines.slice(1)) {
+      const cells = line.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, '').replace(/^"|"$/g, '').replace(/""/g, '"'))
+      const expected = byAccount.get(cells[0]!)!
+      expect(Number(cells[2]), line).toBe(expected.score)
+      expect(cells[3], line).toBe(expected.tier)
+      expect(Number(cells[4]), line).toBe(expected.raw)
+      if (expected.tier === 'A') moved++
+    }
+    expect(moved).toBeGreaterThan(0)
+    backend.close()
+  }, 180_000)
+})
+
+describe('icp export', () => {
+  async function icp(args: string[], cwd: string) {
+    const out: string[] = []
+    const err: string[] = []
+    const code = await runCli(args, { stdout: (t) => out.push(t), stderr: (t) => err.push(t), cwd })
+    return { code, stdout: out.join('\n'), stderr: err.join('\n') }
+  }
+
+  it('writes the workbook, CSV, SQL and scorecard file, and refuses bad input without writing', async () => {
+    const dir = tempDir()
+    const { backend } = await sample(dir)
+    backend.close()
+    const ws = 'Sample workspace.icpw'
+    const ok = await icp(['export', ws, '--scorecard', 'core icp', '--xlsx', 'book.xlsx', '--csv', 'acc.csv', '--sql', 'score.sql', '--scorecard-file', 'core.json', '--json'], dir)
+    expect(ok.stderr).toBe('')
+    expect(ok.code).toBe(0)
+    const json = JSON.parse(ok.stdout)
+    expect(json.outputs.map((o: { kind: string }) => o.kind)).toEqual(['xlsx', 'csv', 'sql', 'scorecard-file'])
+    expect(readFileSync(join(dir, 'book.xlsx')).subarray(0, 2).toString()).toBe('PK')
+    expect(readFileSync(join(dir, 'score.sql'), 'utf8')).toContain('AS icp_score')
+    expect(JSON.parse(readFileSync(join(dir, 'core.json'), 'utf8')).format).toBe('icp-scorecard/1')
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([])
+
+    const none = await icp(['export', ws, '--scorecard', 'Core ICP'], dir)
+    expect(none.code).toBe(2)
+    expect(none.stderr).toContain('Name at least one file')
+    const unknown = await icp(['export', ws, '--scorecard', 'Nope', '--csv', 'x.csv'], dir)
+    expect(unknown.code).toBe(2)
+    expect(unknown.stderr).toContain('scorecards: Core ICP')
+    const folder = await icp(['export', ws, '--scorecard', 'Core ICP', '--csv', 'missing/x.csv', '--sql', 'y.sql'], dir)
+    expect(folder.code).toBe(2)
+    expect(folder.stderr).toContain('does not exist')
+    expect(existsSync(join(dir, 'x.csv')) || existsSync(join(dir, 'y.sql'))).toBe(false)
+    const outcome = await icp(['export', ws, '--scorecard', 'Core ICP', '--xlsx', 'z.xlsx', '--outcome', 'maybe'], dir)
+    expect(outcome.code).toBe(2)
+    expect(existsSync(join(dir, 'z.xlsx'))).toBe(false)
+  }, 60_000)
+})
