@@ -226,6 +226,65 @@ describe('migration 0004 (best customers)', () => {
   })
 })
 
+describe('migration 0005 (one-pager)', () => {
+  function upgraded(): Database.Database {
+    const db = freshDb()
+    migrate(db, MIGRATIONS.slice(0, 4))
+    db.exec(`
+      INSERT INTO workspace VALUES (1, 'Kept', 'then', 'then', '0.1.0', 'data');
+      INSERT INTO scorecard (id, name, position, created_at, updated_at) VALUES (1, 'Core ICP', 0, 'now', 'now');
+      INSERT INTO scorecard (id, name, position, created_at, updated_at) VALUES (2, 'Adjacent ICP', 1, 'now', 'now');
+    `)
+    migrate(db, MIGRATIONS.slice(0, 5))
+    db.pragma('foreign_keys = ON')
+    return db
+  }
+
+  const row = (scorecardId: number, adjacent: number | null) =>
+    `INSERT INTO one_pager VALUES (${scorecardId}, 'Acme', 'Dana', '2026-01-31', '#1f4e79', NULL, 'letter',
+       '', '', '', '', '', '', '', '', '', '', '', ${adjacent ?? 'NULL'}, 'now')`
+
+  it('upgrades a version-4 workspace in place, keeping its scorecards, and adds STRICT one-pager tables', () => {
+    const db = upgraded()
+    expect(db.pragma('user_version', { simple: true })).toBe(5)
+    expect(db.prepare('SELECT count(*) FROM scorecard').pluck().get()).toBe(2)
+    const created = tables(db).filter((t) => t.name.startsWith('one_pager'))
+    expect(created.map((t) => t.name)).toEqual(['one_pager', 'one_pager_block', 'one_pager_statement'])
+    for (const table of created) expect(table.sql, table.name).toMatch(/STRICT/)
+    db.exec(row(1, 2))
+    db.prepare("INSERT INTO one_pager_statement VALUES (1, 0, 'SaaS companies win.')").run()
+    db.prepare("INSERT INTO one_pager_block VALUES (1, 0, 'header', 1)").run()
+    expect(() => db.prepare("UPDATE one_pager_block SET visible = 'yes'").run()).toThrow()
+    db.close()
+  })
+
+  it('checks colours, paper, dates, blocks and logos, and follows its scorecards on delete', () => {
+    const db = upgraded()
+    db.exec(row(1, 2))
+    db.prepare("INSERT INTO one_pager_block VALUES (1, 0, 'header', 1)").run()
+    const refused = [
+      "UPDATE one_pager SET brand_color = 'navy'",
+      "UPDATE one_pager SET brand_color = '#12345g'",
+      "UPDATE one_pager SET paper = 'legal'",
+      "UPDATE one_pager SET date = '31/01/2026'",
+      "UPDATE one_pager SET logo_data_url = 'https://example.com/logo.png'",
+      "UPDATE one_pager SET client_name = '" + 'x'.repeat(121) + "'",
+      'UPDATE one_pager SET adjacent_scorecard_id = 1',
+      "INSERT INTO one_pager_block VALUES (1, 1, 'header', 1)",
+      "INSERT INTO one_pager_block VALUES (1, 2, 'footer', 1)",
+      'INSERT INTO one_pager_statement VALUES (1, 6, \'Too many.\')'
+    ]
+    for (const sql of refused) expect(() => db.prepare(sql).run(), sql).toThrow(/CHECK|UNIQUE|PRIMARY KEY/)
+    // Deleting the adjacent scorecard clears the choice; deleting the scorecard removes its one-pager.
+    db.prepare('DELETE FROM scorecard WHERE id = 2').run()
+    expect(db.prepare('SELECT adjacent_scorecard_id FROM one_pager').pluck().get()).toBeNull()
+    db.prepare('DELETE FROM scorecard WHERE id = 1').run()
+    expect(db.prepare('SELECT count(*) FROM one_pager').pluck().get()).toBe(0)
+    expect(db.prepare('SELECT count(*) FROM one_pager_block').pluck().get()).toBe(0)
+    db.close()
+  })
+})
+
 describe('migrate()', () => {
   const ok = (version: number): Migration => ({
     version,

@@ -33,6 +33,11 @@ export function PrintRoot() {
   }, [content])
 
   useEffect(() => {
+    // The PDF's title, as viewers show it.
+    if (content) document.title = `${content.document.clientName.trim() || content.scorecard.name} — ICP one-pager`
+  }, [content])
+
+  useEffect(() => {
     if (!content || !measured) return
     let live = true
     const images = Array.from(document.images).map((img) => img.decode().catch(() => undefined))

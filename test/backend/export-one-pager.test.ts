@@ -1,0 +1,243 @@
+import { execFileSync } from 'node:child_process'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { defaultScorecard, type Scorecard } from '@shared/engine/scorecard/model'
+import type { OnePagerContent } from '@shared/domain/one-pager'
+import { findChromium } from '../../src-main/backend/export/chromium-path'
+import { buildOnePagerContent } from '../../src-main/backend/export/one-pager-content'
+import { pdfPageCount } from '../../src-main/backend/export/pdf-pages'
+import { testBackend, type TestBackend } from '../support/backend'
+import { tempDir } from '../support/temp-dir'
+
+function icpScorecard(name = 'Core ICP'): Scorecard {
+  return {
+    ...defaultScorecard(name),
+    criteria: [
+      { id: 'c1', category: 'Firmographic', attribute: 'Industry', op: 'in', values: ['SaaS', 'FinTech'], points: 30 },
+      { id: 'c2', category: 'Firmographic', attribute: 'Employees', op: 'between', min: 51, max: 500, points: 20 },
+      { id: 'c3', category: 'Technographic', attribute: 'Tech Stack', op: 'contains_any', values: ['Salesforce'], points: 25 },
+      { id: 'c4', category: 'Triggers', attribute: 'Recently Raised', op: 'is_true', points: 15 },
+      { id: 'c5', category: 'Buying process', attribute: 'Lead Source', op: 'in', values: ['Outbound'], points: -5 }
+    ],
+    knockouts: [{ name: 'Education', attribute: 'Industry', op: 'in', values: ['Education'] }]
+  }
+}
+
+async function sample(dir: string): Promise<{ backend: TestBackend; id: number; adjacentId: number }> {
+  const backend = testBackend(dir, 'native')
+  await backend.call('workspace-open-sample', {})
+  const { id } = await backend.call('scorecard-create', { name: 'Core ICP' })
+  await backend.call('scorecard-save', { id, scorecard: icpScorecard() })
+  await backend.call('scorecard-version-save', { id, note: 'Q3 review' })
+  const adjacent = await backend.call('scorecard-create', { name: 'Adjacent ICP' })
+  await backend.call('scorecard-save', {
+    id: adjacent.id,
+    scorecard: { ...icpScorecard('Adjacent ICP'), criteria: [{ id: 'a1', category: 'Firmographic', attribute: 'Industry', op: 'in', values: ['Retail'], points: 40 }] }
+  })
+  return { backend, id, adjacentId: adjacent.id }
+}
+
+describe('the one-pager document', () => {
+  it('starts from drafted statements and the adjacent scorecard, and keeps every edit exactly', async () => {
+    const { backend, id, adjacentId } = await sample(tempDir())
+    const first = await backend.call('export-document-get', { scorecardId: id })
+    expect(first.document.statements).toEqual(first.draftedStatements)
+    expect(first.document.statements[0]).toBe('SaaS or FinTech companies with 51-500 employees are the core of the ICP.')
+    expect(first.document.clientName).toBe((await backend.call('workspace-current', {}))!.name)
+    expect(first.document.adjacentScorecardId).toBe(adjacentId)
+    expect(first.adjacent?.name).toBe('Adjacent ICP')
+    expect(first.scorecard.version).toBe('Q3 review')
+    expect(first.scorecard.disqualifiers).toEqual(['Education: Industry is Education'])
+    expect(first.scorecard.categories[0]!.criteria).toEqual([
+      { attribute: 'Industry', qualifies: 'is SaaS, FinTech', points: 30 },
+      { attribute: 'Employees', qualifies: '51-500', points: 20 }
+    ])
+
+    const logo = `data:image/png;base64,${Buffer.from('not really a png').toString('base64')}`
+    const edited = {
+      ...first.document,
+      clientName: 'Northwind Analytics',
+      preparedBy: 'Dana Reyes',
+      date: '2026-02-01',
+      brandColor: '#7b2cbf',
+      logoDataUrl: logo,
+      paper: 'a4' as const,
+      statements: ['Edited one.', 'Edited two.', 'Edited three.'],
+      economicBuyer: 'CRO',
+      champion: 'RevOps lead',
+      triggers: 'New funding',
+      channels: { outbound: 'Strong', content: 'Good', partners: 'Salesforce SIs', marketplaces: 'AppExchange' },
+      messaging: { target: 'T', context: 'C', cost: '$', change: 'Δ' },
+      blocks: [...first.document.blocks].reverse().map((b, i) => ({ ...b, visible: i % 2 === 0 })),
+      adjacentScorecardId: null
+    }
+    const saved = await backend.call('export-document-save', { scorecardId: id, document: edited })
+    expect(saved.document).toEqual(edited)
+    expect(saved.adjacent).toBeNull()
+
+    // Edited statements are kept when the scorecard changes; the fresh draft is offered beside them.
+    await backend.call('scorecard-save', { id, scorecard: { ...icpScorecard(), criteria: icpScorecard().criteria.slice(2) } })
+    const again = await backend.call('export-document-get', { scorecardId: id })
+    expect(again.document).toEqual(edited)
+    expect(again.draftedStatements[0]).toMatch(/^Companies that run Salesforce/)
+  })
+
+  it('refuses an adjacent ICP that is not another scorecard, and a malformed document', async () => {
+    const { backend, id } = await sample(tempDir())
+    const { document } = await backend.call('export-document-get', { scorecardId: id })
+    const self = await backend.dispatch('export-document-save', { scorecardId: id, document: { ...document, adjacentScorecardId: id } })
+    expect(self.ok || self.error.code).toBe('BAD_INPUT')
+    const colour = await backend.dispatch('export-document-save', { scorecardId: id, document: { ...document, brandColor: 'blue' } })
+    expect(colour.ok || colour.error.code).toBe('BAD_INPUT')
+    const missing = await backend.dispatch('export-document-get', { scorecardId: 999 })
+    expect(missing.ok || missing.error.code).toBe('NOT_FOUND')
+  })
+
+  it('states the evidence exactly as the simulation computes it', async () => {
+    const { backend, id } = await sample(tempDir())
+    const content = await backend.call('export-document-get', { scorecardId: id })
+    const report = await backend.call('simulate-run', { scorecardId: id, threshold: 80 })
+    const e = content.evidence
+    expect(e.deals).toBe(report.n)
+    expect(e.wins).toBe(report.wins)
+    expect(e.auc).toBe(report.auc)
+    expect(e.topTier).toEqual({ name: 'A', lift: report.lift, winRate: report.tiers[0]!.winRate })
+    expect(e.tiers.map((t) => t.name)).toEqual(['A', 'B', 'C'])
+    for (const tier of e.tiers) {
+      const row = report.tiers.find((t) => t.name === tier.name)!
+      expect([tier.deals, tier.wins, tier.winRate, tier.medianCycleDays, tier.small]).toEqual([row.n, row.wins, row.winRate, row.medianCycleDays, row.tooSmall])
+    }
+    // The top tier's lift is its win rate over the base rate.
+    expect(e.topTier!.lift!).toBeCloseTo(e.tiers[0]!.winRate! / (e.wins / e.deals), 10)
+    expect(e.firstClosed! < e.lastClosed!).toBe(true)
+    expect(e.firstClosed).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+    const disqualified = report.tiers.find((t) => t.name === 'Disqualified')!
+    expect(e.notes).toContain(`${disqualified.n} deals were disqualified by the knockouts and are left out of the tiers (win rate ${Math.round(disqualified.winRate! * 100)}%).`)
+  })
+
+  it('says there is no evidence yet in a workspace without deals', async () => {
+    const backend = testBackend(tempDir(), 'native')
+    await backend.call('workspace-create', { name: 'Empty', path: 'empty.icpw' })
+    const { id } = await backend.call('scorecard-create', { name: 'Core ICP' })
+    const content = await backend.call('export-document-get', { scorecardId: id })
+    expect(content.evidence.deals).toBe(0)
+    expect(content.evidence.notes[0]).toMatch(/No closed deals/)
+    // The same builder the workbook uses answers the same content.
+    const db = backend.context.session.require().db
+    expect(buildOnePagerContent(db, id).evidence).toEqual(content.evidence)
+  })
+})
+
+const chromium = findChromium()
+const tools = ['pdfinfo', 'pdftotext', 'pdftoppm'].every((tool) => {
+  try {
+    execFileSync('which', [tool])
+    return true
+  } catch {
+    return false
+  }
+})
+
+describe.skipIf(!chromium || !tools)('the PDF one-pager', () => {
+  if (!chromium) console.log('Skipping the PDF tests: no Chromium (apt-get install -y chromium, or set CHROMIUM_PATH).')
+  if (!tools) console.log('Skipping the PDF tests: poppler-utils (pdfinfo, pdftotext, pdftoppm) is not installed.')
+
+  beforeAll(() => {
+    // The PDF is the built renderer's print route; rebuild it when the source is newer.
+    execFileSync(process.execPath, ['-e', "import('./scripts/build-if-stale.mjs').then((m) => m.buildIfStale({ quiet: true }))"], {
+      cwd: join(__dirname, '..', '..'),
+      stdio: 'inherit'
+    })
+  }, 300_000)
+
+  const pct = (rate: number | null) => `${Math.round((rate ?? 0) * 100)}%`
+
+  function check(dir: string, bytes: Uint8Array, content: OnePagerContent): string {
+    const file = join(dir, 'one-pager.pdf')
+    writeFileSync(file, bytes)
+    expect(execFileSync('pdfinfo', [file]).toString()).toMatch(/^Pages:\s+1$/m)
+    expect(pdfPageCount(bytes)).toBe(1)
+    const text = execFileSync('pdftotext', ['-layout', file, '-']).toString()
+    // Non-blank: a grey rendering with a fair share of inked pixels.
+    execFileSync('pdftoppm', ['-png', '-r', '40', '-singlefile', file, join(dir, 'page')])
+    expect(existsSync(join(dir, 'page.png'))).toBe(true)
+    execFileSync('pdftoppm', ['-gray', '-r', '40', '-singlefile', file, join(dir, 'page')])
+    const pgm = readFileSync(join(dir, 'page.pgm'))
+    const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(pgm.subarray(0, 40).toString('latin1'))!
+    const pixels = pgm.subarray(header[0].length)
+    expect(pixels.length).toBe(Number(header[1]) * Number(header[2]))
+    const inked = pixels.filter((v) => v < 200).length
+    expect(inked / pixels.length).toBeGreaterThan(0.02)
+    expect(content.evidence.deals).toBeGreaterThan(0)
+    return text
+  }
+
+  it('prints one page with the client, every criterion, the tiers and the engine figures', async () => {
+    const dir = tempDir()
+    const { backend, id } = await sample(dir)
+    const { document } = await backend.call('export-document-get', { scorecardId: id })
+    await backend.call('export-document-save', {
+      scorecardId: id,
+      document: { ...document, clientName: 'Northwind Analytics', preparedBy: 'Dana Reyes', triggers: 'New funding round' }
+    })
+    const started = Date.now()
+    const pdf = await backend.call('export-pdf', { scorecardId: id })
+    console.log(`PDF one-pager printed in ${Date.now() - started} ms`)
+    expect(pdf.pages).toBe(1)
+    expect(pdf.fileName).toBe('Northwind Analytics - ICP one-pager.pdf')
+    const content = await backend.call('export-document-get', { scorecardId: id })
+    const text = check(dir, pdf.bytes, content)
+    const flat = text.replace(/\s+/g, ' ')
+    expect(flat).toContain('Northwind Analytics')
+    expect(flat).toContain('Dana Reyes')
+    expect(flat).toContain('Q3 review')
+    for (const category of content.scorecard.categories) {
+      for (const c of category.criteria) {
+        expect(flat).toContain(c.attribute)
+        expect(flat).toContain(c.qualifies)
+      }
+    }
+    for (const points of ['+30', '+20', '+25', '+15', '−5']) expect(flat).toContain(points)
+    for (const tier of content.scorecard.tiers) expect(flat).toMatch(new RegExp(`\\b${tier.name}\\b`))
+    expect(flat).toContain('Education: Industry is Education')
+    const e = content.evidence
+    expect(flat).toContain(e.deals.toLocaleString('en-US'))
+    expect(flat).toContain(`${e.topTier!.lift!.toFixed(1)}×`)
+    expect(flat).toContain(e.auc!.toFixed(2))
+    for (const tier of e.tiers) {
+      expect(flat).toContain(pct(tier.winRate))
+      expect(flat).toContain(`${Math.round(tier.medianCycleDays!)} d`)
+    }
+    for (const note of e.notes) expect(flat).toContain(note)
+  }, 60_000)
+
+  it('prints A4 when asked, and refuses a page that would not fit', async () => {
+    const dir = tempDir()
+    const { backend, id } = await sample(dir)
+    const a4 = await backend.call('export-pdf', { scorecardId: id, paper: 'a4' })
+    writeFileSync(join(dir, 'a4.pdf'), a4.bytes)
+    expect(execFileSync('pdfinfo', [join(dir, 'a4.pdf')]).toString()).toMatch(/Page size:\s+59[45](\.\d+)? x 841(\.\d+)? pts \(A4\)/)
+
+    const { document } = await backend.call('export-document-get', { scorecardId: id })
+    const long = 'A sentence long enough to fill a line of the one-pager, written out in full. '.repeat(5).slice(0, 400)
+    await backend.call('export-document-save', {
+      scorecardId: id,
+      document: {
+        ...document,
+        statements: [long, long, long, long, long],
+        economicBuyer: long,
+        champion: long,
+        triggers: long,
+        channels: { outbound: long.slice(0, 300), content: long.slice(0, 300), partners: long.slice(0, 300), marketplaces: long.slice(0, 300) },
+        messaging: { target: long.slice(0, 300), context: long.slice(0, 300), cost: long.slice(0, 300), change: long.slice(0, 300) }
+      }
+    })
+    const refused = await backend.dispatch('export-pdf', { scorecardId: id })
+    expect(refused.ok).toBe(false)
+    if (!refused.ok) {
+      expect(refused.error.code).toBe('BAD_INPUT')
+      expect(refused.error.message).toMatch(/does not fit on one Letter page: .* past the bottom/)
+    }
+  }, 60_000)
+})
