@@ -25,7 +25,24 @@ function outcomeOf(run: CliRun): 'won' | 'best' | 'retained' {
   return outcome
 }
 
+function paperOf(run: CliRun): 'letter' | 'a4' | undefined {
+  const paper = run.options['paper']
+  if (paper === undefined) return undefined
+  if (paper !== 'letter' && paper !== 'a4') throw new UsageError(`--paper is letter or a4, not "${String(paper)}".`)
+  return paper
+}
+
 export const EXPORT_OUTPUTS: ExportOutput[] = [
+  {
+    option: 'pdf',
+    label: 'ICP one-pager',
+    options: { paper: { type: 'string' } },
+    async produce(run, id) {
+      // Without --paper, the paper the consultant chose in the Export section.
+      const paper = paperOf(run)
+      return (await run.call('export-pdf', paper ? { scorecardId: id, paper } : { scorecardId: id })).bytes
+    }
+  },
   {
     option: 'xlsx',
     label: 'workbook',
@@ -65,8 +82,8 @@ interface Written {
 
 export const exportCommand: CliCommand = {
   words: ['export'],
-  usage: `icp export WORKSPACE --scorecard NAME ${EXPORT_OUTPUTS.map((o) => `[--${o.option} FILE]`).join(' ')} [--outcome won|best|retained] [--json]`,
-  summary: 'Write the client deliverables: the XLSX workbook, scored accounts CSV, SQL and the scorecard file.',
+  usage: `icp export WORKSPACE --scorecard NAME ${EXPORT_OUTPUTS.map((o) => `[--${o.option} FILE]`).join(' ')} [--paper letter|a4] [--outcome won|best|retained] [--json]`,
+  summary: 'Write the client deliverables: the PDF one-pager, the XLSX workbook, scored accounts CSV, SQL and the scorecard file.',
   options: Object.assign({ scorecard: { type: 'string' } }, ...EXPORT_OUTPUTS.map((o) => ({ [o.option]: { type: 'string' }, ...o.options }))) as CliCommand['options'],
   positionals: ['WORKSPACE'],
   async run(run) {

@@ -15,12 +15,15 @@ export interface ExportedFile {
   bytes: Uint8Array
 }
 
-/**
- * Each deliverable's file, from its backend method. The workbook, CSV and SQL methods belong
- * to the workbook exports; a kind whose method this build lacks is simply not offered.
- */
+/** Each deliverable's file, from its backend method. */
 const EXPORTERS: Partial<Record<ExportKind, (scorecardId: number, doc: OnePagerDocument) => Promise<ExportedFile>>> = {
   pdf: (scorecardId, doc) => api().call('export-pdf', { scorecardId, paper: doc.paper }),
+  xlsx: (scorecardId) => api().call('export-workbook', { scorecardId }),
+  csv: (scorecardId) => api().call('export-scored-csv', { scorecardId }),
+  sql: async (scorecardId) => {
+    const file = await api().call('export-sql', { scorecardId })
+    return { fileName: file.fileName, bytes: new TextEncoder().encode(file.text) }
+  },
   json: (id) => api().call('scorecard-export-file', { id })
 }
 

@@ -7,6 +7,7 @@ import type { OnePagerContent } from '@shared/domain/one-pager'
 import { findChromium } from '../../src-main/backend/export/chromium-path'
 import { buildOnePagerContent } from '../../src-main/backend/export/one-pager-content'
 import { pdfPageCount } from '../../src-main/backend/export/pdf-pages'
+import { runCli } from '../../src-main/cli/run-cli'
 import { testBackend, type TestBackend } from '../support/backend'
 import { tempDir } from '../support/temp-dir'
 
@@ -239,5 +240,22 @@ describe.skipIf(!chromium || !tools)('the PDF one-pager', () => {
       expect(refused.error.code).toBe('BAD_INPUT')
       expect(refused.error.message).toMatch(/does not fit on one Letter page: .* past the bottom/)
     }
+  }, 60_000)
+
+  it('is written by icp export --pdf, on the paper asked for', async () => {
+    const dir = tempDir()
+    const { backend } = await sample(dir)
+    backend.close()
+    const out: string[] = []
+    const err: string[] = []
+    const io = { stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t), cwd: dir }
+    const code = await runCli(['export', 'Sample workspace.icpw', '--scorecard', 'Core ICP', '--pdf', 'icp.pdf', '--paper', 'a4', '--json'], io)
+    expect(err.join('\n')).toBe('')
+    expect(code).toBe(0)
+    expect(JSON.parse(out.join('\n'))).toEqual({ scorecard: 'Core ICP', outputs: [{ kind: 'pdf', out: join(dir, 'icp.pdf'), bytes: expect.any(Number) }] })
+    expect(execFileSync('pdfinfo', [join(dir, 'icp.pdf')]).toString()).toMatch(/Pages:\s+1[\s\S]*\(A4\)/)
+    const bad = await runCli(['export', 'Sample workspace.icpw', '--scorecard', 'Core ICP', '--pdf', 'x.pdf', '--paper', 'legal'], io)
+    expect(bad).toBe(2)
+    expect(err.join('\n')).toMatch(/--paper is letter or a4/)
   }, 60_000)
 })
