@@ -8,6 +8,8 @@ import { nativeLocations } from './backend/workspace/workspace-locations'
 import { appMenuTemplate } from './platform/app-menu'
 import { hardenApp } from './platform/harden'
 import { registerIpcBridge, sendEvent } from './platform/ipc-bridge'
+import { nativeDesktopFiles } from './platform/desktop-files'
+import { electronPrinter } from './platform/electron-printer'
 import { createMainWindow } from './platform/main-window'
 import { nativeFileChooser } from './platform/native-dialogs'
 import type { AppOrigin } from './platform/request-policy'
@@ -68,7 +70,9 @@ if (!app.requestSingleInstanceLock()) {
       recents: fileRecentWorkspaces(join(app.getPath('userData'), 'recent-workspaces.json')),
       sampleDir: app.getPath('userData'),
       emit,
-      sqliteNativeBinding: electronSqliteBinding(app.getAppPath(), process.versions.electron)
+      sqliteNativeBinding: electronSqliteBinding(app.getAppPath(), process.versions.electron),
+      printPdf: electronPrinter(origin),
+      desktopFiles: nativeDesktopFiles(() => window)
     })
     registerIpcBridge(backend.dispatch, origin)
     window = createMainWindow(

@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
 import { extname, join, resolve, sep } from 'node:path'
-import { chromium } from 'playwright-core'
 import type { OnePagerContent, PaperSize } from '@shared/domain/one-pager'
 import { AppError } from '../app-error'
 import { CHROMIUM_ARGS, findChromium, NO_CHROMIUM } from './chromium-path'
@@ -48,6 +47,8 @@ export function chromiumPrinter(rendererDir: string = defaultRendererDir()): Pdf
     if (!existsSync(join(rendererDir, 'index.html'))) {
       throw new AppError('NOT_SUPPORTED', `The one-pager page is not built (no ${join(rendererDir, 'index.html')}); run "npm run build" first.`)
     }
+    // Loaded on first use: the desktop app prints with Electron and never needs it.
+    const { chromium } = await import('playwright-core')
     const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true })
     try {
       const page = await browser.newPage({ viewport: { width: 1000, height: 1400 } })
