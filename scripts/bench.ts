@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util'
 import { runDiscoverBenchmark } from '../src-main/shared/engine/benchmark/discover-benchmark'
 import { runEngineBenchmark } from '../src-main/shared/engine/benchmark/engine-benchmark'
 import { createBackend } from '../src-main/backend/create-backend'
+import { PDF_TARGET_SECONDS, runPdfBenchmark } from '../src-main/backend/export/pdf-benchmark'
 import { buildEngineDataset } from '../src-main/backend/engine/build-engine-dataset'
 import { memoryRecentWorkspaces } from '../src-main/backend/workspace/recent-workspaces'
 import { nativeLocations } from '../src-main/backend/workspace/workspace-locations'
@@ -142,6 +143,9 @@ async function main(): Promise<void> {
     note: `${found.attributes} attributes, best of 3 runs`
   })
 
+  log('PDF one-pager: the sample workspace printed by headless Chromium…')
+  figures.push(await pdfFigure())
+
   if (values.json) {
     console.log(JSON.stringify({ machine: { cpus: (await import('node:os')).cpus().length, node: process.version }, figures }, null, 2))
     return
@@ -150,6 +154,24 @@ async function main(): Promise<void> {
   for (const f of figures) {
     const target = f.target === null ? '' : ` (target < ${f.target} ${f.unit}: ${f.met ? 'met' : 'MISSED'})`
     console.log(`${f.name.padEnd(26)} ${String(f.value).padStart(8)} ${f.unit}${target}${f.note ? `  — ${f.note}` : ''}`)
+  }
+}
+
+/** A full `export-pdf` of the sample workspace; a machine without Chromium gets a figure that says so. */
+async function pdfFigure(): Promise<Figure> {
+  try {
+    const pdf = await runPdfBenchmark()
+    return {
+      name: 'pdf_one_pager_seconds',
+      value: round(pdf.medianSeconds),
+      unit: 's',
+      target: PDF_TARGET_SECONDS,
+      met: pdf.medianSeconds < PDF_TARGET_SECONDS,
+      note: `median of ${pdf.seconds.length} full exports (${pdf.seconds.map((s) => round(s)).join(', ')} s), Chromium launch included, ${Math.round(pdf.bytes / 1024)} KB`
+    }
+  } catch (error) {
+    const note = `not measured: ${error instanceof Error ? error.message : String(error)}`
+    return { name: 'pdf_one_pager_seconds', value: NaN, unit: 's', target: PDF_TARGET_SECONDS, met: null, note }
   }
 }
 

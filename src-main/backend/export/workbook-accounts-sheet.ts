@@ -5,7 +5,7 @@ import { DISQUALIFIED } from '@shared/engine/scorecard/model'
 import { FIXED_HEADERS, type ScoredAccountsTable } from '@shared/export/scored-accounts'
 import { startsLikeFormula } from '@shared/export/spreadsheet-text'
 import { accountFormulas, ACCOUNTS_SHEET, columnLetter, SCORECARD_SHEET, type AccountColumns, type ScorecardLayout } from '@shared/export/workbook-formulas'
-import { RawRowWriter, RowXml, styleId } from './workbook-row-xml'
+import { FormulaTemplate, RawRowWriter, RowXml, styleId } from './workbook-row-xml'
 import { argb, headerStyle, NUMBER_FORMATS } from './workbook-styles'
 
 export const MATCH_PREFIX = 'Meets: '
@@ -111,16 +111,22 @@ export function writeAccountsSheet(
   const textStyle = (value: string): number => (startsLikeFormula(value) ? s.risky : s.text)
   const isDate = table.attributes.map((a) => a.kind === 'number' && dateAttributes.has(a.name))
 
+  const open = accountFormulas(layout, columns, FormulaTemplate.ROW, scorecard.tiers.length)
+  const template = {
+    score: new FormulaTemplate(open.score),
+    tier: new FormulaTemplate(open.tier),
+    points: new FormulaTemplate(open.points),
+    criteria: table.criteria.map((_, i) => new FormulaTemplate(open.criterion(i)))
+  }
   const writer = new RawRowWriter(sheet)
   table.accounts.forEach((account, index) => {
     const r = index + 2
-    const formulas = accountFormulas(layout, columns, r, scorecard.tiers.length)
     const row = new RowXml(r)
       .text(`A${r}`, account.accountId, textStyle(account.accountId))
       .text(`B${r}`, account.accountName, textStyle(account.accountName))
-      .formula(`C${r}`, formulas.score, account.score, s.score)
-      .formula(`D${r}`, formulas.tier, account.tier, s.tier)
-      .formula(`E${r}`, formulas.points, account.raw, s.points)
+      .escapedFormula(`C${r}`, template.score.at(r), account.score, s.score)
+      .escapedFormula(`D${r}`, template.tier.at(r), account.tier, s.tier)
+      .escapedFormula(`E${r}`, template.points.at(r), account.raw, s.points)
     if (account.knockout !== null) row.text(`F${r}`, account.knockout, textStyle(account.knockout))
     row.number(`G${r}`, account.deals, s.whole).text(`H${r}`, account.outcome)
     account.values.forEach((value, a) => {
@@ -131,7 +137,7 @@ export function writeAccountsSheet(
       else row.text(ref, value, textStyle(value))
     })
     table.criteria.forEach((criterion, i) => {
-      row.formula(`${columns.criteria[i]}${r}`, formulas.criterion(i), account.matches[i] ? criterion.points : 0, s.criterion)
+      row.escapedFormula(`${columns.criteria[i]}${r}`, template.criteria[i]!.at(r), account.matches[i] ? criterion.points : 0, s.criterion)
     })
     account.matches.forEach((match, i) => row.number(`${columns.matches[i]}${r}`, match, s.whole))
     writer.add(row)
