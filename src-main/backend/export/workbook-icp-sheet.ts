@@ -12,7 +12,10 @@ import { argb, headerStyle, labelFont, noteFont, NUMBER_FORMATS, sectionFont, ti
 export function writeIcpSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, content: OnePagerContent): void {
   const { document, scorecard, evidence } = content
   const sheet = workbook.addWorksheet('ICP', { properties: { tabColor: { argb: argb(document.brandColor) } }, views: [{ showGridLines: false }] })
-  ;[26, 44, 16, 14, 14].forEach((width, i) => (sheet.getColumn(i + 1).width = width))
+  const widths = [26, 44, 16, 14, 20]
+  widths.forEach((width, i) => (sheet.getColumn(i + 1).width = width))
+  // Merged cells do not grow to fit wrapped text, so the row is sized from the text's length.
+  const mergedWidth = widths.slice(1).reduce((a, b) => a + b, 0)
   let r = 0
   const row = () => sheet.getRow(++r)
   const blank = () => void ++r
@@ -26,9 +29,12 @@ export function writeIcpSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, cont
     setText(target.getCell(1), label, { font: labelFont, alignment: wrapTop })
     setText(target.getCell(2), text, { alignment: wrapTop, ...style })
     sheet.mergeCells(r, 2, r, 5)
+    const lines = text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / (mergedWidth * 0.95))), 0)
+    if (lines > 1) target.height = 15 * lines
   }
   const header = (labels: string[]) => {
     const target = row()
+    target.height = 30
     labels.forEach((label, i) => {
       target.getCell(i + 1).value = label
       target.getCell(i + 1).style = { ...headerStyle }
@@ -74,6 +80,7 @@ export function writeIcpSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, cont
         setText(target.getCell(1), tier.name, { font: { bold: true }, fill: tierFill(tier.color) })
         target.getCell(2).value = `${from}-${above ? above.min - 1 : 100}`
         target.getCell(3).value = found?.deals ?? 0
+        target.getCell(3).numFmt = NUMBER_FORMATS.thousands
         target.getCell(4).value = percent(found?.winRate ?? null)
         target.getCell(4).numFmt = NUMBER_FORMATS.percent
         if (found?.medianCycleDays !== null && found?.medianCycleDays !== undefined) target.getCell(5).value = found.medianCycleDays
