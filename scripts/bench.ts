@@ -7,12 +7,15 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { runDiscoverBenchmark } from '../src-main/shared/engine/benchmark/discover-benchmark'
 import { runEngineBenchmark } from '../src-main/shared/engine/benchmark/engine-benchmark'
+import { runWorkbookBenchmark } from '../src-main/backend/export/workbook-benchmark'
 import { createBackend } from '../src-main/backend/create-backend'
 import { PDF_TARGET_SECONDS, runPdfBenchmark } from '../src-main/backend/export/pdf-benchmark'
 import { buildEngineDataset } from '../src-main/backend/engine/build-engine-dataset'
 import { memoryRecentWorkspaces } from '../src-main/backend/workspace/recent-workspaces'
 import { nativeLocations } from '../src-main/backend/workspace/workspace-locations'
 import { generateCrm, streamCrm } from './crm-generator/index'
+import { runLatencyBenchmark } from './latency/run-latency-benchmark'
+import type { LatencyRun } from './latency/measure-latency'
 import { writeCsvFile } from './crm-generator/file'
 import { writeWorkbook } from './crm-generator/workbook'
 
@@ -26,10 +29,12 @@ interface Figure {
 }
 
 const { values } = parseArgs({
-  options: { json: { type: 'boolean', default: false }, rows: { type: 'string', default: '1000000' }, 'xlsx-rows': { type: 'string', default: '100000' } }
+  options: { json: { type: 'boolean', default: false }, rows: { type: 'string', default: '1000000' }, 'xlsx-rows': { type: 'string', default: '100000' }, 'workbook-accounts': { type: 'string', default: '100000' }, 'latency-deals': { type: 'string', default: '100000' } }
 })
 const csvRows = Number(values.rows)
 const xlsxRows = Number(values['xlsx-rows'])
+const workbookAccounts = Number(values['workbook-accounts'])
+const latencyDeals = Number(values['latency-deals'])
 const log = (line: string): void => {
   if (!values.json) console.log(line)
 }
@@ -143,6 +148,20 @@ async function main(): Promise<void> {
     note: `${found.attributes} attributes, best of 3 runs`
   })
 
+  log(`XLSX workbook: ${workbookAccounts.toLocaleString('en-US')} scored accounts with live formulas…`)
+  const book = await runWorkbookBenchmark(workbookAccounts)
+  figures.push({
+    name: 'xlsx_workbook_seconds',
+    value: round(book.seconds),
+    unit: 's',
+    target: workbookAccounts === 100_000 ? 10 : null,
+    met: workbookAccounts === 100_000 ? book.seconds < 10 : null,
+    note: `${workbookAccounts} accounts × ${book.criteria} criteria (scoring, sheets, formulas with cached results), ${Math.round(book.bytes / 1048576)} MB`
+  })
+
+  log(`Live updates: ${latencyDeals.toLocaleString('en-US')} deals in browser mode, sliders dragged in Chromium…`)
+  figures.push(...(await latencyFigures(latencyDeals)))
+
   log('PDF one-pager: the sample workspace printed by headless Chromium…')
   figures.push(await pdfFigure())
 
@@ -154,6 +173,31 @@ async function main(): Promise<void> {
   for (const f of figures) {
     const target = f.target === null ? '' : ` (target < ${f.target} ${f.unit}: ${f.met ? 'met' : 'MISSED'})`
     console.log(`${f.name.padEnd(26)} ${String(f.value).padStart(8)} ${f.unit}${target}${f.note ? `  — ${f.note}` : ''}`)
+  }
+}
+
+/** p95 from input to result, per slider; a machine without Chromium gets a figure that says so. */
+async function latencyFigures(deals: number): Promise<Figure[]> {
+  const at100k = deals === 100_000
+  try {
+    const run = await runLatencyBenchmark(deals)
+    const figure = (name: string, what: LatencyRun, kind: 'numbers' | 'paint', target: number): Figure => ({
+      name,
+      value: what[kind].p95,
+      unit: 'ms',
+      target: at100k ? target : null,
+      met: at100k ? what[kind].p95 < target : null,
+      note: `p95 of ${what[kind].count} updates from ${what.inputs} inputs; p50 ${what[kind].p50} ms, max ${what[kind].max} ms; engine p95 ${what.compute.p95} ms`
+    })
+    return [
+      figure('threshold_numbers_p95_ms', run.threshold, 'numbers', 16),
+      figure('threshold_paint_p95_ms', run.threshold, 'paint', 50),
+      figure('points_numbers_p95_ms', run.points, 'numbers', 16),
+      figure('points_paint_p95_ms', run.points, 'paint', 50)
+    ]
+  } catch (error) {
+    const note = `not measured: ${error instanceof Error ? error.message : String(error)}`
+    return [{ name: 'threshold_paint_p95_ms', value: NaN, unit: 'ms', target: 50, met: null, note }]
   }
 }
 

@@ -1,4 +1,3 @@
-import type { Page } from '@playwright/test'
 import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
 import { test, expect } from './support/fixtures'
@@ -8,16 +7,21 @@ import { SimulatePage } from './pages/simulate-page'
 
 const DEALS = 100_000
 
-/** The app's own API from inside the page (same token and host as the app uses). */
-async function simulateRun(page: Page, threshold: number): Promise<{ passCount: number; n: number }> {
-  return page.evaluate(async (t) => {
-    const token = new URL(location.href).searchParams.get('token') ?? sessionStorage.getItem('icp-token') ?? ''
-    const list = await fetch('/api/scorecard-list', { method: 'POST', headers: { 'X-ICP-Token': token, 'Content-Type': 'application/json' }, body: '{}' }).then((r) => r.json())
-    const id = list.value[0].id
-    const body = JSON.stringify({ scorecardId: id, threshold: t })
-    const answer = await fetch('/api/simulate-run', { method: 'POST', headers: { 'X-ICP-Token': token, 'Content-Type': 'application/json' }, body }).then((r) => r.json())
+/** The backend's own answer for a threshold, through the host's API with the start token. */
+async function simulateRun(hostUrl: string, threshold: number): Promise<{ passCount: number; n: number }> {
+  const url = new URL(hostUrl)
+  const call = async <T>(method: string, input: unknown): Promise<T> => {
+    const response = await fetch(`${url.origin}/api/${method}`, {
+      method: 'POST',
+      headers: { 'X-ICP-Token': url.searchParams.get('token') ?? '', 'Content-Type': 'application/json' },
+      body: JSON.stringify(input)
+    })
+    const answer = (await response.json()) as { ok: boolean; value: T }
+    if (!answer.ok) throw new Error(`${method} failed: ${JSON.stringify(answer)}`)
     return answer.value
-  }, threshold)
+  }
+  const [first] = await call<Array<{ id: number }>>('scorecard-list', {})
+  return call('simulate-run', { scorecardId: first!.id, threshold })
 }
 
 test('with 100,000 deals the figures follow a dragged slider, computed in the worker exactly as the backend computes them', async ({ page, host, startPage, workspacePage }, testInfo) => {
@@ -39,7 +43,7 @@ test('with 100,000 deals the figures follow a dragged slider, computed in the wo
   const threshold = await measureThresholdDrag(page)
   const final = await simulate.thresholdNow()
   // Every figure on screen is the worker's; it must be the backend's figure for the same threshold.
-  const truth = await simulateRun(page, final)
+  const truth = await simulateRun(host.url, final)
   await expect(simulate.dealsPassing).toContainText(truth.passCount.toLocaleString('en-US'))
   expect(threshold.inputs).toBeGreaterThan(20)
   expect(threshold.numbers.count).toBeGreaterThan(0)
@@ -57,7 +61,7 @@ test('with 100,000 deals the figures follow a dragged slider, computed in the wo
   // The edit was saved as it was made: the backend scores the saved scorecard to the same figures.
   const liveThreshold = Number(await live.getByRole('slider', { name: 'Threshold' }).inputValue())
   await expect
-    .poll(async () => (await simulateRun(page, liveThreshold)).passCount.toLocaleString('en-US'))
+    .poll(async () => (await simulateRun(host.url, liveThreshold)).passCount.toLocaleString('en-US'))
     .toBe(await live.getByRole('group', { name: 'Deals passing' }).locator('.live-fig__value').innerText())
 
   const figures = { deals: DEALS, threshold, points }

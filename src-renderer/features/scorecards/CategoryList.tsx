@@ -1,3 +1,4 @@
+import { useMemo } from 'react'
 import { useDroppable } from '@dnd-kit/core'
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable'
 import type { Criterion, ScorecardCategory } from '@shared/engine/scorecard/model'
@@ -17,6 +18,9 @@ export function CategoryList({ category, criteria, attributes }: CategoryListPro
   const used = criteria.reduce((sum, c) => sum + Math.max(0, c.points), 0)
   const over = used > category.budget
   const share = category.budget > 0 ? Math.min(1, used / category.budget) : used > 0 ? 1 : 0
+  // The same ids keep the same array: a new one would re-render every card of the list on a points step.
+  const idKey = criteria.map((c) => c.id).join('\u0000')
+  const items = useMemo(() => (idKey === '' ? [] : idKey.split('\u0000').map((id) => `crit:${id}`)), [idKey])
 
   return (
     <section ref={setNodeRef} className={`sc-category${isOver ? ' sc-category--over' : ''}`} aria-labelledby={`cat-${category.name}`}>
@@ -37,7 +41,7 @@ export function CategoryList({ category, criteria, attributes }: CategoryListPro
       >
         <span className={`sc-meter__fill${over ? ' sc-meter__fill--over' : ''}`} style={{ width: `${share * 100}%` }} />
       </div>
-      <SortableContext items={criteria.map((c) => `crit:${c.id}`)} strategy={verticalListSortingStrategy}>
+      <SortableContext items={items} strategy={verticalListSortingStrategy}>
         <ul role="list" aria-label={category.name} className="sc-category__list">
           {criteria.map((criterion) => (
             <CriterionCard key={criterion.id} criterion={criterion} attribute={attributes.get(criterion.attribute)} />

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useCallback, useMemo, useRef, useState } from 'react'
 import {
   DndContext,
   DragOverlay,
@@ -11,6 +11,7 @@ import {
   type Announcements,
   type CollisionDetection,
   type DragEndEvent,
+  type DragStartEvent,
   type UniqueIdentifier
 } from '@dnd-kit/core'
 import { sortableKeyboardCoordinates } from '@dnd-kit/sortable'
@@ -46,7 +47,11 @@ function targetOf(scorecard: Scorecard, overId: UniqueIdentifier | undefined): T
 export function EditorBoard({ scorecard, attributes }: { scorecard: Scorecard; attributes: PaletteAttribute[] }) {
   const apply = useScorecardStore((s) => s.apply)
   const [dragging, setDragging] = useState<string | null>(null)
-  const byName = new Map(attributes.map((a) => [a.name, a]))
+  const byName = useMemo(() => new Map(attributes.map((a) => [a.name, a])), [attributes])
+  // DndContext's callbacks read the latest scorecard through a ref, so they keep their identity
+  // across edits and a points step does not make every sortable card render again.
+  const latest = useRef({ scorecard, byName, apply })
+  latest.current = { scorecard, byName, apply }
   const sensors = useSensors(
     // A few pixels of travel before a drag starts, so clicks on handles and inputs stay clicks.
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
@@ -58,62 +63,70 @@ export function EditorBoard({ scorecard, attributes }: { scorecard: Scorecard; a
    * From the keyboard, only cards and empty drop zones compete, so the arrows step card to card
    * instead of landing on the category that encloses them.
    */
-  const collision: CollisionDetection = (args) => {
+  const collision = useCallback<CollisionDetection>((args) => {
     if (!args.pointerCoordinates) {
-      const filled = new Set(scorecard.criteria.map((c) => `cat:${c.category}`))
+      const filled = new Set(latest.current.scorecard.criteria.map((c) => `cat:${c.category}`))
       return closestCenter({ ...args, droppableContainers: args.droppableContainers.filter((c) => !filled.has(String(c.id))) })
     }
     const within = pointerWithin(args)
     const cards = within.filter((c) => String(c.id).startsWith('crit:'))
     return cards.length > 0 ? cards : within
-  }
+  }, [])
 
   const nameOf = (id: UniqueIdentifier | undefined): string => {
     const text = String(id ?? '')
     if (text.startsWith('attr:')) return text.slice(5)
     if (text.startsWith('cat:')) return `category ${text.slice(4)}`
     if (text === 'knockouts') return 'Knockouts'
-    const criterion = scorecard.criteria.find((c) => `crit:${c.id}` === text)
+    const criterion = latest.current.scorecard.criteria.find((c) => `crit:${c.id}` === text)
     return criterion ? describeCondition(criterion) : 'nothing'
   }
   const where = (id: UniqueIdentifier | undefined): string => {
-    const target = targetOf(scorecard, id)
+    const target = targetOf(latest.current.scorecard, id)
     if (!target) return 'outside the scorecard'
     if (target.knockout) return 'Knockouts'
     return target.index === undefined ? `the end of ${target.category}` : `position ${target.index + 1} in ${target.category}`
   }
-  const announcements: Announcements = {
-    onDragStart: ({ active }) => `Picked up ${nameOf(active.id)}.`,
-    onDragOver: ({ active, over }) => `${nameOf(active.id)} is over ${where(over?.id)}.`,
-    onDragEnd: ({ active, over }) => (over ? `${nameOf(active.id)} dropped at ${where(over.id)}.` : `${nameOf(active.id)} dropped outside; nothing changed.`),
-    onDragCancel: ({ active }) => `Moving ${nameOf(active.id)} was cancelled.`
-  }
+  const accessibility = useMemo(() => {
+    const announcements: Announcements = {
+      onDragStart: ({ active }) => `Picked up ${nameOf(active.id)}.`,
+      onDragOver: ({ active, over }) => `${nameOf(active.id)} is over ${where(over?.id)}.`,
+      onDragEnd: ({ active, over }) => (over ? `${nameOf(active.id)} dropped at ${where(over.id)}.` : `${nameOf(active.id)} dropped outside; nothing changed.`),
+      onDragCancel: ({ active }) => `Moving ${nameOf(active.id)} was cancelled.`
+    }
+    const draggable = 'To pick up, press Space or Enter. Use the arrow keys to move, Space or Enter to drop, Escape to cancel.'
+    return { announcements, screenReaderInstructions: { draggable } }
+    // nameOf and where read the scorecard through the ref; the announcements never need rebuilding.
+  }, [])
 
-  const onDragEnd = ({ active, over }: DragEndEvent): void => {
+  const onDragEnd = useCallback(({ active, over }: DragEndEvent): void => {
     setDragging(null)
-    const target = targetOf(scorecard, over?.id)
+    const target = targetOf(latest.current.scorecard, over?.id)
     if (!target) return
     const id = String(active.id)
     if (id.startsWith('attr:')) {
-      const attribute = byName.get(id.slice(5))
+      const attribute = latest.current.byName.get(id.slice(5))
       if (!attribute) return
       const condition = defaultCondition(attribute)
-      if (target.knockout) apply(addKnockout, { condition })
-      else if (target.category) apply(addCriterion, { category: target.category, condition, points: 5, index: target.index })
+      if (target.knockout) latest.current.apply(addKnockout, { condition })
+      else if (target.category) latest.current.apply(addCriterion, { category: target.category, condition, points: 5, index: target.index })
       return
     }
     if (id.startsWith('crit:') && target.category && id !== String(over?.id)) {
-      apply(placeCriterion, { id: id.slice(5), category: target.category, index: target.index })
+      latest.current.apply(placeCriterion, { id: id.slice(5), category: target.category, index: target.index })
     }
-  }
+  }, [])
+
+  const onDragStart = useCallback(({ active }: DragStartEvent) => setDragging(String(active.id)), [])
+  const onDragCancel = useCallback(() => setDragging(null), [])
 
   return (
     <DndContext
       sensors={sensors}
       collisionDetection={collision}
-      accessibility={{ announcements, screenReaderInstructions: { draggable: 'To pick up, press Space or Enter. Use the arrow keys to move, Space or Enter to drop, Escape to cancel.' } }}
-      onDragStart={({ active }) => setDragging(String(active.id))}
-      onDragCancel={() => setDragging(null)}
+      accessibility={accessibility}
+      onDragStart={onDragStart}
+      onDragCancel={onDragCancel}
       onDragEnd={onDragEnd}
     >
       <div className="sc-editor">

@@ -1,3 +1,4 @@
+import { memo } from 'react'
 import { useDroppable } from '@dnd-kit/core'
 import { Ban, X } from 'lucide-react'
 import type { Knockout } from '@shared/engine/scorecard/model'
@@ -7,7 +8,7 @@ import { removeKnockout, updateKnockout } from './commands'
 import { ConditionFields } from './ConditionFields'
 
 /** Knockouts: conditions that disqualify an account whatever its points. Attributes dropped here become one. */
-export function KnockoutZone({ knockouts, attributes }: { knockouts: Knockout[]; attributes: ReadonlyMap<string, PaletteAttribute> }) {
+export const KnockoutZone = memo(function KnockoutZone({ knockouts, attributes }: { knockouts: Knockout[]; attributes: ReadonlyMap<string, PaletteAttribute> }) {
   const { setNodeRef, isOver } = useDroppable({ id: 'knockouts' })
   const apply = useScorecardStore((s) => s.apply)
   return (
@@ -36,4 +37,4 @@ export function KnockoutZone({ knockouts, attributes }: { knockouts: Knockout[];
       {knockouts.length === 0 ? <p className="sc-category__empty">Drop an attribute here to disqualify on it</p> : null}
     </section>
   )
-}
+})

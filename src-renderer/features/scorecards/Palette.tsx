@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react'
+import { memo, useMemo, useState } from 'react'
 import { useDraggable } from '@dnd-kit/core'
 import { GripVertical, Search } from 'lucide-react'
 import { STRENGTH_COLORS } from '../discover/strength-colors'
@@ -32,7 +32,7 @@ function PaletteItem({ attribute }: { attribute: PaletteAttribute }) {
 }
 
 /** The attributes to drag into the scorecard, grouped by category, strongest evidence first. */
-export function Palette({ attributes }: { attributes: PaletteAttribute[] }) {
+export const Palette = memo(function Palette({ attributes }: { attributes: PaletteAttribute[] }) {
   const [query, setQuery] = useState('')
   const groups = useMemo(() => {
     const q = query.trim().toLowerCase()
@@ -66,4 +66,4 @@ export function Palette({ attributes }: { attributes: PaletteAttribute[] }) {
       </div>
     </aside>
   )
-}
+})

@@ -1,9 +1,10 @@
+import { memo } from 'react'
 import type { Tier } from '@shared/engine/scorecard/model'
 import { useScorecardStore } from '../../stores/scorecard-store'
 import { updateTier } from './commands'
 
 /** Tier names, lowest scores and colours; the lowest tier takes every score below its own minimum. */
-export function TiersEditor({ tiers }: { tiers: Tier[] }) {
+export const TiersEditor = memo(function TiersEditor({ tiers }: { tiers: Tier[] }) {
   const apply = useScorecardStore((s) => s.apply)
   return (
     <section className="panel sc-tiers" aria-labelledby="sc-tiers-title">
@@ -51,4 +52,4 @@ export function TiersEditor({ tiers }: { tiers: Tier[] }) {
       </ul>
     </section>
   )
-}
+})

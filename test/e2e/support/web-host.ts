@@ -1,53 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-export const ROOT = join(__dirname, '..', '..', '..')
-
-export interface RunningHost {
-  url: string
-  dataDir: string
-  stop(): Promise<void>
-}
-
-/** Starts `src-main/web.ts` as `npm run web` would, on a free port, and waits for its line. */
-export async function startHost(dataDir: string): Promise<RunningHost> {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(ROOT, 'src-main', 'web.ts'), '--port', '0', '--data', dataDir],
-    {
-      cwd: ROOT,
-      env: { ...process.env, TSX_TSCONFIG_PATH: join(ROOT, 'tsconfig.node.json') },
-      stdio: ['ignore', 'pipe', 'pipe']
-    }
-  )
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = ''
-    const timer = setTimeout(() => reject(new Error(`web host did not start:\n${output}`)), 20_000)
-    const onData = (chunk: Buffer): void => {
-      output += chunk.toString('utf8')
-      const match = /^ICP Workbench listening on (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/m.exec(output)
-      if (match) {
-        clearTimeout(timer)
-        resolve(match[1]!)
-      }
-    }
-    child.stdout!.on('data', onData)
-    child.stderr!.on('data', onData)
-    child.on('exit', (code) => reject(new Error(`web host exited (${code}):\n${output}`)))
-  })
-  return {
-    url,
-    dataDir,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve()
-        child.once('exit', () => resolve())
-        child.kill('SIGTERM')
-      })
-  }
-}
+export { ROOT, startHost, type RunningHost } from '../../../scripts/web-host-process'
 
 export function makeDataDir(): { dir: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'icp-e2e-'))
