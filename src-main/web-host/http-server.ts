@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net'
 import { fromWire, toWire, type Result } from '@shared/contract'
 import { CONTENT_SECURITY_POLICY } from '@shared/content-security-policy'
 import { createBackend, type Backend } from '../backend/create-backend'
+import { chromiumPrinter } from '../backend/export/chromium-printer'
 import { fileRecentWorkspaces } from '../backend/workspace/recent-workspaces'
 import { dataDirLocations } from '../backend/workspace/workspace-locations'
 import { EventStream } from './event-stream'
@@ -53,7 +54,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     locations: dataDirLocations(options.dataDir),
     recents: fileRecentWorkspaces(join(options.dataDir, '.recent-workspaces.json')),
     sampleDir: options.dataDir,
-    emit: (event, payload) => events.send(event, payload)
+    emit: (event, payload) => events.send(event, payload),
+    // The PDF prints the very renderer this host serves (--renderer may point elsewhere).
+    printPdf: chromiumPrinter(options.rendererDir)
   })
   let port = options.port
 
