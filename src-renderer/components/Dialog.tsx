@@ -7,7 +7,8 @@ interface DialogProps {
   onClose(): void
   children: ReactNode
   footer?: ReactNode
-  width?: 'narrow' | 'wide'
+  /** full: tables with many columns (a band's deals with every criterion's points). */
+  width?: 'narrow' | 'wide' | 'full'
 }
 
 /**

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react'
-import type { SimulationReport } from '@shared/domain/simulation'
+import type { SimulationBand, SimulationReport } from '@shared/domain/simulation'
+import { BandAccountsDialog } from './BandAccountsDialog'
 import { BandChart } from './SimulateCharts'
 import { count, days, interval, OUTCOME_WORDS, pct, revenue } from './simulate-format'
 
@@ -17,6 +18,8 @@ export function BandPanel({ report }: { report: SimulationReport }) {
   const rows = kind === 'tiers' ? report.tiers : report.bands
   const words = OUTCOME_WORDS[report.outcome]
   const anySmall = rows.some((b) => b.tooSmall)
+  const [opened, setOpened] = useState<SimulationBand | null>(null)
+  const hint = useId()
   return (
     <section className="panel" aria-labelledby="sim-bands-title">
       <header className="panel__header panel__header--row">
@@ -53,9 +56,29 @@ export function BandPanel({ report }: { report: SimulationReport }) {
             </thead>
             <tbody>
               {rows.map((b) => (
-                <tr key={b.name} className={b.tooSmall ? 'values-table__row--small' : undefined} title={b.tooSmall ? 'Fewer than 30 deals: too small to trust' : undefined}>
+                <tr
+                  key={b.name}
+                  className={`${b.tooSmall ? 'values-table__row--small ' : ''}${b.n > 0 ? 'sim-band-row' : ''}`}
+                  title={b.tooSmall ? 'Fewer than 30 deals: too small to trust' : undefined}
+                  // The whole row is a mouse target; the button in its header is the keyboard one.
+                  onClick={b.n > 0 ? () => setOpened(b) : undefined}
+                >
                   <th scope="row">
-                    {b.name}
+                    {b.n > 0 ? (
+                      <button
+                        type="button"
+                        className="sim-band-open"
+                        aria-describedby={hint}
+                        onClick={(e) => {
+                          e.stopPropagation()
+                          setOpened(b)
+                        }}
+                      >
+                        {b.name}
+                      </button>
+                    ) : (
+                      b.name
+                    )}
                     {b.tooSmall ? <span className="flag flag--small">too small</span> : null}
                   </th>
                   {kind === 'tiers' ? <td className="num muted">{range(b.from, b.to)}</td> : null}
@@ -69,9 +92,13 @@ export function BandPanel({ report }: { report: SimulationReport }) {
               ))}
             </tbody>
           </table>
-          {anySmall ? <p className="sim-footnote">Grey rows: fewer than 30 deals: too small to trust.</p> : null}
+          <p className="sim-footnote">
+            <span id={hint}>Click a {kind === 'tiers' ? 'tier' : 'band'} to list its deals with the points each criterion gave.</span>
+            {anySmall ? ' Grey rows: fewer than 30 deals: too small to trust.' : null}
+          </p>
         </div>
       </div>
+      {opened ? <BandAccountsDialog band={opened} onClose={() => setOpened(null)} /> : null}
     </section>
   )
 }

@@ -1,8 +1,11 @@
 import { useEffect } from 'react'
 import { Gauge, Info, Sparkles } from 'lucide-react'
 import { ErrorNotice } from '../../components/ErrorNotice'
+import { useCompareStore } from '../../stores/compare-store'
 import { useSimulateStore } from '../../stores/simulate-store'
 import { useWorkspaceStore } from '../../stores/workspace-store'
+import { ComparePanel } from './compare/ComparePanel'
+import { SimulateViewSwitch } from './compare/SimulateViewSwitch'
 import { ScorecardBar, ThresholdControls } from './SimulateControls'
 import { SimulateResults } from './SimulateResults'
 
@@ -16,6 +19,8 @@ export function SimulateSection() {
   const error = useSimulateStore((s) => s.error)
   const loading = useSimulateStore((s) => s.loading)
   const suggesting = useSimulateStore((s) => s.suggesting)
+  const scorecardId = useSimulateStore((s) => s.scorecardId)
+  const compareView = useCompareStore((s) => s.view === 'compare')
   const { open, suggest, dismiss } = useSimulateStore.getState()
   // Undefined best customers is a next step in Discover, not a failure: say so calmly.
   const undefinedBest = outcome === 'best' && error?.code === 'NOT_SUPPORTED'
@@ -23,6 +28,7 @@ export function SimulateSection() {
 
   useEffect(() => {
     if (path) open(path)
+    if (path) useCompareStore.getState().open(path)
   }, [path, open])
 
   if (scorecards !== null && scorecards.length === 0) {
@@ -47,10 +53,23 @@ export function SimulateSection() {
     )
   }
 
+  if (compareView && scorecards) {
+    return (
+      <section className="section simulate" aria-labelledby="section-title">
+        <header className="section__header sim-header">
+          <h1 id="section-title">Simulate</h1>
+          <SimulateViewSwitch />
+        </header>
+        <ComparePanel scorecards={scorecards} currentId={scorecardId} />
+      </section>
+    )
+  }
+
   return (
     <section className="section simulate" aria-labelledby="section-title" aria-busy={loading}>
       <header className="section__header sim-header">
         <h1 id="section-title">Simulate</h1>
+        <SimulateViewSwitch />
         {scorecards ? <ScorecardBar scorecards={scorecards} /> : null}
       </header>
       <div className="panel sim-controls">

@@ -1,0 +1,134 @@
+import { useEffect, useState } from 'react'
+import { ChevronLeft, ChevronRight } from 'lucide-react'
+import type { ApiErrorShape } from '@shared/contract'
+import type { BandAccountsPage, SimulationBand } from '@shared/domain/simulation'
+import { api } from '../../api/api'
+import { errorShapeOf } from '../../api/api-client'
+import { Dialog } from '../../components/Dialog'
+import { ErrorNotice } from '../../components/ErrorNotice'
+import { useSimulateStore } from '../../stores/simulate-store'
+import { count, OUTCOME_WORDS, pct } from './simulate-format'
+
+const PAGE = 50
+
+const OUTCOME_LABELS = {
+  won: { positive: 'Won', negative: 'Lost' },
+  best: { positive: 'Best', negative: 'Rest' },
+  retained: { positive: 'Retained', negative: 'Churned' }
+} as const
+
+const signed = (points: number): string => (points > 0 ? `+${points}` : points < 0 ? `−${-points}` : '0')
+
+/**
+ * The deals behind one row of the band table, highest score first, with the points each
+ * criterion gave: the answer to "who are these accounts, and why did they score this?".
+ */
+export function BandAccountsDialog({ band, onClose }: { band: SimulationBand; onClose(): void }) {
+  const scorecardId = useSimulateStore((s) => s.scorecardId)
+  const outcome = useSimulateStore((s) => s.outcome)
+  const [offset, setOffset] = useState(0)
+  const [page, setPage] = useState<BandAccountsPage | null>(null)
+  const [error, setError] = useState<ApiErrorShape | null>(null)
+  const disqualified = band.from === null
+
+  useEffect(() => {
+    if (scorecardId === null) return
+    let current = true
+    const range = disqualified ? { disqualified: true as const } : { from: band.from ?? 0, to: band.to ?? 100 }
+    api()
+      .call('simulate-band-accounts', { scorecardId, outcome, ...range, offset, limit: PAGE })
+      .then((next) => {
+        if (current) {
+          setPage(next)
+          setError(null)
+        }
+      })
+      .catch((failure: unknown) => {
+        if (current) setError(errorShapeOf(failure))
+      })
+    return () => {
+      current = false
+    }
+  }, [scorecardId, outcome, band.from, band.to, disqualified, offset])
+
+  const words = OUTCOME_WORDS[outcome]
+  const labels = OUTCOME_LABELS[outcome]
+  const total = page?.total ?? band.n
+  const range = disqualified ? 'knocked out by a knockout rule' : `scores ${band.from ?? 0}–${band.to ?? 100}`
+  const description = `${count(total)} closed deals (${range}) · ${words.rate.toLowerCase()} ${pct(band.winRate)}. Highest score first; each criterion column shows the points it gave.`
+  const last = Math.min(total, offset + PAGE)
+  const pager = (
+    <div className="pager">
+      <span className="pager__range" role="status">
+        {page && total > 0 ? `${count(offset + 1)}–${count(last)} of ${count(total)}` : ''}
+      </span>
+      <button type="button" className="button button--secondary button--small" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+        <ChevronLeft size={14} aria-hidden />
+        Previous
+      </button>
+      <button type="button" className="button button--secondary button--small" disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>
+        Next
+        <ChevronRight size={14} aria-hidden />
+      </button>
+    </div>
+  )
+
+  return (
+    <Dialog title={`Deals in ${band.name}`} description={description} width="full" onClose={onClose} footer={pager}>
+      {error ? <ErrorNotice error={error} /> : null}
+      {page && page.rows.length === 0 ? <p className="empty-note">No closed deal falls in this band.</p> : null}
+      {page && page.rows.length > 0 ? (
+        <div className="band-deals__scroll">
+          <table className="values-table band-deals" aria-label={`Deals in ${band.name}`}>
+            <thead>
+              <tr>
+                <th scope="col">Account</th>
+                <th scope="col">Deal</th>
+                <th scope="col">Outcome</th>
+                <th scope="col" className="num">
+                  Score
+                </th>
+                <th scope="col">Tier</th>
+                {page.criteria.map((criterion) => (
+                  <th key={criterion.id} scope="col" className="num band-deals__criterion" title={`${criterion.category}: ${criterion.label} (${signed(criterion.points)})`}>
+                    <span>{criterion.label}</span>
+                  </th>
+                ))}
+                {disqualified ? <th scope="col">Knocked out by</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {page.rows.map((row, i) => (
+                <tr key={`${row.dealId}-${i}`}>
+                  <th scope="row" title={`${row.accountName} · ${row.accountId}`}>
+                    <span className="band-deals__account">{row.accountName || '(no name)'}</span>
+                    <span className="band-deals__id">{row.accountId}</span>
+                  </th>
+                  <td className="muted band-deals__deal">{row.dealId}</td>
+                  <td>
+                    <span className={`band-deals__outcome band-deals__outcome--${row.positive ? 'positive' : 'negative'}`}>
+                      {row.positive ? labels.positive : labels.negative}
+                    </span>
+                  </td>
+                  <td className="num band-deals__score">{row.score}</td>
+                  <td>{row.tier}</td>
+                  {row.points.map((points, c) => (
+                    <td key={page.criteria[c]?.id ?? c} className={`num band-deals__points${points === 0 ? ' band-deals__points--none' : points < 0 ? ' band-deals__points--minus' : ''}`}>
+                      {signed(points)}
+                    </td>
+                  ))}
+                  {disqualified ? <td>{row.knockouts.join(', ')}</td> : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {!page && !error ? (
+        <p className="empty-note" role="status">
+          Listing the deals…
+        </p>
+      ) : null}
+    </Dialog>
+  )
+}
