@@ -32,17 +32,50 @@ export class ScorecardsPage {
     return this.category(category).getByRole('listitem')
   }
 
-  /** Drags a palette attribute into a category with the mouse, in steps so dnd-kit's pointer sensor follows. */
-  async dragAttribute(attribute: string, category: string): Promise<void> {
-    const source = this.palette.getByRole('button', { name: new RegExp(`^${attribute},`) })
-    const target = this.page.getByRole('region', { name: category, exact: true })
+  /**
+   * Drags `source` onto `target` with the mouse, in steps so dnd-kit's pointer sensor follows.
+   * Drops near the target's bottom (after its cards), or `fromTop` pixels below its top edge
+   * when it sits low on screen, where dnd-kit would start auto-scrolling.
+   */
+  async drag(source: Locator, target: Locator, fromTop?: number): Promise<void> {
+    await source.scrollIntoViewIfNeeded()
     const from = await source.boundingBox()
     const to = await target.boundingBox()
     if (!from || !to) throw new Error('drag source or target is not on screen')
     await this.page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
     await this.page.mouse.down()
     await this.page.mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2, { steps: 3 })
-    await this.page.mouse.move(to.x + to.width / 2, to.y + to.height - 12, { steps: 15 })
+    await this.page.mouse.move(to.x + to.width / 2, fromTop === undefined ? to.y + to.height - 12 : to.y + fromTop, { steps: 15 })
     await this.page.mouse.up()
+  }
+
+  /** Drags a palette attribute into a category (or "Knockouts"). */
+  async dragAttribute(attribute: string, category: string, fromTop?: number): Promise<void> {
+    await this.drag(this.palette.getByRole('button', { name: new RegExp(`^${attribute},`) }), this.page.getByRole('region', { name: category, exact: true }), fromTop)
+  }
+
+  /** Opens an attribute's values in the palette and returns its value/band chips. */
+  async showValues(attribute: string): Promise<Locator> {
+    await this.palette.getByRole('button', { name: `Show values of ${attribute}` }).click()
+    const list = this.palette.getByRole('list', { name: `Values of ${attribute}` })
+    await expect(list).toBeVisible()
+    return list.getByRole('button')
+  }
+
+  async saveVersion(note: string): Promise<void> {
+    await this.page.getByRole('button', { name: 'Save version' }).click()
+    const dialog = this.page.getByRole('dialog', { name: 'Save a version' })
+    await dialog.getByLabel('Note').fill(note)
+    await dialog.getByRole('button', { name: 'Save version' }).click()
+    await expect(dialog).toBeHidden()
+    await expect(this.page.getByText(`Version “${note}” saved.`)).toBeVisible()
+  }
+
+  /** From the versions dialog: the version beside the working copy in Simulate's compare view. */
+  async compareWithWorkingCopy(note: string): Promise<void> {
+    await this.page.getByRole('button', { name: 'Versions', exact: true }).click()
+    const dialog = this.page.getByRole('dialog', { name: 'Versions' })
+    await dialog.getByRole('listitem', { name: note }).getByRole('button', { name: 'Compare with working copy' }).click()
+    await expect(dialog).toBeHidden()
   }
 }

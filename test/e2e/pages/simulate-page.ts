@@ -36,6 +36,38 @@ export class SimulatePage {
     await expect(this.dealsPassing).toBeVisible({ timeout: 30_000 })
   }
 
+  /** "One scorecard" or "Compare" in the section header. */
+  async showView(view: 'One scorecard' | 'Compare'): Promise<void> {
+    await this.page.getByRole('radiogroup', { name: 'View' }).getByRole('radio', { name: view }).check()
+  }
+
+  /** A compared figure's card ("AUC", "Lift", …): both values and the change. */
+  compareFigure(name: string): Locator {
+    return this.page.getByRole('region', { name: 'Headline figures compared' }).getByRole('group', { name, exact: true })
+  }
+
+  swapTable(list: 'entering' | 'leaving'): Locator {
+    return this.page.getByRole('table', { name: `Accounts ${list} the top tier` })
+  }
+
+  swapSection(list: 'entering' | 'leaving'): Locator {
+    return this.page.getByRole('region', { name: new RegExp(`^${list === 'entering' ? 'Entering' : 'Leaving'} the top tier`) })
+  }
+
+  /** The button that opens a band table row's deals (the row's header). */
+  bandButton(name: string): Locator {
+    return this.bandTable.getByRole('button', { name, exact: true })
+  }
+
+  bandDialog(name: string): Locator {
+    return this.page.getByRole('dialog', { name: `Deals in ${name}` })
+  }
+
+  /** "1–50 of 1,234" under a paged list or dialog. */
+  pageRange(scope: Locator): Locator {
+    return scope.getByRole('status').filter({ hasText: / of / })
+  }
+
   async thresholdNow(): Promise<number> {
     return Number(await this.threshold.inputValue())
   }
