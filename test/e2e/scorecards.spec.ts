@@ -53,3 +53,59 @@ test('a scorecard is built by drag and drop, edited, reordered by keyboard, undo
   await expect(scorecards.cards('Firmographic').first()).toHaveAccessibleName(/^Employees/)
   await expect(scorecards.cards('Firmographic').first().locator('output')).toHaveText('+8')
 })
+
+test('values and bands dragged from the palette, a card moved between categories, a knockout backtested, live figures following', async ({ page, host, startPage, workspacePage }) => {
+  await startPage.goto(host.url)
+  await page.getByRole('button', { name: /Open the sample workspace/ }).click()
+  await workspacePage.expectOpen('Sample — Stackwise')
+  const scorecards = new ScorecardsPage(page)
+  await scorecards.open()
+  await scorecards.create('Values ICP')
+
+  // A category value: the criterion is exactly that value.
+  const industries = await scorecards.showValues('Industry')
+  const industry = (await industries.first().locator('.sc-value__label').innerText()).trim()
+  await scorecards.drag(industries.first(), page.getByRole('region', { name: 'Firmographic', exact: true }))
+  await expect(scorecards.cards('Firmographic')).toHaveCount(1)
+  await expect(scorecards.cards('Firmographic').first()).toHaveAccessibleName(`Industry is ${industry}`)
+
+  // A band of a number: the criterion is the band's range, drawn on the card's histogram.
+  const bands = await scorecards.showValues('Employees')
+  await scorecards.drag(bands.nth(1), page.getByRole('region', { name: 'Firmographic', exact: true }))
+  await expect(scorecards.cards('Firmographic')).toHaveCount(2)
+  const employees = scorecards.cards('Firmographic').nth(1)
+  await expect(employees).toHaveAccessibleName(/^Employees [\d.]+-[\d.]+$/)
+  await expect(employees.getByRole('img', { name: /^About \d+% of rows with a value fall in this range$/ })).toBeVisible()
+
+  // The Industry card moves to another category by mouse.
+  await scorecards.drag(scorecards.cards('Firmographic').first().getByRole('button', { name: /^Move Industry/ }), page.getByRole('region', { name: 'Technographic', exact: true }))
+  await expect(scorecards.cards('Technographic')).toHaveCount(1)
+  await expect(scorecards.cards('Technographic').first()).toHaveAccessibleName(`Industry is ${industry}`)
+  await expect(scorecards.cards('Firmographic')).toHaveCount(1)
+
+  // The live figures beside the editor follow a points change.
+  const live = page.getByRole('region', { name: 'Live figures' })
+  await expect(live.getByRole('group', { name: 'AUC' })).toContainText(/0\.\d{3}/, { timeout: 30_000 })
+  const aucBefore = await live.getByRole('group', { name: 'AUC' }).innerText()
+  const card = scorecards.cards('Technographic').first()
+  for (let i = 0; i < 10; i++) await card.getByRole('button', { name: 'More points' }).click()
+  await expect(live.getByRole('group', { name: 'AUC' })).not.toHaveText(aucBefore)
+
+  // An attribute dropped on Knockouts becomes a knockout, and Simulate backtests it.
+  await scorecards.dragAttribute('Industry', 'Knockouts', 40)
+  await expect(page.getByRole('list', { name: 'Knockouts' }).getByRole('listitem')).toHaveCount(1)
+  await page.keyboard.press('Alt+4')
+  await expect(page.locator('#section-title')).toHaveText('Simulate')
+  await expect(page.getByRole('combobox', { name: 'Scorecard' }).locator('option:checked')).toHaveText('Values ICP')
+  const backtest = page.getByRole('region', { name: 'Knockout backtest' }).getByRole('table', { name: 'Knockout backtest' })
+  await expect(backtest.getByRole('row')).toHaveCount(2, { timeout: 30_000 })
+
+  // All of it was saved as it happened.
+  await page.reload()
+  await workspacePage.expectOpen('Sample — Stackwise')
+  await scorecards.open()
+  await expect(scorecards.picker.locator('option:checked')).toHaveText('Values ICP')
+  await expect(scorecards.cards('Technographic')).toHaveCount(1)
+  await expect(scorecards.cards('Firmographic')).toHaveCount(1)
+  await expect(page.getByRole('list', { name: 'Knockouts' }).getByRole('listitem')).toHaveCount(1)
+})

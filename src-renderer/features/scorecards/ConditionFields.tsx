@@ -1,6 +1,7 @@
 import type { Condition, ConditionOp } from '@shared/engine/scorecard/model'
 import { OPERAND_SHAPE, OPS_BY_KIND } from '@shared/engine/scorecard/operators'
 import type { PaletteAttribute } from './attributes'
+import { RangeHistogram } from './RangeHistogram'
 import { ValuePicker } from './ValuePicker'
 
 const OP_LABELS: Record<ConditionOp, string> = {
@@ -85,6 +86,7 @@ export function ConditionFields({ condition, attribute, onChange }: ConditionFie
           />
         </div>
       ) : null}
+      {shape === 'range' || shape === 'value' ? <RangeHistogram attribute={attribute} condition={condition} /> : null}
       {shape === 'value' ? (
         <input
           className="input input--small sc-range__single"

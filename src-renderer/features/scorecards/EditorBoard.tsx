@@ -15,7 +15,7 @@ import {
   type UniqueIdentifier
 } from '@dnd-kit/core'
 import { sortableKeyboardCoordinates } from '@dnd-kit/sortable'
-import type { Scorecard } from '@shared/engine/scorecard/model'
+import type { Condition, Scorecard } from '@shared/engine/scorecard/model'
 import { describeCondition } from '@shared/engine/scorecard/describe-condition'
 import { useScorecardStore } from '../../stores/scorecard-store'
 import { defaultCondition, type PaletteAttribute } from './attributes'
@@ -76,6 +76,7 @@ export function EditorBoard({ scorecard, attributes }: { scorecard: Scorecard; a
   const nameOf = (id: UniqueIdentifier | undefined): string => {
     const text = String(id ?? '')
     if (text.startsWith('attr:')) return text.slice(5)
+    if (text.startsWith('val:')) return text.slice(4).replace('\u0000', ': ')
     if (text.startsWith('cat:')) return `category ${text.slice(4)}`
     if (text === 'knockouts') return 'Knockouts'
     const criterion = latest.current.scorecard.criteria.find((c) => `crit:${c.id}` === text)
@@ -104,10 +105,12 @@ export function EditorBoard({ scorecard, attributes }: { scorecard: Scorecard; a
     const target = targetOf(latest.current.scorecard, over?.id)
     if (!target) return
     const id = String(active.id)
-    if (id.startsWith('attr:')) {
-      const attribute = latest.current.byName.get(id.slice(5))
+    if (id.startsWith('attr:') || id.startsWith('val:')) {
+      const attribute = latest.current.byName.get(id.startsWith('attr:') ? id.slice(5) : id.slice(4, id.indexOf('\u0000')))
       if (!attribute) return
-      const condition = defaultCondition(attribute)
+      // A value or band from the palette carries its own condition; an attribute gets a sensible default.
+      const dropped = active.data.current as { condition?: Condition } | undefined
+      const condition = dropped?.condition ?? defaultCondition(attribute)
       if (target.knockout) latest.current.apply(addKnockout, { condition })
       else if (target.category) latest.current.apply(addCriterion, { category: target.category, condition, points: 5, index: target.index })
       return
@@ -140,6 +143,7 @@ export function EditorBoard({ scorecard, attributes }: { scorecard: Scorecard; a
       </div>
       <DragOverlay dropAnimation={null}>
         {dragging?.startsWith('attr:') ? <div className="sc-attr sc-attr--overlay">{dragging.slice(5)}</div> : null}
+        {dragging?.startsWith('val:') ? <div className="sc-attr sc-attr--overlay">{dragging.slice(4).replace('\u0000', ': ')}</div> : null}
       </DragOverlay>
     </DndContext>
   )

@@ -1,32 +1,78 @@
-import { memo, useMemo, useState } from 'react'
+import { memo, useId, useMemo, useState } from 'react'
 import { useDraggable } from '@dnd-kit/core'
-import { GripVertical, Search } from 'lucide-react'
+import { ChevronRight, GripVertical, Search } from 'lucide-react'
 import { STRENGTH_COLORS } from '../discover/strength-colors'
-import { TYPE_LABELS, type PaletteAttribute } from './attributes'
+import { paletteValues, TYPE_LABELS, type PaletteAttribute, type PaletteValue } from './attributes'
 
-function PaletteItem({ attribute }: { attribute: PaletteAttribute }) {
-  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: `attr:${attribute.name}` })
-  const strength = attribute.strength
+/** A value or band under an attribute: dropped into a category, it becomes that criterion. */
+function ValueChip({ attribute, value }: { attribute: PaletteAttribute; value: PaletteValue }) {
+  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({
+    id: `val:${attribute.name}\u0000${value.label}`,
+    data: { condition: value.condition, label: `${attribute.name}: ${value.label}` }
+  })
   return (
     <li>
       <button
         ref={setNodeRef}
         type="button"
-        className={`sc-attr${isDragging ? ' sc-attr--dragging' : ''}`}
-        aria-label={`${attribute.name}, ${TYPE_LABELS[attribute.type]}${strength ? `, ${strength} signal` : ''}. Drag into a category`}
+        className={`sc-value${isDragging ? ' sc-attr--dragging' : ''}`}
+        aria-label={`${attribute.name}: ${value.label}${value.count === null ? '' : `, ${value.count.toLocaleString('en-US')} ${value.unit}`}. Drag into a category`}
         {...attributes}
         {...listeners}
       >
-        <GripVertical size={14} aria-hidden className="sc-attr__grip" />
-        <span className="sc-attr__name" title={attribute.name}>{attribute.name}</span>
-        <span className="sc-type">{TYPE_LABELS[attribute.type]}</span>
-        {strength ? (
-          <span className="sc-iv" title={`Information value ${attribute.iv?.toFixed(2) ?? '—'}`}>
-            <span className="sc-iv__dot" style={{ background: STRENGTH_COLORS[strength] }} aria-hidden />
-            {attribute.iv === null ? '' : attribute.iv.toFixed(2)}
-          </span>
-        ) : null}
+        <span className="sc-value__label" title={value.label}>{value.label}</span>
+        {value.count === null ? null : <span className="sc-value__count">{value.count.toLocaleString('en-US')}</span>}
       </button>
+    </li>
+  )
+}
+
+function PaletteItem({ attribute }: { attribute: PaletteAttribute }) {
+  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: `attr:${attribute.name}` })
+  const [open, setOpen] = useState(false)
+  const values = useMemo(() => (open ? paletteValues(attribute) : []), [open, attribute])
+  const strength = attribute.strength
+  const valuesId = useId()
+  return (
+    <li className="sc-attr-item">
+      <div className="sc-attr-row">
+        <button
+          ref={setNodeRef}
+          type="button"
+          className={`sc-attr${isDragging ? ' sc-attr--dragging' : ''}`}
+          aria-label={`${attribute.name}, ${TYPE_LABELS[attribute.type]}${strength ? `, ${strength} signal` : ''}. Drag into a category`}
+          {...attributes}
+          {...listeners}
+        >
+          <GripVertical size={14} aria-hidden className="sc-attr__grip" />
+          <span className="sc-attr__name" title={attribute.name}>{attribute.name}</span>
+          <span className="sc-type">{TYPE_LABELS[attribute.type]}</span>
+          {strength ? (
+            <span className="sc-iv" title={`Information value ${attribute.iv?.toFixed(2) ?? '—'}`}>
+              <span className="sc-iv__dot" style={{ background: STRENGTH_COLORS[strength] }} aria-hidden />
+              {attribute.iv === null ? '' : attribute.iv.toFixed(2)}
+            </span>
+          ) : null}
+        </button>
+        <button
+          type="button"
+          className="icon-button sc-attr__toggle"
+          aria-expanded={open}
+          aria-controls={valuesId}
+          aria-label={`${open ? 'Hide' : 'Show'} values of ${attribute.name}`}
+          onClick={() => setOpen(!open)}
+        >
+          <ChevronRight size={14} aria-hidden className={open ? 'sc-attr__chevron--open' : undefined} />
+        </button>
+      </div>
+      {open ? (
+        <ul id={valuesId} role="list" className="sc-values" aria-label={`Values of ${attribute.name}`}>
+          {values.map((value) => (
+            <ValueChip key={value.label} attribute={attribute} value={value} />
+          ))}
+          {values.length === 0 ? <li className="sc-values__empty">No values to offer</li> : null}
+        </ul>
+      ) : null}
     </li>
   )
 }

@@ -3,7 +3,7 @@
  * frequent values and histogram (to pre-fill conditions), and Discover's strength when known.
  */
 
-import type { DiscoverReport } from '@shared/domain/discover'
+import type { DiscoverReport, DiscoverValue } from '@shared/domain/discover'
 import type { ColumnProfile, ColumnType, ValueCount } from '@shared/domain/dataset'
 import type { DatasetSummary } from '@shared/domain/import'
 import type { Condition } from '@shared/engine/scorecard/model'
@@ -18,6 +18,8 @@ export interface PaletteAttribute {
   histogram: ColumnProfile['histogram']
   iv: number | null
   strength: 'none' | 'weak' | 'medium' | 'strong' | null
+  /** Discover's values or bins (with standard bands for employees/revenue), each with its condition; null before Discover ran. */
+  evidence: DiscoverValue[] | null
 }
 
 const KIND_BY_TYPE: Partial<Record<ColumnType, AttributeKind>> = {
@@ -58,7 +60,8 @@ export function paletteAttributes(summary: DatasetSummary | null, report: Discov
         topValues: column.topValues,
         histogram: column.histogram,
         iv: discovered?.iv ?? null,
-        strength: discovered ? (discovered.leakageSuspected ? 'none' : discovered.strength) : null
+        strength: discovered ? (discovered.leakageSuspected ? 'none' : discovered.strength) : null,
+        evidence: discovered ? [...discovered.values, ...(discovered.bands ?? [])] : null
       })
     }
   }
@@ -96,6 +99,83 @@ export function defaultCondition(attribute: PaletteAttribute): Condition {
         if (to === null && seen >= (total * 3) / 4) to = bin.to
       }
       return { attribute: attribute.name, op: 'between', min: round(from ?? bins[0]?.from ?? 0), max: to === null ? null : round(to) }
+    }
+  }
+}
+
+/** One value (or band of numbers) offered under an attribute in the palette, ready to drop as a criterion. */
+export interface PaletteValue {
+  label: string
+  /** Rows holding it in the imported data, or Discover's decided deals; null when not known (yes/no). */
+  count: number | null
+  unit: 'rows' | 'deals'
+  condition: Condition
+}
+
+const MAX_VALUES = 8
+const MAX_BANDS = 6
+
+function bandLabel(value: number, type: ColumnType): string {
+  if (type !== 'date') return compactNumber(value)
+  const date = new Date(value)
+  return Number.isNaN(date.getTime()) ? '' : date.toLocaleDateString('en-US', { year: 'numeric', month: 'short', timeZone: 'UTC' })
+}
+
+function compactNumber(value: number): string {
+  return new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 }).format(value)
+}
+
+/**
+ * The values a user can drag straight into a category: the most frequent categories or list
+ * items, yes and no, or for numbers the histogram merged into bands of about equal counts
+ * (a bin's range becomes the criterion's range).
+ */
+export function paletteValues(attribute: PaletteAttribute): PaletteValue[] {
+  const name = attribute.name
+  // Discover's bins are the ones the evidence was measured on (quantiles, merged where they do not differ).
+  if (attribute.evidence && attribute.evidence.length > 0) {
+    const seen = new Set<string>()
+    return attribute.evidence
+      .filter((v) => !seen.has(v.label) && seen.add(v.label) && v.condition.op !== 'is_missing')
+      .slice(0, MAX_VALUES + MAX_BANDS)
+      .map((v) => ({ label: v.label, count: v.n, unit: 'deals' as const, condition: v.condition }))
+  }
+  switch (attribute.kind) {
+    case 'category':
+    case 'multi': {
+      const op = attribute.kind === 'category' ? 'in' : 'contains_any'
+      return attribute.topValues
+        .filter((v) => v.value !== '')
+        .slice(0, MAX_VALUES)
+        .map((v) => ({ label: v.value, count: v.count, unit: 'rows' as const, condition: { attribute: name, op, values: [v.value] } }))
+    }
+    case 'boolean':
+      return [
+        { label: 'Yes', count: null, unit: 'rows', condition: { attribute: name, op: 'is_true' } },
+        { label: 'No', count: null, unit: 'rows', condition: { attribute: name, op: 'is_false' } }
+      ]
+    case 'number': {
+      const bins = attribute.histogram ?? []
+      const total = bins.reduce((sum, bin) => sum + bin.count, 0)
+      if (total === 0) return []
+      const bands: PaletteValue[] = []
+      let from: number | null = null
+      let count = 0
+      bins.forEach((bin, i) => {
+        from ??= bin.from
+        count += bin.count
+        const last = i === bins.length - 1
+        if ((count >= total / MAX_BANDS && bands.length < MAX_BANDS - 1) || last) {
+          if (count > 0 || last) {
+            const [min, max] = attribute.type === 'date' ? [from, bin.to] : [round(from), round(bin.to)]
+            const label = `${bandLabel(min, attribute.type)} – ${bandLabel(max, attribute.type)}`
+            bands.push({ label, count, unit: 'rows', condition: { attribute: name, op: 'between', min, max } })
+          }
+          from = null
+          count = 0
+        }
+      })
+      return bands
     }
   }
 }

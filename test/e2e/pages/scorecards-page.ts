@@ -39,13 +39,25 @@ export class ScorecardsPage {
    */
   async drag(source: Locator, target: Locator, fromTop?: number): Promise<void> {
     await source.scrollIntoViewIfNeeded()
-    const from = await source.boundingBox()
-    const to = await target.boundingBox()
-    if (!from || !to) throw new Error('drag source or target is not on screen')
+    const pointOf = async () => {
+      const from = await source.boundingBox()
+      const to = await target.boundingBox()
+      if (!from || !to) throw new Error('drag source or target is not on screen')
+      return { from, to, y: fromTop === undefined ? to.y + to.height - 12 : to.y + fromTop }
+    }
+    let { from, to, y } = await pointOf()
+    // dnd-kit auto-scrolls while the pointer is in the viewport's bottom fifth; bring the drop point above it first.
+    const height = this.page.viewportSize()?.height ?? 800
+    if (y > height * 0.75) {
+      await this.page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
+      await this.page.mouse.wheel(0, y - height * 0.55)
+      await this.page.waitForTimeout(150)
+      ;({ from, to, y } = await pointOf())
+    }
     await this.page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
     await this.page.mouse.down()
     await this.page.mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2, { steps: 3 })
-    await this.page.mouse.move(to.x + to.width / 2, fromTop === undefined ? to.y + to.height - 12 : to.y + fromTop, { steps: 15 })
+    await this.page.mouse.move(to.x + to.width / 2, y, { steps: 15 })
     await this.page.mouse.up()
   }
 
