@@ -6,12 +6,18 @@ import { httpTransport, tokenFromLocation } from './api/http-transport'
 import { ipcTransport } from './api/ipc-transport'
 import { App } from './App'
 import { isPrintRoute, PrintRoot } from './features/export/PrintRoot'
+import { startTheme } from './stores/ui-store'
 import './styles/app.css'
 
 // The desktop preload provides window.icp; without it we are in browser mode and talk HTTP to
 // the host that served this page, with the token from the start URL.
+const printing = isPrintRoute(window.location)
+// The colour theme goes on <html> before the first frame: the CSP allows no inline script in
+// index.html, so this is the earliest point. The one-pager is paper and always light, so the
+// print route leaves it alone.
+if (!printing) startTheme()
 const root = createRoot(document.getElementById('root')!)
-if (isPrintRoute(window.location)) {
+if (printing) {
   // The one-pager alone, printed to PDF by the host; it talks to no backend.
   root.render(<PrintRoot />)
 } else if (window.icp) {

@@ -84,6 +84,15 @@ export function appMenuTemplate(o: AppMenuOptions): MenuItemConstructorOptions[]
         command('Simulate', 'section-simulate', 'CmdOrCtrl+4', o.hasWorkspace),
         command('Export', 'section-export', 'CmdOrCtrl+5', o.hasWorkspace),
         { type: 'separator' },
+        {
+          label: 'Theme',
+          submenu: [
+            command('System', 'theme-system'),
+            command('Light', 'theme-light'),
+            command('Dark', 'theme-dark')
+          ]
+        },
+        { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },
         { role: 'zoomOut' },

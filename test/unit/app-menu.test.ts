@@ -49,6 +49,16 @@ describe('the native menu', () => {
     expect(newItem.registerAccelerator).toBe(false)
   })
 
+  it('offers the theme under View, each item running its app command', () => {
+    const theme = submenu(submenu(template, 'View'), 'Theme')
+    expect(labels(theme)).toEqual(['System', 'Light', 'Dark'])
+    for (const item of theme) item.click!({} as never, undefined, {} as never)
+    expect(sent).toEqual(expect.arrayContaining([['theme-system', undefined], ['theme-light', undefined], ['theme-dark', undefined]]))
+    // The theme is not a workspace command: it is there with no workspace open.
+    const closed = appMenuTemplate({ isMac: false, isDev: false, hasWorkspace: false, recents: [], send: () => undefined })
+    expect(submenu(submenu(closed, 'View'), 'Theme').every((item) => item.enabled !== false)).toBe(true)
+  })
+
   it('disables workspace commands when none is open', () => {
     const closed = appMenuTemplate({ isMac: true, isDev: false, hasWorkspace: false, recents: [], send: () => undefined })
     expect(submenu(closed, 'File').find((i) => i.label === 'Close Workspace')?.enabled).toBe(false)

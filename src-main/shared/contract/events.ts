@@ -15,7 +15,10 @@ export const APP_COMMANDS = [
   'section-simulate',
   'section-export',
   'show-about',
-  'show-shortcuts'
+  'show-shortcuts',
+  'theme-system',
+  'theme-light',
+  'theme-dark'
 ] as const
 export type AppCommand = (typeof APP_COMMANDS)[number]
 

@@ -7,6 +7,7 @@ import { useWorkspaceStore } from '../../stores/workspace-store'
 import { SECTION_DEFINITIONS } from '../sections'
 import { runAppCommand } from './app-commands'
 import { SectionNav } from './SectionNav'
+import { ThemeSwitch } from './ThemeSwitch'
 import { displayCombo, shortcutFor, type ShortcutMode } from './shortcuts'
 import { isMacPlatform } from './use-app-commands'
 import { WorkspaceHeader } from './WorkspaceHeader'
@@ -28,6 +29,7 @@ export function AppShell({ workspace, mode }: { workspace: WorkspaceSummary; mod
         </div>
         <SectionNav current={section.id} mode={mode} onSelect={(id) => void goToSection(id)} />
         <div className="sidebar__footer">
+          <ThemeSwitch className="theme-switch--sidebar" />
           <button type="button" className="sidebar__action" onClick={() => void runAppCommand('show-shortcuts')}>
             <Keyboard size={16} aria-hidden />
             <span>Keyboard shortcuts</span>

@@ -3,6 +3,13 @@ import type { SectionId } from '@shared/domain/workspace'
 import { useScorecardStore } from '../../stores/scorecard-store'
 import { useUiStore } from '../../stores/ui-store'
 import { useWorkspaceStore } from '../../stores/workspace-store'
+import type { ThemePreference } from '../../theme/theme'
+
+const THEME_COMMANDS: Partial<Record<AppCommand, ThemePreference>> = {
+  'theme-system': 'system',
+  'theme-light': 'light',
+  'theme-dark': 'dark'
+}
 
 const SECTION_COMMANDS: Partial<Record<AppCommand, SectionId>> = {
   'section-data': 'data',
@@ -30,6 +37,11 @@ export async function openWorkspaceInteractively(): Promise<void> {
 export async function runAppCommand(command: AppCommand, path?: string): Promise<void> {
   const workspace = useWorkspaceStore.getState()
   const ui = useUiStore.getState()
+  const theme = THEME_COMMANDS[command]
+  if (theme) {
+    ui.setTheme(theme)
+    return
+  }
   const section = SECTION_COMMANDS[command]
   if (section) {
     if (workspace.workspace) await workspace.goToSection(section)

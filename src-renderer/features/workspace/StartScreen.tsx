@@ -6,6 +6,7 @@ import { useUiStore } from '../../stores/ui-store'
 import { useWorkspaceStore } from '../../stores/workspace-store'
 import { runAppCommand } from '../shell/app-commands'
 import { shortcutFor, type ShortcutMode } from '../shell/shortcuts'
+import { ThemeSwitch } from '../shell/ThemeSwitch'
 import { RecentWorkspaceList } from './RecentWorkspaceList'
 
 /** What the user sees with no workspace open: start a new engagement or return to one. */
@@ -60,6 +61,7 @@ export function StartScreen({ mode }: { mode: ShortcutMode }) {
         <span>
           <ShieldCheck size={14} aria-hidden /> Works offline — client data never leaves this computer.
         </span>
+        <ThemeSwitch className="theme-switch--start" />
         <span>
           Version {info?.version}
           {info?.host === 'browser' ? ' · Browser mode' : ''}
