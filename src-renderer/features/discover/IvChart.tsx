@@ -1,7 +1,8 @@
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import type { DiscoverAttribute } from '@shared/domain/discover'
 import { fixed, STRENGTH_LABELS } from './discover-format'
-import { LEAK_COLOR, STRENGTH_COLORS } from './strength-colors'
+import { useChartColors } from '../../theme/chart-colors'
+import { STRENGTH_COLORS, strengthChartColor } from './strength-colors'
 
 interface Row {
   name: string
@@ -37,6 +38,7 @@ export function IvChart({ attributes, onSelect }: { attributes: readonly Discove
     note: a.leakageSuspected ? `${fixed(a.iv, 2)} · leak` : fixed(a.iv, 3)
   }))
   const height = rows.length * 26 + 36
+  const c = useChartColors()
 
   return (
     <figure className="iv-chart" aria-label="Information value by attribute">
@@ -44,15 +46,15 @@ export function IvChart({ attributes, onSelect }: { attributes: readonly Discove
         <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 100, bottom: 4, left: 4 }} barCategoryGap={5}>
           <defs>
             <pattern id="iv-leak-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-              <rect width="6" height="6" fill="#eceef2" />
-              <line x1="0" y1="0" x2="0" y2="6" stroke={LEAK_COLOR} strokeWidth="3" />
+              <rect width="6" height="6" fill={c.hatch} />
+              <line x1="0" y1="0" x2="0" y2="6" stroke={c.muted} strokeWidth="3" />
             </pattern>
           </defs>
-          <CartesianGrid horizontal={false} stroke="#e3e6ec" />
-          <XAxis type="number" domain={[0, cap]} ticks={ticks} tickFormatter={(v: number) => fixed(v, 2)} tick={{ fontSize: 12, fill: '#6b7280' }} allowDataOverflow />
-          <YAxis type="category" dataKey="name" width={168} tick={{ fontSize: 12.5, fill: '#374151' }} interval={0} />
+          <CartesianGrid horizontal={false} stroke={c.grid} />
+          <XAxis type="number" domain={[0, cap]} ticks={ticks} tickFormatter={(v: number) => fixed(v, 2)} tick={{ fontSize: 12, fill: c.axis }} allowDataOverflow />
+          <YAxis type="category" dataKey="name" width={168} tick={{ fontSize: 12.5, fill: c.label }} interval={0} />
           <Tooltip
-            cursor={{ fill: 'rgb(47 95 208 / 6%)' }}
+            cursor={{ fill: c.cursor }}
             formatter={(_value, _name, item) => {
               const row = item.payload as Row
               return [row.leak ? `${fixed(row.iv, 3)} (suspected leakage)` : `${fixed(row.iv, 3)} · ${STRENGTH_LABELS[row.strength]}`, 'Information value']
@@ -60,9 +62,9 @@ export function IvChart({ attributes, onSelect }: { attributes: readonly Discove
           />
           <Bar dataKey="shown" isAnimationActive={false} onClick={(data) => onSelect((data.payload as Row).name)} cursor="pointer">
             {rows.map((row) => (
-              <Cell key={row.name} fill={row.leak ? 'url(#iv-leak-hatch)' : STRENGTH_COLORS[row.strength]} stroke={row.leak ? LEAK_COLOR : 'none'} />
+              <Cell key={row.name} fill={row.leak ? 'url(#iv-leak-hatch)' : strengthChartColor(c, row.strength)} stroke={row.leak ? c.muted : 'none'} />
             ))}
-            <LabelList dataKey="note" position="right" style={{ fontSize: 12, fill: '#374151', fontVariantNumeric: 'tabular-nums' }} />
+            <LabelList dataKey="note" position="right" style={{ fontSize: 12, fill: c.label, fontVariantNumeric: 'tabular-nums' }} />
           </Bar>
         </BarChart>
       </ResponsiveContainer>

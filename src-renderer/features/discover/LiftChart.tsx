@@ -1,5 +1,6 @@
 import { Bar, CartesianGrid, Cell, ComposedChart, ErrorBar, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import type { DiscoverValue } from '@shared/domain/discover'
+import { useChartColors } from '../../theme/chart-colors'
 import { count, fixed, interval, pct } from './discover-format'
 
 interface Point {
@@ -18,6 +19,7 @@ interface Point {
  * whose whisker crosses the line at 1 visibly "could be ordinary".
  */
 export function LiftChart({ attribute, values, baseRate }: { attribute: string; values: readonly DiscoverValue[]; baseRate: number | null }) {
+  const c = useChartColors()
   if (!baseRate) return null
   const points: Point[] = values
     .filter((v) => v.lift !== null)
@@ -35,22 +37,22 @@ export function LiftChart({ attribute, values, baseRate }: { attribute: string; 
       <figcaption>Lift by value · whiskers: 95% interval · line: no difference</figcaption>
       <ResponsiveContainer width="100%" height={height}>
         <ComposedChart data={points} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }} barCategoryGap={4}>
-          <CartesianGrid horizontal={false} stroke="#e3e6ec" />
-          <XAxis type="number" domain={[0, Math.ceil(top * 2) / 2]} tickFormatter={(v: number) => `${fixed(v, 1)}×`} tick={{ fontSize: 12, fill: '#6b7280' }} />
-          <YAxis type="category" dataKey="label" width={130} tick={{ fontSize: 12, fill: '#374151' }} interval={0} />
+          <CartesianGrid horizontal={false} stroke={c.grid} />
+          <XAxis type="number" domain={[0, Math.ceil(top * 2) / 2]} tickFormatter={(v: number) => `${fixed(v, 1)}×`} tick={{ fontSize: 12, fill: c.axis }} />
+          <YAxis type="category" dataKey="label" width={130} tick={{ fontSize: 12, fill: c.label }} interval={0} />
           <Tooltip
-            cursor={{ fill: 'rgb(47 95 208 / 6%)' }}
+            cursor={{ fill: c.cursor }}
             formatter={(_v, _n, item) => {
               const p = item.payload as Point
               return [`${fixed(p.lift, 2)}× · rate ${pct(p.rate)} (${interval(p.ci)}) · n = ${count(p.n)}`, 'Lift']
             }}
           />
-          <ReferenceLine x={1} stroke="#111827" strokeDasharray="4 3" />
+          <ReferenceLine x={1} stroke={c.ink} strokeDasharray="4 3" />
           <Bar dataKey="lift" isAnimationActive={false}>
             {points.map((p) => (
-              <Cell key={p.label} fill={p.tooSmall ? '#d6dae2' : p.lift >= 1 ? '#4f7bdc' : '#e0907f'} />
+              <Cell key={p.label} fill={p.tooSmall ? c.small : p.lift >= 1 ? c.primary : c.negative} />
             ))}
-            <ErrorBar dataKey="whisker" direction="x" width={5} stroke="#374151" strokeWidth={1.2} />
+            <ErrorBar dataKey="whisker" direction="x" width={5} stroke={c.label} strokeWidth={1.2} />
           </Bar>
         </ComposedChart>
       </ResponsiveContainer>

@@ -1,11 +1,14 @@
 import { memo } from 'react'
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import type { SimulationReport } from '@shared/domain/simulation'
-import { asPct, AXIS, GRID } from './chart-style'
+import { useChartColors } from '../../theme/chart-colors'
+import { asPct, axisLabel, axisTick } from './chart-style'
 import { RocThresholdDot, ThresholdLine, ThresholdValue } from './threshold-markers'
 
 /** Won and lost deals per score: where the two groups sit, and where the threshold cuts them. */
 export const DistributionChart = memo(function DistributionChart({ distribution }: { distribution: SimulationReport['distribution'] }) {
+  const c = useChartColors()
+  const AXIS = axisTick(c)
   return (
     <figure className="sim-chart" aria-label="Score distribution of won and lost deals">
       <figcaption>
@@ -13,20 +16,20 @@ export const DistributionChart = memo(function DistributionChart({ distribution 
       </figcaption>
       <ResponsiveContainer width="100%" height={240}>
         <BarChart data={distribution} margin={{ top: 8, right: 16, bottom: 14, left: 0 }} barCategoryGap={0}>
-          <CartesianGrid stroke={GRID} vertical={false} />
+          <CartesianGrid stroke={c.grid} vertical={false} />
           <XAxis
             dataKey="score"
             type="number"
             domain={[0, 100]}
             ticks={[0, 20, 40, 60, 80, 100]}
             tick={AXIS}
-            label={{ value: 'Score', position: 'insideBottom', offset: -8, fontSize: 12, fill: '#6b7280' }}
+            label={axisLabel(c, 'Score')}
           />
           <YAxis tick={AXIS} width={44} allowDecimals={false} />
           <Tooltip labelFormatter={(v) => `Score ${String(v)}`} />
           <Legend verticalAlign="top" height={24} iconSize={10} />
-          <Bar name="Won" dataKey="won" fill="#16a34a" isAnimationActive={false} />
-          <Bar name="Lost" dataKey="lost" fill="#dc6b5f" isAnimationActive={false} />
+          <Bar name="Won" dataKey="won" fill={c.won} isAnimationActive={false} />
+          <Bar name="Lost" dataKey="lost" fill={c.lost} isAnimationActive={false} />
           <ThresholdLine />
         </BarChart>
       </ResponsiveContainer>
@@ -40,26 +43,28 @@ export const RocChart = memo(function RocChart({ roc, auc, ks }: { roc: Simulati
     .filter((p) => p.falsePositiveRate !== null && p.truePositiveRate !== null)
     .map((p) => ({ x: p.falsePositiveRate as number, y: p.truePositiveRate as number, threshold: p.threshold }))
     .sort((a, b) => a.x - b.x || a.y - b.y)
+  const c = useChartColors()
+  const AXIS = axisTick(c)
   const summary = `AUC ${auc === null ? '—' : auc.toFixed(3)} · KS ${ks === null ? '—' : ks.toFixed(3)}`
   return (
     <figure className="sim-chart" aria-label={`ROC curve, ${summary}`}>
       <figcaption>ROC · {summary} · dot: current threshold</figcaption>
       <ResponsiveContainer width="100%" height={240}>
         <LineChart data={points} margin={{ top: 8, right: 16, bottom: 14, left: 0 }}>
-          <CartesianGrid stroke={GRID} />
+          <CartesianGrid stroke={c.grid} />
           <XAxis
             dataKey="x"
             type="number"
             domain={[0, 1]}
             tickFormatter={asPct}
             tick={AXIS}
-            label={{ value: 'Share of lost deals passing', position: 'insideBottom', offset: -8, fontSize: 12, fill: '#6b7280' }}
+            label={axisLabel(c, 'Share of lost deals passing')}
           />
           <YAxis domain={[0, 1]} tickFormatter={asPct} tick={AXIS} width={44} />
           <Tooltip formatter={(v) => asPct(Number(v))} labelFormatter={(v) => `${asPct(Number(v))} of lost deals pass`} />
-          <ReferenceLine segment={[{ x: 0, y: 0 }, { x: 1, y: 1 }]} stroke="#9ca3af" strokeDasharray="4 3" />
-          <Line name="Wins passing" dataKey="y" stroke="#7c3aed" strokeWidth={2} dot={false} isAnimationActive={false} />
-          <RocThresholdDot roc={roc} color="#7c3aed" />
+          <ReferenceLine segment={[{ x: 0, y: 0 }, { x: 1, y: 1 }]} stroke={c.muted} strokeDasharray="4 3" />
+          <Line name="Wins passing" dataKey="y" stroke={c.violet} strokeWidth={2} dot={false} isAnimationActive={false} />
+          <RocThresholdDot roc={roc} color={c.violet} />
         </LineChart>
       </ResponsiveContainer>
     </figure>

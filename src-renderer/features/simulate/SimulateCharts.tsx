@@ -2,13 +2,16 @@ import { memo } from 'react'
 import { Bar, CartesianGrid, Cell, ComposedChart, ErrorBar, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import type { SimulationBand, SimulationReport } from '@shared/domain/simulation'
 import { count, interval, pct } from './simulate-format'
-import { asPct, AXIS, GRID } from './chart-style'
+import { useChartColors } from '../../theme/chart-colors'
+import { asPct, axisLabel, axisTick } from './chart-style'
 import { GainsThresholdDot, ThresholdLine, ThresholdValue } from './threshold-markers'
 
 const tipPct = (v: unknown) => (typeof v === 'number' ? pct(v) : '—')
 
 /** Pass rate, wins kept and win rate above, for every threshold: where the trade-off bends. */
 export const CurveChart = memo(function CurveChart({ curve }: { curve: SimulationReport['curve'] }) {
+  const c = useChartColors()
+  const AXIS = axisTick(c)
   return (
     <figure className="sim-chart" aria-label="Pass rate, wins kept and win rate by threshold">
       <figcaption>
@@ -16,15 +19,15 @@ export const CurveChart = memo(function CurveChart({ curve }: { curve: Simulatio
       </figcaption>
       <ResponsiveContainer width="100%" height={240}>
         <LineChart data={curve} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
-          <CartesianGrid stroke={GRID} vertical={false} />
+          <CartesianGrid stroke={c.grid} vertical={false} />
           <XAxis dataKey="threshold" type="number" domain={[0, 100]} ticks={[0, 20, 40, 60, 80, 100]} tick={AXIS} />
           <YAxis domain={[0, 1]} tickFormatter={asPct} tick={AXIS} width={44} />
           <Tooltip labelFormatter={(t) => `Threshold ${String(t)}`} formatter={tipPct} />
           <Legend iconType="plainline" wrapperStyle={{ fontSize: 12 }} />
           <ThresholdLine />
-          <Line name="Deals passing" dataKey="passRate" stroke="#9ca3af" strokeWidth={2} dot={false} isAnimationActive={false} />
-          <Line name="Wins kept" dataKey="recall" stroke="#2f5fd0" strokeWidth={2} dot={false} isAnimationActive={false} />
-          <Line name="Win rate above" dataKey="winRateAbove" stroke="#067647" strokeWidth={2} dot={false} isAnimationActive={false} connectNulls />
+          <Line name="Deals passing" dataKey="passRate" stroke={c.muted} strokeWidth={2} dot={false} isAnimationActive={false} />
+          <Line name="Wins kept" dataKey="recall" stroke={c.line} strokeWidth={2} dot={false} isAnimationActive={false} />
+          <Line name="Win rate above" dataKey="winRateAbove" stroke={c.success} strokeWidth={2} dot={false} isAnimationActive={false} connectNulls />
         </LineChart>
       </ResponsiveContainer>
     </figure>
@@ -37,25 +40,27 @@ export const GainsChart = memo(function GainsChart({ curve }: { curve: Simulatio
     .filter((p) => p.passRate !== null && p.recall !== null)
     .map((p) => ({ worked: p.passRate as number, kept: p.recall as number }))
     .sort((a, b) => a.worked - b.worked)
+  const c = useChartColors()
+  const AXIS = axisTick(c)
   return (
     <figure className="sim-chart" aria-label="Cumulative gains">
       <figcaption>Cumulative gains · dashed: random pick · dot: current threshold</figcaption>
       <ResponsiveContainer width="100%" height={240}>
         <LineChart data={points} margin={{ top: 8, right: 16, bottom: 14, left: 0 }}>
-          <CartesianGrid stroke={GRID} />
+          <CartesianGrid stroke={c.grid} />
           <XAxis
             dataKey="worked"
             type="number"
             domain={[0, 1]}
             tickFormatter={asPct}
             tick={AXIS}
-            label={{ value: 'Share of deals passing', position: 'insideBottom', offset: -8, fontSize: 12, fill: '#6b7280' }}
+            label={axisLabel(c, 'Share of deals passing')}
           />
           <YAxis domain={[0, 1]} tickFormatter={asPct} tick={AXIS} width={44} />
           <Tooltip labelFormatter={(v) => `${tipPct(v)} of deals passing`} formatter={tipPct} />
-          <ReferenceLine segment={[{ x: 0, y: 0 }, { x: 1, y: 1 }]} stroke="#9ca3af" strokeDasharray="4 3" />
-          <Line name="Wins kept" dataKey="kept" stroke="#2f5fd0" strokeWidth={2} dot={false} isAnimationActive={false} />
-          <GainsThresholdDot color="#2f5fd0" />
+          <ReferenceLine segment={[{ x: 0, y: 0 }, { x: 1, y: 1 }]} stroke={c.muted} strokeDasharray="4 3" />
+          <Line name="Wins kept" dataKey="kept" stroke={c.line} strokeWidth={2} dot={false} isAnimationActive={false} />
+          <GainsThresholdDot color={c.line} />
         </LineChart>
       </ResponsiveContainer>
     </figure>
@@ -77,16 +82,18 @@ export function BandChart({ bands, label }: { bands: readonly SimulationBand[]; 
       const r = b.winRate ?? 0
       return { name: b.name, rate: r, whisker: [Math.max(0, r - (b.ci[0] ?? r)), Math.max(0, (b.ci[1] ?? r) - r)], band: b }
     })
+  const c = useChartColors()
+  const AXIS = axisTick(c)
   return (
     <figure className="sim-chart" aria-label={`Win rate by ${label}, with 95% intervals`}>
       <figcaption>Win rate by {label} · whiskers: 95% interval · grey: fewer than 30 deals</figcaption>
       <ResponsiveContainer width="100%" height={200}>
         <ComposedChart data={points} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
-          <CartesianGrid stroke={GRID} vertical={false} />
+          <CartesianGrid stroke={c.grid} vertical={false} />
           <XAxis dataKey="name" tick={AXIS} interval={0} />
           <YAxis domain={[0, 1]} tickFormatter={asPct} tick={AXIS} width={44} />
           <Tooltip
-            cursor={{ fill: 'rgb(47 95 208 / 6%)' }}
+            cursor={{ fill: c.cursor }}
             formatter={(_v, _n, item) => {
               const b = (item.payload as BandPoint).band
               return [`${pct(b.winRate)} (${interval(b.ci)}) · n = ${count(b.n)}`, 'Win rate']
@@ -94,9 +101,9 @@ export function BandChart({ bands, label }: { bands: readonly SimulationBand[]; 
           />
           <Bar dataKey="rate" isAnimationActive={false} maxBarSize={56}>
             {points.map((p) => (
-              <Cell key={p.name} fill={p.band.tooSmall ? '#d6dae2' : '#4f7bdc'} />
+              <Cell key={p.name} fill={p.band.tooSmall ? c.small : c.primary} />
             ))}
-            <ErrorBar dataKey="whisker" direction="y" width={6} stroke="#374151" strokeWidth={1.2} />
+            <ErrorBar dataKey="whisker" direction="y" width={6} stroke={c.label} strokeWidth={1.2} />
           </Bar>
         </ComposedChart>
       </ResponsiveContainer>

@@ -1,4 +1,6 @@
-/** Shared look of the Simulate charts: muted axis text and grid, percentages on rate axes. */
-export const AXIS = { fontSize: 12, fill: '#6b7280' }
-export const GRID = '#e3e6ec'
+import type { ChartColors } from '../../theme/chart-colors'
+
+/** Shared look of the Simulate charts: muted axis text, percentages on rate axes. */
+export const axisTick = (c: ChartColors) => ({ fontSize: 12, fill: c.axis })
+export const axisLabel = (c: ChartColors, value: string) => ({ value, position: 'insideBottom' as const, offset: -8, fontSize: 12, fill: c.axis })
 export const asPct = (v: number): string => `${Math.round(v * 100)}%`

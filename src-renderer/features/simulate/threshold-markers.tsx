@@ -30,7 +30,7 @@ function Dot({ x, y, color }: { x: number | null | undefined; y: number | null |
   const cx = x == null || !xScale ? undefined : xScale(x)
   const cy = y == null || !yScale ? undefined : yScale(y)
   if (cx === undefined || cy === undefined) return null
-  return <circle cx={cx} cy={cy} r={6} fill={color} stroke="#ffffff" strokeWidth={2} />
+  return <circle cx={cx} cy={cy} r={6} fill={color} style={{ stroke: 'var(--chart-surface)' }} strokeWidth={2} />
 }
 
 /** On the gains chart: the share of deals passing and of wins kept at the threshold. */
