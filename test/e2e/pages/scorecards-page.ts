@@ -58,6 +58,11 @@ export class ScorecardsPage {
     await this.page.mouse.down()
     await this.page.mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2, { steps: 3 })
     await this.page.mouse.move(to.x + to.width / 2, y, { steps: 15 })
+    // If dnd-kit scrolled the page meanwhile, the target moved: aim again before dropping.
+    await this.page.waitForTimeout(120)
+    ;({ to, y } = await pointOf())
+    await this.page.mouse.move(to.x + to.width / 2, y, { steps: 3 })
+    await this.page.waitForTimeout(80)
     await this.page.mouse.up()
   }
 

@@ -12,8 +12,9 @@ export class WorkspacePage {
     this.saved = page.getByRole('status').filter({ hasText: 'All changes saved' })
   }
 
+  /** The sample workspace is generated and imported on first open: under load that takes more than the default 5 s. */
   async expectOpen(name: string): Promise<void> {
-    await expect(this.page.getByRole('button', { name: /^Rename workspace/ })).toHaveText(name)
+    await expect(this.page.getByRole('button', { name: /^Rename workspace/ })).toHaveText(name, { timeout: 20_000 })
   }
 
   async goTo(section: string): Promise<void> {
