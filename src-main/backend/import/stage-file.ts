@@ -44,7 +44,12 @@ export function stageFile(request: StageRequest, hooks: StageHooks): StagedFile 
       isCancelled: hooks.isCancelled
     },
     (cells) => {
-      if (builders.length === 0) builders = cells.map(() => new DictionaryColumnBuilder(4096))
+      // Room for 4096 rows per column up front, but no more than about 16 MB in all, so a
+      // very wide file does not reserve hundreds of MB before its second row.
+      if (builders.length === 0) {
+        const expected = Math.max(16, Math.min(4096, Math.floor(4_194_304 / Math.max(1, cells.length))))
+        builders = cells.map(() => new DictionaryColumnBuilder(expected))
+      }
       for (let i = 0; i < builders.length; i++) builders[i]!.push(cells[i] ?? '')
       rows++
       if (previewRows.length < PREVIEW_ROWS) previewRows.push(cells.slice())

@@ -20,6 +20,13 @@ export interface SinkSetup {
   onRow: RowHandler
 }
 
+/**
+ * The most columns one import takes: as many as an Excel or LibreOffice sheet holds. Every
+ * column costs memory before its first row arrives, so a file with a million header cells
+ * (a few MB of CSV) would otherwise take gigabytes.
+ */
+export const MAX_COLUMNS = 16_384
+
 interface Pending {
   cells: string[] | null
   row: number
@@ -42,6 +49,14 @@ export class RowSink {
   private readonly footers: SkippedRow[] = []
 
   constructor(private readonly setup: SinkSetup) {
+    const columns = setup.keep.length
+    if (columns > MAX_COLUMNS) {
+      throw new AppError(
+        'BAD_INPUT',
+        `${where(setup.fileName, setup.sheet)} has ${columns.toLocaleString('en-US')} columns; at most ${MAX_COLUMNS.toLocaleString('en-US')} (as many as Excel holds) can be imported. Export only the columns you need.`,
+        { file: setup.fileName, sheet: setup.sheet, columns, limit: MAX_COLUMNS }
+      )
+    }
     this.out = new Array<string>(setup.keep.length).fill('')
   }
 
