@@ -1,10 +1,11 @@
-import { useEffect, type CSSProperties } from 'react'
+import { useEffect } from 'react'
 import { ArrowRight, Gauge } from 'lucide-react'
 import { useScorecardStore, type ScorecardState } from '../../stores/scorecard-store'
 import { useSimulateStore } from '../../stores/simulate-store'
 import { useWorkspaceStore } from '../../stores/workspace-store'
 import { useCommitMeasure, usePaintMeasure } from './latency-probe'
 import { count, fixed, lift, pct } from './simulate-format'
+import { ThresholdSlider } from './ThresholdSlider'
 
 function Figure({ name, value, detail }: { name: string; value: string; detail?: string }) {
   return (
@@ -26,7 +27,6 @@ export function LiveFiguresPanel({ workspacePath, scorecardId }: { workspacePath
   const threshold = useSimulateStore((s) => s.threshold)
   const error = useSimulateStore((s) => s.error)
   const { preview, setThreshold } = useSimulateStore.getState()
-  const value = threshold ?? 0
 
   // Subscribed, not an effect: the worker starts on an edit while React is still rendering the
   // editor, instead of after the editor's frame was painted.
@@ -50,19 +50,7 @@ export function LiveFiguresPanel({ workspacePath, scorecardId }: { workspacePath
       </div>
       <label className="live-panel__threshold">
         <span className="live-fig__name">Threshold {threshold ?? ''}</span>
-        <input
-          className="sim-range"
-          type="range"
-          min={0}
-          max={100}
-          step={1}
-          value={value}
-          aria-label="Threshold"
-          aria-valuetext={`${value} points`}
-          disabled={threshold === null}
-          style={{ '--fill': `${value}%` } as CSSProperties}
-          onChange={(e) => setThreshold(Number(e.target.value))}
-        />
+        <ThresholdSlider value={threshold} onChange={setThreshold} />
       </label>
       {report ? (
         <div className="live-panel__figures">

@@ -1,23 +1,16 @@
-import { useEffect, useId, useState } from 'react'
-import type { CSSProperties } from 'react'
+import { useEffect, useState } from 'react'
 import type { ScorecardSummary } from '@shared/domain/scorecards'
 import { useSimulateStore } from '../../stores/simulate-store'
-import type { SimulateOutcome } from '../../stores/simulate-store'
 import { count } from '../discover/discover-format'
 import { ScorecardSelect } from '../../components/ScorecardSelect'
-
-const OUTCOMES: ReadonlyArray<{ id: SimulateOutcome; label: string }> = [
-  { id: 'won', label: 'Won vs lost' },
-  { id: 'best', label: 'Best customers vs the rest' },
-  { id: 'retained', label: 'Retained vs churned' }
-]
+import { OutcomeSwitch } from './OutcomeSwitch'
+import { ThresholdSlider } from './ThresholdSlider'
 
 /** Which scorecard and what "good" means: the two choices every figure below depends on. */
 export function ScorecardBar({ scorecards }: { scorecards: readonly ScorecardSummary[] }) {
   const scorecardId = useSimulateStore((s) => s.scorecardId)
   const outcome = useSimulateStore((s) => s.outcome)
   const { select, setOutcome } = useSimulateStore.getState()
-  const name = useId()
   return (
     <div className="sim-bar">
       <ScorecardSelect scorecards={scorecards} value={scorecardId} onChange={(id) => void select(id)} className="field sim-bar__picker" />
@@ -25,14 +18,7 @@ export function ScorecardBar({ scorecards }: { scorecards: readonly ScorecardSum
         <span className="field__label" aria-hidden>
           Outcome
         </span>
-        <div className="segmented" role="radiogroup" aria-label="Outcome">
-          {OUTCOMES.map((o) => (
-            <label key={o.id} className="segmented__option">
-              <input type="radio" name={name} checked={outcome === o.id} onChange={() => setOutcome(o.id)} />
-              <span>{o.label}</span>
-            </label>
-          ))}
-        </div>
+        <OutcomeSwitch value={outcome} onChange={setOutcome} />
       </div>
     </div>
   )
@@ -58,7 +44,6 @@ export function ThresholdControls() {
   const { setThreshold, setCapacity } = useSimulateStore.getState()
   const [thresholdDraft, setThresholdDraft] = useDraft(threshold)
   const [capacityDraft, setCapacityDraft] = useState(capacity === null ? '' : String(capacity))
-  const value = threshold ?? 0
 
   useEffect(() => {
     setCapacityDraft(capacity === null ? '' : String(capacity))
@@ -71,20 +56,7 @@ export function ThresholdControls() {
           Threshold <span className="muted">· deals scoring at least this pass</span>
         </label>
         <div className="sim-threshold__row">
-          <input
-            id="sim-threshold-range"
-            className="sim-range"
-            type="range"
-            min={0}
-            max={100}
-            step={1}
-            value={value}
-            aria-label="Threshold"
-            aria-valuetext={`${value} points`}
-            disabled={threshold === null}
-            style={{ '--fill': `${value}%` } as CSSProperties}
-            onChange={(e) => setThreshold(Number(e.target.value))}
-          />
+          <ThresholdSlider id="sim-threshold-range" value={threshold} onChange={setThreshold} />
           <input
             className="input sim-threshold__number"
             type="number"

@@ -1,15 +1,10 @@
-import { useEffect, useId, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { ArrowLeftRight } from 'lucide-react'
 import type { ScorecardSummary } from '@shared/domain/scorecards'
 import type { CompareSide, ScorecardRef } from '@shared/domain/simulation'
 import { relativeTime } from '../../../components/format'
-import { useCompareStore, type CompareOutcome, type CompareSideId } from '../../../stores/compare-store'
-
-const OUTCOMES: ReadonlyArray<{ id: CompareOutcome; label: string }> = [
-  { id: 'won', label: 'Won vs lost' },
-  { id: 'best', label: 'Best vs rest' },
-  { id: 'retained', label: 'Retained vs churned' }
-]
+import { OutcomeSwitch } from '../OutcomeSwitch'
+import { useCompareStore, type CompareSideId } from '../../../stores/compare-store'
 
 export const SIDE_LABELS: Record<CompareSideId, string> = { a: 'Baseline', b: 'Challenger' }
 
@@ -107,7 +102,6 @@ export function CompareSetup({ scorecards }: { scorecards: readonly ScorecardSum
   const outcome = useCompareStore((s) => s.outcome)
   const ready = useCompareStore((s) => s.a !== null && s.b !== null)
   const { swapSides, setOutcome } = useCompareStore.getState()
-  const name = useId()
   return (
     <section className="panel cmp-setup" aria-label="What to compare">
       <div className="cmp-setup__sides">
@@ -121,14 +115,7 @@ export function CompareSetup({ scorecards }: { scorecards: readonly ScorecardSum
         <span className="field__label" aria-hidden>
           Outcome
         </span>
-        <div className="segmented" role="radiogroup" aria-label="Compare outcome">
-          {OUTCOMES.map((o) => (
-            <label key={o.id} className="segmented__option">
-              <input type="radio" name={name} checked={outcome === o.id} onChange={() => setOutcome(o.id)} />
-              <span>{o.label}</span>
-            </label>
-          ))}
-        </div>
+        <OutcomeSwitch value={outcome} onChange={setOutcome} label="Compare outcome" short />
         <span className="cmp-setup__note muted">Both sides are scored on the same deals. Changes read challenger − baseline.</span>
       </div>
     </section>
