@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react'
-import { ChevronLeft, ChevronRight } from 'lucide-react'
 import type { ApiErrorShape } from '@shared/contract'
 import type { BandAccountsPage, SimulationBand } from '@shared/domain/simulation'
 import { api } from '../../api/api'
 import { errorShapeOf } from '../../api/api-client'
+import { Pager } from '../../components/Pager'
 import { Dialog } from '../../components/Dialog'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { useSimulateStore } from '../../stores/simulate-store'
@@ -56,22 +56,7 @@ export function BandAccountsDialog({ band, onClose }: { band: SimulationBand; on
   const total = page?.total ?? band.n
   const range = disqualified ? 'knocked out by a knockout rule' : `scores ${band.from ?? 0}–${band.to ?? 100}`
   const description = `${count(total)} closed deals (${range}) · ${words.rate.toLowerCase()} ${pct(band.winRate)}. Highest score first; each criterion column shows the points it gave.`
-  const last = Math.min(total, offset + PAGE)
-  const pager = (
-    <div className="pager">
-      <span className="pager__range" role="status">
-        {page && total > 0 ? `${count(offset + 1)}–${count(last)} of ${count(total)}` : ''}
-      </span>
-      <button type="button" className="button button--secondary button--small" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
-        <ChevronLeft size={14} aria-hidden />
-        Previous
-      </button>
-      <button type="button" className="button button--secondary button--small" disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>
-        Next
-        <ChevronRight size={14} aria-hidden />
-      </button>
-    </div>
-  )
+  const pager = <Pager offset={offset} total={page ? total : 0} pageSize={PAGE} onChange={setOffset} />
 
   return (
     <Dialog title={`Deals in ${band.name}`} description={description} width="full" onClose={onClose} footer={pager}>

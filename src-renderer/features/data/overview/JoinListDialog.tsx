@@ -1,13 +1,12 @@
 import { useEffect, useState } from 'react'
-import { ChevronLeft, ChevronRight } from 'lucide-react'
 import type { ApiErrorShape } from '@shared/contract'
 import type { JoinListPage } from '@shared/domain/data-views'
 import type { JoinSettings } from '@shared/domain/import'
 import { errorShapeOf } from '../../../api/api-client'
+import { Pager } from '../../../components/Pager'
 import { Dialog } from '../../../components/Dialog'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { useDataStore, type JoinList } from '../../../stores/data-store'
-import { formatCount } from '../data-format'
 
 const PAGE = 50
 const TITLES: Record<JoinList, string> = {
@@ -42,21 +41,7 @@ export function JoinListDialog({ list, settings, onClose }: { list: JoinList; se
 
   const total = page?.total ?? 0
   const accounts = list === 'accounts-without-deals'
-  const pager = (
-    <div className="pager">
-      <span className="pager__range" role="status">
-        {total > 0 ? `${formatCount(offset + 1)}–${formatCount(Math.min(total, offset + PAGE))} of ${formatCount(total)}` : ''}
-      </span>
-      <button type="button" className="button button--secondary button--small" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
-        <ChevronLeft size={14} aria-hidden />
-        Previous
-      </button>
-      <button type="button" className="button button--secondary button--small" disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>
-        Next
-        <ChevronRight size={14} aria-hidden />
-      </button>
-    </div>
-  )
+  const pager = <Pager offset={offset} total={total} pageSize={PAGE} onChange={setOffset} />
   return (
     <Dialog title={TITLES[list]} width="wide" onClose={onClose} footer={pager}>
       {error ? <ErrorNotice error={error} /> : null}
