@@ -19,6 +19,9 @@ test('a scorecard is built by drag and drop, edited, reordered by keyboard, undo
   await scorecards.dragAttribute('Employees', 'Firmographic')
   await expect(scorecards.cards('Firmographic')).toHaveCount(2)
   await expect(scorecards.cards('Firmographic').nth(1)).toHaveAccessibleName(/^Employees \d+-\d+$/)
+  await scorecards.dragAttribute('Tech Stack', 'Technographic')
+  await expect(scorecards.cards('Technographic')).toHaveCount(1)
+  await expect(scorecards.cards('Technographic').first()).toHaveAccessibleName(/^Tech Stack has any of /)
 
   // Points: three clicks on + take the new criterion from 5 to 8.
   const employees = scorecards.cards('Firmographic').nth(1)
@@ -52,6 +55,7 @@ test('a scorecard is built by drag and drop, edited, reordered by keyboard, undo
   await expect(scorecards.cards('Firmographic')).toHaveCount(2)
   await expect(scorecards.cards('Firmographic').first()).toHaveAccessibleName(/^Employees/)
   await expect(scorecards.cards('Firmographic').first().locator('output')).toHaveText('+8')
+  await expect(scorecards.cards('Technographic')).toHaveCount(1)
 })
 
 test('values and bands dragged from the palette, a card moved between categories, a knockout backtested, live figures following', async ({ page, host, startPage, workspacePage }) => {
