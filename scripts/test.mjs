@@ -86,6 +86,7 @@ function skippedTests(report) {
 check('typecheck: main, backend, CLI, tests', bin('tsc'), ['-p', 'tsconfig.node.json', '--noEmit'])
 check('typecheck: renderer and shared', bin('tsc'), ['-p', 'tsconfig.web.json', '--noEmit'])
 check('lint (eslint, incl. import purity rules)', bin('eslint'), ['--max-warnings', '0', '.'])
+check('security: electronegativity and npm audit (docs/SECURITY.md)', process.execPath, [join(ROOT, 'scripts', 'security-scan.mjs')])
 vitest()
 playwright()
 rmSync(scratch, { recursive: true, force: true })
