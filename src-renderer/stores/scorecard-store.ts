@@ -1,9 +1,10 @@
 import { create } from 'zustand'
+import { useShallow } from 'zustand/react/shallow'
 import type { ApiErrorShape } from '@shared/contract'
 import type { DiscoverReport } from '@shared/domain/discover'
 import type { DatasetSummary } from '@shared/domain/import'
 import type { ScorecardSummary, ScorecardVersion } from '@shared/domain/scorecards'
-import type { Scorecard } from '@shared/engine/scorecard/model'
+import type { Criterion, Scorecard } from '@shared/engine/scorecard/model'
 import { api } from '../api/api'
 import { errorShapeOf } from '../api/api-client'
 
@@ -286,3 +287,13 @@ export const useScorecardStore = create<ScorecardState>((set, get) => {
     }
   }
 })
+
+const NO_CRITERIA: Criterion[] = []
+
+/**
+ * One category's criteria, as a list that keeps its identity until one of them changes: a
+ * category re-renders on its own edits only, and the board around it not at all.
+ */
+export function useCategoryCriteria(category: string): Criterion[] {
+  return useScorecardStore(useShallow((s) => s.scorecard?.criteria.filter((c) => c.category === category) ?? NO_CRITERIA))
+}

@@ -1,18 +1,19 @@
-import { useMemo } from 'react'
+import { memo, useMemo } from 'react'
 import { useDroppable } from '@dnd-kit/core'
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable'
-import type { Criterion, ScorecardCategory } from '@shared/engine/scorecard/model'
+import type { ScorecardCategory } from '@shared/engine/scorecard/model'
+import { useCategoryCriteria } from '../../stores/scorecard-store'
 import type { PaletteAttribute } from './attributes'
 import { CriterionCard } from './CriterionCard'
 
 interface CategoryListProps {
   category: ScorecardCategory
-  criteria: Criterion[]
   attributes: ReadonlyMap<string, PaletteAttribute>
 }
 
 /** A category: its budget, a meter of the positive points it carries, and its criteria as a sortable list. */
-export function CategoryList({ category, criteria, attributes }: CategoryListProps) {
+export const CategoryList = memo(function CategoryList({ category, attributes }: CategoryListProps) {
+  const criteria = useCategoryCriteria(category.name)
   const { setNodeRef, isOver } = useDroppable({ id: `cat:${category.name}` })
   // The budget guides positive points only; penalties never "use up" a category.
   const used = criteria.reduce((sum, c) => sum + Math.max(0, c.points), 0)
@@ -51,4 +52,4 @@ export function CategoryList({ category, criteria, attributes }: CategoryListPro
       {criteria.length === 0 ? <p className="sc-category__empty">Drop an attribute here</p> : null}
     </section>
   )
-}
+})

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react'
+import { memo, useCallback, useMemo, useRef, useState } from 'react'
 import {
   DndContext,
   DragOverlay,
@@ -15,7 +15,7 @@ import {
   type UniqueIdentifier
 } from '@dnd-kit/core'
 import { sortableKeyboardCoordinates } from '@dnd-kit/sortable'
-import type { Condition, Scorecard } from '@shared/engine/scorecard/model'
+import type { Condition, Knockout, Scorecard, ScorecardCategory } from '@shared/engine/scorecard/model'
 import { describeCondition } from '@shared/engine/scorecard/describe-condition'
 import { useScorecardStore } from '../../stores/scorecard-store'
 import { defaultCondition, type PaletteAttribute } from './attributes'
@@ -23,6 +23,9 @@ import { addCriterion, addKnockout, placeCriterion } from './commands'
 import { CategoryList } from './CategoryList'
 import { KnockoutZone } from './KnockoutZone'
 import { Palette } from './Palette'
+
+/** Read only when no scorecard is open (the board is not shown then). */
+const EMPTY_SCORECARD: Scorecard = { name: '', categories: [], criteria: [], knockouts: [], tiers: [] }
 
 interface Target {
   category: string | null
@@ -44,14 +47,27 @@ function targetOf(scorecard: Scorecard, overId: UniqueIdentifier | undefined): T
 }
 
 /** The drag-and-drop editor: palette on the left, categories and knockouts in the centre. */
-export function EditorBoard({ scorecard, attributes }: { scorecard: Scorecard; attributes: PaletteAttribute[] }) {
+interface EditorBoardProps {
+  categories: ScorecardCategory[]
+  knockouts: Knockout[]
+  attributes: PaletteAttribute[]
+}
+
+/**
+ * Memoised on the categories and knockouts (kept by edits that do not touch them): a points
+ * step re-renders one category and one card, never the DndContext and every sortable in it.
+ */
+export const EditorBoard = memo(function EditorBoard({ categories, knockouts, attributes }: EditorBoardProps) {
   const apply = useScorecardStore((s) => s.apply)
   const [dragging, setDragging] = useState<string | null>(null)
   const byName = useMemo(() => new Map(attributes.map((a) => [a.name, a])), [attributes])
   // DndContext's callbacks read the latest scorecard through a ref, so they keep their identity
   // across edits and a points step does not make every sortable card render again.
-  const latest = useRef({ scorecard, byName, apply })
-  latest.current = { scorecard, byName, apply }
+  const latest = useRef({ byName, apply, get scorecard(): Scorecard {
+    return useScorecardStore.getState().scorecard ?? EMPTY_SCORECARD
+  } })
+  latest.current.byName = byName
+  latest.current.apply = apply
   const sensors = useSensors(
     // A few pixels of travel before a drag starts, so clicks on handles and inputs stay clicks.
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
@@ -135,10 +151,10 @@ export function EditorBoard({ scorecard, attributes }: { scorecard: Scorecard; a
       <div className="sc-editor">
         <Palette attributes={attributes} />
         <div className="sc-board">
-          {scorecard.categories.map((category) => (
-            <CategoryList key={category.name} category={category} criteria={scorecard.criteria.filter((c) => c.category === category.name)} attributes={byName} />
+          {categories.map((category) => (
+            <CategoryList key={category.name} category={category} attributes={byName} />
           ))}
-          <KnockoutZone knockouts={scorecard.knockouts} attributes={byName} />
+          <KnockoutZone knockouts={knockouts} attributes={byName} />
         </div>
       </div>
       <DragOverlay dropAnimation={null}>
@@ -147,4 +163,4 @@ export function EditorBoard({ scorecard, attributes }: { scorecard: Scorecard; a
       </DragOverlay>
     </DndContext>
   )
-}
+})

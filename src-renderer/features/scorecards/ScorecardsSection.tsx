@@ -69,7 +69,7 @@ export function ScorecardsSection() {
       {scorecard && currentId !== null && path ? (
         <>
           <LiveFiguresPanel workspacePath={path} scorecardId={currentId} />
-          <EditorBoard scorecard={scorecard} attributes={attributes} />
+          <EditorBoard categories={scorecard.categories} knockouts={scorecard.knockouts} attributes={attributes} />
           <div className="sc-lower">
             <TiersEditor tiers={scorecard.tiers} />
             <TestRecord id={currentId} scorecard={scorecard} />

@@ -38,7 +38,8 @@ export class ScorecardsPage {
    * when it sits low on screen, where dnd-kit would start auto-scrolling.
    */
   async drag(source: Locator, target: Locator, fromTop?: number): Promise<void> {
-    await source.scrollIntoViewIfNeeded()
+    // Centre the source: the sticky live-figures strip covers the top of the scrolled page.
+    await source.evaluate((el) => el.scrollIntoView({ block: 'center' }))
     const pointOf = async () => {
       const from = await source.boundingBox()
       const to = await target.boundingBox()
@@ -50,7 +51,7 @@ export class ScorecardsPage {
     const height = this.page.viewportSize()?.height ?? 800
     if (y > height * 0.75) {
       await this.page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
-      await this.page.mouse.wheel(0, y - height * 0.55)
+      await this.page.mouse.wheel(0, Math.min(y - height * 0.55, from.y - 230))
       await this.page.waitForTimeout(150)
       ;({ from, to, y } = await pointOf())
     }
