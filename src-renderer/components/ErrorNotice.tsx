@@ -8,6 +8,8 @@ const TITLES: Partial<Record<ErrorCode, string>> = {
   CORRUPT_WORKSPACE: 'The workspace is damaged',
   NEWER_VERSION: 'Made by a newer version',
   PERMISSION_DENIED: 'No permission',
+  WORKSPACE_IN_USE: 'Open somewhere else',
+  DISK_FULL: 'The disk is full',
   BAD_INPUT: 'That could not be used',
   CANCELLED: 'Cancelled',
   STALE: 'The data changed',

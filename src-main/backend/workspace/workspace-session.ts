@@ -5,6 +5,7 @@ import type { SectionId, WorkspaceSummary } from '@shared/domain/workspace'
 import { AppError } from '../app-error'
 import { formatVersionOf } from '../store/migrate'
 import { createWorkspaceFile, openWorkspaceFile, type WorkspaceFileOptions } from '../store/workspace-file'
+import { acquireWorkspaceLock, type WorkspaceLock } from '../store/workspace-lock'
 import {
   readWorkspaceRow,
   updateCurrentSection,
@@ -16,9 +17,15 @@ interface OpenWorkspace {
   path: string
 }
 
-/** The one workspace a host process has open. Every write is committed before it returns. */
+/**
+ * The one workspace a host process has open. Every write is committed before it returns.
+ * Opening takes the workspace's write lock (`<file>.lock`), so a second session (another app
+ * window, the CLI, browser mode) is refused with who has it instead of writing over it; the lock
+ * is released on close. Read-only inspection (`workspace-inspect`) takes no lock.
+ */
 export class WorkspaceSession {
   private current: OpenWorkspace | null = null
+  private lock: WorkspaceLock | null = null
 
   constructor(private readonly fileOptions: WorkspaceFileOptions = {}) {}
 
@@ -33,20 +40,36 @@ export class WorkspaceSession {
   /** Opens `path`; the previously open workspace stays open if this one fails. */
   open(path: string): WorkspaceSummary {
     if (this.current?.path === path) return this.summary()
-    const db = openWorkspaceFile(path, this.fileOptions)
-    this.replace({ db, path })
+    const lock = acquireWorkspaceLock(path)
+    let db: Database
+    try {
+      db = openWorkspaceFile(path, this.fileOptions)
+    } catch (error) {
+      lock.release()
+      throw error
+    }
+    this.replace({ db, path }, lock)
     return this.summary()
   }
 
   create(path: string, name: string): WorkspaceSummary {
-    const db = createWorkspaceFile(path, name, this.fileOptions)
-    this.replace({ db, path })
+    const lock = acquireWorkspaceLock(path)
+    let db: Database
+    try {
+      db = createWorkspaceFile(path, name, this.fileOptions)
+    } catch (error) {
+      lock.release()
+      throw error
+    }
+    this.replace({ db, path }, lock)
     return this.summary()
   }
 
   close(): void {
     this.current?.db.close()
     this.current = null
+    this.lock?.release()
+    this.lock = null
   }
 
   /** The open workspace, or a clear error when there is none. */
@@ -74,9 +97,10 @@ export class WorkspaceSession {
     return summarize(db, path)
   }
 
-  private replace(next: OpenWorkspace): void {
-    this.current?.db.close()
+  private replace(next: OpenWorkspace, lock: WorkspaceLock): void {
+    this.close()
     this.current = next
+    this.lock = lock
   }
 }
 

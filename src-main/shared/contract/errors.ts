@@ -10,6 +10,10 @@ export const ERROR_CODES = [
   'NO_WORKSPACE_OPEN',
   'NOT_SUPPORTED',
   'PERMISSION_DENIED',
+  /** The workspace is open for writing in another session (another app window, the CLI); names who has it. */
+  'WORKSPACE_IN_USE',
+  /** The disk (or the file's size limit) is full; the change was not saved, nothing before it was lost. */
+  'DISK_FULL',
   'UNAUTHORIZED',
   'CANCELLED',
   /** What the caller holds was computed from data that has since changed (e.g. an import); fetch it again. */
