@@ -9,6 +9,7 @@ import {
 } from '@shared/contract'
 import { AppError } from './app-error'
 import type { BackendContext } from './backend-context'
+import { storageError } from './store/storage-errors'
 
 export type Handler<M extends MethodName> = (
   input: ValidInput<M>,
@@ -55,6 +56,8 @@ export function createDispatch(
       return { ok: true, value }
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.toShape() }
+      const storage = storageError(error, ctx.session.path)
+      if (storage) return { ok: false, error: storage.toShape() }
       logInternalError(method, error)
       return fail(
         'INTERNAL',

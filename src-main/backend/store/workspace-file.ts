@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3'
-import { closeSync, existsSync, linkSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs'
+import { accessSync, closeSync, constants, existsSync, linkSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs'
 import { basename, dirname } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { APP_VERSION } from '@shared/app-info'
@@ -81,10 +81,37 @@ function configure(db: Database.Database): void {
   db.pragma('busy_timeout = 3000')
 }
 
+/**
+ * A workspace is edited in place and SQLite writes a rollback journal beside it, so both the file
+ * and its folder must be writable. Refused up front, naming the file, rather than failing at the
+ * first save (SQLite would otherwise open a read-only file read-only without a word).
+ */
+function requireWritable(path: string): void {
+  const name = basename(path)
+  const folder = dirname(path)
+  for (const [target, what] of [
+    [path, `${name} is read-only`],
+    [folder, `${name} is in a read-only folder (${folder})`]
+  ] as const) {
+    try {
+      accessSync(target, constants.W_OK)
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      if (code === 'ENOENT') continue
+      throw new AppError(
+        'PERMISSION_DENIED',
+        `${what}, so it cannot be opened for editing. Copy it to a folder you can write to, or make it writable. The file was left unchanged.`,
+        { path }
+      )
+    }
+  }
+}
+
 /** Opens a workspace for reading and writing, upgrading an older format in one transaction. */
 export function openWorkspaceFile(path: string, options: WorkspaceFileOptions = {}): Database.Database {
   const name = basename(path)
   inspectWorkspaceHeader(path)
+  requireWritable(path)
   let db: Database.Database
   try {
     db = new Database(path, { fileMustExist: true, nativeBinding: options.nativeBinding })
