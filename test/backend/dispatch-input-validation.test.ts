@@ -323,6 +323,13 @@ describe('every API method rejects malformed input with BAD_INPUT', () => {
     console.log(`input validation: ${count} invalid inputs over ${names.length} methods, all BAD_INPUT\n  ${perMethod.join(', ')}`)
   }, 120_000)
 
+  it('answers UNKNOWN_METHOD for names that are not methods, inherited property names included', async () => {
+    for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'prototype', '', 'workspace-open ', 'WORKSPACE-OPEN', 'workspace_open', '../workspace-open']) {
+      const result = await backend.dispatch(name, {})
+      expect(result, name).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } })
+    }
+  })
+
   it('a missing top-level input counts as {}: BAD_INPUT unless the method takes no required fields', async () => {
     for (const name of names) {
       const emptyOk = accepts(methods[name].input as z.ZodType, {})
