@@ -26,6 +26,8 @@ export interface WebHostOptions {
 
 export interface WebHost {
   url: string
+  /** The address the server is bound to: always the IPv4 loopback. */
+  address: string
   port: number
   token: string
   backend: Backend
@@ -132,10 +134,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     server.once('error', reject)
     server.listen(options.port, LOOPBACK, () => resolve())
   })
-  port = (server.address() as AddressInfo).port
+  const bound = server.address() as AddressInfo
+  port = bound.port
 
   return {
     url: `http://${LOOPBACK}:${port}/?token=${token}`,
+    address: bound.address,
     port,
     token,
     backend,

@@ -1,8 +1,10 @@
 import { request } from 'node:http'
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { connect } from 'node:net'
+import { networkInterfaces } from 'node:os'
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { fromWire } from '@shared/contract'
+import { fromWire, methods } from '@shared/contract'
 import { startWebHost, type WebHost } from '../../src-main/web-host/http-server'
 import { tempDir } from '../support/temp-dir'
 
@@ -12,7 +14,10 @@ interface Reply {
   body: string
 }
 
-function send(host: WebHost, options: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<Reply> {
+function send(
+  host: WebHost,
+  options: { method?: string; path: string; headers?: Record<string, string>; body?: string; chunks?: Buffer[] }
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = request(
       {
@@ -29,7 +34,20 @@ function send(host: WebHost, options: { method?: string; path: string; headers?:
       }
     )
     req.on('error', reject)
+    for (const chunk of options.chunks ?? []) req.write(chunk)
     req.end(options.body)
+  })
+}
+
+/** Whether a TCP connection to address:port is accepted. */
+function accepts(address: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: address, port })
+    socket.once('connect', () => {
+      socket.destroy()
+      resolve(true)
+    })
+    socket.once('error', () => resolve(false))
   })
 }
 
@@ -39,11 +57,14 @@ afterEach(async () => {
 })
 
 async function start(maxBodyBytes?: number): Promise<WebHost> {
-  const rendererDir = join(tempDir(), 'renderer')
+  // The renderer and the data folder side by side in one temp folder, so a traversal test can put
+  // a file right next to the renderer.
+  const base = tempDir()
+  const rendererDir = join(base, 'renderer')
   mkdirSync(join(rendererDir, 'assets'), { recursive: true })
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>ICP</title>')
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)')
-  const host = await startWebHost({ port: 0, dataDir: join(tempDir(), 'data'), rendererDir, ...(maxBodyBytes ? { maxBodyBytes } : {}) })
+  const host = await startWebHost({ port: 0, dataDir: join(base, 'data'), rendererDir, ...(maxBodyBytes ? { maxBodyBytes } : {}) })
   hosts.push(host)
   return host
 }
@@ -129,5 +150,115 @@ describe('the browser-mode web host', () => {
     const text = await received
     const data = /data: (.*)\n/.exec(text.slice(text.indexOf('event: workspace-changed')))?.[1]
     expect(fromWire(data!)).toMatchObject({ name: 'Pushed' })
+  })
+
+  it('is bound to the IPv4 loopback only: no other interface accepts a connection', async () => {
+    const host = await start()
+    expect(host.address).toBe('127.0.0.1')
+    expect(await accepts('127.0.0.1', host.port)).toBe(true)
+    const others = Object.values(networkInterfaces())
+      .flat()
+      .filter((i) => i !== undefined && !i.internal)
+      .map((i) => i!.address)
+    for (const address of ['::1', ...others]) expect(await accepts(address, host.port), address).toBe(false)
+  })
+
+  it('rejects every API method and the event stream without the token (missing, wrong, or in the wrong place)', async () => {
+    const host = await start()
+    const names = Object.keys(methods)
+    expect(names.length).toBeGreaterThan(50)
+    for (const method of names) {
+      for (const headers of [{}, { 'X-ICP-Token': 'wrong' }, { 'X-ICP-Token': host.token.slice(0, -1) }] as Array<Record<string, string>>) {
+        const reply = await send(host, { method: 'POST', path: `/api/${method}`, headers: { 'Content-Type': 'application/json', ...headers }, body: '{}' })
+        expect(reply.status, `${method} ${JSON.stringify(headers)}`).toBe(401)
+        expect(fromWire(reply.body)).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } })
+      }
+      // The token in the query string is accepted for the event stream only, never for a method.
+      const query = await send(host, { method: 'POST', path: `/api/${method}?token=${host.token}`, body: '{}' })
+      expect(query.status, method).toBe(401)
+    }
+    for (const path of ['/api/events', '/api/events?token=', `/api/events?token=${host.token}x`, `/api/events?tok=${host.token}`]) {
+      expect((await send(host, { path })).status, path).toBe(401)
+    }
+    // Nothing was done on the way: no workspace was created by the refused calls.
+    expect(host.backend.context.locations.list()).toEqual([])
+    // The static files are the public build of the renderer (no client data, the same bytes as
+    // the app's install folder), served without the token so the page can load to read it.
+    expect((await send(host, { path: '/assets/app.js' })).status).toBe(200)
+  })
+
+  it('never serves a file outside the renderer, however the path is spelled', async () => {
+    const host = await start()
+    // The renderer and the data folder share a parent (see start()): put a secret beside the renderer.
+    const secretDir = dirname(host.backend.context.locations.dataDir!)
+    expect(existsSync(join(secretDir, 'renderer', 'index.html'))).toBe(true)
+    writeFileSync(join(secretDir, 'secret.txt'), 'TOP SECRET')
+    const paths = [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/%2E%2E%2Fsecret.txt',
+      '/assets/..%2f..%2fsecret.txt',
+      '/%252e%252e/secret.txt',
+      '/..%5csecret.txt',
+      '/..\\secret.txt',
+      '/assets\\..\\..\\secret.txt',
+      `/${secretDir}/secret.txt`,
+      `//${secretDir.replace(/^\//, '')}/secret.txt`,
+      `/${encodeURIComponent(join(secretDir, 'secret.txt'))}`,
+      '/index.html%00.js',
+      '/%00',
+      '/%',
+      '/C:/Windows/win.ini',
+      '/..%c0%afsecret.txt'
+    ]
+    for (const path of paths) {
+      const reply = await send(host, { path })
+      expect(reply.status, path).toBe(404)
+      expect(reply.body, path).not.toContain('TOP SECRET')
+    }
+  })
+
+  it('refuses workspace file names that could leave the data folder', async () => {
+    const host = await start()
+    const dataDir = host.backend.context.locations.dataDir!
+    const names = [
+      '../escape.icpw',
+      '..%2fescape.icpw',
+      '..\\escape.icpw',
+      'sub/escape.icpw',
+      '/tmp/escape.icpw',
+      'C:\\escape.icpw',
+      'escape\u0000.icpw',
+      '.hidden.icpw',
+      '..',
+      ''
+    ]
+    for (const name of names) {
+      for (const method of ['workspace-create', 'workspace-open', 'workspace-inspect'] as const) {
+        const reply = await api(host, method, method === 'workspace-create' ? { name: 'X', path: name } : { path: name })
+        const result = fromWire(reply.body) as { ok: boolean; error?: { code: string } }
+        expect(result.ok, `${method} ${JSON.stringify(name)}`).toBe(false)
+        expect(['BAD_INPUT', 'NOT_FOUND'], `${method} ${JSON.stringify(name)}`).toContain(result.error!.code)
+      }
+    }
+    expect(existsSync(join(dirname(dataDir), 'escape.icpw'))).toBe(false)
+    expect(existsSync('/tmp/escape.icpw')).toBe(false)
+    expect(readdirSync(dataDir).filter((f) => f.endsWith('.icpw'))).toEqual([])
+  })
+
+  it('stops reading a body at the limit also when it is streamed without a length', async () => {
+    const host = await start(1024)
+    const chunks = Array.from({ length: 8 }, () => Buffer.alloc(512, 0x20))
+    const streamed = await send(host, {
+      method: 'POST',
+      path: '/api/app-info',
+      headers: { 'X-ICP-Token': host.token, 'Transfer-Encoding': 'chunked' },
+      chunks
+    })
+    expect(streamed.status).toBe(413)
+    expect(fromWire(streamed.body)).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } })
+    // Just under the limit is fine.
+    const small = await send(host, { method: 'POST', path: '/api/app-info', headers: { 'X-ICP-Token': host.token }, body: `{}${' '.repeat(1000)}` })
+    expect(small.status).toBe(200)
   })
 })
