@@ -20,6 +20,8 @@ import { startsLikeFormula, toCsv } from '@shared/export/spreadsheet-text'
 import type { Condition } from '@shared/engine/scorecard/model'
 import { setText } from '../../src-main/backend/export/workbook-cells'
 import { RowXml, xmlText } from '../../src-main/backend/export/workbook-row-xml'
+import { testBackend } from '../support/backend'
+import { tempDir } from '../support/temp-dir'
 
 /** Strings that try hard: formula starts, XML and CSV metacharacters, control characters, lone surrogates. */
 const hostile = fc.oneof(
@@ -177,4 +179,52 @@ describe('SQL: export-sql', () => {
       { numRuns: 500, seed: 8106 }
     )
   })
+})
+
+describe('every export of a scorecard whose names and labels are hostile', () => {
+  it('the workbook opens, hostile text is never a formula, and CSVs carry no formula-like cell', async () => {
+    const backend = testBackend(tempDir(), 'native')
+    await backend.call('workspace-open-sample', {})
+    const hostileText = ['=HYPERLINK("http://evil.example","Bell\u0007")', '@SUM(1)\u0001', '+cmd|\' /C calc\'!A0\uFFFE', '-1\u001b[31m', '<b>&\uFFFF</b>']
+    const { id } = await backend.call('scorecard-create', { name: `Core ${hostileText[1]}` })
+    const created = await backend.call('scorecard-get', { id })
+    const scorecard = structuredClone(created.scorecard)
+    scorecard.categories[0]!.name = hostileText[0]!
+    scorecard.tiers[0]!.name = hostileText[2]!
+    scorecard.criteria = [
+      { id: 'c1', attribute: 'Industry', op: 'in', values: ['SaaS'], category: hostileText[0]!, points: 10, label: hostileText[3] },
+      { id: 'c2', attribute: 'Industry', op: 'in', values: ['FinTech'], category: hostileText[0]!, points: 5, label: hostileText[4] }
+    ]
+    await backend.call('scorecard-save', { id, scorecard })
+
+    const workbook = await backend.call('export-workbook', { scorecardId: id })
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(Buffer.from(workbook.bytes) as unknown as ExcelJS.Buffer) // throws on XML that is not well formed
+    const clean = hostileText.map((t) => t.replace(NOT_XML, ''))
+    const found = new Set<string>()
+    book.eachSheet((sheet) =>
+      sheet.eachRow((row) =>
+        row.eachCell((cell) => {
+          const formula = cell.formula ?? ''
+          for (const t of clean) expect(formula.includes(t), `${sheet.name}!${cell.address} formula ${formula}`).toBe(false)
+          if (typeof cell.value === 'string') for (const t of clean) if (cell.value.includes(t)) found.add(t)
+        })
+      )
+    )
+    expect([...found].sort()).toEqual([...clean].sort())
+
+    for (const file of [await backend.call('export-scored-csv', { scorecardId: id }), await backend.call('score-export', { scorecardId: id, format: 'csv' })]) {
+      const text = new TextDecoder().decode(file.bytes).replace(/^\uFEFF/, '')
+      for (const record of parseCsv(text)) for (const cell of record) expect(startsLikeFormula(cell), `${file.fileName}: ${JSON.stringify(cell)}`).toBe(false)
+    }
+    const scored = await backend.call('score-export', { scorecardId: id, format: 'xlsx' })
+    const sheet = read(scored.bytes, { type: 'array', cellFormula: true, dense: true })
+    for (const name of sheet.SheetNames) {
+      const rows = (sheet.Sheets[name]!['!data'] ?? []) as Array<Array<{ f?: string } | undefined> | undefined>
+      for (const row of rows) for (const cell of row ?? []) expect(cell?.f).toBeUndefined()
+    }
+    const sql = await backend.call('export-sql', { scorecardId: id })
+    expect(() => new Database(':memory:').prepare(`EXPLAIN ${sql.text.replace(/;\s*$/, '')}`)).toThrow(/no such table/)
+    backend.close()
+  }, 60_000)
 })

@@ -5,6 +5,7 @@ import { DISQUALIFIED } from '@shared/engine/scorecard/model'
 import { FIXED_HEADERS, type ScoredAccountsTable } from '@shared/export/scored-accounts'
 import { startsLikeFormula } from '@shared/export/spreadsheet-text'
 import { accountFormulas, ACCOUNTS_SHEET, columnLetter, SCORECARD_SHEET, type AccountColumns, type ScorecardLayout } from '@shared/export/workbook-formulas'
+import { xmlSafe } from './workbook-cells'
 import { FormulaTemplate, RawRowWriter, RowXml, styleId } from './workbook-row-xml'
 import { argb, headerStyle, NUMBER_FORMATS } from './workbook-styles'
 
@@ -72,7 +73,8 @@ export function writeAccountsSheet(
       column.hidden = true
     }
   })
-  const header = sheet.addRow(headers)
+  // Attribute names and criterion labels are the client's and the consultant's text.
+  const header = sheet.addRow(headers.map(xmlSafe))
   header.height = 32
   header.eachCell((cell) => {
     cell.style = { ...headerStyle }

@@ -5,6 +5,11 @@ import { NUMBER_FORMATS } from './workbook-styles'
 // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 
+/** The text without the characters XML 1.0 cannot carry (one would make the whole workbook unreadable). */
+export function xmlSafe(text: string): string {
+  return text.replace(NOT_XML, '')
+}
+
 /**
  * Text from the client's data (or typed by the consultant) goes into a cell through here. A
  * string value is a string cell in XLSX, never a formula; text that starts like one (=, +, -, @,
@@ -14,7 +19,7 @@ const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\u
 export function setText(cell: Cell, text: string, style?: Partial<Style>): void {
   // exceljs writes text as it is, and one control character or lone surrogate in a client's
   // value makes the whole workbook unreadable (XML 1.0 cannot carry them).
-  const clean = text.replace(NOT_XML, '')
+  const clean = xmlSafe(text)
   cell.value = clean
   if (style) cell.style = { ...style }
   if (startsLikeFormula(clean)) cell.numFmt = NUMBER_FORMATS.text
