@@ -2,7 +2,8 @@
  * Regression test for a finding of the import fuzz suite (import-fuzz.test.ts): an ODS whose
  * content.xml was garbled was refused with SheetJS's own TypeError text ("Cannot read
  * properties of undefined (reading '0')"), which tells the user nothing. The refusal is still
- * BAD_INPUT and names the file, and now says what is wrong in words.
+ * BAD_INPUT and names the file, and now says what is wrong in words (and calls an .ods an
+ * OpenDocument spreadsheet, not an Excel workbook).
  */
 import { describe, expect, it } from 'vitest'
 import { generateCrm, writeWorkbook } from '../../scripts/crm-generator/index'
@@ -25,7 +26,9 @@ describe('a workbook whose XML is garbled', () => {
     expect(caught).toBeInstanceOf(AppError)
     const error = caught as AppError
     expect(error.code).toBe('BAD_INPUT')
-    expect(error.message).toMatch(/^garbled\.ods is damaged or incomplete/)
+    expect(error.message).toBe(
+      'garbled.ods is damaged or incomplete (could not be read as an OpenDocument spreadsheet: its contents are not laid out the way a spreadsheet program writes them).'
+    )
     expect(error.message).not.toMatch(/undefined|TypeError|Cannot read properties/)
   })
 })

@@ -2,7 +2,9 @@
 import { AppError } from '../../app-error'
 
 export function damagedWorkbook(fileName: string, reason: string): AppError {
-  return new AppError('BAD_INPUT', `${fileName} is damaged or incomplete (could not be read as an Excel workbook: ${reason}).`, {
+  // Named the way the user named the file: an .ods is not an "Excel workbook" to them.
+  const kind = fileName.toLowerCase().endsWith('.ods') ? 'an OpenDocument spreadsheet' : 'an Excel workbook'
+  return new AppError('BAD_INPUT', `${fileName} is damaged or incomplete (could not be read as ${kind}: ${reason}).`, {
     file: fileName,
     reason
   })
