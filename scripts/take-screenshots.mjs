@@ -1,10 +1,16 @@
 // Regenerates the README screenshots (docs/screenshots/) from the real app in browser mode.
+// `--theme dark` takes them in the dark theme, as NAME-dark.png beside the light ones.
 import { spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium } from 'playwright-core'
 import { buildIfStale, ROOT } from './build-if-stale.mjs'
+
+const themeArg = process.argv.indexOf('--theme')
+const theme = themeArg === -1 ? 'light' : process.argv[themeArg + 1]
+if (theme !== 'light' && theme !== 'dark') throw new Error(`--theme takes light or dark, not ${theme}`)
+const suffix = theme === 'dark' ? '-dark' : ''
 
 buildIfStale({ quiet: true })
 const data = mkdtempSync(join(tmpdir(), 'icp-shots-'))
@@ -25,7 +31,8 @@ const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run']
 })
-const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 })
+// The app's theme setting starts at System, which follows the colour scheme emulated here.
+const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, colorScheme: theme })
 await page.goto(url)
 for (const name of ['Northwind Analytics — Q3 ICP', 'Globex — Adjacent ICP']) {
   await page.getByRole('button', { name: /New workspace/ }).click()
@@ -33,38 +40,38 @@ for (const name of ['Northwind Analytics — Q3 ICP', 'Globex — Adjacent ICP']
   await page.getByRole('button', { name: 'Create workspace' }).click()
   await page.getByRole('button', { name: /Close workspace/ }).click()
 }
-await page.screenshot({ path: join(out, 'start-screen.png') })
+await page.screenshot({ path: join(out, `start-screen${suffix}.png`) })
 await page.getByRole('button', { name: 'Open Northwind Analytics — Q3 ICP' }).click()
 await page.getByRole('button', { name: /^Discover/ }).click()
 await page.waitForTimeout(600)
-await page.screenshot({ path: join(out, 'discover-empty.png') })
+await page.screenshot({ path: join(out, `discover-empty${suffix}.png`) })
 await page.getByRole('button', { name: /^Scorecards/ }).click()
 await page.waitForTimeout(200)
-await page.screenshot({ path: join(out, 'workspace.png') })
+await page.screenshot({ path: join(out, `workspace${suffix}.png`) })
 await page.getByRole('button', { name: /Close workspace/ }).click()
 await page.getByRole('button', { name: /Open the sample workspace/ }).click()
 await page.getByRole('heading', { name: 'Data', level: 1 }).waitFor()
 await page.getByRole('tab', { name: /Tables/ }).waitFor()
 await page.waitForTimeout(500)
-await page.screenshot({ path: join(out, 'data-overview.png') })
+await page.screenshot({ path: join(out, `data-overview${suffix}.png`) })
 await page.getByRole('tab', { name: /Columns/ }).click()
 await page.waitForTimeout(500)
-await page.screenshot({ path: join(out, 'data-columns.png') })
+await page.screenshot({ path: join(out, `data-columns${suffix}.png`) })
 await page.getByRole('button', { name: /^Discover/ }).click()
 await page.getByText(/Information value/i).first().waitFor()
 await page.waitForTimeout(800)
-await page.screenshot({ path: join(out, 'discover.png') })
+await page.screenshot({ path: join(out, `discover${suffix}.png`) })
 await page.getByRole('button', { name: /^Suggest a scorecard/ }).click()
 await page.getByText(/Saved as/).waitFor()
 await page.getByRole('button', { name: /^Scorecards/ }).click()
 await page.waitForTimeout(1500)
-await page.screenshot({ path: join(out, 'scorecards.png') })
+await page.screenshot({ path: join(out, `scorecards${suffix}.png`) })
 await page.getByRole('button', { name: /^Simulate/ }).click()
 await page.getByRole('slider', { name: 'Threshold' }).waitFor()
 await page.getByLabel('Threshold value').fill('55')
 await page.keyboard.press('Enter')
 await page.waitForTimeout(1500)
-await page.screenshot({ path: join(out, 'simulate.png') })
+await page.screenshot({ path: join(out, `simulate${suffix}.png`) })
 await page.getByRole('button', { name: /^Export/ }).click()
 await page.getByTestId('one-pager-preview').waitFor()
 const fill = (name, text) => page.getByRole('textbox', { name, exact: true }).fill(text)
@@ -82,7 +89,7 @@ await fill('Change', 'A scorecard sales trusts, built from their own deals.')
 await page.locator('#section-title').click()
 await page.locator('.main__content').evaluate((el) => el.scrollTo(0, 0))
 await page.waitForTimeout(1000)
-await page.screenshot({ path: join(out, 'export.png') })
+await page.screenshot({ path: join(out, `export${suffix}.png`) })
 await browser.close()
 host.kill()
 rmSync(data, { recursive: true, force: true })
