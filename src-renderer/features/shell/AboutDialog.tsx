@@ -2,6 +2,18 @@ import { ShieldCheck } from 'lucide-react'
 import { AppMark } from '../../components/AppMark'
 import { Dialog } from '../../components/Dialog'
 import { useWorkspaceStore } from '../../stores/workspace-store'
+// Generated from package-lock.json and node_modules by scripts/bundled-components.mjs (a unit
+// test keeps it current); bundled into the renderer, so the dialog needs nothing at run time.
+import bundled from '../../../resources/bundled-components.json'
+
+interface BundledComponent {
+  name: string
+  version: string
+  license: string
+  note?: string
+}
+
+const COMPONENTS: readonly BundledComponent[] = bundled.components
 
 export function AboutDialog({ onClose }: { onClose(): void }) {
   const info = useWorkspaceStore((s) => s.appInfo)
@@ -10,7 +22,7 @@ export function AboutDialog({ onClose }: { onClose(): void }) {
       <div className="about">
         <AppMark size={56} />
         <div>
-          <p className="about__name">ICP Workbench {info?.version}</p>
+          <p className="about__name">ICP Workbench {info?.version ?? bundled.app.version}</p>
           <p className="muted">
             Build Ideal Customer Profiles from a client&apos;s own CRM data: discover what separates the best
             customers, score accounts, test thresholds and hand over the deliverable.
@@ -26,8 +38,35 @@ export function AboutDialog({ onClose }: { onClose(): void }) {
             ) : null}
           </dl>
           <p className="about__offline">
-            <ShieldCheck size={16} aria-hidden /> Works entirely offline. No data leaves this computer.
+            <ShieldCheck size={16} aria-hidden /> This app makes no network connections. Client data never leaves this
+            computer.
           </p>
+          <details className="about__components">
+            <summary>Bundled components ({COMPONENTS.length}) — versions and licences</summary>
+            <div className="about__components-scroll">
+              <table className="about__components-table" aria-label="Bundled components">
+                <thead>
+                  <tr>
+                    <th scope="col">Component</th>
+                    <th scope="col">Version</th>
+                    <th scope="col">Licence</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {COMPONENTS.map((c) => (
+                    <tr key={`${c.name}@${c.version}`}>
+                      <th scope="row">
+                        {c.name}
+                        {c.note ? <span className="muted"> — {c.note}</span> : null}
+                      </th>
+                      <td className="mono">{c.version}</td>
+                      <td>{c.license}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </details>
         </div>
       </div>
     </Dialog>

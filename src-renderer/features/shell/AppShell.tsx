@@ -1,4 +1,4 @@
-import { Keyboard, LogOut } from 'lucide-react'
+import { Info, Keyboard, LogOut } from 'lucide-react'
 import type { WorkspaceSummary } from '@shared/domain/workspace'
 import { AppMark } from '../../components/AppMark'
 import { ErrorNotice } from '../../components/ErrorNotice'
@@ -34,6 +34,10 @@ export function AppShell({ workspace, mode }: { workspace: WorkspaceSummary; mod
             <Keyboard size={16} aria-hidden />
             <span>Keyboard shortcuts</span>
             <Kbd combo={shortcutFor('show-shortcuts', mode)} />
+          </button>
+          <button type="button" className="sidebar__action" onClick={() => void runAppCommand('show-about')}>
+            <Info size={16} aria-hidden />
+            <span>About ICP Workbench</span>
           </button>
           <button
             type="button"

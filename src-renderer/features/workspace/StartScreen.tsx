@@ -62,10 +62,10 @@ export function StartScreen({ mode }: { mode: ShortcutMode }) {
           <ShieldCheck size={14} aria-hidden /> Works offline — client data never leaves this computer.
         </span>
         <ThemeSwitch className="theme-switch--start" />
-        <span>
-          Version {info?.version}
+        <button type="button" className="start__about" onClick={() => void runAppCommand('show-about')}>
+          About · Version {info?.version}
           {info?.host === 'browser' ? ' · Browser mode' : ''}
-        </span>
+        </button>
       </footer>
     </div>
   )
