@@ -31,6 +31,12 @@ const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run']
 })
+// A failed step must not leave the host running (the script would never exit).
+process.on('unhandledRejection', (error) => {
+  console.error(error)
+  host.kill()
+  process.exit(1)
+})
 // The app's theme setting starts at System, which follows the colour scheme emulated here.
 const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, colorScheme: theme })
 await page.goto(url)
@@ -66,8 +72,10 @@ await page.getByText(/Saved as/).waitFor()
 await page.getByRole('button', { name: /^Scorecards/ }).click()
 await page.waitForTimeout(1500)
 await page.screenshot({ path: join(out, `scorecards${suffix}.png`) })
-await page.getByRole('button', { name: /^Simulate/ }).click()
-await page.getByRole('slider', { name: 'Threshold' }).waitFor()
+// Alt+4, not the button: the editor's live-figures strip has a "Simulate" button too.
+await page.keyboard.press('Alt+4')
+await page.getByRole('heading', { name: 'Simulate', level: 1 }).waitFor()
+await page.getByRole('group', { name: 'Deals passing' }).waitFor()
 await page.getByLabel('Threshold value').fill('55')
 await page.keyboard.press('Enter')
 await page.waitForTimeout(1500)

@@ -1,7 +1,10 @@
-import { BrowserWindow } from 'electron'
+import { BrowserWindow, nativeTheme } from 'electron'
 import { join } from 'node:path'
 import { APP_NAME } from '@shared/app-info'
 import type { AppOrigin } from './request-policy'
+
+const LIGHT_CANVAS = '#f5f6f8'
+const DARK_CANVAS = '#0f131c'
 
 /** The one app window, with every web preference on its safe setting. */
 export function createMainWindow(origin: AppOrigin, preloadPath: string, iconPath: string): BrowserWindow {
@@ -13,7 +16,8 @@ export function createMainWindow(origin: AppOrigin, preloadPath: string, iconPat
     show: false,
     title: APP_NAME,
     icon: iconPath,
-    backgroundColor: '#f5f6f8',
+    // The canvas colour of the theme the renderer will pick on System (the default), so a dark desktop never flashes light.
+    backgroundColor: nativeTheme.shouldUseDarkColors ? DARK_CANVAS : LIGHT_CANVAS,
     webPreferences: {
       preload: preloadPath,
       contextIsolation: true,
