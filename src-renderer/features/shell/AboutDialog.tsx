@@ -38,8 +38,7 @@ export function AboutDialog({ onClose }: { onClose(): void }) {
             ) : null}
           </dl>
           <p className="about__offline">
-            <ShieldCheck size={16} aria-hidden /> This app makes no network connections. Client data never leaves this
-            computer.
+            <ShieldCheck size={16} aria-hidden /> This app makes no network connections. No data leaves this computer.
           </p>
           <details className="about__components">
             <summary>Bundled components ({COMPONENTS.length}) — versions and licences</summary>
