@@ -503,11 +503,11 @@ async function runCase(backend: TestBackend, c: Case, tally: Tally, builtins: Sn
   }
 }
 
-function report(title: string, tally: Tally, seconds: number): void {
+function report(title: string, tally: Tally, seconds: number, seed: number): void {
   const mb = (n: number) => `${Math.round(n / 1048576)} MB`
   console.log(
     [
-      `import fuzz (${title}): ${tally.cases} cases in ${seconds.toFixed(1)} s, seed ${SEED}`,
+      `import fuzz (${title}): ${tally.cases} cases in ${seconds.toFixed(1)} s, seed ${seed}`,
       `  ${tally.datasets} became datasets; refused: ${[...tally.errors].map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}`,
       `  families: ${[...tally.families].map(([k, n]) => `${k} ${n}`).join(', ')}`,
       `  slowest case ${Math.round(tally.slowestMs)} ms (${tally.slowest}); largest RSS growth in one case ${mb(tally.worstCaseRss)}, over the run ${mb(tally.peakRss)}`
@@ -550,7 +550,7 @@ describe('hostile and broken files through import-inspect and import-commit', ()
         fc.asyncProperty(caseArb, (c) => runCase(backend, c, tally, builtins)),
         { seed: SEED, numRuns: RUNS, endOnFailure: LONG }
       )
-      report('reader in-process', tally, (performance.now() - started) / 1000)
+      report('reader in-process', tally, (performance.now() - started) / 1000, SEED)
       expect(tally.cases).toBeGreaterThanOrEqual(RUNS)
     },
     LONG ? RUNS * CASE_LIMIT_MS : 180_000
@@ -570,7 +570,7 @@ describe('hostile and broken files through import-inspect and import-commit', ()
       } finally {
         mode.inProcess = true
       }
-      report('worker thread', tally, (performance.now() - started) / 1000)
+      report('worker thread', tally, (performance.now() - started) / 1000, SEED + 1)
       expect(tally.cases).toBeGreaterThanOrEqual(WORKER_RUNS)
     },
     WORKER_RUNS * CASE_LIMIT_MS
