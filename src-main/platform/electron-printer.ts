@@ -25,7 +25,8 @@ export function electronPrinter(origin: AppOrigin): PdfPrinter {
         webSecurity: true,
         allowRunningInsecureContent: false,
         webviewTag: false,
-        spellcheck: false
+        spellcheck: false,
+        disableBlinkFeatures: 'Auxclick'
       }
     })
     try {

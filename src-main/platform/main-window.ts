@@ -27,7 +27,9 @@ export function createMainWindow(origin: AppOrigin, preloadPath: string, iconPat
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
-      spellcheck: false
+      spellcheck: false,
+      // A second layer under the window-open and navigation guards: middle-click opens nothing.
+      disableBlinkFeatures: 'Auxclick'
     }
   })
   window.once('ready-to-show', () => window.show())
