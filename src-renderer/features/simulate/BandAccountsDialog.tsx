@@ -63,7 +63,8 @@ export function BandAccountsDialog({ band, onClose }: { band: SimulationBand; on
       {error ? <ErrorNotice error={error} /> : null}
       {page && page.rows.length === 0 ? <p className="empty-note">No closed deal falls in this band.</p> : null}
       {page && page.rows.length > 0 ? (
-        <div className="band-deals__scroll">
+        // Scrolls both ways with many criterion columns: a tab stop so the keyboard can scroll it.
+        <div className="band-deals__scroll" tabIndex={0} role="region" aria-label={`Deals in ${band.name}, scrollable`}>
           <table className="values-table band-deals" aria-label={`Deals in ${band.name}`}>
             <thead>
               <tr>
