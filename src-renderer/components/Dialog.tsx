@@ -13,7 +13,7 @@ interface DialogProps {
 
 /**
  * A modal on the native <dialog> element: the browser supplies the focus trap, Escape and the
- * inert background, so keyboard and screen-reader behaviour come for free.
+ * inert background; focus goes back to the control that opened it when it closes.
  */
 export function Dialog({ title, description, onClose, children, footer, width = 'narrow' }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null)
@@ -22,13 +22,20 @@ export function Dialog({ title, description, onClose, children, footer, width = 
 
   useEffect(() => {
     const dialog = ref.current
+    // The browser gives focus back on close(), but React removes the element before this
+    // effect's cleanup runs, so focus would fall to <body>: return it to the opener by hand.
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null
     if (dialog && !dialog.open) {
       dialog.showModal()
       // showModal() focuses the first control (the close button); React does not render the
       // autofocus attribute, so the field meant to take the first keystroke is focused here.
       dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus()
     }
-    return () => dialog?.close()
+    return () => {
+      dialog?.close()
+      const lost = document.activeElement === null || document.activeElement === document.body || dialog?.contains(document.activeElement)
+      if (lost && opener?.isConnected) opener.focus({ preventScroll: true })
+    }
   }, [])
 
   return (

@@ -19,6 +19,7 @@ import type { Condition, Knockout, Scorecard, ScorecardCategory } from '@shared/
 import { describeCondition } from '@shared/engine/scorecard/describe-condition'
 import { useScorecardStore } from '../../stores/scorecard-store'
 import { defaultCondition, type PaletteAttribute } from './attributes'
+import { AddToCategoryDialog } from './AddToCategoryDialog'
 import { addCriterion, addKnockout, placeCriterion } from './commands'
 import { CategoryList } from './CategoryList'
 import { KnockoutZone } from './KnockoutZone'
@@ -136,6 +137,15 @@ export const EditorBoard = memo(function EditorBoard({ categories, knockouts, at
     }
   }, [])
 
+  // "Add to a category…" on a palette attribute: the same criterion a drop at the end would make.
+  const [adding, setAdding] = useState<PaletteAttribute | null>(null)
+  const categoryNames = useMemo(() => categories.map((c) => c.name), [categories])
+  const addAttribute = useCallback((attribute: PaletteAttribute, category: string | null): void => {
+    const condition = defaultCondition(attribute)
+    if (category === null) latest.current.apply(addKnockout, { condition })
+    else latest.current.apply(addCriterion, { category, condition, points: 5 })
+  }, [])
+
   const onDragStart = useCallback(({ active }: DragStartEvent) => setDragging(String(active.id)), [])
   const onDragCancel = useCallback(() => setDragging(null), [])
 
@@ -149,7 +159,7 @@ export const EditorBoard = memo(function EditorBoard({ categories, knockouts, at
       onDragEnd={onDragEnd}
     >
       <div className="sc-editor">
-        <Palette attributes={attributes} />
+        <Palette attributes={attributes} onAdd={setAdding} />
         <div className="sc-board">
           {categories.map((category) => (
             <CategoryList key={category.name} category={category} attributes={byName} />
@@ -161,6 +171,14 @@ export const EditorBoard = memo(function EditorBoard({ categories, knockouts, at
         {dragging?.startsWith('attr:') ? <div className="sc-attr sc-attr--overlay">{dragging.slice(5)}</div> : null}
         {dragging?.startsWith('val:') ? <div className="sc-attr sc-attr--overlay">{dragging.slice(4).replace('\u0000', ': ')}</div> : null}
       </DragOverlay>
+      {adding ? (
+        <AddToCategoryDialog
+          attribute={adding.name}
+          categories={categoryNames}
+          onAdd={(category) => addAttribute(adding, category)}
+          onClose={() => setAdding(null)}
+        />
+      ) : null}
     </DndContext>
   )
 })

@@ -1,6 +1,6 @@
 import { memo, useId, useMemo, useState } from 'react'
 import { useDraggable } from '@dnd-kit/core'
-import { ChevronRight, GripVertical, Search } from 'lucide-react'
+import { ChevronRight, GripVertical, Plus, Search } from 'lucide-react'
 import { STRENGTH_COLORS } from '../discover/strength-colors'
 import { paletteValues, TYPE_LABELS, type PaletteAttribute, type PaletteValue } from './attributes'
 
@@ -27,7 +27,7 @@ function ValueChip({ attribute, value }: { attribute: PaletteAttribute; value: P
   )
 }
 
-function PaletteItem({ attribute }: { attribute: PaletteAttribute }) {
+function PaletteItem({ attribute, onAdd }: { attribute: PaletteAttribute; onAdd(attribute: PaletteAttribute): void }) {
   const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: `attr:${attribute.name}` })
   const [open, setOpen] = useState(false)
   const values = useMemo(() => (open ? paletteValues(attribute) : []), [open, attribute])
@@ -56,6 +56,15 @@ function PaletteItem({ attribute }: { attribute: PaletteAttribute }) {
         </button>
         <button
           type="button"
+          className="icon-button sc-attr__toggle sc-attr__add"
+          aria-label={`Add ${attribute.name} to a category…`}
+          title="Add to a category…"
+          onClick={() => onAdd(attribute)}
+        >
+          <Plus size={14} aria-hidden />
+        </button>
+        <button
+          type="button"
           className="icon-button sc-attr__toggle"
           aria-expanded={open}
           aria-controls={valuesId}
@@ -78,7 +87,7 @@ function PaletteItem({ attribute }: { attribute: PaletteAttribute }) {
 }
 
 /** The attributes to drag into the scorecard, grouped by category, strongest evidence first. */
-export const Palette = memo(function Palette({ attributes }: { attributes: PaletteAttribute[] }) {
+export const Palette = memo(function Palette({ attributes, onAdd }: { attributes: PaletteAttribute[]; onAdd(attribute: PaletteAttribute): void }) {
   const [query, setQuery] = useState('')
   const groups = useMemo(() => {
     const q = query.trim().toLowerCase()
@@ -103,7 +112,7 @@ export const Palette = memo(function Palette({ attributes }: { attributes: Palet
             <h4>{category}</h4>
             <ul role="list">
               {list.map((attribute) => (
-                <PaletteItem key={attribute.name} attribute={attribute} />
+                <PaletteItem key={attribute.name} attribute={attribute} onAdd={onAdd} />
               ))}
             </ul>
           </div>
