@@ -229,19 +229,19 @@ function Evidence({ content, chartWidth }: { content: OnePagerContent; chartWidt
           <div className="op-kpi op-kpi--lead">
             <dt>{e.topTier ? `Lift of tier ${e.topTier.name}` : 'Lift of the top tier'}</dt>
             <dd>{formatLift(e.topTier?.lift ?? null)}</dd>
-            <div className="op-kpi__note">
+            <dd className="op-kpi__note">
               {formatPercent(e.topTier?.winRate ?? null)} win rate vs {formatPercent(baseRate)} overall
-            </div>
+            </dd>
           </div>
           <div className="op-kpi">
             <dt>AUC</dt>
             <dd>{formatAuc(e.auc)}</dd>
-            <div className="op-kpi__note">0.5 = chance, 1 = perfect</div>
+            <dd className="op-kpi__note">0.5 = chance, 1 = perfect</dd>
           </div>
           <div className="op-kpi">
             <dt>Decided deals</dt>
             <dd>{formatCount(e.deals)}</dd>
-            <div className="op-kpi__note">{formatCount(e.wins)} won</div>
+            <dd className="op-kpi__note">{formatCount(e.wins)} won</dd>
           </div>
           <div className="op-kpi">
             <dt>Closed</dt>
