@@ -46,7 +46,15 @@ export class ScorecardsPage {
       if (!from || !to) throw new Error('drag source or target is not on screen')
       return { from, to, y: fromTop === undefined ? to.y + to.height - 12 : to.y + fromTop }
     }
+    // The palette re-sorts when Discover's strengths arrive: wait until the source stops moving.
     let { from, to, y } = await pointOf()
+    for (let i = 0; i < 20; i++) {
+      await this.page.waitForTimeout(150)
+      const again = await pointOf()
+      const settled = again.from.y === from.y && again.to.y === to.y
+      ;({ from, to, y } = again)
+      if (settled) break
+    }
     // dnd-kit auto-scrolls while the pointer is in the viewport's bottom fifth; bring the drop point above it first.
     const height = this.page.viewportSize()?.height ?? 800
     if (y > height * 0.75) {
