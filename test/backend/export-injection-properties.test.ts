@@ -22,6 +22,7 @@ import { setText } from '../../src-main/backend/export/workbook-cells'
 import { RowXml, xmlText } from '../../src-main/backend/export/workbook-row-xml'
 import { testBackend } from '../support/backend'
 import { tempDir } from '../support/temp-dir'
+import { parseCsv } from '../support/parse-csv'
 
 /** Strings that try hard: formula starts, XML and CSV metacharacters, control characters, lone surrogates. */
 const hostile = fc.oneof(
@@ -35,35 +36,6 @@ const hostile = fc.oneof(
 // eslint-disable-next-line no-control-regex -- the characters XML 1.0 cannot carry
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 const decodeXml = (text: string) => text.replace(/&#13;/g, '\r').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
-
-/** RFC 4180 records, quotes and line breaks inside quotes honoured. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = []
-  let row: string[] = []
-  let cell = ''
-  let quoted = false
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"'
-        i++
-      } else if (ch === '"') quoted = false
-      else cell += ch
-    } else if (ch === '"') quoted = true
-    else if (ch === ',') {
-      row.push(cell)
-      cell = ''
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(cell)
-      rows.push(row)
-      row = []
-      cell = ''
-      i++
-    } else cell += ch
-  }
-  return rows
-}
 
 describe('XLSX: the streaming row writer (Scored accounts sheet)', () => {
   it('writes any text as an inline string cell whose XML is well formed and reads back as the text', () => {

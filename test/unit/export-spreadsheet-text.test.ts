@@ -1,29 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { neutralizeFormula, startsLikeFormula, toCsv } from '@shared/export/spreadsheet-text'
-
-/** Reads one CSV line back the way a spreadsheet would split it (quotes undone). */
-function parseCsvLine(line: string): string[] {
-  const cells: string[] = []
-  let cell = ''
-  let quoted = false
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        cell += '"'
-        i++
-      } else if (ch === '"') quoted = false
-      else cell += ch
-    } else if (ch === '"') quoted = true
-    else if (ch === ',') {
-      cells.push(cell)
-      cell = ''
-    } else cell += ch
-  }
-  cells.push(cell)
-  return cells
-}
+import { parseCsv } from '../support/parse-csv'
 
 describe('formula injection', () => {
   it.each(['=HYPERLINK("http://evil.example","Click")', '+1', '-2', '@SUM(A1:A9)', '\t=1+1', '\r=1+1', '=cmd|\' /C calc\'!A0'])(
@@ -48,9 +26,8 @@ describe('formula injection', () => {
     fc.assert(
       fc.property(fc.array(risky, { minLength: 1, maxLength: 6 }), (values) => {
         const csv = toCsv(values.map((_, i) => `c${i}`), [values])
-        // Cells may contain line breaks inside quotes, so split records by a parser-aware pass.
-        const body = csv.slice(csv.indexOf('\r\n') + 2, -2)
-        const cells = parseCsvLine(body)
+        // Cells may contain line breaks inside quotes, so records are split by a parser, not by lines.
+        const cells = parseCsv(csv)[1] ?? []
         expect(cells).toHaveLength(values.length)
         cells.forEach((cell, i) => {
           expect(startsLikeFormula(cell)).toBe(false)
