@@ -91,6 +91,25 @@ test('the whole workflow works with the keyboard alone', async ({ page, host, wo
   // Closing the dialog gives focus back to the button that opened it.
   await expect(add).toBeFocused()
 
+  // A value from the palette: open Industry's values, Enter on one asks where to add it.
+  await page.keyboard.press('Tab')
+  await expect(scorecards.palette.getByRole('button', { name: 'Show values of Industry' })).toBeFocused()
+  await page.keyboard.press('Enter')
+  const chips = scorecards.palette.getByRole('list', { name: 'Values of Industry' }).getByRole('button')
+  await page.keyboard.press('Tab')
+  await page.keyboard.press('Tab')
+  await expect(chips.nth(1)).toBeFocused()
+  const value = (await chips.nth(1).locator('.sc-value__label').innerText()).trim()
+  await page.keyboard.press('Enter')
+  const valueDialog = page.getByRole('dialog', { name: `Add Industry: ${value}` })
+  await expect(valueDialog).toBeVisible()
+  await tabTo(page, /^Add$/, { max: 4 })
+  await page.keyboard.press('Enter')
+  await expect(valueDialog).toBeHidden()
+  await expect(scorecards.cards('Firmographic')).toHaveCount(2)
+  await expect(scorecards.cards('Firmographic').nth(1)).toHaveAccessibleName(`Industry is ${value}`)
+  await expect(chips.nth(1)).toBeFocused()
+
   // Its points, from 5 to 8 with the + button.
   const card = scorecards.cards('Firmographic').first()
   await tabTo(page, /^More points$/)

@@ -18,7 +18,7 @@ import { sortableKeyboardCoordinates } from '@dnd-kit/sortable'
 import type { Condition, Knockout, Scorecard, ScorecardCategory } from '@shared/engine/scorecard/model'
 import { describeCondition } from '@shared/engine/scorecard/describe-condition'
 import { useScorecardStore } from '../../stores/scorecard-store'
-import { defaultCondition, type PaletteAttribute } from './attributes'
+import { defaultCondition, type PaletteAttribute, type PaletteChoice } from './attributes'
 import { AddToCategoryDialog } from './AddToCategoryDialog'
 import { addCriterion, addKnockout, placeCriterion } from './commands'
 import { CategoryList } from './CategoryList'
@@ -72,7 +72,8 @@ export const EditorBoard = memo(function EditorBoard({ categories, knockouts, at
   const sensors = useSensors(
     // A few pixels of travel before a drag starts, so clicks on handles and inputs stay clicks.
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates })
+    // Space picks up; Enter is left to the buttons themselves (a palette value's Enter asks where to add it).
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates, keyboardCodes: { start: ['Space'], cancel: ['Escape'], end: ['Space', 'Enter'] } })
   )
 
   /**
@@ -112,7 +113,7 @@ export const EditorBoard = memo(function EditorBoard({ categories, knockouts, at
       onDragEnd: ({ active, over }) => (over ? `${nameOf(active.id)} dropped at ${where(over.id)}.` : `${nameOf(active.id)} dropped outside; nothing changed.`),
       onDragCancel: ({ active }) => `Moving ${nameOf(active.id)} was cancelled.`
     }
-    const draggable = 'To pick up, press Space or Enter. Use the arrow keys to move, Space or Enter to drop, Escape to cancel.'
+    const draggable = 'To pick up, press Space. Use the arrow keys to move, Space or Enter to drop, Escape to cancel.'
     return { announcements, screenReaderInstructions: { draggable } }
     // nameOf and where read the scorecard through the ref; the announcements never need rebuilding.
   }, [])
@@ -137,11 +138,10 @@ export const EditorBoard = memo(function EditorBoard({ categories, knockouts, at
     }
   }, [])
 
-  // "Add to a category…" on a palette attribute: the same criterion a drop at the end would make.
-  const [adding, setAdding] = useState<PaletteAttribute | null>(null)
+  // "Add to a category…" on a palette attribute or value: the same criterion a drop at the end would make.
+  const [adding, setAdding] = useState<PaletteChoice | null>(null)
   const categoryNames = useMemo(() => categories.map((c) => c.name), [categories])
-  const addAttribute = useCallback((attribute: PaletteAttribute, category: string | null): void => {
-    const condition = defaultCondition(attribute)
+  const addChoice = useCallback(({ condition }: PaletteChoice, category: string | null): void => {
     if (category === null) latest.current.apply(addKnockout, { condition })
     else latest.current.apply(addCriterion, { category, condition, points: 5 })
   }, [])
@@ -175,7 +175,7 @@ export const EditorBoard = memo(function EditorBoard({ categories, knockouts, at
         <AddToCategoryDialog
           attribute={adding.name}
           categories={categoryNames}
-          onAdd={(category) => addAttribute(adding, category)}
+          onAdd={(category) => addChoice(adding, category)}
           onClose={() => setAdding(null)}
         />
       ) : null}

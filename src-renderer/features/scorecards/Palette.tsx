@@ -2,10 +2,15 @@ import { memo, useId, useMemo, useState } from 'react'
 import { useDraggable } from '@dnd-kit/core'
 import { ChevronRight, GripVertical, Plus, Search } from 'lucide-react'
 import { STRENGTH_COLORS } from '../discover/strength-colors'
-import { paletteValues, TYPE_LABELS, type PaletteAttribute, type PaletteValue } from './attributes'
+import { defaultCondition, paletteValues, TYPE_LABELS, type PaletteAttribute, type PaletteChoice, type PaletteValue } from './attributes'
 
-/** A value or band under an attribute: dropped into a category, it becomes that criterion. */
-function ValueChip({ attribute, value }: { attribute: PaletteAttribute; value: PaletteValue }) {
+type OnAdd = (choice: PaletteChoice) => void
+
+/**
+ * A value or band under an attribute: dropped into a category, it becomes that criterion.
+ * Clicked, or Enter pressed on it (Space picks it up for a keyboard drag), it asks where to add it.
+ */
+function ValueChip({ attribute, value, onAdd }: { attribute: PaletteAttribute; value: PaletteValue; onAdd: OnAdd }) {
   const { attributes, listeners, setNodeRef, isDragging } = useDraggable({
     id: `val:${attribute.name}\u0000${value.label}`,
     data: { condition: value.condition, label: `${attribute.name}: ${value.label}` }
@@ -16,9 +21,10 @@ function ValueChip({ attribute, value }: { attribute: PaletteAttribute; value: P
         ref={setNodeRef}
         type="button"
         className={`sc-value${isDragging ? ' sc-attr--dragging' : ''}`}
-        aria-label={`${attribute.name}: ${value.label}${value.count === null ? '' : `, ${value.count.toLocaleString('en-US')} ${value.unit}`}. Drag into a category`}
+        aria-label={`${attribute.name}: ${value.label}${value.count === null ? '' : `, ${value.count.toLocaleString('en-US')} ${value.unit}`}. Drag into a category, or press Enter to choose one`}
         {...attributes}
         {...listeners}
+        onClick={() => onAdd({ name: `${attribute.name}: ${value.label}`, condition: value.condition })}
       >
         <span className="sc-value__label" title={value.label}>{value.label}</span>
         {value.count === null ? null : <span className="sc-value__count">{value.count.toLocaleString('en-US')}</span>}
@@ -27,7 +33,7 @@ function ValueChip({ attribute, value }: { attribute: PaletteAttribute; value: P
   )
 }
 
-function PaletteItem({ attribute, onAdd }: { attribute: PaletteAttribute; onAdd(attribute: PaletteAttribute): void }) {
+function PaletteItem({ attribute, onAdd }: { attribute: PaletteAttribute; onAdd: OnAdd }) {
   const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: `attr:${attribute.name}` })
   const [open, setOpen] = useState(false)
   const values = useMemo(() => (open ? paletteValues(attribute) : []), [open, attribute])
@@ -59,7 +65,7 @@ function PaletteItem({ attribute, onAdd }: { attribute: PaletteAttribute; onAdd(
           className="icon-button sc-attr__toggle sc-attr__add"
           aria-label={`Add ${attribute.name} to a category…`}
           title="Add to a category…"
-          onClick={() => onAdd(attribute)}
+          onClick={() => onAdd({ name: attribute.name, condition: defaultCondition(attribute) })}
         >
           <Plus size={14} aria-hidden />
         </button>
@@ -77,7 +83,7 @@ function PaletteItem({ attribute, onAdd }: { attribute: PaletteAttribute; onAdd(
       {open ? (
         <ul id={valuesId} role="list" className="sc-values" aria-label={`Values of ${attribute.name}`}>
           {values.map((value) => (
-            <ValueChip key={value.label} attribute={attribute} value={value} />
+            <ValueChip key={value.label} attribute={attribute} value={value} onAdd={onAdd} />
           ))}
           {values.length === 0 ? <li className="sc-values__empty">No values to offer</li> : null}
         </ul>
@@ -87,7 +93,7 @@ function PaletteItem({ attribute, onAdd }: { attribute: PaletteAttribute; onAdd(
 }
 
 /** The attributes to drag into the scorecard, grouped by category, strongest evidence first. */
-export const Palette = memo(function Palette({ attributes, onAdd }: { attributes: PaletteAttribute[]; onAdd(attribute: PaletteAttribute): void }) {
+export const Palette = memo(function Palette({ attributes, onAdd }: { attributes: PaletteAttribute[]; onAdd: OnAdd }) {
   const [query, setQuery] = useState('')
   const groups = useMemo(() => {
     const q = query.trim().toLowerCase()

@@ -103,6 +103,12 @@ export function defaultCondition(attribute: PaletteAttribute): Condition {
   }
 }
 
+/** What "Add to a category…" adds: its name for the dialog and the criterion's condition. */
+export interface PaletteChoice {
+  name: string
+  condition: Condition
+}
+
 /** One value (or band of numbers) offered under an attribute in the palette, ready to drop as a criterion. */
 export interface PaletteValue {
   label: string
