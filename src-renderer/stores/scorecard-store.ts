@@ -85,9 +85,24 @@ export const useScorecardStore = create<ScorecardState>((set, get) => {
   }
 
   /** Saves in order: a later edit must never be overwritten by an earlier save finishing last. */
+  /**
+   * Saves in order, one at a time. A save still waiting behind the one in flight takes the newest
+   * edit of the same scorecard instead of queueing another: a dragged slider sends one save per
+   * round trip, not one per step, and the last state is always the one written.
+   */
+  let waiting: { id: number; scorecard: Scorecard } | null = null
   function persist(id: number, scorecard: Scorecard): void {
+    if (waiting && waiting.id === id) {
+      waiting.scorecard = scorecard
+      return
+    }
+    const entry = { id, scorecard }
+    waiting = entry
     saving = saving
-      .then(() => api().call('scorecard-save', { id, scorecard }))
+      .then(() => {
+        if (waiting === entry) waiting = null
+        return api().call('scorecard-save', { id: entry.id, scorecard: entry.scorecard })
+      })
       .then(() => {
         loadEvidence()
         void refreshList().catch(() => undefined)
