@@ -134,7 +134,7 @@ describe('a full disk', () => {
   it.runIf(isRoot)('a real full file system (a tiny tmpfs): DISK_FULL, nothing lost, opens once space is freed', async (ctx) => {
     const disk = smallDisk(1024)
     if (!disk) {
-      ctx.skip()
+      ctx.skip('a 1 MB tmpfs could not be mounted here (needs root with mount rights); the max_page_count test above covers DISK_FULL')
       return
     }
     const filesDir = tempDir()
@@ -179,7 +179,7 @@ describe('read-only workspaces', () => {
       // Root writes through file modes, so a read-only file system stands in for them.
       const disk = smallDisk(4096)
       if (!disk) {
-        ctx.skip()
+        ctx.skip('a read-only tmpfs could not be mounted here, and root ignores file modes')
         return
       }
       copyFileSync(join(dir, 'w.icpw'), join(disk, 'w.icpw'))
