@@ -1,5 +1,5 @@
 import type { ColumnType, ValueCount } from '@shared/domain/dataset'
-import { formatCompact, formatCount } from './data-format'
+import { formatCount, formatScaleValue } from './data-format'
 
 /** The most frequent values as labelled bars, scaled to the non-missing rows. */
 export function TopValueBars({ values, total, limit = 3 }: { values: readonly ValueCount[]; total: number; limit?: number }) {
@@ -26,12 +26,6 @@ export function TopValueBars({ values, total, limit = 3 }: { values: readonly Va
 
 type Bin = { from: number; to: number; count: number }
 
-/** Dates arrive as epoch milliseconds in UTC (a date without a time is midnight UTC). */
-function axisLabel(value: number, type: ColumnType): string {
-  if (type !== 'date') return formatCompact(value)
-  const date = new Date(value)
-  return Number.isNaN(date.getTime()) ? '' : date.toLocaleDateString(undefined, { year: 'numeric', month: 'short', timeZone: 'UTC' })
-}
 
 /** A sparkline-sized histogram of a number, range or date column, with its lowest and highest value. */
 export function MiniHistogram({ bins, type }: { bins: readonly Bin[]; type: ColumnType }) {
@@ -42,7 +36,7 @@ export function MiniHistogram({ bins, type }: { bins: readonly Bin[]; type: Colu
   const width = 160
   const height = 30
   const step = width / bins.length
-  const summary = `Distribution from ${axisLabel(first.from, type)} to ${axisLabel(last.to, type)}`
+  const summary = `Distribution from ${formatScaleValue(first.from, type)} to ${formatScaleValue(last.to, type)}`
   return (
     <figure className="histogram" aria-label={summary}>
       <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={summary}>
@@ -51,14 +45,14 @@ export function MiniHistogram({ bins, type }: { bins: readonly Bin[]; type: Colu
           const h = bin.count === 0 ? 0 : Math.max(2, Math.sqrt(bin.count / max) * height)
           return (
             <rect key={i} x={i * step + 0.5} y={height - h} width={Math.max(1, step - 1.5)} height={h} rx={1} className="histogram__bar">
-              <title>{`${axisLabel(bin.from, type)} – ${axisLabel(bin.to, type)}: ${formatCount(bin.count)}`}</title>
+              <title>{`${formatScaleValue(bin.from, type)} – ${formatScaleValue(bin.to, type)}: ${formatCount(bin.count)}`}</title>
             </rect>
           )
         })}
       </svg>
       <figcaption className="histogram__axis">
-        <span>{axisLabel(first.from, type)}</span>
-        <span>{axisLabel(last.to, type)}</span>
+        <span>{formatScaleValue(first.from, type)}</span>
+        <span>{formatScaleValue(last.to, type)}</span>
       </figcaption>
     </figure>
   )

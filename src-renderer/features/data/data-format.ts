@@ -1,3 +1,5 @@
+import type { ColumnType } from '@shared/domain/dataset'
+
 /** Numbers in the Data section: always with thousands separators, in the user's locale. */
 const integer = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 })
 const compact = new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 1 })
@@ -17,6 +19,13 @@ export function formatPercent(part: number, whole: number): string {
 /** Axis numbers of histograms, where width is scarce: 1.2K, 35M. */
 export function formatCompact(value: number): string {
   return compact.format(value)
+}
+
+/** A number, range or date column's value where width is scarce; dates arrive as epoch ms (UTC). */
+export function formatScaleValue(value: number, type: ColumnType): string {
+  if (type !== 'date') return formatCompact(value)
+  const date = new Date(value)
+  return Number.isNaN(date.getTime()) ? '' : date.toLocaleDateString(undefined, { year: 'numeric', month: 'short', timeZone: 'UTC' })
 }
 
 export function formatDuration(seconds: number): string {

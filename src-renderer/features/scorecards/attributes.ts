@@ -8,6 +8,7 @@ import type { ColumnProfile, ColumnType, ValueCount } from '@shared/domain/datas
 import type { DatasetSummary } from '@shared/domain/import'
 import type { Condition } from '@shared/engine/scorecard/model'
 import type { AttributeKind } from '@shared/engine/scorecard/operators'
+import { formatScaleValue } from '../data/data-format'
 
 export interface PaletteAttribute {
   name: string
@@ -121,15 +122,6 @@ export interface PaletteValue {
 const MAX_VALUES = 8
 const MAX_BANDS = 6
 
-function bandLabel(value: number, type: ColumnType): string {
-  if (type !== 'date') return compactNumber(value)
-  const date = new Date(value)
-  return Number.isNaN(date.getTime()) ? '' : date.toLocaleDateString('en-US', { year: 'numeric', month: 'short', timeZone: 'UTC' })
-}
-
-function compactNumber(value: number): string {
-  return new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 }).format(value)
-}
 
 /**
  * The values a user can drag straight into a category: the most frequent categories or list
@@ -174,7 +166,7 @@ export function paletteValues(attribute: PaletteAttribute): PaletteValue[] {
         if ((count >= total / MAX_BANDS && bands.length < MAX_BANDS - 1) || last) {
           if (count > 0 || last) {
             const [min, max] = attribute.type === 'date' ? [from, bin.to] : [round(from), round(bin.to)]
-            const label = `${bandLabel(min, attribute.type)} – ${bandLabel(max, attribute.type)}`
+            const label = `${formatScaleValue(min, attribute.type)} – ${formatScaleValue(max, attribute.type)}`
             bands.push({ label, count, unit: 'rows', condition: { attribute: name, op: 'between', min, max } })
           }
           from = null
