@@ -8,7 +8,7 @@ import { conditionsOf } from '@shared/engine/simulation/simulation-pack'
 import { parseSplitDate, type SimulationRequest } from '@shared/engine/simulation/simulation-report'
 import { api } from '../api/api'
 import { ApiCallError, errorShapeOf } from '../api/api-client'
-import { COMPUTE_MEASURE } from '../features/simulate/latency-probe'
+import { recordCompute } from '../features/simulate/latency-probe'
 import { WhatIfClient } from '../features/simulate/what-if/what-if-client'
 
 export type SimulateOutcome = SimulationReport['outcome']
@@ -93,7 +93,7 @@ export const useSimulateStore = create<SimulateState>((set, get) => {
           ? { ...result.report, curve: previous.curve, distribution: previous.distribution, roc: previous.roc, bands: previous.bands, tiers: previous.tiers, knockouts: previous.knockouts }
           : result.report
       shownRevision = result.revision
-      performance.measure(COMPUTE_MEASURE, { start: inputAt, duration: result.computeMs })
+      recordCompute(inputAt, result.computeMs)
       set({
         report,
         reportInputAt: inputAt,

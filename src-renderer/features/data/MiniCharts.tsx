@@ -1,4 +1,5 @@
 import type { ColumnType, ValueCount } from '@shared/domain/dataset'
+import { HistogramBars } from '../../components/HistogramBars'
 import { formatCount, formatScaleValue } from './data-format'
 
 /** The most frequent values as labelled bars, scaled to the non-missing rows. */
@@ -32,24 +33,17 @@ export function MiniHistogram({ bins, type }: { bins: readonly Bin[]; type: Colu
   const first = bins[0]
   const last = bins[bins.length - 1]
   if (!first || !last) return null
-  const max = Math.max(1, ...bins.map((b) => b.count))
-  const width = 160
-  const height = 30
-  const step = width / bins.length
   const summary = `Distribution from ${formatScaleValue(first.from, type)} to ${formatScaleValue(last.to, type)}`
   return (
     <figure className="histogram" aria-label={summary}>
-      <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={summary}>
-        {bins.map((bin, i) => {
-          // Square-root heights keep a long tail visible next to one towering bin.
-          const h = bin.count === 0 ? 0 : Math.max(2, Math.sqrt(bin.count / max) * height)
-          return (
-            <rect key={i} x={i * step + 0.5} y={height - h} width={Math.max(1, step - 1.5)} height={h} rx={1} className="histogram__bar">
-              <title>{`${formatScaleValue(bin.from, type)} – ${formatScaleValue(bin.to, type)}: ${formatCount(bin.count)}`}</title>
-            </rect>
-          )
-        })}
-      </svg>
+      <HistogramBars
+        bins={bins}
+        width={160}
+        height={30}
+        label={summary}
+        barClass={() => 'histogram__bar'}
+        title={(bin) => `${formatScaleValue(bin.from, type)} – ${formatScaleValue(bin.to, type)}: ${formatCount(bin.count)}`}
+      />
       <figcaption className="histogram__axis">
         <span>{formatScaleValue(first.from, type)}</span>
         <span>{formatScaleValue(last.to, type)}</span>

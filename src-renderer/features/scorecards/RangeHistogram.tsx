@@ -1,4 +1,5 @@
 import type { Condition } from '@shared/engine/scorecard/model'
+import { HistogramBars } from '../../components/HistogramBars'
 import type { PaletteAttribute } from './attributes'
 
 type Bin = NonNullable<PaletteAttribute['histogram']>[number]
@@ -24,33 +25,22 @@ function binMatches(bin: Bin, condition: Condition): boolean {
 export function RangeHistogram({ attribute, condition }: { attribute: PaletteAttribute | undefined; condition: Condition }) {
   const bins = attribute?.histogram ?? []
   if (bins.length === 0) return null
-  const max = Math.max(1, ...bins.map((b) => b.count))
   const total = bins.reduce((sum, b) => sum + b.count, 0)
   const covered = bins.reduce((sum, b) => sum + (binMatches(b, condition) ? b.count : 0), 0)
   const width = 200
   const height = 28
-  const step = width / bins.length
   const share = total > 0 ? Math.round((covered / total) * 100) : 0
   const label = `About ${share}% of rows with a value fall in this range`
   return (
     <figure className="sc-histogram" aria-label={label}>
-      <svg viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="none" role="img" aria-label={label}>
-        {bins.map((bin, i) => {
-          // Square-root heights keep a long tail visible next to one towering bin.
-          const h = bin.count === 0 ? 0 : Math.max(2, Math.sqrt(bin.count / max) * height)
-          return (
-            <rect
-              key={i}
-              x={i * step + 0.5}
-              y={height - h}
-              width={Math.max(1, step - 1.5)}
-              height={h}
-              rx={1}
-              className={binMatches(bin, condition) ? 'sc-histogram__bar sc-histogram__bar--in' : 'sc-histogram__bar'}
-            />
-          )
-        })}
-      </svg>
+      <HistogramBars
+        fluid
+        bins={bins}
+        width={width}
+        height={height}
+        label={label}
+        barClass={(bin) => (binMatches(bin, condition) ? 'sc-histogram__bar sc-histogram__bar--in' : 'sc-histogram__bar')}
+      />
       <figcaption>~{share}% of rows</figcaption>
     </figure>
   )
