@@ -79,7 +79,8 @@ test('values and bands dragged from the palette, a card moved between categories
   await expect(scorecards.cards('Firmographic')).toHaveCount(2)
   const employees = scorecards.cards('Firmographic').nth(1)
   await expect(employees).toHaveAccessibleName(/^Employees [\d.]+-[\d.]+$/)
-  await expect(employees.getByRole('img', { name: /^About \d+% of rows with a value fall in this range$/ })).toBeVisible()
+  await expect(employees.getByRole('img', { name: /^Distribution of Employees; the highlighted bars/ })).toBeVisible()
+  await expect(employees.locator('.sc-histogram__bar--in').first()).toBeVisible()
 
   // The Industry card moves to another category by mouse.
   await scorecards.drag(scorecards.cards('Firmographic').first().getByRole('button', { name: /^Move Industry/ }), page.getByRole('region', { name: 'Technographic', exact: true }))

@@ -19,29 +19,24 @@ function binMatches(bin: Bin, condition: Condition): boolean {
 }
 
 /**
- * The data's distribution under a number criterion, the bins its range takes in highlighted:
- * the user sees how much of the data a range covers while typing it.
+ * The data's distribution under a number criterion, the bins its range reaches highlighted. No
+ * share is printed: the bins are equal-width and a range inside one of them would claim the whole
+ * bin; the exact deals matched are on the card's evidence line.
  */
 export function RangeHistogram({ attribute, condition }: { attribute: PaletteAttribute | undefined; condition: Condition }) {
   const bins = attribute?.histogram ?? []
-  if (bins.length === 0) return null
-  const total = bins.reduce((sum, b) => sum + b.count, 0)
-  const covered = bins.reduce((sum, b) => sum + (binMatches(b, condition) ? b.count : 0), 0)
-  const width = 200
-  const height = 28
-  const share = total > 0 ? Math.round((covered / total) * 100) : 0
-  const label = `About ${share}% of rows with a value fall in this range`
+  if (bins.length === 0 || !attribute) return null
+  const label = `Distribution of ${attribute.name}; the highlighted bars hold values this range reaches`
   return (
     <figure className="sc-histogram" aria-label={label}>
       <HistogramBars
         fluid
         bins={bins}
-        width={width}
-        height={height}
+        width={200}
+        height={28}
         label={label}
         barClass={(bin) => (binMatches(bin, condition) ? 'sc-histogram__bar sc-histogram__bar--in' : 'sc-histogram__bar')}
       />
-      <figcaption>~{share}% of rows</figcaption>
     </figure>
   )
 }
