@@ -42,8 +42,16 @@ export function resolveTheme(preference: ThemePreference): ResolvedTheme {
   return preference === 'system' ? systemTheme() : preference
 }
 
+/**
+ * Switches the document's theme in one step: hover/focus transitions are suspended for two
+ * frames so controls do not fade through in-between colours (which also briefly fail contrast).
+ */
 export function applyResolvedTheme(theme: ResolvedTheme): void {
-  document.documentElement.dataset.theme = theme
+  const root = document.documentElement
+  if (root.dataset.theme === theme) return
+  root.classList.add('theme-switching')
+  root.dataset.theme = theme
+  requestAnimationFrame(() => requestAnimationFrame(() => root.classList.remove('theme-switching')))
 }
 
 /** Calls back when the operating system switches between light and dark. Returns the unsubscriber. */
