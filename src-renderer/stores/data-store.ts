@@ -1,6 +1,6 @@
 import { create } from 'zustand'
 import type { ApiErrorShape } from '@shared/contract'
-import type { ColumnRole, ColumnType, DateOrder, Outcome, TableKind } from '@shared/domain/dataset'
+import type { AttributeLevel, ColumnRole, ColumnType, DateOrder, Outcome, TableKind } from '@shared/domain/dataset'
 import type { DatasetSummary, ImportMode, ImportPreview, JoinSettings } from '@shared/domain/import'
 import type { AccountPage, HygieneRule, HygieneRuleView, JoinListPage, TableRowsPage } from '@shared/domain/data-views'
 import { api } from '../api/api'
@@ -12,6 +12,9 @@ import {
   hasOutcomeColumn,
   newStagingId,
   withCategory,
+  withLevel,
+  withCleanup,
+  keptCleanups,
   withOutcome,
   withProfile,
   withRole,
@@ -52,11 +55,18 @@ export interface DataState {
   setColumnType(index: number, type: ColumnType, dateOrder?: DateOrder | null): Promise<void>
   setColumnRole(index: number, role: ColumnRole): void
   setColumnCategory(index: number, category: string | null): void
+  setColumnLevel(index: number, level: AttributeLevel): void
+  setCleanup(position: number, kept: boolean): void
   setStagedOutcome(value: string, outcome: Outcome | null): void
   setImportMode(mode: ImportMode, appendKey?: string | null): void
   commitImport(): Promise<void>
 
-  setColumn(kind: TableKind, index: number, change: { type?: ColumnType; role?: ColumnRole; category?: string | null; dateOrder?: DateOrder | null }): Promise<void>
+  setColumn(
+    kind: TableKind,
+    index: number,
+    change: { type?: ColumnType; role?: ColumnRole; category?: string | null; dateOrder?: DateOrder | null; level?: AttributeLevel }
+  ): Promise<void>
+  setPlaceholder(kind: TableKind, index: number, token: string, missing: boolean): Promise<void>
   setOutcome(value: string, outcome: Outcome | null): Promise<void>
   setJoin(settings: JoinSettings): Promise<void>
   removeTable(kind: TableKind): Promise<void>
@@ -244,6 +254,8 @@ export const useDataStore = create<DataState>((set, get) => {
 
     setColumnRole: (index, role) => editDraft((draft, preview) => withRole(draft, preview, index, role)),
     setColumnCategory: (index, category) => editDraft((draft) => withCategory(draft, index, category)),
+    setColumnLevel: (index, level) => editDraft((draft) => withLevel(draft, index, level)),
+    setCleanup: (position, kept) => editDraft((draft) => withCleanup(draft, position, kept)),
     setStagedOutcome: (value, outcome) => editDraft((draft) => ({ ...draft, outcomes: withOutcome(draft.outcomes, value, outcome) })),
     setImportMode: (mode, appendKey) =>
       editDraft((draft) => ({ ...draft, mode, appendKey: appendKey === undefined ? draft.appendKey : appendKey })),
@@ -261,7 +273,8 @@ export const useDataStore = create<DataState>((set, get) => {
           columns: draft.columns,
           ...(hasOutcomeColumn(draft) ? { outcomeMapping: draft.outcomes.map(({ value, outcome }) => ({ value, outcome })) } : {}),
           mode: append ? 'append' : 'replace',
-          ...(append && draft.appendKey ? { appendKey: draft.appendKey } : {})
+          ...(append && draft.appendKey ? { appendKey: draft.appendKey } : {}),
+          rules: job.preview ? keptCleanups(job.preview, draft) : []
         })
         await refreshAfter(summary)
         if (job.position + 1 < job.files.length) {
@@ -276,6 +289,8 @@ export const useDataStore = create<DataState>((set, get) => {
     },
 
     setColumn: async (kind, index, change) => void (await mutate(() => api().call('dataset-set-column', { kind, index, ...change }))),
+    setPlaceholder: async (kind, index, token, missing) =>
+      void (await mutate(() => api().call('dataset-set-placeholder', { kind, index, token, missing }))),
     async setOutcome(value, outcome) {
       const mapping = (get().summary?.outcomeMapping ?? []).map((e) => ({ value: e.value, outcome: e.value === value ? outcome : e.outcome }))
       await mutate(() => api().call('dataset-set-outcomes', { mapping }))

@@ -11,8 +11,12 @@ describe('discover on the sample client (planted signal)', () => {
     expect(report.signal).toBe('present')
     expect(report.n).toBeGreaterThan(3000)
     const byName = new Map(report.attributes.map((a) => [a.name, a]))
-    // Filled in only once a deal is won: it "predicts" perfectly and must not be trusted.
-    expect(byName.get('Contract Signed Date')?.leakageSuspected).toBe(true)
+    // Filled in only once a deal is won: a date, so the import never offers it as a trait at all.
+    expect(byName.has('Contract Signed Date')).toBe(false)
+    const summary = await backend.call('dataset-summary', {})
+    const signed = summary.tables.flatMap((t) => t.columns).find((c) => c.name === 'Contract Signed Date')
+    expect(signed?.role).toBe('ignore')
+    expect(signed?.roleReason).toMatch(/a date/)
     // Filled in for customers after they signed: too good to be true even if not perfect.
     expect([...byName.values()].find((a) => a.name.startsWith('Onboarding Completed'))?.leakageSuspected).toBe(true)
     const honest = report.attributes.filter((a) => !a.leakageSuspected)

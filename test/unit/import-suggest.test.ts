@@ -74,9 +74,9 @@ const CASES: Case[] = [
   { header: 'Close Date', type: 'date', role: 'closed-date' },
   { header: 'Closed Date', type: 'date', role: 'closed-date' },
   { header: 'CloseDate', type: 'date', role: 'closed-date' },
-  { header: 'Created Date', type: 'date', table: 'accounts', role: 'attribute' },
-  { header: 'Account: Created Date', type: 'date', table: 'flat', role: 'attribute' },
-  { header: 'Account Created Date', type: 'date', table: 'flat', role: 'attribute' },
+  { header: 'Created Date', type: 'date', table: 'accounts', role: 'ignore' },
+  { header: 'Account: Created Date', type: 'date', table: 'flat', role: 'ignore' },
+  { header: 'Account Created Date', type: 'date', table: 'flat', role: 'ignore' },
   { header: 'Sales Cycle (days)', type: 'number', role: 'sales-cycle-days' },
   { header: 'Days to Close', type: 'number', role: 'sales-cycle-days' },
   // Success metrics
@@ -93,7 +93,7 @@ const CASES: Case[] = [
   { header: 'Net Dollar Retention', type: 'number', table: 'accounts', role: 'nrr' },
   { header: 'NDR (%)', type: 'number', table: 'accounts', role: 'nrr' },
   { header: 'Tenure (months)', type: 'number', table: 'accounts', role: 'tenure' },
-  { header: 'Customer Since', type: 'date', table: 'accounts', role: 'attribute' },
+  { header: 'Customer Since', type: 'date', table: 'accounts', role: 'ignore' },
   { header: 'NPS', type: 'number', table: 'accounts', role: 'nps' },
   { header: 'NPS Score', type: 'number', table: 'flat', role: 'nps' },
   { header: 'Time to Value (days)', type: 'number', table: 'accounts', role: 'time-to-value' },
@@ -107,7 +107,7 @@ const CASES: Case[] = [
   { header: 'Employees', type: 'range', table: 'accounts', role: 'attribute' },
   { header: 'Annual Revenue', type: 'number', table: 'accounts', role: 'attribute' },
   { header: 'Funding Stage', type: 'category', values: vc('Seed', 'Series A'), table: 'flat', role: 'attribute' },
-  { header: 'Lifecycle Stage', type: 'category', values: vc('Lead', 'Customer'), table: 'accounts', role: 'attribute' },
+  { header: 'Lifecycle Stage', type: 'category', values: vc('Lead', 'Customer'), table: 'accounts', role: 'ignore' },
   { header: 'Opportunity Owner', type: 'category', values: vc('Jordan Lee', 'Priya Shah'), role: 'attribute' },
   { header: 'Onboarding Completed', type: 'boolean', table: 'accounts', role: 'attribute' },
   // Not attributes
@@ -177,7 +177,8 @@ describe('suggestRoles', () => {
       ],
       'deals'
     )
-    expect(roles).toEqual(['deal-id', 'deal-amount', 'attribute', 'attribute', 'outcome', 'closed-date', 'attribute'])
+    // The stage that lost the outcome to Status records the process, and a second date is no trait: both unused.
+    expect(roles).toEqual(['deal-id', 'deal-amount', 'attribute', 'ignore', 'outcome', 'closed-date', 'ignore'])
   })
 
   it('lets a column that loses one role take its next reading', () => {
@@ -209,7 +210,7 @@ describe('suggestRoles', () => {
     const roles = suggestRoles(headers.map(([h, t, v]) => col(h, t, v)), 'flat')
     expect(roles).toEqual([
       'deal-id', 'account-id', 'account-name', 'deal-amount', 'outcome', 'created-date', 'closed-date', 'sales-cycle-days',
-      'attribute', 'ignore', 'attribute', 'domain', 'attribute', 'attribute', 'attribute', 'attribute', 'attribute',
+      'attribute', 'ignore', 'ignore', 'domain', 'ignore', 'attribute', 'attribute', 'attribute', 'attribute',
       'ltv', 'acv', 'nrr', 'tenure', 'nps', 'time-to-value', 'support-tickets', 'churned', 'attribute'
     ])
   })

@@ -1,5 +1,8 @@
 import { suggestMerges } from '@shared/import/hygiene'
-import { detectMultiSeparators, missingTokenSet } from '@shared/import/values'
+import type { AttributeLevel, ColumnRole } from '@shared/domain/dataset'
+import { applyLevels } from '@shared/import/column-levels'
+import { headerKey } from '@shared/import/header-key'
+import { detectMultiSeparators } from '@shared/import/values'
 import { accountView } from '@shared/engine/account-view'
 import { AppError } from '../app-error'
 import { engineDatasetFor } from '../engine/engine-dataset-cache'
@@ -11,17 +14,22 @@ import {
   writeJoinSettings,
   writeMissingTokens,
   writeOutcomeMapping,
-  readMissingTokens
+  readColumnData,
+  writeColumnMissingTokens,
+  writePlaceholderChoice,
+  type ColumnRecord
 } from '../store/dataset-queries'
-import { columnValues, datasetSummary, storedTableView } from './dataset-summary'
+import { decideColumnMissing, missingSetOf, redecideAllMissing } from './column-missing'
+import { columnValues, datasetSummary, storedColumnProfile, storedTableView } from './dataset-summary'
 import { deleteRule, insertRule, listRules } from './hygiene-queries'
 import { joinList } from './join-report'
-import { cleanedColumn, columnByName, loadTable, loadTables } from './stored-data'
+import { cleanedColumn, columnByName, loadTable, loadTables, type LoadedTable } from './stored-data'
 import { ruleViews } from './rule-views'
 
 type DatasetMethods =
   | 'dataset-summary'
   | 'dataset-set-column'
+  | 'dataset-set-placeholder'
   | 'dataset-set-outcomes'
   | 'dataset-set-join'
   | 'dataset-join-list'
@@ -37,6 +45,27 @@ type DatasetMethods =
   | 'hygiene-remove'
   | 'hygiene-suggest'
 
+/**
+ * An attribute keeps its level; a column that becomes one is judged as the import would judge
+ * it (by the data when the table has an account key); the consultant's choice wins.
+ */
+function levelOf(
+  db: Parameters<typeof loadTable>[0],
+  table: LoadedTable,
+  column: ColumnRecord,
+  role: ColumnRole,
+  chosen: AttributeLevel | null | undefined
+): Pick<ColumnRecord, 'level' | 'levelReason'> {
+  if (role !== 'attribute') return { level: null, levelReason: null }
+  if (chosen) return { level: chosen, levelReason: chosen === column.level ? column.levelReason : 'your choice' }
+  if (column.role === 'attribute' && column.level) return { level: column.level, levelReason: column.levelReason }
+  const judged = table.columns.map((c) => ({ name: c.name, role: c === column ? role : c.role, level: c.level, levelReason: c.levelReason }))
+  const data = table.columns.map((c) => readColumnData(db, table.record, c.position))
+  applyLevels(judged, data, table.columns.map(missingSetOf), table.record.kind)
+  const { level, levelReason } = judged[column.position]!
+  return { level, levelReason }
+}
+
 const KIND_NAMES = { accounts: 'accounts', deals: 'deals', flat: 'flat (deals with account columns)' } as const
 
 function requireTable(db: Parameters<typeof loadTable>[0], kind: keyof typeof KIND_NAMES) {
@@ -51,7 +80,7 @@ export const datasetHandlers: Pick<Handlers, DatasetMethods> = {
   'dataset-table'({ kind }, ctx) {
     const { db } = ctx.session.require()
     const rules = listRules(db).map((r) => r.rule)
-    return storedTableView(db, requireTable(db, kind), rules, readMissingTokens(db))
+    return storedTableView(db, requireTable(db, kind), rules)
   },
 
   'dataset-set-column'(input, ctx) {
@@ -67,23 +96,44 @@ export const datasetHandlers: Pick<Handlers, DatasetMethods> = {
       }
     }
     const type = input.type ?? column.type
+    const rules = listRules(db).map((r) => r.rule)
     // A column turned into a list splits on the separators its values use, fixed now so the
     // profile and the engine split it the same way.
     let multiSeparators = column.multiSeparators
     if (type === 'multi' && multiSeparators === null) {
-      const rules = listRules(db).map((r) => r.rule)
-      const { values } = columnValues(db, table, column.position, rules, missingTokenSet(readMissingTokens(db)))
+      const { values } = columnValues(db, table, column.position, rules, missingSetOf(column))
       multiSeparators = detectMultiSeparators(values) ?? ';,|/\n'
     }
+    const dateOrder = input.dateOrder !== undefined ? input.dateOrder : column.dateOrder
+    // What the numbers measure follows the type they are read as.
+    const unit = type === column.type ? column.unit : storedColumnProfile(db, table, { ...column, type, dateOrder, multiSeparators }, rules).unit
+    const { level, levelReason } = levelOf(db, table, column, role, input.level)
     db.transaction(() =>
       updateColumnSetting(db, table.record.id, column.position, {
         type,
         role,
         category: role === 'attribute' ? (input.category !== undefined ? input.category : (column.category ?? 'Firmographic')) : null,
-        dateOrder: input.dateOrder !== undefined ? input.dateOrder : column.dateOrder,
-        multiSeparators
+        dateOrder,
+        multiSeparators,
+        level,
+        levelReason,
+        roleReason: role === column.role ? column.roleReason : 'your choice',
+        unit
       })
     )()
+    return datasetSummary(db)
+  },
+
+  'dataset-set-placeholder'(input, ctx) {
+    const { db } = ctx.session.require()
+    const table = requireTable(db, input.kind)
+    const column = table.columns[input.index]
+    if (!column) throw new AppError('BAD_INPUT', `The ${input.kind} table has no column ${input.index + 1}.`)
+    db.transaction(() => {
+      writePlaceholderChoice(db, headerKey(column.name), input.token, input.missing)
+      const { tokens } = decideColumnMissing(db, column.name, readColumnData(db, table.record, column.position))
+      writeColumnMissingTokens(db, table.record.id, column.position, tokens)
+    })()
     return datasetSummary(db)
   },
 
@@ -144,7 +194,10 @@ export const datasetHandlers: Pick<Handlers, DatasetMethods> = {
 
   'dataset-set-missing-tokens'({ tokens }, ctx) {
     const { db } = ctx.session.require()
-    db.transaction(() => writeMissingTokens(db, tokens))()
+    db.transaction(() => {
+      writeMissingTokens(db, tokens)
+      redecideAllMissing(db)
+    })()
     return datasetSummary(db)
   },
 
@@ -178,7 +231,7 @@ export const datasetHandlers: Pick<Handlers, DatasetMethods> = {
     const found = columnByName(table, column)
     if (!found) throw new AppError('BAD_INPUT', `The ${kind} table has no column "${column}".`)
     const rules = listRules(db).map((r) => r.rule)
-    const { values } = columnValues(db, table, found.position, rules, missingTokenSet(readMissingTokens(db)))
+    const { values } = columnValues(db, table, found.position, rules, missingSetOf(found))
     const counts = new Map(values.map((v) => [v.value, v.count]))
     return suggestMerges(values).map((group) => ({
       to: group.to,

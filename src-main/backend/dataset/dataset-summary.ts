@@ -1,24 +1,20 @@
 import type { Database } from 'better-sqlite3'
 
 import type { HygieneRule } from '@shared/domain/data-views'
+import type { ColumnProfile } from '@shared/domain/dataset'
 import type { DatasetSummary, StoredTable } from '@shared/domain/import'
 import { countCodes } from '@shared/engine/dictionary-column'
 import { distinctValues, profileColumn } from '@shared/import/profile-column'
-import { isMissingValue, missingTokenSet } from '@shared/import/values'
+import { isMissingValue } from '@shared/import/values'
 import { outcomeMappingFor } from '@shared/import/outcome-mapping-for'
-import { readMissingTokens, readOutcomeMapping } from '../store/dataset-queries'
+import { readColumnData, readMissingTokens, readOutcomeMapping, type ColumnRecord } from '../store/dataset-queries'
+import { decideColumnMissing, missingSetOf } from './column-missing'
 import { listRules } from './hygiene-queries'
 import { cachedProfile, profileKey } from './profile-cache'
 import { joinReport } from './join-report'
 import { cleanedColumn, columnByRole, dealTableOf, loadTables, type LoadedTable } from './stored-data'
 
-export function storedTableView(
-  db: Database,
-  table: LoadedTable,
-  rules: readonly HygieneRule[],
-  tokens: readonly string[]
-): StoredTable {
-  const missing = missingTokenSet(tokens)
+export function storedTableView(db: Database, table: LoadedTable, rules: readonly HygieneRule[]): StoredTable {
   return {
     kind: table.record.kind,
     fileName: table.record.fileName,
@@ -26,22 +22,34 @@ export function storedTableView(
     sheetName: table.record.sheetName,
     rowCount: table.record.rowCount,
     importedAt: table.record.importedAt,
-    columns: table.columns.map((column) => {
-      const profile = cachedProfile(db, profileKey(table.record.id, column, rules, tokens), () => {
-        const data = cleanedColumn(db, table, column.position, rules)
-        return profileColumn({
-          name: column.name,
-          index: column.position,
-          column: data,
-          counts: countCodes(data),
-          missingTokens: missing,
-          type: column.type,
-          dateOrder: column.dateOrder,
-          multiSeparators: column.multiSeparators
-        })
-      })
-      return { ...profile, inferredType: column.inferredType, role: column.role, category: column.category }
+    columns: table.columns.map((column) => storedColumnProfile(db, table, column, rules))
+  }
+}
+
+/** One stored column's profile as the Data section shows it (cached; see profile-cache.ts). */
+export function storedColumnProfile(db: Database, table: LoadedTable, column: ColumnRecord, rules: readonly HygieneRule[]): ColumnProfile {
+  const profile = cachedProfile(db, profileKey(table.record.id, column, rules), () => {
+    const data = cleanedColumn(db, table, column.position, rules)
+    return profileColumn({
+      name: column.name,
+      index: column.position,
+      column: data,
+      counts: countCodes(data),
+      missingTokens: missingSetOf(column),
+      type: column.type,
+      dateOrder: column.dateOrder,
+      multiSeparators: column.multiSeparators,
+      placeholders: decideColumnMissing(db, column.name, readColumnData(db, table.record, column.position)).placeholders
     })
+  })
+  return {
+    ...profile,
+    inferredType: column.inferredType,
+    role: column.role,
+    category: column.category,
+    roleReason: column.roleReason,
+    level: column.level,
+    levelReason: column.levelReason
   }
 }
 
@@ -62,7 +70,6 @@ export function datasetSummary(db: Database): DatasetSummary {
   const tables = loadTables(db)
   const rules = listRules(db).map((r) => r.rule)
   const tokens = readMissingTokens(db)
-  const missing = missingTokenSet(tokens)
   const dealTable = dealTableOf(tables)
   const accounts = tables.find((t) => t.record.kind === 'accounts') ?? null
 
@@ -70,16 +77,16 @@ export function datasetSummary(db: Database): DatasetSummary {
   let outcomeMapping: DatasetSummary['outcomeMapping'] = []
   const outcomeColumn = dealTable ? columnByRole(dealTable, 'outcome') : undefined
   if (dealTable && outcomeColumn) {
-    const { values, missingCount } = columnValues(db, dealTable, outcomeColumn.position, rules, missing)
-    outcomeMapping = outcomeMappingFor(values, readOutcomeMapping(db))
+    const { values, missingCount } = columnValues(db, dealTable, outcomeColumn.position, rules, missingSetOf(outcomeColumn))
+    outcomeMapping = outcomeMappingFor(values, readOutcomeMapping(db), outcomeColumn.name)
     for (const entry of outcomeMapping) outcomes[entry.outcome ?? 'unmapped'] += entry.count
     outcomes.unmapped += missingCount
   }
 
   return {
-    tables: tables.map((t) => storedTableView(db, t, rules, tokens)),
+    tables: tables.map((t) => storedTableView(db, t, rules)),
     join: accounts && dealTable?.record.kind === 'deals' ? joinReport(db, accounts, dealTable, rules) : null,
-    accountCount: accounts ? accounts.record.rowCount : dealTable ? distinctAccounts(db, dealTable, rules, missing) : 0,
+    accountCount: accounts ? accounts.record.rowCount : dealTable ? distinctAccounts(db, dealTable, rules) : 0,
     dealCount: dealTable?.record.rowCount ?? 0,
     outcomes,
     outcomeMapping,
@@ -87,13 +94,16 @@ export function datasetSummary(db: Database): DatasetSummary {
   }
 }
 
-/** In a flat or deals-only import, accounts are the distinct account ids (or names). */
-function distinctAccounts(db: Database, table: LoadedTable, rules: readonly HygieneRule[], missing: ReadonlySet<string>): number {
+/**
+ * In a flat or deals-only import, accounts are the distinct account ids (or names); a table with
+ * no account key (a leads or campaign table) has one account per row.
+ */
+function distinctAccounts(db: Database, table: LoadedTable, rules: readonly HygieneRule[]): number {
   const key = columnByRole(table, 'account-id', 'account-name', 'domain')
-  if (!key) return 0
+  if (!key) return table.record.rowCount
   const data = cleanedColumn(db, table, key.position, rules)
+  const missing = missingSetOf(key)
   const seen = new Set<string>()
   for (const value of data.dictionary) if (!isMissingValue(value, missing)) seen.add(value.trim())
   return seen.size
 }
-

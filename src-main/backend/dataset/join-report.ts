@@ -3,8 +3,9 @@ import type { HygieneRule } from '@shared/domain/data-views'
 import type { JoinListPage } from '@shared/domain/data-views'
 import type { JoinReport, JoinSettings } from '@shared/domain/import'
 import { joinKey } from '@shared/engine/join-key'
-import { isMissingValue, missingTokenSet } from '@shared/import/values'
-import { readJoinSettings, readMissingTokens } from '../store/dataset-queries'
+import { isMissingValue } from '@shared/import/values'
+import { readJoinSettings } from '../store/dataset-queries'
+import { missingSetOf } from './column-missing'
 import { cleanedColumn, columnByName, columnByRole, type LoadedTable } from './stored-data'
 
 /** Each row's join key (null when the row has no key), computed once per distinct value. */
@@ -13,11 +14,11 @@ export function rowKeys(
   table: LoadedTable,
   columnName: string,
   mode: JoinSettings['mode'],
-  rules: readonly HygieneRule[],
-  missing: ReadonlySet<string>
+  rules: readonly HygieneRule[]
 ): Array<string | null> {
   const column = columnByName(table, columnName)
   if (!column) return new Array<string | null>(table.record.rowCount).fill(null)
+  const missing = missingSetOf(column)
   const data = cleanedColumn(db, table, column.position, rules)
   const keyOf = data.dictionary.map((value) => {
     if (isMissingValue(value, missing)) return null
@@ -43,9 +44,8 @@ function joinIndex(
 ): JoinIndex | null {
   const settings = readJoinSettings(db)
   if (!settings) return null
-  const missing = missingTokenSet(readMissingTokens(db))
-  const accountKeys = rowKeys(db, accounts, settings.accountsKey, settings.mode, rules, missing)
-  const dealKeys = rowKeys(db, deals, settings.dealsKey, settings.mode, rules, missing)
+  const accountKeys = rowKeys(db, accounts, settings.accountsKey, settings.mode, rules)
+  const dealKeys = rowKeys(db, deals, settings.dealsKey, settings.mode, rules)
   const accountKeySet = new Set(accountKeys.filter((k): k is string => k !== null))
   const dealKeySet = new Set(dealKeys.filter((k): k is string => k !== null))
   return { settings, accountKeys, dealKeys, accountKeySet, dealKeySet }
@@ -103,17 +103,16 @@ export function joinList(
   const nameColumn = onAccounts ? columnByRole(table, 'account-name', 'account-id') : columnByRole(table, 'deal-id', 'account-name')
   const keyData = keyColumn ? cleanedColumn(db, table, keyColumn.position, rules) : null
   const nameData = nameColumn ? cleanedColumn(db, table, nameColumn.position, rules) : null
-  const missing = missingTokenSet(readMissingTokens(db))
   // Placeholders such as "n/a" are not keys: show them as empty, like the analysis sees them.
-  const text = (data: typeof keyData, row: number): string => {
+  const text = (data: typeof keyData, column: typeof keyColumn, row: number): string => {
     const value = data ? (data.dictionary[data.codes[row]!] ?? '') : ''
-    return isMissingValue(value, missing) ? '' : value.trim()
+    return column && isMissingValue(value, missingSetOf(column)) ? '' : value.trim()
   }
   return {
     total: rows.length,
     rows: rows.slice(offset, offset + limit).map((row) => ({
-      key: text(keyData, row),
-      name: text(nameData, row),
+      key: text(keyData, keyColumn, row),
+      name: text(nameData, nameColumn, row),
       // Data rows are numbered from 1 in the order they were imported.
       detail: `${onAccounts ? 'Account' : 'Deal'} row ${row + 1}`
     }))

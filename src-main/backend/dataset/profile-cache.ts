@@ -8,19 +8,18 @@ import type { ColumnRecord } from '../store/dataset-queries'
  * Column profiles of stored tables, remembered per open database. Profiling a million-row
  * column takes a second or more and the Data section asks for all of them after every edit;
  * a profile only changes when the table is re-imported (new table id), the column's type or
- * date order changes, or the rules or missing tokens that shape it change — all in the key.
+ * date order changes, or the rules or the column's missing spellings that shape it change — all in the key.
  */
 const caches = new WeakMap<Database, Map<string, ColumnProfile>>()
 const MAX_ENTRIES = 2000
 
 export function profileKey(
   tableId: number,
-  column: Pick<ColumnRecord, 'position' | 'name' | 'type' | 'dateOrder' | 'multiSeparators'>,
-  rules: readonly HygieneRule[],
-  tokens: readonly string[]
+  column: Pick<ColumnRecord, 'position' | 'name' | 'type' | 'dateOrder' | 'multiSeparators' | 'missingTokens'>,
+  rules: readonly HygieneRule[]
 ): string {
   const own = rules.filter((rule) => headerKey(rule.column) === headerKey(column.name))
-  return JSON.stringify([tableId, column.position, column.type, column.dateOrder, column.multiSeparators, own, tokens])
+  return JSON.stringify([tableId, column.position, column.type, column.dateOrder, column.multiSeparators, own, column.missingTokens])
 }
 
 export function cachedProfile(db: Database, key: string, compute: () => ColumnProfile): ColumnProfile {

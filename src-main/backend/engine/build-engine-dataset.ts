@@ -6,18 +6,18 @@ import { MISSING_CODE, type EngineColumn, type EngineDataset } from '@shared/eng
 import { countCodes } from '@shared/engine/dictionary-column'
 import { distinctValues } from '@shared/import/profile-column'
 import { outcomeMappingFor } from '@shared/import/outcome-mapping-for'
-import { isMissingValue, missingTokenSet, readValue } from '@shared/import/values'
+import { isMissingValue, readValue } from '@shared/import/values'
 import { AppError } from '../app-error'
 import { listRules } from '../dataset/hygiene-queries'
 import { rowKeys } from '../dataset/join-report'
 import { cleanedColumn, columnByName, columnByRole, dealTableOf, loadTables, type LoadedTable } from '../dataset/stored-data'
-import { readJoinSettings, readMissingTokens, readOutcomeMapping, type ColumnRecord } from '../store/dataset-queries'
+import { readJoinSettings, readOutcomeMapping, type ColumnRecord } from '../store/dataset-queries'
+import { missingSetOf } from '../dataset/column-missing'
 
 const DAY_MS = 86_400_000
 const DEFAULT_SEPARATORS = ';,|/\n'
 
 interface Reader {
-  missing: ReadonlySet<string>
   rules: readonly HygieneRule[]
 }
 
@@ -39,7 +39,7 @@ function numbersOf(db: Database, table: LoadedTable, column: ColumnRecord | unde
   const out = new Float64Array(table.record.rowCount).fill(NaN)
   if (!column) return out
   const data = cleanedColumn(db, table, column.position, reader.rules)
-  const entries = readEntries(data, type, column.dateOrder, reader.missing).map((v) =>
+  const entries = readEntries(data, type, column.dateOrder, missingSetOf(column)).map((v) =>
     typeof v === 'number' ? v : v !== null && typeof v === 'object' && !Array.isArray(v) ? v.value : NaN
   )
   for (let row = 0; row < out.length; row++) out[row] = entries[data.codes[row]!]!
@@ -56,7 +56,7 @@ function engineColumn(
   source: (row: number) => number
 ): EngineColumn {
   const data = cleanedColumn(db, table, column.position, reader.rules)
-  const entries = readEntries(data, column.type, column.dateOrder, reader.missing, column.multiSeparators)
+  const entries = readEntries(data, column.type, column.dateOrder, missingSetOf(column), column.multiSeparators)
   const at = (row: number) => {
     const s = source(row)
     return s < 0 ? null : entries[data.codes[s]!]!
@@ -163,7 +163,7 @@ export function buildEngineDataset(db: Database): EngineDataset {
   const deals = dealTableOf(tables)
   if (!deals) throw new AppError('NOT_FOUND', 'This workspace has no deals yet; import a deals or flat export first.')
   const accounts = deals.record.kind === 'deals' ? (tables.find((t) => t.record.kind === 'accounts') ?? null) : null
-  const reader: Reader = { missing: missingTokenSet(readMissingTokens(db)), rules: listRules(db).map((r) => r.rule) }
+  const reader: Reader = { rules: listRules(db).map((r) => r.rule) }
   const rows = deals.record.rowCount
   const identity = (row: number) => row
 
@@ -171,11 +171,12 @@ export function buildEngineDataset(db: Database): EngineDataset {
   const outcomeColumn = columnByRole(deals, 'outcome')
   if (outcomeColumn) {
     const data = cleanedColumn(db, deals, outcomeColumn.position, reader.rules)
-    const { values } = distinctValues(data, countCodes(data), reader.missing)
-    const mapping = new Map(outcomeMappingFor(values, readOutcomeMapping(db)).map((m) => [m.value, m.outcome]))
+    const missing = missingSetOf(outcomeColumn)
+    const { values } = distinctValues(data, countCodes(data), missing)
+    const mapping = new Map(outcomeMappingFor(values, readOutcomeMapping(db), outcomeColumn.name).map((m) => [m.value, m.outcome]))
     const code: Record<Outcome, number> = { won: 1, lost: 0, open: -1 }
     const perEntry = data.dictionary.map((raw) => {
-      const mapped = isMissingValue(raw, reader.missing) ? null : mapping.get(raw.trim())
+      const mapped = isMissingValue(raw, missing) ? null : mapping.get(raw.trim())
       return mapped ? code[mapped] : -1
     })
     for (let row = 0; row < rows; row++) outcome[row] = perEntry[data.codes[row]!]!
@@ -193,21 +194,27 @@ export function buildEngineDataset(db: Database): EngineDataset {
   const accountIndex = new Int32Array(rows).fill(-1)
   let accountCount = 0
   const join = readJoinSettings(db)
+  const keyless = !accounts && !columnByRole(deals, 'account-id', 'account-name', 'domain')
   if (accounts && join && columnByName(accounts, join.accountsKey) && columnByName(deals, join.dealsKey)) {
     // The same keys the join report counts, so the engine joins exactly what the report shows.
     const keyRow = new Map<string, number>()
-    rowKeys(db, accounts, join.accountsKey, join.mode, reader.rules, reader.missing).forEach((key, row) => {
+    rowKeys(db, accounts, join.accountsKey, join.mode, reader.rules).forEach((key, row) => {
       if (key !== null && !keyRow.has(key)) keyRow.set(key, row)
     })
-    rowKeys(db, deals, join.dealsKey, join.mode, reader.rules, reader.missing).forEach((key, row) => {
+    rowKeys(db, deals, join.dealsKey, join.mode, reader.rules).forEach((key, row) => {
       const found = key === null ? undefined : keyRow.get(key)
       if (found !== undefined) accountRowOf[row] = accountIndex[row] = found
     })
     accountCount = accounts.record.rowCount
+  } else if (keyless) {
+    // A table with no account key (leads, a campaign's contacts): each row is its own account,
+    // so accounts are counted, scored and exported row by row rather than not at all.
+    for (let row = 0; row < rows; row++) accountIndex[row] = row
+    accountCount = rows
   } else {
     const keyColumn = columnByRole(deals, 'account-id', 'account-name', 'domain')
     const seen = new Map<string, number>()
-    const keys = keyColumn ? rowKeys(db, deals, keyColumn.name, 'normalized', reader.rules, reader.missing) : []
+    const keys = keyColumn ? rowKeys(db, deals, keyColumn.name, 'normalized', reader.rules) : []
     keys.forEach((key, row) => {
       if (key === null) return
       let index = seen.get(key)
@@ -244,6 +251,7 @@ export function buildEngineDataset(db: Database): EngineDataset {
     if (read.kind === 'boolean') churned = read.values
   }
   const metrics = metricsOf(db, deals, accounts, reader, accountSource, churned)
+  const dealIds = textsOf(db, deals, columnByRole(deals, 'deal-id'), reader, rows, identity)
   return {
     rowCount: rows,
     outcome,
@@ -255,8 +263,10 @@ export function buildEngineDataset(db: Database): EngineDataset {
     metrics,
     accountIndex,
     accountCount,
-    dealIds: textsOf(db, deals, columnByRole(deals, 'deal-id'), reader, rows, identity),
-    accountIds: textsOf(db, accountTable, columnByRole(accountTable, 'account-id', 'domain'), reader, rows, accountSource),
+    dealIds,
+    accountIds: keyless
+      ? Array.from({ length: rows }, (_, row) => dealIds[row] || `Row ${row + 1}`)
+      : textsOf(db, accountTable, columnByRole(accountTable, 'account-id', 'domain'), reader, rows, accountSource),
     accountNames: textsOf(db, accountTable, columnByRole(accountTable, 'account-name', 'account-id'), reader, rows, accountSource),
     attributes
   }

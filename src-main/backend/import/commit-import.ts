@@ -1,15 +1,18 @@
 import type { Database } from 'better-sqlite3'
 import { basename } from 'node:path'
+import type { HygieneRule } from '@shared/domain/data-views'
 import type { TableKind } from '@shared/domain/dataset'
 import type { ColumnSetting, ImportMode, OutcomeMappingEntry } from '@shared/domain/import'
 import { concatColumns, countCodes, DictionaryColumnBuilder, filterRows, type DictionaryColumn } from '@shared/engine/dictionary-column'
 import { joinKey } from '@shared/engine/join-key'
+import { applyLevels } from '@shared/import/column-levels'
 import { headerKey } from '@shared/import/header-key'
 import { outcomeMappingFor } from '@shared/import/outcome-mapping-for'
 import { distinctValues } from '@shared/import/profile-column'
-import { isMissingValue, missingTokenSet } from '@shared/import/values'
+import { isMissingValue } from '@shared/import/values'
 import { AppError } from '../app-error'
-import { listRules } from '../dataset/hygiene-queries'
+import { decideColumnMissing, missingSetOf } from '../dataset/column-missing'
+import { insertRule, listRules } from '../dataset/hygiene-queries'
 import { profileKey, rememberProfile } from '../dataset/profile-cache'
 import { loadTable, type LoadedTable } from '../dataset/stored-data'
 import {
@@ -22,6 +25,7 @@ import {
   writeOutcomeMapping,
   type ColumnToSave
 } from '../store/dataset-queries'
+import { rememberShape } from './import-shape-memory'
 import type { StagedFile } from './staged-file'
 
 export interface CommitRequest {
@@ -30,6 +34,7 @@ export interface CommitRequest {
   outcomeMapping?: Array<{ value: string; outcome: 'won' | 'lost' | 'open' | null }> | undefined
   mode: ImportMode
   appendKey?: string | undefined
+  rules?: HygieneRule[] | undefined
 }
 
 /**
@@ -50,17 +55,29 @@ export function commitImport(db: Database, staged: StagedFile, request: CommitRe
       category: role === 'attribute' ? (chosen?.category ?? profile.category ?? 'Firmographic') : null,
       dateOrder: chosen?.dateOrder !== undefined ? chosen.dateOrder : profile.dateOrder,
       multiSeparators: profile.multiSeparators,
+      level: role === 'attribute' ? (chosen?.level ?? profile.level) : null,
+      levelReason: chosen?.level && chosen.level !== profile.level ? 'your choice' : profile.levelReason,
+      roleReason: role === profile.role ? profile.roleReason : 'your choice',
+      unit: profile.unit,
+      missingTokens: staged.columnMissing[profile.index] ?? [''],
       data: staged.columns[profile.index]!
     }
   })
   checkRoles(staged.fileName, request.kind, columns)
+  levelNewAttributes(columns, request.kind)
   const tokens = readMissingTokens(db)
 
   db.transaction(() => {
     const existing = loadTable(db, request.kind)
-    const toSave = request.mode === 'append' && existing ? appendTo(db, existing, columns, request.appendKey, tokens) : columns
-    if (toSave !== columns) checkRoles(staged.fileName, request.kind, toSave)
-    const mapping = outcomeMappingOf(db, request, toSave, tokens)
+    const appended = request.mode === 'append' && existing ? appendTo(db, existing, columns, request.appendKey) : null
+    // Placeholders are decided on the rows as they will be stored: the appended whole, or the
+    // staged file when the token list has not changed since it was read.
+    const toSave =
+      appended || !sameTokens(staged.missingTokens, tokens)
+        ? (appended ?? columns).map((c) => ({ ...c, missingTokens: decideColumnMissing(db, c.name, c.data).tokens }))
+        : columns
+    if (appended) checkRoles(staged.fileName, request.kind, toSave)
+    const mapping = outcomeMappingOf(db, request, toSave)
     const outcomeColumn = toSave.find((c) => c.role === 'outcome')
     if (outcomeColumn && request.kind !== 'accounts') checkOutcomes(staged.fileName, outcomeColumn.name, mapping)
     const rowCount = toSave[0]?.data.codes.length ?? 0
@@ -79,10 +96,41 @@ export function commitImport(db: Database, staged: StagedFile, request: CommitRe
       },
       toSave
     )
-    if (toSave === columns && sameTokens(staged.missingTokens, tokens)) rememberStagedProfiles(db, tableId, staged, columns, tokens)
+    if (toSave === columns) rememberStagedProfiles(db, tableId, staged, columns)
     if (mapping.length > 0) writeOutcomeMapping(db, mapping)
+    addCleanups(db, request.rules ?? staged.cleanups.filter((c) => c.byDefault).map((c) => c.rule))
+    rememberShape(db, staged.profiles, staged.suggestedKind, request.kind, request.columns)
     if (request.kind === 'deals' || request.kind === 'accounts') suggestJoin(db)
   })()
+}
+
+/** The clean-ups kept on the review screen become hygiene rules (each once), like rules added by hand. */
+function addCleanups(db: Database, rules: readonly HygieneRule[]): void {
+  // Keys in a fixed order, so a rule sent back by the page matches the stored one.
+  const keyOf = (rule: HygieneRule): string => JSON.stringify(rule, Object.keys(rule).sort())
+  const existing = new Set(listRules(db).map((r) => keyOf(r.rule)))
+  for (const rule of rules) {
+    const key = keyOf(rule)
+    if (existing.has(key)) continue
+    insertRule(db, rule)
+    existing.add(key)
+  }
+}
+
+/**
+ * Columns the consultant turned into attributes on the review screen (or a table kind that
+ * changed) get their level the way the import would have judged it.
+ */
+function levelNewAttributes(columns: ColumnToSave[], kind: TableKind): void {
+  if (columns.every((c) => c.role !== 'attribute' || c.level !== null)) return
+  const judged = columns.map((c) => ({ name: c.name, role: c.role, level: null as ColumnToSave['level'], levelReason: null as string | null }))
+  applyLevels(judged, columns.map((c) => c.data), columns.map((c) => missingSetOf(c)), kind)
+  columns.forEach((c, i) => {
+    if (c.role === 'attribute' && c.level === null) {
+      c.level = judged[i]!.level
+      c.levelReason = judged[i]!.levelReason
+    }
+  })
 }
 
 /**
@@ -93,15 +141,14 @@ function rememberStagedProfiles(
   db: Database,
   tableId: number,
   staged: StagedFile,
-  columns: readonly ColumnToSave[],
-  tokens: readonly string[]
+  columns: readonly ColumnToSave[]
 ): void {
   const rules = listRules(db).map((r) => r.rule)
   for (const column of columns) {
     const profile = staged.profiles[column.position]
     if (!profile || profile.type !== column.type || profile.dateOrder !== column.dateOrder) continue
     if (rules.some((rule) => headerKey(rule.column) === headerKey(column.name))) continue
-    rememberProfile(db, profileKey(tableId, column, rules, tokens), profile)
+    rememberProfile(db, profileKey(tableId, column, rules), profile)
   }
 }
 
@@ -110,19 +157,15 @@ function rememberStagedProfiles(
  * have moved the role) in the table as it will be saved (an append adds to the stored rows),
  * with the request's choices over the saved ones over suggestions.
  */
-function outcomeMappingOf(
-  db: Database,
-  request: CommitRequest,
-  columns: readonly ColumnToSave[],
-  tokens: readonly string[]
-): OutcomeMappingEntry[] {
+function outcomeMappingOf(db: Database, request: CommitRequest, columns: readonly ColumnToSave[]): OutcomeMappingEntry[] {
   const outcome = request.kind === 'accounts' ? undefined : columns.find((c) => c.role === 'outcome')
   if (!outcome) return []
-  const { values } = distinctValues(outcome.data, countCodes(outcome.data), missingTokenSet(tokens))
-  return outcomeMappingFor(values, [
-    ...readOutcomeMapping(db),
-    ...(request.outcomeMapping ?? []).map((m) => [m.value, m.outcome] as const)
-  ])
+  const { values } = distinctValues(outcome.data, countCodes(outcome.data), missingSetOf(outcome))
+  return outcomeMappingFor(
+    values,
+    [...readOutcomeMapping(db), ...(request.outcomeMapping ?? []).map((m) => [m.value, m.outcome] as const)],
+    outcome.name
+  )
 }
 
 /** Staged profiles were computed with the tokens in force then; they only count if unchanged. */
@@ -168,13 +211,7 @@ function checkOutcomes(fileName: string, column: string, mapping: ReadonlyArray<
  * Appends the new rows to the stored table, matching columns by name. With a key column, stored
  * rows whose key reappears in the new file are replaced by the new rows (a refresh by key).
  */
-function appendTo(
-  db: Database,
-  existing: LoadedTable,
-  incoming: readonly ColumnToSave[],
-  appendKey: string | undefined,
-  tokens: readonly string[]
-): ColumnToSave[] {
+function appendTo(db: Database, existing: LoadedTable, incoming: readonly ColumnToSave[], appendKey: string | undefined): ColumnToSave[] {
   const rowCount = existing.record.rowCount
   let keep: Uint8Array | null = null
   if (appendKey) {
@@ -184,7 +221,7 @@ function appendTo(
       throw new AppError('BAD_INPUT', `The key column "${appendKey}" must exist in both the stored table and the new file.`)
     }
     // A blank or placeholder key ("N/A") identifies nothing: such rows are never replaced.
-    const missing = missingTokenSet(tokens)
+    const missing = missingSetOf(newKey)
     const keyOf = (value: string): string | null => (isMissingValue(value, missing) ? null : joinKey(value, 'exact'))
     const fresh = new Set(Array.from(newKey.data.dictionary, keyOf).filter((k): k is string => k !== null))
     const stored = readColumnData(db, existing.record, oldKey.position)

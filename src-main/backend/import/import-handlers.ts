@@ -7,7 +7,9 @@ import { AppError } from '../app-error'
 import type { BackendContext } from '../backend-context'
 import { datasetSummary } from '../dataset/dataset-summary'
 import type { Handlers } from '../dispatch'
-import { readMissingTokens, readOutcomeMapping } from '../store/dataset-queries'
+import { readMissingTokens, readOutcomeMapping, readPlaceholderChoices } from '../store/dataset-queries'
+import { listRules } from '../dataset/hygiene-queries'
+import { readRememberedShapes } from './import-shape-memory'
 import { commitImport } from './commit-import'
 import { ReadCancelledError, runReadWorker } from './run-read-worker'
 import { previewOf } from './staged-file'
@@ -70,7 +72,12 @@ export const importHandlers: Pick<Handlers, 'import-inspect' | 'import-set-colum
         headerRow: input.headerRow,
         tableKind: input.tableKind,
         missingTokens: readMissingTokens(db),
-        knownOutcomes: [...readOutcomeMapping(db)]
+        placeholderChoices: [...readPlaceholderChoices(db)].flatMap(([column, tokens]) =>
+          [...tokens].map(([token, missing]) => [column, token, missing] as const)
+        ),
+        knownOutcomes: [...readOutcomeMapping(db)],
+        rememberedShapes: readRememberedShapes(db),
+        rules: listRules(db).map((r) => r.rule)
       },
       progress
     )
@@ -90,7 +97,7 @@ export const importHandlers: Pick<Handlers, 'import-inspect' | 'import-set-colum
   },
 
   'import-set-column'(input, ctx) {
-    const { db } = ctx.session.require()
+    ctx.session.require()
     const staged = ctx.staging.get(input.stagingId)
     const previous = staged.profiles[input.index]
     if (!previous) throw new AppError('BAD_INPUT', `${staged.fileName} has no column ${input.index + 1}.`)
@@ -100,12 +107,16 @@ export const importHandlers: Pick<Handlers, 'import-inspect' | 'import-set-colum
         index: previous.index,
         column: staged.columns[input.index]!,
         counts: staged.counts[input.index]!,
-        missingTokens: missingTokenSet(readMissingTokens(db)),
+        missingTokens: missingTokenSet(staged.columnMissing[input.index] ?? ['']),
+        placeholders: previous.placeholders,
         type: input.type,
         ...(input.dateOrder !== undefined ? { dateOrder: input.dateOrder } : {})
       }),
       role: previous.role,
-      category: previous.category
+      roleReason: previous.roleReason,
+      category: previous.category,
+      level: previous.level,
+      levelReason: previous.levelReason
     }
     staged.profiles[input.index] = profile
     return profile

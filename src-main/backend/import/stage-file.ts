@@ -1,10 +1,15 @@
-import type { ColumnProfile, ColumnRole, Outcome, TableKind } from '@shared/domain/dataset'
+import type { HygieneRule } from '@shared/domain/data-views'
+import type { ColumnProfile, ColumnRole, Outcome, TableKind, ValueCount } from '@shared/domain/dataset'
 import { countCodes, DictionaryColumnBuilder } from '@shared/engine/dictionary-column'
-import { distinctValues, profileColumn, sampleValues } from '@shared/import/profile-column'
+import { headerKey } from '@shared/import/header-key'
+import { columnMissing, profileColumn, sampleValues } from '@shared/import/profile-column'
 import { outcomeMappingFor } from '@shared/import/outcome-mapping-for'
-import { suggestCategory, suggestRoles } from '@shared/import/suggest'
-import { missingTokenSet } from '@shared/import/values'
+import { suggestCategory, suggestRolesWithReasons } from '@shared/import/suggest'
+import { applyHygieneRules, proposeCleanups } from '@shared/import/hygiene'
+import { missingTokenSet, parseNumber } from '@shared/import/values'
 import { readTable } from './read'
+import { applyLevels } from '@shared/import/column-levels'
+import { REMEMBERED_REASON, shapeKey, type RememberedColumn } from './import-shape-memory'
 import type { StagedFile } from './staged-file'
 
 export interface StageRequest {
@@ -13,9 +18,16 @@ export interface StageRequest {
   sheet?: string | undefined
   headerRow?: number | undefined
   tableKind?: TableKind | undefined
+  /** The workspace's placeholder tokens: a hint each column weighs against its own data. */
   missingTokens: readonly string[]
+  /** The consultant's per-column placeholder choices: [column key, lower-case token, missing]. */
+  placeholderChoices?: ReadonlyArray<readonly [string, string, boolean]>
   /** The workspace's saved outcome mapping; it wins over suggestions for values it knows. */
   knownOutcomes: ReadonlyArray<[string, Outcome | null]>
+  /** Corrections remembered per file shape (see import-shape-memory.ts). */
+  rememberedShapes?: Record<string, Array<[string, RememberedColumn]>>
+  /** The workspace's hygiene rules: clean-ups already covered by one are not proposed again. */
+  rules?: readonly HygieneRule[]
 }
 
 export interface StageHooks {
@@ -58,29 +70,77 @@ export function stageFile(request: StageRequest, hooks: StageHooks): StagedFile 
   if (builders.length === 0) builders = read.headers.map(() => new DictionaryColumnBuilder(16))
   const columns = builders.map((b) => b.finish())
   const counts = columns.map(countCodes)
-  const missing = missingTokenSet(request.missingTokens)
+  const hints = missingTokenSet(request.missingTokens)
+  const choices = choicesByColumn(request.placeholderChoices ?? [])
 
   const profiles: ColumnProfile[] = []
-  const distinct = columns.map((column, i) => distinctValues(column, counts[i]!, missing))
+  const missing = columns.map((column, i) => columnMissing(read.headers[i]!, column, counts[i]!, hints, choices.get(headerKey(read.headers[i]!))))
   for (let i = 0; i < columns.length; i++) {
     hooks.onProgress('profiling', i, columns.length, rows)
+    const { distinct, placeholders } = missing[i]!
     profiles.push(
-      profileColumn({ name: read.headers[i]!, index: i, column: columns[i]!, counts: counts[i]!, missingTokens: missing, distinct: distinct[i]! })
+      profileColumn({
+        name: read.headers[i]!,
+        index: i,
+        column: columns[i]!,
+        counts: counts[i]!,
+        missingTokens: missing[i]!.missing,
+        distinct,
+        placeholders
+      })
     )
   }
 
-  const valuesOf = (i: number) => distinct[i]!.values
+  const valuesOf = (i: number) => missing[i]!.distinct.values
   // Role suggestions read value patterns (domains, stage names); a spread of values shows them.
   const describe = profiles.map((p) => ({ header: p.name, type: p.type, values: sampleValues(valuesOf(p.index), 4000) }))
-  const suggestedKind = request.tableKind ?? guessKind(suggestRoles(describe, 'flat'))
-  const roles = suggestRoles(describe, suggestedKind)
+  const remembered = new Map(request.rememberedShapes?.[shapeKey(read.headers)] ?? [])
+  const rememberedKind = remembered.size > 0 ? [...remembered.values()][0]!.kind : undefined
+  const suggestedKind = request.tableKind ?? rememberedKind ?? guessKind(suggestRolesWithReasons(describe, 'flat').map((s) => s.role))
+  const roles = suggestRolesWithReasons(describe, suggestedKind)
   for (const profile of profiles) {
-    profile.role = roles[profile.index] ?? 'attribute'
+    const suggested = roles[profile.index]
+    profile.role = suggested?.role ?? 'attribute'
+    profile.roleReason = suggested?.reason ?? null
     profile.category = profile.role === 'attribute' ? suggestCategory(profile.name, profile.type) : null
   }
+  applyLevels(profiles, columns, missing.map((m) => m.missing), suggestedKind)
+  for (const profile of profiles) {
+    const again = remembered.get(headerKey(profile.name))
+    if (!again) continue
+    const { distinct, placeholders } = missing[profile.index]!
+    const base =
+      again.type === profile.type && again.dateOrder === profile.dateOrder
+        ? profile
+        : profileColumn({
+            name: profile.name,
+            index: profile.index,
+            column: columns[profile.index]!,
+            counts: counts[profile.index]!,
+            missingTokens: missing[profile.index]!.missing,
+            distinct,
+            placeholders,
+            type: again.type,
+            dateOrder: again.dateOrder
+          })
+    profiles[profile.index] = {
+      ...base,
+      role: again.role,
+      roleReason: again.role === profile.role ? profile.roleReason : REMEMBERED_REASON,
+      category: again.role === 'attribute' ? again.category : null,
+      level: again.role === 'attribute' ? (again.level ?? profile.level) : null,
+      levelReason: again.role === 'attribute' ? (again.level && again.level !== profile.level ? REMEMBERED_REASON : profile.levelReason) : null
+    }
+  }
+
+  const cleanups = profiles.flatMap((profile) =>
+    profile.role === 'attribute' && profile.type === 'category'
+      ? proposeCleanups(profile.name, cleanedValues(profile.name, valuesOf(profile.index), request.rules ?? [])).map((c) => ({ ...c, index: profile.index }))
+      : []
+  )
 
   const outcomeColumn = profiles.find((p) => p.role === 'outcome')
-  const outcomeMapping = outcomeColumn ? outcomeMappingFor(valuesOf(outcomeColumn.index), request.knownOutcomes) : []
+  const outcomeMapping = outcomeColumn ? outcomeMappingFor(valuesOf(outcomeColumn.index), request.knownOutcomes, outcomeColumn.name) : []
 
   const { headers: _headers, ...facts } = read
   return {
@@ -92,8 +152,29 @@ export function stageFile(request: StageRequest, hooks: StageHooks): StagedFile 
     previewRows,
     suggestedKind,
     outcomeMapping,
-    missingTokens: [...request.missingTokens]
+    cleanups,
+    missingTokens: [...request.missingTokens],
+    columnMissing: missing.map((m) => [...m.missing])
   }
+}
+
+/** The column's values as the workspace's rules already clean them (counts of merged spellings added up). */
+function cleanedValues(column: string, values: readonly ValueCount[], rules: readonly HygieneRule[]): ValueCount[] {
+  if (rules.length === 0) return values as ValueCount[]
+  const cleaned = applyHygieneRules(column, values.map((v) => v.value), rules, (raw) => parseNumber(raw))
+  const merged = new Map<string, number>()
+  cleaned.forEach((value, i) => merged.set(value, (merged.get(value) ?? 0) + values[i]!.count))
+  return [...merged].map(([value, count]) => ({ value, count }))
+}
+
+function choicesByColumn(choices: ReadonlyArray<readonly [string, string, boolean]>): Map<string, Map<string, boolean>> {
+  const byColumn = new Map<string, Map<string, boolean>>()
+  for (const [column, token, isMissing] of choices) {
+    const forColumn = byColumn.get(column) ?? new Map<string, boolean>()
+    forColumn.set(token, isMissing)
+    byColumn.set(column, forColumn)
+  }
+  return byColumn
 }
 
 const DEAL_ROLES: ReadonlySet<ColumnRole> = new Set(['outcome', 'deal-amount', 'deal-id', 'closed-date', 'created-date'])

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import type { DictionaryColumn } from '@shared/engine/dictionary-column'
-import type { ColumnRole, ColumnType, DateOrder, Outcome, TableKind } from '@shared/domain/dataset'
+import type { AttributeLevel, ColumnRole, ColumnType, DateOrder, NumberUnit, Outcome, TableKind } from '@shared/domain/dataset'
 import type { FileFormat, JoinSettings } from '@shared/domain/import'
 import { decodeCodes, decodeDictionary, encodeCodes, encodeDictionary } from './column-codec'
 
@@ -26,6 +26,13 @@ export interface ColumnRecord {
   category: string | null
   dateOrder: DateOrder | null
   multiSeparators: string | null
+  /** Attribute columns: whom the column describes (null for other roles). */
+  level: AttributeLevel | null
+  levelReason: string | null
+  roleReason: string | null
+  unit: NumberUnit | null
+  /** The lower-case spellings that count as missing in this column ('' always among them). */
+  missingTokens: string[]
 }
 
 export interface ColumnToSave extends ColumnRecord {
@@ -44,8 +51,8 @@ export function replaceTable(db: Database, table: Omit<TableRecord, 'id'>, colum
   const tableId = Number(lastInsertRowid)
   const insert = db.prepare(
     `INSERT INTO source_column (table_id, position, name, inferred_type, type, role, category, date_order,
-       multi_separators, dictionary, dictionary_unique, code_width, codes)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+       multi_separators, dictionary, dictionary_unique, code_width, codes, level, level_reason, role_reason, unit)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
   )
   for (const column of columns) {
     const { width, bytes } = encodeCodes(column.data)
@@ -62,10 +69,22 @@ export function replaceTable(db: Database, table: Omit<TableRecord, 'id'>, colum
       encodeDictionary(column.data.dictionary),
       column.data.unique === true ? 1 : 0,
       width,
-      bytes
+      bytes,
+      column.role === 'attribute' ? column.level : null,
+      column.role === 'attribute' ? (column.levelReason?.slice(0, 400) ?? null) : null,
+      column.roleReason?.slice(0, 400) ?? null,
+      column.unit
     )
+    writeColumnMissingTokens(db, tableId, column.position, column.missingTokens)
   }
   return tableId
+}
+
+/** Replaces the spellings that count as missing in one column. Call inside a transaction. */
+export function writeColumnMissingTokens(db: Database, tableId: number, position: number, tokens: readonly string[]): void {
+  db.prepare('DELETE FROM column_missing_token WHERE table_id = ? AND position = ?').run(tableId, position)
+  const insert = db.prepare('INSERT OR IGNORE INTO column_missing_token (table_id, position, token) VALUES (?, ?, ?)')
+  for (const token of new Set(['', ...tokens.map((t) => t.trim().toLowerCase())])) insert.run(tableId, position, token)
 }
 
 export function listTables(db: Database): TableRecord[] {
@@ -79,13 +98,24 @@ export function listTables(db: Database): TableRecord[] {
 }
 
 export function listColumns(db: Database, tableId: number): ColumnRecord[] {
-  return db
+  const columns = db
     .prepare(
       `SELECT position, name, inferred_type AS inferredType, type, role, category, date_order AS dateOrder,
-              multi_separators AS multiSeparators
+              multi_separators AS multiSeparators, level, level_reason AS levelReason, role_reason AS roleReason, unit
        FROM source_column WHERE table_id = ? ORDER BY position`
     )
-    .all(tableId) as ColumnRecord[]
+    .all(tableId) as Array<Omit<ColumnRecord, 'missingTokens'>>
+  const tokens = new Map<number, string[]>()
+  const rows = db.prepare('SELECT position, token FROM column_missing_token WHERE table_id = ? ORDER BY position, token').all(tableId) as Array<{
+    position: number
+    token: string
+  }>
+  for (const { position, token } of rows) {
+    const list = tokens.get(position)
+    if (list) list.push(token)
+    else tokens.set(position, [token])
+  }
+  return columns.map((c) => ({ ...c, missingTokens: tokens.get(c.position) ?? [''] }))
 }
 
 export function readColumnData(db: Database, table: TableRecord, position: number): DictionaryColumn {
@@ -106,11 +136,48 @@ export function updateColumnSetting(
   db: Database,
   tableId: number,
   position: number,
-  setting: Pick<ColumnRecord, 'type' | 'role' | 'category' | 'dateOrder' | 'multiSeparators'>
+  setting: Pick<ColumnRecord, 'type' | 'role' | 'category' | 'dateOrder' | 'multiSeparators' | 'level' | 'levelReason' | 'roleReason' | 'unit'>
 ): void {
   db.prepare(
-    'UPDATE source_column SET type = ?, role = ?, category = ?, date_order = ?, multi_separators = ? WHERE table_id = ? AND position = ?'
-  ).run(setting.type, setting.role, setting.category, setting.dateOrder, setting.multiSeparators, tableId, position)
+    `UPDATE source_column SET type = ?, role = ?, category = ?, date_order = ?, multi_separators = ?, level = ?, level_reason = ?,
+       role_reason = ?, unit = ?
+     WHERE table_id = ? AND position = ?`
+  ).run(
+    setting.type,
+    setting.role,
+    setting.category,
+    setting.dateOrder,
+    setting.multiSeparators,
+    setting.role === 'attribute' ? setting.level : null,
+    setting.role === 'attribute' ? (setting.levelReason?.slice(0, 400) ?? null) : null,
+    setting.roleReason?.slice(0, 400) ?? null,
+    setting.unit,
+    tableId,
+    position
+  )
+}
+
+/** The consultant's placeholder choices: column key (headerKey) -> lower-case token -> missing. */
+export function readPlaceholderChoices(db: Database): Map<string, Map<string, boolean>> {
+  const rows = db.prepare('SELECT column_key AS columnKey, token, missing FROM placeholder_choice').all() as Array<{
+    columnKey: string
+    token: string
+    missing: number
+  }>
+  const choices = new Map<string, Map<string, boolean>>()
+  for (const { columnKey, token, missing } of rows) {
+    const forColumn = choices.get(columnKey) ?? new Map<string, boolean>()
+    forColumn.set(token, missing === 1)
+    choices.set(columnKey, forColumn)
+  }
+  return choices
+}
+
+export function writePlaceholderChoice(db: Database, columnKey: string, token: string, missing: boolean): void {
+  db.prepare(
+    `INSERT INTO placeholder_choice (column_key, token, missing) VALUES (?, ?, ?)
+     ON CONFLICT (column_key, token) DO UPDATE SET missing = excluded.missing`
+  ).run(columnKey, token.trim().toLowerCase(), missing ? 1 : 0)
 }
 
 export function readOutcomeMapping(db: Database): Map<string, Outcome | null> {

@@ -12,7 +12,7 @@ import type { BandAccountsPage, CompareReport, SimulationReport } from '../domai
 import type { PackedMask, SimulationPack } from '../engine/simulation/simulation-pack'
 import type { AntiIcpEntry, BestCustomerCohort, BestCustomerDefinition, DiscoverReport, ScorecardCheck } from '../domain/discover'
 import { BEST_CUSTOMER_METRICS } from '../domain/discover'
-import { COLUMN_ROLES, COLUMN_TYPES, OUTCOMES, TABLE_KINDS } from '../domain/dataset'
+import { ATTRIBUTE_LEVELS, COLUMN_ROLES, COLUMN_TYPES, OUTCOMES, TABLE_KINDS } from '../domain/dataset'
 import type { AccountPage, HygieneRule, HygieneRuleView, JoinListPage, TableRowsPage } from '../domain/data-views'
 import type { ImportedScorecard, ScorecardFile, ScorecardSummary, ScorecardVersion, StoredScorecard } from '../domain/scorecards'
 import { CONDITION_OPS, type Scorecard } from '../engine/scorecard/model'
@@ -44,6 +44,7 @@ const filePath = z.string().trim().min(1, 'A file path is required.').max(4096)
 const tableKind = z.enum(TABLE_KINDS)
 const columnType = z.enum(COLUMN_TYPES)
 const dateOrder = z.enum(['mdy', 'dmy', 'ymd']).nullable()
+const attributeLevel = z.enum(ATTRIBUTE_LEVELS).nullable()
 const categoryName = z.string().trim().min(1).max(60)
 const columnName = z.string().min(1).max(500)
 
@@ -65,7 +66,8 @@ const columnSetting = z
     type: columnType,
     role: z.enum(COLUMN_ROLES),
     category: categoryName.nullable(),
-    dateOrder: dateOrder.optional()
+    dateOrder: dateOrder.optional(),
+    level: attributeLevel.optional()
   })
   .strict()
 
@@ -189,7 +191,9 @@ export const methods = {
         outcomeMapping: z.array(outcomeEntry).max(10000).optional(),
         mode: z.enum(['replace', 'append']),
         /** Append only: rows whose value in this column already exists replace the old rows. */
-        appendKey: columnName.optional()
+        appendKey: columnName.optional(),
+        /** The proposed clean-ups the consultant kept (default: the spelling merges proposed by default). */
+        rules: z.array(hygieneRuleSchema).max(2000).optional()
       })
       .strict()
   ),
@@ -205,8 +209,15 @@ export const methods = {
         type: columnType.optional(),
         role: z.enum(COLUMN_ROLES).optional(),
         category: categoryName.nullable().optional(),
-        dateOrder: dateOrder.optional()
+        dateOrder: dateOrder.optional(),
+        level: attributeLevel.optional()
       })
+      .strict()
+  ),
+  /** Whether one placeholder spelling ("None", "999") counts as missing in one column; remembered by header. */
+  'dataset-set-placeholder': method<DatasetSummary>()(
+    z
+      .object({ kind: tableKind, index: z.number().int().min(0), token: z.string().trim().min(1).max(200), missing: z.boolean() })
       .strict()
   ),
   'dataset-set-outcomes': method<DatasetSummary>()(z.object({ mapping: z.array(outcomeEntry).max(10000) }).strict()),

@@ -65,7 +65,11 @@ export type TableKind = (typeof TABLE_KINDS)[number]
 
 export type DateOrder = 'mdy' | 'dmy' | 'ymd'
 
-/** Blank cells and these tokens (compared trimmed, case-insensitively) are missing values. */
+/**
+ * Placeholders that usually mean "no value" (compared trimmed, case-insensitively). A hint, not
+ * a rule: each column decides from its own data (see shared/import/values/placeholders.ts), so
+ * a competitor literally named "None" or a territory "NA" stays a value where it behaves like one.
+ */
 export const DEFAULT_MISSING_TOKENS = [
   '',
   'n/a',
@@ -82,6 +86,31 @@ export const DEFAULT_MISSING_TOKENS = [
   'tbd',
   'nan'
 ] as const
+
+/**
+ * Whom an attribute describes: the account (industry, size: the same on all of its deals) or the
+ * deal (product, owner, lead source: may differ between one account's deals). Account-level
+ * evidence counts accounts; deal-level evidence counts deals.
+ */
+export const ATTRIBUTE_LEVELS = ['account', 'deal'] as const
+export type AttributeLevel = (typeof ATTRIBUTE_LEVELS)[number]
+
+/**
+ * What a number column measures, so it is written the way a person would: money with a currency
+ * sign, shares as percentages, counts and codes as plain whole numbers (a size class 0-4 is
+ * never "$1"), years without a thousands separator.
+ */
+export const NUMBER_UNITS = ['money', 'percent', 'count', 'code', 'year', 'number'] as const
+export type NumberUnit = (typeof NUMBER_UNITS)[number]
+
+/** A placeholder spelling found in a column and whether it counts as missing there, with why. */
+export interface PlaceholderDecision {
+  /** The spelling as it appears (trimmed), e.g. "None", "999". */
+  token: string
+  count: number
+  missing: boolean
+  reason: string
+}
 
 /** A distinct raw value of a column and how many rows hold it. */
 export interface ValueCount {
@@ -115,4 +144,13 @@ export interface ColumnProfile {
   dateOrderAmbiguous: boolean
   /** Multi columns: the separators used to split cells. */
   multiSeparators: string | null
+  /** Why the role was suggested ("two values, 1 and 0; name “Converted” reads as an outcome"), or null. */
+  roleReason: string | null
+  /** Account or deal level (what the column describes), and why; null until the table is known. */
+  level: AttributeLevel | null
+  levelReason: string | null
+  /** Number and range columns: what the numbers measure (null for other types). */
+  unit: NumberUnit | null
+  /** Placeholder spellings found in this column and whether each counts as missing here. */
+  placeholders: PlaceholderDecision[]
 }

@@ -1,4 +1,5 @@
-import type { ColumnProfile, ColumnRole, ColumnType, DateOrder, Outcome, TableKind } from './dataset'
+import type { HygieneRule } from './data-views'
+import type { AttributeLevel, ColumnProfile, ColumnRole, ColumnType, DateOrder, Outcome, TableKind } from './dataset'
 
 export type FileFormat = 'csv' | 'xlsx' | 'xlsm' | 'xlsb' | 'xls' | 'ods'
 
@@ -37,6 +38,18 @@ export interface ImportPreview extends FileFacts {
   suggestedKind: TableKind
   /** Outcome values found in the outcome column, with a suggested mapping (null: not recognised). */
   outcomeMapping: OutcomeMappingEntry[]
+  /** Hygiene rules proposed for the file's columns: spelling variants merged by default, synonyms and places on request. */
+  cleanups: StagedCleanup[]
+}
+
+/** A proposed clean-up of one staged column (see shared/import/hygiene/proposed-cleanups.ts). */
+export interface StagedCleanup {
+  index: number
+  kind: 'spelling' | 'synonym' | 'us-state' | 'country'
+  rule: HygieneRule
+  description: string
+  rows: number
+  byDefault: boolean
 }
 
 export interface OutcomeMappingEntry {
@@ -52,6 +65,8 @@ export interface ColumnSetting {
   role: ColumnRole
   category: string | null
   dateOrder?: DateOrder | null
+  /** Attribute columns: account or deal level (the suggestion when absent). */
+  level?: AttributeLevel | null
 }
 
 export type ImportMode = 'replace' | 'append'

@@ -1,6 +1,8 @@
-import type { ColumnProfile, ColumnType, DateOrder, ValueCount } from '../domain/dataset'
+import type { ColumnProfile, ColumnType, DateOrder, PlaceholderDecision, ValueCount } from '../domain/dataset'
 import type { DictionaryColumn } from '../engine/dictionary-column'
-import { inferColumnType, isMissingValue, readValue } from './values'
+import { inferColumnType, isMissingValue, missingTokenSet, readValue } from './values'
+import { decidePlaceholders, missingSpellings } from './values/placeholders'
+import { numberUnit } from './values/number-unit'
 
 export interface ProfileOptions {
   name: string
@@ -16,6 +18,8 @@ export interface ProfileOptions {
   dateOrder?: DateOrder | null
   /** Multi columns: the separators chosen at import (stored), instead of detecting them again. */
   multiSeparators?: string | null
+  /** The placeholder decisions behind `missingTokens`, shown with the profile. */
+  placeholders?: PlaceholderDecision[]
 }
 
 const TOP_VALUES = 12
@@ -80,6 +84,52 @@ function entryValues(
   return { values, missingCount }
 }
 
+const BLANK_ONLY: ReadonlySet<string> = new Set([''])
+
+export interface ColumnMissing {
+  placeholders: PlaceholderDecision[]
+  /** The spellings that count as missing in this column (for isMissingValue). */
+  missing: ReadonlySet<string>
+  /** The column's distinct values and missing count under that set. */
+  distinct: { values: ValueCount[]; missingCount: number }
+}
+
+/**
+ * Decides from the column's own data which placeholder spellings are missing values in it
+ * (see values/placeholders.ts): `hints` is the workspace's token list, `choices` the user's
+ * per-column overrides (lower-case token -> missing).
+ */
+export function columnMissing(
+  name: string,
+  column: DictionaryColumn,
+  counts: Uint32Array,
+  hints: ReadonlySet<string>,
+  choices?: ReadonlyMap<string, boolean>
+): ColumnMissing {
+  const all = distinctValues(column, counts, BLANK_ONLY)
+  const hinted: ValueCount[] = []
+  const rest: ValueCount[] = []
+  for (const v of all.values) (hints.has(v.value.toLowerCase()) ? hinted : rest).push(v)
+  const sample = sampleValues(rest, INFERENCE_SAMPLE)
+  let sampledRows = 0
+  for (const v of sample) sampledRows += v.count
+  const { type } = inferColumnType({ header: name, values: sample, rowCount: sampledRows, missingCount: 0 })
+  // Sentinels (999) are looked for among the numbers themselves; hinted words are few, so cheap.
+  const candidates = type === 'number' ? all.values : hinted
+  const placeholders = decidePlaceholders({ values: candidates, type, hints, ...(choices ? { choices } : {}) })
+  const missing = missingTokenSet(missingSpellings(placeholders))
+  if (placeholders.every((p) => !p.missing)) {
+    return { placeholders, missing, distinct: all }
+  }
+  const values: ValueCount[] = []
+  let missingCount = all.missingCount
+  for (const v of all.values) {
+    if (missing.has(v.value.toLowerCase())) missingCount += v.count
+    else values.push(v)
+  }
+  return { placeholders, missing, distinct: { values, missingCount } }
+}
+
 /**
  * An even spread of a column's distinct values. Taking every k-th value keeps the average rows
  * per value, so shares and uniqueness judged on the sample match the whole column.
@@ -114,7 +164,7 @@ export function profileColumn(options: ProfileOptions): ColumnProfile {
   const tallies = new Map<string, number>()
   // Identifiers and free text read as themselves; their profile is their most repeated values.
   if (type === 'id' || type === 'text') {
-    return finish(topByCount(values), null, 0, [])
+    return finish(topByCount(values), null, 0, [], null)
   }
   for (const { value, count } of values) {
     const typed = readValue(value, type, readOptions)
@@ -130,13 +180,15 @@ export function profileColumn(options: ProfileOptions): ColumnProfile {
     else tally(tallies, typed, count)
   }
 
-  return finish(topOf(tallies), numbers.length > 0 ? histogram(numbers) : null, unparsedCount, unparsedExamples)
+  const unit = type === 'number' || type === 'range' ? numberUnit(name, values, numbers) : null
+  return finish(topOf(tallies), numbers.length > 0 ? histogram(numbers) : null, unparsedCount, unparsedExamples, unit)
 
   function finish(
     topValues: ValueCount[],
     bins: ColumnProfile['histogram'],
     unparsed: number,
-    examples: string[]
+    examples: string[],
+    unit: ColumnProfile['unit']
   ): ColumnProfile {
     return {
       index,
@@ -155,7 +207,12 @@ export function profileColumn(options: ProfileOptions): ColumnProfile {
       unparsedExamples: examples,
       dateOrder: type === 'date' ? dateOrder : null,
       dateOrderAmbiguous: type === 'date' && options.dateOrder === undefined && inferred.dateOrderAmbiguous,
-      multiSeparators: type === 'multi' ? multiSeparators : null
+      multiSeparators: type === 'multi' ? multiSeparators : null,
+      roleReason: null,
+      level: null,
+      levelReason: null,
+      unit,
+      placeholders: options.placeholders ?? []
     }
   }
 }

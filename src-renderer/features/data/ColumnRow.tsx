@@ -1,16 +1,20 @@
 import type { ReactNode } from 'react'
 import { LoaderCircle } from 'lucide-react'
-import type { ColumnProfile, ColumnRole, ColumnType, DateOrder } from '@shared/domain/dataset'
+import type { AttributeLevel, ColumnProfile, ColumnRole, ColumnType, DateOrder } from '@shared/domain/dataset'
 import type { ColumnSetting } from '@shared/domain/import'
 import { CategorySelect } from './CategorySelect'
-import { ColumnRoleSelect, ColumnTypeSelect, DateOrderSelect } from './ColumnSelects'
+import { ColumnLevelSelect, ColumnRoleSelect, ColumnTypeSelect, DateOrderSelect } from './ColumnSelects'
 import { ColumnProfileView } from './ColumnProfileView'
 import { TYPE_LABELS } from './data-labels'
+import { PlaceholderList } from './PlaceholderList'
 
 export interface ColumnRowHandlers {
   onType(index: number, type: ColumnType, dateOrder?: DateOrder | null): void
   onRole(index: number, role: ColumnRole): void
   onCategory(index: number, category: string | null): void
+  onLevel(index: number, level: AttributeLevel): void
+  /** Stored columns only: count a placeholder spelling as missing, or keep it as a value. */
+  onPlaceholder?: ((index: number, token: string, missing: boolean) => void) | undefined
 }
 
 interface ColumnRowProps extends ColumnRowHandlers {
@@ -21,9 +25,12 @@ interface ColumnRowProps extends ColumnRowHandlers {
 }
 
 /** One column: its name, how it is read, what it means, and what its values look like. */
-export function ColumnRow({ profile, setting, pending, onType, onRole, onCategory }: ColumnRowProps) {
+export function ColumnRow({ profile, setting, pending, onType, onRole, onCategory, onLevel, onPlaceholder }: ColumnRowProps) {
   const name = profile.name || `Column ${profile.index + 1}`
   const ignored = setting.role === 'ignore'
+  // The reason belongs to the suggestion: once the role is changed here it no longer applies.
+  const why = setting.role === profile.role ? profile.roleReason : null
+  const level = setting.level ?? profile.level ?? 'account'
   return (
     <tr className={`coltable__row${ignored ? ' coltable__row--ignored' : ''}`}>
       <th scope="row" className="coltable__name">
@@ -54,11 +61,18 @@ export function ColumnRow({ profile, setting, pending, onType, onRole, onCategor
         </div>
       </td>
       <td>
-        <ColumnRoleSelect column={name} value={setting.role} onChange={(role) => onRole(profile.index, role)} />
+        <div className="coltable__stack">
+          <ColumnRoleSelect column={name} value={setting.role} onChange={(role) => onRole(profile.index, role)} />
+          {why ? <p className="coltable__why">{why}</p> : null}
+        </div>
       </td>
       <td>
         {setting.role === 'attribute' ? (
-          <CategorySelect column={name} value={setting.category} onChange={(category) => onCategory(profile.index, category)} />
+          <div className="coltable__stack">
+            <CategorySelect column={name} value={setting.category} onChange={(category) => onCategory(profile.index, category)} />
+            <ColumnLevelSelect column={name} value={level} disabled={pending} onChange={(next) => onLevel(profile.index, next)} />
+            {profile.levelReason && level === profile.level ? <p className="coltable__why">{profile.levelReason}</p> : null}
+          </div>
         ) : (
           <span className="muted" aria-label="No category for this role">
             —
@@ -67,6 +81,12 @@ export function ColumnRow({ profile, setting, pending, onType, onRole, onCategor
       </td>
       <td>
         <ColumnProfileView profile={profile} />
+        <PlaceholderList
+          column={name}
+          placeholders={profile.placeholders}
+          disabled={pending}
+          onChange={onPlaceholder ? (token, missing) => onPlaceholder(profile.index, token, missing) : undefined}
+        />
       </td>
     </tr>
   )
@@ -89,7 +109,7 @@ export function ColumnTable({ label, children }: { label: string; children: Reac
             <th scope="col">Column</th>
             <th scope="col">Type</th>
             <th scope="col">Role</th>
-            <th scope="col">Category</th>
+            <th scope="col">Category and level</th>
             <th scope="col">Values</th>
           </tr>
         </thead>

@@ -1,4 +1,4 @@
-import { COLUMN_TYPES, type ColumnRole, type ColumnType, type DateOrder } from '@shared/domain/dataset'
+import { COLUMN_TYPES, type AttributeLevel, type ColumnRole, type ColumnType, type DateOrder } from '@shared/domain/dataset'
 import { DATE_ORDER_LABELS, ROLE_GROUPS, ROLE_LABELS, TYPE_LABELS } from './data-labels'
 
 interface SelectProps<T> {
@@ -64,6 +64,21 @@ export function DateOrderSelect({ column, value, disabled, onChange }: SelectPro
           {DATE_ORDER_LABELS[order]}
         </option>
       ))}
+    </select>
+  )
+}
+
+export function ColumnLevelSelect({ column, value, disabled, onChange }: SelectProps<AttributeLevel>) {
+  return (
+    <select
+      className="select select--small"
+      aria-label={`Level of ${column}`}
+      value={value}
+      disabled={disabled}
+      onChange={(event) => onChange(event.target.value as AttributeLevel)}
+    >
+      <option value="account">Account fact</option>
+      <option value="deal">Deal fact</option>
     </select>
   )
 }

@@ -1,6 +1,8 @@
-import type { ColumnProfile, ColumnRole, ColumnType, DateOrder, Outcome, TableKind } from '@shared/domain/dataset'
+import type { AttributeLevel, ColumnProfile, ColumnRole, ColumnType, DateOrder, Outcome, TableKind } from '@shared/domain/dataset'
+import type { HygieneRule } from '@shared/domain/data-views'
 import type { ColumnSetting, ImportMode, ImportPreview, OutcomeMappingEntry } from '@shared/domain/import'
 import { isSingletonRole } from './data-labels'
+import { outcomeMappingFor } from '@shared/import/outcome-mapping-for'
 
 /** What the user decided about a staged file so far; nothing of it is saved until Import. */
 export interface ImportDraft {
@@ -10,6 +12,8 @@ export interface ImportDraft {
   /** What the file looked like before any kind was imposed on the reader. */
   suggestedKind: TableKind
   columns: ColumnSetting[]
+  /** Per proposed clean-up of the preview: kept (its rule is added on import) or not. */
+  cleanups: boolean[]
   outcomes: OutcomeMappingEntry[]
   /** The column the outcome values were read from, so picking another column re-reads them. */
   outcomeColumn: number | null
@@ -24,7 +28,7 @@ export interface TypeEdit {
 }
 
 function settingOf(column: ColumnProfile): ColumnSetting {
-  return { index: column.index, type: column.type, role: column.role, category: column.category, dateOrder: column.dateOrder }
+  return { index: column.index, type: column.type, role: column.role, category: column.category, dateOrder: column.dateOrder, level: column.level }
 }
 
 export function draftFromPreview(
@@ -41,8 +45,19 @@ export function draftFromPreview(
     outcomes: preview.outcomeMapping.map((entry) => ({ ...entry })),
     outcomeColumn: outcome?.index ?? null,
     mode,
-    appendKey: null
+    appendKey: null,
+    cleanups: preview.cleanups.map((c) => c.byDefault)
   }
+}
+
+/** Keep or drop one proposed clean-up (by its position in the preview's list). */
+export function withCleanup(draft: ImportDraft, position: number, kept: boolean): ImportDraft {
+  return { ...draft, cleanups: draft.cleanups.map((k, i) => (i === position ? kept : k)) }
+}
+
+/** The hygiene rules the import will add: the clean-ups kept, for columns still imported as attributes. */
+export function keptCleanups(preview: ImportPreview, draft: ImportDraft): HygieneRule[] {
+  return preview.cleanups.filter((c, i) => draft.cleanups[i] === true && draft.columns[c.index]?.role === 'attribute').map((c) => c.rule)
 }
 
 /**
@@ -82,11 +97,9 @@ export function carryOverEdits(
 
 /** Outcome values of a column the user picked as the outcome, keeping mappings already chosen. */
 export function outcomesOf(profile: ColumnProfile, known: readonly OutcomeMappingEntry[]): OutcomeMappingEntry[] {
-  return profile.topValues.map(({ value, count }) => ({
-    value,
-    count,
-    outcome: known.find((e) => e.value === value)?.outcome ?? null
-  }))
+  // The profile shows a yes/no column as Yes and No whatever the file stores (1/0, TRUE/FALSE):
+  // outcomes are matched by the same key the backend uses, so those labels map the stored values.
+  return outcomeMappingFor(profile.topValues, known.map((e) => [e.value, e.outcome] as const), profile.name)
 }
 
 export function withRole(draft: ImportDraft, preview: ImportPreview, index: number, role: ColumnRole): ImportDraft {
@@ -106,6 +119,10 @@ export function withRole(draft: ImportDraft, preview: ImportPreview, index: numb
     outcomeColumn: index,
     outcomes: profile ? outcomesOf(profile, draft.outcomes) : []
   }
+}
+
+export function withLevel(draft: ImportDraft, index: number, level: AttributeLevel): ImportDraft {
+  return { ...draft, columns: draft.columns.map((s) => (s.index === index ? { ...s, level } : s)) }
 }
 
 export function withCategory(draft: ImportDraft, index: number, category: string | null): ImportDraft {

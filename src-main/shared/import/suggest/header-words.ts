@@ -5,6 +5,8 @@
  * is kept apart because "Account: Created Date" is not the deal's created date.
  */
 
+import { splitCompound } from '../header-compounds'
+
 export type HeaderOwner = 'account' | 'deal' | 'contact'
 
 export interface HeaderWords {
@@ -44,6 +46,9 @@ export function headerText(raw: string): string {
     .replace(/\$/g, ' usd ')
     .replace(/[^a-z0-9]+/g, ' ')
     .trim()
+    .split(' ')
+    .map(splitCompound)
+    .join(' ')
 }
 
 /** Drops unit words from the end, but never the first word ("Days" stays "days"). */

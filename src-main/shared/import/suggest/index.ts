@@ -2,4 +2,6 @@
 export { suggestCategory } from './category'
 export { hasWinsAndLosses, outcomeOf, suggestOutcomeMapping, type OutcomeSuggestion } from './outcome-mapping'
 export { roleCandidates, suggestRole, type RoleCandidate, type RoleInput } from './suggest-role'
-export { suggestRoles, type ColumnForRoles } from './suggest-roles'
+export { suggestRoles, suggestRolesWithReasons, type ColumnForRoles, type SuggestedRole } from './suggest-roles'
+export { levelEvidence, suggestLevel, type LevelEvidence, type SuggestedLevel } from './attribute-level'
+export { binaryOutcomePolarity } from './binary-outcome'

@@ -5,6 +5,7 @@
  * deal outcome (a churned customer was a won deal), so "Churned" is never mapped.
  */
 import { DEFAULT_MISSING_TOKENS, type Outcome, type ValueCount } from '@shared/domain/dataset'
+import { binaryOutcomeOf, binaryValues } from './binary-outcome'
 
 export interface OutcomeSuggestion {
   value: string
@@ -36,6 +37,20 @@ const OPEN_WORDS = new Set([
 /** Words that make a value something other than a deal outcome, whatever else it says. */
 const NOT_AN_OUTCOME = new Set(['churned', 'churn', 'cancelled', 'canceled', 'deleted'])
 
+/**
+ * An order-status column (a wholesaler's "Shipped / Cancelled / On Hold"): once an order ships it
+ * is a sale, and a cancelled order is a lost one. "Cancelled" means lost only beside such
+ * fulfilment words; in a subscription status it is a churned customer and stays unmapped.
+ */
+const FULFILLED: Readonly<Record<string, Outcome>> = {
+  shipped: 'won', delivered: 'won', fulfilled: 'won', completed: 'won', complete: 'won', invoiced: 'won', paid: 'won',
+  resolved: 'won', closed: 'won',
+  cancelled: 'lost', canceled: 'lost', refunded: 'lost', returned: 'lost', rejected: 'lost', declined: 'lost',
+  inprocess: 'open', processing: 'open', pending: 'open', onhold: 'open', disputed: 'open', backordered: 'open',
+  awaitingpayment: 'open', awaitingshipment: 'open', partiallyshipped: 'open'
+}
+const FULFILMENT_WINS = new Set(['shipped', 'delivered', 'fulfilled', 'invoiced', 'paid'])
+
 const MISSING = new Set<string>(DEFAULT_MISSING_TOKENS)
 
 /** Lower-case words, without a leading stage number ("5 - Negotiation", "Stage 3: Proposal", "05. Demo"). */
@@ -61,9 +76,20 @@ export function outcomeOf(raw: string): Outcome | null {
   return words.some((w) => OPEN_WORDS.has(w)) ? 'open' : null
 }
 
-/** Each distinct value of the outcome column with its suggested outcome (null: not recognised). */
-export function suggestOutcomeMapping(values: readonly ValueCount[]): OutcomeSuggestion[] {
-  return values.map(({ value }) => ({ value, outcome: outcomeOf(value) }))
+const squash = (raw: string): string => (raw.toLowerCase().match(/[a-z0-9]+/g) ?? []).join('')
+
+/**
+ * Each distinct value of the outcome column with its suggested outcome (null: not recognised).
+ * `polarity` is what "yes" means when the column is a two-valued flag (see binary-outcome.ts);
+ * the values are judged together, so an order status reads "Cancelled" as lost.
+ */
+export function suggestOutcomeMapping(values: readonly ValueCount[], polarity: Outcome | null = 'won'): OutcomeSuggestion[] {
+  const filled = values.filter((v) => !MISSING.has(v.value.trim().toLowerCase()))
+  if (polarity !== null && binaryValues(filled) !== null) {
+    return values.map(({ value }) => ({ value, outcome: binaryOutcomeOf(value, polarity) }))
+  }
+  const orders = values.some((v) => FULFILMENT_WINS.has(squash(v.value)))
+  return values.map(({ value }) => ({ value, outcome: (orders ? FULFILLED[squash(value)] : undefined) ?? outcomeOf(value) }))
 }
 
 /** True when the mapping has at least one won and one lost value: the least a win rate needs. */

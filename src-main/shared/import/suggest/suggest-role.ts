@@ -1,13 +1,14 @@
 /**
  * The role a column probably has, from its header, its type and its values. Every reading
- * becomes a scored candidate; the type and the table kind then rule some out (a text column
- * is never the deal amount; an accounts table has no deal roles unless the values are plainly
- * deal data, e.g. Closed Won / Closed Lost or Salesforce opportunity ids).
+ * becomes a scored candidate with its reason; the type and the table kind then rule some out (a
+ * text column is never the deal amount; an accounts table has no deal roles unless the values
+ * are plainly deal data, e.g. Closed Won / Closed Lost or Salesforce opportunity ids).
  */
 import type { ColumnRole, ColumnType, TableKind, ValueCount } from '@shared/domain/dataset'
+import { binaryOutcomePolarity, binaryValues } from './binary-outcome'
 import { headerVariants, readHeader } from './header-words'
 import { IGNORE_PATTERNS, OWNER_PATTERN, ROLE_PATTERNS } from './role-patterns'
-import { looksLikeRowNumbers, valueSignals, type RoleCandidate } from './value-signals'
+import { looksLikeRowNumbers, someValues, valueSignals, type RoleCandidate } from './value-signals'
 
 export type { RoleCandidate } from './value-signals'
 
@@ -28,7 +29,7 @@ const ROLE_TYPES: Partial<Record<ColumnRole, readonly ColumnType[]>> = {
   'deal-id': KEYS,
   'account-name': NAMES,
   domain: NAMES,
-  outcome: ['category', 'text'],
+  outcome: ['category', 'text', 'boolean'],
   'deal-amount': NUMERIC,
   'created-date': ['date'],
   'closed-date': ['date'],
@@ -46,15 +47,40 @@ const ROLE_TYPES: Partial<Record<ColumnRole, readonly ColumnType[]>> = {
 /** Roles that describe a deal, not an account. */
 const DEAL_ROLES = new Set<ColumnRole>(['outcome', 'deal-amount', 'deal-id', 'created-date', 'closed-date', 'sales-cycle-days'])
 
+/** How a role reads in a reason: "name “Close Date” reads as the close date". */
+export const ROLE_WORDS: Readonly<Record<ColumnRole, string>> = {
+  attribute: 'a trait of the account',
+  ignore: 'not used',
+  'account-id': 'the account id',
+  'account-name': 'the account name',
+  domain: 'the account’s web domain',
+  'deal-id': 'the deal id',
+  outcome: 'the outcome',
+  'deal-amount': 'the deal amount',
+  'created-date': 'the created date',
+  'closed-date': 'the close date',
+  churned: 'the churn flag',
+  ltv: 'lifetime value',
+  acv: 'annual contract value',
+  nrr: 'net revenue retention',
+  tenure: 'tenure',
+  nps: 'NPS',
+  'time-to-value': 'time to value',
+  'support-tickets': 'support tickets',
+  'sales-cycle-days': 'the sales cycle in days'
+}
+
 const fitsType = (role: ColumnRole, type: ColumnType): boolean => ROLE_TYPES[role]?.includes(type) ?? true
 
 function headerCandidates(input: RoleInput): RoleCandidate[] {
   const words = readHeader(input.header)
   const texts = headerVariants(words)
   const found: RoleCandidate[] = []
-  for (const { role, score, pattern, tables } of [...ROLE_PATTERNS, ...IGNORE_PATTERNS]) {
+  for (const { role, score, pattern, tables, what, needsDealDates } of [...ROLE_PATTERNS, ...IGNORE_PATTERNS]) {
     if (tables && !tables.includes(input.tableKind)) continue
-    if (texts.some((text) => pattern.test(text))) found.push({ role, score })
+    if (!texts.some((text) => pattern.test(text))) continue
+    const reading = role === 'ignore' ? (what ?? 'not a trait of the account') : ROLE_WORDS[role]
+    found.push({ role, score, reason: `name “${input.header}” reads as ${reading}`, ...(needsDealDates ? { needsDealDates } : {}) })
   }
   // "Account: Created Date" is the account's, "Contact - ID" a person's: neither is a deal or account key.
   if (words.owner === 'account') return found.filter((c) => !DEAL_ROLES.has(c.role))
@@ -62,23 +88,49 @@ function headerCandidates(input: RoleInput): RoleCandidate[] {
   return found
 }
 
+/**
+ * A yes/no column whose name names a result (Converted, IsWon, Churn, y): the outcome. Below a
+ * stage column's reading, so a Salesforce export's Stage (which also knows open deals) wins over
+ * its IsWon; a churn flag yields to a deal outcome and keeps its churn role when there is one.
+ */
+function binaryOutcomeCandidate(input: RoleInput): RoleCandidate | null {
+  if (input.type !== 'boolean' && input.type !== 'category') return null
+  const polarity = binaryOutcomePolarity(input.header)
+  const values = binaryValues(input.values.filter((v) => v.value.trim() !== ''))
+  if (polarity === null || values === null) return null
+  const pair = `${values.yes[0]} and ${values.no[0]}`
+  const meaning = polarity === 'won' ? '' : `: ${values.yes[0]} (churned) counts as lost, ${values.no[0]} (retained) as won`
+  return {
+    role: 'outcome',
+    score: polarity === 'won' ? 88 : 70,
+    reason: `two values, ${pair}; name “${input.header}” reads as a result${meaning}`
+  }
+}
+
 /** Every role the column may have, strongest first; empty when it reads as a plain attribute. */
 export function roleCandidates(input: RoleInput): RoleCandidate[] {
   const fromHeader = headerCandidates(input)
   const fromValues = valueSignals(input.values, input.type)
+  const binary = binaryOutcomeCandidate(input)
+  if (binary) fromValues.push(binary)
   const candidates = [...fromHeader, ...fromValues].filter((c) => fitsType(c.role, input.type))
   const field = readHeader(input.header).field
   if (OWNER_PATTERN.test(field) && fromValues.some((c) => c.role === 'ignore' && c.score >= 75)) {
-    candidates.push({ role: 'ignore', score: 90 })
+    candidates.push({ role: 'ignore', score: 90, reason: `name “${input.header}” is the owner, and the values are e-mail addresses` })
   }
-  if (fromHeader.length === 0 && looksLikeRowNumbers(input.values)) candidates.push({ role: 'ignore', score: 60 })
+  if (fromHeader.length === 0 && looksLikeRowNumbers(input.values)) {
+    candidates.push({ role: 'ignore', score: 60, reason: `values count rows (${someValues(input.values)})` })
+  }
   const allowed = input.tableKind === 'accounts'
     ? candidates.filter((c) => !DEAL_ROLES.has(c.role) || fromValues.includes(c))
     : candidates
   // Keep each role once, at its best score.
-  const best = new Map<ColumnRole, number>()
-  for (const c of allowed) best.set(c.role, Math.max(best.get(c.role) ?? -Infinity, c.score))
-  return [...best].map(([role, score]) => ({ role, score })).sort((a, b) => b.score - a.score)
+  const best = new Map<ColumnRole, RoleCandidate>()
+  for (const c of allowed) {
+    const seen = best.get(c.role)
+    if (!seen || c.score > seen.score) best.set(c.role, c)
+  }
+  return [...best.values()].sort((a, b) => b.score - a.score)
 }
 
 /** The single most likely role of one column, ignoring the other columns of its table. */

@@ -4,7 +4,7 @@
  * strongest reading wins and the others take their next candidate, or stay attributes.
  */
 import type { ColumnRole, ColumnType, TableKind, ValueCount } from '@shared/domain/dataset'
-import { roleCandidates } from './suggest-role'
+import { roleCandidates, type RoleCandidate } from './suggest-role'
 
 export interface ColumnForRoles {
   header: string
@@ -12,20 +12,38 @@ export interface ColumnForRoles {
   values: readonly ValueCount[]
 }
 
+export interface SuggestedRole {
+  role: ColumnRole
+  /** Why; null for a plain attribute nothing pointed elsewhere. */
+  reason: string | null
+}
+
 const SHARED_ROLES = new Set<ColumnRole>(['attribute', 'ignore'])
 
-export function suggestRoles(columns: readonly ColumnForRoles[], tableKind: TableKind): ColumnRole[] {
-  const claims = columns.flatMap((column, index) =>
-    roleCandidates({ ...column, tableKind }).map((candidate) => ({ ...candidate, index }))
-  )
+export function suggestRolesWithReasons(columns: readonly ColumnForRoles[], tableKind: TableKind): SuggestedRole[] {
+  const all = columns.map((column) => roleCandidates({ ...column, tableKind }))
+  const hasDealDates = all.some((list) => list.some((c) => c.role === 'created-date' || c.role === 'closed-date'))
+  const candidates = hasDealDates ? all : all.map((list) => list.filter((c) => !c.needsDealDates))
+  const claims = candidates.flatMap((list, index) => list.map((candidate) => ({ ...candidate, index })))
   // Strongest first; on a tie the leftmost column wins, as a reader of the sheet would guess.
   claims.sort((a, b) => b.score - a.score || a.index - b.index)
-  const roles: Array<ColumnRole | null> = columns.map(() => null)
+  const chosen: Array<RoleCandidate | null> = columns.map(() => null)
   const taken = new Set<ColumnRole>()
-  for (const { role, index } of claims) {
-    if (roles[index] !== null || taken.has(role)) continue
-    roles[index] = role
-    if (!SHARED_ROLES.has(role)) taken.add(role)
+  for (const claim of claims) {
+    if (chosen[claim.index] !== null || taken.has(claim.role)) continue
+    chosen[claim.index] = claim
+    if (!SHARED_ROLES.has(claim.role)) taken.add(claim.role)
   }
-  return roles.map((role) => role ?? 'attribute')
+  // A table of customers with a churn flag and no deal outcome (a churn study): the flag is the
+  // outcome, retained counting as won, so the analysis has something to separate.
+  if (tableKind !== 'accounts' && !taken.has('outcome')) {
+    const churn = chosen.findIndex((c) => c?.role === 'churned')
+    const asOutcome = churn >= 0 ? candidates[churn]!.find((c) => c.role === 'outcome') : undefined
+    if (asOutcome) chosen[churn] = asOutcome
+  }
+  return chosen.map((c) => (c ? { role: c.role, reason: c.reason } : { role: 'attribute', reason: null }))
+}
+
+export function suggestRoles(columns: readonly ColumnForRoles[], tableKind: TableKind): ColumnRole[] {
+  return suggestRolesWithReasons(columns, tableKind).map((s) => s.role)
 }

@@ -3,6 +3,8 @@
  * "account_id" or "CreatedDate"; they are compared as lower-case words.
  */
 
+import { splitCompound } from '../header-compounds'
+
 const CAMEL_BOUNDARY = /([a-z0-9])([A-Z])/g
 const ACRONYM_BOUNDARY = /([A-Z]+)([A-Z][a-z])/g
 const NON_WORD = /[^a-z0-9#]+/
@@ -14,6 +16,7 @@ export function headerWords(header: string): string[] {
     .toLowerCase()
     .split(NON_WORD)
     .filter((word) => word !== '')
+    .flatMap((word) => splitCompound(word).split(' '))
 }
 
 /** Things a CRM record is, whose name or number identifies it ("Account Name", "Deal Number"). */

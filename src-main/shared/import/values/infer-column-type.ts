@@ -50,9 +50,11 @@ export function inferColumnType(input: ColumnTypeInput): ColumnTypeGuess {
   let total = 0
   for (const { count } of values) total += count
   if (total === 0) return guess('category')
-  if (isIdHeader(header)) return guess('id')
 
   const evidence = weighEvidence(values, total, isDateHeader(header))
+  // A yes/no column is a flag whatever its header says ("Has Website", "Email Opt Out").
+  if (evidence.boolean && values.length <= 6) return guess('boolean')
+  if (isIdHeader(header)) return guess('id')
   if (evidence.boolean) return guess('boolean')
   if (evidence.date) {
     const { order, ambiguous } = evidence.dateOrder.verdict()

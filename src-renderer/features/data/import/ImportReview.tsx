@@ -7,6 +7,7 @@ import { OutcomeMappingTable } from '../OutcomeMappingTable'
 import { FileFacts } from './FileFacts'
 import { ImportFooter } from './ImportFooter'
 import { PreviewGrid } from './PreviewGrid'
+import { ReviewCleanups } from './ReviewCleanups'
 import { ReviewColumns } from './ReviewColumns'
 import { ReviewNotices } from './ReviewNotices'
 
@@ -43,6 +44,7 @@ export function ImportReview({ job, preview, draft }: ImportReviewProps) {
         </section>
       ) : null}
       <ReviewColumns preview={preview} draft={draft} pendingColumn={job.pendingColumn} />
+      <ReviewCleanups preview={preview} draft={draft} />
       <PreviewGrid preview={preview} />
       <ImportFooter job={job} preview={preview} draft={draft} />
     </div>

@@ -6,7 +6,7 @@ import type { ImportDraft } from '../import-draft'
 
 /** Every column of the staged file with the guesses the user can correct before anything is saved. */
 export function ReviewColumns({ preview, draft, pendingColumn }: { preview: ImportPreview; draft: ImportDraft; pendingColumn: number | null }) {
-  const { setColumnType, setColumnRole, setColumnCategory } = useDataStore.getState()
+  const { setColumnType, setColumnRole, setColumnCategory, setColumnLevel } = useDataStore.getState()
   const unreadable = preview.columns.filter((c) => c.unparsedCount > 0).length
   return (
     <section className="panel" aria-labelledby="review-columns-title">
@@ -30,6 +30,7 @@ export function ReviewColumns({ preview, draft, pendingColumn }: { preview: Impo
               onType={(index, type, dateOrder) => void setColumnType(index, type, dateOrder)}
               onRole={setColumnRole}
               onCategory={setColumnCategory}
+              onLevel={setColumnLevel}
             />
           )
         })}

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import type { ColumnRole, ColumnType, DateOrder, TableKind } from '@shared/domain/dataset'
+import type { AttributeLevel, ColumnRole, ColumnType, DateOrder, TableKind } from '@shared/domain/dataset'
 import type { DatasetSummary } from '@shared/domain/import'
 import { useDataStore } from '../../../stores/data-store'
 import { ColumnRow, ColumnTable } from '../ColumnRow'
@@ -10,12 +10,21 @@ export function StoredColumns({ summary }: { summary: DatasetSummary }) {
   const [wanted, setWanted] = useState<TableKind | null>(null)
   const [pending, setPending] = useState<number | null>(null)
   const setColumn = useDataStore((s) => s.setColumn)
+  const setPlaceholder = useDataStore((s) => s.setPlaceholder)
   const table = pickTable(summary.tables, wanted)
   if (!table) return null
 
-  const change = async (index: number, patch: { type?: ColumnType; role?: ColumnRole; category?: string | null; dateOrder?: DateOrder | null }) => {
+  const change = async (
+    index: number,
+    patch: { type?: ColumnType; role?: ColumnRole; category?: string | null; dateOrder?: DateOrder | null; level?: AttributeLevel }
+  ) => {
     setPending(index)
     await setColumn(table.kind, index, patch)
+    setPending(null)
+  }
+  const placeholder = async (index: number, token: string, missing: boolean) => {
+    setPending(index)
+    await setPlaceholder(table.kind, index, token, missing)
     setPending(null)
   }
 
@@ -36,6 +45,8 @@ export function StoredColumns({ summary }: { summary: DatasetSummary }) {
               onType={(index, type, dateOrder) => void change(index, dateOrder === undefined ? { type } : { type, dateOrder })}
               onRole={(index, role) => void change(index, role === 'attribute' ? { role } : { role, category: null })}
               onCategory={(index, category) => void change(index, { category })}
+              onLevel={(index, level) => void change(index, { level })}
+              onPlaceholder={(index, token, missing) => void placeholder(index, token, missing)}
             />
           ))}
         </ColumnTable>

@@ -1,0 +1,45 @@
+/**
+ * Sets the level (account or deal) of every attribute column of one table, with its reason: from
+ * the table kind, from the data when the table has an account key (is the value the same on
+ * every row of one account?), else from the header. See suggest/attribute-level.ts.
+ */
+import type { AttributeLevel, ColumnRole, TableKind } from '../domain/dataset'
+import type { DictionaryColumn } from '../engine/dictionary-column'
+import { levelEvidence, suggestLevel } from './suggest/attribute-level'
+import { isMissingValue } from './values'
+
+/** The column that says which account a row belongs to, strongest key first. */
+const KEY_ROLES: readonly ColumnRole[] = ['account-id', 'account-name', 'domain']
+
+interface LevelledColumn {
+  name: string
+  role: ColumnRole
+  level: AttributeLevel | null
+  levelReason: string | null
+}
+
+export function applyLevels(
+  columns: LevelledColumn[],
+  data: readonly DictionaryColumn[],
+  missing: ReadonlyArray<ReadonlySet<string>>,
+  kind: TableKind
+): void {
+  const keyAt = kind === 'accounts' ? -1 : KEY_ROLES.map((role) => columns.findIndex((c) => c.role === role)).find((i) => i >= 0) ?? -1
+  const missingCodes = (i: number): ((code: number) => boolean) => {
+    const dictionary = data[i]!.dictionary
+    const flags = dictionary.map((raw) => isMissingValue(raw, missing[i]!))
+    return (code) => flags[code] === true
+  }
+  const keyMissing = keyAt >= 0 ? missingCodes(keyAt) : null
+  columns.forEach((column, i) => {
+    if (column.role !== 'attribute') {
+      column.level = null
+      column.levelReason = null
+      return
+    }
+    const evidence = keyMissing ? levelEvidence(data[keyAt]!, keyMissing, data[i]!, missingCodes(i)) : null
+    const { level, reason } = suggestLevel(column.name, kind, evidence)
+    column.level = level
+    column.levelReason = reason
+  })
+}
