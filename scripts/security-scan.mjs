@@ -20,28 +20,6 @@ const ACCEPTED = [
 /** High/critical advisories docs/SECURITY.md explains, by package name. None today. */
 const ACCEPTED_ADVISORIES = new Set([])
 
-function parseCsvLine(line) {
-  const out = []
-  let cell = ''
-  let quoted = false
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i]
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        cell += '"'
-        i++
-      } else if (ch === '"') quoted = false
-      else cell += ch
-    } else if (ch === '"') quoted = true
-    else if (ch === ',') {
-      out.push(cell.trim())
-      cell = ''
-    } else cell += ch
-  }
-  out.push(cell.trim())
-  return out
-}
-
 function electronegativity() {
   const bin = join(ROOT, 'node_modules', '.bin', 'electronegativity')
   if (!existsSync(bin)) return { ok: false, line: 'electronegativity: not installed (npm ci installs it as a dev dependency)' }
@@ -49,7 +27,9 @@ function electronegativity() {
   const scratch = mkdtempSync(join(tmpdir(), 'icp-electronegativity-'))
   try {
     for (const part of ['src-main', 'src-renderer', 'package.json']) cpSync(join(ROOT, part), join(scratch, part), { recursive: true })
-    const report = join(scratch, 'report.csv')
+    // SARIF, not CSV: electronegativity writes the CSV header and rows with two racing async
+    // writes, and about one run in four the header truncates the first row (a false finding).
+    const report = join(scratch, 'report.sarif')
     const electron = JSON.parse(readFileSync(join(ROOT, 'node_modules', 'electron', 'package.json'), 'utf8')).version
     // AvailableSecurityFixesGlobalCheck downloads Electron's release list from GitHub: never reachable offline.
     const run = spawnSync(bin, ['-i', scratch, '-r', '-v', 'false', '-e', electron, '-x', 'AvailableSecurityFixesGlobalCheck', '-o', report], {
@@ -57,8 +37,17 @@ function electronegativity() {
       timeout: 180_000
     })
     if (!existsSync(report)) return { ok: false, line: `electronegativity: produced no report (exit ${run.status}) ${run.stderr ?? ''}`.trim() }
-    const rows = readFileSync(report, 'utf8').trim().split('\n').slice(1).map(parseCsvLine)
-    const findings = rows.map(([issue, severity, confidence, file, location, sample]) => ({ issue, severity, confidence, file, location, sample }))
+    const results = JSON.parse(readFileSync(report, 'utf8')).runs?.[0]?.results ?? []
+    const findings = results.map((r) => {
+      const where = r.locations?.[0]?.physicalLocation
+      return {
+        issue: r.ruleId,
+        severity: r.level,
+        file: where?.artifactLocation?.uri ?? 'N/A',
+        location: `${where?.region?.startLine ?? 0}:${(where?.region?.startColumn ?? 1) - 1}`,
+        sample: r.message?.text ?? ''
+      }
+    })
     const unexplained = findings.filter((f) => !ACCEPTED.some((a) => a.issue === f.issue && a.file === f.file))
     for (const f of findings) {
       const accepted = ACCEPTED.find((a) => a.issue === f.issue && a.file === f.file)
