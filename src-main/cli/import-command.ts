@@ -30,7 +30,7 @@ function columnIndex(preview: ImportPreview, name: string, flag: string): number
 /** The suggested settings, overridden by --type, --role and --category. */
 function settingsFrom(preview: ImportPreview, run: CliRun): ColumnSetting[] {
   const settings = new Map<number, ColumnSetting>(
-    preview.columns.map((c) => [c.index, { index: c.index, type: c.type, role: c.role, category: c.category, dateOrder: c.dateOrder }])
+    preview.columns.map((c) => [c.index, { index: c.index, type: c.type, role: c.role, category: c.category, dateOrder: c.dateOrder, level: c.level }])
   )
   for (const [name, type] of pairs(run.options['type'], 'type')) {
     settings.get(columnIndex(preview, name, 'type'))!.type = oneOf<ColumnType>(type, COLUMN_TYPES, 'column type')
@@ -60,7 +60,12 @@ function outcomesFrom(preview: ImportPreview, run: CliRun): Array<{ value: strin
   return [...mapping].map(([value, outcome]) => ({ value, outcome }))
 }
 
-function report(kind: TableKind, summary: DatasetSummary, outcomeMapping: Array<{ value: string; outcome: Outcome | null }>) {
+function report(
+  kind: TableKind,
+  summary: DatasetSummary,
+  outcomeMapping: Array<{ value: string; outcome: Outcome | null }>,
+  cleanups: { applied: string[]; proposed: string[] }
+) {
   const table = summary.tables.find((t) => t.kind === kind)!
   return {
     dataset: kind,
@@ -70,9 +75,14 @@ function report(kind: TableKind, summary: DatasetSummary, outcomeMapping: Array<
       type: c.type,
       role: c.role,
       category: c.category,
+      level: c.level,
+      reason: c.roleReason,
       missingPct: table.rowCount === 0 ? 0 : Math.round((c.missingCount / table.rowCount) * 1000) / 10,
+      missingAs: c.placeholders.filter((p) => p.missing).map((p) => p.token),
+      keptAsValues: c.placeholders.filter((p) => !p.missing).map((p) => p.token),
       distinct: c.distinctCount
     })),
+    cleanups,
     roles: Object.fromEntries(table.columns.filter((c) => c.role !== 'attribute').map((c) => [c.name, c.role])),
     outcomeMapping: Object.fromEntries(outcomeMapping.map((m) => [m.value, m.outcome])),
     ...(summary.join
@@ -91,12 +101,13 @@ function report(kind: TableKind, summary: DatasetSummary, outcomeMapping: Array<
 export const importCommand: CliCommand = {
   words: ['import'],
   usage:
-    'icp import WORKSPACE FILE [--sheet NAME] [--header-row N] [--as accounts|deals|flat] [--mode replace|append] [--append-key COLUMN] [--key COLUMN] [--join-key COLUMN] [--type COL=TYPE]… [--role COL=ROLE]… [--category COL=NAME]… [--outcome VALUE=won|lost|open|none]… [--json]',
+    'icp import WORKSPACE FILE [--sheet NAME] [--header-row N] [--as accounts|deals|flat] [--mode replace|append] [--append-key COLUMN] [--key COLUMN] [--join-key COLUMN] [--type COL=TYPE]… [--role COL=ROLE]… [--category COL=NAME]… [--outcome VALUE=won|lost|open|none]… [--merge-synonyms] [--json]',
   summary: 'Import a CRM export (XLSX, XLS, ODS, CSV, TSV) into a workspace, with suggested types, roles and outcome mapping.',
   options: {
     sheet: { type: 'string' },
     'header-row': { type: 'string' },
     as: { type: 'string' },
+    'merge-synonyms': { type: 'boolean' },
     mode: { type: 'string' },
     'append-key': { type: 'string' },
     key: { type: 'string' },
@@ -125,13 +136,18 @@ export const importCommand: CliCommand = {
     const tableKind = kind ?? preview.suggestedKind
     const columns = settingsFrom(preview, run)
     const outcomeMapping = outcomesFrom(preview, run)
+    // Spelling variants are merged by default; synonyms and place spellings only with --merge-synonyms.
+    const attributes = new Set(columns.filter((c) => c.role === 'attribute').map((c) => c.index))
+    const offered = preview.cleanups.filter((c) => attributes.has(c.index))
+    const kept = offered.filter((c) => c.byDefault || run.options['merge-synonyms'] === true)
     let summary = await run.call('import-commit', {
       stagingId: preview.stagingId,
       kind: tableKind,
       columns,
       ...(tableKind !== 'accounts' ? { outcomeMapping } : {}),
       mode,
-      ...(opt('append-key') ? { appendKey: opt('append-key')! } : {})
+      ...(opt('append-key') ? { appendKey: opt('append-key')! } : {}),
+      rules: kept.map((c) => c.rule)
     })
     const key = opt('key')
     const joinKey = opt('join-key')
@@ -142,7 +158,10 @@ export const importCommand: CliCommand = {
       const dealsKey = tableKind === 'deals' ? key : joinKey
       summary = await run.call('dataset-set-join', { accountsKey, dealsKey, mode: 'normalized' })
     }
-    const result = report(tableKind, summary, tableKind === 'accounts' ? [] : outcomeMapping)
+    const result = report(tableKind, summary, tableKind === 'accounts' ? [] : outcomeMapping, {
+      applied: kept.map((c) => c.description),
+      proposed: offered.filter((c) => !kept.includes(c)).map((c) => c.description)
+    })
     run.print(result, () =>
       [
         `Imported ${preview.fileName} as the ${tableKind} table`,
@@ -150,6 +169,10 @@ export const importCommand: CliCommand = {
           ['Rows', result.rows.toLocaleString('en-US')],
           ['Columns', String(result.columns.length)],
           ['Roles', Object.entries(result.roles).map(([c, r]) => `${c} = ${r}`).join('; ') || '(none)'],
+          ...(result.cleanups.applied.length > 0 ? ([['Merged', result.cleanups.applied.join('; ')]] as Array<[string, string]>) : []),
+          ...(result.cleanups.proposed.length > 0
+            ? ([['Proposed', `${result.cleanups.proposed.join('; ')} (apply with --merge-synonyms)`]] as Array<[string, string]>)
+            : []),
           ...(tableKind !== 'accounts'
             ? ([['Outcomes', `${summary.outcomes.won} won, ${summary.outcomes.lost} lost, ${summary.outcomes.open} open, ${summary.outcomes.unmapped} unmapped`]] as Array<[string, string]>)
             : []),

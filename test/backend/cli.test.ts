@@ -88,13 +88,25 @@ describe('icp import', () => {
     expect(result.stderr).toBe('')
     expect(result.code).toBe(0)
     const json = JSON.parse(result.stdout)
-    expect(Object.keys(json)).toEqual(['dataset', 'rows', 'columns', 'roles', 'outcomeMapping', 'outcomes'])
+    expect(Object.keys(json)).toEqual(['dataset', 'rows', 'columns', 'cleanups', 'roles', 'outcomeMapping', 'outcomes'])
+    expect(json.cleanups.applied).toEqual(expect.arrayContaining([expect.stringMatching(/^Merge .* in Industry$/)]))
     expect(json.dataset).toBe('flat')
     expect(json.rows).toBe(files.crm.truth.deals.length)
     expect(json.roles.Stage).toBe('outcome')
     expect(json.outcomeMapping['Closed Won']).toBe('won')
     expect(json.columns[0]).toEqual(
-      expect.objectContaining({ name: expect.any(String), type: expect.any(String), role: expect.any(String), missingPct: expect.any(Number), distinct: expect.any(Number) })
+      expect.objectContaining({
+        name: expect.any(String),
+        type: expect.any(String),
+        role: expect.any(String),
+        missingPct: expect.any(Number),
+        missingAs: expect.any(Array),
+        keptAsValues: expect.any(Array),
+        distinct: expect.any(Number)
+      })
+    )
+    expect(json.columns.find((c: { name: string }) => c.name === 'Stage')).toEqual(
+      expect.objectContaining({ role: 'outcome', reason: expect.stringMatching(/won and lost/) })
     )
   })
 

@@ -285,6 +285,45 @@ describe('migration 0005 (one-pager)', () => {
   })
 })
 
+describe('migration 0006 (column judgement)', () => {
+  it('keeps what a version-5 workspace read: every column gets the old global tokens, attributes a level', () => {
+    const db = freshDb()
+    migrate(db, MIGRATIONS.slice(0, 5))
+    db.exec(`
+      INSERT INTO source_table (id, kind, file_name, format, header_row, row_count, imported_at) VALUES
+        (1, 'accounts', 'a.csv', 'csv', 1, 0, 'now'), (2, 'flat', 'f.csv', 'csv', 1, 0, 'now');
+      INSERT INTO source_column (table_id, position, name, inferred_type, type, role, dictionary, dictionary_unique, code_width, codes) VALUES
+        (1, 0, 'Industry', 'category', 'category', 'attribute', '[]', 1, 1, x''),
+        (2, 0, 'Lead Source', 'category', 'category', 'attribute', '[]', 1, 1, x''),
+        (2, 1, 'Employees', 'number', 'number', 'attribute', '[]', 1, 1, x''),
+        (2, 2, 'Stage', 'category', 'category', 'outcome', '[]', 1, 1, x'');
+      DELETE FROM missing_token WHERE token = 'tbd';
+    `)
+    migrate(db, MIGRATIONS.slice(0, 6))
+    expect(db.pragma('user_version', { simple: true })).toBe(6)
+    const levels = db.prepare('SELECT name, level FROM source_column ORDER BY table_id, position').all()
+    expect(levels).toEqual([
+      { name: 'Industry', level: 'account' },
+      { name: 'Lead Source', level: 'deal' },
+      { name: 'Employees', level: 'account' },
+      { name: 'Stage', level: null }
+    ])
+    const tokens = db.prepare('SELECT token FROM column_missing_token WHERE table_id = 2 AND position = 1 ORDER BY token').pluck().all()
+    expect(tokens).toEqual((db.prepare('SELECT token FROM missing_token ORDER BY token').pluck().all() as string[]))
+    expect(tokens).not.toContain('tbd')
+    for (const table of tables(db).filter((t) => ['column_missing_token', 'placeholder_choice', 'import_shape_column'].includes(t.name))) {
+      expect(table.sql, table.name).toMatch(/STRICT/)
+    }
+    expect(() => db.prepare("UPDATE source_column SET level = 'team'").run()).toThrow(/CHECK/)
+    expect(() => db.prepare("INSERT INTO placeholder_choice VALUES ('industry', 'None', 1)").run()).toThrow(/CHECK/)
+    // Deleting a table takes its columns' tokens with it.
+    db.pragma('foreign_keys = ON')
+    db.prepare('DELETE FROM source_table WHERE id = 2').run()
+    expect(db.prepare('SELECT count(*) FROM column_missing_token WHERE table_id = 2').pluck().get()).toBe(0)
+    db.close()
+  })
+})
+
 describe('migrate()', () => {
   const ok = (version: number): Migration => ({
     version,

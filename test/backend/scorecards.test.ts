@@ -42,7 +42,7 @@ function richScorecard(name: string): Scorecard {
     name,
     categories: [...defaultScorecard(name).categories, { name: 'Fit', budget: 12.5 }],
     criteria: [
-      { id: 'c1', category: 'Firmographic', attribute: 'Industry', op: 'in', values: ['SaaS', 'Fintech'], points: 10, label: 'Software' },
+      { id: 'c1', category: 'Firmographic', attribute: 'Industry', op: 'in', values: ['SaaS', 'FinTech'], points: 10, label: 'Software' },
       { id: 'c2', category: 'Firmographic', attribute: 'Employees', op: 'between', min: 51, max: 1000, points: 8 },
       { id: 'c3', category: 'Firmographic', attribute: 'Employees', op: 'between', min: 5000, max: null, points: 2 },
       { id: 'c4', category: 'Firmographic', attribute: 'Employees', op: 'lt', value: 10, points: -5 },

@@ -81,7 +81,8 @@ const CASES: Case[] = [
   { header: 'Days to Close', type: 'number', role: 'sales-cycle-days' },
   // Success metrics
   { header: 'ACV', type: 'number', table: 'accounts', role: 'acv' },
-  { header: 'Annual Contract Value', type: 'number', role: 'acv' },
+  { header: 'Annual Contract Value', type: 'number', table: 'accounts', role: 'acv' },
+  { header: 'Annual Contract Value', type: 'number', role: 'deal-amount' },
   { header: 'Churned', type: 'boolean', table: 'accounts', role: 'churned' },
   { header: 'Is Churned', type: 'boolean', role: 'churned' },
   { header: 'Churn', type: 'boolean', table: 'accounts', role: 'churned' },
@@ -182,8 +183,9 @@ describe('suggestRoles', () => {
   })
 
   it('lets a column that loses one role take its next reading', () => {
+    // In a table of deals the contract value is the deal's amount; ARR then reads as the account's ACV.
     const roles = suggestRoles([col('ACV', 'number', NUMBERS), col('ARR', 'number', NUMBERS)], 'flat')
-    expect(roles).toEqual(['acv', 'deal-amount'])
+    expect(roles).toEqual(['deal-amount', 'acv'])
   })
 
   it('never repeats a role other than attribute and ignore', () => {

@@ -266,7 +266,7 @@ export function buildEngineDataset(db: Database): EngineDataset {
     dealIds,
     accountIds: keyless
       ? Array.from({ length: rows }, (_, row) => dealIds[row] || `Row ${row + 1}`)
-      : textsOf(db, accountTable, columnByRole(accountTable, 'account-id', 'domain'), reader, rows, accountSource),
+      : textsOf(db, accountTable, columnByRole(accountTable, 'account-id', 'domain', 'account-name'), reader, rows, accountSource),
     accountNames: textsOf(db, accountTable, columnByRole(accountTable, 'account-name', 'account-id'), reader, rows, accountSource),
     attributes
   }

@@ -93,7 +93,12 @@ export function stageFile(request: StageRequest, hooks: StageHooks): StagedFile 
 
   const valuesOf = (i: number) => missing[i]!.distinct.values
   // Role suggestions read value patterns (domains, stage names); a spread of values shows them.
-  const describe = profiles.map((p) => ({ header: p.name, type: p.type, values: sampleValues(valuesOf(p.index), 4000) }))
+  const describe = profiles.map((p) => ({
+    header: p.name,
+    type: p.type,
+    values: sampleValues(valuesOf(p.index), 4000),
+    filled: p.rowCount === 0 ? 0 : 1 - p.missingCount / p.rowCount
+  }))
   const remembered = new Map(request.rememberedShapes?.[shapeKey(read.headers)] ?? [])
   const rememberedKind = remembered.size > 0 ? [...remembered.values()][0]!.kind : undefined
   const suggestedKind = request.tableKind ?? rememberedKind ?? guessKind(suggestRolesWithReasons(describe, 'flat').map((s) => s.role))

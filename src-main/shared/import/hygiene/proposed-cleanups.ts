@@ -12,6 +12,7 @@ import { findCountry } from './countries'
 import { describeRule } from './describe-rule'
 import { suggestMerges } from './merge-suggestions'
 import { spellingKey, spellingTokens } from './spelling'
+import { synonymConcept } from './synonyms'
 import { findUsState } from './us-states'
 
 export type CleanupKind = 'spelling' | 'synonym' | 'us-state' | 'country'
@@ -32,6 +33,9 @@ const MAX_DISTINCT = 5000
 const MOSTLY = 0.8
 
 const keyOf = (value: string): string => spellingKey(spellingTokens(value))
+/** A typo is at most a fifth as common as the value it misspells, which has at least this many rows. */
+const TYPO_RARITY = 5
+const TYPO_TARGET_ROWS = 10
 
 function mergesOf(column: string, values: readonly ValueCount[]): ProposedCleanup[] {
   const counts = new Map(values.map((v) => [v.value, v.count]))
@@ -39,7 +43,16 @@ function mergesOf(column: string, values: readonly ValueCount[]): ProposedCleanu
   for (const { to, from } of suggestMerges(values)) {
     const target = keyOf(to)
     const variants = from.filter((v) => keyOf(v) === target)
-    const others = from.filter((v) => keyOf(v) !== target)
+    // A thesaurus synonym is the same value whatever its count; a near-spelling is a typo only when
+    // it is rare beside the value it resembles ("Manufacturng" once among 300 "Manufacturing"):
+    // two cities a letter apart, each a few rows, are two cities.
+    const concept = synonymConcept(target)
+    const targetRows = counts.get(to) ?? 0
+    const others = from.filter((v) => {
+      if (keyOf(v) === target) return false
+      if (concept !== null && synonymConcept(keyOf(v)) === concept) return true
+      return targetRows >= TYPO_TARGET_ROWS && (counts.get(v) ?? 0) * TYPO_RARITY <= targetRows
+    })
     const rowsOf = (list: readonly string[]): number => list.reduce((sum, v) => sum + (counts.get(v) ?? 0), 0)
     if (variants.length > 0) {
       const rule: HygieneRule = { kind: 'merge', column, from: variants, to }

@@ -33,7 +33,7 @@ const DEAL_WORDS = new RegExp(
     'channel|medium|utm|deal type|opportunity type|type of deal|new business|stage|pipeline|contact|contact method|' +
     'call|calls|duration|competitor|competitors|discount|quantity|qty|quantityordered|priceeach|price|msrp|' +
     'priority|forecast|probability|reason|term|contract length|contract term|payment terms|billing frequency|' +
-    'deal size|dealsize|productline|productcode|order|month|day|quarter|week|campaigns|previous|pdays|poutcome|' +
+    'deal size|dealsize|productline|productcode|order|month|day|quarter|week|campaigns|' +
     'attempts|touches|meetings|demo|trial|poc|pilot|promotion|offer|coupon)(?: |$)'
 )
 

@@ -55,6 +55,8 @@ export const ROLE_PATTERNS: readonly RolePattern[] = [
   p('deal-id', 100, `${CRM}${DEAL} ${ID}`),
   p('deal-id', 85, 'record id|id|object id', DEALS_ONLY),
   p('deal-id', 90, `(?:order|invoice|quote|sales order|purchase order|po) ${ID}`, DEALS_ONLY),
+  // A leads or campaign table's own record id identifies the row, the deal of that table.
+  p('deal-id', 80, `(?:lead|contact|prospect|response) ${ID}`, DEALS_ONLY),
   p('outcome', 100, [
     'outcome', 'deal outcome', 'opportunity outcome', 'won lost', 'win loss', 'won or lost', 'win lost', 'won loss',
     'result', 'deal result', 'closed won lost', 'win loss status', 'won lost status'
@@ -104,7 +106,9 @@ export const ROLE_PATTERNS: readonly RolePattern[] = [
     'customer ltv', 'lifetime spend'
   ].join('|')),
   p('ltv', 60, 'lifetime bookings|total spend|cumulative revenue|total charges|total revenue|total billed|lifetime charges'),
-  p('acv', 100, 'acv|annual contract value|average contract value|acv arr|annualized contract value|contract value annual'),
+  // In a table of deals, a contract value is the deal's amount; it is a success metric of the account elsewhere.
+  p('acv', 100, 'acv|annual contract value|average contract value|acv arr|annualized contract value|contract value annual', ['accounts']),
+  p('acv', 80, 'acv|annual contract value|average contract value|acv arr|annualized contract value|contract value annual', DEALS_ONLY),
   p('acv', 70, `arr|annual recurring revenue|current arr|${ACCOUNT} arr|ending arr`),
   p('nrr', 100, [
     'nrr', 'net revenue retention', 'net dollar retention', 'ndr', 'ndrr', 'net retention', 'net retention rate',

@@ -10,7 +10,12 @@ export interface ColumnForRoles {
   header: string
   type: ColumnType
   values: readonly ValueCount[]
+  /** Share of the table's rows with a value (1 when not given). */
+  filled?: number
 }
+
+/** A churn flag is a table's outcome only when every row is a customer (it is filled on all of them). */
+const CHURN_OUTCOME_FILLED = 0.95
 
 export interface SuggestedRole {
   role: ColumnRole
@@ -35,10 +40,12 @@ export function suggestRolesWithReasons(columns: readonly ColumnForRoles[], tabl
     if (!SHARED_ROLES.has(claim.role)) taken.add(claim.role)
   }
   // A table of customers with a churn flag and no deal outcome (a churn study): the flag is the
-  // outcome, retained counting as won, so the analysis has something to separate.
+  // outcome, retained counting as won, so the analysis has something to separate. An accounts
+  // export whose churn flag is blank for prospects keeps it as a success metric.
   if (tableKind !== 'accounts' && !taken.has('outcome')) {
     const churn = chosen.findIndex((c) => c?.role === 'churned')
-    const asOutcome = churn >= 0 ? candidates[churn]!.find((c) => c.role === 'outcome') : undefined
+    const everyRow = churn >= 0 && (columns[churn]!.filled ?? 1) >= CHURN_OUTCOME_FILLED
+    const asOutcome = everyRow ? candidates[churn]!.find((c) => c.role === 'outcome') : undefined
     if (asOutcome) chosen[churn] = asOutcome
   }
   return chosen.map((c) => (c ? { role: c.role, reason: c.reason } : { role: 'attribute', reason: null }))

@@ -1,0 +1,117 @@
+/**
+ * Conformance on real public data nobody on this project wrote: each dataset in
+ * ../shared/datasets is imported as a new user would (no options), and the result must match
+ * what a careful analyst chose in docs/real-datasets.md — the expectations are read from that
+ * file, so the documentation and the test cannot drift apart.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { testBackend } from '../support/backend'
+import { tempDir } from '../support/temp-dir'
+import { ROOT } from '../support/root'
+
+const DATASETS = process.env['ICP_DATASETS'] ?? join(ROOT, '..', 'shared', 'datasets')
+const present = existsSync(DATASETS)
+if (!present) console.log(`Skipping the real-dataset conformance suite: ${DATASETS} does not exist (set ICP_DATASETS to its folder).`)
+
+interface ColumnExpectation {
+  column: string
+  role: string
+  type: string
+  level: string
+  missing: string[]
+  kept: string[]
+}
+
+interface DatasetExpectation {
+  folder: string
+  file: string
+  kind: string
+  outcomes: Array<[string, string]>
+  columns: ColumnExpectation[]
+}
+
+const cells = (line: string): string[] => line.split('|').slice(1, -1).map((c) => c.trim())
+const list = (cell: string | undefined): string[] => (cell ? cell.split(',').map((v) => v.trim()).filter(Boolean) : [])
+
+/** Reads the tables of docs/real-datasets.md: one section per dataset. */
+function expectations(): DatasetExpectation[] {
+  const text = readFileSync(join(ROOT, 'docs', 'real-datasets.md'), 'utf8')
+  const sections = text.split(/^## /m).slice(1)
+  return sections.map((section) => {
+    const heading = /^(\S+) — `([^`]+)`/.exec(section)
+    const kind = /Table kind: `(\w+)`/.exec(section)
+    const outcome = /outcome: `([^`]+)`/.exec(section)
+    if (!heading || !kind || !outcome) throw new Error(`docs/real-datasets.md: a section lacks its heading, kind or outcome line:\n${section.slice(0, 200)}`)
+    const rows = section.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| column') && !l.startsWith('|---'))
+    return {
+      folder: heading[1]!,
+      file: heading[2]!,
+      kind: kind[1]!,
+      outcomes: outcome[1]!.split(', ').map((pair) => {
+        const at = pair.lastIndexOf('=')
+        return [pair.slice(0, at), pair.slice(at + 1)] as [string, string]
+      }),
+      columns: rows.map((line) => {
+        const [column, role, type, level, missing, kept] = cells(line)
+        return { column: column!, role: role!, type: type!, level: level ?? '', missing: list(missing), kept: list(kept) }
+      })
+    }
+  })
+}
+
+describe.skipIf(!present)('real public datasets: understood on first import', () => {
+  const all = present ? expectations() : []
+
+  it('docs/real-datasets.md covers every file in the datasets folder', () => {
+    const files = readdirSync(DATASETS, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .flatMap((d) => readdirSync(join(DATASETS, d.name)).filter((f) => /\.(csv|tsv|xlsx|xls|ods)$/i.test(f)).map((f) => `${d.name}/${f}`))
+    expect(all.map((e) => `${e.folder}/${e.file}`).sort()).toEqual(files.sort())
+  })
+
+  for (const expected of all) {
+    it(`${expected.folder}: kind, every column's role, type, level and placeholders, and the outcome mapping`, async () => {
+      const dir = tempDir()
+      const backend = testBackend(dir, 'native')
+      await backend.call('workspace-create', { name: expected.folder, path: 'w.icpw' })
+      const path = join(DATASETS, expected.folder, expected.file)
+      const preview = await backend.call('import-inspect', { source: { kind: 'path', path } })
+      expect(preview.suggestedKind).toBe(expected.kind)
+      expect(preview.columns.map((c) => c.name)).toEqual(expected.columns.map((c) => c.column))
+      const got = preview.columns.map((c) => ({
+        column: c.name,
+        role: c.role,
+        type: expected.columns[c.index]!.type === '*' ? '*' : c.type,
+        level: expected.columns[c.index]!.level === '' ? '' : (c.level ?? ''),
+        missing: c.placeholders.filter((p) => p.missing && expected.columns[c.index]!.missing.includes(p.token)).map((p) => p.token),
+        kept: c.placeholders.filter((p) => !p.missing).map((p) => p.token)
+      }))
+      expect(got).toEqual(expected.columns)
+      // Every suggestion says why, in words the review screen shows.
+      for (const c of preview.columns) if (c.role !== 'attribute') expect(c.roleReason, c.name).toBeTruthy()
+
+      const mapping = Object.fromEntries(preview.outcomeMapping.map((m) => [m.value, m.outcome]))
+      expect(mapping).toEqual(Object.fromEntries(expected.outcomes))
+
+      // Saved with no options, the same judgement reaches the Data section and the engine.
+      const summary = await backend.call('import-commit', {
+        stagingId: preview.stagingId,
+        kind: preview.suggestedKind,
+        columns: preview.columns.map((c) => ({ index: c.index, type: c.type, role: c.role, category: c.category, level: c.level })),
+        outcomeMapping: preview.outcomeMapping.map((m) => ({ value: m.value, outcome: m.outcome })),
+        mode: 'replace'
+      })
+      const stored = summary.tables[0]!.columns
+      expect(stored.map((c) => [c.name, c.role, c.level])).toEqual(preview.columns.map((c) => [c.name, c.role, c.level]))
+      const won = preview.outcomeMapping.filter((m) => m.outcome === 'won').reduce((s, m) => s + m.count, 0)
+      const lost = preview.outcomeMapping.filter((m) => m.outcome === 'lost').reduce((s, m) => s + m.count, 0)
+      expect([summary.outcomes.won, summary.outcomes.lost]).toEqual([won, lost])
+      // A table without an account key counts each row as its own account.
+      const keyed = preview.columns.some((c) => c.role === 'account-id' || c.role === 'account-name' || c.role === 'domain')
+      if (!keyed) expect(summary.accountCount).toBe(preview.rowCount)
+      backend.close()
+    })
+  }
+})
