@@ -10,7 +10,7 @@
  * For very large exports use streamCrm, whose rows are generated lazily while a writer consumes
  * them (csvChunks, or writeCsvFile in ./file.ts); nothing here touches the file system.
  */
-import { PLANTED_SIGNAL, type ModelOptions, type PlantedSignal, type TrueAccount } from './model.js';
+import { signalDescription, type ModelOptions, type SignalDescription, type TrueAccount } from './model.js';
 import type { TrueDeal } from './deals.js';
 import type { Flavor, MessLevel } from './mess.js';
 import { dayToIso } from './dates.js';
@@ -30,7 +30,8 @@ export interface CrmTruth {
   exportDate: string;
   accounts: TrueAccount[];
   deals: TrueDeal[];
-  signal: PlantedSignal;
+  /** PLANTED_SIGNAL for the default 'strong' signal; its re-scaled copy for 'weak' and 'none'. */
+  signal: SignalDescription;
 }
 
 export interface CrmExport {
@@ -57,7 +58,7 @@ function streamsOf(model: CrmModel, options: CrmOptions): CrmStream {
       exportDate: model.frame.exportDate,
       accounts: model.accounts,
       deals: { [Symbol.iterator]: () => iterateDeals(model) },
-      signal: PLANTED_SIGNAL,
+      signal: signalDescription(model.frame.signal),
     },
     accounts: tableStream(model, 'accounts', render),
     deals: tableStream(model, 'deals', render),
@@ -86,8 +87,8 @@ export function streamCrm(options: CrmOptions): CrmStream {
   return streamsOf(buildModel(options, false), options);
 }
 
-export { PLANTED_SIGNAL, fitOf, inIcpSegment } from './model.js';
-export type { ModelOptions, PlantedSignal, SuccessMetrics, TrueAccount } from './model.js';
+export { PLANTED_SIGNAL, SIGNAL_STRENGTHS, fitOf, inIcpSegment, signalDescription } from './model.js';
+export type { ModelOptions, PlantedSignal, SignalDescription, SignalStrength, SuccessMetrics, TrueAccount } from './model.js';
 export type { TrueDeal } from './deals.js';
 export type { Cell, Flavor, MessLevel } from './mess.js';
 export type { CrmTable, TableMeta, TableName, TableStream } from './tables.js';

@@ -8,7 +8,7 @@ import { CLIENT_NAMES, NameFactory } from './names.js';
 import { rngFor, RngFamily } from './random.js';
 import { addMonths, isoToDay } from './dates.js';
 import { dealsOfAccount, settleAccount, type TrueDeal } from './deals.js';
-import { drawAccount, type ModelFrame, type ModelOptions, type TrueAccount } from './model.js';
+import { drawAccount, SIGNAL_STRENGTHS, type ModelFrame, type ModelOptions, type TrueAccount } from './model.js';
 
 export interface CrmModel {
   frame: ModelFrame;
@@ -51,12 +51,14 @@ export function frameFor(opts: ModelOptions): { frame: ModelFrame; dealCounts: U
   const clientName = rngFor(opts.seed, 'client').pick(CLIENT_NAMES);
   const frame: ModelFrame = {
     seed: opts.seed, clientName, startDay: isoToDay(start), exportDate, exportDay: isoToDay(exportDate), totalDeals, firstDealNo,
+    signal: opts.signal ?? 'strong', leakage: opts.leakage === true,
     streams: {
       account: new RngFamily(opts.seed, 'account'),
       region: new RngFamily(opts.seed, 'region'),
       missing: new RngFamily(opts.seed, 'missing'),
       deals: new RngFamily(opts.seed, 'deals'),
       success: new RngFamily(opts.seed, 'success'),
+      process: new RngFamily(opts.seed, 'process'),
     },
   };
   return { frame, dealCounts };
@@ -65,6 +67,7 @@ export function frameFor(opts: ModelOptions): { frame: ModelFrame; dealCounts: U
 export function buildModel(opts: ModelOptions, keepDeals: boolean): CrmModel {
   if (!Number.isInteger(opts.accounts) || opts.accounts < 0) throw new Error('accounts must be a non-negative integer');
   if (opts.deals !== undefined && (!Number.isInteger(opts.deals) || opts.deals < 0)) throw new Error('deals must be a non-negative integer');
+  if (opts.signal !== undefined && !(opts.signal in SIGNAL_STRENGTHS)) throw new Error(`signal must be strong, weak or none (got "${String(opts.signal)}")`);
   const { frame, dealCounts } = frameFor(opts);
   const names = new NameFactory();
   const accounts: TrueAccount[] = [];
