@@ -12,12 +12,14 @@
  */
 import { signalDescription, type ModelOptions, type SignalDescription, type TrueAccount } from './model.js';
 import type { TrueDeal } from './deals.js';
+import { LEAKAGE_SIGNAL, type LeakageSignal } from './process.js';
 import type { Flavor, MessLevel } from './mess.js';
 import { dayToIso } from './dates.js';
 import { buildModel, iterateDeals, type CrmModel } from './truth.js';
 import { collect, tableStream, type CrmTable, type TableStream } from './tables.js';
 
 export interface CrmOptions extends ModelOptions {
+  // From ModelOptions: signal ('strong' | 'weak' | 'none') and leakage (sales-process columns).
   /** 'none' = clean typed values; 'typical' = an ordinary export; 'heavy' = every kind of mess, often. */
   mess?: MessLevel;
   /** 'workbook' lets cells be numbers, real dates and Excel serials; 'csv' keeps messy cells as text. */
@@ -32,6 +34,8 @@ export interface CrmTruth {
   deals: TrueDeal[];
   /** PLANTED_SIGNAL for the default 'strong' signal; its re-scaled copy for 'weak' and 'none'. */
   signal: SignalDescription;
+  /** Only with `leakage: true`: the sales-process columns added to deals and flat, and how each leaks. */
+  leakage?: LeakageSignal;
 }
 
 export interface CrmExport {
@@ -59,6 +63,8 @@ function streamsOf(model: CrmModel, options: CrmOptions): CrmStream {
       accounts: model.accounts,
       deals: { [Symbol.iterator]: () => iterateDeals(model) },
       signal: signalDescription(model.frame.signal),
+      // Absent by default, so the default truth stays exactly what it was.
+      ...(model.frame.leakage ? { leakage: LEAKAGE_SIGNAL } : {}),
     },
     accounts: tableStream(model, 'accounts', render),
     deals: tableStream(model, 'deals', render),
@@ -90,6 +96,9 @@ export function streamCrm(options: CrmOptions): CrmStream {
 export { PLANTED_SIGNAL, SIGNAL_STRENGTHS, fitOf, inIcpSegment, signalDescription } from './model.js';
 export type { ModelOptions, PlantedSignal, SignalDescription, SignalStrength, SuccessMetrics, TrueAccount } from './model.js';
 export type { TrueDeal } from './deals.js';
+export { LEAKAGE_SIGNAL, type LeakageSignal, type SalesProcess } from './process.js';
+export { tableExpectations } from './tables.js';
+export type { ColumnExpectation, ColumnLevel, ColumnRole, ColumnType, OutcomeMapping } from './expect.js';
 export type { Cell, Flavor, MessLevel } from './mess.js';
 export type { CrmTable, TableMeta, TableName, TableStream } from './tables.js';
 export { csvChunks, writeCsv, cellText, type CsvOptions, type Delimiter, type LineEnding, type TableLike } from './writers.js';

@@ -95,3 +95,69 @@ describe('crm generator: few accounts, many deals', () => {
     expect(seen.size).toBeGreaterThan(60);
   });
 });
+
+/** Probability that a won deal's value beats a lost deal's (ties count half): 0.5 = no separation. */
+function auc(won: readonly number[], lost: readonly number[]): number {
+  const all = [...won.map((v) => [v, 1] as const), ...lost.map((v) => [v, 0] as const)].sort((a, b) => a[0] - b[0]);
+  let rankSum = 0;
+  for (let i = 0; i < all.length;) {
+    let j = i;
+    while (j < all.length && all[j]?.[0] === all[i]?.[0]) j++;
+    const rank = (i + j + 1) / 2;
+    for (let k = i; k < j; k++) if (all[k]?.[1] === 1) rankSum += rank;
+    i = j;
+  }
+  return (rankSum - (won.length * (won.length + 1)) / 2) / (won.length * lost.length);
+}
+
+describe('crm generator: leakage columns', () => {
+  const leaky = generateCrm({ seed: 9, accounts: 2500, mess: 'none', leakage: true, signal: 'none' });
+  const plain = generateCrm({ seed: 9, accounts: 2500, mess: 'none', signal: 'none' });
+  const columns = leaky.truth.leakage?.columns ?? [];
+
+  it('appends the process columns to deals and flat, and changes nothing else', () => {
+    const headers = columns.map((c) => c.column);
+    expect(headers).toEqual([
+      'Days in Stage 1', 'Days in Stage 2', 'Total Days Identified Through Closing', 'Sales Stage Change Count',
+      'Ratio Days Qualified to Total Days', 'Elapsed Days in Current Stage', 'Last Call Duration (s)',
+    ]);
+    expect(leaky.deals.headers).toEqual([...plain.deals.headers, ...headers]);
+    expect(leaky.flat.headers.slice(-headers.length)).toEqual(headers);
+    expect(leaky.deals.rows.map((r) => r.slice(0, plain.deals.headers.length))).toEqual(plain.deals.rows);
+    expect(leaky.accounts.rows).toEqual(plain.accounts.rows);
+    expect(plain.truth.leakage).toBeUndefined();
+    expect(plain.truth.deals.every((d) => d.process === undefined)).toBe(true);
+  });
+
+  it('separates won from lost even when the attributes carry no signal', () => {
+    for (const c of columns) {
+      const won: number[] = [];
+      const lost: number[] = [];
+      for (const d of leaky.truth.deals) {
+        const v = d.process?.[c.field];
+        if (typeof v !== 'number' || d.outcome === 'open') continue;
+        (d.outcome === 'won' ? won : lost).push(v);
+      }
+      expect(Math.abs(auc(won, lost) - 0.5), c.column).toBeGreaterThan(0.14);
+    }
+    const strongest = ['Sales Stage Change Count', 'Elapsed Days in Current Stage', 'Last Call Duration (s)'];
+    for (const c of columns.filter((x) => strongest.includes(x.column))) {
+      const won = leaky.truth.deals.filter((d) => d.outcome === 'won').map((d) => Number(d.process?.[c.field] ?? NaN)).filter(Number.isFinite);
+      const lost = leaky.truth.deals.filter((d) => d.outcome === 'lost').map((d) => Number(d.process?.[c.field] ?? NaN)).filter(Number.isFinite);
+      expect(Math.abs(auc(won, lost) - 0.5), c.column).toBeGreaterThan(0.4);
+    }
+  });
+
+  it('is consistent with the deal: stage days add up, open deals have no closing total', () => {
+    for (const d of leaky.truth.deals) {
+      const p = d.process;
+      if (!p) throw new Error(`${d.id} has no process`);
+      expect(p.stagesReached).toBeGreaterThanOrEqual(1);
+      if (d.outcome === 'open') expect(p.daysIdentifiedThroughClosing).toBeNull();
+      else expect(p.daysInStage1 + (p.daysIdentifiedThroughClosing ?? 0)).toBe(d.salesCycleDays);
+      if (d.outcome === 'won') expect(p.stagesReached).toBeGreaterThanOrEqual(4);
+      expect(p.ratioDaysQualifiedToTotal).toBeGreaterThanOrEqual(0);
+      expect(p.ratioDaysQualifiedToTotal).toBeLessThanOrEqual(1);
+    }
+  });
+});
