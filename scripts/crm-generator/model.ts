@@ -237,7 +237,8 @@ const REVENUE_PER_EMPLOYEE: Record<Industry, number> = {
   SaaS: 200e3, FinTech: 300e3, Healthcare: 150e3, Manufacturing: 250e3, Retail: 180e3, Education: 90e3,
   Logistics: 200e3, Media: 180e3, 'Professional Services': 150e3, 'Real Estate': 300e3,
 };
-const FX_FROM_USD: Record<Currency, number> = { USD: 1, CAD: 1.36, GBP: 0.79, EUR: 0.92 };
+/** Exchange rates the generator uses (revenue in local currency, shapes converting deal amounts). */
+export const FX_FROM_USD: Record<Currency, number> = { USD: 1, CAD: 1.36, GBP: 0.79, EUR: 0.92 };
 
 export function roundSignificant(x: number, digits: number): number {
   if (x <= 0) return 0;

@@ -6,9 +6,10 @@
  */
 import { CLIENT_NAMES, NameFactory } from './names.js';
 import { rngFor, RngFamily } from './random.js';
-import { addMonths, isoToDay } from './dates.js';
+import { addMonths, dayToIso, isoToDay } from './dates.js';
 import { dealsOfAccount, settleAccount, type TrueDeal } from './deals.js';
-import { drawAccount, SIGNAL_STRENGTHS, type ModelFrame, type ModelOptions, type TrueAccount } from './model.js';
+import { drawAccount, signalDescription, SIGNAL_STRENGTHS, type ModelFrame, type ModelOptions, type SignalDescription, type TrueAccount } from './model.js';
+import { LEAKAGE_SIGNAL, type LeakageSignal } from './process.js';
 
 export interface CrmModel {
   frame: ModelFrame;
@@ -91,4 +92,32 @@ export function* iterateDeals(model: CrmModel): Generator<TrueDeal> {
   for (const account of model.accounts) {
     yield* dealsOfAccount(model.frame, account, model.dealCounts[account.index] ?? 0);
   }
+}
+
+export interface CrmTruth {
+  clientName: string;
+  start: string;
+  exportDate: string;
+  accounts: TrueAccount[];
+  deals: TrueDeal[];
+  /** PLANTED_SIGNAL for the default 'strong' signal; its re-scaled copy for 'weak' and 'none'. */
+  signal: SignalDescription;
+  /** Only with `leakage: true`: the sales-process columns added to deal tables, and how each leaks. */
+  leakage?: LeakageSignal;
+}
+
+/** The truth of a streamed export: deals are regenerated on every pass. */
+export type StreamTruth = Omit<CrmTruth, 'deals'> & { deals: Iterable<TrueDeal> };
+
+export function truthOf(model: CrmModel): StreamTruth {
+  return {
+    clientName: model.frame.clientName,
+    start: dayToIso(model.frame.startDay),
+    exportDate: model.frame.exportDate,
+    accounts: model.accounts,
+    deals: { [Symbol.iterator]: () => iterateDeals(model) },
+    signal: signalDescription(model.frame.signal),
+    // Absent by default, so the default truth stays exactly what it was.
+    ...(model.frame.leakage ? { leakage: LEAKAGE_SIGNAL } : {}),
+  };
 }

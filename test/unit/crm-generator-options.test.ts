@@ -29,19 +29,19 @@ function maxZ(r: ReturnType<typeof ratesBy>): number {
 }
 
 describe('crm generator: signal strength', () => {
-  const none = streamCrm({ seed: 21, accounts: 15000, mess: 'none', signal: 'none' });
+  const none = streamCrm({ seed: 21, accounts: 9000, mess: 'none', signal: 'none' });
   const noneDeals = [...none.truth.deals];
 
   it("'strong' is the default model, bit for bit", () => {
-    const byDefault = generateCrm({ seed: 3, accounts: 200, mess: 'heavy' });
-    const strong = generateCrm({ seed: 3, accounts: 200, mess: 'heavy', signal: 'strong', leakage: false });
+    const byDefault = generateCrm({ seed: 3, accounts: 120, mess: 'heavy' });
+    const strong = generateCrm({ seed: 3, accounts: 120, mess: 'heavy', signal: 'strong', leakage: false });
     expect(writeCsv(strong.deals)).toEqual(writeCsv(byDefault.deals));
     expect(writeCsv(strong.accounts)).toEqual(writeCsv(byDefault.accounts));
     expect(strong.truth.signal).toBe(PLANTED_SIGNAL);
   });
 
   it("'none' keeps the accounts and the base rate but flattens the win rate of every attribute", () => {
-    const strong = streamCrm({ seed: 21, accounts: 15000, mess: 'none' });
+    const strong = streamCrm({ seed: 21, accounts: 9000, mess: 'none' });
     expect(none.truth.accounts.map((a) => a.industry)).toEqual(strong.truth.accounts.map((a) => a.industry));
     const flat = ratesBy(noneDeals, none.truth.accounts, (a) => String(a.industry));
     const planted = ratesBy(strong.truth.deals, strong.truth.accounts, (a) => String(a.industry));
@@ -58,7 +58,7 @@ describe('crm generator: signal strength', () => {
   });
 
   it("'weak' sits between: the ICP segment still wins more, by far less", () => {
-    const weak = streamCrm({ seed: 21, accounts: 15000, mess: 'none', signal: 'weak' });
+    const weak = streamCrm({ seed: 21, accounts: 9000, mess: 'none', signal: 'weak' });
     const r = ratesBy(weak.truth.deals, weak.truth.accounts, (a) => String(a.inIcpSegment));
     const gap = (r.by.get('true')?.rate ?? 0) - (r.by.get('false')?.rate ?? 0);
     expect(gap).toBeGreaterThan(0.08);
@@ -78,7 +78,7 @@ describe('crm generator: few accounts, many deals', () => {
     expect(per.size).toBeGreaterThan(60);
     expect(Math.max(...per.values())).toBeGreaterThan(100);
     expect(new Set(crm.truth.deals.map((d) => d.id)).size).toBe(6700);
-    for (const d of crm.truth.deals) expect(d.createdDate < crm.truth.exportDate).toBe(true);
+    expect(crm.truth.deals.filter((d) => d.createdDate >= crm.truth.exportDate)).toEqual([]);
   });
 
   it("keeps each account's attributes constant across its deals in the flat export", () => {
@@ -86,12 +86,14 @@ describe('crm generator: few accounts, many deals', () => {
     const at = (h: string): number => flat.headers.indexOf(h);
     const seen = new Map<unknown, string>();
     const columns = ['Industry', 'Employees', 'Tech Stack', 'Recently Raised', 'Lead Source', 'Billing Country'].map(at);
+    let changed = 0;
     for (const row of flat.rows) {
       const key = JSON.stringify(columns.map((c) => row[c] ?? null));
       const before = seen.get(row[at('Account ID')]);
-      if (before !== undefined) expect(key).toBe(before);
+      if (before !== undefined && before !== key) changed++;
       seen.set(row[at('Account ID')], key);
     }
+    expect(changed).toBe(0);
     expect(seen.size).toBeGreaterThan(60);
   });
 });
@@ -149,15 +151,12 @@ describe('crm generator: leakage columns', () => {
   });
 
   it('is consistent with the deal: stage days add up, open deals have no closing total', () => {
-    for (const d of leaky.truth.deals) {
+    const wrong = leaky.truth.deals.filter((d) => {
       const p = d.process;
-      if (!p) throw new Error(`${d.id} has no process`);
-      expect(p.stagesReached).toBeGreaterThanOrEqual(1);
-      if (d.outcome === 'open') expect(p.daysIdentifiedThroughClosing).toBeNull();
-      else expect(p.daysInStage1 + (p.daysIdentifiedThroughClosing ?? 0)).toBe(d.salesCycleDays);
-      if (d.outcome === 'won') expect(p.stagesReached).toBeGreaterThanOrEqual(4);
-      expect(p.ratioDaysQualifiedToTotal).toBeGreaterThanOrEqual(0);
-      expect(p.ratioDaysQualifiedToTotal).toBeLessThanOrEqual(1);
-    }
+      if (!p || p.stagesReached < 1 || p.ratioDaysQualifiedToTotal < 0 || p.ratioDaysQualifiedToTotal > 1) return true;
+      if (d.outcome === 'won' && p.stagesReached < 4) return true;
+      return d.outcome === 'open' ? p.daysIdentifiedThroughClosing !== null : p.daysInStage1 + (p.daysIdentifiedThroughClosing ?? 0) !== d.salesCycleDays;
+    });
+    expect(wrong.map((d) => d.id)).toEqual([]);
   });
 });
