@@ -47,4 +47,12 @@ export function leaky(type: ColumnType, leak: string, more: Omit<Expect, 'role' 
   return { role: 'ignore', type, level: 'deal', leak, ...more };
 }
 
+/** An account's name on each of its deals: not unique in the table, so it may read as a category. */
+export const REPEATED_NAME: Expect = ex('account-name', 'id', 'account', { alsoTypes: ['category', 'text'] });
+/** "Acme - New Business": free text to the analyst, though short, repeated titles read as categories. */
+export const DEAL_TITLE: Expect = ex('ignore', 'text', 'deal', { alsoTypes: ['category', 'id'] });
+
+/** Notes typed on open deals only; the generator's few stock notes repeat, so they may read as categories. */
+export const NEXT_STEP: Expect = leaky('text', 'filled only on open deals', { alsoTypes: ['category'] });
+
 export type OutcomeMapping = Readonly<Record<string, Outcome>>;

@@ -10,7 +10,7 @@ import { Mess, type Cell, type Flavor, type MessLevel } from './mess.js';
 import { iterateDeals, type CrmModel } from './truth.js';
 import type { TrueAccount } from './model.js';
 import type { TrueDeal } from './deals.js';
-import { ex, leaky, type ColumnExpectation, type ColumnRole, type ColumnType, type Expect } from './expect.js';
+import { NEXT_STEP, REPEATED_NAME, ex, leaky, type ColumnExpectation, type ColumnRole, type ColumnType, type Expect } from './expect.js';
 import { LEAKAGE_SIGNAL, type SalesProcess } from './process.js';
 
 export type TableName = 'accounts' | 'deals' | 'flat';
@@ -55,7 +55,9 @@ interface DealRow {
   nameOnly: boolean;
 }
 
-const EMPTY: Column<unknown> = { header: 'Custom Field 1', group: '', expect: ex('ignore', 'text', 'account'), messOnly: true, render: (m) => m.blank() };
+/** An empty column has no type to speak of: text or category both fit. */
+const EMPTY_EXPECT = (level: 'account' | 'deal'): Expect => ex('ignore', 'text', level, { alsoTypes: ['category'] });
+const EMPTY: Column<unknown> = { header: 'Custom Field 1', group: '', expect: EMPTY_EXPECT('account'), messOnly: true, render: (m) => m.blank() };
 /** Messy exports mix "51-200" and "$10M-$50M" ranges into number columns; clean ones hold plain numbers. */
 const rangeWhenMessy = (clean: boolean): Expect => (clean ? ex('attribute', 'number', 'account') : ex('attribute', 'range', 'account', { alsoTypes: ['number'] }));
 const success = (role: ColumnRole, type: ColumnType): Expect => ex(role, type, 'account', { leak: 'filled only for customers (accounts with a won deal)' });
@@ -88,21 +90,21 @@ const ACCOUNT_COLUMNS: Column<TrueAccount>[] = [
   { header: 'Support Tickets (12m)', group: 'Success', expect: success('support-tickets', 'number'), render: (m, a) => m.integer(a.success?.supportTickets ?? null, 'tickets') },
   { header: 'Churned', group: 'Success', expect: success('churned', 'boolean'), render: (m, a) => m.bool(a.success?.churned ?? null, 'churned') },
   { header: 'Onboarding Completed', group: 'Success', expect: { ...success('ignore', 'boolean'), alsoRoles: ['time-to-value'] }, render: (m, a) => m.bool(a.onboardingCompleted, 'onboarding') },
-  { header: '', group: '', messOnly: true, expect: ex('ignore', 'text', 'account'), render: (m) => m.blank() },
+  { header: '', group: '', messOnly: true, expect: EMPTY_EXPECT('account'), render: (m) => m.blank() },
 ];
 
 const DEAL_COLUMNS: Column<DealRow>[] = [
   { header: 'Opportunity ID', group: 'Deal', expect: ex('deal-id', 'id', 'deal'), render: (m, r) => m.id(r.deal.id) },
   { header: 'Account ID', group: 'Deal', expect: ex('account-id', 'id', 'account'), render: (m, r) => (r.nameOnly ? m.missing('dealAccountId') : m.id(r.account.id)) },
-  { header: 'Account Name', group: 'Deal', expect: ex('account-name', 'id', 'account'), render: (m, r) => (r.nameOnly ? m.accountName(r.account.name) : m.text(r.account.name)) },
+  { header: 'Account Name', group: 'Deal', expect: REPEATED_NAME, render: (m, r) => (r.nameOnly ? m.accountName(r.account.name) : m.text(r.account.name)) },
   { header: 'Amount', group: 'Deal', expect: ex('deal-amount', 'number', 'deal'), render: (m, r) => m.money(r.deal.amount, 'amount') },
   { header: 'Stage', group: 'Deal', expect: ex('outcome', 'category', 'deal'), render: (m, r) => m.stage(r.deal.stage) },
   { header: 'Created Date', group: 'Deal', expect: ex('created-date', 'date', 'deal'), render: (m, r) => m.date(r.deal.createdDate, 'dealCreated') },
   { header: 'Close Date', group: 'Deal', expect: ex('closed-date', 'date', 'deal'), render: (m, r) => m.date(r.deal.closedDate, 'dealClosed') },
   { header: 'Sales Cycle (Days)', group: 'Deal', expect: ex('sales-cycle-days', 'number', 'deal', { leak: 'known only once the deal has closed' }), render: (m, r) => m.integer(r.deal.salesCycleDays, 'cycle') },
   { header: 'Opportunity Owner', group: 'Deal', expect: ex('attribute', 'category', 'deal', { alsoRoles: ['ignore'] }), render: (m, r) => m.text(r.deal.owner) },
-  { header: 'Next Step', group: 'Deal', expect: leaky('text', 'filled only on open deals'), render: (m, r) => (r.deal.nextStep === null ? m.blank() : m.text(r.deal.nextStep)) },
-  { ...EMPTY, header: 'Partner Account', expect: ex('ignore', 'text', 'deal') },
+  { header: 'Next Step', group: 'Deal', expect: NEXT_STEP, render: (m, r) => (r.deal.nextStep === null ? m.blank() : m.text(r.deal.nextStep)) },
+  { ...EMPTY, header: 'Partner Account', expect: EMPTY_EXPECT('deal') },
   { header: 'Contract Signed Date', group: 'Deal', expect: leaky('date', 'filled only for won deals'), render: (m, r) => m.date(r.deal.contractSignedDate, 'contractSigned') },
 ];
 

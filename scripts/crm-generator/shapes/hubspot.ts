@@ -6,7 +6,7 @@
  */
 import { isoToDay } from '../dates.js';
 import { FX_FROM_USD, type TrueAccount } from '../model.js';
-import { ex, leaky } from '../expect.js';
+import { DEAL_TITLE, REPEATED_NAME, ex, leaky } from '../expect.js';
 import { iterateDeals, type CrmModel } from '../truth.js';
 import type { TableStream } from '../tables.js';
 import {
@@ -71,7 +71,7 @@ export function hubspotShape(model: CrmModel, opts: RenderOptions): ShapeParts<T
   const dealColumns: ShapeColumn<HsDealRow>[] = [
     { header: 'Record ID', expect: ex('deal-id', 'id', 'deal'), render: (_, r) => hubspotDealId(r.no) },
     {
-      header: 'Deal Name', expect: ex('ignore', 'text', 'deal'),
+      header: 'Deal Name', expect: DEAL_TITLE,
       render: (c, r) => c.typed(`${r.account.name} – ${r.existingBusiness ? 'Upsell' : 'New Deal'}`),
     },
     { header: 'Deal Stage', expect: ex('outcome', 'category', 'deal'), render: (_, r) => stageOf(r) },
@@ -86,7 +86,7 @@ export function hubspotShape(model: CrmModel, opts: RenderOptions): ShapeParts<T
     { header: 'Create Date', expect: ex('created-date', 'date', 'deal'), render: (c, r) => c.date(r.createdDay, 'minute', r.createMinutes) },
     { header: 'Deal owner', expect: ex('attribute', 'category', 'deal', { alsoRoles: ['ignore'] }), render: (_, r) => r.deal.owner },
     { header: 'Deal Type', expect: ex('attribute', 'category', 'deal'), render: (_, r) => (r.existingBusiness ? 'existingbusiness' : 'newbusiness') },
-    { header: 'Associated Company', expect: ex('account-name', 'id', 'account'), render: (_, r) => r.account.name },
+    { header: 'Associated Company', expect: REPEATED_NAME, render: (_, r) => r.account.name },
     { header: 'Associated Company IDs', expect: ex('account-id', 'id', 'account'), render: (_, r) => String(hubspotCompanyId(r.account.index)) },
     { header: 'Original Source Type', expect: ex('attribute', 'category', 'account'), render: (c, r) => facts(r.account).source ?? c.blank() },
     {

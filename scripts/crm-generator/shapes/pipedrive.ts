@@ -5,7 +5,7 @@
  * A closed deal keeps the stage it was closed in, so the stage column leaks: lost deals die early.
  */
 import { FX_FROM_USD } from '../model.js';
-import { ex, leaky } from '../expect.js';
+import { DEAL_TITLE, REPEATED_NAME, ex, leaky } from '../expect.js';
 import type { CrmModel } from '../truth.js';
 import type { TableStream } from '../tables.js';
 import {
@@ -59,7 +59,7 @@ export function pipedriveShape(model: CrmModel, opts: RenderOptions): ShapeParts
     r.deal.outcome !== 'open' && (when === 'any' || r.deal.outcome === when) ? r.closeDay : null;
   const columns: ShapeColumn<PdRow>[] = [
     { header: 'Deal - ID', expect: ex('deal-id', 'id', 'deal'), render: (_, r) => pipedriveDealId(r.no) },
-    { header: 'Deal - Title', expect: ex('ignore', 'text', 'deal'), render: (c, r) => c.typed(`${r.account.name} deal`) },
+    { header: 'Deal - Title', expect: DEAL_TITLE, render: (c, r) => c.typed(`${r.account.name} deal`) },
     {
       header: 'Deal - Value', expect: ex('deal-amount', 'number', 'deal'),
       render: (c, r) => c.num(Math.round((r.deal.amount * FX_FROM_USD[r.account.revenueCurrency]) / 100) * 100),
@@ -89,9 +89,9 @@ export function pipedriveShape(model: CrmModel, opts: RenderOptions): ShapeParts
       render: (c, r) => c.date(r.expectedCloseDay, 'iso'),
     },
     { header: 'Deal - Owner', expect: ex('attribute', 'category', 'deal', { alsoRoles: ['ignore'] }), render: (_, r) => r.deal.owner },
-    { header: 'Organization - Name', expect: ex('account-name', 'id', 'account'), render: (_, r) => r.account.name },
+    { header: 'Organization - Name', expect: REPEATED_NAME, render: (_, r) => r.account.name },
     { header: 'Organization - ID', expect: ex('account-id', 'id', 'account'), render: (_, r) => pipedriveOrgId(r.account.index) },
-    { header: 'Organization - Address', expect: ex('ignore', 'text', 'account'), render: (_, r) => addressOf(r.account) },
+    { header: 'Organization - Address', expect: ex('ignore', 'text', 'account', { alsoTypes: ['category'] }), render: (_, r) => addressOf(r.account) },
     {
       header: 'Deal - Source', expect: ex('attribute', 'category', 'account'),
       render: (c, r) => (r.account.leadSource === null ? c.missing() : c.picklist(TYPED_LEAD_SOURCE[r.account.leadSource])),

@@ -5,7 +5,7 @@
  */
 import { dayParts } from '../dates.js';
 import { FX_FROM_USD } from '../model.js';
-import { ex, leaky } from '../expect.js';
+import { DEAL_TITLE, NEXT_STEP, REPEATED_NAME, ex, leaky } from '../expect.js';
 import type { TableStream } from '../tables.js';
 import type { CrmModel } from '../truth.js';
 import {
@@ -47,11 +47,11 @@ export function salesforceShape(model: CrmModel, opts: RenderOptions): ShapePart
   const columns: ShapeColumn<SfRow>[] = [
     { header: 'Opportunity ID', expect: ex('deal-id', 'id', 'deal'), render: (_, r) => salesforceId('006', r.no) },
     {
-      header: 'Opportunity Name', expect: ex('ignore', 'text', 'deal'),
+      header: 'Opportunity Name', expect: DEAL_TITLE,
       render: (c, r) => c.typed(`${r.account.name} - ${r.existingBusiness ? 'Expansion' : 'New Business'}`),
     },
     { header: 'Account ID', expect: ex('account-id', 'id', 'account'), render: (_, r) => salesforceId('001', r.account.index) },
-    { header: 'Account Name', expect: ex('account-name', 'id', 'account'), render: (_, r) => r.account.name },
+    { header: 'Account Name', expect: REPEATED_NAME, render: (_, r) => r.account.name },
     {
       header: 'Type', expect: ex('attribute', 'category', 'deal'),
       render: (_, r) => (r.existingBusiness ? 'Existing Business' : 'New Business'),
@@ -122,7 +122,7 @@ export function salesforceShape(model: CrmModel, opts: RenderOptions): ShapePart
     { header: 'Account: Recently Raised', expect: ex('attribute', 'boolean', 'account'), render: (c, r) => c.bool(r.account.recentlyRaised, CHECKBOX) },
     { header: 'Account: Hiring SDRs', expect: ex('attribute', 'boolean', 'account'), render: (c, r) => c.bool(r.account.hiringSdrs, CHECKBOX) },
     {
-      header: 'Next Step', expect: leaky('text', 'filled only on open deals'),
+      header: 'Next Step', expect: NEXT_STEP,
       render: (c, r) => (r.deal.nextStep === null ? c.blank() : c.typed(r.deal.nextStep)),
     },
     {
