@@ -45,6 +45,8 @@ interface Column<T> {
   expect: Expect | ((clean: boolean) => Expect);
   /** Empty columns real exports carry (unused custom fields, a trailing delimiter). */
   messOnly?: boolean;
+  /** Rendered with a mess stream of its own, so adding the column leaves every other cell as it was. */
+  ownMess?: boolean;
   render: (m: Mess, row: T) => Cell;
 }
 
@@ -111,7 +113,7 @@ const DEAL_COLUMNS: Column<DealRow>[] = [
 /** Sales-process columns (option `leakage`), appended to deals and flat; they leak the outcome. */
 const processValue = (field: keyof SalesProcess) => (m: Mess, r: DealRow): Cell => m.integer(r.deal.process?.[field] ?? null, field);
 const LEAKAGE_COLUMNS: Column<DealRow>[] = LEAKAGE_SIGNAL.columns.map((c) => ({
-  header: c.column, group: 'Sales process', expect: leaky('number', c.leak), render: processValue(c.field),
+  header: c.column, group: 'Sales process', expect: leaky('number', c.leak), ownMess: true, render: processValue(c.field),
 }));
 
 /** Flat: deal identity, the account's attributes inline, then the deal's own fields. */
@@ -207,6 +209,7 @@ export function tableStream(model: CrmModel, name: TableName, opts: RenderOption
   const nameOnlyP = name !== 'deals' || clean ? 0 : opts.mess === 'heavy' ? 0.3 : 0.12;
   // Fresh streams per pass, so iterating the rows twice yields the same rows twice.
   let mess = new Mess(opts.mess, opts.flavor, new Rng(0));
+  let ownMess = mess;
   let rowRng = new Rng(0);
   let amountTotal = 0;
 
@@ -220,7 +223,7 @@ export function tableStream(model: CrmModel, name: TableName, opts: RenderOption
       if (!account) throw new Error(`deal ${deal.id} has no account`);
       amountTotal += deal.amount;
       const row: DealRow = { deal, account, nameOnly: nameOnlyP > 0 && rowRng.next() < nameOnlyP };
-      yield dealColumns.map((c) => c.render(mess, row));
+      yield dealColumns.map((c) => c.render(c.ownMess ? ownMess : mess, row));
     }
   }
   const footer = (): Cell[][] => {
@@ -242,6 +245,7 @@ export function tableStream(model: CrmModel, name: TableName, opts: RenderOption
     rows: {
       [Symbol.iterator]: () => {
         mess = new Mess(opts.mess, opts.flavor, rngFor(model.frame.seed, 'mess', name, opts.mess, opts.flavor));
+        ownMess = new Mess(opts.mess, opts.flavor, rngFor(model.frame.seed, 'mess', name, opts.mess, opts.flavor, 'own'));
         rowRng = rngFor(model.frame.seed, 'rows', name, opts.mess);
         amountTotal = 0;
         Object.assign(meta, { dataRows: 0, emptyRows: 0, duplicateRows: 0, junkRows: 0 });

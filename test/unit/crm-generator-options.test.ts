@@ -128,6 +128,10 @@ describe('crm generator: leakage columns', () => {
     expect(leaky.deals.rows.map((r) => r.slice(0, plain.deals.headers.length))).toEqual(plain.deals.rows);
     expect(leaky.accounts.rows).toEqual(plain.accounts.rows);
     expect(plain.truth.leakage).toBeUndefined();
+    // Messy too: the new columns draw their mess from a stream of their own.
+    const messy = generateCrm({ seed: 9, accounts: 300, mess: 'heavy', flavor: 'workbook' });
+    const messyLeaky = generateCrm({ seed: 9, accounts: 300, mess: 'heavy', flavor: 'workbook', leakage: true });
+    expect(messyLeaky.flat.rows.map((r) => r.slice(0, messy.flat.headers.length))).toEqual(messy.flat.rows);
     expect(plain.truth.deals.every((d) => d.process === undefined)).toBe(true);
   });
 
