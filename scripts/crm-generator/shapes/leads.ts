@@ -89,7 +89,7 @@ export function leadsShape(model: CrmModel, opts: RenderOptions): ShapeParts<Tab
       render: (c, r) => c.date(r.convertedDay, 'iso'),
     },
     {
-      header: 'Lead Score', expect: leaky('number', 'engagement points pile up once a lead converts', { alsoRoles: ['attribute'] }),
+      header: 'Lead Score', expect: leaky('number', 'engagement points pile up once a lead converts'),
       render: (c, r) => c.num(r.score),
     },
     ...leakageColumns<LeadRow>(model),

@@ -76,7 +76,7 @@ export function pipedriveShape(model: CrmModel, opts: RenderOptions): ShapeParts
       render: (c, r) => c.date(closedOn(r, 'any'), 'second', r.closeMinutes, r.closeSeconds),
     },
     {
-      header: 'Deal - Won time', expect: leaky('date', 'filled only for won deals', { alsoRoles: ['closed-date'] }),
+      header: 'Deal - Won time', expect: leaky('date', 'filled only for won deals'),
       render: (c, r) => c.date(closedOn(r, 'won'), 'second', r.closeMinutes, r.closeSeconds),
     },
     {
