@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import {
   PLANTED_SIGNAL, generateCrm, streamCrm, writeCsv, type TrueAccount, type TrueDeal,
 } from '../../scripts/crm-generator/index.js';
+import { auc } from '../support/crm-shape-stats';
 
 /** Won share of closed deals per group, and the overall rate. */
 function ratesBy(deals: Iterable<TrueDeal>, accounts: readonly TrueAccount[], key: (a: TrueAccount) => string): { all: number; by: Map<string, { rate: number; n: number }> } {
@@ -97,20 +98,6 @@ describe('crm generator: few accounts, many deals', () => {
     expect(seen.size).toBeGreaterThan(60);
   });
 });
-
-/** Probability that a won deal's value beats a lost deal's (ties count half): 0.5 = no separation. */
-function auc(won: readonly number[], lost: readonly number[]): number {
-  const all = [...won.map((v) => [v, 1] as const), ...lost.map((v) => [v, 0] as const)].sort((a, b) => a[0] - b[0]);
-  let rankSum = 0;
-  for (let i = 0; i < all.length;) {
-    let j = i;
-    while (j < all.length && all[j]?.[0] === all[i]?.[0]) j++;
-    const rank = (i + j + 1) / 2;
-    for (let k = i; k < j; k++) if (all[k]?.[1] === 1) rankSum += rank;
-    i = j;
-  }
-  return (rankSum - (won.length * (won.length + 1)) / 2) / (won.length * lost.length);
-}
 
 describe('crm generator: leakage columns', () => {
   const leaky = generateCrm({ seed: 9, accounts: 2500, mess: 'none', leakage: true, signal: 'none' });

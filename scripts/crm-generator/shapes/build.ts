@@ -10,9 +10,11 @@ import type { Cell, Flavor, MessLevel } from '../mess.js';
 import type { TrueAccount } from '../model.js';
 import type { TrueDeal } from '../deals.js';
 import type { TableStream, TableMeta } from '../tables.js';
-import { leaky, type ColumnExpectation, type Expect } from '../expect.js';
+import type { ShapeTable } from './types.js';
+import { ex, leaky, type ColumnExpectation, type Expect } from '../expect.js';
 import { LEAKAGE_SIGNAL } from '../process.js';
 import { ShapeCells } from './cells.js';
+import { TYPED_INDUSTRY, TYPED_LEAD_SOURCE, entryOf, fundingVocab, type VocabEntry } from './crm-vocab.js';
 
 export interface ShapeColumn<R> {
   header: string;
@@ -81,12 +83,21 @@ export interface RenderOptions {
   flavor: Flavor;
 }
 
-export function expectationsOf<R>(columns: readonly ShapeColumn<R>[]): ColumnExpectation[] {
-  return columns.map((c) => ({ header: c.header, ...c.expect }));
+/** A shape's table: its lazily generated rows with the expectation of every column. */
+export function shapeTable<R>(
+  model: CrmModel, shape: string, spec: ShapeTableSpec<R> & { key: string; dateFormat: string }, opts: RenderOptions,
+): ShapeTable<TableStream> {
+  const expect: ColumnExpectation[] = spec.columns.map((c) => ({ header: c.header, ...c.expect }));
+  const key = expect.find((e) => e.header === spec.key);
+  if (!key) throw new Error(`${shape} ${spec.name}: no key column "${spec.key}"`);
+  return {
+    name: spec.name, kind: spec.kind, table: shapeStream(model, shape, spec, opts), expect,
+    key: { header: spec.key, level: key.level }, dateFormat: spec.dateFormat,
+  };
 }
 
 /** A lazily generated table: iterating its rows twice yields the same rows twice. */
-export function shapeStream<R>(model: CrmModel, shape: string, spec: ShapeTableSpec<R>, opts: RenderOptions): TableStream {
+function shapeStream<R>(model: CrmModel, shape: string, spec: ShapeTableSpec<R>, opts: RenderOptions): TableStream {
   const headers = spec.columns.map((c) => c.header);
   const width = headers.length;
   const meta: TableMeta = { dataRows: 0, emptyRows: 0, duplicateRows: 0, junkRows: 0 };
@@ -148,4 +159,15 @@ export function leakageColumns<R extends { deal: TrueDeal }>(model: CrmModel): S
   return LEAKAGE_SIGNAL.columns.map((c) => ({
     header: c.column, expect: leaky('number', c.leak), render: (cells, r) => cells.num(r.deal.process?.[c.field] ?? null),
   }));
+}
+
+const TYPED: Record<'industry' | 'leadSource' | 'fundingStage', (a: TrueAccount) => VocabEntry | null> = {
+  industry: (a) => entryOf(TYPED_INDUSTRY, a.industry),
+  leadSource: (a) => entryOf(TYPED_LEAD_SOURCE, a.leadSource),
+  fundingStage: (a) => fundingVocab(a.fundingStage),
+};
+
+/** An account field kept as free text (Pipedrive custom fields, marketing tables): typed spellings. */
+export function typedColumn<R>(header: string, field: keyof typeof TYPED, account: (row: R) => TrueAccount): ShapeColumn<R> {
+  return { header, expect: ex('attribute', 'category', 'account'), render: (c, r) => c.typedIn(TYPED[field](account(r))) };
 }

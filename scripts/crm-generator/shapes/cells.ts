@@ -51,6 +51,11 @@ export class ShapeCells {
     return entry === null ? this.blank() : this.entered(entry.value, entry.variants);
   }
 
+  /** A free-text field: variants like a picklist, and when empty sometimes a typed placeholder. */
+  typedIn(entry: { value: string; variants: readonly string[] } | null): Cell {
+    return entry === null ? this.missing() : this.entered(entry.value, entry.variants);
+  }
+
   /** A typed field left empty; heavy exports carry the placeholders people type instead. */
   missing(): Cell {
     if (this.level === 'heavy' && this.rng.chance(0.3)) return this.rng.pick(['N/A', '-', 'Unknown', 'n/a', 'TBD']);

@@ -8,8 +8,15 @@ import {
   type Country, type FundingStage, type Industry, type LeadSource, type Technology,
 } from '../vocab.js';
 
-type Vocab<K extends string> = Record<K, { value: string; variants: readonly string[] }>;
-const v = (value: string, ...variants: string[]): { value: string; variants: readonly string[] } => ({ value, variants });
+/** A value's canonical spelling in one CRM and the other spellings its database holds. */
+export interface VocabEntry { value: string; variants: readonly string[] }
+type Vocab<K extends string> = Record<K, VocabEntry>;
+const v = (value: string, ...variants: string[]): VocabEntry => ({ value, variants });
+
+/** The entry for a latent value, or null when the CRM field was left empty. */
+export function entryOf<K extends string>(vocab: Vocab<K>, key: K | null): VocabEntry | null {
+  return key === null ? null : vocab[key];
+}
 
 // ---- Salesforce --------------------------------------------------------------------------------
 
@@ -121,13 +128,15 @@ export const COUNTRY_NAME: Vocab<Country> = {
 
 const STATE_NAME = new Map(US_STATES.map(([code, name]) => [code, name] as const));
 /** A US state as the code (Salesforce billing state) or the name (HubSpot), with the other as variant. */
-export function stateVocab(code: string, canonical: 'code' | 'name'): { value: string; variants: readonly string[] } {
+export function stateVocab(code: string | null, canonical: 'code' | 'name'): VocabEntry | null {
+  if (code === null) return null;
   const name = STATE_NAME.get(code) ?? code;
   return canonical === 'code' ? v(code, name, name.toUpperCase()) : v(name, code, name.toLowerCase());
 }
 
 /** "Series A" with the spellings of a picklist that was once free text. */
-export function fundingVocab(stage: FundingStage): { value: string; variants: readonly string[] } {
+export function fundingVocab(stage: FundingStage | null): VocabEntry | null {
+  if (stage === null) return null;
   const variants = [stage.toLowerCase(), stage.toUpperCase()];
   if (stage.includes(' ')) variants.push(stage.replace(' ', '-'), stage.replace(' ', ''));
   return v(stage, ...variants);

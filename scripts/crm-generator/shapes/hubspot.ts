@@ -10,10 +10,10 @@ import { DEAL_TITLE, REPEATED_NAME, ex, leaky } from '../expect.js';
 import { iterateDeals, type CrmModel } from '../truth.js';
 import type { TableStream } from '../tables.js';
 import {
-  accountFacts, dealViews, expectationsOf, leakageColumns, openStage, shapeStream,
+  accountFacts, dealViews, leakageColumns, openStage, shapeTable,
   type DealView, type RenderOptions, type ShapeColumn,
 } from './build.js';
-import { COUNTRY_NAME, HS_FORECAST_OPEN, HS_INDUSTRY, HS_OPEN_STAGES, HS_SOURCE, HS_TECH, stateVocab } from './crm-vocab.js';
+import { COUNTRY_NAME, entryOf, HS_FORECAST_OPEN, HS_INDUSTRY, HS_OPEN_STAGES, HS_SOURCE, HS_TECH, stateVocab } from './crm-vocab.js';
 import { hubspotCompanyId, hubspotDealId } from './ids.js';
 import type { ShapeParts } from './types.js';
 
@@ -26,6 +26,7 @@ interface HsDealRow extends DealView {
 }
 
 const BOOL = ['true', 'false'] as const;
+const TIMESTAMP = 'yyyy-mm-dd hh:mm';
 const WON = 'Closed won';
 const LOST = 'Closed lost';
 
@@ -122,7 +123,7 @@ export function hubspotShape(model: CrmModel, opts: RenderOptions): ShapeParts<T
     { header: 'Record ID', expect: ex('account-id', 'id', 'account'), render: (_, a) => hubspotCompanyId(a.index) },
     { header: 'Company name', expect: ex('account-name', 'id', 'account'), render: (_, a) => a.name },
     { header: 'Company Domain Name', expect: ex('domain', 'id', 'account'), render: (_, a) => a.domain },
-    { header: 'Industry', expect: ex('attribute', 'category', 'account'), render: (c, a) => c.picklist(a.industry === null ? null : HS_INDUSTRY[a.industry]) },
+    { header: 'Industry', expect: ex('attribute', 'category', 'account'), render: (c, a) => c.picklist(entryOf(HS_INDUSTRY, a.industry)) },
     { header: 'Number of Employees', expect: ex('attribute', 'number', 'account'), render: (c, a) => c.num(a.employees) },
     {
       header: 'Annual Revenue', expect: ex('attribute', 'number', 'account'),
@@ -131,7 +132,7 @@ export function hubspotShape(model: CrmModel, opts: RenderOptions): ShapeParts<T
     { header: 'Country/Region', expect: ex('attribute', 'category', 'account'), render: (c, a) => c.picklist(COUNTRY_NAME[a.country]) },
     {
       header: 'State/Region', expect: ex('attribute', 'category', 'account'),
-      render: (c, a) => c.picklist(a.hqState === null ? null : stateVocab(a.hqState, 'name')),
+      render: (c, a) => c.picklist(stateVocab(a.hqState, 'name')),
     },
     {
       header: 'Web Technologies', expect: ex('attribute', 'multi', 'account'),
@@ -153,14 +154,10 @@ export function hubspotShape(model: CrmModel, opts: RenderOptions): ShapeParts<T
   ];
   return {
     tables: [
-      {
-        name: 'deals', kind: 'deals', expect: expectationsOf(dealColumns), key: { header: 'Record ID', level: 'deal' }, dateFormat: 'yyyy-mm-dd hh:mm',
-        table: shapeStream(model, 'hubspot', { name: 'deals', kind: 'deals', columns: dealColumns, rows: dealRows, accountOf: (r) => r.account }, opts),
-      },
-      {
-        name: 'companies', kind: 'accounts', expect: expectationsOf(companyColumns), key: { header: 'Record ID', level: 'account' }, dateFormat: 'yyyy-mm-dd hh:mm',
-        table: shapeStream(model, 'hubspot', { name: 'companies', kind: 'accounts', columns: companyColumns, rows: companyRows }, opts),
-      },
+      shapeTable(model, 'hubspot', {
+        name: 'deals', kind: 'deals', columns: dealColumns, rows: dealRows, accountOf: (r) => r.account, key: 'Record ID', dateFormat: TIMESTAMP,
+      }, opts),
+      shapeTable(model, 'hubspot', { name: 'companies', kind: 'accounts', columns: companyColumns, rows: companyRows, key: 'Record ID', dateFormat: TIMESTAMP }, opts),
     ],
     outcomeColumn: { table: 'deals', header: 'Deal Stage' },
     outcomeMapping: { ...Object.fromEntries(HS_OPEN_STAGES.map((s) => [s, 'open'] as const)), [WON]: 'won', [LOST]: 'lost' },

@@ -11,8 +11,8 @@ import type { TrueDeal } from '../deals.js';
 import { ex, leaky } from '../expect.js';
 import type { CrmModel } from '../truth.js';
 import type { TableStream } from '../tables.js';
-import { accountFacts, dealViews, expectationsOf, leakageColumns, shapeStream, type RenderOptions, type ShapeColumn } from './build.js';
-import { COUNTRY_NAME, TYPED_INDUSTRY, TYPED_LEAD_SOURCE, employeeBand, fundingVocab, stateVocab } from './crm-vocab.js';
+import { accountFacts, dealViews, leakageColumns, shapeTable, typedColumn, type RenderOptions, type ShapeColumn } from './build.js';
+import { COUNTRY_NAME, employeeBand, stateVocab } from './crm-vocab.js';
 import { leadId } from './ids.js';
 import type { ShapeParts } from './types.js';
 
@@ -60,10 +60,7 @@ export function leadsShape(model: CrmModel, opts: RenderOptions): ShapeParts<Tab
     { header: 'Lead ID', expect: ex('deal-id', 'id', 'account', { alsoRoles: ['account-id'] }), render: (_, r) => leadId(r.account.index) },
     { header: 'Company', expect: ex('account-name', 'id', 'account'), render: (c, r) => c.typed(r.account.name) },
     { header: 'Website', expect: ex('domain', 'id', 'account'), render: (_, r) => `www.${r.account.domain}` },
-    {
-      header: 'Industry', expect: ex('attribute', 'category', 'account'),
-      render: (c, r) => (r.account.industry === null ? c.missing() : c.picklist(TYPED_INDUSTRY[r.account.industry])),
-    },
+    typedColumn<LeadRow>('Industry', 'industry', (r) => r.account),
     {
       header: 'Company Size', expect: ex('attribute', 'range', 'account'),
       render: (c, r) => (r.account.employees === null ? c.missing() : employeeBand(r.account.employees)),
@@ -71,16 +68,10 @@ export function leadsShape(model: CrmModel, opts: RenderOptions): ShapeParts<Tab
     { header: 'Country', expect: ex('attribute', 'category', 'account'), render: (c, r) => c.picklist(COUNTRY_NAME[r.account.country]) },
     {
       header: 'State', expect: ex('attribute', 'category', 'account'),
-      render: (c, r) => c.picklist(r.account.hqState === null ? null : stateVocab(r.account.hqState, 'code')),
+      render: (c, r) => c.picklist(stateVocab(r.account.hqState, 'code')),
     },
-    {
-      header: 'Lead Source', expect: ex('attribute', 'category', 'account'),
-      render: (c, r) => (r.account.leadSource === null ? c.missing() : c.picklist(TYPED_LEAD_SOURCE[r.account.leadSource])),
-    },
-    {
-      header: 'Funding Round', expect: ex('attribute', 'category', 'account'),
-      render: (c, r) => (r.account.fundingStage === null ? c.missing() : c.picklist(fundingVocab(r.account.fundingStage))),
-    },
+    typedColumn<LeadRow>('Lead Source', 'leadSource', (r) => r.account),
+    typedColumn<LeadRow>('Funding Round', 'fundingStage', (r) => r.account),
     { header: 'Created Date', expect: ex('created-date', 'date', 'deal'), render: (c, r) => c.date(isoToDay(r.account.createdDate), 'iso') },
     // 0/1 as numbers, also in a workbook: marketing tables hold a flag column, not checkboxes.
     { header: 'Converted', expect: ex('outcome', 'boolean', 'deal', { alsoTypes: ['category'] }), render: (_, r) => (r.converted ? 1 : 0) },
@@ -95,10 +86,7 @@ export function leadsShape(model: CrmModel, opts: RenderOptions): ShapeParts<Tab
     ...leakageColumns<LeadRow>(model),
   ];
   return {
-    tables: [{
-      name: 'leads', kind: 'flat', expect: expectationsOf(columns), key: { header: 'Lead ID', level: 'account' }, dateFormat: 'yyyy-mm-dd',
-      table: shapeStream(model, 'leads', { name: 'leads', kind: 'flat', columns, rows }, opts),
-    }],
+    tables: [shapeTable(model, 'leads', { name: 'leads', kind: 'flat', columns, rows, key: 'Lead ID', dateFormat: 'yyyy-mm-dd' }, opts)],
     outcomeColumn: { table: 'leads', header: 'Converted' },
     outcomeMapping: { 1: 'won', 0: 'lost' },
     joins: [],

@@ -9,11 +9,11 @@ import { DEAL_TITLE, REPEATED_NAME, ex, leaky } from '../expect.js';
 import type { CrmModel } from '../truth.js';
 import type { TableStream } from '../tables.js';
 import {
-  accountFacts, dealViews, expectationsOf, leakageColumns, openStage, shapeStream,
+  accountFacts, dealViews, leakageColumns, openStage, shapeTable, typedColumn,
   type DealView, type RenderOptions, type ShapeColumn,
 } from './build.js';
 import {
-  CITY, COUNTRY_NAME, PD_LOST_REASONS, PD_STAGES, STREETS, TYPED_INDUSTRY, TYPED_LEAD_SOURCE, employeeBand, fundingVocab,
+  CITY, COUNTRY_NAME, PD_LOST_REASONS, PD_STAGES, STREETS, employeeBand,
 } from './crm-vocab.js';
 import { pipedriveDealId, pipedriveOrgId } from './ids.js';
 import type { ShapeParts } from './types.js';
@@ -92,22 +92,13 @@ export function pipedriveShape(model: CrmModel, opts: RenderOptions): ShapeParts
     { header: 'Organization - Name', expect: REPEATED_NAME, render: (_, r) => r.account.name },
     { header: 'Organization - ID', expect: ex('account-id', 'id', 'account'), render: (_, r) => pipedriveOrgId(r.account.index) },
     { header: 'Organization - Address', expect: ex('ignore', 'text', 'account', { alsoTypes: ['category'] }), render: (_, r) => addressOf(r.account) },
-    {
-      header: 'Deal - Source', expect: ex('attribute', 'category', 'account'),
-      render: (c, r) => (r.account.leadSource === null ? c.missing() : c.picklist(TYPED_LEAD_SOURCE[r.account.leadSource])),
-    },
-    {
-      header: 'Deal - Industry', expect: ex('attribute', 'category', 'account'),
-      render: (c, r) => (r.account.industry === null ? c.missing() : c.picklist(TYPED_INDUSTRY[r.account.industry])),
-    },
+    typedColumn<PdRow>('Deal - Source', 'leadSource', (r) => r.account),
+    typedColumn<PdRow>('Deal - Industry', 'industry', (r) => r.account),
     {
       header: 'Organization - Company size', expect: ex('attribute', 'range', 'account'),
       render: (c, r) => (r.account.employees === null ? c.blank() : employeeBand(r.account.employees)),
     },
-    {
-      header: 'Organization - Funding stage', expect: ex('attribute', 'category', 'account'),
-      render: (c, r) => (r.account.fundingStage === null ? c.missing() : c.picklist(fundingVocab(r.account.fundingStage))),
-    },
+    typedColumn<PdRow>('Organization - Funding stage', 'fundingStage', (r) => r.account),
     {
       header: 'Organization - Tech stack', expect: ex('attribute', 'multi', 'account'),
       render: (c, r) => (r.account.techStack.length === 0 ? c.blank() : r.account.techStack.join(', ')),
@@ -116,10 +107,9 @@ export function pipedriveShape(model: CrmModel, opts: RenderOptions): ShapeParts
     ...leakageColumns<PdRow>(model),
   ];
   return {
-    tables: [{
-      name: 'deals', kind: 'flat', expect: expectationsOf(columns), key: { header: 'Deal - ID', level: 'deal' }, dateFormat: 'yyyy-mm-dd hh:mm:ss',
-      table: shapeStream(model, 'pipedrive', { name: 'deals', kind: 'flat', columns, rows, accountOf: (r) => r.account }, opts),
-    }],
+    tables: [shapeTable(model, 'pipedrive', {
+      name: 'deals', kind: 'flat', columns, rows, accountOf: (r) => r.account, key: 'Deal - ID', dateFormat: 'yyyy-mm-dd hh:mm:ss',
+    }, opts)],
     outcomeColumn: { table: 'deals', header: 'Deal - Status' },
     outcomeMapping: { open: 'open', won: 'won', lost: 'lost' },
     joins: [],

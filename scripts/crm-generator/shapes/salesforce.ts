@@ -9,12 +9,12 @@ import { DEAL_TITLE, NEXT_STEP, REPEATED_NAME, ex, leaky } from '../expect.js';
 import type { TableStream } from '../tables.js';
 import type { CrmModel } from '../truth.js';
 import {
-  accountFacts, dealViews, expectationsOf, leakageColumns, openStage, shapeStream,
+  accountFacts, dealViews, leakageColumns, openStage, shapeTable,
   type DealView, type RenderOptions, type ShapeColumn,
 } from './build.js';
 import {
   COUNTRY_NAME, SF_COMPETITORS, SF_FORECAST, SF_INDUSTRY, SF_LEAD_SOURCE, SF_OPEN_STAGES, SF_PROBABILITY,
-  fundingVocab, stateVocab, type SfStage,
+  entryOf, fundingVocab, stateVocab, type SfStage,
 } from './crm-vocab.js';
 import { salesforceId } from './ids.js';
 import type { ShapeParts } from './types.js';
@@ -93,13 +93,13 @@ export function salesforceShape(model: CrmModel, opts: RenderOptions): ShapePart
     },
     {
       header: 'Lead Source', expect: ex('attribute', 'category', 'account'),
-      render: (c, r) => c.picklist(r.account.leadSource === null ? null : SF_LEAD_SOURCE[r.account.leadSource]),
+      render: (c, r) => c.picklist(entryOf(SF_LEAD_SOURCE, r.account.leadSource)),
     },
     { header: 'Opportunity Owner', expect: ex('attribute', 'category', 'deal', { alsoRoles: ['ignore'] }), render: (_, r) => r.deal.owner },
     { header: 'Competitor', expect: ex('attribute', 'category', 'account'), render: (c, r) => r.competitor ?? c.blank() },
     {
       header: 'Account: Industry', expect: ex('attribute', 'category', 'account'),
-      render: (c, r) => c.picklist(r.account.industry === null ? null : SF_INDUSTRY[r.account.industry]),
+      render: (c, r) => c.picklist(entryOf(SF_INDUSTRY, r.account.industry)),
     },
     { header: 'Account: Employees', expect: ex('attribute', 'number', 'account'), render: (c, r) => c.num(r.account.employees) },
     { header: 'Account: Annual Revenue', expect: ex('attribute', 'number', 'account'), render: (c, r) => c.num(r.account.annualRevenue) },
@@ -109,7 +109,7 @@ export function salesforceShape(model: CrmModel, opts: RenderOptions): ShapePart
     },
     {
       header: 'Account: Billing State/Province', expect: ex('attribute', 'category', 'account'),
-      render: (c, r) => c.picklist(r.account.hqState === null ? null : stateVocab(r.account.hqState, 'code')),
+      render: (c, r) => c.picklist(stateVocab(r.account.hqState, 'code')),
     },
     {
       header: 'Account: Tech Stack', expect: ex('attribute', 'multi', 'account'),
@@ -117,7 +117,7 @@ export function salesforceShape(model: CrmModel, opts: RenderOptions): ShapePart
     },
     {
       header: 'Account: Funding Stage', expect: ex('attribute', 'category', 'account'),
-      render: (c, r) => c.picklist(r.account.fundingStage === null ? null : fundingVocab(r.account.fundingStage)),
+      render: (c, r) => c.picklist(fundingVocab(r.account.fundingStage)),
     },
     { header: 'Account: Recently Raised', expect: ex('attribute', 'boolean', 'account'), render: (c, r) => c.bool(r.account.recentlyRaised, CHECKBOX) },
     { header: 'Account: Hiring SDRs', expect: ex('attribute', 'boolean', 'account'), render: (c, r) => c.bool(r.account.hiringSdrs, CHECKBOX) },
@@ -139,13 +139,13 @@ export function salesforceShape(model: CrmModel, opts: RenderOptions): ShapePart
   ];
   // A formatted report (heavy mess) keeps Salesforce's title lines and its confidentiality footer.
   const formatted = opts.mess === 'heavy';
-  const table = shapeStream(model, 'salesforce', {
-    name: 'opportunities', kind: 'flat', columns, rows, accountOf: (r) => r.account,
+  const table = shapeTable(model, 'salesforce', {
+    name: 'opportunities', kind: 'flat', columns, rows, accountOf: (r) => r.account, key: 'Opportunity ID', dateFormat: 'm/d/yyyy',
     title: formatted ? [`${model.frame.clientName} — Opportunities with Accounts`, `As of ${model.frame.exportDate}`] : null,
     footer: formatted ? ['Confidential Information - Do Not Distribute', 'Copyright (c) 2000-2025 salesforce.com, inc. All rights reserved.'] : [],
   }, opts);
   return {
-    tables: [{ name: 'opportunities', kind: 'flat', table, expect: expectationsOf(columns), key: { header: 'Opportunity ID', level: 'deal' }, dateFormat: 'm/d/yyyy' }],
+    tables: [table],
     outcomeColumn: { table: 'opportunities', header: 'Stage' },
     outcomeMapping: {
       ...Object.fromEntries(SF_OPEN_STAGES.map((s) => [s, 'open'] as const)), 'Closed Won': 'won', 'Closed Lost': 'lost',
