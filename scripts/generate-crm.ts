@@ -1,17 +1,22 @@
 /**
- * CLI for the seeded messy-CRM generator (see scripts/crm-generator/index.ts).
+ * CLI for the seeded messy-CRM generator (see scripts/crm-generator/index.ts, docs/generator.md).
  *
  *   npx tsx scripts/generate-crm.ts --out DIR [--accounts N] [--deals N] [--seed S]
+ *       [--shape standard|salesforce|hubspot|pipedrive|leads] [--signal strong|weak|none] [--leakage]
  *       [--format xlsx|csv|both|flat] [--clean | --mess none|typical|heavy]
  *       [--start YYYY-MM-DD] [--months N] [--delimiter comma|tab|semicolon|pipe]
  *       [--encoding utf-8|utf-8-bom|utf-16le|windows-1252] [--eol crlf|lf]
  *
  * Prints each file written, one per line. Delimited files are streamed, so a million deals
- * never sit in memory; workbooks are built in memory by SheetJS.
+ * never sit in memory; workbooks are built in memory by SheetJS. Without --shape, --signal and
+ * --leakage the files are byte for byte those of earlier versions.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateCrm, streamCrm, writeWorkbook, type CsvOptions, type MessLevel } from './crm-generator/index.js';
+import {
+  SHAPES, generateCrm, generateCrmShape, streamCrm, streamCrmShape, writeWorkbook,
+  type CrmShapeStream, type CsvOptions, type MessLevel, type ShapeName, type SignalStrength,
+} from './crm-generator/index.js';
 import { writeCsvFile } from './crm-generator/file.js';
 
 const USAGE = `Usage: npx tsx scripts/generate-crm.ts --out DIR [options]
@@ -23,7 +28,15 @@ Options:
   --accounts N         number of accounts                                    [2000]
   --deals N            number of deal rows                                   [accounts x 1.6]
   --seed S             seed; same seed, same bytes                           [1]
-  --format F           xlsx | csv | both | flat (one CSV, a row per deal)    [both]
+  --shape S            standard | salesforce | hubspot | pipedrive | leads   [standard]
+                       the CRM whose export to imitate; with --shape, expectations.json
+                       lists each column's expected role, type, level and leak
+  --signal S           strong | weak | none: how much the attributes drive   [strong]
+                       the outcome (none: flat win rates, base rate kept)
+  --leakage            add sales-process columns that leak the outcome
+                       (stage days, stage changes, last call) to deal tables
+  --format F           xlsx | csv | both | flat (one CSV, a row per deal;    [both]
+                       standard shape only)
   --clean              clean typed values, no mess (same as --mess none)
   --mess M             none | typical | heavy                                [typical]
   --start DATE         first day of the deal history                         [2024-10-01]
@@ -40,6 +53,10 @@ interface Args {
   accounts: number;
   deals: number | undefined;
   seed: string;
+  /** undefined when --shape was not given: the classic output, and no expectations.json. */
+  shape: ShapeName | undefined;
+  signal: SignalStrength | undefined;
+  leakage: boolean;
   format: 'xlsx' | 'csv' | 'both' | 'flat';
   mess: MessLevel;
   start: string | undefined;
@@ -61,11 +78,15 @@ function count(flag: string, value: string): number {
 function parseArgs(argv: readonly string[]): Args | 'help' {
   const values = new Map<string, string>();
   let clean = false;
+  let leakage = false;
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i] ?? '';
     if (flag === '--help' || flag === '-h') return 'help';
     if (flag === '--clean') { clean = true; continue; }
-    const known = ['--out', '--accounts', '--deals', '--seed', '--format', '--mess', '--start', '--months', '--delimiter', '--encoding', '--eol'];
+    if (flag === '--leakage') { leakage = true; continue; }
+    const known = [
+      '--out', '--accounts', '--deals', '--seed', '--shape', '--signal', '--format', '--mess', '--start', '--months', '--delimiter', '--encoding', '--eol',
+    ];
     if (!known.includes(flag)) throw new UsageError(`unknown option "${flag}"`);
     const value = argv[++i];
     if (value === undefined || value.startsWith('--')) throw new UsageError(`${flag} needs a value`);
@@ -80,12 +101,20 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
   const accountsText = values.get('--accounts');
   const dealsText = values.get('--deals');
   const monthsText = values.get('--months');
+  const shapeText = values.get('--shape');
+  const shape = shapeText === undefined ? undefined : choice('--shape', shapeText, Object.fromEntries(SHAPES.map((x) => [x, x])) as Record<string, ShapeName>);
+  const signalText = values.get('--signal');
+  const format = choice('--format', values.get('--format') ?? 'both', { xlsx: 'xlsx', csv: 'csv', both: 'both', flat: 'flat' } as const);
+  if (format === 'flat' && shape !== undefined && shape !== 'standard') throw new UsageError(`--format flat is for the standard shape; ${shape} has its own tables`);
   return {
     out,
     accounts: accountsText === undefined ? 2000 : count('--accounts', accountsText),
     deals: dealsText === undefined ? undefined : count('--deals', dealsText),
     seed: values.get('--seed') ?? '1',
-    format: choice('--format', values.get('--format') ?? 'both', { xlsx: 'xlsx', csv: 'csv', both: 'both', flat: 'flat' } as const),
+    shape,
+    signal: signalText === undefined ? undefined : choice('--signal', signalText, { strong: 'strong', weak: 'weak', none: 'none' } as const),
+    leakage,
+    format,
     mess: clean ? 'none' : mess,
     start,
     months: monthsText === undefined ? undefined : count('--months', monthsText),
@@ -98,11 +127,57 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
   };
 }
 
+/** The columns' expected roles and the outcome mapping, for tests that import the files. */
+function expectationsJson(shape: CrmShapeStream, args: Args): string {
+  return `${JSON.stringify({
+    shape: shape.shape, seed: args.seed, signal: args.signal ?? 'strong', leakage: args.leakage, mess: args.mess,
+    tables: shape.tables.map((t) => ({ name: t.name, kind: t.kind, key: t.key, expect: t.expect })),
+    outcomeColumn: shape.outcomeColumn, outcomeMapping: shape.outcomeMapping, joins: shape.joins,
+  }, null, 2)}\n`;
+}
+
+const sheetName = (name: string): string => name.charAt(0).toUpperCase() + name.slice(1);
+
+/** A CRM shape's tables (not the standard one): a delimited file per table, a workbook with a sheet per table. */
+function runShape(args: Args, shape: ShapeName, model: ModelArgs): string[] {
+  const written: string[] = [];
+  const ext = args.csv.delimiter === '\t' ? 'tsv' : 'csv';
+  const streamed = streamCrmShape({ ...model, shape, flavor: 'csv' });
+  if (args.format !== 'xlsx') {
+    for (const t of streamed.tables) {
+      const path = join(args.out, `${t.name}.${ext}`);
+      writeCsvFile(path, t.table, args.csv);
+      written.push(path);
+    }
+  }
+  if (args.format === 'xlsx' || args.format === 'both') {
+    const book = generateCrmShape({ ...model, shape, flavor: 'workbook' });
+    const bytes = writeWorkbook(book.tables.map((t) => ({ name: sheetName(t.name), table: t.table })), {
+      bookType: 'xlsx', mergeTitle: true, dateFormat: book.tables[0]?.dateFormat ?? 'm/d/yyyy',
+    });
+    const path = join(args.out, `${shape}.xlsx`);
+    writeFileSync(path, bytes);
+    written.push(path);
+  }
+  const path = join(args.out, 'expectations.json');
+  writeFileSync(path, expectationsJson(streamed, args));
+  written.push(path);
+  return written;
+}
+
+type ModelArgs = Pick<Args, 'seed' | 'accounts' | 'deals' | 'mess'> & {
+  start: string | undefined; months: number | undefined; signal: SignalStrength | undefined; leakage: boolean;
+};
+
 function run(args: Args): string[] {
   mkdirSync(args.out, { recursive: true });
   const written: string[] = [];
   // A numeric seed and its decimal text hash identically, so "--seed 7" matches seed: 7 in tests.
-  const model = { seed: args.seed, accounts: args.accounts, deals: args.deals, start: args.start, months: args.months, mess: args.mess };
+  const model: ModelArgs = {
+    seed: args.seed, accounts: args.accounts, deals: args.deals, start: args.start, months: args.months, mess: args.mess,
+    signal: args.signal, leakage: args.leakage,
+  };
+  if (args.shape !== undefined && args.shape !== 'standard') return runShape(args, args.shape, model);
   const ext = args.csv.delimiter === '\t' ? 'tsv' : 'csv';
   if (args.format === 'csv' || args.format === 'both' || args.format === 'flat') {
     const crm = streamCrm({ ...model, flavor: 'csv' });
@@ -121,6 +196,11 @@ function run(args: Args): string[] {
     );
     const path = join(args.out, 'crm.xlsx');
     writeFileSync(path, bytes);
+    written.push(path);
+  }
+  if (args.shape === 'standard') {
+    const path = join(args.out, 'expectations.json');
+    writeFileSync(path, expectationsJson(streamCrmShape({ ...model, shape: 'standard', flat: args.format === 'flat' }), args));
     written.push(path);
   }
   return written;

@@ -7,6 +7,7 @@
 import { sigmoid, type Rng } from './random.js';
 import { dayToIso, isoToDay } from './dates.js';
 import { PLANTED_SIGNAL, roundSignificant, type ModelFrame, type SuccessMetrics, type TrueAccount } from './model.js';
+import { drawProcess, type SalesProcess } from './process.js';
 import { NEXT_STEPS, OPEN_STAGES, OWNERS, type DealStage, type Outcome } from './vocab.js';
 
 export interface TrueDeal {
@@ -27,6 +28,8 @@ export interface TrueDeal {
   contractSignedDate: string | null;
   /** Free text, on some open deals only. */
   nextStep: string | null;
+  /** Only with the `leakage` option: the deal's sales-process history (leaks the outcome). */
+  process?: SalesProcess;
 }
 
 /** Latent employee count for sizing deals even when the CRM field is blank. */
@@ -47,6 +50,7 @@ export function dealsOfAccount(frame: ModelFrame, account: TrueAccount, count: n
   createdDays.sort((a, b) => a - b);
   const medianCycle = 75 * Math.exp(-0.18 * account.fit);
   const medianAmount = 8000 * (Math.max(size, 1) / 50) ** 0.45 * Math.exp(0.25 * account.fit);
+  const cycles: number[] = [];
   for (let k = 0; k < count; k++) {
     const created = createdDays[k] ?? earliest;
     const cycle = Math.min(400, Math.max(7, Math.round(rng.logNormal(medianCycle, 0.45))));
@@ -57,6 +61,7 @@ export function dealsOfAccount(frame: ModelFrame, account: TrueAccount, count: n
     const signLag = rng.int(0, 3);
     const note = rng.chance(0.6) ? rng.pick(NEXT_STEPS) : null;
     const close = created + cycle;
+    cycles.push(cycle);
     // Deals whose cycle runs past the export date are still open; a few stale ones never got closed.
     const stale = rng.chance(0.03);
     const open = close >= frame.exportDay || stale;
@@ -76,6 +81,15 @@ export function dealsOfAccount(frame: ModelFrame, account: TrueAccount, count: n
       owner,
       contractSignedDate: outcome === 'won' ? dayToIso(Math.max(created, close - signLag)) : null,
       nextStep: outcome === 'open' ? note : null,
+    });
+  }
+  if (frame.leakage) {
+    // Own stream, drawn after the deals: the leakage option changes nothing else.
+    const process = frame.streams.process.at(account.index);
+    deals.forEach((deal, k) => {
+      const cycle = cycles[k] ?? 1;
+      const elapsed = frame.exportDay - (createdDays[k] ?? frame.exportDay);
+      deal.process = drawProcess(process, deal.outcome, deal.salesCycleDays ?? elapsed, Math.min(0.99, elapsed / cycle));
     });
   }
   return deals;

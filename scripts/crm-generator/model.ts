@@ -22,6 +22,8 @@
  * LEAKY columns, filled only after a win: deals "Contract Signed Date" (won deals only) and
  * accounts "Onboarding Completed" (customers only, blank for everyone else).
  * Missing values are missing completely at random, so they dilute but never fake the signal.
+ * The option `signal: 'weak' | 'none'` scales every effect above (see SIGNAL_STRENGTHS); the
+ * default 'strong' is exactly the model described here.
  */
 import { FORMULA_INJECTION_NAMES, type NameFactory } from './names.js';
 import type { Rng, RngFamily } from './random.js';
@@ -122,17 +124,68 @@ export const PLANTED_SIGNAL = {
 
 export type PlantedSignal = typeof PLANTED_SIGNAL;
 
-export function fitOf(a: LatentAttributes): number {
+/** Literal types widened, so a re-scaled copy of PLANTED_SIGNAL has the same shape. */
+type Widen<T> = T extends string ? string : T extends number ? number : T extends boolean ? boolean
+  : T extends readonly (infer U)[] ? readonly Widen<U>[] : { readonly [K in keyof T]: Widen<T[K]> };
+/** PLANTED_SIGNAL itself, or its copy for a weaker signal (see SIGNAL_STRENGTHS). */
+export type SignalDescription = Widen<PlantedSignal> & { readonly strength?: SignalStrength };
+
+/**
+ * How strongly the attributes drive the outcome. 'strong' is the model above, unchanged.
+ * 'weak' multiplies every planted effect and the segment bonus by 0.25 and 'none' by 0; the
+ * intercept is re-centred so the share of closed deals won stays about the same (~35%), so a
+ * no-signal export differs from a strong one only in that no attribute tells won from lost.
+ * Deal noise is kept: it is not signal. Cycle, amount and success metrics follow the scaled
+ * fit, so under 'none' they are flat too.
+ */
+export type SignalStrength = 'strong' | 'weak' | 'none';
+export const SIGNAL_STRENGTHS: Readonly<Record<SignalStrength, { scale: number; baseLogOdds: number }>> = {
+  strong: { scale: 1, baseLogOdds: PLANTED_SIGNAL.baseLogOdds },
+  weak: { scale: 0.25, baseLogOdds: -0.85 },
+  none: { scale: 0, baseLogOdds: -0.6 },
+};
+
+/** The planted signal as a given strength really plants it (PLANTED_SIGNAL itself for 'strong'). */
+export function signalDescription(strength: SignalStrength): SignalDescription {
+  if (strength === 'strong') return PLANTED_SIGNAL;
+  const { scale, baseLogOdds } = SIGNAL_STRENGTHS[strength];
+  const scaled = <T extends Readonly<Record<string, number>>>(effects: T): { [K in keyof T]: number } =>
+    Object.fromEntries(Object.entries(effects).map(([k, v]) => [k, v * scale])) as { [K in keyof T]: number };
   const e = PLANTED_SIGNAL.effects;
-  let fit = PLANTED_SIGNAL.baseLogOdds;
-  fit += (e.industry as Partial<Record<Industry, number>>)[a.industry] ?? 0;
-  for (const band of e.employees) if (a.employees >= band.min && a.employees <= band.max) fit += band.logOdds;
-  for (const tech of a.techStack) fit += (e.techStack as Partial<Record<Technology, number>>)[tech] ?? 0;
-  if (a.recentlyRaised) fit += e.recentlyRaised;
-  if (a.hiringSdrs) fit += e.hiringSdrs;
-  if (a.usesCompetitor) fit += e.usesCompetitor;
-  fit += e.leadSource[a.leadSource];
-  if (inIcpSegment(a)) fit += PLANTED_SIGNAL.icpSegmentBonus;
+  return {
+    ...PLANTED_SIGNAL,
+    strength,
+    description: strength === 'none'
+      ? 'No signal: every planted effect and the segment bonus are 0, so no attribute changes the win rate ' +
+        '(~35% everywhere); the leaky columns still leak.'
+      : 'Weak signal: the strong model\'s effects and segment bonus x 0.25, intercept re-centred to keep the win rate ~35%.',
+    baseLogOdds,
+    icpSegmentBonus: PLANTED_SIGNAL.icpSegmentBonus * scale,
+    effects: {
+      industry: scaled(e.industry),
+      employees: e.employees.map((band) => ({ ...band, logOdds: band.logOdds * scale })),
+      techStack: scaled(e.techStack),
+      recentlyRaised: e.recentlyRaised * scale,
+      hiringSdrs: e.hiringSdrs * scale,
+      usesCompetitor: e.usesCompetitor * scale,
+      leadSource: scaled(e.leadSource),
+    },
+  };
+}
+
+export function fitOf(a: LatentAttributes, strength: SignalStrength = 'strong'): number {
+  const e = PLANTED_SIGNAL.effects;
+  // Multiplying by a scale of exactly 1 changes no bit, so 'strong' sums exactly as it always did.
+  const { scale, baseLogOdds } = SIGNAL_STRENGTHS[strength];
+  let fit = baseLogOdds;
+  fit += scale * ((e.industry as Partial<Record<Industry, number>>)[a.industry] ?? 0);
+  for (const band of e.employees) if (a.employees >= band.min && a.employees <= band.max) fit += scale * band.logOdds;
+  for (const tech of a.techStack) fit += scale * ((e.techStack as Partial<Record<Technology, number>>)[tech] ?? 0);
+  if (a.recentlyRaised) fit += scale * e.recentlyRaised;
+  if (a.hiringSdrs) fit += scale * e.hiringSdrs;
+  if (a.usesCompetitor) fit += scale * e.usesCompetitor;
+  fit += scale * e.leadSource[a.leadSource];
+  if (inIcpSegment(a)) fit += scale * PLANTED_SIGNAL.icpSegmentBonus;
   return fit;
 }
 
@@ -152,6 +205,10 @@ export interface ModelOptions {
   start?: string;
   /** Length of the deal history; the export is dated start + months. Defaults to 24. */
   months?: number;
+  /** How strongly the attributes drive the outcome; default 'strong' (see SIGNAL_STRENGTHS). */
+  signal?: SignalStrength;
+  /** Draw the sales-process history of every deal (see process.ts), for the leakage columns. */
+  leakage?: boolean;
 }
 
 export interface ModelFrame {
@@ -161,10 +218,12 @@ export interface ModelFrame {
   exportDate: string;
   exportDay: number;
   totalDeals: number;
+  signal: SignalStrength;
+  leakage: boolean;
   /** Deal number (1-based) of each account's first deal, so deal ids stay stable when streaming. */
   firstDealNo: Float64Array;
   /** One random stream per account and purpose, so purposes never disturb each other. */
-  streams: Record<'account' | 'region' | 'missing' | 'deals' | 'success', RngFamily>;
+  streams: Record<'account' | 'region' | 'missing' | 'deals' | 'success' | 'process', RngFamily>;
 }
 
 const INDUSTRY_WEIGHTS: readonly (readonly [Industry, number])[] = [
@@ -178,7 +237,8 @@ const REVENUE_PER_EMPLOYEE: Record<Industry, number> = {
   SaaS: 200e3, FinTech: 300e3, Healthcare: 150e3, Manufacturing: 250e3, Retail: 180e3, Education: 90e3,
   Logistics: 200e3, Media: 180e3, 'Professional Services': 150e3, 'Real Estate': 300e3,
 };
-const FX_FROM_USD: Record<Currency, number> = { USD: 1, CAD: 1.36, GBP: 0.79, EUR: 0.92 };
+/** Exchange rates the generator uses (revenue in local currency, shapes converting deal amounts). */
+export const FX_FROM_USD: Record<Currency, number> = { USD: 1, CAD: 1.36, GBP: 0.79, EUR: 0.92 };
 
 export function roundSignificant(x: number, digits: number): number {
   if (x <= 0) return 0;
@@ -262,7 +322,7 @@ export function drawAccount(frame: ModelFrame, index: number, names: NameFactory
     usesCompetitor,
     leadSource: mask.chance(0.05) ? null : leadSource,
     createdDate: dayToIso(createdDay),
-    fit: fitOf(latent),
+    fit: fitOf(latent, frame.signal),
     inIcpSegment: inIcpSegment(latent),
     dealCount: 0,
     customer: false,

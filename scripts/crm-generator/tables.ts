@@ -10,6 +10,8 @@ import { Mess, type Cell, type Flavor, type MessLevel } from './mess.js';
 import { iterateDeals, type CrmModel } from './truth.js';
 import type { TrueAccount } from './model.js';
 import type { TrueDeal } from './deals.js';
+import { NEXT_STEP, REPEATED_NAME, ex, leaky, type ColumnExpectation, type ColumnRole, type ColumnType, type Expect } from './expect.js';
+import { LEAKAGE_SIGNAL, type SalesProcess } from './process.js';
 
 export type TableName = 'accounts' | 'deals' | 'flat';
 
@@ -39,8 +41,12 @@ export interface CrmTable extends TableStream {
 interface Column<T> {
   header: string;
   group: string;
+  /** What the column is to an analyst; a function when it depends on whether the export is clean. */
+  expect: Expect | ((clean: boolean) => Expect);
   /** Empty columns real exports carry (unused custom fields, a trailing delimiter). */
   messOnly?: boolean;
+  /** Rendered with a mess stream of its own, so adding the column leaves every other cell as it was. */
+  ownMess?: boolean;
   render: (m: Mess, row: T) => Cell;
 }
 
@@ -51,59 +57,70 @@ interface DealRow {
   nameOnly: boolean;
 }
 
-const EMPTY: Column<unknown> = { header: 'Custom Field 1', group: '', messOnly: true, render: (m) => m.blank() };
+/** An empty column has no type to speak of: text or category both fit. */
+const EMPTY_EXPECT = (level: 'account' | 'deal'): Expect => ex('ignore', 'text', level, { alsoTypes: ['category'] });
+const EMPTY: Column<unknown> = { header: 'Custom Field 1', group: '', expect: EMPTY_EXPECT('account'), messOnly: true, render: (m) => m.blank() };
+/** Messy exports mix "51-200" and "$10M-$50M" ranges into number columns; clean ones hold plain numbers. */
+const rangeWhenMessy = (clean: boolean): Expect => (clean ? ex('attribute', 'number', 'account') : ex('attribute', 'range', 'account', { alsoTypes: ['number'] }));
+const success = (role: ColumnRole, type: ColumnType): Expect => ex(role, type, 'account', { leak: 'filled only for customers (accounts with a won deal)' });
 
 const ACCOUNT_COLUMNS: Column<TrueAccount>[] = [
-  { header: 'Account ID', group: 'Account', render: (m, a) => m.id(a.id) },
-  { header: 'Account Name', group: 'Account', render: (m, a) => m.text(a.name) },
-  { header: 'Website', group: 'Account', render: (m, a) => m.website(a.domain) },
-  { header: 'Account Created Date', group: 'Account', render: (m, a) => m.date(a.createdDate, 'accountCreated') },
-  { header: 'Industry', group: 'Firmographic', render: (m, a) => m.industry(a.industry) },
-  { header: 'Employees', group: 'Firmographic', render: (m, a) => m.employees(a.employees) },
-  { header: 'Annual Revenue', group: 'Firmographic', render: (m, a) => m.revenue(a.annualRevenue, a.revenueCurrency) },
-  { header: 'Currency', group: 'Firmographic', render: (m, a) => m.text(a.revenueCurrency) },
-  { header: 'Billing State/Province', group: 'Firmographic', render: (m, a) => m.state(a.hqState) },
-  { header: 'Billing Country', group: 'Firmographic', render: (m, a) => m.country(a.country) },
-  { header: 'Sales Region', group: 'Firmographic', render: (m, a) => m.text(a.region) },
-  { header: 'Tech Stack', group: 'Technographic', render: (m, a) => m.techStack(a.techStack) },
-  { header: 'Funding Stage', group: 'Triggers', render: (m, a) => m.fundingStage(a.fundingStage) },
-  { header: 'Recently Raised', group: 'Triggers', render: (m, a) => m.bool(a.recentlyRaised, 'recentlyRaised') },
-  { header: 'Hiring SDRs', group: 'Triggers', render: (m, a) => m.bool(a.hiringSdrs, 'hiringSdrs') },
-  { header: 'Uses Competitor', group: 'Triggers', render: (m, a) => m.bool(a.usesCompetitor, 'usesCompetitor') },
-  { header: 'Lead Source', group: 'Buying process', render: (m, a) => m.leadSource(a.leadSource) },
+  { header: 'Account ID', group: 'Account', expect: ex('account-id', 'id', 'account'), render: (m, a) => m.id(a.id) },
+  { header: 'Account Name', group: 'Account', expect: ex('account-name', 'id', 'account'), render: (m, a) => m.text(a.name) },
+  { header: 'Website', group: 'Account', expect: ex('domain', 'id', 'account'), render: (m, a) => m.website(a.domain) },
+  { header: 'Account Created Date', group: 'Account', expect: ex('ignore', 'date', 'account', { alsoRoles: ['attribute'] }), render: (m, a) => m.date(a.createdDate, 'accountCreated') },
+  { header: 'Industry', group: 'Firmographic', expect: ex('attribute', 'category', 'account'), render: (m, a) => m.industry(a.industry) },
+  { header: 'Employees', group: 'Firmographic', expect: rangeWhenMessy, render: (m, a) => m.employees(a.employees) },
+  { header: 'Annual Revenue', group: 'Firmographic', expect: rangeWhenMessy, render: (m, a) => m.revenue(a.annualRevenue, a.revenueCurrency) },
+  { header: 'Currency', group: 'Firmographic', expect: ex('ignore', 'category', 'account', { alsoRoles: ['attribute'] }), render: (m, a) => m.text(a.revenueCurrency) },
+  { header: 'Billing State/Province', group: 'Firmographic', expect: ex('attribute', 'category', 'account'), render: (m, a) => m.state(a.hqState) },
+  { header: 'Billing Country', group: 'Firmographic', expect: ex('attribute', 'category', 'account'), render: (m, a) => m.country(a.country) },
+  { header: 'Sales Region', group: 'Firmographic', expect: ex('attribute', 'category', 'account'), render: (m, a) => m.text(a.region) },
+  { header: 'Tech Stack', group: 'Technographic', expect: ex('attribute', 'multi', 'account'), render: (m, a) => m.techStack(a.techStack) },
+  { header: 'Funding Stage', group: 'Triggers', expect: ex('attribute', 'category', 'account'), render: (m, a) => m.fundingStage(a.fundingStage) },
+  { header: 'Recently Raised', group: 'Triggers', expect: ex('attribute', 'boolean', 'account'), render: (m, a) => m.bool(a.recentlyRaised, 'recentlyRaised') },
+  { header: 'Hiring SDRs', group: 'Triggers', expect: ex('attribute', 'boolean', 'account'), render: (m, a) => m.bool(a.hiringSdrs, 'hiringSdrs') },
+  { header: 'Uses Competitor', group: 'Triggers', expect: ex('attribute', 'boolean', 'account'), render: (m, a) => m.bool(a.usesCompetitor, 'usesCompetitor') },
+  { header: 'Lead Source', group: 'Buying process', expect: ex('attribute', 'category', 'account'), render: (m, a) => m.leadSource(a.leadSource) },
   EMPTY,
-  { header: 'LTV', group: 'Success', render: (m, a) => m.money(a.success?.ltv ?? null, 'ltv') },
-  { header: 'ACV', group: 'Success', render: (m, a) => m.money(a.success?.acv ?? null, 'acv') },
-  { header: 'NRR', group: 'Success', render: (m, a) => m.percent(a.success?.nrrPct ?? null, 'nrr') },
-  { header: 'Tenure (Months)', group: 'Success', render: (m, a) => m.integer(a.success?.tenureMonths ?? null, 'tenure') },
-  { header: 'NPS', group: 'Success', render: (m, a) => m.integer(a.success?.nps ?? null, 'nps') },
-  { header: 'Time to Value (Days)', group: 'Success', render: (m, a) => m.integer(a.success?.timeToValueDays ?? null, 'ttv') },
-  { header: 'Support Tickets (12m)', group: 'Success', render: (m, a) => m.integer(a.success?.supportTickets ?? null, 'tickets') },
-  { header: 'Churned', group: 'Success', render: (m, a) => m.bool(a.success?.churned ?? null, 'churned') },
-  { header: 'Onboarding Completed', group: 'Success', render: (m, a) => m.bool(a.onboardingCompleted, 'onboarding') },
-  { header: '', group: '', messOnly: true, render: (m) => m.blank() },
+  { header: 'LTV', group: 'Success', expect: success('ltv', 'number'), render: (m, a) => m.money(a.success?.ltv ?? null, 'ltv') },
+  { header: 'ACV', group: 'Success', expect: success('acv', 'number'), render: (m, a) => m.money(a.success?.acv ?? null, 'acv') },
+  { header: 'NRR', group: 'Success', expect: success('nrr', 'number'), render: (m, a) => m.percent(a.success?.nrrPct ?? null, 'nrr') },
+  { header: 'Tenure (Months)', group: 'Success', expect: success('tenure', 'number'), render: (m, a) => m.integer(a.success?.tenureMonths ?? null, 'tenure') },
+  { header: 'NPS', group: 'Success', expect: success('nps', 'number'), render: (m, a) => m.integer(a.success?.nps ?? null, 'nps') },
+  { header: 'Time to Value (Days)', group: 'Success', expect: success('time-to-value', 'number'), render: (m, a) => m.integer(a.success?.timeToValueDays ?? null, 'ttv') },
+  { header: 'Support Tickets (12m)', group: 'Success', expect: success('support-tickets', 'number'), render: (m, a) => m.integer(a.success?.supportTickets ?? null, 'tickets') },
+  { header: 'Churned', group: 'Success', expect: success('churned', 'boolean'), render: (m, a) => m.bool(a.success?.churned ?? null, 'churned') },
+  { header: 'Onboarding Completed', group: 'Success', expect: { ...success('ignore', 'boolean'), alsoRoles: ['time-to-value'] }, render: (m, a) => m.bool(a.onboardingCompleted, 'onboarding') },
+  { header: '', group: '', messOnly: true, expect: EMPTY_EXPECT('account'), render: (m) => m.blank() },
 ];
 
 const DEAL_COLUMNS: Column<DealRow>[] = [
-  { header: 'Opportunity ID', group: 'Deal', render: (m, r) => m.id(r.deal.id) },
-  { header: 'Account ID', group: 'Deal', render: (m, r) => (r.nameOnly ? m.missing('dealAccountId') : m.id(r.account.id)) },
-  { header: 'Account Name', group: 'Deal', render: (m, r) => (r.nameOnly ? m.accountName(r.account.name) : m.text(r.account.name)) },
-  { header: 'Amount', group: 'Deal', render: (m, r) => m.money(r.deal.amount, 'amount') },
-  { header: 'Stage', group: 'Deal', render: (m, r) => m.stage(r.deal.stage) },
-  { header: 'Created Date', group: 'Deal', render: (m, r) => m.date(r.deal.createdDate, 'dealCreated') },
-  { header: 'Close Date', group: 'Deal', render: (m, r) => m.date(r.deal.closedDate, 'dealClosed') },
-  { header: 'Sales Cycle (Days)', group: 'Deal', render: (m, r) => m.integer(r.deal.salesCycleDays, 'cycle') },
-  { header: 'Opportunity Owner', group: 'Deal', render: (m, r) => m.text(r.deal.owner) },
-  { header: 'Next Step', group: 'Deal', render: (m, r) => (r.deal.nextStep === null ? m.blank() : m.text(r.deal.nextStep)) },
-  { ...EMPTY, header: 'Partner Account' },
-  { header: 'Contract Signed Date', group: 'Deal', render: (m, r) => m.date(r.deal.contractSignedDate, 'contractSigned') },
+  { header: 'Opportunity ID', group: 'Deal', expect: ex('deal-id', 'id', 'deal'), render: (m, r) => m.id(r.deal.id) },
+  { header: 'Account ID', group: 'Deal', expect: ex('account-id', 'id', 'account'), render: (m, r) => (r.nameOnly ? m.missing('dealAccountId') : m.id(r.account.id)) },
+  { header: 'Account Name', group: 'Deal', expect: REPEATED_NAME, render: (m, r) => (r.nameOnly ? m.accountName(r.account.name) : m.text(r.account.name)) },
+  { header: 'Amount', group: 'Deal', expect: ex('deal-amount', 'number', 'deal'), render: (m, r) => m.money(r.deal.amount, 'amount') },
+  { header: 'Stage', group: 'Deal', expect: ex('outcome', 'category', 'deal'), render: (m, r) => m.stage(r.deal.stage) },
+  { header: 'Created Date', group: 'Deal', expect: ex('created-date', 'date', 'deal'), render: (m, r) => m.date(r.deal.createdDate, 'dealCreated') },
+  { header: 'Close Date', group: 'Deal', expect: ex('closed-date', 'date', 'deal'), render: (m, r) => m.date(r.deal.closedDate, 'dealClosed') },
+  { header: 'Sales Cycle (Days)', group: 'Deal', expect: ex('sales-cycle-days', 'number', 'deal', { leak: 'known only once the deal has closed' }), render: (m, r) => m.integer(r.deal.salesCycleDays, 'cycle') },
+  { header: 'Opportunity Owner', group: 'Deal', expect: ex('attribute', 'category', 'deal', { alsoRoles: ['ignore'] }), render: (m, r) => m.text(r.deal.owner) },
+  { header: 'Next Step', group: 'Deal', expect: NEXT_STEP, render: (m, r) => (r.deal.nextStep === null ? m.blank() : m.text(r.deal.nextStep)) },
+  { ...EMPTY, header: 'Partner Account', expect: EMPTY_EXPECT('deal') },
+  { header: 'Contract Signed Date', group: 'Deal', expect: leaky('date', 'filled only for won deals'), render: (m, r) => m.date(r.deal.contractSignedDate, 'contractSigned') },
 ];
+
+/** Sales-process columns (option `leakage`), appended to deals and flat; they leak the outcome. */
+const processValue = (field: keyof SalesProcess) => (m: Mess, r: DealRow): Cell => m.integer(r.deal.process?.[field] ?? null, field);
+const LEAKAGE_COLUMNS: Column<DealRow>[] = LEAKAGE_SIGNAL.columns.map((c) => ({
+  header: c.column, group: 'Sales process', expect: leaky('number', c.leak), ownMess: true, render: processValue(c.field),
+}));
 
 /** Flat: deal identity, the account's attributes inline, then the deal's own fields. */
 const FLAT_COLUMNS: Column<DealRow>[] = [
   ...DEAL_COLUMNS.slice(0, 3),
   ...ACCOUNT_COLUMNS.filter((c) => !c.messOnly && c.header !== 'Account ID' && c.header !== 'Account Name').map(
-    (c): Column<DealRow> => ({ header: c.header, group: c.group, render: (m, r) => c.render(m, r.account) }),
+    (c): Column<DealRow> => ({ header: c.header, group: c.group, expect: c.expect, render: (m, r) => c.render(m, r.account) }),
   ),
   ...DEAL_COLUMNS.slice(3),
 ];
@@ -164,10 +181,25 @@ function pad(cells: Cell[], width: number, blank: Cell): Cell[] {
   return cells;
 }
 
+function columnsOf(name: TableName, clean: boolean, leakage: boolean): { accountColumns: Column<TrueAccount>[]; dealColumns: Column<DealRow>[] } {
+  const deal = name === 'deals' ? DEAL_COLUMNS : FLAT_COLUMNS;
+  return {
+    accountColumns: ACCOUNT_COLUMNS.filter((c) => !clean || !c.messOnly),
+    dealColumns: (leakage ? [...deal, ...LEAKAGE_COLUMNS] : deal).filter((c) => !clean || !c.messOnly),
+  };
+}
+
+/** What an analyst would set for each column of the table, in header order. */
+export function tableExpectations(name: TableName, opts: { mess: MessLevel; leakage: boolean }): ColumnExpectation[] {
+  const clean = opts.mess === 'none';
+  const { accountColumns, dealColumns } = columnsOf(name, clean, opts.leakage);
+  const columns: readonly Column<never>[] = name === 'accounts' ? accountColumns : dealColumns;
+  return columns.map((c) => ({ header: c.header, ...(typeof c.expect === 'function' ? c.expect(clean) : c.expect) }));
+}
+
 export function tableStream(model: CrmModel, name: TableName, opts: RenderOptions): TableStream {
   const clean = opts.mess === 'none';
-  const accountColumns = ACCOUNT_COLUMNS.filter((c) => !clean || !c.messOnly);
-  const dealColumns = (name === 'deals' ? DEAL_COLUMNS : FLAT_COLUMNS).filter((c) => !clean || !c.messOnly);
+  const { accountColumns, dealColumns } = columnsOf(name, clean, model.frame.leakage);
   const columns: readonly { header: string; group: string }[] = name === 'accounts' ? accountColumns : dealColumns;
   const width = columns.length;
   const headers = columns.map((c) => c.header);
@@ -177,6 +209,7 @@ export function tableStream(model: CrmModel, name: TableName, opts: RenderOption
   const nameOnlyP = name !== 'deals' || clean ? 0 : opts.mess === 'heavy' ? 0.3 : 0.12;
   // Fresh streams per pass, so iterating the rows twice yields the same rows twice.
   let mess = new Mess(opts.mess, opts.flavor, new Rng(0));
+  let ownMess = mess;
   let rowRng = new Rng(0);
   let amountTotal = 0;
 
@@ -190,7 +223,7 @@ export function tableStream(model: CrmModel, name: TableName, opts: RenderOption
       if (!account) throw new Error(`deal ${deal.id} has no account`);
       amountTotal += deal.amount;
       const row: DealRow = { deal, account, nameOnly: nameOnlyP > 0 && rowRng.next() < nameOnlyP };
-      yield dealColumns.map((c) => c.render(mess, row));
+      yield dealColumns.map((c) => c.render(c.ownMess ? ownMess : mess, row));
     }
   }
   const footer = (): Cell[][] => {
@@ -212,6 +245,7 @@ export function tableStream(model: CrmModel, name: TableName, opts: RenderOption
     rows: {
       [Symbol.iterator]: () => {
         mess = new Mess(opts.mess, opts.flavor, rngFor(model.frame.seed, 'mess', name, opts.mess, opts.flavor));
+        ownMess = new Mess(opts.mess, opts.flavor, rngFor(model.frame.seed, 'mess', name, opts.mess, opts.flavor, 'own'));
         rowRng = rngFor(model.frame.seed, 'rows', name, opts.mess);
         amountTotal = 0;
         Object.assign(meta, { dataRows: 0, emptyRows: 0, duplicateRows: 0, junkRows: 0 });

@@ -6,9 +6,10 @@
  */
 import { CLIENT_NAMES, NameFactory } from './names.js';
 import { rngFor, RngFamily } from './random.js';
-import { addMonths, isoToDay } from './dates.js';
+import { addMonths, dayToIso, isoToDay } from './dates.js';
 import { dealsOfAccount, settleAccount, type TrueDeal } from './deals.js';
-import { drawAccount, type ModelFrame, type ModelOptions, type TrueAccount } from './model.js';
+import { drawAccount, signalDescription, SIGNAL_STRENGTHS, type ModelFrame, type ModelOptions, type SignalDescription, type TrueAccount } from './model.js';
+import { LEAKAGE_SIGNAL, type LeakageSignal } from './process.js';
 
 export interface CrmModel {
   frame: ModelFrame;
@@ -51,12 +52,14 @@ export function frameFor(opts: ModelOptions): { frame: ModelFrame; dealCounts: U
   const clientName = rngFor(opts.seed, 'client').pick(CLIENT_NAMES);
   const frame: ModelFrame = {
     seed: opts.seed, clientName, startDay: isoToDay(start), exportDate, exportDay: isoToDay(exportDate), totalDeals, firstDealNo,
+    signal: opts.signal ?? 'strong', leakage: opts.leakage === true,
     streams: {
       account: new RngFamily(opts.seed, 'account'),
       region: new RngFamily(opts.seed, 'region'),
       missing: new RngFamily(opts.seed, 'missing'),
       deals: new RngFamily(opts.seed, 'deals'),
       success: new RngFamily(opts.seed, 'success'),
+      process: new RngFamily(opts.seed, 'process'),
     },
   };
   return { frame, dealCounts };
@@ -65,6 +68,7 @@ export function frameFor(opts: ModelOptions): { frame: ModelFrame; dealCounts: U
 export function buildModel(opts: ModelOptions, keepDeals: boolean): CrmModel {
   if (!Number.isInteger(opts.accounts) || opts.accounts < 0) throw new Error('accounts must be a non-negative integer');
   if (opts.deals !== undefined && (!Number.isInteger(opts.deals) || opts.deals < 0)) throw new Error('deals must be a non-negative integer');
+  if (opts.signal !== undefined && !(opts.signal in SIGNAL_STRENGTHS)) throw new Error(`signal must be strong, weak or none (got "${String(opts.signal)}")`);
   const { frame, dealCounts } = frameFor(opts);
   const names = new NameFactory();
   const accounts: TrueAccount[] = [];
@@ -88,4 +92,32 @@ export function* iterateDeals(model: CrmModel): Generator<TrueDeal> {
   for (const account of model.accounts) {
     yield* dealsOfAccount(model.frame, account, model.dealCounts[account.index] ?? 0);
   }
+}
+
+export interface CrmTruth {
+  clientName: string;
+  start: string;
+  exportDate: string;
+  accounts: TrueAccount[];
+  deals: TrueDeal[];
+  /** PLANTED_SIGNAL for the default 'strong' signal; its re-scaled copy for 'weak' and 'none'. */
+  signal: SignalDescription;
+  /** Only with `leakage: true`: the sales-process columns added to deal tables, and how each leaks. */
+  leakage?: LeakageSignal;
+}
+
+/** The truth of a streamed export: deals are regenerated on every pass. */
+export type StreamTruth = Omit<CrmTruth, 'deals'> & { deals: Iterable<TrueDeal> };
+
+export function truthOf(model: CrmModel): StreamTruth {
+  return {
+    clientName: model.frame.clientName,
+    start: dayToIso(model.frame.startDay),
+    exportDate: model.frame.exportDate,
+    accounts: model.accounts,
+    deals: { [Symbol.iterator]: () => iterateDeals(model) },
+    signal: signalDescription(model.frame.signal),
+    // Absent by default, so the default truth stays exactly what it was.
+    ...(model.frame.leakage ? { leakage: LEAKAGE_SIGNAL } : {}),
+  };
 }
