@@ -178,8 +178,9 @@ describe('suggestRoles', () => {
       ],
       'deals'
     )
-    // The stage that lost the outcome to Status records the process, and a second date is no trait: both unused.
-    expect(roles).toEqual(['deal-id', 'deal-amount', 'attribute', 'ignore', 'outcome', 'closed-date', 'ignore'])
+    // A second amount, the stage that lost the outcome to Status (it records the process) and a
+    // second date are no traits: all unused.
+    expect(roles).toEqual(['deal-id', 'deal-amount', 'ignore', 'ignore', 'outcome', 'closed-date', 'ignore'])
   })
 
   it('lets a column that loses one role take its next reading', () => {

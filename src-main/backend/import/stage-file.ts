@@ -1,12 +1,12 @@
 import type { HygieneRule } from '@shared/domain/data-views'
-import type { ColumnProfile, ColumnRole, Outcome, TableKind, ValueCount } from '@shared/domain/dataset'
-import { countCodes, DictionaryColumnBuilder } from '@shared/engine/dictionary-column'
+import type { AttributeLevel, ColumnProfile, ColumnRole, Outcome, TableKind, ValueCount } from '@shared/domain/dataset'
+import { countCodes, DictionaryColumnBuilder, type DictionaryColumn } from '@shared/engine/dictionary-column'
 import { headerKey } from '@shared/import/header-key'
 import { columnMissing, profileColumn, sampleValues } from '@shared/import/profile-column'
 import { outcomeMappingFor } from '@shared/import/outcome-mapping-for'
-import { suggestCategory, suggestRolesWithReasons } from '@shared/import/suggest'
+import { suggestCategory, suggestRolesWithReasons, type ColumnForRoles } from '@shared/import/suggest'
 import { applyHygieneRules, proposeCleanups } from '@shared/import/hygiene'
-import { missingTokenSet, parseNumber } from '@shared/import/values'
+import { isMissingValue, missingTokenSet, parseNumber } from '@shared/import/values'
 import { readTable } from './read'
 import { applyLevels } from '@shared/import/column-levels'
 import { REMEMBERED_REASON, shapeKey, type RememberedColumn } from './import-shape-memory'
@@ -101,7 +101,7 @@ export function stageFile(request: StageRequest, hooks: StageHooks): StagedFile 
   }))
   const remembered = new Map(request.rememberedShapes?.[shapeKey(read.headers)] ?? [])
   const rememberedKind = remembered.size > 0 ? [...remembered.values()][0]!.kind : undefined
-  const suggestedKind = request.tableKind ?? rememberedKind ?? guessKind(suggestRolesWithReasons(describe, 'flat').map((s) => s.role))
+  const suggestedKind = request.tableKind ?? rememberedKind ?? guessKind(describe, columns, missing.map((m) => m.missing))
   const roles = suggestRolesWithReasons(describe, suggestedKind)
   for (const profile of profiles) {
     const suggested = roles[profile.index]
@@ -183,12 +183,34 @@ function choicesByColumn(choices: ReadonlyArray<readonly [string, string, boolea
 }
 
 const DEAL_ROLES: ReadonlySet<ColumnRole> = new Set(['outcome', 'deal-amount', 'deal-id', 'closed-date', 'created-date'])
-const ACCOUNT_TRAIT_ROLES: ReadonlySet<ColumnRole> = new Set(['attribute'])
+/** A table of deals carrying this many account facts inline is a flat export. */
+const FLAT_TRAITS = 3
 
-/** Deals with several account traits inline are a flat export; deal columns alone are a deals table. */
-function guessKind(roles: readonly ColumnRole[]): TableKind {
+/**
+ * What the file holds: accounts (no deal columns), deals, or deals with the account's facts
+ * inline (flat). An attribute counts as an account fact by the same judgement as its level: the
+ * same on every deal of an account, or, without an account key, every row its own account.
+ */
+function guessKind(describe: readonly ColumnForRoles[], data: readonly DictionaryColumn[], missing: ReadonlyArray<ReadonlySet<string>>): TableKind {
+  const roles = suggestRolesWithReasons(describe, 'flat').map((s) => s.role)
   const dealColumns = roles.filter((r) => DEAL_ROLES.has(r)).length
   if (dealColumns === 0 || !roles.includes('outcome')) return 'accounts'
-  const traits = roles.filter((r) => ACCOUNT_TRAIT_ROLES.has(r)).length
-  return traits >= 3 ? 'flat' : 'deals'
+  // Without a key that repeats (a leads or churn table: one row per company) there are no
+  // accounts to join: every row is its own account, with its facts inline.
+  const key = KEY_ROLES.map((role) => roles.indexOf(role)).find((i) => i >= 0)
+  if (key === undefined || !repeats(data[key]!, missing[key]!)) return 'flat'
+  const judged = describe.map((c, i) => ({ name: c.header, role: roles[i]!, level: null as AttributeLevel | null, levelReason: null as string | null }))
+  applyLevels(judged, data, missing, 'flat')
+  return judged.filter((c) => c.level === 'account').length >= FLAT_TRAITS ? 'flat' : 'deals'
+}
+
+const KEY_ROLES: readonly ColumnRole[] = ['account-id', 'account-name', 'domain']
+
+function repeats(column: DictionaryColumn, missing: ReadonlySet<string>): boolean {
+  const seen = new Uint8Array(column.dictionary.length)
+  for (const code of column.codes) {
+    if (seen[code] === 1 && !isMissingValue(column.dictionary[code]!, missing)) return true
+    seen[code] = 1
+  }
+  return false
 }

@@ -5,6 +5,7 @@
  */
 import type { AttributeLevel, ColumnRole, TableKind } from '../domain/dataset'
 import type { DictionaryColumn } from '../engine/dictionary-column'
+import { spellingKey, spellingTokens } from './hygiene/spelling'
 import { levelEvidence, suggestLevel } from './suggest/attribute-level'
 import { isMissingValue } from './values'
 
@@ -16,6 +17,25 @@ interface LevelledColumn {
   role: ColumnRole
   level: AttributeLevel | null
   levelReason: string | null
+}
+
+/**
+ * The column with spellings of one value sharing a code ("SaaS" on one deal, "saas" on the next
+ * is the same industry), so messy exports are judged on values, not on how they were typed.
+ * High-cardinality columns (amounts, ids) are left as they are: they are never constant anyway.
+ */
+function bySpelling(column: DictionaryColumn): DictionaryColumn {
+  if (column.unique === false) return column
+  const canonical = new Map<string, number>()
+  const remap = column.dictionary.map((value, code) => {
+    const key = spellingKey(spellingTokens(value))
+    const known = canonical.get(key)
+    if (known !== undefined) return known
+    canonical.set(key, code)
+    return code
+  })
+  if (canonical.size === column.dictionary.length) return column
+  return { dictionary: column.dictionary, codes: column.codes.map((code) => remap[code]!) }
 }
 
 export function applyLevels(
@@ -37,7 +57,7 @@ export function applyLevels(
       column.levelReason = null
       return
     }
-    const evidence = keyMissing ? levelEvidence(data[keyAt]!, keyMissing, data[i]!, missingCodes(i)) : null
+    const evidence = keyMissing ? levelEvidence(data[keyAt]!, keyMissing, bySpelling(data[i]!), missingCodes(i)) : null
     const { level, reason } = suggestLevel(column.name, kind, evidence)
     column.level = level
     column.levelReason = reason

@@ -6,7 +6,7 @@
  */
 import type { ColumnRole, ColumnType, TableKind, ValueCount } from '@shared/domain/dataset'
 import { binaryOutcomePolarity, binaryValues } from './binary-outcome'
-import { headerVariants, readHeader } from './header-words'
+import { headerText, headerVariants, readHeader } from './header-words'
 import { IGNORE_PATTERNS, OWNER_PATTERN, ROLE_PATTERNS } from './role-patterns'
 import { looksLikeRowNumbers, someValues, valueSignals, type RoleCandidate } from './value-signals'
 
@@ -70,6 +70,8 @@ export const ROLE_WORDS: Readonly<Record<ColumnRole, string>> = {
   'sales-cycle-days': 'the sales cycle in days'
 }
 
+const CONVERTED = /(?:^| )(?:converted|company currency|home currency|corporate currency|reporting currency)(?: |$)/
+
 const fitsType = (role: ColumnRole, type: ColumnType): boolean => ROLE_TYPES[role]?.includes(type) ?? true
 
 function headerCandidates(input: RoleInput): RoleCandidate[] {
@@ -81,6 +83,14 @@ function headerCandidates(input: RoleInput): RoleCandidate[] {
     if (!texts.some((text) => pattern.test(text))) continue
     const reading = role === 'ignore' ? (what ?? 'not a trait of the account') : ROLE_WORDS[role]
     found.push({ role, score, reason: `name “${input.header}” reads as ${reading}`, ...(needsDealDates ? { needsDealDates } : {}) })
+  }
+  // Of two amounts, the one converted to the company's currency is comparable across deals.
+  if (CONVERTED.test(headerText(input.header))) {
+    for (const c of found) if (c.role === 'deal-amount') c.score += 10
+  }
+  // A second amount of the deal (the local-currency one beside the converted) is not a trait.
+  if (NUMERIC.includes(input.type) && found.some((c) => c.role === 'deal-amount')) {
+    found.push({ role: 'ignore', score: 20, reason: `name “${input.header}” reads as an amount of the deal, and another column is the deal amount` })
   }
   // "Account: Created Date" is the account's, "Contact - ID" a person's: neither is a deal or account key.
   if (words.owner === 'account') return found.filter((c) => !DEAL_ROLES.has(c.role))

@@ -6,7 +6,8 @@
 import { splitCompound } from '../header-compounds'
 
 const CAMEL_BOUNDARY = /([a-z0-9])([A-Z])/g
-const ACRONYM_BOUNDARY = /([A-Z]+)([A-Z][a-z])/g
+// "IDs" stays one word: an acronym ends before a capital that starts a real word ("CRMName").
+const ACRONYM_BOUNDARY = /([A-Z]+)([A-Z][a-z]{2,})/g
 const NON_WORD = /[^a-z0-9#]+/
 
 export function headerWords(header: string): string[] {
