@@ -185,15 +185,21 @@ describe('attribute levels', () => {
     const industry = column(['SaaS', 'SaaS', 'Retail', 'Retail', 'SaaS', 'SaaS', 'Media', 'Media', 'SaaS', 'SaaS', 'Retail', 'Retail', 'Media', 'Media', 'SaaS', 'SaaS'])
     const product = column(['A', 'B', 'A', 'A', 'B', 'A', 'A', 'B', 'B', 'A', 'A', 'B', 'A', 'B', 'B', 'A'])
     const sameEvidence = levelEvidence(key, never, industry, never)
-    expect(sameEvidence).toEqual({ accountsWithSeveralRows: 8, constantAccounts: 8 })
-    expect(suggestLevel('Industry', 'flat', sameEvidence)).toMatchObject({ level: 'account' })
+    expect(sameEvidence).toMatchObject({ accountsWithSeveralRows: 8, constantAccounts: 8 })
+    // Industries spread 8:4:4 over the rows would agree on an account's two deals 37.5% of the time.
+    expect(sameEvidence.expectedByChance).toBeCloseTo(8 * (0.5 ** 2 + 0.25 ** 2 + 0.25 ** 2), 10)
+    expect(suggestLevel('Industry', 'flat', sameEvidence)).toEqual({ level: 'account', reason: 'one value on all deals of 8 of 8 accounts with several (by chance: 3)' })
+    // Re-spelled now and then, an account fact is still far more constant than chance.
+    expect(suggestLevel('Industry', 'flat', { accountsWithSeveralRows: 100, constantAccounts: 70, expectedByChance: 15 }).level).toBe('account')
+    // A flag that is "No" almost everywhere is constant by chance: that alone says nothing.
+    expect(suggestLevel('Discount', 'flat', { accountsWithSeveralRows: 100, constantAccounts: 85, expectedByChance: 82 }).level).toBe('deal')
     const productEvidence = levelEvidence(key, never, product, never)
-    expect(suggestLevel('Product', 'flat', productEvidence)).toMatchObject({ level: 'deal', reason: expect.stringMatching(/differs between deals of one account/) })
+    expect(suggestLevel('Product', 'flat', productEvidence)).toMatchObject({ level: 'deal', reason: expect.stringMatching(/^differs between an account's deals in \d+ of 8 accounts with several$/) })
   })
 
   it('falls back to the table and the header when the data cannot tell', () => {
     expect(suggestLevel('Industry', 'accounts', null).level).toBe('account')
-    expect(suggestLevel('Lead Source', 'flat', null)).toEqual({ level: 'deal', reason: 'name “Lead Source” reads as a fact about the deal' })
+    expect(suggestLevel('Lead Source', 'flat', null)).toEqual({ level: 'deal', reason: 'named like a fact about the deal' })
     expect(suggestLevel('Industry', 'flat', null)).toEqual({ level: 'account', reason: 'each row is its own account' })
   })
 })

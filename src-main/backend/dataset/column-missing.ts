@@ -1,8 +1,7 @@
 import type { Database } from 'better-sqlite3'
-import type { PlaceholderDecision } from '@shared/domain/dataset'
 import { countCodes, type DictionaryColumn } from '@shared/engine/dictionary-column'
 import { headerKey } from '@shared/import/header-key'
-import { columnMissing } from '@shared/import/profile-column'
+import { columnMissing, type ColumnMissing } from '@shared/import/profile-column'
 import { missingTokenSet } from '@shared/import/values'
 import { listColumns, listTables, readColumnData, readMissingTokens, readPlaceholderChoices, writeColumnMissingTokens, type ColumnRecord } from '../store/dataset-queries'
 
@@ -14,12 +13,13 @@ import { listColumns, listTables, readColumnData, readMissingTokens, readPlaceho
 export function decideColumnMissing(
   db: Database,
   name: string,
-  data: DictionaryColumn
-): { tokens: string[]; placeholders: PlaceholderDecision[] } {
+  data: DictionaryColumn,
+  counts: Uint32Array = countCodes(data)
+): ColumnMissing & { tokens: string[] } {
   const hints = missingTokenSet(readMissingTokens(db))
   const choices = readPlaceholderChoices(db).get(headerKey(name))
-  const decided = columnMissing(name, data, countCodes(data), hints, choices)
-  return { tokens: [...decided.missing], placeholders: decided.placeholders }
+  const decided = columnMissing(name, data, counts, hints, choices)
+  return { ...decided, tokens: [...decided.missing] }
 }
 
 /** Decides again for every stored column, after the token list or a choice changed. Call inside a transaction. */

@@ -7,7 +7,7 @@ import { countCodes } from '@shared/engine/dictionary-column'
 import { distinctValues, profileColumn } from '@shared/import/profile-column'
 import { isMissingValue } from '@shared/import/values'
 import { outcomeMappingFor } from '@shared/import/outcome-mapping-for'
-import { readColumnData, readMissingTokens, readOutcomeMapping, type ColumnRecord } from '../store/dataset-queries'
+import { readMissingTokens, readOutcomeMapping, type ColumnRecord } from '../store/dataset-queries'
 import { decideColumnMissing, missingSetOf } from './column-missing'
 import { listRules } from './hygiene-queries'
 import { cachedProfile, profileKey } from './profile-cache'
@@ -30,16 +30,23 @@ export function storedTableView(db: Database, table: LoadedTable, rules: readonl
 export function storedColumnProfile(db: Database, table: LoadedTable, column: ColumnRecord, rules: readonly HygieneRule[]): ColumnProfile {
   const profile = cachedProfile(db, profileKey(table.record.id, column, rules), () => {
     const data = cleanedColumn(db, table, column.position, rules)
+    const counts = countCodes(data)
+    // The placeholders the column shows, judged on its values as the analysis reads them; one
+    // pass gives both them and the distinct values the profile needs.
+    const judged = decideColumnMissing(db, column.name, data, counts)
+    const missing = missingSetOf(column)
+    const agrees = judged.missing.size === missing.size && [...missing].every((t) => judged.missing.has(t))
     return profileColumn({
       name: column.name,
       index: column.position,
       column: data,
-      counts: countCodes(data),
-      missingTokens: missingSetOf(column),
+      counts,
+      missingTokens: missing,
+      ...(agrees ? { distinct: judged.distinct } : {}),
       type: column.type,
       dateOrder: column.dateOrder,
       multiSeparators: column.multiSeparators,
-      placeholders: decideColumnMissing(db, column.name, readColumnData(db, table.record, column.position)).placeholders
+      placeholders: judged.placeholders
     })
   })
   return {

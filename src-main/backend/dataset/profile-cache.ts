@@ -19,7 +19,9 @@ export function profileKey(
   rules: readonly HygieneRule[]
 ): string {
   const own = rules.filter((rule) => headerKey(rule.column) === headerKey(column.name))
-  return JSON.stringify([tableId, column.position, column.type, column.dateOrder, column.multiSeparators, own, column.missingTokens])
+  // Sorted: the staged column and the stored one list the same spellings in different orders.
+  const tokens = [...new Set(column.missingTokens)].sort()
+  return JSON.stringify([tableId, column.position, column.type, column.dateOrder, column.multiSeparators, own, tokens])
 }
 
 export function cachedProfile(db: Database, key: string, compute: () => ColumnProfile): ColumnProfile {

@@ -107,9 +107,11 @@ export function stageFile(request: StageRequest, hooks: StageHooks): StagedFile 
     const suggested = roles[profile.index]
     profile.role = suggested?.role ?? 'attribute'
     profile.roleReason = suggested?.reason ?? null
-    profile.category = profile.role === 'attribute' ? suggestCategory(profile.name, profile.type) : null
   }
   applyLevels(profiles, columns, missing.map((m) => m.missing), suggestedKind)
+  for (const profile of profiles) {
+    profile.category = profile.role === 'attribute' ? suggestCategory(profile.name, profile.type, profile.level) : null
+  }
   for (const profile of profiles) {
     const again = remembered.get(headerKey(profile.name))
     if (!again) continue

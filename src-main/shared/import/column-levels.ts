@@ -7,7 +7,7 @@ import type { AttributeLevel, ColumnRole, TableKind } from '../domain/dataset'
 import type { DictionaryColumn } from '../engine/dictionary-column'
 import { spellingKey, spellingTokens } from './hygiene/spelling'
 import { levelEvidence, suggestLevel } from './suggest/attribute-level'
-import { isMissingValue } from './values'
+import { isMissingValue, parseBoolean, parseNumber, parseNumericRange } from './values'
 
 /** The column that says which account a row belongs to, strongest key first. */
 const KEY_ROLES: readonly ColumnRole[] = ['account-id', 'account-name', 'domain']
@@ -20,15 +20,16 @@ interface LevelledColumn {
 }
 
 /**
- * The column with spellings of one value sharing a code ("SaaS" on one deal, "saas" on the next
- * is the same industry), so messy exports are judged on values, not on how they were typed.
- * High-cardinality columns (amounts, ids) are left as they are: they are never constant anyway.
+ * The column with every reading of one value sharing a code: "SaaS" on one deal and "saas" on
+ * the next, "$12.5M" and "12,500,000", "Yes" and "TRUE" are the same value to the analysis, so
+ * messy exports are judged on values, not on how they were typed. High-cardinality columns
+ * (amounts, ids) are left as they are: they are never constant anyway.
  */
-function bySpelling(column: DictionaryColumn): DictionaryColumn {
+function byValue(column: DictionaryColumn): DictionaryColumn {
   if (column.unique === false) return column
   const canonical = new Map<string, number>()
-  const remap = column.dictionary.map((value, code) => {
-    const key = spellingKey(spellingTokens(value))
+  const remap = column.dictionary.map((raw, code) => {
+    const key = valueKey(raw)
     const known = canonical.get(key)
     if (known !== undefined) return known
     canonical.set(key, code)
@@ -36,6 +37,14 @@ function bySpelling(column: DictionaryColumn): DictionaryColumn {
   })
   if (canonical.size === column.dictionary.length) return column
   return { dictionary: column.dictionary, codes: column.codes.map((code) => remap[code]!) }
+}
+
+function valueKey(raw: string): string {
+  const truth = parseBoolean(raw)
+  if (truth !== null) return truth ? '\u0001yes' : '\u0001no'
+  const number = parseNumber(raw) ?? parseNumericRange(raw)?.value ?? null
+  if (number !== null) return `\u0002${number}`
+  return spellingKey(spellingTokens(raw))
 }
 
 export function applyLevels(
@@ -57,7 +66,7 @@ export function applyLevels(
       column.levelReason = null
       return
     }
-    const evidence = keyMissing ? levelEvidence(data[keyAt]!, keyMissing, bySpelling(data[i]!), missingCodes(i)) : null
+    const evidence = keyMissing ? levelEvidence(data[keyAt]!, keyMissing, byValue(data[i]!), missingCodes(i)) : null
     const { level, reason } = suggestLevel(column.name, kind, evidence)
     column.level = level
     column.levelReason = reason

@@ -107,9 +107,18 @@ export function columnMissing(
   choices?: ReadonlyMap<string, boolean>
 ): ColumnMissing {
   const all = distinctValues(column, counts, BLANK_ONLY)
-  const hinted: ValueCount[] = []
+  // Hints are short words: longer values are never one, and skip the lower-casing.
+  let longest = 0
+  for (const hint of hints) longest = Math.max(longest, hint.length)
+  const isHint = (value: string): boolean => value.length <= longest && hints.has(value.toLowerCase())
+  // A column stored without de-duplication lists a repeated placeholder once per row: add them up.
+  const hintedCounts = new Map<string, number>()
   const rest: ValueCount[] = []
-  for (const v of all.values) (hints.has(v.value.toLowerCase()) ? hinted : rest).push(v)
+  for (const v of all.values) {
+    if (isHint(v.value)) hintedCounts.set(v.value, (hintedCounts.get(v.value) ?? 0) + v.count)
+    else rest.push(v)
+  }
+  const hinted = [...hintedCounts].map(([value, count]) => ({ value, count }))
   const sample = sampleValues(rest, INFERENCE_SAMPLE)
   let sampledRows = 0
   for (const v of sample) sampledRows += v.count
@@ -123,8 +132,9 @@ export function columnMissing(
   }
   const values: ValueCount[] = []
   let missingCount = all.missingCount
+  const missingSpelled = new Set(placeholders.filter((p) => p.missing).map((p) => p.token))
   for (const v of all.values) {
-    if (missing.has(v.value.toLowerCase())) missingCount += v.count
+    if (missingSpelled.has(v.value)) missingCount += v.count
     else values.push(v)
   }
   return { placeholders, missing, distinct: { values, missingCount } }

@@ -16,6 +16,11 @@ export interface LevelEvidence {
   accountsWithSeveralRows: number
   /** Of those, accounts whose filled rows all hold the same value. */
   constantAccounts: number
+  /**
+   * How many of them would hold one value by chance if each row drew its value independently
+   * from the column's spread (a column with one dominant value is often constant by chance).
+   */
+  expectedByChance: number
 }
 
 export interface SuggestedLevel {
@@ -23,9 +28,16 @@ export interface SuggestedLevel {
   reason: string
 }
 
-/** Enough accounts with several deals to judge from the data, and the share that must agree. */
+/** Enough accounts with several deals to judge from the data. */
 const MIN_ACCOUNTS = 8
+/**
+ * An account fact is the same on an account's deals far more often than chance would make it:
+ * nearly always, or at least halfway from chance to always (messy exports re-spell a value now
+ * and then: "SaaS" on one deal, "Software as a Service" on the next).
+ */
 const CONSTANT_SHARE = 0.95
+const BEYOND_CHANCE = 0.5
+const MIN_CONSTANT_SHARE = 0.6
 
 /** Header words of facts about a deal rather than the company. */
 const DEAL_WORDS = new RegExp(
@@ -37,8 +49,6 @@ const DEAL_WORDS = new RegExp(
     'attempts|touches|meetings|demo|trial|poc|pilot|promotion|offer|coupon)(?: |$)'
 )
 
-const pct = (part: number, whole: number): string => `${Math.round((100 * part) / Math.max(1, whole))}%`
-
 /** Counts, per account key, whether the column holds one value on all of that account's rows. */
 export function levelEvidence(
   key: DictionaryColumn,
@@ -49,40 +59,55 @@ export function levelEvidence(
   const first = new Int32Array(key.dictionary.length).fill(-1)
   const rows = new Uint32Array(key.dictionary.length)
   const varies = new Uint8Array(key.dictionary.length)
+  const frequency = new Uint32Array(column.dictionary.length)
+  let filled = 0
   for (let row = 0; row < column.codes.length; row++) {
     const k = key.codes[row]!
     const code = column.codes[row]!
     if (keyIsMissing(k) || isMissing(code)) continue
     rows[k]!++
+    frequency[code]!++
+    filled++
     if (first[k] === -1) first[k] = code
     else if (first[k] !== code) varies[k] = 1
   }
   let several = 0
   let constant = 0
+  const sizes = new Map<number, number>()
   for (let k = 0; k < rows.length; k++) {
     if (rows[k]! < 2) continue
     several++
+    sizes.set(rows[k]!, (sizes.get(rows[k]!) ?? 0) + 1)
     if (varies[k] === 0) constant++
   }
-  return { accountsWithSeveralRows: several, constantAccounts: constant }
+  // Chance of k independent rows agreeing: the sum over values of p^k.
+  let expected = 0
+  for (const [size, accounts] of sizes) {
+    let agree = 0
+    for (const f of frequency) if (f > 0) agree += (f / filled) ** size
+    expected += accounts * agree
+  }
+  return { accountsWithSeveralRows: several, constantAccounts: constant, expectedByChance: expected }
 }
 
 export function suggestLevel(header: string, kind: TableKind, evidence: LevelEvidence | null): SuggestedLevel {
   if (kind === 'accounts') return { level: 'account', reason: 'a column of the accounts table' }
   const single = evidence !== null && evidence.accountsWithSeveralRows === 0
   if (evidence && evidence.accountsWithSeveralRows >= MIN_ACCOUNTS) {
-    const { constantAccounts: same, accountsWithSeveralRows: several } = evidence
-    if (same >= CONSTANT_SHARE * several) {
-      return { level: 'account', reason: `the same value on every deal of ${pct(same, several)} of the ${several} accounts with several deals` }
+    const { constantAccounts: same, accountsWithSeveralRows: several, expectedByChance: chance } = evidence
+    const beyondChance = same >= MIN_CONSTANT_SHARE * several && same - chance >= BEYOND_CHANCE * (several - chance)
+    const byChance = Math.round(chance)
+    if (same >= CONSTANT_SHARE * several || beyondChance) {
+      return { level: 'account', reason: `one value on all deals of ${same} of ${several} accounts with several (by chance: ${byChance})` }
     }
-    return { level: 'deal', reason: `differs between deals of one account in ${pct(several - same, several)} of the ${several} accounts with several deals` }
+    return { level: 'deal', reason: `differs between an account's deals in ${several - same} of ${several} accounts with several` }
   }
   const byName = DEAL_WORDS.test(headerText(header))
-  if (byName) return { level: 'deal', reason: `name “${header}” reads as a fact about the deal` }
+  if (byName) return { level: 'deal', reason: `named like a fact about the deal` }
   return kind === 'deals'
     ? { level: 'deal', reason: 'a column of the deals table' }
     : {
         level: 'account',
-        reason: evidence && !single ? 'too few accounts with several deals to tell; read as a fact about the account' : 'each row is its own account'
+        reason: evidence && !single ? 'too few accounts with several deals to tell: read as the account’s' : 'each row is its own account'
       }
 }

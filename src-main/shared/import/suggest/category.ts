@@ -2,9 +2,10 @@
  * The scorecard category an attribute most likely belongs to, from its header. Checked in
  * this order because headers mix vocabularies: "Uses Competitor" is a fact about the account's
  * tools (Technographic) before it is a buying-process fact, and "Hiring SDRs" is a trigger,
- * not a sales motion. Anything unrecognised is Firmographic, the largest and safest category.
+ * not a sales motion. Anything unrecognised is Firmographic, the largest and safest category,
+ * unless it is a fact about the deal (Buying process).
  */
-import type { ColumnType, DEFAULT_CATEGORIES } from '@shared/domain/dataset'
+import type { AttributeLevel, ColumnType, DEFAULT_CATEGORIES } from '@shared/domain/dataset'
 import { headerText } from './header-words'
 
 type Category = (typeof DEFAULT_CATEGORIES)[number]
@@ -39,11 +40,13 @@ const RULES: ReadonlyArray<readonly [Category, RegExp]> = [
 /** Yes/no columns about a product the account has ("Has Salesforce", "On AWS"): its tools. */
 const HAS_TOOL = /^(?:has|uses|using|on|runs) /
 
-export function suggestCategory(header: string, type: ColumnType): string {
+export function suggestCategory(header: string, type: ColumnType, level: AttributeLevel | null = null): string {
   const text = headerText(header)
   for (const [category, pattern] of RULES) if (pattern.test(text)) return category
   if (type === 'boolean' && HAS_TOOL.test(text)) return 'Technographic'
   // Multi-valued account fields are mostly lists of tools ("Salesforce; HubSpot | Slack").
   if (type === 'multi') return 'Technographic'
+  // A fact about the deal (product, price, quantity) says how this client buys, not what it is.
+  if (level === 'deal') return 'Buying process'
   return 'Firmographic'
 }

@@ -56,29 +56,28 @@ function fromHint(token: string, count: number, filled: number, type: ColumnType
   return { token, count, missing: true, reason: `“${token}” holds only ${rows(count)}: read as a placeholder` }
 }
 
-/** 99, 999, 9999 …: the codes forms use for "not applicable". */
-const NINES = /^9{2,}$/
+/** 99, 999, 9999 …, -1, -99, -999: the codes forms use for "not applicable". */
+const CODE_SPELLING = /^(?:9{2,}|-1|-9{2,})(?:\.0+)?$/
 
 /**
  * A number that stands for "none" (999 = never contacted, -1 = not applicable): frequent, and far
  * outside the range of the other values.
  */
 function sentinel(values: readonly ValueCount[], filled: number): PlaceholderDecision | null {
-  const parsed: Array<{ value: ValueCount; n: number }> = []
+  // Only a frequent spelling can be a code; the other values are read only when one is found.
   for (const value of values) {
+    if (value.count < SENTINEL_SHARE * filled || !CODE_SPELLING.test(value.value)) continue
     const n = parseNumber(value.value)
-    if (n !== null) parsed.push({ value, n })
-  }
-  for (const { value, n } of parsed) {
-    const nines = n > 0 && NINES.test(String(n))
-    const negative = n < 0 && Number.isInteger(n) && (n === -1 || NINES.test(String(-n)))
-    if ((!nines && !negative) || value.count < SENTINEL_SHARE * filled) continue
+    if (n === null) continue
+    const nines = n > 0
     let min = Infinity
     let max = -Infinity
-    for (const other of parsed) {
-      if (other.n === n) continue
-      min = Math.min(min, other.n)
-      max = Math.max(max, other.n)
+    for (const other of values) {
+      if (other === value) continue
+      const m = parseNumber(other.value)
+      if (m === null) continue
+      if (m < min) min = m
+      if (m > max) max = m
     }
     if (min === Infinity) continue
     const outside = nines ? max * 5 < n : min >= 0
