@@ -21,7 +21,7 @@ const RULES: ReadonlyArray<readonly [Category, RegExp]> = [
   ])],
   ['Triggers', words([
     'recently', 'recent', 'raised', 'raise', 'funding', 'funded', 'funding round', 'round', 'investment',
-    'investors?', 'ipo', 'hiring', 'hires?', 'job', 'jobs', 'postings?', 'openings?', 'open roles', 'new executive',
+    'investors?', 'ipo', 'hiring', 'hires?', 'jobs', 'postings?', 'openings?', 'open roles', 'new executive',
     'new exec', 'new (?:cro|cmo|cto|ceo|cfo|cio|ciso|vp|head|leader|leadership|hire|office|location|market|product)',
     'expansion', 'expanding', 'merger', 'mergers', 'acquisition', 'acquisitions', 'acquired', 'm and a', 'growth',
     'growing', 'layoffs?', 'restructuring', 'events?', 'intent', 'news', 'trigger', 'triggers', 'launch',

@@ -40,20 +40,20 @@ const rows = (count: number): string => `${count.toLocaleString('en-US')} row${c
 function fromHint(token: string, count: number, filled: number, type: ColumnType): PlaceholderDecision {
   const lower = token.toLowerCase()
   if (!AMBIGUOUS.has(lower)) {
-    return { token, count, missing: true, reason: `“${token}” stands for a missing answer (${rows(count)})` }
+    return { token, count, missing: true, reason: 'stands for a missing answer' }
   }
   if (!WORD_TYPES.has(type)) {
-    return { token, count, missing: true, reason: `“${token}” among ${type === 'boolean' ? 'yes/no values' : `${type}s`} is a placeholder (${rows(count)})` }
+    return { token, count, missing: true, reason: `a placeholder among ${type === 'boolean' ? 'yes/no values' : `${type}s`}` }
   }
   if (count >= VALUE_ROWS && count >= VALUE_SHARE * filled) {
     return {
       token,
       count,
       missing: false,
-      reason: `“${token}” holds ${rows(count)} (${share(count, filled)}) and reads as one of the column's values, so it is kept as a value`
+      reason: `${share(count, filled)} of the filled rows, and reads as one of the column's values (a real “${token}”)`
     }
   }
-  return { token, count, missing: true, reason: `“${token}” holds only ${rows(count)}: read as a placeholder` }
+  return { token, count, missing: true, reason: `rare (${rows(count)}): read as a placeholder` }
 }
 
 /** 99, 999, 9999 …, -1, -99, -999: the codes forms use for "not applicable". */
@@ -87,7 +87,7 @@ function sentinel(values: readonly ValueCount[], filled: number): PlaceholderDec
       count: value.count,
       missing: true,
       reason:
-        `${value.value} holds ${rows(value.count)} (${share(value.count, filled)}) and lies far outside the other values ` +
+        `${share(value.count, filled)} of the rows, far outside the other values ` +
         `(${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}): a code for “none”, not a number`
     }
   }
