@@ -14,18 +14,34 @@ function targetOf(run: CliRun): Target {
 
 const pct = (value: number | null): string => (value === null ? '—' : `${(value * 100).toFixed(1)}%`)
 
+const count = (n: number): string => n.toLocaleString('en-US')
+
+/** "7,043 deals of 7,043 accounts": both units, since account facts count accounts. */
+function sample(report: DiscoverReport): string {
+  const deals = `${count(report.n)} deals (${count(report.positives)} positive, ${pct(report.baseRate)})`
+  if (!report.accounts || report.accounts.n === report.n) return deals
+  return `${deals}; ${count(report.accounts.n)} accounts (${count(report.accounts.positives)} positive, ${pct(report.accounts.baseRate)})`
+}
+
 function describe(report: DiscoverReport): string {
   const verdict = {
-    none: `No attribute separates the target beyond chance in this data (n = ${report.n}).`,
-    weak: `Only weak signal: some attributes differ beyond chance, none strongly (n = ${report.n}).`,
-    present: `Signal found (n = ${report.n}, ${report.positives} positive, base rate ${pct(report.baseRate)}).`
+    none: `No attribute separates the target beyond chance in this data: ${sample(report)}.`,
+    weak: `Only weak signal: some attributes differ beyond chance, none strongly: ${sample(report)}.`,
+    present: `Signal found: ${sample(report)}.`
   }[report.signal]
   const lines = report.attributes.map((a) => {
-    const flags = [a.significant ? '' : 'not significant', a.leakageSuspected ? 'SUSPECTED LEAKAGE' : ''].filter(Boolean).join(', ')
+    const flags = [
+      a.significant ? '' : 'not significant',
+      a.leakageSuspected ? (a.leakageOverruled ? 'leakage flag overruled' : `SUSPECTED LEAKAGE: ${a.leakageReasons[0]}`) : '',
+      a.excluded ?? ''
+    ]
+      .filter(Boolean)
+      .join('; ')
     const best = [...a.values].filter((v) => !v.tooSmall).sort((x, y) => (y.lift ?? 0) - (x.lift ?? 0))[0]
-    return `  ${a.name.padEnd(28)} IV ${a.iv.toFixed(3)} ${a.strength.padEnd(6)}${best ? `  best: ${best.label} ${pct(best.rate)} (n=${best.n})` : ''}${flags ? `  [${flags}]` : ''}`
+    const unit = a.unit === 'account' ? 'accounts' : 'deals'
+    return `  ${a.name.padEnd(28)} IV ${a.iv.toFixed(3)} ${a.strength.padEnd(6)}${best ? `  best: ${best.label} ${pct(best.rate)} (${count(best.n)} ${unit})` : ''}${flags ? `  [${flags}]` : ''}`
   })
-  return [verdict, '', 'Attributes by information value:', ...lines].join('\n')
+  return [verdict, '', 'Attributes by information value (account facts counted in accounts, deal facts in deals):', ...lines].join('\n')
 }
 
 export const discoverCommand: CliCommand = {
@@ -54,12 +70,26 @@ export const scorecardSuggestCommand: CliCommand = {
     const target = targetOf(run)
     await run.call('workspace-open', { path: run.positionals[0]! })
     const saved = await run.call('scorecard-suggest', { name, target })
+    const v = saved.validation
+    const fixed = (x: number | null): string => (x === null ? '—' : x.toFixed(3))
+    const on = v.measuredOn === 'holdout' ? 'on the held-out deals' : 'on the deals it was fitted on'
     run.print(
-      { id: saved.id, name: saved.scorecard.name, criteria: saved.scorecard.criteria.length, auc: saved.auc, attributes: saved.attributes },
+      {
+        id: saved.id,
+        name: saved.scorecard.name,
+        criteria: saved.scorecard.criteria.length,
+        auc: saved.auc,
+        attributes: saved.attributes,
+        tiers: saved.scorecard.tiers.map((t) => ({ name: t.name, min: t.min })),
+        validation: v
+      },
       () =>
         [
           `Saved scorecard "${saved.scorecard.name}": ${saved.scorecard.criteria.length} criteria on ${saved.attributes.join(', ') || 'no attribute'}`,
-          `AUC on the historical deals: ${saved.auc === null ? '—' : saved.auc.toFixed(3)}`
+          `Tiers: ${saved.scorecard.tiers.map((t) => `${t.name} ≥ ${t.min}`).join(', ')}`,
+          v.description,
+          `AUC ${on}: ${fixed(v.auc)} (the unconstrained fit: ${fixed(v.unconstrainedAuc)}; on the fitting deals: ${fixed(v.fittedAuc)})`,
+          v.verdict.sentence
         ].join('\n')
     )
   }

@@ -134,18 +134,21 @@ describe('discover on data with a planted ground truth', () => {
   })
 
   it('suggests a valid scorecard from the planted attributes whose AUC is close to the truth', () => {
-    const suggestion = suggestScorecard(result, dataset, { name: 'Suggested ICP' })
+    const suggestion = suggestScorecard(dataset, { name: 'Suggested ICP' })
     expect(suggestion.attributes.sort()).toEqual(['Employees', 'Industry'])
     const errors = validateScorecard(suggestion.scorecard, attributeCatalog(dataset))
     expect(errors).toEqual([])
-    const software = suggestion.scorecard.criteria.find((criterion) => criterion.values?.[0] === 'Software')!
+    const software = suggestion.scorecard.criteria.find((criterion) => criterion.values?.includes('Software'))!
     expect(software.points).toBeGreaterThan(0)
-    expect(software.label).toMatch(/^Industry is Software · win rate \d+% vs \d+% \(n=\d+\)$/)
-    const education = suggestion.scorecard.criteria.find((criterion) => criterion.values?.[0] === 'Education')!
+    expect(software.label).toMatch(/^Industry is (?:Software|.*\bSoftware\b.*) · win rate \d+% vs \d+% \([\d,]+ deals\)$/)
+    const education = suggestion.scorecard.criteria.find((criterion) => criterion.values?.includes('Education'))!
     expect(education.points).toBeLessThan(0)
+    // On deals the fit never saw, the scorecard ranks about as well as the true probabilities do there.
+    const heldOut = suggestion.validation
+    expect(heldOut.measuredOn).toBe('holdout')
     const trueAuc = bruteForceAuc(truth, dataset.outcome)
-    console.log(`planted data: suggested scorecard AUC ${suggestion.auc.toFixed(4)}, true-probability AUC ${trueAuc.toFixed(4)}`)
-    expect(Math.abs(suggestion.auc - trueAuc)).toBeLessThan(0.05)
+    console.log(`planted data: suggested scorecard held-out AUC ${heldOut.auc.toFixed(4)}, true-probability AUC ${trueAuc.toFixed(4)}`)
+    expect(Math.abs(heldOut.auc - trueAuc)).toBeLessThan(0.05)
   })
 })
 
@@ -160,16 +163,17 @@ describe('discover on data with no signal', () => {
       const result = discover(dataset)
       expect(result.signal).toBe('none')
       expect(result.attributes.filter((attribute) => attribute.significant)).toEqual([])
-      const suggestion = suggestScorecard(result, dataset, { name: 'Nothing' })
+      const suggestion = suggestScorecard(dataset, { name: 'Nothing' })
       expect(suggestion.scorecard.criteria).toEqual([])
-      expect(suggestion.auc).toBe(0.5)
+      expect(suggestion.validation.auc).toBe(0.5)
+      expect(suggestion.validation.verdict.meets).toBeNull()
     }
   })
 })
 
 describe('discover speed', () => {
-  it('prints the time over a million synthetic deals (never asserted)', () => {
-    const base = syntheticDataset(1_000_000)
+  it('prints the time over 200,000 synthetic deals (never asserted; npm run bench measures a million)', () => {
+    const base = syntheticDataset(200_000)
     const attributes = new Map<string, EngineColumn>()
     for (const copy of [1, 2, 3]) for (const [name, column] of base.attributes) attributes.set(copy === 1 ? name : `${name} ${copy}`, column)
     const wide: EngineDataset = { ...base, attributes }
@@ -180,7 +184,7 @@ describe('discover speed', () => {
       const started = performance.now()
       const result = discover(data)
       const ms = performance.now() - started
-      console.log(`discover: 1,000,000 deals x ${label}: ${Math.round(ms)} ms (signal ${result.signal}, top ${result.attributes[0]!.name})`)
+      console.log(`discover: 200,000 deals x ${label}: ${Math.round(ms)} ms (signal ${result.signal}, top ${result.attributes[0]!.name})`)
       expect(result.attributes.length).toBe(data.attributes.size)
     }
   })

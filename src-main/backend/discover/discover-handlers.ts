@@ -5,9 +5,13 @@ import { engineDatasetFor } from '../engine/engine-dataset-cache'
 import { bestCohort, cohortPage } from './best-cohort'
 import { readBestDefinition, writeBestDefinition } from './best-definition-queries'
 import { antiIcpReport, scorecardCheckReport } from './discover-checks'
-import { discoverFor, discoverReport } from './discover-report'
+import { discoverOptionsFor, discoverReport } from './discover-report'
+import { validationOf } from './scorecard-validation'
+import { targetFor } from '../simulate/run-simulation'
+import { writeLeakOverrule } from './leak-overrules'
+import { AppError } from '../app-error'
 
-type DiscoverMethods = 'discover-run' | 'scorecard-suggest' | 'best-definition-get' | 'best-definition-set' | 'best-cohort' | 'discover-anti-icp' | 'scorecard-check'
+type DiscoverMethods = 'discover-run' | 'discover-set-leak' | 'scorecard-suggest' | 'best-definition-get' | 'best-definition-set' | 'best-cohort' | 'discover-anti-icp' | 'scorecard-check'
 
 /** The first page of the cohort a new definition selects, so the user sees at once who is in it. */
 const FIRST_PAGE = 50
@@ -15,14 +19,29 @@ const FIRST_PAGE = 50
 export const discoverHandlers: Pick<Handlers, DiscoverMethods> = {
   'discover-run': ({ target }, ctx) => discoverReport(ctx.session.require().db, target ?? 'won'),
 
+  'discover-set-leak'({ attribute, overruled, target }, ctx) {
+    const { db } = ctx.session.require()
+    const dataset = engineDatasetFor(db)
+    if (!dataset.attributes.has(attribute)) throw new AppError('BAD_INPUT', `This workspace has no attribute "${attribute}".`)
+    db.transaction(() => writeLeakOverrule(db, attribute, overruled))()
+    return discoverReport(db, target ?? 'won')
+  },
+
   /** Builds a scorecard from the evidence and saves it like any other (it can then be edited). */
   async 'scorecard-suggest'({ name, target }, ctx) {
     const { db } = ctx.session.require()
-    const { dataset, result, vector } = discoverFor(db, target ?? 'won')
-    const suggested = suggestScorecard(result, dataset, { name, ...(vector ? { target: vector } : {}) })
+    const dataset = engineDatasetFor(db)
+    const vector = targetFor(dataset, target ?? 'won', target === 'best' ? readBestDefinition(db) : null)
+    const suggested = suggestScorecard(dataset, {
+      name,
+      ...(vector ? { target: vector } : {}),
+      ...(target && target !== 'won' ? { rateName: target === 'best' ? 'best-customer rate' : 'retention rate' } : {}),
+      discover: discoverOptionsFor(db, dataset)
+    })
     const created = await scorecardHandlers['scorecard-create']({ name }, ctx)
     const saved = await scorecardHandlers['scorecard-save']({ id: created.id, scorecard: suggested.scorecard }, ctx)
-    return { ...saved, auc: Number.isFinite(suggested.auc) ? suggested.auc : null, attributes: suggested.attributes }
+    const validation = validationOf(suggested.validation)
+    return { ...saved, auc: validation.auc, attributes: suggested.attributes, validation }
   },
 
   'best-definition-get': (_input, ctx) => readBestDefinition(ctx.session.require().db),

@@ -1,12 +1,13 @@
 import type { Database } from 'better-sqlite3'
 import type { DiscoverReport, DiscoverValue } from '@shared/domain/discover'
-import { discover, type DiscoveredBin, type DiscoverResult } from '@shared/engine/discover'
+import { discover, type DiscoveredBin, type DiscoverOptions, type DiscoverResult } from '@shared/engine/discover'
 import type { EngineDataset } from '@shared/engine/engine-dataset'
 import { EMPLOYEE_BANDS, REVENUE_BANDS, type Band } from '@shared/import/hygiene'
 import { loadTables } from '../dataset/stored-data'
 import { engineDatasetFor } from '../engine/engine-dataset-cache'
 import { targetFor } from '../simulate/run-simulation'
 import { readBestDefinition } from './best-definition-queries'
+import { readLeakOverrules } from './leak-overrules'
 
 export type DiscoverTarget = DiscoverReport['target']
 
@@ -16,6 +17,8 @@ function value(bin: DiscoveredBin): DiscoverValue {
   return {
     label: bin.label,
     n: bin.n,
+    deals: bin.deals,
+    accounts: bin.accounts,
     positives: bin.positives,
     rate: num(bin.rate),
     ci: [num(bin.ci[0]), num(bin.ci[1])],
@@ -50,15 +53,38 @@ function standardBands(dataset: EngineDataset): Map<string, readonly Band[]> {
   return bands
 }
 
-export function discoverFor(db: Database, target: DiscoverTarget): { dataset: EngineDataset; result: DiscoverResult; vector?: Int8Array } {
+/** Date-typed attribute columns, checked for dates filled in after the deal began. */
+function dateAttributesOf(db: Database, dataset: EngineDataset): Set<string> {
+  const dates = new Set<string>()
+  for (const table of loadTables(db)) {
+    for (const column of table.columns) {
+      if (column.role !== 'attribute' || column.type !== 'date') continue
+      const name = dataset.attributes.has(column.name) ? column.name : `${column.name} (account)`
+      if (dataset.attributes.has(name)) dates.add(name)
+    }
+  }
+  return dates
+}
+
+/** What Discover needs from the workspace besides the data: categories, bands, overruled leaks, dates. */
+export function discoverOptionsFor(db: Database, dataset: EngineDataset): Omit<DiscoverOptions, 'target'> {
+  return {
+    categories: categoriesOf(db, dataset),
+    bands: standardBands(dataset),
+    leakAllowed: readLeakOverrules(db),
+    dateAttributes: dateAttributesOf(db, dataset)
+  }
+}
+
+export function discoverFor(
+  db: Database,
+  target: DiscoverTarget
+): { dataset: EngineDataset; result: DiscoverResult; options: Omit<DiscoverOptions, 'target'>; vector?: Int8Array } {
   const dataset = engineDatasetFor(db)
   const vector = targetFor(dataset, target, target === 'best' ? readBestDefinition(db) : null)
-  const result = discover(dataset, {
-    ...(vector ? { target: vector } : {}),
-    categories: categoriesOf(db, dataset),
-    bands: standardBands(dataset)
-  })
-  return { dataset, result, ...(vector ? { vector } : {}) }
+  const options = discoverOptionsFor(db, dataset)
+  const result = discover(dataset, { ...(vector ? { target: vector } : {}), ...options })
+  return { dataset, result, options, ...(vector ? { vector } : {}) }
 }
 
 /** Every attribute's evidence, strongest first, in the shape `icp discover --json` documents. */
@@ -69,6 +95,7 @@ export function discoverReport(db: Database, target: DiscoverTarget): DiscoverRe
     n: result.n,
     positives: result.positives,
     baseRate: num(result.baseRate),
+    accounts: result.accounts ? { n: result.accounts.n, positives: result.accounts.positives, baseRate: num(result.accounts.baseRate) } : null,
     signal: result.signal,
     attributes: result.attributes.map((attribute) => ({
       name: attribute.name,
@@ -77,8 +104,12 @@ export function discoverReport(db: Database, target: DiscoverTarget): DiscoverRe
       strength: attribute.strength,
       significant: attribute.significant,
       pValue: num(attribute.pValue),
+      unit: attribute.unit,
+      auc: num(attribute.auc),
       leakageSuspected: attribute.leakageSuspected,
       leakageReasons: attribute.leakageReasons,
+      leakageOverruled: attribute.leakageOverruled,
+      excluded: attribute.excluded,
       values: attribute.bins.map(value),
       ...(attribute.bandView ? { bands: attribute.bandView.bins.map(value) } : {})
     }))

@@ -228,8 +228,11 @@ export function buildEngineDataset(db: Database): EngineDataset {
   }
 
   const attributes = new Map<string, EngineColumn>()
+  const levels = new Map<string, 'account' | 'deal'>()
   for (const column of deals.columns) {
-    if (column.role === 'attribute') attributes.set(column.name, engineColumn(db, deals, column, reader, rows, identity))
+    if (column.role !== 'attribute') continue
+    attributes.set(column.name, engineColumn(db, deals, column, reader, rows, identity))
+    levels.set(column.name, column.level ?? (deals.record.kind === 'deals' ? 'deal' : 'account'))
   }
   if (accounts) {
     const fromAccount = (row: number) => accountRowOf[row]!
@@ -237,6 +240,7 @@ export function buildEngineDataset(db: Database): EngineDataset {
       if (column.role !== 'attribute') continue
       const name = attributes.has(column.name) ? `${column.name} (account)` : column.name
       attributes.set(name, engineColumn(db, accounts, column, reader, rows, fromAccount))
+      levels.set(name, 'account')
     }
   }
 
@@ -268,6 +272,7 @@ export function buildEngineDataset(db: Database): EngineDataset {
       ? Array.from({ length: rows }, (_, row) => dealIds[row] || `Row ${row + 1}`)
       : textsOf(db, accountTable, columnByRole(accountTable, 'account-id', 'domain', 'account-name'), reader, rows, accountSource),
     accountNames: textsOf(db, accountTable, columnByRole(accountTable, 'account-name', 'account-id'), reader, rows, accountSource),
-    attributes
+    attributes,
+    levels
   }
 }

@@ -10,7 +10,7 @@ import type { DatasetSummary, ImportPreview, StoredTable } from '../domain/impor
 import type { ColumnProfile } from '../domain/dataset'
 import type { BandAccountsPage, CompareReport, SimulationReport } from '../domain/simulation'
 import type { PackedMask, SimulationPack } from '../engine/simulation/simulation-pack'
-import type { AntiIcpEntry, BestCustomerCohort, BestCustomerDefinition, DiscoverReport, ScorecardCheck } from '../domain/discover'
+import type { AntiIcpEntry, BestCustomerCohort, BestCustomerDefinition, DiscoverReport, ScorecardCheck, ScorecardValidation } from '../domain/discover'
 import { BEST_CUSTOMER_METRICS } from '../domain/discover'
 import { ATTRIBUTE_LEVELS, COLUMN_ROLES, COLUMN_TYPES, OUTCOMES, TABLE_KINDS } from '../domain/dataset'
 import type { AccountPage, HygieneRule, HygieneRuleView, JoinListPage, TableRowsPage } from '../domain/data-views'
@@ -294,6 +294,12 @@ export const methods = {
 
   /** Which attributes separate the target from the rest: bins, win rates, lift, WoE, IV, significance, leakage. */
   'discover-run': method<DiscoverReport>()(z.object({ target: z.enum(['won', 'best', 'retained']).optional() }).strict()),
+  /** Overrules (or restores) an attribute's leakage flag; answers Discover's report again. */
+  'discover-set-leak': method<DiscoverReport>()(
+    z
+      .object({ attribute: z.string().min(1).max(600), overruled: z.boolean(), target: z.enum(['won', 'best', 'retained']).optional() })
+      .strict()
+  ),
   /** The saved definition of best customers (null until the user sets one). */
   'best-definition-get': method<BestCustomerDefinition | null>()(noInput),
   'best-definition-set': method<BestCustomerCohort>()(
@@ -330,7 +336,7 @@ export const methods = {
     z.object({ id: z.number().int().min(1), target: z.enum(['won', 'best', 'retained']).optional() }).strict()
   ),
   /** A scorecard built from the strongest evidence, saved as a new scorecard. */
-  'scorecard-suggest': method<StoredScorecard & { auc: number | null; attributes: string[] }>()(
+  'scorecard-suggest': method<StoredScorecard & { auc: number | null; attributes: string[]; validation: ScorecardValidation }>()(
     z.object({ name: z.string().trim().min(1).max(120), target: z.enum(['won', 'best', 'retained']).optional() }).strict()
   ),
   /** Threshold metrics, sweep, bands, capacity, knockout backtest and out-of-time for one scorecard. */

@@ -4,10 +4,13 @@ import { SUCCESS_METRIC_ROLES } from './dataset'
 /** What `discover-run` answers (the CLI's `icp discover --json` prints exactly this). */
 export interface DiscoverReport {
   target: 'won' | 'best' | 'retained'
+  /** Deals counted (positive or negative). */
   n: number
   positives: number
   baseRate: number | null
-  /** Whether any attribute separates the target beyond chance (after multiple-testing correction). */
+  /** Accounts counted (positive when any of their deals is), or null when deals have no accounts. */
+  accounts: { n: number; positives: number; baseRate: number | null } | null
+  /** Whether any usable attribute separates the target beyond chance (after multiple-testing correction). */
   signal: 'none' | 'weak' | 'present'
   attributes: DiscoverAttribute[]
 }
@@ -19,8 +22,16 @@ export interface DiscoverAttribute {
   strength: 'none' | 'weak' | 'medium' | 'strong'
   significant: boolean
   pValue: number | null
+  /** What the evidence counts: accounts (an account fact) or deals (a deal fact). */
+  unit: 'account' | 'deal'
+  /** How well the attribute alone ranks positives above negatives (0.5: chance). */
+  auc: number | null
   leakageSuspected: boolean
   leakageReasons: string[]
+  /** The consultant judged the leakage flag wrong: the attribute counts like any other. */
+  leakageOverruled: boolean
+  /** Why it is left out of the verdict and suggestions though not leaky (an identifier), or null. */
+  excluded: string | null
   values: DiscoverValue[]
   /** Numbers with standard bands (employees, revenue): the same attribute in those bands. */
   bands?: DiscoverValue[]
@@ -28,7 +39,10 @@ export interface DiscoverAttribute {
 
 export interface DiscoverValue {
   label: string
+  /** Units counted: accounts for an account fact, deals for a deal fact. */
   n: number
+  deals: number
+  accounts: number
   positives: number
   rate: number | null
   ci: [number | null, number | null]
@@ -93,4 +107,35 @@ export interface ScorecardCheck {
   proposal: Scorecard
   aucNow: number | null
   aucProposed: number | null
+}
+
+/** A tier's accounts and win rate on the deals a scorecard is measured on. */
+export interface TierEvidence {
+  name: string
+  accounts: number
+  wonAccounts: number
+  deals: number
+  rate: number | null
+  ci: [number | null, number | null]
+  shareOfAccounts: number
+  shareOfWins: number
+}
+
+/**
+ * How a scorecard holds up on deals it was not fitted on (or, when there were too few for a
+ * holdout, on the same deals, and said so), against the field's standard for tiers.
+ */
+export interface ScorecardValidation {
+  kind: 'time' | 'random' | 'none'
+  /** Which deals the figures come from, or why there is no holdout. */
+  description: string
+  measuredOn: 'holdout' | 'in-sample'
+  auc: number | null
+  /** The unconstrained fit (every strong bin of up to 8 attributes) on the same deals; suggestions only. */
+  unconstrainedAuc: number | null
+  /** On the deals the points were fitted on; suggestions only. */
+  fittedAuc: number | null
+  tiers: TierEvidence[]
+  /** meets null: not enough data to tell. */
+  verdict: { meets: boolean | null; sentence: string }
 }

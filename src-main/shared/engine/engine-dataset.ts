@@ -68,4 +68,10 @@ export interface EngineDataset {
   accountNames: string[]
   /** Attribute columns by column name (accounts' and deals' attributes, deal rows aligned). */
   attributes: Map<string, EngineColumn>
+  /**
+   * Whom each attribute describes. Evidence about an account fact counts accounts (an account
+   * with forty deals is one account, not forty pieces of evidence); an attribute absent here is
+   * a deal fact.
+   */
+  levels?: Map<string, 'account' | 'deal'>
 }

@@ -73,7 +73,25 @@ function categoryBins(name: string, column: Column<'category'>, target: Int8Arra
     }
     bins.push({ label: `Other (${rare.length} rare values)`, n: pooled, positives: pooledPositives, condition })
   }
-  return partitionOf(name, 'category', [...bins, ...missingBin(name, missing, missingPositives)])
+  // Each row's bin: its value's own bin, the pooled rare bin, or the missing bin (last).
+  const cellOfCode = new Int32Array(values.length).fill(-1)
+  frequent.forEach((code, cell) => (cellOfCode[code] = cell))
+  for (const code of rare) cellOfCode[code] = frequent.length
+  const missingCell = bins.length
+  // Computed once: the test and the account counts both read it.
+  let computed: Int32Array | null = null
+  const testCells = (): Int32Array => {
+    if (computed) return computed
+    const cells = new Int32Array(codes.length)
+    for (let i = 0; i < codes.length; i++) {
+      const code = codes[i]!
+      cells[i] = target[i]! < 0 ? -1 : code === missingCode ? missingCell : cellOfCode[code]!
+    }
+    computed = cells
+    return cells
+  }
+  // The bins are the test partition's cells (missing last when there is one).
+  return { ...partitionOf(name, 'category', [...bins, ...missingBin(name, missing, missingPositives)]), testCells, rowBins: testCells }
 }
 
 function booleanBins(name: string, column: Column<'boolean'>, target: Int8Array): BinnedAttribute {
@@ -91,7 +109,21 @@ function booleanBins(name: string, column: Column<'boolean'>, target: Int8Array)
   const bins: BinCount[] = []
   if (n[2]! > 0) bins.push({ label: 'Yes', n: n[2]!, positives: positives[2]!, condition: { attribute: name, op: 'is_true' } })
   if (n[1]! > 0) bins.push({ label: 'No', n: n[1]!, positives: positives[1]!, condition: { attribute: name, op: 'is_false' } })
-  return partitionOf(name, 'boolean', [...bins, ...missingBin(name, n[0]!, positives[0]!)])
+  const testCells = (): Int32Array => {
+    const cells = new Int32Array(values.length)
+    for (let i = 0; i < values.length; i++) cells[i] = target[i]! < 0 ? -1 : values[i]! + 1
+    return cells
+  }
+  // Bins are Yes, No, Missing in that order, each only when it has rows.
+  const slots = [2, 1, 0].filter((slot) => n[slot]! > 0)
+  const binOfSlot = new Int32Array(3).fill(-1)
+  slots.forEach((slot, bin) => (binOfSlot[slot] = bin))
+  const rowBins = (): Int32Array => {
+    const cells = new Int32Array(values.length)
+    for (let i = 0; i < values.length; i++) cells[i] = target[i]! < 0 ? -1 : binOfSlot[values[i]! + 1]!
+    return cells
+  }
+  return { ...partitionOf(name, 'boolean', [...bins, ...missingBin(name, n[0]!, positives[0]!)]), testCells, rowBins }
 }
 
 function multiBins(name: string, column: Column<'multi'>, target: Int8Array, totals: TargetTotals): BinnedAttribute {
@@ -129,7 +161,22 @@ function multiBins(name: string, column: Column<'multi'>, target: Int8Array, tot
   bins.push(...missingBin(name, missingN, missingPositives))
   const total: CellCount = { n: totals.n, positives: totals.positives }
   const partitions = bins.map((bin) => [cellOf(bin), restOf(bin, total)])
-  return { name, kind: 'multi', bins, partitions, testPartitions: partitions }
+  // Per item: 0 when the row holds it, 1 otherwise; the missing bin (last): 0 when the row is missing.
+  const testCells = (partition: number): Int32Array => {
+    const cells = new Int32Array(missing.length)
+    const item = order[partition]
+    if (item === undefined) {
+      for (let i = 0; i < missing.length; i++) cells[i] = target[i]! < 0 ? -1 : missing[i] ? 0 : 1
+      return cells
+    }
+    const word = item >> 5
+    const bit = 1 << (item & 31)
+    for (let i = 0; i < missing.length; i++) {
+      cells[i] = target[i]! < 0 ? -1 : !missing[i] && (bits[i * wordsPerRow + word]! & bit) !== 0 ? 0 : 1
+    }
+    return cells
+  }
+  return { name, kind: 'multi', bins, partitions, testPartitions: partitions, testCells }
 }
 
 /** The bins of one attribute against `target` (1 positive, 0 negative, -1 not counted). */

@@ -30,6 +30,13 @@ export interface BinnedAttribute {
    * looked at the outcome, so testing the merged bins would overstate significance.
    */
   testPartitions: CellCount[][]
+  /**
+   * Every row's cell in one test partition (-1: not counted), computed on demand: the clustered
+   * test needs to know which deals of one account fall in which cell.
+   */
+  testCells?: (partition: number) => Int32Array
+  /** Every row's bin in `bins` (-1: not counted), for kinds where a row is in one bin (not lists). */
+  rowBins?: () => Int32Array
 }
 
 export function missingBin(attribute: string, n: number, positives: number): BinCount[] {

@@ -6,17 +6,24 @@ export {
   defaultCategory,
   discover,
   discoverBands,
+  usable,
   type BinView,
   type DiscoveredAttribute,
   type DiscoveredBin,
   type DiscoverOptions,
   type DiscoverResult
 } from './discover'
-export { leakageCheck, type LeakageCheck } from './leakage'
+export { leakageCheck, outlierLeaks, singleAttributeAuc, type LeakageCheck, type LeakageContext } from './leakage'
+export { leakByName } from './leak-names'
+export { accountColumn, accountUnits, type AccountUnits } from './account-units'
+export { clusteredIndependence } from './clustered-test'
 export { mergeNumberBins, monotoneWhereAllowed, poolAdjacentViolators, type BinGroup } from './merge-bins'
 export { bandBins, DEFAULT_QUANTILES, numberBins, QUANTILE_SAMPLE, rangeLabel } from './number-bins'
 export { benjaminiHochberg, chiSquareIndependence, datasetSignal, SIGNIFICANCE_LEVEL, twoProportionPValue, type Signal } from './significance'
-export { suggestScorecard, type CriterionEvidence, type SuggestedScorecard, type SuggestOptions } from './suggest-scorecard'
+export { suggestScorecard, type CriterionEvidence, type SuggestedScorecard, type SuggestionValidation, type SuggestOptions } from './suggest-scorecard'
+export { fitTiers, tierEvidence, validationVerdict, type TierEvidence, type ValidationVerdict } from './tier-validation'
+export { validationSplit, type ValidationSplit } from './validation-split'
+export { simpleCriteria, orderedGroups, type SimpleCriterion } from './simple-criteria'
 export {
   binEvidence,
   informationValue,

@@ -151,7 +151,42 @@ export function numberBins(name: string, column: NumberColumn, target: Int8Array
     return { label: rangeLabel(min, max), n: group.n, positives: group.positives, condition: between(name, min, max) }
   })
   const all = [...bins, ...missing]
-  return { name, kind: 'number', bins: all, partitions: [all.map(cellOf)], testPartitions: [[...fine, ...missing.map(cellOf)]] }
+  return {
+    name,
+    kind: 'number',
+    bins: all,
+    partitions: [all.map(cellOf)],
+    testPartitions: [[...fine, ...missing.map(cellOf)]],
+    testCells: () => rangeCells(column, target, lows),
+    rowBins: () => {
+      // Fine range -> its merged group; missing (range lows.length) -> the missing bin after the groups.
+      const groupOf = new Int32Array(lows.length + 1).fill(bins.length)
+      groups.forEach((group, g) => groupOf.fill(g, group.start, group.end + 1))
+      return rangeCells(column, target, lows).map((cell) => (cell < 0 ? -1 : groupOf[cell]!))
+    }
+  }
+}
+
+/** Each row's range (as countRanges counts it), lows.length for a missing value, -1 when not counted. */
+function rangeCells(column: NumberColumn, target: Int8Array, lows: Float64Array): Int32Array {
+  const k = lows.length
+  const cells = new Int32Array(column.values.length)
+  for (let i = 0; i < cells.length; i++) {
+    const v = column.values[i]!
+    if (target[i]! < 0) cells[i] = -1
+    else if (v !== v) cells[i] = k
+    else {
+      let lo = 0
+      let hi = k - 1
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1
+        if (lows[mid]! <= v) lo = mid
+        else hi = mid - 1
+      }
+      cells[i] = lo
+    }
+  }
+  return cells
 }
 
 /**
@@ -176,5 +211,11 @@ export function bandBins(name: string, column: NumberColumn, target: Int8Array, 
     bins.push({ label: band.label, n, positives: counts.positives[j]!, condition: between(name, min, max) })
   })
   const all = [...bins, ...missing]
-  return { name, kind: 'number', bins: all, partitions: [all.map(cellOf)], testPartitions: [all.map(cellOf)] }
+  // Band j -> its place among the non-empty bands shown; missing after them.
+  const shown = new Int32Array(bands.length + 1).fill(-1)
+  let next = 0
+  bands.forEach((_, j) => (shown[j] = counts.n[j]! > 0 ? next++ : -1))
+  shown[bands.length] = bins.length
+  const rowBins = (): Int32Array => rangeCells(column, target, lows).map((cell) => (cell < 0 ? -1 : shown[cell]!))
+  return { name, kind: 'number', bins: all, partitions: [all.map(cellOf)], testPartitions: [all.map(cellOf)], testCells: () => rangeCells(column, target, lows), rowBins }
 }

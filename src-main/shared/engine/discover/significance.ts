@@ -81,10 +81,15 @@ export const PRESENT_SIGNAL_IV = 0.1
 /**
  * 'none' when no attribute separates the target after correction, 'weak' when some do but none
  * reaches a medium IV (a million deals make tiny effects significant), else 'present'. Leaky
- * attributes do not count: they separate the outcome because they record it.
+ * attributes (unless the consultant overruled the flag) and identifiers do not count: they
+ * separate the outcome because they record it, or name the account rather than describe it.
  */
-export function datasetSignal(attributes: ReadonlyArray<{ significant: boolean; iv: number; leakageSuspected: boolean }>): Signal {
-  const real = attributes.filter((attribute) => attribute.significant && !attribute.leakageSuspected)
+export function datasetSignal(
+  attributes: ReadonlyArray<{ significant: boolean; iv: number; leakageSuspected: boolean; leakageOverruled?: boolean; excluded?: string | null }>
+): Signal {
+  const real = attributes.filter(
+    (attribute) => attribute.significant && (!attribute.leakageSuspected || attribute.leakageOverruled === true) && !attribute.excluded
+  )
   if (real.length === 0) return 'none'
   return real.some((attribute) => attribute.iv >= PRESENT_SIGNAL_IV) ? 'present' : 'weak'
 }

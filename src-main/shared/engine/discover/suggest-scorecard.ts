@@ -1,9 +1,18 @@
 /**
- * A data-driven scorecard to start from: the strongest attributes that separate the target
- * beyond chance (and do not leak it), each bin with real evidence (its interval excludes the
- * base rate) turned into a criterion whose points are proportional to its weight of evidence,
- * the log odds it adds. Proportional points keep the ranking close to the evidence; the
- * category budgets (the consultant's frame) cap how much each category may carry.
+ * A data-driven scorecard to start from, honest about how good it is:
+ *   - fitted on the older deals and measured on the newest (validation-split.ts), and every
+ *     figure says which set it comes from; with too few deals for that, it says so;
+ *   - simple enough for a rep to score in two minutes: at most 7 attributes (fewer when more
+ *     do not help on deals the fit did not see), at most 15 criteria, one criterion per group of
+ *     values with the same evidence, human bands and points that never zig-zag
+ *     (simple-criteria.ts);
+ *   - points proportional to each group's weight of evidence (the log odds it adds), within the
+ *     category budgets (the consultant's frame);
+ *   - tiers cut from the score distribution (A about the top quarter of accounts) and checked
+ *     against the field's standard (tier-validation.ts). Knockouts are never added: Discover
+ *     proposes them from values that win far less, with their cost.
+ * The unconstrained fit (every strong bin of up to 8 attributes, the previous method) is built
+ * and measured on the same held-out deals, so the price of simplicity is known.
  */
 
 import type { EngineDataset } from '@shared/engine/engine-dataset'
@@ -12,6 +21,7 @@ import {
   DEFAULT_CATEGORIES,
   defaultScorecard,
   type AttributeCap,
+  type Condition,
   type Criterion,
   type Scorecard,
   type ScorecardCategory
@@ -20,7 +30,12 @@ import { compileScorecard } from '@shared/engine/scoring/compile'
 import { scoreCompiled } from '@shared/engine/scoring/score'
 import { prepareOutcome } from '@shared/engine/simulation/outcome'
 import { simulate } from '@shared/engine/simulation/simulation'
-import type { DiscoveredAttribute, DiscoveredBin, DiscoverResult } from './discover'
+import { representativeDeals } from '@shared/export/scored-accounts'
+import { discover, usable, type DiscoveredAttribute, type DiscoveredBin, type DiscoverOptions, type DiscoverResult } from './discover'
+import { simpleCriteria, type SimpleCriterion } from './simple-criteria'
+import { fitTiers, tierEvidence, validationVerdict, type TierEvidence, type ValidationVerdict } from './tier-validation'
+import { validationSplit, type ValidationSplit } from './validation-split'
+import type { TargetTotals } from './woe-iv'
 
 export interface SuggestOptions {
   name: string
@@ -30,31 +45,55 @@ export interface SuggestOptions {
    */
   budgets?: readonly ScorecardCategory[]
   maxAttributes?: number
+  maxCriteria?: number
   /** The weakest information value worth a criterion. */
   minIv?: number
-  /** The target the result was discovered against (for the AUC); default the outcome. */
+  /** The target to fit against; default the outcome (won vs lost). */
   target?: Int8Array
   /** How the rate reads in criterion labels. */
   rateName?: string
+  /** Categories, bands, overruled leaks and date attributes, as Discover uses them. */
+  discover?: Omit<DiscoverOptions, 'target'>
 }
 
 export interface CriterionEvidence {
   criterionId: string
   attribute: string
-  bin: DiscoveredBin
+  bins: DiscoveredBin[]
+}
+
+export interface SuggestionValidation {
+  kind: ValidationSplit['kind']
+  /** Which deals the figures come from (or why there is no holdout). */
+  description: string
+  /** 'holdout': deals the fit never saw; 'in-sample': the same deals (no holdout was possible). */
+  measuredOn: 'holdout' | 'in-sample'
+  auc: number
+  /** The unconstrained fit (every strong bin of up to 8 attributes) on the same deals. */
+  unconstrainedAuc: number
+  /** The AUC on the deals the points were fitted on, for comparison. */
+  fittedAuc: number
+  tiers: TierEvidence[]
+  verdict: ValidationVerdict
 }
 
 export interface SuggestedScorecard {
   scorecard: Scorecard
-  /** Of the suggested scorecard's scores against the target, on the same deals. */
-  auc: number
   /** The attributes used, strongest first. */
   attributes: string[]
   evidence: CriterionEvidence[]
+  validation: SuggestionValidation
+  /** What the fit saw: Discover on the fitting deals. */
+  fitted: DiscoverResult
 }
 
-export const DEFAULT_MAX_ATTRIBUTES = 8
+export const DEFAULT_MAX_ATTRIBUTES = 7
+export const DEFAULT_MAX_CRITERIA = 15
+/** The previous, unconstrained method kept up to this many attributes. */
+export const UNCONSTRAINED_MAX_ATTRIBUTES = 8
 export const MIN_SUGGESTED_IV = 0.02
+/** One more attribute must lift the AUC on unseen deals by at least this much to be kept. */
+export const ATTRIBUTE_GAIN = 0.005
 /**
  * Negative points mark what the ICP is not; a trait that only slightly lowers the odds
  * (WoE above -0.2, odds down by less than a fifth) is left at zero rather than penalised.
@@ -63,15 +102,8 @@ export const NEGATIVE_WOE = 0.2
 
 interface Candidate {
   attribute: DiscoveredAttribute
-  bin: DiscoveredBin
+  criterion: SimpleCriterion
   points: number
-}
-
-function candidateBins(attribute: DiscoveredAttribute): Candidate[] {
-  return attribute.bins
-    .filter((bin) => !bin.includesBaseRate && bin.n > 0)
-    .filter((bin) => (bin.woe > 0 ? bin.condition.op !== 'is_missing' : bin.woe <= -NEGATIVE_WOE))
-    .map((bin) => ({ attribute, bin, points: 0 }))
 }
 
 const positivePoints = (candidates: readonly Candidate[]): number => candidates.reduce((sum, c) => sum + Math.max(c.points, 0), 0)
@@ -80,7 +112,7 @@ const positivePoints = (candidates: readonly Candidate[]): number => candidates.
 function fitPoints(candidates: Candidate[], factor: number, budget: number): void {
   let scale = factor
   for (let attempt = 0; attempt < 200; attempt++) {
-    for (const candidate of candidates) candidate.points = Math.round(candidate.bin.woe * scale)
+    for (const candidate of candidates) candidate.points = Math.round(candidate.criterion.woe * scale)
     if (positivePoints(candidates) <= budget) return
     scale *= 0.98
   }
@@ -89,8 +121,8 @@ function fitPoints(candidates: Candidate[], factor: number, budget: number): voi
 const percent = (rate: number): string => `${Math.round(rate * 100)}%`
 
 function capsOf(criteria: readonly Criterion[], attributes: readonly DiscoveredAttribute[]): AttributeCap[] {
-  // Bins of one attribute exclude each other; a cap at the largest points lets the scale's 100
-  // be reachable (uncapped, the scale adds up every positive bin as if a deal could hold them all).
+  // Criteria of one attribute exclude each other; a cap at the largest points lets the scale's 100
+  // be reachable (uncapped, the scale adds up every positive criterion as if a deal could hold them all).
   const caps: AttributeCap[] = []
   for (const attribute of attributes) {
     if (attribute.kind === 'multi') continue
@@ -100,51 +132,168 @@ function capsOf(criteria: readonly Criterion[], attributes: readonly DiscoveredA
   return caps
 }
 
-function scorecardAuc(scorecard: Scorecard, dataset: EngineDataset, target: Int8Array | undefined): number {
-  const compiled = compileScorecard(scorecard, dataset)
-  const scored = scoreCompiled(compiled)
-  const view = prepareOutcome(dataset, target ? { target } : {})
-  return simulate(view, compiled, scored).ranking().auc
+function totalsOf(result: DiscoverResult, attribute: DiscoveredAttribute): TargetTotals {
+  const unit = attribute.unit === 'account' && result.accounts ? result.accounts : result
+  return { n: unit.n, positives: unit.positives, negatives: unit.n - unit.positives, baseRate: unit.baseRate }
 }
 
-export function suggestScorecard(result: DiscoverResult, dataset: EngineDataset, options: SuggestOptions): SuggestedScorecard {
-  const budgets = (options.budgets ?? DEFAULT_CATEGORIES).map((category) => ({ ...category }))
-  const chosen = result.attributes
-    .filter((attribute) => attribute.iv >= (options.minIv ?? MIN_SUGGESTED_IV) && attribute.significant && !attribute.leakageSuspected)
-    .slice(0, options.maxAttributes ?? DEFAULT_MAX_ATTRIBUTES)
+/** The attributes a suggestion may use, strongest first. */
+function eligible(result: DiscoverResult, minIv: number): DiscoveredAttribute[] {
+  return result.attributes.filter((a) => a.iv >= minIv && a.significant && usable(a))
+}
+
+function scorecardAuc(scorecard: Scorecard, dataset: EngineDataset, target: Int8Array): number {
+  const compiled = compileScorecard(scorecard, dataset)
+  const scored = scoreCompiled(compiled)
+  return simulate(prepareOutcome(dataset, { target }), compiled, scored).ranking().auc
+}
+
+/** Criteria into points within the budgets: one points-per-unit-of-evidence, lowered per category only where its budget binds. */
+function assemble(name: string, budgetsIn: readonly ScorecardCategory[], candidates: Candidate[], attributes: readonly DiscoveredAttribute[], label: (c: Candidate) => string) {
+  const budgets = budgetsIn.map((category) => ({ ...category }))
   const byCategory = new Map<string, Candidate[]>()
-  for (const attribute of chosen) {
-    const list = byCategory.get(attribute.category) ?? []
-    list.push(...candidateBins(attribute))
-    byCategory.set(attribute.category, list)
+  for (const candidate of candidates) {
+    const list = byCategory.get(candidate.attribute.category) ?? []
+    list.push(candidate)
+    byCategory.set(candidate.attribute.category, list)
   }
-  const allWoe = [...byCategory.values()].flat().map((candidate) => candidate.bin.woe)
+  const allWoe = candidates.map((c) => c.criterion.woe)
   const positiveWoe = allWoe.reduce((sum, woe) => sum + Math.max(woe, 0), 0)
-  // One points-per-unit-of-evidence for the whole scorecard (fits 0-100), lowered per category only where its budget binds.
   const factor = positiveWoe > 0 ? 100 / positiveWoe : 10 / Math.max(1e-9, ...allWoe.map(Math.abs))
-  for (const [name, candidates] of byCategory) {
-    let category = budgets.find((budget) => budget.name === name)
+  for (const [categoryName, list] of byCategory) {
+    let category = budgets.find((budget) => budget.name === categoryName)
+    const categoryWoe = list.reduce((sum, c) => sum + Math.max(c.criterion.woe, 0), 0)
     if (!category) {
-      category = { name, budget: Math.round(factor * candidates.reduce((sum, c) => sum + Math.max(c.bin.woe, 0), 0)) }
+      category = { name: categoryName, budget: Math.round(factor * categoryWoe) }
       budgets.push(category)
     }
-    const categoryWoe = candidates.reduce((sum, c) => sum + Math.max(c.bin.woe, 0), 0)
-    fitPoints(candidates, categoryWoe > 0 ? Math.min(factor, category.budget / categoryWoe) : factor, category.budget)
+    fitPoints(list, categoryWoe > 0 ? Math.min(factor, category.budget / categoryWoe) : factor, category.budget)
   }
-  const rateName = options.rateName ?? 'win rate'
   const criteria: Criterion[] = []
   const evidence: CriterionEvidence[] = []
   for (const category of budgets) {
-    for (const { attribute, bin, points } of byCategory.get(category.name) ?? []) {
-      if (points === 0) continue
+    for (const candidate of byCategory.get(category.name) ?? []) {
+      if (candidate.points === 0) continue
       const id = `s${criteria.length + 1}`
-      const label = `${describeCondition(bin.condition)} · ${rateName} ${percent(bin.rate)} vs ${percent(result.baseRate)} (n=${bin.n})`
-      criteria.push({ id, category: category.name, ...bin.condition, points, label })
-      evidence.push({ criterionId: id, attribute: attribute.name, bin })
+      criteria.push({ id, category: category.name, ...candidate.criterion.condition, points: candidate.points, label: label(candidate) })
+      evidence.push({ criterionId: id, attribute: candidate.attribute.name, bins: candidate.criterion.bins })
     }
   }
-  const scorecard: Scorecard = { ...defaultScorecard(options.name), categories: budgets, criteria }
-  scorecard.attributeCaps = capsOf(criteria, chosen)
-  const used = chosen.filter((attribute) => criteria.some((criterion) => criterion.attribute === attribute.name))
-  return { scorecard, auc: scorecardAuc(scorecard, dataset, options.target), attributes: used.map((a) => a.name), evidence }
+  const scorecard: Scorecard = { ...defaultScorecard(name), categories: budgets, criteria }
+  scorecard.attributeCaps = capsOf(criteria, attributes)
+  const used = attributes.filter((attribute) => criteria.some((criterion) => criterion.attribute === attribute.name))
+  return { scorecard, evidence, attributes: used.map((a) => a.name) }
+}
+
+/** The simple scorecard from the `k` strongest eligible attributes of `result`. */
+function simpleScorecard(result: DiscoverResult, options: SuggestOptions, k: number) {
+  const chosen = eligible(result, options.minIv ?? MIN_SUGGESTED_IV).slice(0, k)
+  let candidates: Candidate[] = chosen.flatMap((attribute) =>
+    simpleCriteria(attribute, totalsOf(result, attribute))
+      .filter((criterion) => criterion.woe > 0 || criterion.woe <= -NEGATIVE_WOE)
+      .map((criterion) => ({ attribute, criterion, points: 0 }))
+  )
+  const maxCriteria = options.maxCriteria ?? DEFAULT_MAX_CRITERIA
+  if (candidates.length > maxCriteria) {
+    // The criteria that carry the most evidence: effect size times the square root of its sample.
+    const weight = (c: Candidate): number => Math.abs(c.criterion.woe) * Math.sqrt(c.criterion.n)
+    const kept = new Set([...candidates].sort((a, b) => weight(b) - weight(a)).slice(0, maxCriteria))
+    candidates = candidates.filter((c) => kept.has(c))
+  }
+  const rateName = options.rateName ?? 'win rate'
+  const label = ({ attribute, criterion }: Candidate): string => {
+    const totals = totalsOf(result, attribute)
+    const unit = attribute.unit === 'account' ? 'accounts' : 'deals'
+    return `${describeCondition(criterion.condition)} · ${rateName} ${percent(criterion.rate)} vs ${percent(totals.baseRate)} (${criterion.n.toLocaleString('en-US')} ${unit})`
+  }
+  return assemble(options.name, options.budgets ?? DEFAULT_CATEGORIES, candidates, chosen, label)
+}
+
+/** The previous method: every bin with evidence of up to 8 attributes, for comparison. */
+function unconstrainedScorecard(result: DiscoverResult, options: SuggestOptions): Scorecard {
+  const chosen = eligible(result, options.minIv ?? MIN_SUGGESTED_IV).slice(0, UNCONSTRAINED_MAX_ATTRIBUTES)
+  const candidates: Candidate[] = chosen.flatMap((attribute) =>
+    attribute.bins
+      .filter((bin) => !bin.includesBaseRate && bin.n > 0)
+      .filter((bin) => (bin.woe > 0 ? bin.condition.op !== 'is_missing' : bin.woe <= -NEGATIVE_WOE))
+      .map((bin) => ({
+        attribute,
+        criterion: { attribute: attribute.name, condition: bin.condition as Condition, woe: bin.woe, n: bin.n, positives: bin.positives, rate: bin.rate, bins: [bin] },
+        points: 0
+      }))
+  )
+  return assemble(options.name, options.budgets ?? DEFAULT_CATEGORIES, candidates, chosen, (c) => describeCondition(c.criterion.condition)).scorecard
+}
+
+/**
+ * How many attributes: the fewest whose scorecard ranks unseen deals within ATTRIBUTE_GAIN of
+ * the best, judged inside the fitting deals (their newest part), so the held-out deals stay unseen.
+ */
+function attributeCount(dataset: EngineDataset, options: SuggestOptions, train: Int8Array, available: number): number {
+  const max = Math.min(options.maxAttributes ?? DEFAULT_MAX_ATTRIBUTES, available)
+  if (max <= 1) return max
+  const inner = validationSplit(dataset, train)
+  if (inner.kind === 'none' || !inner.holdout) return max
+  const innerFit = discover(dataset, { ...options.discover, target: inner.train })
+  const aucs: number[] = []
+  for (let k = 1; k <= max; k++) {
+    const { scorecard } = simpleScorecard(innerFit, options, k)
+    aucs.push(scorecard.criteria.length === 0 ? 0.5 : scorecardAuc(scorecard, dataset, inner.holdout))
+  }
+  const best = Math.max(...aucs.filter(Number.isFinite))
+  const enough = aucs.findIndex((auc) => auc >= best - ATTRIBUTE_GAIN)
+  return enough < 0 ? max : enough + 1
+}
+
+/** Each account's score: the score of its most recent deal, as every export scores it. */
+function accountScores(dataset: EngineDataset, scores: Uint8Array): number[] {
+  const rows = representativeDeals(dataset)
+  const out: number[] = []
+  if (dataset.accountCount > 0) {
+    for (const row of rows) if (row >= 0) out.push(scores[row]!)
+  }
+  // Deals without an account are each their own.
+  for (let i = 0; i < dataset.rowCount; i++) if (dataset.accountIndex[i]! < 0) out.push(scores[i]!)
+  return out
+}
+
+export function suggestScorecard(dataset: EngineDataset, options: SuggestOptions): SuggestedScorecard {
+  const target = options.target ?? dataset.outcome
+  const split = validationSplit(dataset, target)
+  const fitted = discover(dataset, { ...options.discover, target: split.train })
+  const count = split.kind === 'none' ? Math.min(options.maxAttributes ?? DEFAULT_MAX_ATTRIBUTES, eligible(fitted, options.minIv ?? MIN_SUGGESTED_IV).length) : attributeCount(dataset, options, split.train, eligible(fitted, options.minIv ?? MIN_SUGGESTED_IV).length)
+  const built = simpleScorecard(fitted, options, count)
+  const { scorecard } = built
+
+  const compiled = compileScorecard(scorecard, dataset)
+  const scored = scoreCompiled(compiled)
+  if (scorecard.criteria.length > 0) scorecard.tiers = fitTiers(accountScores(dataset, scored.scores), scorecard.tiers)
+
+  const measuredOn = split.holdout ? 'holdout' : 'in-sample'
+  const measured = split.holdout ?? target
+  const tiered = scoreCompiled(compileScorecard(scorecard, dataset))
+  const tiers = tierEvidence(dataset, tiered, scorecard.tiers, measured)
+  const where = measuredOn === 'holdout' ? 'on the held-out deals' : 'on the deals it was fitted on (no holdout was possible)'
+  const verdict =
+    scorecard.criteria.length === 0
+      ? { meets: null, sentence: 'No attribute carries usable evidence on the fitting deals: the suggestion has no criteria, so there is nothing to validate.' }
+      : validationVerdict(tiers, where)
+  const auc = scorecard.criteria.length === 0 ? 0.5 : scorecardAuc(scorecard, dataset, measured)
+  const unconstrained = unconstrainedScorecard(fitted, options)
+  return {
+    scorecard,
+    attributes: built.attributes,
+    evidence: built.evidence,
+    fitted,
+    validation: {
+      kind: split.kind,
+      description: split.description,
+      measuredOn,
+      auc,
+      unconstrainedAuc: unconstrained.criteria.length === 0 ? 0.5 : scorecardAuc(unconstrained, dataset, measured),
+      fittedAuc: scorecard.criteria.length === 0 ? 0.5 : scorecardAuc(scorecard, dataset, split.train),
+      tiers,
+      verdict
+    }
+  }
 }
