@@ -1,6 +1,6 @@
 import { create } from 'zustand'
 import type { ApiErrorShape } from '@shared/contract'
-import type { AntiIcpEntry, BestCustomerCohort, BestCustomerDefinition, DiscoverReport, ScorecardCheck } from '@shared/domain/discover'
+import type { AntiIcpEntry, BestCustomerCohort, BestCustomerDefinition, DiscoverReport, ScorecardCheck, ScorecardValidation } from '@shared/domain/discover'
 import type { ScorecardSummary, StoredScorecard } from '@shared/domain/scorecards'
 import type { Condition } from '@shared/engine/scorecard/model'
 import { api } from '../api/api'
@@ -17,7 +17,7 @@ export interface Slot<T> {
 
 const idle = <T>(): Slot<T> => ({ loading: false, value: null, error: null })
 
-export type SuggestResult = StoredScorecard & { auc: number | null; attributes: string[] }
+export type SuggestResult = StoredScorecard & { auc: number | null; attributes: string[]; validation: ScorecardValidation }
 
 export const COHORT_PAGE = 10
 
@@ -39,6 +39,8 @@ export interface DiscoverState {
   open(workspacePath: string): void
   setTarget(target: DiscoverTarget): void
   run(): Promise<void>
+  /** Overrules (or restores) an attribute's leakage flag; Discover answers again. */
+  setLeak(attribute: string, overruled: boolean): Promise<void>
   loadAntiIcp(): Promise<void>
   loadDefinition(): Promise<void>
   defineBest(definition: BestCustomerDefinition): Promise<boolean>
@@ -109,6 +111,10 @@ export const useDiscoverStore = create<DiscoverState>((set, get) => {
       const target = get().target
       // A report for another target must never be read as this one's: drop it while loading.
       await into('report', () => api().call('discover-run', { target }), get().report.value?.target === target)
+    },
+    async setLeak(attribute, overruled) {
+      const target = get().target
+      if (await into('report', () => api().call('discover-set-leak', { attribute, overruled, target }))) void get().loadAntiIcp()
     },
     async loadAntiIcp() {
       const target = antiTarget()

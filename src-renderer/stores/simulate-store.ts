@@ -1,5 +1,6 @@
 import { create } from 'zustand'
 import type { ApiErrorShape } from '@shared/contract'
+import type { ScorecardValidation } from '@shared/domain/discover'
 import type { ScorecardSummary } from '@shared/domain/scorecards'
 import type { SimulationReport } from '@shared/domain/simulation'
 import type { Scorecard } from '@shared/engine/scorecard/model'
@@ -32,6 +33,8 @@ export interface SimulateState {
   loading: boolean
   error: ApiErrorShape | null
   suggesting: boolean
+  /** How the saved scorecard's tiers hold up on the newest deals (null while unknown). */
+  validation: ScorecardValidation | null
 
   open(workspacePath: string): void
   select(scorecardId: number): void
@@ -129,6 +132,7 @@ export const useSimulateStore = create<SimulateState>((set, get) => {
       dataVersion = pack.dataVersion
       loaded = { scorecardId, outcome }
       loadingFor = null
+      loadValidation()
       // An edit made while the pack travelled is newer than the one the pack was made for.
       set({ scorecard: get().scorecard ?? current })
       await compute(fromCapacity)
@@ -146,7 +150,28 @@ export const useSimulateStore = create<SimulateState>((set, get) => {
     generation++
     loaded = null
     loadingFor = null
-    set({ scorecards: null, scorecardId: null, scorecard: null, threshold: null, capacity: null, splitDate: '', report: null, error: null })
+    set({ scorecards: null, scorecardId: null, scorecard: null, threshold: null, capacity: null, splitDate: '', report: null, error: null, validation: null })
+  }
+
+  // The verdict reads the saved scorecard: asked for once edits have had time to be saved.
+  let validationTimer: ReturnType<typeof setTimeout> | null = null
+  let validationAsked = 0
+  function loadValidation(delayMs = 0): void {
+    if (validationTimer) clearTimeout(validationTimer)
+    validationTimer = setTimeout(() => {
+      const { scorecardId, outcome } = get()
+      if (scorecardId === null) return
+      const asked = ++validationAsked
+      api()
+        .call('scorecard-validate', { scorecardId, target: outcome })
+        .then((validation) => {
+          if (asked === validationAsked && get().scorecardId === scorecardId) set({ validation })
+        })
+        .catch(() => {
+          // The verdict is an extra: an error shows in the figures' own call, not twice.
+          if (asked === validationAsked) set({ validation: null })
+        })
+    }, delayMs)
   }
 
   async function loadScorecards(preferId?: number): Promise<void> {
@@ -176,6 +201,7 @@ export const useSimulateStore = create<SimulateState>((set, get) => {
     loading: false,
     error: null,
     suggesting: false,
+    validation: null,
 
     open(workspacePath) {
       switchWorkspace(workspacePath)
@@ -185,7 +211,7 @@ export const useSimulateStore = create<SimulateState>((set, get) => {
     select(scorecardId) {
       if (scorecardId === get().scorecardId) return
       // Another scorecard has its own default (its top tier), unless a capacity decides.
-      set({ scorecardId, scorecard: null, threshold: null, report: null, error: null })
+      set({ scorecardId, scorecard: null, threshold: null, report: null, error: null, validation: null })
       void loadPack(get().capacity !== null)
     },
     preview(workspacePath, scorecardId, scorecard, editedAt) {
@@ -200,6 +226,7 @@ export const useSimulateStore = create<SimulateState>((set, get) => {
       if (scorecard === get().scorecard) return
       set({ scorecard })
       void compute(false, inputAt)
+      loadValidation(1500)
     },
     setOutcome(outcome) {
       if (outcome === get().outcome) return

@@ -30,6 +30,8 @@ interface DatasetExpectation {
   kind: string
   outcomes: Array<[string, string]>
   columns: ColumnExpectation[]
+  signal: string
+  leakage: string[]
 }
 
 const cells = (line: string): string[] => line.split('|').slice(1, -1).map((c) => c.trim())
@@ -43,12 +45,17 @@ function expectations(): DatasetExpectation[] {
     const heading = /^(\S+) — `([^`]+)`/.exec(section)
     const kind = /Table kind: `(\w+)`/.exec(section)
     const outcome = /outcome: `([^`]+)`/.exec(section)
-    if (!heading || !kind || !outcome) throw new Error(`docs/real-datasets.md: a section lacks its heading, kind or outcome line:\n${section.slice(0, 200)}`)
+    const verdict = /Discover: signal `(\w+)` · leakage `([^`]*)`/.exec(section)
+    if (!heading || !kind || !outcome || !verdict) {
+      throw new Error(`docs/real-datasets.md: a section lacks its heading, kind, outcome or Discover line:\n${section.slice(0, 200)}`)
+    }
     const rows = section.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| column') && !l.startsWith('|---'))
     return {
       folder: heading[1]!,
       file: heading[2]!,
       kind: kind[1]!,
+      signal: verdict[1]!,
+      leakage: list(verdict[2]),
       outcomes: outcome[1]!.split(', ').map((pair) => {
         const at = pair.lastIndexOf('=')
         return [pair.slice(0, at), pair.slice(at + 1)] as [string, string]
@@ -72,7 +79,7 @@ describe.skipIf(!present)('real public datasets: understood on first import', ()
   })
 
   for (const expected of all) {
-    it(`${expected.folder}: kind, every column's role, type, level and placeholders, and the outcome mapping`, async () => {
+    it(`${expected.folder}: kind, every column's role, type, level and placeholders, the outcome mapping, and Discover's verdict and leaks`, async () => {
       const dir = tempDir()
       const backend = testBackend(dir, 'native')
       await backend.call('workspace-create', { name: expected.folder, path: 'w.icpw' })
@@ -111,6 +118,11 @@ describe.skipIf(!present)('real public datasets: understood on first import', ()
       // A table without an account key counts each row as its own account.
       const keyed = preview.columns.some((c) => c.role === 'account-id' || c.role === 'account-name' || c.role === 'domain')
       if (!keyed) expect(summary.accountCount).toBe(preview.rowCount)
+
+      // What Discover concludes: the verdict, and exactly the documented leaks flagged.
+      const report = await backend.call('discover-run', {})
+      expect(report.signal).toBe(expected.signal)
+      expect(report.attributes.filter((a) => a.leakageSuspected).map((a) => a.name).sort()).toEqual([...expected.leakage].sort())
       backend.close()
     })
   }

@@ -6,12 +6,12 @@ import { bestCohort, cohortPage } from './best-cohort'
 import { readBestDefinition, writeBestDefinition } from './best-definition-queries'
 import { antiIcpReport, scorecardCheckReport } from './discover-checks'
 import { discoverOptionsFor, discoverReport } from './discover-report'
-import { validationOf } from './scorecard-validation'
+import { scorecardValidation, validationOf } from './scorecard-validation'
 import { targetFor } from '../simulate/run-simulation'
 import { writeLeakOverrule } from './leak-overrules'
 import { AppError } from '../app-error'
 
-type DiscoverMethods = 'discover-run' | 'discover-set-leak' | 'scorecard-suggest' | 'best-definition-get' | 'best-definition-set' | 'best-cohort' | 'discover-anti-icp' | 'scorecard-check'
+type DiscoverMethods = 'discover-run' | 'discover-set-leak' | 'scorecard-validate' | 'scorecard-suggest' | 'best-definition-get' | 'best-definition-set' | 'best-cohort' | 'discover-anti-icp' | 'scorecard-check'
 
 /** The first page of the cohort a new definition selects, so the user sees at once who is in it. */
 const FIRST_PAGE = 50
@@ -43,6 +43,8 @@ export const discoverHandlers: Pick<Handlers, DiscoverMethods> = {
     const validation = validationOf(suggested.validation)
     return { ...saved, auc: validation.auc, attributes: suggested.attributes, validation }
   },
+
+  'scorecard-validate': ({ scorecardId, target }, ctx) => scorecardValidation(ctx.session.require().db, scorecardId, target ?? 'won'),
 
   'best-definition-get': (_input, ctx) => readBestDefinition(ctx.session.require().db),
 

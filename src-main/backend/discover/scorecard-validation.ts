@@ -1,5 +1,17 @@
+import type { Database } from 'better-sqlite3'
 import type { ScorecardValidation } from '@shared/domain/discover'
-import type { SuggestionValidation } from '@shared/engine/discover'
+import { tierEvidence, validationSplit, validationVerdict, type SuggestionValidation } from '@shared/engine/discover'
+import { compileScorecard } from '@shared/engine/scoring/compile'
+import { scoreCompiled } from '@shared/engine/scoring/score'
+import { prepareOutcome } from '@shared/engine/simulation/outcome'
+import { simulate } from '@shared/engine/simulation/simulation'
+import { AppError } from '../app-error'
+import { engineDatasetFor } from '../engine/engine-dataset-cache'
+import { readContent } from '../scorecards/scorecard-content'
+import { findScorecard } from '../scorecards/scorecard-queries'
+import { targetFor } from '../simulate/run-simulation'
+import { readBestDefinition } from './best-definition-queries'
+import type { DiscoverTarget } from './discover-report'
 
 const finite = (v: number): number | null => (Number.isFinite(v) ? v : null)
 
@@ -14,5 +26,49 @@ export function validationOf(v: SuggestionValidation): ScorecardValidation {
     fittedAuc: finite(v.fittedAuc),
     tiers: v.tiers,
     verdict: v.verdict
+  }
+}
+
+const count = (n: number): string => n.toLocaleString('en-US')
+const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10)
+
+/**
+ * A saved scorecard (hand-made or suggested) held to the same standard on the newest deals: the
+ * ones a consultant would check it against next quarter. Its points were not fitted on them by
+ * the app, though the consultant may have looked at them: the sentence says which deals.
+ */
+export function scorecardValidation(db: Database, scorecardId: number, target: DiscoverTarget): ScorecardValidation {
+  const record = findScorecard(db, scorecardId)
+  if (!record) throw new AppError('NOT_FOUND', `There is no scorecard ${scorecardId} in this workspace; it may have been deleted.`, { id: scorecardId })
+  const scorecard = readContent(db, record.workingRevisionId, record.name)
+  const dataset = engineDatasetFor(db)
+  const vector = targetFor(dataset, target, target === 'best' ? readBestDefinition(db) : null) ?? dataset.outcome
+  const split = validationSplit(dataset, vector)
+  const measured = split.holdout ?? vector
+  const holdout = split.holdoutCounts
+  const description =
+    split.kind === 'time' && holdout && split.cutoff !== null
+      ? `Measured on the newest ${count(holdout.deals)} deals, closed on or after ${day(split.cutoff)} (${count(holdout.accounts)} accounts).`
+      : split.kind === 'random' && holdout
+        ? `Measured on ${count(holdout.accounts)} accounts (${count(holdout.deals)} deals) held out at random: too few close dates to take the newest.`
+        : `${split.description.split(':')[0]}: measured on all ${count(split.trainCounts.deals)} decided deals.`
+  const compiled = compileScorecard(scorecard, dataset)
+  const scored = scoreCompiled(compiled)
+  const tiers = tierEvidence(dataset, scored, scorecard.tiers, measured)
+  const where = split.holdout ? 'on the newest deals' : 'on all the deals'
+  const verdict =
+    scorecard.criteria.length === 0
+      ? { meets: null, sentence: 'The scorecard has no criteria yet: there is nothing to validate.' }
+      : validationVerdict(tiers, where)
+  const auc = scorecard.criteria.length === 0 ? NaN : simulate(prepareOutcome(dataset, { target: measured }), compiled, scored).ranking().auc
+  return {
+    kind: split.kind,
+    description,
+    measuredOn: split.holdout ? 'holdout' : 'in-sample',
+    auc: finite(auc),
+    unconstrainedAuc: null,
+    fittedAuc: null,
+    tiers,
+    verdict
   }
 }

@@ -339,6 +339,10 @@ export const methods = {
   'scorecard-suggest': method<StoredScorecard & { auc: number | null; attributes: string[]; validation: ScorecardValidation }>()(
     z.object({ name: z.string().trim().min(1).max(120), target: z.enum(['won', 'best', 'retained']).optional() }).strict()
   ),
+  /** How a saved scorecard's tiers hold up on the newest deals, against the standard, in one sentence. */
+  'scorecard-validate': method<ScorecardValidation>()(
+    z.object({ scorecardId: z.number().int().min(1), target: z.enum(['won', 'best', 'retained']).optional() }).strict()
+  ),
   /** Threshold metrics, sweep, bands, capacity, knockout backtest and out-of-time for one scorecard. */
   'simulate-run': method<SimulationReport>()(
     z

@@ -27,7 +27,7 @@ export interface SimulationReport {
   bands: SimulationBand[]
   tiers: SimulationBand[]
   curve: Array<{ threshold: number; passRate: number | null; recall: number | null; winRateAbove: number | null }>
-  knockouts: Array<{ name: string; wonDealsRemoved: number; wonRevenueRemoved: number }>
+  knockouts: Array<{ name: string; wonDealsRemoved: number; wonRevenueRemoved: number; lostDealsRemoved: number }>
   /** Decided deals per score 0-100 (knocked-out deals left out): the won vs lost distributions. */
   distribution: Array<{ score: number; won: number; lost: number }>
   /** ROC: at each threshold, the share of losses passing (x) against the share of wins passing (y). */

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react'
 import type { DiscoverAttribute, DiscoverReport } from '@shared/domain/discover'
+import { unitTotals } from './discover-format'
 import { LiftChart } from './LiftChart'
 import { ValuesTable } from './ValuesTable'
 
@@ -31,7 +32,7 @@ export function AttributeDetail({ attribute, report }: { attribute: DiscoverAttr
       ) : null}
       <div className="attr-detail__body">
         <ValuesTable attribute={attribute} values={values} report={report} />
-        <LiftChart attribute={attribute.name} values={values} baseRate={report.baseRate} />
+        <LiftChart attribute={attribute.name} values={values} baseRate={unitTotals(report, attribute).baseRate} />
       </div>
     </div>
   )

@@ -2,6 +2,7 @@ import { Fragment } from 'react'
 import { ChevronRight, ShieldAlert } from 'lucide-react'
 import type { DiscoverAttribute, DiscoverReport } from '@shared/domain/discover'
 import { AttributeDetail } from './AttributeDetail'
+import { useDiscoverStore } from '../../stores/discover-store'
 import { fixed, STRENGTH_HINTS, STRENGTH_LABELS } from './discover-format'
 
 interface AttributeTableProps {
@@ -45,6 +46,9 @@ export function AttributeTable({ report, selected, onSelect }: AttributeTablePro
                     <ChevronRight size={16} className="attr-table__chevron" aria-hidden />
                     {a.name}
                   </button>
+                  <span className="attr-table__unit" title={a.unit === 'account' ? 'Counted in accounts: the same on all of an account’s deals' : 'Counted in deals: may differ between an account’s deals'}>
+                    {a.unit === 'account' ? 'account fact' : 'deal fact'}
+                  </span>
                 </th>
                 <td className="muted">{a.category}</td>
                 <td className="num">{fixed(a.iv, 3)}</td>
@@ -58,7 +62,9 @@ export function AttributeTable({ report, selected, onSelect }: AttributeTablePro
                     <span className="sig sig--no">not significant</span>
                   )}
                 </td>
-                <td>{a.leakageSuspected ? <LeakFlag reasons={a.leakageReasons} /> : <span className="muted">—</span>}</td>
+                <td>
+                  {a.leakageSuspected ? <LeakFlag attribute={a} /> : a.excluded ? <span className="muted" title={a.excluded}>not evidence</span> : <span className="muted">—</span>}
+                </td>
               </tr>
               {open ? (
                 <tr className="attr-table__detail">
@@ -80,7 +86,13 @@ function formatP(p: number): string {
 }
 
 export function StrengthBadge({ attribute }: { attribute: DiscoverAttribute }) {
-  if (attribute.leakageSuspected) return <span className="strength strength--leak">Not usable</span>
+  if ((attribute.leakageSuspected && !attribute.leakageOverruled) || attribute.excluded) {
+    return (
+      <span className="strength strength--leak" title={attribute.excluded ?? undefined}>
+        Not usable
+      </span>
+    )
+  }
   return (
     <span className={`strength strength--${attribute.strength}`} title={STRENGTH_HINTS[attribute.strength]}>
       {STRENGTH_LABELS[attribute.strength]}
@@ -88,13 +100,39 @@ export function StrengthBadge({ attribute }: { attribute: DiscoverAttribute }) {
   )
 }
 
-/** Focusable, so the reasons reach keyboard and screen-reader users as well as the mouse. */
-function LeakFlag({ reasons }: { reasons: readonly string[] }) {
-  const text = reasons.length > 0 ? reasons.join('; ') : 'Separates the outcome almost perfectly'
+/**
+ * Focusable, so the reasons reach keyboard and screen-reader users as well as the mouse; the
+ * consultant who knows the column is known before the sale can overrule the flag, and undo that.
+ */
+function LeakFlag({ attribute }: { attribute: DiscoverAttribute }) {
+  const setLeak = useDiscoverStore((s) => s.setLeak)
+  const text = attribute.leakageReasons.length > 0 ? attribute.leakageReasons.join('; ') : 'Separates the outcome almost perfectly'
+  if (attribute.leakageOverruled) {
+    return (
+      <span className="leak-flag leak-flag--overruled">
+        <span tabIndex={0} aria-label={`Leakage flag overruled: ${text}`} data-tip={text}>
+          Flag overruled
+        </span>
+        <button type="button" className="button button--ghost button--small" onClick={() => void setLeak(attribute.name, false)}>
+          Restore flag
+        </button>
+      </span>
+    )
+  }
   return (
-    <span className="leak-flag" tabIndex={0} aria-label={`Suspected leakage: ${text}`} data-tip={text}>
-      <ShieldAlert size={14} aria-hidden />
-      Suspected leakage
+    <span className="leak-flag-cell">
+      <span className="leak-flag" tabIndex={0} aria-label={`Suspected leakage: ${text}`} data-tip={text}>
+        <ShieldAlert size={14} aria-hidden />
+        Suspected leakage
+      </span>
+      <button
+        type="button"
+        className="button button--ghost button--small"
+        title="Known before the deal is won or lost? Then it may be used like any other attribute."
+        onClick={() => void setLeak(attribute.name, true)}
+      >
+        Use anyway
+      </button>
     </span>
   )
 }

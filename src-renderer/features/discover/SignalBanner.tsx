@@ -8,14 +8,15 @@ import { count, pct, TARGET_WORDS } from './discover-format'
  */
 export function SignalBanner({ report }: { report: DiscoverReport }) {
   const words = TARGET_WORDS[report.target]
-  const leaks = report.attributes.filter((a) => a.leakageSuspected).length
+  const leaks = report.attributes.filter((a) => a.leakageSuspected && !a.leakageOverruled).length
+  // Deals and the accounts they belong to: account facts are judged on accounts.
+  const accounts = report.accounts && report.accounts.n !== report.n ? report.accounts : null
+  const sample = `${count(report.n)} deals${accounts ? ` · ${count(accounts.n)} accounts` : ''}`
   const facts = (
     <dl className="signal__facts">
       <div>
         <dt>Sample</dt>
-        <dd>
-          n = {count(report.n)} {words.unit}
-        </dd>
+        <dd>{sample}</dd>
       </div>
       <div>
         <dt>{words.positive[0]!.toUpperCase() + words.positive.slice(1)}</dt>
@@ -23,7 +24,10 @@ export function SignalBanner({ report }: { report: DiscoverReport }) {
       </div>
       <div>
         <dt>Base rate</dt>
-        <dd>{pct(report.baseRate)}</dd>
+        <dd>
+          {pct(report.baseRate)}
+          {accounts ? <span className="muted"> · {pct(accounts.baseRate)} of accounts</span> : null}
+        </dd>
       </div>
     </dl>
   )
@@ -34,7 +38,7 @@ export function SignalBanner({ report }: { report: DiscoverReport }) {
         <CircleSlash className="signal__icon" size={22} aria-hidden />
         <div className="signal__text">
           <strong>
-            No attribute separates {words.sentence} beyond chance in this data (n = {count(report.n)}).
+            No attribute separates {words.sentence} beyond chance in this data ({sample}).
           </strong>
           <span>Differences between values are within what random variation produces. Treat any ranking below as noise, not as findings.</span>
         </div>

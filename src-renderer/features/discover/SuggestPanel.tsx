@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { CheckCircle2, Sparkles } from 'lucide-react'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { useDiscoverStore } from '../../stores/discover-store'
-import { fixed } from './discover-format'
+import { ValidationSummary } from './ValidationSummary'
 
 /** A data-driven scorecard from the strongest, non-leaky attributes, saved as a new scorecard. */
 export function SuggestPanel() {
@@ -16,7 +16,10 @@ export function SuggestPanel() {
     <section className="panel" aria-labelledby="suggest-title">
       <header className="panel__header">
         <h3 id="suggest-title">Suggest a scorecard</h3>
-        <p className="panel__hint">Points from the evidence (attributes with IV ≥ 0.02, leaks left out), fitted to the category budgets.</p>
+        <p className="panel__hint">
+          Fitted on the older deals and measured on the newest: at most 7 attributes and 15 criteria, points from the evidence within the category budgets,
+          tiers from the score distribution. Leaks are left out.
+        </p>
       </header>
       <form
         className="inline-form"
@@ -40,13 +43,11 @@ export function SuggestPanel() {
           <CheckCircle2 size={18} className="suggest-result__icon" aria-hidden />
           <div>
             <p>
-              Saved as <strong>“{result.scorecard.name}”</strong> in Scorecards, with {result.scorecard.criteria.length} criteria.
-            </p>
-            <p className="suggest-result__auc">
-              AUC <strong data-testid="suggest-auc">{fixed(result.auc, 3)}</strong>
-              <span className="muted"> on the historical deals (0.5 = chance, 1 = perfect)</span>
+              Saved as <strong>“{result.scorecard.name}”</strong> in Scorecards, with {result.scorecard.criteria.length} criteria
+              {result.scorecard.criteria.length > 0 ? ` and tiers ${result.scorecard.tiers.map((t) => `${t.name} ≥ ${t.min}`).join(', ')}` : ''}.
             </p>
             <p className="muted">Uses {result.attributes.length > 0 ? result.attributes.join(', ') : 'no attribute (no usable signal)'}.</p>
+            <ValidationSummary validation={result.validation} suggestion />
           </div>
         </div>
       ) : null}

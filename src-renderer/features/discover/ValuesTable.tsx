@@ -1,5 +1,5 @@
 import type { DiscoverAttribute, DiscoverReport, DiscoverValue } from '@shared/domain/discover'
-import { count, fixed, includesBase, interval, lift, pct, TARGET_WORDS } from './discover-format'
+import { count, fixed, includesBase, interval, lift, pct, TARGET_WORDS, unitTotals } from './discover-format'
 
 interface ValuesTableProps {
   attribute: DiscoverAttribute
@@ -10,14 +10,25 @@ interface ValuesTableProps {
 /** Each value or bin with the figures a consultant must be able to defend, and where not to trust them. */
 export function ValuesTable({ attribute, values, report }: ValuesTableProps) {
   const words = TARGET_WORDS[report.target]
-  const negatives = report.n - report.positives
+  // An account fact is counted in accounts (rates and shares are of accounts), a deal fact in deals.
+  const unit = unitTotals(report, attribute)
+  const negatives = unit.n - unit.positives
+  const byAccount = attribute.unit === 'account'
   return (
     <table className="values-table" aria-label={`Values of ${attribute.name}`}>
+      <caption className="values-table__caption">
+        {byAccount
+          ? `An account fact: rates are of accounts (an account is ${words.positive} when any of its deals is); deals shown beside.`
+          : 'A fact about the deal: rates are of deals; the accounts they belong to shown beside.'}
+      </caption>
       <thead>
         <tr>
           <th scope="col">Value</th>
           <th scope="col" className="num">
-            n
+            Accounts
+          </th>
+          <th scope="col" className="num">
+            Deals
           </th>
           <th scope="col" className="num" title={`Share of all ${words.positive} vs share of all ${words.negative}`}>
             Share {words.positive} / {words.negative}
@@ -41,15 +52,16 @@ export function ValuesTable({ attribute, values, report }: ValuesTableProps) {
       </thead>
       <tbody>
         {values.map((v) => {
-          const ordinary = includesBase(v.ci, report.baseRate)
+          const ordinary = includesBase(v.ci, unit.baseRate)
           return (
             <tr key={v.label} className={v.tooSmall ? 'values-table__row--small' : undefined}>
               <th scope="row" title={v.label}>
                 {v.label}
               </th>
-              <td className="num">{count(v.n)}</td>
+              <td className={`num${byAccount ? '' : ' muted'}`}>{count(v.accounts)}</td>
+              <td className={`num${byAccount ? ' muted' : ''}`}>{count(v.deals)}</td>
               <td className="num">
-                {pct(report.positives > 0 ? v.positives / report.positives : null)}
+                {pct(unit.positives > 0 ? v.positives / unit.positives : null)}
                 <span className="muted"> / {pct(negatives > 0 ? (v.n - v.positives) / negatives : null)}</span>
               </td>
               <td className="num">{pct(v.rate)}</td>
@@ -58,12 +70,12 @@ export function ValuesTable({ attribute, values, report }: ValuesTableProps) {
               <td className="num">{fixed(v.woe, 2)}</td>
               <td className="values-table__flags">
                 {v.tooSmall ? (
-                  <span className="flag flag--small" title="Fewer than 30 deals: too few to trust">
+                  <span className="flag flag--small" title={`Fewer than 30 ${unit.noun}: too few to trust`}>
                     too small
                   </span>
                 ) : null}
                 {ordinary ? (
-                  <span className="flag flag--base" title={`The 95% interval includes the base rate (${pct(report.baseRate)}): not clearly different`}>
+                  <span className="flag flag--base" title={`The 95% interval includes the base rate (${pct(unit.baseRate)}): not clearly different`}>
                     ≈ base rate
                   </span>
                 ) : null}

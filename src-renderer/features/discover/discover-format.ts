@@ -1,4 +1,4 @@
-import type { DiscoverAttribute } from '@shared/domain/discover'
+import type { DiscoverAttribute, DiscoverReport } from '@shared/domain/discover'
 
 /** Numbers on the Discover screen: fixed decimals so columns line up and nothing looks more precise than it is. */
 const integer = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 })
@@ -58,3 +58,11 @@ export const TARGET_WORDS = {
   best: { positive: 'best', negative: 'rest', unit: 'accounts', rate: 'Best rate', sentence: 'best customers from the rest' },
   retained: { positive: 'retained', negative: 'churned', unit: 'customers', rate: 'Retention', sentence: 'retained from churned customers' }
 } as const
+
+/** The counts an attribute's evidence is in: accounts for an account fact, deals for a deal fact. */
+export function unitTotals(report: DiscoverReport, attribute: Pick<DiscoverAttribute, 'unit'>): { n: number; positives: number; baseRate: number | null; noun: string } {
+  if (attribute.unit === 'account' && report.accounts) {
+    return { n: report.accounts.n, positives: report.accounts.positives, baseRate: report.accounts.baseRate, noun: 'accounts' }
+  }
+  return { n: report.n, positives: report.positives, baseRate: report.baseRate, noun: 'deals' }
+}

@@ -18,7 +18,7 @@ import { sortableKeyboardCoordinates } from '@dnd-kit/sortable'
 import type { Condition, Knockout, Scorecard, ScorecardCategory } from '@shared/engine/scorecard/model'
 import { describeCondition } from '@shared/engine/scorecard/describe-condition'
 import { useScorecardStore } from '../../stores/scorecard-store'
-import { defaultCondition, type PaletteAttribute, type PaletteChoice } from './attributes'
+import { defaultCondition, defaultKnockoutCondition, type PaletteAttribute, type PaletteChoice } from './attributes'
 import { AddToCategoryDialog } from './AddToCategoryDialog'
 import { addCriterion, addKnockout, placeCriterion } from './commands'
 import { CategoryList } from './CategoryList'
@@ -128,9 +128,12 @@ export const EditorBoard = memo(function EditorBoard({ categories, knockouts, at
       if (!attribute) return
       // A value or band from the palette carries its own condition; an attribute gets a sensible default.
       const dropped = active.data.current as { condition?: Condition } | undefined
+      if (target.knockout) {
+        latest.current.apply(addKnockout, { condition: dropped?.condition ?? defaultKnockoutCondition(attribute) })
+        return
+      }
       const condition = dropped?.condition ?? defaultCondition(attribute)
-      if (target.knockout) latest.current.apply(addKnockout, { condition })
-      else if (target.category) latest.current.apply(addCriterion, { category: target.category, condition, points: 5, index: target.index })
+      if (target.category) latest.current.apply(addCriterion, { category: target.category, condition, points: 5, index: target.index })
       return
     }
     if (id.startsWith('crit:') && target.category && id !== String(over?.id)) {

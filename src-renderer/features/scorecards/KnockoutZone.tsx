@@ -3,14 +3,20 @@ import { useDroppable } from '@dnd-kit/core'
 import { Ban, X } from 'lucide-react'
 import type { Knockout } from '@shared/engine/scorecard/model'
 import { useScorecardStore } from '../../stores/scorecard-store'
+import { useSimulateStore } from '../../stores/simulate-store'
 import type { PaletteAttribute } from './attributes'
 import { removeKnockout, updateKnockout } from './commands'
 import { ConditionFields } from './ConditionFields'
+
+const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', notation: 'compact', maximumFractionDigits: 1 })
+const formatMoney = (value: number): string => money.format(value)
 
 /** Knockouts: conditions that disqualify an account whatever its points. Attributes dropped here become one. */
 export const KnockoutZone = memo(function KnockoutZone({ knockouts, attributes }: { knockouts: Knockout[]; attributes: ReadonlyMap<string, PaletteAttribute> }) {
   const { setNodeRef, isOver } = useDroppable({ id: 'knockouts' })
   const apply = useScorecardStore((s) => s.apply)
+  // What each knockout would have cost, from the live figures the strip above runs.
+  const costs = useSimulateStore((s) => s.report?.knockouts)
   return (
     <section ref={setNodeRef} className={`sc-knockouts${isOver ? ' sc-knockouts--over' : ''}`} aria-labelledby="sc-knockouts-title">
       <header className="sc-category__head">
@@ -31,6 +37,13 @@ export const KnockoutZone = memo(function KnockoutZone({ knockouts, attributes }
             <button type="button" className="icon-button icon-button--small" aria-label={`Remove knockout ${knockout.name}`} onClick={() => apply(removeKnockout, { index })}>
               <X size={15} aria-hidden />
             </button>
+            {costs?.[index] ? (
+              <p className="sc-knockout__cost">
+                In history it turns away {costs[index].wonDealsRemoved.toLocaleString('en-US')} won deals
+                {costs[index].wonRevenueRemoved > 0 ? ` (${formatMoney(costs[index].wonRevenueRemoved)} won)` : ''} and{' '}
+                {costs[index].lostDealsRemoved.toLocaleString('en-US')} lost
+              </p>
+            ) : null}
           </li>
         ))}
       </ul>

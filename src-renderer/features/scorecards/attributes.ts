@@ -104,6 +104,25 @@ export function defaultCondition(attribute: PaletteAttribute): Condition {
   }
 }
 
+/** "Far less often" than the average: at most half its rate (as Discover's anti-ICP). */
+const FAR_LESS = 0.5
+const MIN_EVIDENCE = 30
+
+/**
+ * A knockout dropped from the palette disqualifies what the evidence says wins far less often:
+ * Discover's value or bin with the lowest lift, when it is at most half the average on enough
+ * accounts or deals and its interval stays below. Without such evidence, the least-winning value
+ * or bin with enough data is the start (its cost shows on the card): never a range cut from the
+ * data's extremes, which can turn away most accounts.
+ */
+export function defaultKnockoutCondition(attribute: PaletteAttribute): Condition {
+  const candidates = (attribute.evidence ?? []).filter((v) => v.condition.op !== 'is_missing' && v.n >= MIN_EVIDENCE && v.lift !== null)
+  const sorted = [...candidates].sort((a, b) => (a.lift ?? 1) - (b.lift ?? 1))
+  const strong = sorted.find((v) => (v.lift ?? 1) <= FAR_LESS && v.ci[1] !== null && v.rate !== null && v.ci[1] < v.rate / (v.lift ?? 1))
+  const chosen = strong ?? sorted[0]
+  return chosen ? chosen.condition : defaultCondition(attribute)
+}
+
 /** What "Add to a category…" adds: its name for the dialog and the criterion's condition. */
 export interface PaletteChoice {
   name: string

@@ -8,6 +8,7 @@ import { ComparePanel } from './compare/ComparePanel'
 import { SimulateViewSwitch } from './compare/SimulateViewSwitch'
 import { ScorecardBar, ThresholdControls } from './SimulateControls'
 import { SimulateResults } from './SimulateResults'
+import { ValidationSummary } from '../discover/ValidationSummary'
 
 /** The Simulate section: test a threshold against the client's own history and see what it keeps and costs. */
 export function SimulateSection() {
@@ -20,6 +21,7 @@ export function SimulateSection() {
   const loading = useSimulateStore((s) => s.loading)
   const suggesting = useSimulateStore((s) => s.suggesting)
   const scorecardId = useSimulateStore((s) => s.scorecardId)
+  const validation = useSimulateStore((s) => s.validation)
   const compareView = useCompareStore((s) => s.view === 'compare')
   const { open, suggest, dismiss } = useSimulateStore.getState()
   // Undefined best customers is a next step in Discover, not a failure: say so calmly.
@@ -88,6 +90,15 @@ export function SimulateSection() {
         </div>
       ) : error ? (
         <ErrorNotice error={error} onDismiss={dismiss} />
+      ) : null}
+      {validation ? (
+        <section className="panel" aria-labelledby="sim-validation-title">
+          <header className="panel__header">
+            <h3 id="sim-validation-title">Does it hold up on new deals?</h3>
+            <p className="panel__hint">The saved scorecard&rsquo;s tiers on the newest deals, against the standard: the top tiers hold most of the wins and the top tier wins far more often than the bottom.</p>
+          </header>
+          <ValidationSummary validation={validation} suggestion={false} />
+        </section>
       ) : null}
       {shown ? (
         <SimulateResults report={shown} inputAt={inputAt} />

@@ -10,7 +10,7 @@ export class DiscoverPage {
   constructor(readonly page: Page) {
     this.signal = page.getByRole('region', { name: 'Signal' })
     this.attributes = page.locator('.attr-table')
-    this.suggestAuc = page.getByTestId('suggest-auc')
+    this.suggestAuc = page.getByTestId('validation-auc')
     this.cohortSize = page.getByTestId('cohort-size')
   }
 

@@ -121,7 +121,8 @@ export function simulationReport(simulation: Simulation, request: SimulationRequ
     knockouts: simulation.knockoutBacktest().map((k) => ({
       name: k.name,
       wonDealsRemoved: k.wonDealsRemoved,
-      wonRevenueRemoved: k.wonRevenueRemoved
+      wonRevenueRemoved: k.wonRevenueRemoved,
+      lostDealsRemoved: k.lostDealsRemoved
     })),
     ...distributionAndRoc(simulation)
   }

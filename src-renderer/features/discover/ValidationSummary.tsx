@@ -1,0 +1,56 @@
+import type { ScorecardValidation } from '@shared/domain/discover'
+import { count, fixed, interval, pct } from './discover-format'
+
+/**
+ * How a scorecard holds up on deals its points were not fitted on: which deals those are, its
+ * AUC there, its tiers' accounts and win rates, and one sentence against the standard. When
+ * there was no holdout, it says the figures are in-sample.
+ */
+export function ValidationSummary({ validation, suggestion }: { validation: ScorecardValidation; suggestion: boolean }) {
+  const where = validation.measuredOn === 'holdout' ? 'on the held-out deals' : 'on the same deals it was fitted on'
+  const tone = validation.verdict.meets === null ? '' : validation.verdict.meets ? ' suggest-validation__verdict--meets' : ' suggest-validation__verdict--short'
+  return (
+    <div className="suggest-validation">
+      <p className="muted">{validation.description}</p>
+      <p>
+        AUC {where}: <strong data-testid="validation-auc">{fixed(validation.auc, 3)}</strong>
+        <span className="muted"> (0.5 = chance, 1 = perfect)</span>
+        {suggestion && validation.unconstrainedAuc !== null ? (
+          <span className="muted">
+            {' '}
+            · every strong value of up to 8 attributes would reach {fixed(validation.unconstrainedAuc, 3)}; on the fitting deals {fixed(validation.fittedAuc, 3)}
+          </span>
+        ) : null}
+      </p>
+      {validation.tiers.length > 0 ? (
+        <table className="tier-table" aria-label={`Tiers ${where}`}>
+          <thead>
+            <tr>
+              <th scope="col">Tier</th>
+              <th scope="col">Accounts</th>
+              <th scope="col">Share of accounts</th>
+              <th scope="col">Share of won</th>
+              <th scope="col">Win rate</th>
+              <th scope="col">95% interval</th>
+            </tr>
+          </thead>
+          <tbody>
+            {validation.tiers.map((t) => (
+              <tr key={t.name}>
+                <th scope="row">{t.name}</th>
+                <td>{count(t.accounts)}</td>
+                <td>{pct(t.shareOfAccounts)}</td>
+                <td>{pct(t.shareOfWins)}</td>
+                <td>{pct(t.rate)}</td>
+                <td className="muted">{interval(t.ci)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      <p className={`suggest-validation__verdict${tone}`} role="status">
+        {validation.verdict.sentence}
+      </p>
+    </div>
+  )
+}
