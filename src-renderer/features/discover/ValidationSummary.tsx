@@ -7,7 +7,8 @@ import { count, fixed, interval, pct } from './discover-format'
  * there was no holdout, it says the figures are in-sample.
  */
 export function ValidationSummary({ validation, suggestion }: { validation: ScorecardValidation; suggestion: boolean }) {
-  const where = validation.measuredOn === 'holdout' ? 'on the held-out deals' : 'on the same deals it was fitted on'
+  // A suggestion was fitted on the rest; a hand-made scorecard is simply checked on the newest deals.
+  const where = validation.measuredOn === 'holdout' ? (suggestion ? 'on the held-out deals' : 'on the newest deals') : suggestion ? 'on the same deals it was fitted on' : 'on all the deals'
   const tone = validation.verdict.meets === null ? '' : validation.verdict.meets ? ' suggest-validation__verdict--meets' : ' suggest-validation__verdict--short'
   return (
     <div className="suggest-validation">
@@ -29,7 +30,7 @@ export function ValidationSummary({ validation, suggestion }: { validation: Scor
               <th scope="col">Tier</th>
               <th scope="col">Accounts</th>
               <th scope="col">Share of accounts</th>
-              <th scope="col">Share of won</th>
+              <th scope="col">Share of won accounts</th>
               <th scope="col">Win rate</th>
               <th scope="col">95% interval</th>
             </tr>

@@ -13,7 +13,7 @@ import { binEvidence, weightOfEvidence, type CellCount, type TargetTotals } from
 /** A group whose odds move by less than a fifth either way is left at zero points. */
 export const MIN_GROUP_WOE = 0.2
 /** Two positive groups of one attribute only when their evidence differs this much (WoE). */
-const SPLIT_GAP = 0.5
+const SPLIT_GAP = 0.3
 /** A sweet spot must fit at least this much better than the best monotone shape to be kept. */
 const SHAPE_GAIN = 0.5
 
@@ -83,8 +83,11 @@ function categoryCriteria(attribute: DiscoveredAttribute, totals: TargetTotals):
 function listCriteria(attribute: DiscoveredAttribute): SimpleCriterion[] {
   const items = attribute.bins.filter((bin) => bin.condition.op === 'contains_any' && bin.n > 0 && !bin.includesBaseRate)
   const out: SimpleCriterion[] = []
-  // A deal holding two positive items is one deal: the strongest item stands for the group, pooled counts would double-count.
-  for (const group of [items.filter((bin) => bin.woe >= MIN_GROUP_WOE), items.filter((bin) => bin.woe <= -MIN_GROUP_WOE)]) {
+  // A deal holding two positive items is one deal: the strongest item stands for the group, pooled
+  // counts would double-count. Items of clearly different strength are separate groups, so a weak
+  // tool that rides along with a strong one does not dilute it.
+  const positive = splitByGap(items.filter((bin) => bin.woe >= MIN_GROUP_WOE))
+  for (const group of [...positive, items.filter((bin) => bin.woe <= -MIN_GROUP_WOE)]) {
     if (group.length === 0) continue
     const strongest = group.reduce((best, bin) => (Math.abs(bin.woe) * Math.sqrt(bin.n) > Math.abs(best.woe) * Math.sqrt(best.n) ? bin : best))
     const values = group.flatMap((bin) => bin.condition.values ?? [])
