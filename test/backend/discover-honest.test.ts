@@ -4,34 +4,15 @@
  * traits are found and the noise is not; with the outcome shuffled between accounts there is
  * nothing to find, and the app must say so.
  */
-import { writeFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { generateCrmShape, LEAKAGE_SIGNAL } from '../../scripts/crm-generator/index'
-import { writeCsv } from '../../scripts/crm-generator/writers'
+import { LEAKAGE_SIGNAL } from '../../scripts/crm-generator/index'
 import { discover, suggestScorecard } from '@shared/engine/discover'
 import { mulberry32 } from '@shared/engine/benchmark/seeded-random'
 import { engineDatasetFor } from '../../src-main/backend/engine/engine-dataset-cache'
 import { discoverOptionsFor } from '../../src-main/backend/discover/discover-report'
-import { testBackend, type TestBackend } from '../support/backend'
+import { testBackend } from '../support/backend'
+import { importShape } from '../support/import-shape'
 import { tempDir } from '../support/temp-dir'
-
-async function importShape(backend: TestBackend, dir: string, options: Parameters<typeof generateCrmShape>[0]) {
-  const crm = generateCrmShape(options)
-  for (const table of crm.tables) {
-    const path = join(dir, `${table.name}.csv`)
-    writeFileSync(path, writeCsv(table.table, {}))
-    const preview = await backend.call('import-inspect', { source: { kind: 'path', path } })
-    await backend.call('import-commit', {
-      stagingId: preview.stagingId,
-      kind: preview.suggestedKind,
-      columns: preview.columns.map((c) => ({ index: c.index, type: c.type, role: c.role, category: c.category, level: c.level })),
-      outcomeMapping: preview.outcomeMapping.map((m) => ({ value: m.value, outcome: m.outcome })),
-      mode: 'replace'
-    })
-  }
-  return crm
-}
 
 describe('leakage planted in a generated opportunity export', () => {
   it('is flagged (or never offered), never suggested; the planted traits are found, the noise is not', async () => {

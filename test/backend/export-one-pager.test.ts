@@ -44,15 +44,22 @@ describe('the one-pager document', () => {
     const { backend, id, adjacentId } = await sample(tempDir())
     const first = await backend.call('export-document-get', { scorecardId: id })
     expect(first.document.statements).toEqual(first.draftedStatements)
-    expect(first.document.statements[0]).toBe('SaaS or FinTech companies with 51-500 employees are the core of the ICP.')
+    // Drafted from what the planted data supports, strongest first, each with its evidence.
+    expect(first.document.statements.slice(0, 3)).toEqual([
+      'Accounts with 51–500 employees win more often than the rest.',
+      'Accounts that run Salesforce win more often than the rest.',
+      'SaaS or FinTech companies win more often than other accounts.'
+    ])
+    expect(first.statementEvidence[0]).toMatch(/^660 accounts: 72% won \[68–75%\] vs 34% of the other 954; on the newest deals \d+% vs \d+%\.$/)
+    expect(first.analysis.supportedCriteria).toBe(6)
     expect(first.document.clientName).toBe((await backend.call('workspace-current', {}))!.name)
     expect(first.document.adjacentScorecardId).toBe(adjacentId)
     expect(first.adjacent?.name).toBe('Adjacent ICP')
     expect(first.scorecard.version).toBe('Q3 review')
     expect(first.scorecard.disqualifiers).toEqual(['Education: Industry is Education'])
-    expect(first.scorecard.categories[0]!.criteria).toEqual([
-      { attribute: 'Industry', qualifies: 'is SaaS, FinTech', points: 30 },
-      { attribute: 'Employees', qualifies: '51-500', points: 20 }
+    expect(first.scorecard.categories[0]!.criteria.map(({ attribute, qualifies, points, supported }) => ({ attribute, qualifies, points, supported }))).toEqual([
+      { attribute: 'Industry', qualifies: 'is SaaS, FinTech', points: 30, supported: true },
+      { attribute: 'Employees', qualifies: '51–500', points: 20, supported: true }
     ])
 
     const logo = `data:image/png;base64,${Buffer.from('not really a png').toString('base64')}`
@@ -81,7 +88,7 @@ describe('the one-pager document', () => {
     await backend.call('scorecard-save', { id, scorecard: { ...icpScorecard(), criteria: icpScorecard().criteria.slice(2) } })
     const again = await backend.call('export-document-get', { scorecardId: id })
     expect(again.document).toEqual(edited)
-    expect(again.draftedStatements[0]).toMatch(/^Companies that run Salesforce/)
+    expect(again.draftedStatements[0]).toMatch(/^Accounts that run Salesforce/)
   })
 
   it('refuses an adjacent ICP that is not another scorecard, and a malformed document', async () => {

@@ -163,7 +163,7 @@ describe('the XLSX workbook', () => {
     const icp = book.getWorksheet('ICP')!
     const icpText = icp.getSheetValues().flat().filter((v) => typeof v === 'string').join('\n')
     expect(icpText).toContain('Definition by category')
-    expect(icpText).toContain('Employees 51-500')
+    expect(icpText).toContain('Employees 51–500')
     expect(icpText).toContain('Industry is Education')
     const dictionary = book.getWorksheet('Data dictionary')!
     const industry = dictionary.getSheetValues().find((row) => Array.isArray(row) && row[2] === 'Industry') as unknown[]

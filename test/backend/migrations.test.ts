@@ -311,9 +311,10 @@ describe('migration 0006 (column judgement)', () => {
     const tokens = db.prepare('SELECT token FROM column_missing_token WHERE table_id = 2 AND position = 1 ORDER BY token').pluck().all()
     expect(tokens).toEqual((db.prepare('SELECT token FROM missing_token ORDER BY token').pluck().all() as string[]))
     expect(tokens).not.toContain('tbd')
-    for (const table of tables(db).filter((t) => ['column_missing_token', 'placeholder_choice', 'import_shape_column', 'leak_overrule'].includes(t.name))) {
-      expect(table.sql, table.name).toMatch(/STRICT/)
-    }
+    const judgement = tables(db).filter((t) => ['column_missing_token', 'placeholder_choice', 'import_shape_column', 'leak_overrule', 'column_label'].includes(t.name))
+    expect(judgement).toHaveLength(5)
+    for (const table of judgement) expect(table.sql, table.name).toMatch(/STRICT/)
+    expect(() => db.prepare("INSERT INTO column_label VALUES ('industry', '  ')").run()).toThrow(/CHECK/)
     expect(() => db.prepare("UPDATE source_column SET level = 'team'").run()).toThrow(/CHECK/)
     expect(() => db.prepare("INSERT INTO placeholder_choice VALUES ('industry', 'None', 1)").run()).toThrow(/CHECK/)
     // Deleting a table takes its columns' tokens with it.

@@ -95,7 +95,7 @@ describe('icp simulate, score and bench', () => {
     }
     expect(Object.keys(json.bands[0]).sort()).toEqual(['ci', 'from', 'meanWonAmount', 'medianCycleDays', 'n', 'name', 'to', 'tooSmall', 'winRate', 'wins'])
     expect(Object.keys(json.curve[0]).sort()).toEqual(['passRate', 'recall', 'threshold', 'winRateAbove'])
-    expect(Object.keys(json.knockouts[0]).sort()).toEqual(['name', 'wonDealsRemoved', 'wonRevenueRemoved'])
+    expect(Object.keys(json.knockouts[0]).sort()).toEqual(['lostDealsRemoved', 'name', 'wonDealsRemoved', 'wonRevenueRemoved'])
     expect(json.threshold).toBe(70)
     const human = await icp(['simulate', 'Sample workspace.icpw', '--scorecard', 'Core ICP'], dir)
     expect(human.stdout).toMatch(/^Win rate above\s+\d/m)

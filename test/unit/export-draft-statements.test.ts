@@ -1,68 +1,141 @@
 import { describe, expect, it } from 'vitest'
-import { defaultScorecard, type Scorecard } from '@shared/engine/scorecard/model'
+import type { CriterionFinding } from '@shared/engine/discover'
+import { defaultScorecard, type Criterion, type Scorecard } from '@shared/engine/scorecard/model'
 import { draftStatements, phraseOf } from '@shared/export/draft-statements'
+import { conditionWords, qualifiesWords } from '@shared/export/readable-condition'
+import { PLAIN } from '@shared/export/readable-values'
+
+const criteria: Criterion[] = [
+  { id: 'c1', category: 'Firmographic', attribute: 'industry', op: 'in', values: ['SaaS', 'FinTech'], points: 30 },
+  { id: 'c2', category: 'Firmographic', attribute: 'employees', op: 'between', min: 51, max: 200, points: 20 },
+  { id: 'c3', category: 'Technographic', attribute: 'Tech Stack', op: 'contains_any', values: ['Salesforce'], points: 25 },
+  { id: 'c4', category: 'Firmographic', attribute: 'industry', op: 'in', values: ['Retail'], points: -10 }
+]
 
 function icp(): Scorecard {
+  return { ...defaultScorecard('Core ICP'), criteria, knockouts: [{ name: 'Too small', attribute: 'employees', op: 'lt', value: 20 }] }
+}
+
+/** A finding as the engine reports it: `won` of `n` matching vs `otherWon` of `others`. */
+function finding(id: string, supported: boolean, won: number, n: number, otherWon: number, others: number, expected: 'higher' | 'lower' = 'higher'): CriterionFinding {
+  const condition = id.startsWith('knockout:') ? icp().knockouts[0]! : criteria.find((c) => c.id === id)!
   return {
-    ...defaultScorecard('Core ICP'),
-    criteria: [
-      { id: 'c2', category: 'Firmographic', attribute: 'Employees', op: 'between', min: 50, max: 500, points: 20 },
-      { id: 'c1', category: 'Firmographic', attribute: 'Industry', op: 'in', values: ['SaaS', 'FinTech'], points: 30 },
-      { id: 'c0', category: 'Firmographic', attribute: 'Industry', op: 'in', values: ['Retail'], points: -10 },
-      { id: 'c3', category: 'Technographic', attribute: 'Tech Stack', op: 'contains_any', values: ['Salesforce'], points: 25 },
-      { id: 'c4', category: 'Triggers', attribute: 'Recently Raised', op: 'is_true', points: 15 },
-      { id: 'c5', category: 'Triggers', attribute: 'Hiring SDRs', op: 'is_true', points: 10 }
-    ],
-    knockouts: [{ name: 'Too small', attribute: 'Employees', op: 'lt', value: 20 }]
+    id,
+    condition,
+    expected,
+    unit: 'accounts',
+    all: { matching: n, matchingPositive: won, others, othersPositive: otherWon },
+    rate: won / n,
+    interval: [won / n - 0.05, won / n + 0.05],
+    othersRate: otherWon / others,
+    overallRate: (won + otherWon) / (n + others),
+    pValue: supported ? 0.001 : 0.4,
+    qValue: supported ? 0.004 : 0.6,
+    holdout: { matching: 40, matchingPositive: Math.round((40 * won) / n), others: 90, othersPositive: Math.round((90 * otherWon) / others) },
+    agrees: true,
+    holdsOnHoldout: supported,
+    supported,
+    reason: supported ? null : 'The difference could be chance once 5 criteria are tested together.',
+    unitsToSettle: supported ? null : 388
   }
 }
 
-describe('drafting the ICP statement from a scorecard', () => {
-  it('writes one sentence per category from its strongest criteria, then the disqualifier', () => {
-    expect(draftStatements(icp())).toEqual([
-      'SaaS or FinTech companies with 50-500 employees are the core of the ICP.',
-      'Accounts that run Salesforce win more often than the average account.',
-      'Accounts that recently raised and are hiring SDRs win more often than the average account.',
-      'We do not pursue accounts with fewer than 20 employees — they are disqualified whatever their score.'
+const words = (attribute: string) =>
+  attribute === 'industry'
+    ? { label: 'Industry', kind: PLAIN }
+    : attribute === 'employees'
+      ? { label: 'Employees', kind: { unit: 'count' as const, date: false } }
+      : { label: attribute, kind: PLAIN }
+
+describe('statements drafted only from evidence', () => {
+  it('writes a "win more often" sentence only for supported criteria, each with its evidence', () => {
+    const drafted = draftStatements(icp(), {
+      words,
+      findings: [finding('c1', true, 82, 200, 60, 400), finding('c2', false, 50, 150, 90, 450), finding('c3', true, 40, 100, 100, 500)],
+      verdict: { meets: false, sentence: 'Falls short.' }
+    })
+    expect(drafted.reliable).toBe(true)
+    const texts = drafted.statements.map((s) => s.text)
+    expect(texts).toEqual([
+      'SaaS or FinTech companies win more often than other accounts.',
+      'Accounts that run Salesforce win more often than the rest.',
+      'We review this profile against new closed deals every quarter.'
     ])
+    expect(drafted.statements[0]!.evidence).toBe('200 accounts: 41% won [36–46%] vs 15% of the other 400; on the newest deals 40% vs 16%.')
+    // Employees did not hold up: no sentence claims it; the tier is not claimed without a verdict that meets.
+    expect(texts.join(' ')).not.toMatch(/employees|Tier A|faster/)
   })
 
-  it('always drafts 3 to 5 one-sentence statements', () => {
-    const empty = defaultScorecard('Empty')
-    const many: Scorecard = {
-      ...icp(),
-      categories: [...icp().categories, { name: 'Fit', budget: 10 }, { name: 'More', budget: 10 }],
-      criteria: [
-        ...icp().criteria,
-        { id: 'x', category: 'Buying process', attribute: 'Lead Source', op: 'in', values: ['Referral'], points: 5 },
-        { id: 'y', category: 'Fit', attribute: 'Region', op: 'in', values: ['EMEA'], points: 5 },
-        { id: 'z', category: 'More', attribute: 'Plan', op: 'in', values: ['Pro'], points: 5 }
-      ]
-    }
-    for (const scorecard of [empty, icp(), many]) {
-      const statements = draftStatements(scorecard)
-      expect(statements.length).toBeGreaterThanOrEqual(3)
-      expect(statements.length).toBeLessThanOrEqual(5)
-      for (const s of statements) {
-        expect(s).toMatch(/^[A-Z].*\.$/)
-        expect(s.slice(0, -1)).not.toMatch(/\.\s/)
-      }
-    }
-    expect(draftStatements(empty)[0]).toBe('Tier A accounts (a score of 80 or more) get first call on sales time.')
+  it('claims the knockout and the top tier only when the evidence supports them', () => {
+    const supported = draftStatements(icp(), {
+      words,
+      findings: [finding('c1', true, 82, 200, 60, 400), finding('knockout:0', true, 3, 80, 150, 520, 'lower')],
+      verdict: { meets: true, sentence: 'Meets the standard on the newest deals.' }
+    })
+    expect(supported.statements.map((s) => s.text)).toEqual([
+      'SaaS or FinTech companies win more often than other accounts.',
+      'We do not pursue accounts with fewer than 20 employees: they win less often than the rest and are disqualified whatever their score.',
+      'Tier A accounts (a score of 80 or more) get first call on sales time.',
+      'We review this profile against new closed deals every quarter.'
+    ])
+    expect(supported.statements[2]!.evidence).toBe('Meets the standard on the newest deals.')
+    const unsupported = draftStatements(icp(), {
+      words,
+      findings: [finding('c1', true, 82, 200, 60, 400), finding('knockout:0', false, 30, 80, 150, 520, 'lower')],
+      verdict: { meets: false, sentence: 'Falls short.' }
+    })
+    expect(unsupported.statements.map((s) => s.text).join(' ')).not.toMatch(/do not pursue|Tier A/)
   })
 
-  it('ignores negative criteria and names each attribute once', () => {
-    const text = draftStatements(icp()).join(' ')
-    expect(text).not.toMatch(/Retail/)
+  it('turns into hypotheses to test, with what would settle them, when nothing holds up', () => {
+    const drafted = draftStatements(icp(), {
+      words,
+      findings: [finding('c1', false, 62, 200, 110, 400), finding('c2', false, 50, 150, 90, 450), finding('c3', false, 30, 100, 150, 500)]
+    })
+    expect(drafted.reliable).toBe(false)
+    const texts = drafted.statements.map((s) => s.text)
+    expect(texts[0]).toBe('To test: do accounts whose industry is SaaS or FinTech win more often than the rest?')
+    expect(texts.filter((t) => /win more often than/.test(t) && !t.startsWith('To test'))).toEqual([])
+    expect(drafted.statements[0]!.evidence).toMatch(/^So far 200 accounts: 31% won .* could be chance .* About 388 decided accounts on each side/)
+    expect(texts[texts.length - 1]).toMatch(/re-test these hypotheses/)
   })
 
-  it('reads conditions as phrases', () => {
-    const base = { id: 'p', category: 'Firmographic', points: 1 }
-    expect(phraseOf({ ...base, attribute: 'Annual Revenue', op: 'between', min: 1_000_000, max: 50_000_000 })).toBe(
-      'with annual revenue of $1M-$50M'
+  it('says there is nothing to test for a scorecard without criteria, and never "close faster"', () => {
+    const drafted = draftStatements(defaultScorecard('Empty'), { findings: [] })
+    expect(drafted.reliable).toBe(false)
+    expect(drafted.statements[0]!.text).toMatch(/no criteria to test yet/)
+    expect(drafted.statements.map((s) => s.text).join(' ')).not.toMatch(/faster|higher win rate/)
+  })
+})
+
+describe('conditions in the words of their columns', () => {
+  const base = { id: 'p', category: 'Firmographic', points: 1 }
+  it('reads conditions as phrases, with money only for money columns', () => {
+    const money = { unit: 'money' as const, date: false }
+    expect(phraseOf({ ...base, attribute: 'AnnualRevenue', op: 'between', min: 1_000_000, max: 49_999_999 }, { label: 'Annual revenue', kind: money })).toBe(
+      'with annual revenue of $1M–$50M'
     )
-    expect(phraseOf({ ...base, attribute: 'Employees', op: 'gt', value: 1000 })).toBe('with more than 1,000 employees')
+    expect(phraseOf({ ...base, attribute: 'num_employees', op: 'gt', value: 1000 }, { label: 'Employees', kind: { unit: 'count', date: false } })).toBe(
+      'with more than 1,000 employees'
+    )
     expect(phraseOf({ ...base, attribute: 'Uses Competitor', op: 'is_true' })).toBe('that use competitor')
     expect(phraseOf({ ...base, attribute: 'Region', op: 'not_in', values: ['APAC', 'LATAM'] })).toBe('whose region is not APAC or LATAM')
+    // A code 0-4 is not money, whatever its name says.
+    expect(qualifiesWords({ attribute: 'fund_stage', op: 'between', min: 1, max: 1 }, { unit: 'code', date: false })).toBe('1')
+    expect(qualifiesWords({ attribute: 'budget_code', op: 'gt', value: 1 }, { unit: 'code', date: false })).toBe('over 1')
+  })
+
+  it('writes dates as dates, cut-offs rounded, bands without a line break inside', () => {
+    const date = { unit: null, date: true }
+    const day = Date.UTC(2017, 2, 15)
+    expect(qualifiesWords({ attribute: 'ORDERDATE', op: 'between', min: day, max: null }, date)).toBe('from 2017-03-15')
+    expect(qualifiesWords({ attribute: 'ORDERDATE', op: 'lt', value: day }, date)).toBe('before 2017-03-15')
+    expect(qualifiesWords({ attribute: 'share', op: 'between', min: null, max: 0.058824 }, PLAIN)).toBe('up to 0.06')
+    expect(qualifiesWords({ attribute: 'Employees', op: 'between', min: 51, max: 200 }, { unit: 'count', date: false })).toBe('51–200')
+    expect(qualifiesWords({ attribute: 'Employees', op: 'between', min: 125.5, max: null }, { unit: 'count', date: false })).toBe('126+')
+    expect(qualifiesWords({ attribute: 'Revenue', op: 'between', min: null, max: 999_999 }, { unit: 'money', date: false })).toBe('under $1M')
+    expect(conditionWords({ attribute: 'hq_country', op: 'in', values: ['US', 'CA', 'MX', 'BR', 'AR', 'CL'] }, { label: 'HQ country', kind: PLAIN })).toBe(
+      'HQ country is US, CA, MX, BR, AR, CL'
+    )
   })
 })

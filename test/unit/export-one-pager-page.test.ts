@@ -1,3 +1,4 @@
+import { noEvidenceAnalysis } from '../../src-main/backend/export/one-pager-analysis'
 import { describe, expect, it } from 'vitest'
 import type { OnePagerContent } from '@shared/domain/one-pager'
 import { defaultOnePagerDocument, normalizeBlocks } from '@shared/export/default-one-pager'
@@ -50,6 +51,8 @@ describe('what the page prints', () => {
   const content = (): OnePagerContent => ({
     document: defaultOnePagerDocument({ clientName: 'Acme', date: '2026-01-31', statements: ['A.', 'B.', 'C.'], adjacentScorecardId: null }),
     draftedStatements: ['A.', 'B.', 'C.'],
+    statementEvidence: [null, null, null],
+    analysis: noEvidenceAnalysis(),
     scorecard: {
       id: 1,
       name: 'Core ICP',

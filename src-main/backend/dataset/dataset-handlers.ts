@@ -19,6 +19,7 @@ import {
   writePlaceholderChoice,
   type ColumnRecord
 } from '../store/dataset-queries'
+import { writeLabel } from './column-labels'
 import { decideColumnMissing, missingSetOf, redecideAllMissing } from './column-missing'
 import { columnValues, datasetSummary, storedColumnProfile, storedTableView } from './dataset-summary'
 import { deleteRule, insertRule, listRules } from './hygiene-queries'
@@ -108,7 +109,8 @@ export const datasetHandlers: Pick<Handlers, DatasetMethods> = {
     // What the numbers measure follows the type they are read as.
     const unit = type === column.type ? column.unit : storedColumnProfile(db, table, { ...column, type, dateOrder, multiSeparators }, rules).unit
     const { level, levelReason } = levelOf(db, table, column, role, input.level)
-    db.transaction(() =>
+    db.transaction(() => {
+      if (input.label !== undefined) writeLabel(db, column.name, input.label)
       updateColumnSetting(db, table.record.id, column.position, {
         type,
         role,
@@ -120,7 +122,7 @@ export const datasetHandlers: Pick<Handlers, DatasetMethods> = {
         roleReason: role === column.role ? column.roleReason : 'your choice',
         unit
       })
-    )()
+    })()
     return datasetSummary(db)
   },
 

@@ -8,6 +8,7 @@ import { distinctValues, profileColumn } from '@shared/import/profile-column'
 import { isMissingValue } from '@shared/import/values'
 import { outcomeMappingFor } from '@shared/import/outcome-mapping-for'
 import { readMissingTokens, readOutcomeMapping, type ColumnRecord } from '../store/dataset-queries'
+import { labelFor, readLabels } from './column-labels'
 import { decideColumnMissing, missingSetOf } from './column-missing'
 import { listRules } from './hygiene-queries'
 import { cachedProfile, profileKey } from './profile-cache'
@@ -56,7 +57,8 @@ export function storedColumnProfile(db: Database, table: LoadedTable, column: Co
     category: column.category,
     roleReason: column.roleReason,
     level: column.level,
-    levelReason: column.levelReason
+    levelReason: column.levelReason,
+    label: labelFor(readLabels(db), column.name)
   }
 }
 

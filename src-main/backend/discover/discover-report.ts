@@ -76,14 +76,34 @@ export function discoverOptionsFor(db: Database, dataset: EngineDataset): Omit<D
   }
 }
 
+/**
+ * Discover's result per dataset and settings: the Discover screen, the suggestion and every
+ * deliverable read the same analysis, and a PDF re-rendered while the data is unchanged does
+ * not re-run it. Keyed weakly by the dataset, which is rebuilt whenever the data changes.
+ */
+const discoverCache = new WeakMap<EngineDataset, Map<string, DiscoverResult>>()
+
+function settingsKey(target: DiscoverTarget, options: Omit<DiscoverOptions, 'target'>, best: unknown): string {
+  const plain = (value: unknown): unknown => (value instanceof Map ? [...value] : value instanceof Set ? [...value] : value)
+  return JSON.stringify({ target, best, ...Object.fromEntries(Object.entries(options).map(([k, v]) => [k, plain(v)])) })
+}
+
 export function discoverFor(
   db: Database,
   target: DiscoverTarget
 ): { dataset: EngineDataset; result: DiscoverResult; options: Omit<DiscoverOptions, 'target'>; vector?: Int8Array } {
   const dataset = engineDatasetFor(db)
-  const vector = targetFor(dataset, target, target === 'best' ? readBestDefinition(db) : null)
+  const best = target === 'best' ? readBestDefinition(db) : null
+  const vector = targetFor(dataset, target, best)
   const options = discoverOptionsFor(db, dataset)
-  const result = discover(dataset, { ...(vector ? { target: vector } : {}), ...options })
+  const key = settingsKey(target, options, best)
+  let cached = discoverCache.get(dataset)
+  if (!cached) discoverCache.set(dataset, (cached = new Map()))
+  let result = cached.get(key)
+  if (!result) {
+    result = discover(dataset, { ...(vector ? { target: vector } : {}), ...options })
+    cached.set(key, result)
+  }
   return { dataset, result, options, ...(vector ? { vector } : {}) }
 }
 

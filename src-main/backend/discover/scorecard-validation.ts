@@ -1,6 +1,8 @@
 import type { Database } from 'better-sqlite3'
 import type { ScorecardValidation } from '@shared/domain/discover'
-import { tierEvidence, validationSplit, validationVerdict, type SuggestionValidation } from '@shared/engine/discover'
+import { tierEvidence, validationSplit, validationVerdict, type SuggestionValidation, type ValidationSplit } from '@shared/engine/discover'
+import type { EngineDataset } from '@shared/engine/engine-dataset'
+import type { Scorecard } from '@shared/engine/scorecard/model'
 import { compileScorecard } from '@shared/engine/scoring/compile'
 import { scoreCompiled } from '@shared/engine/scoring/score'
 import { prepareOutcome } from '@shared/engine/simulation/outcome'
@@ -43,7 +45,11 @@ export function scorecardValidation(db: Database, scorecardId: number, target: D
   const scorecard = readContent(db, record.workingRevisionId, record.name)
   const dataset = engineDatasetFor(db)
   const vector = targetFor(dataset, target, target === 'best' ? readBestDefinition(db) : null) ?? dataset.outcome
-  const split = validationSplit(dataset, vector)
+  return validateOnNewest(dataset, scorecard, vector, validationSplit(dataset, vector))
+}
+
+/** The validation of any scorecard on a split already made (the one-pager shares its split with the findings). */
+export function validateOnNewest(dataset: EngineDataset, scorecard: Scorecard, vector: Int8Array, split: ValidationSplit): ScorecardValidation {
   const measured = split.holdout ?? vector
   const holdout = split.holdoutCounts
   const description =

@@ -1,13 +1,21 @@
 import type { Database } from 'better-sqlite3'
 import type { OnePagerContent, OnePagerDocument, OnePagerTierEvidence } from '@shared/domain/one-pager'
 import type { SimulationReport } from '@shared/domain/simulation'
+import { criterionFindings, tierEvidence, type ScorecardFindings } from '@shared/engine/discover'
+import type { EngineDataset } from '@shared/engine/engine-dataset'
 import { describeCondition } from '@shared/engine/scorecard/describe-condition'
 import type { Condition, Scorecard } from '@shared/engine/scorecard/model'
+import { compileScorecard } from '@shared/engine/scoring/compile'
+import { scoreCompiled } from '@shared/engine/scoring/score'
 import { TOO_SMALL_BAND } from '@shared/engine/simulation/bands'
 import { defaultOnePagerDocument, normalizeBlocks } from '@shared/export/default-one-pager'
-import { draftStatements } from '@shared/export/draft-statements'
+import { draftStatements, findingEvidence } from '@shared/export/draft-statements'
+import { conditionWords, qualifiesWords, rawWords, type AttributeWords } from '@shared/export/readable-condition'
 import { AppError } from '../app-error'
+import { attributeWordsOf } from '../dataset/attribute-words'
+import { validateOnNewest } from '../discover/scorecard-validation'
 import { engineDatasetFor } from '../engine/engine-dataset-cache'
+import { analysisOf, leaksOf } from './one-pager-analysis'
 import { readContent } from '../scorecards/scorecard-content'
 import { findScorecard, listScorecards, listVersions } from '../scorecards/scorecard-queries'
 import { runSimulation } from '../simulate/run-simulation'
@@ -23,32 +31,15 @@ function workingScorecard(db: Database, id: number): Scorecard {
   return readContent(db, record.workingRevisionId, record.name)
 }
 
-/** 1529999 -> "1.53M", 45000 -> "45K", 745 -> "745": boundaries as a reader takes them in. */
-function readableNumber(text: string): string {
-  const value = Number(text)
-  const abs = Math.abs(value)
-  if (abs >= 1e9) return `${+(value / 1e9).toPrecision(3)}B`
-  if (abs >= 1e6) return `${+(value / 1e6).toPrecision(3)}M`
-  if (abs >= 1e4) return `${+(value / 1e3).toPrecision(3)}K`
-  return text
+type Words = (attribute: string) => AttributeWords
+
+/** What qualifies for a criterion, in the words of its column ("51–200", "is SaaS, FinTech", "under $1M"). */
+export function qualifies(condition: Condition, words: Words = rawWords): string {
+  return qualifiesWords(condition, words(condition.attribute).kind)
 }
 
-/**
- * "Industry is SaaS, FinTech" -> "is SaaS, FinTech": the attribute is printed in its own column;
- * comparison signs and long numbers are written the way a reader takes them in.
- */
-export function qualifies(condition: Condition): string {
-  const words = describeCondition(condition)
-  const rest = words.startsWith(condition.attribute) ? words.slice(condition.attribute.length).trim() : words
-  const numbers = condition.op === 'between' || condition.op === 'lt' || condition.op === 'gt'
-  if (!numbers) return rest
-  return rest
-    .replace(/^>=/, '≥')
-    .replace(/^<=/, '≤')
-    .replace(/-?\d+(\.\d+)?/g, (n) => readableNumber(n))
-}
-
-function categoriesInWords(scorecard: Scorecard): OnePagerContent['scorecard']['categories'] {
+function categoriesInWords(scorecard: Scorecard, words: Words, findings: ScorecardFindings | null): OnePagerContent['scorecard']['categories'] {
+  const byId = new Map((findings?.findings ?? []).map((f) => [f.id, f]))
   const names = scorecard.categories.map((c) => c.name)
   // A criterion whose category is not listed still prints, under its own heading.
   for (const criterion of scorecard.criteria) if (!names.includes(criterion.category)) names.push(criterion.category)
@@ -57,7 +48,16 @@ function categoriesInWords(scorecard: Scorecard): OnePagerContent['scorecard']['
     budget: scorecard.categories.find((c) => c.name === name)?.budget ?? 0,
     criteria: scorecard.criteria
       .filter((c) => c.category === name)
-      .map((c) => ({ attribute: c.attribute, qualifies: qualifies(c), points: c.points }))
+      .map((c) => {
+        const finding = byId.get(c.id)
+        return {
+          attribute: words(c.attribute).label,
+          qualifies: qualifies(c, words),
+          points: c.points,
+          supported: finding ? finding.supported : null,
+          evidence: finding ? findingEvidence(finding) : null
+        }
+      })
   }))
 }
 
@@ -75,7 +75,17 @@ function defaultAdjacent(db: Database, scorecardId: number, name: string): numbe
 
 const percent = (rate: number | null): string => (rate === null ? 'n/a' : `${Math.round(rate * 100)}%`)
 
-function evidenceOf(db: Database, scorecard: Scorecard): OnePagerContent['evidence'] {
+/** The decided deals' dataset, or null when none have been imported (the page then says why it has no evidence). */
+function datasetOrNull(db: Database): EngineDataset | null {
+  try {
+    return engineDatasetFor(db)
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') return null
+    throw error
+  }
+}
+
+function evidenceOf(db: Database, scorecard: Scorecard, dataset: EngineDataset | null): OnePagerContent['evidence'] {
   const empty: OnePagerContent['evidence'] = {
     deals: 0,
     wins: 0,
@@ -87,9 +97,8 @@ function evidenceOf(db: Database, scorecard: Scorecard): OnePagerContent['eviden
     notes: []
   }
   let report: SimulationReport
-  let dataset: ReturnType<typeof engineDatasetFor>
   try {
-    dataset = engineDatasetFor(db)
+    if (!dataset) throw new AppError('NOT_FOUND', 'No deals')
     report = runSimulation(db, scorecard, { outcome: 'won', threshold: scorecard.tiers[0]?.min ?? 80 })
   } catch (error) {
     // A workspace without deals still gets its one-pager; the evidence says why it is empty.
@@ -108,15 +117,20 @@ function evidenceOf(db: Database, scorecard: Scorecard): OnePagerContent['eviden
     if (closed > last) last = closed
   }
   const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10)
+  // Accounts per tier over every decided deal: each account in the tier of its most recent deal.
+  const accountTiers = tierEvidence(dataset, scoreCompiled(compileScorecard(scorecard, dataset)), scorecard.tiers, dataset.outcome)
 
   const tiers: OnePagerTierEvidence[] = scorecard.tiers.map((tier, index) => {
     const row = report.tiers.find((t) => t.name === tier.name && t.from !== null)
+    const accounts = accountTiers.find((t) => t.name === tier.name)
     return {
       name: tier.name,
       color: tier.color ?? TIER_COLORS[index] ?? '#718096',
       min: tier.min,
       deals: row?.n ?? 0,
       wins: row?.wins ?? 0,
+      accounts: accounts?.accounts ?? 0,
+      wonAccounts: accounts?.wonAccounts ?? 0,
       winRate: row?.winRate ?? null,
       medianCycleDays: row?.medianCycleDays ?? null,
       small: row ? row.tooSmall : true
@@ -155,15 +169,21 @@ function evidenceOf(db: Database, scorecard: Scorecard): OnePagerContent['eviden
 
 /**
  * Everything a deliverable prints for one scorecard: the saved document (or the default with
- * drafted statements), the working scorecard in words, and the evidence as the simulation
- * computes it (won vs lost, threshold at the top tier), so the PDF and the workbook state the
- * same figures as the Simulate screen.
+ * statements drafted from what the data supports), the working scorecard in its client-facing
+ * words with each criterion's evidence, the verdict and model card, and the evidence as the
+ * simulation computes it (won vs lost, threshold at the top tier), so the PDF and the workbook
+ * state the same figures as the Simulate screen.
  */
 export function buildOnePagerContent(db: Database, scorecardId: number, override?: OnePagerDocument): OnePagerContent {
   const record = findScorecard(db, scorecardId)
   if (!record) throw new AppError('NOT_FOUND', `There is no scorecard ${scorecardId} in this workspace; it may have been deleted.`, { id: scorecardId })
   const scorecard = readContent(db, record.workingRevisionId, record.name)
-  const drafted = draftStatements(scorecard)
+  const words = attributeWordsOf(db)
+  const dataset = datasetOrNull(db)
+  const findings = dataset ? criterionFindings(dataset, scorecard) : null
+  const validation = dataset && findings ? validateOnNewest(dataset, scorecard, dataset.outcome, findings.split) : null
+  const drafted = draftStatements(scorecard, { findings: findings?.findings ?? [], words, verdict: validation?.verdict ?? null })
+  const draftedTexts = drafted.statements.map((s) => s.text)
 
   const saved = override ?? readOnePager(db, scorecardId)
   const document: OnePagerDocument = saved
@@ -171,31 +191,35 @@ export function buildOnePagerContent(db: Database, scorecardId: number, override
     : defaultOnePagerDocument({
         clientName: readWorkspaceRow(db)?.name ?? '',
         date: today(),
-        statements: drafted,
+        statements: draftedTexts,
         adjacentScorecardId: defaultAdjacent(db, scorecardId, record.name)
       })
 
   const adjacentRecord = document.adjacentScorecardId !== null ? findScorecard(db, document.adjacentScorecardId) : null
   if (!adjacentRecord) document.adjacentScorecardId = null
   const adjacent = adjacentRecord
-    ? { name: adjacentRecord.name, categories: categoriesInWords(workingScorecard(db, adjacentRecord.id)) }
+    ? { name: adjacentRecord.name, categories: categoriesInWords(workingScorecard(db, adjacentRecord.id), words, null) }
     : null
+  const evidence = evidenceOf(db, scorecard, dataset)
 
   return {
     document,
-    draftedStatements: drafted,
+    draftedStatements: draftedTexts,
+    statementEvidence: drafted.statements.map((s) => s.evidence),
+    analysis: analysisOf({ scorecard, dataset, findings, validation, evidence, words, leaks: dataset ? leaksOf(db, scorecard) : { leftOut: [], used: [] } }),
     scorecard: {
       id: scorecardId,
       name: record.name,
       version: listVersions(db, scorecardId)[0]?.note ?? null,
-      categories: categoriesInWords(scorecard),
+      categories: categoriesInWords(scorecard, words, findings),
       tiers: scorecard.tiers.map((tier, index) => ({ name: tier.name, min: tier.min, color: tier.color ?? TIER_COLORS[index] ?? '#718096' })),
       disqualifiers: scorecard.knockouts.map((k) => {
-        const words = describeCondition(k)
-        return k.name && k.name !== words ? `${k.name}: ${words}` : words
+        const text = conditionWords(k, words(k.attribute))
+        // A name the app gave (the condition in raw words) adds nothing to the readable condition.
+        return k.name && k.name !== text && k.name !== describeCondition(k) ? `${k.name}: ${text}` : text
       })
     },
-    evidence: evidenceOf(db, scorecard),
+    evidence,
     adjacent
   }
 }

@@ -7,6 +7,7 @@ import { prepareOutcome } from '@shared/engine/simulation/outcome'
 import { simulationReport } from '@shared/engine/simulation/simulation-report'
 import { defaultOnePagerDocument } from '@shared/export/default-one-pager'
 import { scoredAccountsTable } from '@shared/export/scored-accounts'
+import { noEvidenceAnalysis } from './one-pager-analysis'
 import { writeWorkbookXlsx } from './workbook-xlsx'
 
 /**
@@ -24,6 +25,8 @@ export async function runWorkbookBenchmark(accounts: number): Promise<{ seconds:
   const content: OnePagerContent = {
     document: defaultOnePagerDocument({ clientName: 'Benchmark client', date: '2026-01-01', statements: ['One statement.'], adjacentScorecardId: null }),
     draftedStatements: [],
+    statementEvidence: [],
+    analysis: noEvidenceAnalysis(),
     scorecard: { id: 1, name: scorecard.name, version: null, categories: [], tiers: scorecard.tiers.map((t) => ({ name: t.name, min: t.min, color: t.color ?? '#a0aec0' })), disqualifiers: [] },
     evidence: { deals: 0, wins: 0, firstClosed: null, lastClosed: null, auc: null, topTier: null, tiers: [], notes: [] },
     adjacent: null

@@ -8,6 +8,7 @@ import type { BackendContext } from '../backend-context'
 import { datasetSummary } from '../dataset/dataset-summary'
 import type { Handlers } from '../dispatch'
 import { readMissingTokens, readOutcomeMapping, readPlaceholderChoices } from '../store/dataset-queries'
+import { labelFor, readLabels } from '../dataset/column-labels'
 import { listRules } from '../dataset/hygiene-queries'
 import { readRememberedShapes } from './import-shape-memory'
 import { commitImport } from './commit-import'
@@ -84,6 +85,9 @@ export const importHandlers: Pick<Handlers, 'import-inspect' | 'import-set-colum
     ctx.staging.track(stagingId, job)
     try {
       const staged = await job.result
+      // The consultant's labels for these headers, where set before (next quarter's file).
+      const labels = readLabels(db)
+      for (const profile of staged.profiles) profile.label = labelFor(labels, profile.name)
       ctx.staging.keep(stagingId, staged)
       return previewOf(stagingId, staged)
     } catch (error) {

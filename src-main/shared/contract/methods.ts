@@ -210,7 +210,9 @@ export const methods = {
         role: z.enum(COLUMN_ROLES).optional(),
         category: categoryName.nullable().optional(),
         dateOrder: dateOrder.optional(),
-        level: attributeLevel.optional()
+        level: attributeLevel.optional(),
+        /** The client-facing name (null or blank: back to the proposed one). */
+        label: z.string().max(120).nullable().optional()
       })
       .strict()
   ),

@@ -153,4 +153,6 @@ export interface ColumnProfile {
   unit: NumberUnit | null
   /** Placeholder spellings found in this column and whether each counts as missing here. */
   placeholders: PlaceholderDecision[]
+  /** The name clients read on every screen and deliverable ("HQ country" for hq_country); editable. */
+  label: string
 }

@@ -50,10 +50,52 @@ export interface OnePagerTierEvidence {
   min: number
   deals: number
   wins: number
+  /** Accounts scored in the tier (each in the tier of its most recent decided deal), and those won. */
+  accounts: number
+  wonAccounts: number
   winRate: number | null
   medianCycleDays: number | null
   /** True when the tier has too few decided deals for its rate to be read on its own. */
   small: boolean
+}
+
+/** One criterion in words: the attribute's label, what qualifies, its points and what the data says of it. */
+export interface OnePagerCriterion {
+  attribute: string
+  qualifies: string
+  points: number
+  /** Held up on its own (beyond chance and on the newest deals); null for zero points. */
+  supported?: boolean | null
+  /** Small print: accounts, win rate vs the rest, interval (null for zero points). */
+  evidence?: string | null
+}
+
+/** none: no criterion holds up; weak: some do but the tiers are not shown to separate on new deals; strong: both. */
+export type EvidenceStrength = 'none' | 'weak' | 'strong'
+
+export interface OnePagerAnalysis {
+  strength: EvidenceStrength
+  /** One or two plain sentences printed at the top of the page. */
+  headline: string
+  /** What the evidence counts: accounts (account facts) or deals. */
+  unit: 'accounts' | 'deals'
+  supportedCriteria: number
+  testedCriteria: number
+  validation: {
+    kind: 'time' | 'random' | 'none'
+    /** Which deals the figures come from. */
+    description: string
+    measuredOn: 'holdout' | 'in-sample'
+    auc: number | null
+    meets: boolean | null
+    verdict: string
+  }
+  /** The model card. */
+  builtOn: string
+  validatedOn: string
+  limits: string[]
+  /** With no reliable signal: what data would settle the hypotheses (empty otherwise). */
+  dataNeeded: string[]
 }
 
 /** Everything a deliverable prints, resolved from the workspace. */
@@ -61,13 +103,17 @@ export interface OnePagerContent {
   document: OnePagerDocument
   /** The statements as drafted from the scorecard now (the editor offers them to start over). */
   draftedStatements: string[]
+  /** Each drafted statement's evidence in small print (null: a statement of intent); printed under a statement while its text is as drafted. */
+  statementEvidence: Array<string | null>
+  /** How far the data carries this scorecard, and what it was built and checked on. */
+  analysis: OnePagerAnalysis
   scorecard: {
     id: number
     name: string
     /** The newest saved version's name, or null when only the working copy exists. */
     version: string | null
     /** Criteria by category, in the scorecard's order: attribute, what qualifies, points. */
-    categories: Array<{ name: string; budget: number; criteria: Array<{ attribute: string; qualifies: string; points: number }> }>
+    categories: Array<{ name: string; budget: number; criteria: OnePagerCriterion[] }>
     tiers: Array<{ name: string; min: number; color: string }>
     /** Knockouts in words (the anti-ICP). */
     disqualifiers: string[]

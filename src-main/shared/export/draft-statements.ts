@@ -1,157 +1,173 @@
 /**
- * The first draft of the ICP statement: 3-5 one-sentence hypotheses written from the
- * scorecard's strongest criteria per category ("SaaS or FinTech companies with 51-500 employees
- * are the core of the ICP."). Only a starting point: the consultant edits them, and the edited
- * text is what the one-pager keeps.
+ * The first draft of the ICP statement, written only from what the data supports. A criterion
+ * becomes a "win more often" sentence only when its accounts do win more often beyond chance
+ * (after correcting for every criterion tested) and still do on the newest deals
+ * (criterion-findings); each sentence carries its evidence in small print. When no criterion
+ * passes, the draft turns into hypotheses to test, each with what the data shows so far and
+ * how much more would settle it. Cycle ("close faster") claims are never drafted: the page's
+ * evidence shows cycles per tier where the data has them. The consultant edits every sentence;
+ * edited text is what the one-pager keeps.
  */
 
-import type { Criterion, Scorecard } from '@shared/engine/scorecard/model'
+import type { CriterionFinding, FindingUnit } from '@shared/engine/discover/criterion-findings'
+import type { Scorecard } from '@shared/engine/scorecard/model'
+import { joinWords, phraseOf, rawWords, type AttributeWords } from './readable-condition'
+
+export { phraseOf } from './readable-condition'
 
 const INDUSTRY = /industry|vertical|sector|segment/i
-const HEADCOUNT = /employee|headcount|staff|fte/i
-const TECH = /tech|stack|tool|software|crm|platform/i
-const MONEY = /revenue|arr|amount|acv|ltv|funding|budget/i
 
-function joinWords(values: readonly string[], word: 'or' | 'and'): string {
-  if (values.length <= 1) return values[0] ?? ''
-  if (values.length > 4) return `${values.slice(0, 3).join(', ')} ${word} ${values.length - 3} more`
-  return `${values.slice(0, -1).join(', ')} ${word} ${values[values.length - 1]}`
+export interface DraftedStatement {
+  text: string
+  /** The evidence in small print (null: a statement of intent, not a finding). */
+  evidence: string | null
 }
 
-function number(value: number, money: boolean): string {
-  const abs = Math.abs(value)
-  const short =
-    abs >= 1e9 ? `${+(value / 1e9).toFixed(1)}B` : abs >= 1e6 ? `${+(value / 1e6).toFixed(1)}M` : abs >= 1e4 ? `${+(value / 1e3).toFixed(0)}K` : value.toLocaleString('en-US')
-  return money ? `$${short}` : short
+export interface DraftedStatements {
+  statements: DraftedStatement[]
+  /** False when no criterion is supported: the draft is a list of hypotheses to test. */
+  reliable: boolean
 }
 
-/** A noun for the accounts a criterion describes, when it names what they are ("SaaS or FinTech companies"). */
-function subjectOf(criterion: Criterion): string | null {
-  if (criterion.op === 'in' && INDUSTRY.test(criterion.attribute) && criterion.values?.length) {
-    return `${joinWords(criterion.values, 'or')} companies`
-  }
+export interface StatementContext {
+  findings: readonly CriterionFinding[]
+  words?: (attribute: string) => AttributeWords
+  /** The scorecard's verdict on the newest deals (null: none could be measured). */
+  verdict?: { meets: boolean | null; sentence: string } | null
+  /** Tested against won vs lost ('won') or best customers vs the rest ('best'). */
+  target?: 'won' | 'best' | 'retained'
+}
+
+const pct = (rate: number | null): string => (rate === null ? 'n/a' : `${Math.round(rate * 100)}%`)
+const count = (n: number): string => n.toLocaleString('en-US')
+const singular = (unit: FindingUnit): string => (unit === 'accounts' ? 'account' : 'deal')
+
+function capitalize(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`
+}
+
+/** "412 accounts: 41% won [36–47%] vs 24% of the rest; on the newest deals 38% vs 22%." */
+export function findingEvidence(finding: CriterionFinding, verb = 'won'): string {
+  const { all, holdout, unit } = finding
+  const [low, high] = finding.interval
+  const base = `${count(all.matching)} ${unit}: ${pct(finding.rate)} ${verb} [${Math.round(low * 100)}–${pct(high)}] vs ${pct(finding.othersRate)} of the other ${count(all.others)}`
+  const newest =
+    holdout && holdout.matching > 0 && holdout.others > 0
+      ? `; on the newest deals ${pct(holdout.matchingPositive / holdout.matching)} vs ${pct(holdout.othersPositive / holdout.others)}`
+      : ''
+  return `${base}${newest}.`
+}
+
+function subjectOf(finding: CriterionFinding, words: AttributeWords): string | null {
+  const { condition } = finding
+  if (condition.op === 'in' && INDUSTRY.test(words.label) && condition.values?.length) return `${joinWords(condition.values, 'or')} companies`
   return null
 }
 
-/**
- * A yes/no attribute read as a clause: "Hiring SDRs" -> "that are hiring SDRs", "Recently
- * Raised" -> "that recently raised", "Uses Competitor" -> "that use competitor".
- */
-function flagPhrase(attribute: string, yes: boolean): string {
-  const [first = '', ...rest] = attribute.trim().split(/\s+/)
-  const word = first.toLowerCase()
-  // "Recently Raised" -> "raised", but "SDRs" and "CRM" keep their capitals.
-  const tail = rest.map((w) => (/^[A-Z][a-z]+$/.test(w) ? w.toLowerCase() : w)).join(' ')
-  const clause = (head: string) => [head, tail].filter(Boolean).join(' ')
-  if (/^(is|are)$/.test(word)) return yes ? `that are ${tail}` : `that are not ${tail}`
-  if (/^(uses|has|runs|sells|buys|needs)$/.test(word)) {
-    const verb = word === 'has' ? 'have' : word.slice(0, -1)
-    return yes ? `that ${clause(verb)}` : `that do not ${clause(verb)}`
-  }
-  if (/ing$/.test(word)) return yes ? `that are ${clause(word)}` : `that are not ${clause(word)}`
-  if (/ly$/.test(word)) return yes ? `that ${clause(word)}` : `that have not ${clause(word)}`
-  return yes ? `flagged "${attribute}"` : `not flagged "${attribute}"`
+function findingSentence(finding: CriterionFinding, words: AttributeWords, winWord: string): string {
+  const noun = finding.unit === 'accounts' ? 'accounts' : 'deals'
+  const subject = subjectOf(finding, words)
+  const more = finding.expected === 'higher' ? 'more' : 'less'
+  if (subject) return `${subject} ${winWord} ${more} often than other ${noun}.`
+  return capitalize(`${noun} ${phraseOf(finding.condition, words)} ${winWord} ${more} often than the rest.`)
 }
 
-/** A phrase that follows "companies" ("with 51-500 employees", "that run Salesforce"). */
-export function phraseOf(criterion: Criterion): string {
-  const { attribute } = criterion
-  const name = attribute.toLowerCase()
-  const money = MONEY.test(attribute)
-  const values = criterion.values ?? []
-  switch (criterion.op) {
-    case 'in':
-      return `whose ${name} is ${joinWords(values, 'or')}`
-    case 'not_in':
-      return `whose ${name} is not ${joinWords(values, 'or')}`
-    case 'contains_any':
-      return TECH.test(attribute) ? `that run ${joinWords(values, 'or')}` : `whose ${name} includes ${joinWords(values, 'or')}`
-    case 'contains_all':
-      return TECH.test(attribute) ? `that run ${joinWords(values, 'and')}` : `whose ${name} includes ${joinWords(values, 'and')}`
-    case 'between': {
-      const min = criterion.min ?? null
-      const max = criterion.max ?? null
-      if (HEADCOUNT.test(attribute)) {
-        if (min !== null && max !== null) return `with ${number(min, false)}-${number(max, false)} employees`
-        if (min !== null) return `with ${number(min, false)}+ employees`
-        if (max !== null) return `with up to ${number(max, false)} employees`
-      }
-      if (min !== null && max !== null) return `with ${name} of ${number(min, money)}-${number(max, money)}`
-      if (min !== null) return `with ${name} of at least ${number(min, money)}`
-      if (max !== null) return `with ${name} of at most ${number(max, money)}`
-      return `with a known ${name}`
+/** How strongly a finding separates: the ratio of the two rates, the way it points. */
+function separation(finding: CriterionFinding): number {
+  const a = finding.rate ?? 0
+  const b = finding.othersRate ?? 0
+  const ratio = finding.expected === 'higher' ? (a + 0.01) / (b + 0.01) : (b + 0.01) / (a + 0.01)
+  return ratio
+}
+
+interface Verbs {
+  /** "win" more often; "won" in the evidence. */
+  present: string
+  past: string
+}
+
+const VERBS: Record<NonNullable<StatementContext['target']>, Verbs> = {
+  won: { present: 'win', past: 'won' },
+  best: { present: 'become best customers', past: 'became best customers' },
+  retained: { present: 'stay', past: 'stayed' }
+}
+
+function hypothesis(finding: CriterionFinding, words: AttributeWords, verbs: Verbs): DraftedStatement {
+  const noun = finding.unit === 'accounts' ? 'accounts' : 'deals'
+  const more = finding.expected === 'higher' ? 'more' : 'less'
+  const text = `To test: do ${noun} ${phraseOf(finding.condition, words)} ${verbs.present} ${more} often than the rest?`
+  const sofar = finding.all.matching === 0 ? `No ${noun} with a decided deal meet it yet.` : `So far ${findingEvidence(finding, verbs.past)}`
+  const settle =
+    finding.unitsToSettle !== null
+      ? ` About ${count(finding.unitsToSettle)} decided ${noun} on each side would tell a difference of ${Math.max(10, Math.round(Math.abs((finding.rate ?? 0) - (finding.othersRate ?? 0)) * 100))} points from chance.`
+      : ''
+  return { text, evidence: `${sofar} ${finding.reason ?? ''}${settle}`.replace(/\s+/g, ' ').trim() }
+}
+
+/** 3-5 statements, most important first, each from a supported finding, or hypotheses when there are none. */
+export function draftStatements(scorecard: Scorecard, context: StatementContext): DraftedStatements {
+  const words = context.words ?? rawWords
+  const verbs = VERBS[context.target ?? 'won']
+  const byId = new Map(context.findings.map((f) => [f.id, f]))
+  const criteria = scorecard.criteria.filter((c) => c.points !== 0)
+  const supported = context.findings.filter((f) => f.supported)
+
+  if (supported.length === 0) {
+    const statements: DraftedStatement[] = []
+    const candidates = criteria
+      .slice()
+      .sort((a, b) => Math.abs(b.points) - Math.abs(a.points))
+      .map((c) => byId.get(c.id))
+      .filter((f): f is CriterionFinding => f !== undefined)
+    const seen = new Set<string>()
+    for (const finding of candidates) {
+      if (statements.length >= 4 || seen.has(finding.condition.attribute)) continue
+      seen.add(finding.condition.attribute)
+      statements.push(hypothesis(finding, words(finding.condition.attribute), verbs))
     }
-    case 'gt':
-      return HEADCOUNT.test(attribute)
-        ? `with more than ${number(criterion.value ?? 0, false)} employees`
-        : `with ${name} above ${number(criterion.value ?? 0, money)}`
-    case 'lt':
-      return HEADCOUNT.test(attribute)
-        ? `with fewer than ${number(criterion.value ?? 0, false)} employees`
-        : `with ${name} below ${number(criterion.value ?? 0, money)}`
-    case 'is_true':
-      return flagPhrase(attribute, true)
-    case 'is_false':
-      return flagPhrase(attribute, false)
-    case 'is_missing':
-      return `with no ${name} on record`
+    if (statements.length === 0) {
+      statements.push({
+        text: `To test: which traits separate the accounts that ${verbs.present} from those that do not? The scorecard has no criteria to test yet.`,
+        evidence: null
+      })
+    }
+    statements.push({
+      text: 'We will re-test these hypotheses as new deals close, before sales time is allocated by them.',
+      evidence: null
+    })
+    return { statements, reliable: false }
   }
-}
 
-/** Positive criteria of one category, strongest first, one per attribute. */
-function strongest(scorecard: Scorecard, category: string): Criterion[] {
+  const statements: DraftedStatement[] = []
   const seen = new Set<string>()
-  return scorecard.criteria
-    .filter((c) => c.category === category && c.points > 0)
-    .sort((a, b) => b.points - a.points)
-    .filter((c) => (seen.has(c.attribute) ? false : (seen.add(c.attribute), true)))
-}
-
-/** "that recently raised" + "that are hiring SDRs" -> "that recently raised and are hiring SDRs". */
-function joinPhrases(phrases: readonly string[]): string {
-  return phrases.reduce((text, phrase) => {
-    if (!text) return phrase
-    if (text.startsWith('that ') && phrase.startsWith('that ')) return `${text} and ${phrase.slice(5)}`
-    if (text.startsWith('with ') && phrase.startsWith('with ')) return `${text} and ${phrase.slice(5)}`
-    return `${text} ${phrase}`
-  }, '')
-}
-
-function sentence(subject: string, phrases: readonly string[], ending: string): string {
-  const body = [subject, joinPhrases(phrases)].join(' ').trim()
-  return `${body.charAt(0).toUpperCase()}${body.slice(1)} ${ending}`
-}
-
-/** 3-5 hypotheses, most important first. */
-export function draftStatements(scorecard: Scorecard): string[] {
-  const statements: string[] = []
-  const categories = scorecard.categories
-    .map((category) => ({ category, criteria: strongest(scorecard, category.name) }))
-    .filter((entry) => entry.criteria.length > 0)
-
-  categories.forEach(({ criteria }, index) => {
-    if (statements.length >= 4) return
-    const top = criteria.slice(0, 2)
-    const subjects = top.map(subjectOf)
-    const subject = subjects.find((s) => s !== null) ?? (index === 0 ? 'Companies' : 'Accounts')
-    const phrases = top.filter((_, i) => subjects[i] === null).map(phraseOf)
-    statements.push(sentence(subject, phrases, index === 0 ? 'are the core of the ICP.' : 'win more often than the average account.'))
-  })
-
-  const knockout = scorecard.knockouts[0]
-  if (knockout && statements.length < 5) {
-    statements.push(sentence('We do not pursue accounts', [phraseOf({ ...knockout, id: '', category: '', points: 0 })], '— they are disqualified whatever their score.'))
+  // What the ICP is comes first; at most one "win less often" trait besides the knockout.
+  const claims = supported
+    .filter((f) => !f.id.startsWith('knockout:'))
+    .sort((a, b) => (a.expected === b.expected ? separation(b) - separation(a) : a.expected === 'higher' ? -1 : 1))
+  let negatives = 0
+  for (const finding of claims) {
+    if (statements.length >= 3 || seen.has(finding.condition.attribute)) continue
+    if (finding.expected === 'lower' && negatives++ > 0) continue
+    seen.add(finding.condition.attribute)
+    statements.push({ text: findingSentence(finding, words(finding.condition.attribute), verbs.present), evidence: findingEvidence(finding, verbs.past) })
   }
+
+  const knockout = supported.find((f) => f.id.startsWith('knockout:'))
+  if (knockout) {
+    const noun = knockout.unit === 'accounts' ? 'accounts' : 'deals'
+    statements.push({
+      text: `We do not pursue ${noun} ${phraseOf(knockout.condition, words(knockout.condition.attribute))}: they ${verbs.present} less often than the rest and are disqualified whatever their score.`,
+      evidence: findingEvidence(knockout, verbs.past)
+    })
+  }
+
   const top = scorecard.tiers[0]
-  if (top && statements.length < 3) {
+  if (top && context.verdict?.meets === true && statements.length < 5) {
     const tierName = /^tier\b/i.test(top.name) ? top.name : `Tier ${top.name}`
-    statements.push(`${tierName} accounts (a score of ${top.min} or more) get first call on sales time.`)
+    statements.push({ text: `${tierName} ${singular(claims[0]?.unit ?? 'accounts')}s (a score of ${top.min} or more) get first call on sales time.`, evidence: context.verdict.sentence })
   }
-  if (statements.length < 3) {
-    statements.push('Accounts that match more of these criteria close faster and at a higher win rate.')
+  if (statements.length < 5) {
+    statements.push({ text: 'We review this profile against new closed deals every quarter.', evidence: null })
   }
-  if (statements.length < 3) {
-    statements.push('We review this profile against new closed deals every quarter.')
-  }
-  return statements.slice(0, 5)
+  return { statements: statements.slice(0, 5), reliable: true }
 }

@@ -3,6 +3,7 @@ import type { DictionaryColumn } from '../engine/dictionary-column'
 import { inferColumnType, isMissingValue, missingTokenSet, readValue } from './values'
 import { decidePlaceholders, missingSpellings } from './values/placeholders'
 import { numberUnit } from './values/number-unit'
+import { proposeLabel } from '../export/readable-values'
 
 export interface ProfileOptions {
   name: string
@@ -222,7 +223,8 @@ export function profileColumn(options: ProfileOptions): ColumnProfile {
       level: null,
       levelReason: null,
       unit,
-      placeholders: options.placeholders ?? []
+      placeholders: options.placeholders ?? [],
+      label: proposeLabel(name)
     }
   }
 }

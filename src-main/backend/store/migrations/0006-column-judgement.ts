@@ -10,9 +10,9 @@ const ROLES =
  * What the import now decides per column, kept with it: the attribute's level (account or
  * deal), why the role was suggested, what a number column measures, and which placeholder
  * spellings count as missing in that column (decided from its data, no longer one global list).
- * Three more tables remember the consultant's corrections: placeholder choices by column header,
- * the settings chosen for a file of a given shape (re-applied to the next file of that shape),
- * and the attributes whose leakage flag they overruled.
+ * More tables remember the consultant's choices: placeholder choices and client-facing labels by
+ * column header, the settings chosen for a file of a given shape (re-applied to the next file of
+ * that shape), and the attributes whose leakage flag they overruled.
  *
  * Existing workspaces keep exactly what they read before: every column gets the global tokens,
  * and levels come from the table (a flat table's columns from their headers).
@@ -52,6 +52,12 @@ export const migration0006: Migration = {
         date_order TEXT CHECK (date_order IN ('mdy', 'dmy', 'ymd')),
         level TEXT CHECK (level IN ('account', 'deal')),
         PRIMARY KEY (shape_key, column_key)
+      ) STRICT;
+
+      -- Client-facing labels of columns, by header (headerKey), so next quarter's file keeps them.
+      CREATE TABLE column_label (
+        column_key TEXT PRIMARY KEY CHECK (length(column_key) BETWEEN 1 AND 400),
+        label TEXT NOT NULL CHECK (length(trim(label)) BETWEEN 1 AND 120)
       ) STRICT;
 
       -- Attributes whose leakage flag the consultant overruled (by attribute name, as Discover lists them).

@@ -129,6 +129,12 @@ function quantileLows(sorted: Float64Array, quantiles: number): Float64Array {
   return Float64Array.from(lows)
 }
 
+function smallest(values: ArrayLike<number>): number {
+  let low = Infinity
+  for (let i = 0; i < values.length; i++) if (values[i]! < low) low = values[i]!
+  return low
+}
+
 /** Automatic bins: `quantiles` quantile bins, monotonic where the data allows, alike neighbours merged. */
 export function numberBins(name: string, column: NumberColumn, target: Int8Array, quantiles: number = DEFAULT_QUANTILES): BinnedAttribute {
   const present = presentValues(column, target)
@@ -148,7 +154,9 @@ export function numberBins(name: string, column: NumberColumn, target: Int8Array
       for (let j = group.start; j <= group.end; j++) seen = Math.max(seen, counts.max[j]!)
       max = present.integral ? lows[group.end + 1]! - 1 : seen
     }
-    return { label: rangeLabel(min, max), n: group.n, positives: group.positives, condition: between(name, min, max) }
+    // One bin for every value: "between" needs a bound, and the smallest value selects them all.
+    const condition = groups.length === 1 ? between(name, smallest(column.values), null) : between(name, min, max)
+    return { label: rangeLabel(min, max), n: group.n, positives: group.positives, condition }
   })
   const all = [...bins, ...missing]
   return {

@@ -1,0 +1,161 @@
+import type { Database } from 'better-sqlite3'
+import type { ScorecardValidation } from '@shared/domain/discover'
+import type { EvidenceStrength, OnePagerAnalysis, OnePagerContent } from '@shared/domain/one-pager'
+import { accountUnits, HOLDOUT_SHARE, MIN_HOLDOUT_EACH, type ScorecardFindings } from '@shared/engine/discover'
+import type { EngineDataset } from '@shared/engine/engine-dataset'
+import type { Scorecard } from '@shared/engine/scorecard/model'
+import type { AttributeWords } from '@shared/export/readable-condition'
+import { discoverFor } from '../discover/discover-report'
+
+/** A tier with fewer accounts than this where it was measured: its rate there is a hint. */
+const SMALL_TIER_ACCOUNTS = 30
+
+const count = (n: number): string => n.toLocaleString('en-US')
+const list = (names: readonly string[]): string =>
+  names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`
+
+export interface Leaks {
+  /** Attributes flagged as recording the outcome, left out of the analysis. */
+  leftOut: string[]
+  /** Flagged attributes the scorecard uses anyway (the consultant overruled the flag). */
+  used: string[]
+}
+
+/** Suspected leakage as Discover flags it (won vs lost): the model card names what was left out. */
+export function leaksOf(db: Database, scorecard: Scorecard): Leaks {
+  const { result } = discoverFor(db, 'won')
+  const used = new Set([...scorecard.criteria, ...scorecard.knockouts].map((c) => c.attribute))
+  const flagged = result.attributes.filter((a) => a.leakageSuspected)
+  return {
+    leftOut: flagged.filter((a) => !a.leakageOverruled && !used.has(a.name)).map((a) => a.name),
+    used: flagged.filter((a) => used.has(a.name)).map((a) => a.name)
+  }
+}
+
+interface AnalysisInput {
+  scorecard: Scorecard
+  dataset: EngineDataset | null
+  findings: ScorecardFindings | null
+  validation: ScorecardValidation | null
+  evidence: OnePagerContent['evidence']
+  words: (attribute: string) => AttributeWords
+  leaks: Leaks
+}
+
+function strengthOf(supported: number, validation: ScorecardValidation | null): EvidenceStrength {
+  if (supported === 0) return 'none'
+  return validation?.measuredOn === 'holdout' && validation.verdict.meets === true ? 'strong' : 'weak'
+}
+
+function headlineOf(strength: EvidenceStrength, supported: number, tested: number, validation: ScorecardValidation | null, unit: string): string {
+  const auc = validation?.auc != null ? ` (AUC ${validation.auc.toFixed(2)})` : ''
+  switch (strength) {
+    case 'none':
+      return tested === 0
+        ? 'No evidence yet: the scorecard has no criteria to test. Read this page as a plan, not as findings.'
+        : `No reliable signal: none of the ${tested} criteria separates the ${unit} that win from those that do not beyond chance, and on the newest deals. Read this page as hypotheses to test, not as findings.`
+    case 'weak': {
+      const why =
+        validation?.measuredOn !== 'holdout'
+          ? 'but there were too few deals to check the scorecard on deals it was not built on'
+          : validation.verdict.meets === null
+            ? `but the newest deals are too few to tell whether its tiers separate${auc}`
+            : `but the scorecard's tiers fall short of the standard on the newest deals${auc}`
+      return `Weak evidence: ${supported} of ${tested} criteria hold up on their own, ${why}. Use it to set priorities, and re-check it as deals close.`
+    }
+    case 'strong':
+      return `Strong evidence: ${supported} of ${tested} criteria hold up on their own, and the tiers meet the standard on the newest deals${auc}.`
+  }
+}
+
+/** The analysis of a workspace with no closed deals: nothing on the page has been tested. */
+export function noEvidenceAnalysis(unit: 'accounts' | 'deals' = 'accounts'): OnePagerAnalysis {
+  return {
+    strength: 'none',
+    headline: 'No evidence yet: no closed deals have been imported, so nothing on this page has been tested against the data.',
+    unit,
+    supportedCriteria: 0,
+    testedCriteria: 0,
+    validation: { kind: 'none', description: 'No closed deals to measure on.', measuredOn: 'in-sample', auc: null, meets: null, verdict: 'Not measured.' },
+    builtOn: 'No closed deals.',
+    validatedOn: 'Not validated.',
+    limits: [],
+    dataNeeded: ['Won and lost deals with the accounts they belong to: at least 100 of each to build on and to check on the newest.']
+  }
+}
+
+/** The verdict, the model card and, without a reliable signal, what data would settle the hypotheses. */
+export function analysisOf(input: AnalysisInput): OnePagerAnalysis {
+  const { scorecard, dataset, findings, validation, evidence, words, leaks } = input
+  const tested = findings?.findings.length ?? 0
+  const supported = findings?.findings.filter((f) => f.supported).length ?? 0
+  const byAccount = dataset !== null && accountUnits(dataset, dataset.outcome) !== null
+  const unit = findings ? findings.unit : byAccount ? 'accounts' : 'deals'
+  const strength = strengthOf(supported, validation)
+  const label = (name: string) => words(name).label
+
+  if (!dataset || !findings) return noEvidenceAnalysis(unit)
+
+  const split = findings.split
+  const all = split.holdoutCounts
+    ? { deals: split.trainCounts.deals + split.holdoutCounts.deals, positives: split.trainCounts.positives + split.holdoutCounts.positives }
+    : split.trainCounts
+  const accountsCounted = evidence.tiers.reduce((sum, t) => sum + t.accounts, 0)
+  const period = evidence.firstClosed && evidence.lastClosed ? `, closed ${evidence.firstClosed} to ${evidence.lastClosed}` : ', without close dates'
+  const builtOn = `${count(all.deals)} decided deals (${count(all.positives)} won) from ${count(accountsCounted)} accounts${period}. Open deals are not counted; ${unit === 'accounts' ? 'account facts count accounts: an account is won when any of its deals is' : 'each deal counts once'}.`
+  const aucText = validation?.auc != null ? ` AUC ${validation.auc.toFixed(2)}.` : ''
+  const validatedOn = validation ? `${validation.description}${aucText} ${validation.verdict.sentence}` : 'Not validated.'
+
+  const limits: string[] = []
+  if (leaks.leftOut.length > 0) limits.push(`Left out as suspected leakage (they record the outcome rather than predict it): ${list(leaks.leftOut.map(label))}.`)
+  if (leaks.used.length > 0) limits.push(`Uses ${list(leaks.used.map(label))}, flagged as possible leakage; the flag was overruled in Discover.`)
+  const unsupported = findings.findings.filter((f) => !f.supported)
+  if (unsupported.length > 0 && supported > 0) {
+    limits.push(`${unsupported.length} of ${tested} criteria ${unsupported.length === 1 ? 'does' : 'do'} not hold up on their own (marked "not shown" in the definition); they may still add to the score together.`)
+  }
+  const dealLevel = [...new Set(findings.findings.filter((f) => f.unit === 'deals' && byAccount).map((f) => f.condition.attribute))]
+  if (dealLevel.length > 0) limits.push(`${list(dealLevel.map(label))} ${dealLevel.length === 1 ? 'describes' : 'describe'} deals, not accounts: counted per deal, with an account's deals tested together.`)
+  if (validation && validation.measuredOn === 'holdout' && scorecard.criteria.length > 0) {
+    const small = validation.tiers.filter((t) => t.name !== 'Disqualified' && t.accounts < SMALL_TIER_ACCOUNTS)
+    if (small.length > 0) limits.push(`Small tiers on the newest deals: ${list(small.map((t) => `${t.name} (${t.accounts} accounts)`))}; read their rates there as hints.`)
+  }
+  if (split.kind === 'random') limits.push('Too few close dates to hold out the newest deals: checked on accounts held out at random instead.')
+
+  const dataNeeded: string[] = []
+  if (strength === 'none') {
+    const lost = all.deals - all.positives
+    const each = Math.ceil(MIN_HOLDOUT_EACH / HOLDOUT_SHARE)
+    if (split.kind === 'none') dataNeeded.push(`More decided deals: at least ${each} won and ${each} lost, so the newest can be held back to check the profile on (now ${count(all.positives)} won and ${count(lost)} lost).`)
+    if (!evidence.firstClosed) dataNeeded.push('Close dates on the deals, so the profile can be checked on the newest ones.')
+    const settle = findings.findings.filter((f) => f.unitsToSettle !== null).sort((a, b) => a.unitsToSettle! - b.unitsToSettle!)[0]
+    if (settle) {
+      dataNeeded.push(
+        `About ${count(settle.unitsToSettle!)} decided ${settle.unit} with and ${count(settle.unitsToSettle!)} without "${label(settle.condition.attribute)}" as the scorecard asks would settle the most promising hypothesis.`
+      )
+    }
+    if (scorecard.criteria.length === 0) dataNeeded.push('A scorecard to test: add criteria in Scorecards, or let Discover suggest them where the data has signal.')
+    else dataNeeded.push('Other traits: attributes the data does not hold yet (for example the buying trigger or the tech stack) may be what separates the accounts that win.')
+  }
+
+  return {
+    strength,
+    headline: headlineOf(strength, supported, tested, validation, unit),
+    unit,
+    supportedCriteria: supported,
+    testedCriteria: tested,
+    validation: validation
+      ? {
+          kind: validation.kind,
+          description: validation.description,
+          measuredOn: validation.measuredOn,
+          auc: validation.auc,
+          meets: validation.verdict.meets,
+          verdict: validation.verdict.sentence
+        }
+      : { kind: 'none', description: 'Not measured.', measuredOn: 'in-sample', auc: null, meets: null, verdict: 'Not measured.' },
+    builtOn,
+    validatedOn,
+    limits,
+    dataNeeded
+  }
+}

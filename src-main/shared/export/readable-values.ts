@@ -1,0 +1,107 @@
+/**
+ * Numbers and names written the way a person would say them on a client deliverable: money as
+ * money only for money columns, counts and codes as plain numbers, dates as dates, shares as
+ * percentages, cut-offs rounded to the nearby round number ("≤ 0.058824" is "≤ 0.06", "to
+ * 999,999" is "under $1M"), ranges with an en dash that a renderer keeps on one line.
+ */
+
+import type { NumberUnit } from '@shared/domain/dataset'
+import { headerText } from '@shared/import/suggest/header-words'
+
+/** How a column's numbers read: its unit, and whether they are dates (epoch ms). */
+export interface ValueKind {
+  unit: NumberUnit | null
+  date: boolean
+}
+
+export const PLAIN: ValueKind = { unit: null, date: false }
+
+/** The roundest number within 1% of `value` (0.058824 -> 0.06, 497 -> 500, 999,999 -> 1,000,000). */
+export function roundish(value: number): number {
+  if (!Number.isFinite(value) || value === 0) return value
+  const magnitude = Math.floor(Math.log10(Math.abs(value)))
+  for (let digits = 1; digits <= 4; digits++) {
+    const step = 10 ** (magnitude - digits + 1)
+    const rounded = Math.round(value / step) * step
+    if (Math.abs(rounded - value) <= Math.abs(value) * 0.01) return +rounded.toPrecision(digits + 1)
+  }
+  return +value.toPrecision(3)
+}
+
+function compact(value: number): string {
+  const abs = Math.abs(value)
+  if (abs >= 1e9) return `${+(value / 1e9).toPrecision(3)}B`
+  if (abs >= 1e6) return `${+(value / 1e6).toPrecision(3)}M`
+  if (abs >= 1e4) return `${+(value / 1e3).toPrecision(3)}K`
+  return value.toLocaleString('en-US', { maximumFractionDigits: 2 })
+}
+
+/** One value of a column, as a reader takes it in. */
+export function formatValue(value: number, kind: ValueKind): string {
+  if (kind.date) return new Date(value).toISOString().slice(0, 10)
+  switch (kind.unit) {
+    case 'money':
+      return `${value < 0 ? '-' : ''}$${compact(Math.abs(roundish(value)))}`
+    case 'percent':
+      return `${+(roundish(value * 100)).toFixed(1)}%`
+    case 'year':
+    case 'code':
+      return String(Math.round(value))
+    case 'count':
+      return Math.round(value).toLocaleString('en-US')
+    default:
+      return compact(roundish(value))
+  }
+}
+
+/**
+ * A range's words: "51–200", "200+", "under $1M". A bound one below a round number (999 under
+ * 1,000, 49 under 50) is read as "under" that number, as a person would say it.
+ */
+export function formatRange(min: number | null, max: number | null, kind: ValueKind): string {
+  const below = max !== null && !kind.date && kind.unit !== 'code' && kind.unit !== 'year' && Number.isInteger(max) && roundish(max + 1) === max + 1 && roundish(max) !== max
+  if (min !== null && max !== null) {
+    if (min === max) return formatValue(min, kind)
+    return `${formatValue(min, kind)}–${formatValue(below ? max + 1 : max, kind)}`
+  }
+  if (min !== null) return kind.date ? `from ${formatValue(min, kind)}` : `${formatValue(min, kind)}+`
+  if (max !== null) return kind.date ? `until ${formatValue(max, kind)}` : below ? `under ${formatValue(max + 1, kind)}` : `up to ${formatValue(max, kind)}`
+  return 'any value'
+}
+
+/** Acronyms that keep their capitals in a label. */
+const ACRONYMS = new Set([
+  'id', 'hq', 'arr', 'mrr', 'acv', 'tcv', 'nrr', 'ndr', 'ltv', 'clv', 'crm', 'erp', 'sdr', 'sdrs', 'bdr', 'bdrs', 'ae', 'url', 'us',
+  'usa', 'uk', 'eu', 'emea', 'apac', 'nps', 'b2b', 'b2c', 'roi', 'it', 'hr', 'ceo', 'cfo', 'cto', 'cmo', 'cro', 'vp', 'saas', 'api',
+  'ttv', 'csm', 'sla', 'ip', 'naics', 'sic', 'msrp', 'qtr', 'fte', 'ai'
+])
+const SPECIAL: Readonly<Record<string, string>> = { saas: 'SaaS', sdrs: 'SDRs', bdrs: 'BDRs', ids: 'IDs' }
+
+/**
+ * A client-facing label proposed from a raw column name: "hq_country" -> "HQ country",
+ * "AnnualRevenue" -> "Annual revenue", "ORDERDATE" -> "Order date". A name already written for
+ * people ("Annual Revenue", "Tech Stack") is kept as it is.
+ */
+export function proposeLabel(raw: string): string {
+  // "Account: Annual Revenue", "Organization - Industry": the account is the subject of every
+  // attribute already; "Deal - Owner" reads "Deal owner".
+  const owner = /^(account|organi[sz]ation|company)\s*[:–-]\s*(\S.*)$/i.exec(raw.trim())
+  if (owner) return proposeLabel(owner[2]!)
+  const deal = /^(deal|opportunity)\s*[:–-]\s*(\S.*)$/i.exec(raw.trim())
+  if (deal) {
+    const rest = proposeLabel(deal[2]!)
+    return `${deal[1]!.charAt(0).toUpperCase()}${deal[1]!.slice(1).toLowerCase()} ${/^[A-Z][a-z]/.test(rest) ? rest.charAt(0).toLowerCase() + rest.slice(1) : rest}`
+  }
+  const trimmed = raw.trim()
+  const readable = /\s/.test(trimmed) && /[a-z]/.test(trimmed) && !/[_]/.test(trimmed)
+  if (readable || trimmed === '') return trimmed
+  const parts = headerText(trimmed).split(' ').filter(Boolean)
+  if (parts.length === 0) return trimmed
+  return parts
+    .map((word, i) => {
+      if (SPECIAL[word]) return SPECIAL[word]
+      if (ACRONYMS.has(word)) return word.toUpperCase()
+      return i === 0 ? word.charAt(0).toUpperCase() + word.slice(1) : word
+    })
+    .join(' ')
+}

@@ -1,0 +1,154 @@
+/**
+ * The one-pager's words on generated workspaces whose truth is known: no signal, weak signal,
+ * strong signal, no close dates, deal-level attributes, many criteria. Whatever the scorecard
+ * (suggested or hand-made from Discover's best-looking values), no statement may claim an effect
+ * the data does not carry, and no value may print as raw epoch or decimal noise.
+ */
+import { describe, expect, it } from 'vitest'
+import type { OnePagerContent } from '@shared/domain/one-pager'
+import type { Criterion, Scorecard } from '@shared/engine/scorecard/model'
+import { buildOnePagerContent } from '../../src-main/backend/export/one-pager-content'
+import { testBackend, type TestBackend } from '../support/backend'
+import { importShape } from '../support/import-shape'
+import { tempDir } from '../support/temp-dir'
+
+type ShapeOptions = Parameters<typeof importShape>[2]
+
+async function workspace(name: string, options: ShapeOptions): Promise<{ backend: TestBackend; dir: string }> {
+  const dir = tempDir()
+  const backend = testBackend(dir, 'native')
+  await backend.call('workspace-create', { name, path: `${name}.icpw` })
+  await importShape(backend, dir, options)
+  return { backend, dir }
+}
+
+/** A consultant's hand-made scorecard: the best-looking value of every attribute Discover lists, +10 each, up to `max`. */
+async function handMade(backend: TestBackend, max = 12): Promise<number> {
+  const report = await backend.call('discover-run', {})
+  const criteria: Criterion[] = []
+  for (const attribute of report.attributes) {
+    if (attribute.excluded || attribute.leakageSuspected) continue
+    const best = attribute.values.filter((v) => v.condition && v.rate !== null && !v.tooSmall).sort((a, b) => (b.rate ?? 0) - (a.rate ?? 0))
+    for (const value of best.slice(0, max > 20 ? 2 : 1)) {
+      if (criteria.length >= max) break
+      criteria.push({ ...value.condition!, id: `h${criteria.length}`, category: attribute.category, points: 10 })
+    }
+  }
+  const created = await backend.call('scorecard-create', { name: 'Hand-made' })
+  const scorecard: Scorecard = { ...created.scorecard, criteria }
+  const categories = [...new Set(criteria.map((c) => c.category))]
+  scorecard.categories = categories.map((c) => ({ name: c, budget: 100 / Math.max(1, categories.length) }))
+  await backend.call('scorecard-save', { id: created.id, scorecard })
+  return created.id
+}
+
+function contentOf(backend: TestBackend, id: number): OnePagerContent {
+  return buildOnePagerContent(backend.context.session.require().db, id)
+}
+
+/** Every sentence the page and workbook print from the analysis. */
+function printedText(content: OnePagerContent): string {
+  return [
+    ...content.draftedStatements,
+    ...content.statementEvidence.filter((e): e is string => e !== null),
+    ...content.scorecard.categories.flatMap((c) => c.criteria.flatMap((x) => [x.attribute, x.qualifies, x.evidence ?? ''])),
+    ...content.scorecard.disqualifiers,
+    content.analysis.headline,
+    content.analysis.builtOn,
+    content.analysis.validatedOn,
+    ...content.analysis.limits,
+    ...content.analysis.dataNeeded
+  ].join('\n')
+}
+
+/** The claims: statements that say something wins more or less often, other than questions to test. */
+const claims = (content: OnePagerContent): string[] => content.draftedStatements.filter((s) => /more often|less often/.test(s) && !s.startsWith('To test'))
+
+function expectHonest(content: OnePagerContent): void {
+  const text = printedText(content)
+  expect(text).not.toMatch(/\d{10,}/) // epoch milliseconds
+  expect(text).not.toMatch(/\d\.\d{4,}/) // decimal noise
+  expect(text).not.toMatch(/close faster|higher win rate/i)
+  // Each claim carries its evidence; with no supported criterion there are no claims.
+  content.draftedStatements.forEach((s, i) => {
+    if (claims(content).includes(s)) expect(content.statementEvidence[i], s).toMatch(/accounts|deals/)
+  })
+  if (content.analysis.strength === 'none') expect(claims(content)).toEqual([])
+  expect(content.analysis.supportedCriteria).toBeLessThanOrEqual(content.analysis.testedCriteria)
+}
+
+describe('the one-pager states only what the data carries', () => {
+  it('with no signal: says so at the top, claims nothing, and lists what would settle the hypotheses', async () => {
+    const { backend } = await workspace('none', { shape: 'standard', seed: 31, accounts: 700, signal: 'none', mess: 'typical' })
+    const id = await handMade(backend)
+    const content = contentOf(backend, id)
+    expectHonest(content)
+    expect(content.analysis.strength).toBe('none')
+    expect(content.analysis.headline).toMatch(/^No reliable signal/)
+    expect(claims(content)).toEqual([])
+    expect(content.draftedStatements[0]).toMatch(/^To test: /)
+    expect(content.analysis.dataNeeded.length).toBeGreaterThan(0)
+    backend.close()
+  })
+
+  it('with a strong signal: the suggestion states its supported findings, with evidence and a validation on the newest deals', async () => {
+    const { backend } = await workspace('strong', { shape: 'salesforce', seed: 32, accounts: 900, signal: 'strong', mess: 'typical' })
+    const suggested = await backend.call('scorecard-suggest', { name: 'Suggested' })
+    const content = contentOf(backend, suggested.id)
+    expectHonest(content)
+    expect(content.analysis.strength).not.toBe('none')
+    expect(claims(content).length).toBeGreaterThan(0)
+    expect(content.analysis.validation.measuredOn).toBe('holdout')
+    expect(content.analysis.builtOn).toMatch(/decided deals .* from [\d,]+ accounts, closed \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}/)
+    expect(content.evidence.tiers.reduce((sum, t) => sum + t.accounts, 0)).toBeGreaterThan(0)
+    // Criteria read in the client's words: labels, and money only where the column holds money.
+    const criteria = content.scorecard.categories.flatMap((c) => c.criteria)
+    for (const c of criteria) expect(c.attribute).not.toMatch(/_/)
+    backend.close()
+  })
+
+  it('with a weak signal and many criteria: every claim is a supported criterion', async () => {
+    const { backend } = await workspace('weak', { shape: 'hubspot', seed: 33, accounts: 800, signal: 'weak', mess: 'typical' })
+    const id = await handMade(backend, 30)
+    const content = contentOf(backend, id)
+    expectHonest(content)
+    const supported = content.scorecard.categories.flatMap((c) => c.criteria).filter((c) => c.supported === true).length
+    expect(claims(content).length).toBeLessThanOrEqual(supported + 1)
+    if (supported === 0) expect(content.analysis.strength).toBe('none')
+    backend.close()
+  })
+
+  it('without close dates: no period, a random holdout or none, and never a cycle claim', async () => {
+    const { backend } = await workspace('nodates', { shape: 'standard', seed: 34, accounts: 700, signal: 'strong', mess: 'none' })
+    const summary = await backend.call('dataset-summary', {})
+    for (const table of summary.tables) {
+      for (const column of table.columns) {
+        if (column.role === 'closed-date' || column.role === 'created-date') await backend.call('dataset-set-column', { kind: table.kind, index: column.index, role: 'ignore' })
+      }
+    }
+    const id = await handMade(backend)
+    const content = contentOf(backend, id)
+    expectHonest(content)
+    expect(content.evidence.firstClosed).toBeNull()
+    expect(content.analysis.builtOn).toMatch(/without close dates/)
+    expect(content.analysis.validation.kind).not.toBe('time')
+    backend.close()
+  })
+
+  it('with deal-level attributes: counts them in deals and says so in the model card', async () => {
+    const { backend } = await workspace('deals', { shape: 'salesforce', seed: 35, accounts: 700, signal: 'strong', mess: 'none' })
+    const created = await backend.call('scorecard-create', { name: 'Deal type' })
+    const report = await backend.call('discover-run', {})
+    const dealAttribute = report.attributes.find((a) => a.unit === 'deal' && !a.excluded && !a.leakageSuspected && a.values.some((v) => v.condition))
+    expect(dealAttribute, 'a deal-level attribute in the Salesforce shape').toBeDefined()
+    const value = dealAttribute!.values.find((v) => v.condition)!
+    await backend.call('scorecard-save', {
+      id: created.id,
+      scorecard: { ...created.scorecard, criteria: [{ ...value.condition!, id: 'd1', category: created.scorecard.categories[0]!.name, points: 20 }] }
+    })
+    const content = contentOf(backend, created.id)
+    expectHonest(content)
+    expect(content.analysis.limits.join(' ')).toMatch(/describes deals, not accounts/)
+    backend.close()
+  })
+})

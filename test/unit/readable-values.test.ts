@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest'
+import { formatRange, formatValue, proposeLabel, roundish } from '@shared/export/readable-values'
+
+describe('client-facing labels proposed from raw column names', () => {
+  it.each([
+    ['hq_country', 'HQ country'],
+    ['AnnualRevenue', 'Annual revenue'],
+    ['ORDERDATE', 'Order date'],
+    ['customerID', 'Customer ID'],
+    ['NumberOfEmployees', 'Number of employees'],
+    ['org_id', 'Org ID'],
+    ['SeniorCitizen', 'Senior citizen'],
+    ['Annual Revenue', 'Annual Revenue'],
+    ['Tech Stack', 'Tech Stack'],
+    ['Account: Annual Revenue', 'Annual Revenue'],
+    ['Organization - Industry', 'Industry'],
+    ['Deal - Owner', 'Deal owner'],
+    ['Industry', 'Industry']
+  ])('%s -> %s', (raw, label) => expect(proposeLabel(raw)).toBe(label))
+})
+
+describe('numbers by what they measure', () => {
+  it('rounds cut-offs to what a person would say', () => {
+    expect(roundish(0.058824)).toBe(0.059)
+    expect(roundish(497)).toBe(500)
+    expect(roundish(999_999)).toBe(1_000_000)
+    expect(formatValue(0.058824, { unit: null, date: false })).toBe('0.06')
+    expect(formatValue(0.058824, { unit: 'percent', date: false })).toBe('5.9%')
+  })
+  it('writes money only for money, codes and counts plain, dates as dates', () => {
+    expect(formatValue(1_250_000, { unit: 'money', date: false })).toBe('$1.25M')
+    expect(formatValue(3, { unit: 'code', date: false })).toBe('3')
+    expect(formatValue(12_000, { unit: 'count', date: false })).toBe('12,000')
+    expect(formatValue(Date.UTC(2021, 0, 31), { unit: null, date: true })).toBe('2021-01-31')
+    expect(formatRange(51, 200, { unit: 'count', date: false })).toBe('51–200')
+    expect(formatRange(2, 2, { unit: 'code', date: false })).toBe('2')
+    expect(formatRange(null, 49, { unit: 'count', date: false })).toBe('up to 49')
+    expect(formatRange(null, 999_999, { unit: 'money', date: false })).toBe('under $1M')
+    expect(formatRange(200, null, { unit: 'count', date: false })).toBe('200+')
+  })
+})
