@@ -64,7 +64,7 @@ export interface DataState {
   setColumn(
     kind: TableKind,
     index: number,
-    change: { type?: ColumnType; role?: ColumnRole; category?: string | null; dateOrder?: DateOrder | null; level?: AttributeLevel }
+    change: { type?: ColumnType; role?: ColumnRole; category?: string | null; dateOrder?: DateOrder | null; level?: AttributeLevel; label?: string | null }
   ): Promise<void>
   setPlaceholder(kind: TableKind, index: number, token: string, missing: boolean): Promise<void>
   setOutcome(value: string, outcome: Outcome | null): Promise<void>

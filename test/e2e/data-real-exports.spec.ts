@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DataPage } from './pages/data-page'
+import { DiscoverPage } from './pages/discover-page'
 import { expect, test } from './support/fixtures'
 
 let files: string
@@ -57,4 +58,34 @@ test('a leads file with a 0/1 outcome imports with no changes, and again after r
   await expect(data.tab('Tables')).toBeVisible({ timeout: 20_000 })
   await expect(data.summary).toContainText(`Won ${won}`)
   await expect(data.summary).toContainText(`Lost ${240 - won}`)
+})
+
+test('raw column names get client-facing labels, editable in the Data section and used in Discover', async ({ host, page, startPage }) => {
+  test.setTimeout(90_000)
+  const lines = ['account_id,hq_country,num_employees,closed_won']
+  for (let i = 0; i < 240; i++) lines.push(`A${i},${['US', 'DE', 'FR'][i % 3]},${10 + ((i * 37) % 900)},${i % 3 === 0 || i % 7 === 0 ? 'true' : 'false'}`)
+  const path = join(files, 'snake.csv')
+  writeFileSync(path, lines.join('\n'))
+  const data = new DataPage(page)
+  await startPage.goto(host.url)
+  await startPage.createWorkspace('Labels')
+  await data.upload([path])
+  await data.expectReview('snake.csv')
+  await expect(data.columnRow('hq_country')).toContainText('Shown as “HQ country”')
+  await data.commit()
+  await expect(data.tab('Tables')).toBeVisible({ timeout: 20_000 })
+
+  await data.openTab('Columns')
+  const field = page.getByLabel('Label of hq_country on screens and deliverables')
+  await expect(field).toHaveValue('HQ country')
+  await field.fill('Headquarters')
+  await field.press('Enter')
+  await expect(field).toHaveValue('Headquarters')
+
+  const discover = new DiscoverPage(page)
+  await discover.open()
+  // The file has no real signal: Discover says so and keeps the ranking folded away.
+  await page.getByText('Show the attributes anyway').click()
+  await expect.poll(() => discover.attributeNames()).toContain('Headquarters')
+  expect(await discover.attributeNames()).not.toContain('hq_country')
 })

@@ -6,6 +6,7 @@ import { CategorySelect } from './CategorySelect'
 import { ColumnLevelSelect, ColumnRoleSelect, ColumnTypeSelect, DateOrderSelect } from './ColumnSelects'
 import { ColumnProfileView } from './ColumnProfileView'
 import { TYPE_LABELS } from './data-labels'
+import { LabelField } from './LabelField'
 import { PlaceholderList } from './PlaceholderList'
 
 export interface ColumnRowHandlers {
@@ -15,6 +16,8 @@ export interface ColumnRowHandlers {
   onLevel(index: number, level: AttributeLevel): void
   /** Stored columns only: count a placeholder spelling as missing, or keep it as a value. */
   onPlaceholder?: ((index: number, token: string, missing: boolean) => void) | undefined
+  /** Stored columns only: the client-facing label ('' returns to the proposed one). */
+  onLabel?: ((index: number, label: string) => void) | undefined
 }
 
 interface ColumnRowProps extends ColumnRowHandlers {
@@ -25,7 +28,7 @@ interface ColumnRowProps extends ColumnRowHandlers {
 }
 
 /** One column: its name, how it is read, what it means, and what its values look like. */
-export function ColumnRow({ profile, setting, pending, onType, onRole, onCategory, onLevel, onPlaceholder }: ColumnRowProps) {
+export function ColumnRow({ profile, setting, pending, onType, onRole, onCategory, onLevel, onPlaceholder, onLabel }: ColumnRowProps) {
   const name = profile.name || `Column ${profile.index + 1}`
   const ignored = setting.role === 'ignore'
   // The reason belongs to the suggestion: once the role is changed here it no longer applies.
@@ -39,6 +42,11 @@ export function ColumnRow({ profile, setting, pending, onType, onRole, onCategor
         </span>
         {profile.inferredType !== setting.type ? (
           <span className="coltable__guess">Guessed {TYPE_LABELS[profile.inferredType]}</span>
+        ) : null}
+        {onLabel && !ignored ? (
+          <LabelField column={name} label={profile.label} disabled={pending} onSave={(label) => onLabel(profile.index, label)} />
+        ) : profile.label !== profile.name && !ignored ? (
+          <span className="coltable__guess">Shown as “{profile.label}”</span>
         ) : null}
       </th>
       <td>

@@ -2,9 +2,11 @@ import { ErrorNotice } from '../../components/ErrorNotice'
 import { useDiscoverStore } from '../../stores/discover-store'
 import { count, interval, lift, pct, revenue } from './discover-format'
 import { KnockoutButton } from './KnockoutButton'
+import { useAttributeLabel } from '../../stores/attribute-labels'
 
 /** Values over-represented among lost deals (or churned customers), and what knocking each out would have cost. */
 export function AntiIcpPanel() {
+  const label = useAttributeLabel()
   const anti = useDiscoverStore((s) => s.antiIcp)
   const retained = useDiscoverStore((s) => s.target === 'retained')
   const { loadAntiIcp, dismiss } = useDiscoverStore.getState()
@@ -61,7 +63,7 @@ export function AntiIcpPanel() {
               {entries.map((e) => (
                 <tr key={`${e.attribute}:${e.label}`}>
                   <th scope="row">
-                    <span className="anti-table__attr">{e.attribute}</span>
+                    <span className="anti-table__attr">{label(e.attribute)}</span>
                     <span className="anti-table__value">{e.label}</span>
                   </th>
                   <td className="num">{count(e.n)}</td>

@@ -4,6 +4,7 @@ import type { DiscoverAttribute, DiscoverReport } from '@shared/domain/discover'
 import { AttributeDetail } from './AttributeDetail'
 import { useDiscoverStore } from '../../stores/discover-store'
 import { fixed, STRENGTH_HINTS, STRENGTH_LABELS } from './discover-format'
+import { useAttributeLabel } from '../../stores/attribute-labels'
 
 interface AttributeTableProps {
   report: DiscoverReport
@@ -13,6 +14,7 @@ interface AttributeTableProps {
 
 /** Every attribute, strongest evidence first; one row opens to show its values and lift chart. */
 export function AttributeTable({ report, selected, onSelect }: AttributeTableProps) {
+  const label = useAttributeLabel()
   const attributes = [...report.attributes].sort((a, b) => b.iv - a.iv)
   return (
     <table className="attr-table">
@@ -44,7 +46,7 @@ export function AttributeTable({ report, selected, onSelect }: AttributeTablePro
                     onClick={() => onSelect(open ? null : a.name)}
                   >
                     <ChevronRight size={16} className="attr-table__chevron" aria-hidden />
-                    {a.name}
+                    {label(a.name)}
                   </button>
                   <span className="attr-table__unit" title={a.unit === 'account' ? 'Counted in accounts: the same on all of an account’s deals' : 'Counted in deals: may differ between an account’s deals'}>
                     {a.unit === 'account' ? 'account fact' : 'deal fact'}

@@ -10,6 +10,7 @@ import { removeCriterion, updateCriterion } from './commands'
 import { ConditionFields } from './ConditionFields'
 import { PointsControl } from './PointsControl'
 import { TYPE_LABELS } from './attributes'
+import { useAttributeLabel } from '../../stores/attribute-labels'
 
 interface CriterionCardProps {
   criterion: Criterion
@@ -25,6 +26,7 @@ function percent(value: number | null): string {
  * Memoised: an edit replaces only the edited criterion, so a points drag re-renders one card.
  */
 export const CriterionCard = memo(function CriterionCard({ criterion, attribute }: CriterionCardProps) {
+  const label = useAttributeLabel()
   const evidence = useScorecardStore((s) => s.evidence[criterion.id])
   const apply = useScorecardStore((s) => s.apply)
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: `crit:${criterion.id}` })
@@ -43,7 +45,7 @@ export const CriterionCard = memo(function CriterionCard({ criterion, attribute 
           <GripVertical size={16} aria-hidden />
         </button>
         <div className="sc-card__title">
-          <strong>{criterion.attribute}</strong>
+          <strong>{label(criterion.attribute)}</strong>
           {attribute ? <span className="sc-type">{TYPE_LABELS[attribute.type]}</span> : null}
         </div>
         <button type="button" className="icon-button icon-button--small" aria-label={`Remove ${description}`} onClick={() => apply(removeCriterion, { id: criterion.id })}>

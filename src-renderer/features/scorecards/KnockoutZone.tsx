@@ -7,12 +7,14 @@ import { useSimulateStore } from '../../stores/simulate-store'
 import type { PaletteAttribute } from './attributes'
 import { removeKnockout, updateKnockout } from './commands'
 import { ConditionFields } from './ConditionFields'
+import { useAttributeLabel } from '../../stores/attribute-labels'
 
 const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', notation: 'compact', maximumFractionDigits: 1 })
 const formatMoney = (value: number): string => money.format(value)
 
 /** Knockouts: conditions that disqualify an account whatever its points. Attributes dropped here become one. */
 export const KnockoutZone = memo(function KnockoutZone({ knockouts, attributes }: { knockouts: Knockout[]; attributes: ReadonlyMap<string, PaletteAttribute> }) {
+  const label = useAttributeLabel()
   const { setNodeRef, isOver } = useDroppable({ id: 'knockouts' })
   const apply = useScorecardStore((s) => s.apply)
   // What each knockout would have cost, from the live figures the strip above runs.
@@ -28,7 +30,7 @@ export const KnockoutZone = memo(function KnockoutZone({ knockouts, attributes }
       <ul role="list" aria-label="Knockouts" className="sc-knockouts__list">
         {knockouts.map((knockout, index) => (
           <li key={index} className="sc-knockout" aria-label={knockout.name}>
-            <strong className="sc-knockout__attr">{knockout.attribute}</strong>
+            <strong className="sc-knockout__attr">{label(knockout.attribute)}</strong>
             <ConditionFields
               condition={knockout}
               attribute={attributes.get(knockout.attribute)}

@@ -3,6 +3,7 @@ import { useDraggable } from '@dnd-kit/core'
 import { ChevronRight, GripVertical, Plus, Search } from 'lucide-react'
 import { STRENGTH_COLORS } from '../discover/strength-colors'
 import { defaultCondition, paletteValues, TYPE_LABELS, type PaletteAttribute, type PaletteChoice, type PaletteValue } from './attributes'
+import { useAttributeLabel } from '../../stores/attribute-labels'
 
 type OnAdd = (choice: PaletteChoice) => void
 
@@ -35,6 +36,7 @@ function ValueChip({ attribute, value, onAdd }: { attribute: PaletteAttribute; v
 
 function PaletteItem({ attribute, onAdd }: { attribute: PaletteAttribute; onAdd: OnAdd }) {
   const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: `attr:${attribute.name}` })
+  const label = useAttributeLabel()
   const [open, setOpen] = useState(false)
   const values = useMemo(() => (open ? paletteValues(attribute) : []), [open, attribute])
   const strength = attribute.strength
@@ -46,12 +48,12 @@ function PaletteItem({ attribute, onAdd }: { attribute: PaletteAttribute; onAdd:
           ref={setNodeRef}
           type="button"
           className={`sc-attr${isDragging ? ' sc-attr--dragging' : ''}`}
-          aria-label={`${attribute.name}, ${TYPE_LABELS[attribute.type]}${strength ? `, ${strength} signal` : ''}. Drag into a category`}
+          aria-label={`${label(attribute.name)}, ${TYPE_LABELS[attribute.type]}${strength ? `, ${strength} signal` : ''}. Drag into a category`}
           {...attributes}
           {...listeners}
         >
           <GripVertical size={14} aria-hidden className="sc-attr__grip" />
-          <span className="sc-attr__name" title={attribute.name}>{attribute.name}</span>
+          <span className="sc-attr__name" title={attribute.name}>{label(attribute.name)}</span>
           <span className="sc-type">{TYPE_LABELS[attribute.type]}</span>
           {strength ? (
             <span className="sc-iv" title={`Information value ${attribute.iv?.toFixed(2) ?? '—'}`}>

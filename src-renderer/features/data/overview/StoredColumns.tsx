@@ -16,7 +16,7 @@ export function StoredColumns({ summary }: { summary: DatasetSummary }) {
 
   const change = async (
     index: number,
-    patch: { type?: ColumnType; role?: ColumnRole; category?: string | null; dateOrder?: DateOrder | null; level?: AttributeLevel }
+    patch: { type?: ColumnType; role?: ColumnRole; category?: string | null; dateOrder?: DateOrder | null; level?: AttributeLevel; label?: string | null }
   ) => {
     setPending(index)
     await setColumn(table.kind, index, patch)
@@ -47,6 +47,7 @@ export function StoredColumns({ summary }: { summary: DatasetSummary }) {
               onCategory={(index, category) => void change(index, { category })}
               onLevel={(index, level) => void change(index, { level })}
               onPlaceholder={(index, token, missing) => void placeholder(index, token, missing)}
+              onLabel={(index, label) => void change(index, { label: label === '' ? null : label })}
             />
           ))}
         </ColumnTable>
