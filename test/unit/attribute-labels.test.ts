@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { DatasetSummary } from '@shared/domain/import'
-import { attributeLabels } from '../../src-renderer/stores/attribute-labels'
+import { attributeLabels } from '../../src-renderer/features/data/attribute-label-lookup'
 
 const column = (name: string, label: string) => ({ name, label }) as DatasetSummary['tables'][number]['columns'][number]
 

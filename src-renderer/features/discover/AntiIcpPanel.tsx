@@ -2,7 +2,7 @@ import { ErrorNotice } from '../../components/ErrorNotice'
 import { useDiscoverStore } from '../../stores/discover-store'
 import { count, interval, lift, pct, revenue } from './discover-format'
 import { KnockoutButton } from './KnockoutButton'
-import { useAttributeLabel } from '../../stores/attribute-labels'
+import { useAttributeLabel } from '../data/use-attribute-label'
 
 /** Values over-represented among lost deals (or churned customers), and what knocking each out would have cost. */
 export function AntiIcpPanel() {

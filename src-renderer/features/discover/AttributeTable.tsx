@@ -4,7 +4,7 @@ import type { DiscoverAttribute, DiscoverReport } from '@shared/domain/discover'
 import { AttributeDetail } from './AttributeDetail'
 import { useDiscoverStore } from '../../stores/discover-store'
 import { fixed, STRENGTH_HINTS, STRENGTH_LABELS } from './discover-format'
-import { useAttributeLabel } from '../../stores/attribute-labels'
+import { useAttributeLabel } from '../data/use-attribute-label'
 
 interface AttributeTableProps {
   report: DiscoverReport

@@ -10,7 +10,7 @@ import { removeCriterion, updateCriterion } from './commands'
 import { ConditionFields } from './ConditionFields'
 import { PointsControl } from './PointsControl'
 import { TYPE_LABELS } from './attributes'
-import { useAttributeLabel } from '../../stores/attribute-labels'
+import { useAttributeLabel } from '../data/use-attribute-label'
 
 interface CriterionCardProps {
   criterion: Criterion

@@ -7,7 +7,7 @@ import { useSimulateStore } from '../../stores/simulate-store'
 import type { PaletteAttribute } from './attributes'
 import { removeKnockout, updateKnockout } from './commands'
 import { ConditionFields } from './ConditionFields'
-import { useAttributeLabel } from '../../stores/attribute-labels'
+import { useAttributeLabel } from '../data/use-attribute-label'
 
 const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', notation: 'compact', maximumFractionDigits: 1 })
 const formatMoney = (value: number): string => money.format(value)

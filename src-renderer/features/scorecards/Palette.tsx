@@ -3,7 +3,7 @@ import { useDraggable } from '@dnd-kit/core'
 import { ChevronRight, GripVertical, Plus, Search } from 'lucide-react'
 import { STRENGTH_COLORS } from '../discover/strength-colors'
 import { defaultCondition, paletteValues, TYPE_LABELS, type PaletteAttribute, type PaletteChoice, type PaletteValue } from './attributes'
-import { useAttributeLabel } from '../../stores/attribute-labels'
+import { useAttributeLabel } from '../data/use-attribute-label'
 
 type OnAdd = (choice: PaletteChoice) => void
 

@@ -1,11 +1,10 @@
-import { useMemo } from 'react'
 import type { DatasetSummary } from '@shared/domain/import'
-import { useDataStore } from './data-store'
 
 /**
  * Attribute names as clients read them: each column's label from the Data section ("HQ
  * country" for hq_country). An account table's copy of a name the deals also use is listed by
  * the engine as "Industry (account)" and reads as its label with the same suffix.
+ * Kept free of React so unit tests (type-checked without the DOM) can import it.
  */
 export function attributeLabels(summary: DatasetSummary | null): (name: string) => string {
   const labels = new Map<string, string>()
@@ -16,10 +15,4 @@ export function attributeLabels(summary: DatasetSummary | null): (name: string) 
     }
   }
   return (name) => labels.get(name) ?? name
-}
-
-/** The label lookup for the open workspace; follows every edit in the Data section. */
-export function useAttributeLabel(): (name: string) => string {
-  const summary = useDataStore((s) => s.summary)
-  return useMemo(() => attributeLabels(summary), [summary])
 }
