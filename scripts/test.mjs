@@ -83,6 +83,9 @@ function skippedTests(report) {
   return found
 }
 
+// Built first, once: the tests run the built CLI, web host and renderer, and parallel test
+// files would otherwise each find the build stale and wait on one another to rebuild it.
+check('build (electron-vite; skipped when out/ is fresh)', process.execPath, [join(ROOT, 'scripts', 'build-if-stale.mjs'), '--quiet'])
 check('typecheck: main, backend, CLI, tests', bin('tsc'), ['-p', 'tsconfig.node.json', '--noEmit'])
 check('typecheck: renderer and shared', bin('tsc'), ['-p', 'tsconfig.web.json', '--noEmit'])
 check('lint (eslint, incl. import purity rules)', bin('eslint'), ['--max-warnings', '0', '.'])

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs'
 import { extname, join, resolve, sep } from 'node:path'
 import type { OnePagerContent, PaperSize } from '@shared/domain/one-pager'
 import { AppError } from '../app-error'
+import { builtRendererDir } from '../app-paths'
 import { CHROMIUM_ARGS, findChromium, NO_CHROMIUM } from './chromium-path'
 import { PRINT_CONTENT_GLOBAL, PRINT_OVERFLOW_ATTRIBUTE, PRINT_STATE_ATTRIBUTE, type PdfPrinter } from './pdf-printer'
 
@@ -23,11 +24,6 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json'
 }
 
-/** Where the built renderer is when running from the source tree (CLI, tests, browser mode). */
-export function defaultRendererDir(): string {
-  return resolve(__dirname, '..', '..', '..', 'out', 'renderer')
-}
-
 async function rendererFile(rendererDir: string, pathname: string): Promise<Buffer | null> {
   const root = resolve(rendererDir)
   const file = resolve(root, `.${decodeURIComponent(pathname)}`)
@@ -40,7 +36,7 @@ async function rendererFile(rendererDir: string, pathname: string): Promise<Buff
 }
 
 /** Headless Chromium through playwright-core: browser mode and the CLI. */
-export function chromiumPrinter(rendererDir: string = defaultRendererDir()): PdfPrinter {
+export function chromiumPrinter(rendererDir: string = builtRendererDir()): PdfPrinter {
   return async (content: OnePagerContent, paper: PaperSize) => {
     const executablePath = findChromium()
     if (!executablePath) throw new AppError('NOT_SUPPORTED', NO_CHROMIUM)
