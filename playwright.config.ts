@@ -1,8 +1,9 @@
 import { defineConfig } from '@playwright/test'
-import { chromiumPath, CHROMIUM_ARGS } from './test/e2e/support/chromium'
+import { chromiumLaunchOptions } from './test/e2e/support/chromium'
 
 // End-to-end tests drive the real renderer in Chromium against the browser-mode host.
-// Browsers are never downloaded: Chromium comes from the system (apt), see docs/ARCHITECTURE.md.
+// Browsers are never downloaded: the system Chromium, or else the one npm installed (see
+// docs/ARCHITECTURE.md, "The ICP one-pager and its PDF").
 export default defineConfig({
   testDir: 'test/e2e',
   outputDir: 'test-results',
@@ -16,7 +17,7 @@ export default defineConfig({
   reporter: process.env['CI'] ? [['list']] : [['list']],
   use: {
     viewport: { width: 1280, height: 800 },
-    launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
+    launchOptions: chromiumLaunchOptions(),
     trace: 'off',
     screenshot: 'only-on-failure'
   },
