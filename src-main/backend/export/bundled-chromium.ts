@@ -3,6 +3,7 @@ import { createRequire } from 'node:module'
 import { homedir, tmpdir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import { brotliDecompressSync } from 'node:zlib'
+import { processIsRunning } from '../process-running'
 
 /**
  * The Chromium that npm brings where no system browser exists: @sparticuz/chromium ships a
@@ -71,20 +72,11 @@ export function* tarFiles(tar: Uint8Array): Generator<{ name: string; data: Uint
   }
 }
 
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
-}
-
 /** Removes what an unpack killed halfway left behind (each is ~190 MB). */
 function removeAbandoned(root: string, prefix: string): void {
   for (const entry of readdirSync(root)) {
     const pid = Number(/\.partial-(\d+)-/.exec(entry)?.[1])
-    if (entry.startsWith(prefix) && pid && !isRunning(pid)) rmSync(join(root, entry), { recursive: true, force: true })
+    if (entry.startsWith(prefix) && pid && !processIsRunning(pid)) rmSync(join(root, entry), { recursive: true, force: true })
   }
 }
 
