@@ -33,7 +33,7 @@ async function simulateRun(hostUrl: string, threshold: number): Promise<{ passCo
 }
 
 test('with 100,000 deals the figures follow a dragged slider, computed in the worker exactly as the backend computes them', async ({ page, host, startPage, workspacePage }, testInfo) => {
-  test.setTimeout(240_000)
+  test.setTimeout(480_000)
   execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'latency', 'large-workspace.ts'), join(host.dataDir, 'latency.icpw'), String(DEALS)], {
     cwd: ROOT,
     env: { ...process.env, TSX_TSCONFIG_PATH: join(ROOT, 'tsconfig.node.json') },
