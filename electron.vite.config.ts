@@ -14,6 +14,8 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src-main/index.ts'),
+          cli: resolve(__dirname, 'src-main/cli.ts'),
+          web: resolve(__dirname, 'src-main/web.ts'),
           // Reading large files runs in a worker thread; it needs its own entry file.
           'read-worker': resolve(__dirname, 'src-main/backend/import/read-worker.ts')
         }

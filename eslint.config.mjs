@@ -23,7 +23,7 @@ export default tseslint.config(
     }
   },
   {
-    files: ['**/*.mjs', 'bin/**/*.js'],
+    files: ['**/*.mjs', '**/*.cjs', 'bin/**/*.js'],
     languageOptions: {
       globals: { process: 'readonly', console: 'readonly', __dirname: 'readonly', require: 'readonly' }
     },

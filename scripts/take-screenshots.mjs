@@ -14,9 +14,8 @@ const suffix = theme === 'dark' ? '-dark' : ''
 
 buildIfStale({ quiet: true })
 const data = mkdtempSync(join(tmpdir(), 'icp-shots-'))
-const host = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src-main', 'web.ts'), '--port', '0', '--data', data], {
+const host = spawn(process.execPath, [join(ROOT, 'out', 'main', 'web.js'), '--port', '0', '--data', data], {
   cwd: ROOT,
-  env: { ...process.env, TSX_TSCONFIG_PATH: join(ROOT, 'tsconfig.node.json') },
   stdio: ['ignore', 'pipe', 'inherit']
 })
 const url = await new Promise((resolve) => {

@@ -1,16 +1,18 @@
-// `npm test`: typecheck, lint, unit + backend tests (Vitest), end-to-end tests (Playwright in
-// system Chromium against browser mode). Every step runs even if an earlier one fails; the last
-// line is "N passed, N failed, N skipped" summed over all of them, and the exit code is non-zero
-// on any failure.
+// `npm test`: build, typecheck, lint, unit + backend tests (Vitest), end-to-end tests (Playwright
+// in Chromium against browser mode). Every step runs even if an earlier one fails; skipped tests
+// are listed with their reasons, the last line is "N passed, N failed, N skipped" summed over all
+// of them, and the exit code is non-zero on any failure.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, relative } from 'node:path'
 import { ROOT } from './build-if-stale.mjs'
 
 const bin = (name) => join(ROOT, 'node_modules', '.bin', name)
 const totals = { passed: 0, failed: 0, skipped: 0 }
 const summary = []
+/** Printed right above the totals, so every skip says why where the count is read. */
+const skips = []
 const scratch = mkdtempSync(join(tmpdir(), 'icp-test-report-'))
 
 function run(title, command, args, env = {}) {
@@ -36,6 +38,7 @@ function vitest() {
     return
   }
   const r = JSON.parse(readFileSync(report, 'utf8'))
+  for (const { title, reason } of skippedVitestTests(r)) skips.push(`skipped: ${title} — ${reason}`)
   const skipped = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0)
   // A suite that fails to load has no failed tests but is a failure all the same.
   const failed = r.numFailedTests + (ok || r.numFailedTests > 0 ? 0 : 1)
@@ -43,6 +46,18 @@ function vitest() {
   totals.failed += failed
   totals.skipped += skipped
   summary.push(`${failed ? 'FAIL' : 'ok  '} vitest: ${r.numPassedTests} passed, ${failed} failed, ${skipped} skipped (${seconds}s)`)
+}
+
+/** Every skipped Vitest test with its reason (test/support/skip.ts puts it in the task's meta). */
+function skippedVitestTests(report) {
+  const found = []
+  for (const file of report.testResults ?? []) {
+    for (const test of file.assertionResults ?? []) {
+      if (test.status !== 'pending' && test.status !== 'skipped' && test.status !== 'todo') continue
+      found.push({ title: [relative(ROOT, file.name), ...test.ancestorTitles, test.title].join(' › '), reason: test.meta?.skipReason ?? 'no reason given' })
+    }
+  }
+  return found
 }
 
 function playwright() {
@@ -57,7 +72,7 @@ function playwright() {
   }
   const parsed = JSON.parse(readFileSync(report, 'utf8'))
   const { stats, errors = [] } = parsed
-  for (const { title, reason } of skippedTests(parsed)) console.log(`skipped: ${title} — ${reason}`)
+  for (const { title, reason } of skippedTests(parsed)) skips.push(`skipped: ${title} — ${reason}`)
   const passed = stats.expected + stats.flaky
   const failed = stats.unexpected + errors.length + (ok || stats.unexpected + errors.length > 0 ? 0 : 1)
   totals.passed += passed
@@ -83,6 +98,9 @@ function skippedTests(report) {
   return found
 }
 
+// Built first, once: the tests run the built CLI, web host and renderer, and parallel test
+// files would otherwise each find the build stale and wait on one another to rebuild it.
+check('build (electron-vite; skipped when out/ is fresh)', process.execPath, [join(ROOT, 'scripts', 'build-if-stale.mjs'), '--quiet'])
 check('typecheck: main, backend, CLI, tests', bin('tsc'), ['-p', 'tsconfig.node.json', '--noEmit'])
 check('typecheck: renderer and shared', bin('tsc'), ['-p', 'tsconfig.web.json', '--noEmit'])
 check('lint (eslint, incl. import purity rules)', bin('eslint'), ['--max-warnings', '0', '.'])
@@ -93,5 +111,6 @@ rmSync(scratch, { recursive: true, force: true })
 
 console.log('\n━━ summary ━━')
 for (const line of summary) console.log(line)
+for (const line of skips) console.log(line)
 console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`)
 process.exit(totals.failed > 0 ? 1 : 0)

@@ -1,15 +1,15 @@
 /**
- * Starts browser mode (`src-main/web.ts`) as its own process, as `npm run web` would, for the
- * end-to-end tests and the latency benchmark.
+ * Starts browser mode (the built `out/main/web.js`) as its own process, as `npm run web` does,
+ * for the end-to-end tests and the latency benchmark.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { join } from 'node:path'
 
 export const ROOT = join(__dirname, '..')
 
-/** Builds the renderer the host serves, only when a source is newer than the last build. */
+/** Builds the host and the renderer it serves, only when a source is newer than the last build. */
 export function buildRendererIfStale(): void {
-  execFileSync(process.execPath, ['-e', "import('./scripts/build-if-stale.mjs').then(m => m.buildIfStale({ quiet: true }))"], { cwd: ROOT, stdio: 'inherit' })
+  execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-if-stale.mjs'), '--quiet'], { cwd: ROOT, stdio: 'inherit' })
 }
 
 export interface RunningHost {
@@ -18,17 +18,12 @@ export interface RunningHost {
   stop(): Promise<void>
 }
 
-/** Starts `src-main/web.ts` as `npm run web` would, on a free port, and waits for its line. */
+/** Starts the built web host as `npm run web` does, on a free port, and waits for its line. */
 export async function startHost(dataDir: string): Promise<RunningHost> {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(ROOT, 'src-main', 'web.ts'), '--port', '0', '--data', dataDir],
-    {
-      cwd: ROOT,
-      env: { ...process.env, TSX_TSCONFIG_PATH: join(ROOT, 'tsconfig.node.json') },
-      stdio: ['ignore', 'pipe', 'pipe']
-    }
-  )
+  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'out', 'main', 'web.js'), '--port', '0', '--data', dataDir], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
   const url = await new Promise<string>((resolve, reject) => {
     let output = ''
     const timer = setTimeout(() => reject(new Error(`web host did not start:\n${output}`)), 20_000)

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util'
 import { resolve } from 'node:path'
 import { APP_NAME, APP_VERSION } from '@shared/app-info'
 import { defaultAppDataDir } from './backend/app-data-dir'
+import { builtRendererDir } from './backend/app-paths'
 import { startWebHost } from './web-host/http-server'
 
 const USAGE = `Usage: npm run web -- [--port N] [--data DIR]
@@ -44,7 +45,7 @@ async function main(): Promise<void> {
   const host = await startWebHost({
     port,
     dataDir: resolve(values.data ?? resolve(defaultAppDataDir(), 'workspaces')),
-    rendererDir: resolve(values.renderer ?? resolve(__dirname, '..', 'out', 'renderer'))
+    rendererDir: resolve(values.renderer ?? builtRendererDir())
   })
   console.log(`${APP_NAME} listening on ${host.url}`)
   const stop = (): void => {

@@ -1,12 +1,13 @@
 /**
  * `npm run bench`'s live-update figures: a 100,000-deal workspace in browser mode, driven in
- * the system Chromium the way a consultant drags the sliders (see measure-latency.ts).
+ * Chromium (the system's, else npm's) the way a consultant drags the sliders (see
+ * measure-latency.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium } from 'playwright-core'
-import { CHROMIUM_ARGS, findChromium, NO_CHROMIUM } from '../../src-main/backend/export/chromium-path'
+import { chromiumArgs, findChromium } from '../../src-main/backend/export/chromium-path'
 import { buildRendererIfStale, startHost } from '../web-host-process'
 import { makeLargeWorkspace } from './large-workspace'
 import { measurePointsDrag, measureThresholdDrag, type LatencyRun } from './measure-latency'
@@ -18,13 +19,12 @@ export interface LatencyBenchmark {
 }
 
 export async function runLatencyBenchmark(deals: number): Promise<LatencyBenchmark> {
-  const executablePath = findChromium()
-  if (!executablePath) throw new Error(NO_CHROMIUM)
+  const { executablePath, env } = findChromium()
   buildRendererIfStale()
   const dataDir = mkdtempSync(join(tmpdir(), 'icp-latency-'))
   await makeLargeWorkspace(join(dataDir, 'latency.icpw'), deals)
   const host = await startHost(dataDir)
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS })
+  const browser = await chromium.launch({ executablePath, args: chromiumArgs('loopback'), ...(env ? { env } : {}) })
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
     await page.goto(host.url)

@@ -1,9 +1,8 @@
 import { parseArgs } from 'node:util'
 import { APP_NAME, APP_VERSION } from '@shared/app-info'
-import { isUserError, type ApiErrorShape, type MethodName } from '@shared/contract'
-import { createBackend } from '../backend/create-backend'
-import { memoryRecentWorkspaces } from '../backend/workspace/recent-workspaces'
-import { nativeLocations } from '../backend/workspace/workspace-locations'
+import type { MethodName } from '@shared/contract'
+// Not the contract's index: that loads every method's zod schema, which --version does not need.
+import { isUserError, type ApiErrorShape } from '@shared/contract/errors'
 import type { CliCommand, CliRun } from './cli-command'
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, UsageError, type CliIo } from './cli-io'
 import { discoverCommand, scorecardSuggestCommand } from './discover-commands'
@@ -65,6 +64,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stderr(`icp: unknown command "${argv.slice(0, 2).join(' ')}". Run "icp --help" for the list.`)
     return EXIT_BAD_INPUT
   }
+  // Loaded only for a command: SQLite and the spreadsheet libraries take most of a second to
+  // load, and `icp --version` or a mistyped command should answer at once.
+  const [{ createBackend }, { memoryRecentWorkspaces }, { nativeLocations }] = await Promise.all([
+    import('../backend/create-backend'),
+    import('../backend/workspace/recent-workspaces'),
+    import('../backend/workspace/workspace-locations')
+  ])
   const backend = createBackend({
     host: 'cli',
     locations: nativeLocations({ cwd: io.cwd }),

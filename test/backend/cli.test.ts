@@ -76,6 +76,22 @@ describe('the icp command', () => {
     expect(failed.status).toBe(2)
     expect(failed.stderr.trim()).toMatch(/^icp: .*nope\.icpw does not exist\.$/)
   })
+
+  it('imports through the installed command, reading in the bundle\'s own worker (no TypeScript at run time)', async () => {
+    const { writeCrmFiles } = await import('../support/crm-files')
+    const dir = tempDir()
+    const files = writeCrmFiles(dir, 'cli-built', 120)
+    const run = (...args: string[]) => spawnSync(process.execPath, [join(root, 'bin', 'icp.js'), ...args], { cwd: dir, encoding: 'utf8' })
+    expect(run('workspace', 'create', 'w.icpw').status).toBe(0)
+    // Without tsx: every module the built command loads must be JavaScript.
+    const imported = spawnSync(process.execPath, ['--require', join(root, 'test', 'support', 'forbid-typescript.cjs'), join(root, 'bin', 'icp.js'), 'import', 'w.icpw', files.flatCsv, '--json'], {
+      cwd: dir,
+      encoding: 'utf8'
+    })
+    expect(imported.stderr).toBe('')
+    expect(imported.status).toBe(0)
+    expect(JSON.parse(imported.stdout)).toMatchObject({ dataset: 'flat', rows: files.crm.truth.deals.length })
+  })
 })
 
 describe('icp import', () => {

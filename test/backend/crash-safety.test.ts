@@ -119,14 +119,16 @@ function runAndKill(args: string[], delayMs: number): Promise<void> {
   })
 }
 
-/** Opens the workspace the way the app does (createBackend + workspace-open) and reads its state. */
+/**
+ * Opens the workspace the way the app does (createBackend + workspace-open) and reads its state.
+ * The integrity check runs on that connection: a kill can leave a hot journal beside the file,
+ * which only a read-write open rolls back (a read-only connection fails on it instead).
+ */
 async function observe(dir: string, file: string): Promise<Observed> {
-  const check = new Database(join(dir, file), { readonly: true })
-  expect(check.pragma('integrity_check', { simple: true })).toBe('ok')
-  check.close()
   const backend = testBackend(dir, 'native')
   try {
     await backend.call('workspace-open', { path: file })
+    expect(backend.context.session.require().db.pragma('integrity_check', { simple: true })).toBe('ok')
     const [card] = await backend.call('scorecard-list', {})
     const stored = await backend.call('scorecard-get', { id: card!.id })
     const versions = await backend.call('scorecard-version-list', { id: card!.id })

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { ApiErrorShape, MethodInput, MethodName } from '@shared/contract'
 import { testBackend, type TestBackend } from '../support/backend'
 import { crashScorecard } from '../support/crash-ops'
+import { skipBecause } from '../support/skip'
 import { writeCrmFiles } from '../support/crm-files'
 import { tempDir } from '../support/temp-dir'
 
@@ -131,11 +132,10 @@ describe('a full disk', () => {
     expect(after.versions).toEqual([...acknowledged].reverse())
   }, 60_000)
 
-  it.runIf(isRoot)('a real full file system (a tiny tmpfs): DISK_FULL, nothing lost, opens once space is freed', async (ctx) => {
+  it('a real full file system (a tiny tmpfs): DISK_FULL, nothing lost, opens once space is freed', async (ctx) => {
     const disk = smallDisk(1024)
     if (!disk) {
-      ctx.skip('a 1 MB tmpfs could not be mounted here (needs root with mount rights); the max_page_count test above covers DISK_FULL')
-      return
+      skipBecause(ctx, 'a 1 MB tmpfs could not be mounted here (needs root with mount rights); the max_page_count test above covers DISK_FULL')
     }
     const filesDir = tempDir()
     const big = writeCrmFiles(filesDir, 'storage-big', 1500).flatCsv
@@ -179,8 +179,7 @@ describe('read-only workspaces', () => {
       // Root writes through file modes, so a read-only file system stands in for them.
       const disk = smallDisk(4096)
       if (!disk) {
-        ctx.skip('a read-only tmpfs could not be mounted here, and root ignores file modes')
-        return
+        skipBecause(ctx, 'a read-only tmpfs could not be mounted here, and root ignores file modes')
       }
       copyFileSync(join(dir, 'w.icpw'), join(disk, 'w.icpw'))
       remountReadOnly(disk)

@@ -36,7 +36,8 @@ test.afterAll(() => rmSync(files, { recursive: true, force: true }))
 
 for (const theme of ['Light', 'Dark'] as const) {
   test(`no serious or critical axe violations in any section, ${theme.toLowerCase()} theme`, async ({ page, host, startPage, workspacePage }) => {
-    test.setTimeout(150_000)
+    // ~2 minutes of axe scans on an idle 2-core machine, several times that on a busy one.
+    test.setTimeout(600_000)
     const found: string[] = []
     const scan = async (state: string, only?: string): Promise<void> => {
       for (const line of await violations(page, only)) found.push(`${state}: ${line}`)

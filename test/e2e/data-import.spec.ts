@@ -27,7 +27,7 @@ test('import accounts and deals, fix a type, map outcomes, merge spellings; all 
   startPage,
   workspacePage
 }) => {
-  test.setTimeout(90_000)
+  test.setTimeout(180_000)
   const { accountsXlsx, dealsCsv } = writeExports(files, 11)
   const data = new DataPage(page)
   await startPage.goto(host.url)
@@ -102,7 +102,6 @@ test('import accounts and deals, fix a type, map outcomes, merge spellings; all 
 })
 
 test('a file that cannot be read names itself; Cancel leaves the workspace as it was', async ({ host, page, startPage }) => {
-  test.setTimeout(60_000)
   const data = new DataPage(page)
   const broken = join(files, 'pipeline.xlsx')
   writeFileSync(broken, Buffer.from('PK\u0003\u0004 this is not really a workbook'))

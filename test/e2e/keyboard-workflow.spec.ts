@@ -27,7 +27,7 @@ async function tabTo(page: Page, name: RegExp, { back = false, max = 150 } = {})
 }
 
 test('the whole workflow works with the keyboard alone', async ({ page, host, workspacePage }) => {
-  test.setTimeout(120_000)
+  test.setTimeout(240_000)
   await page.goto(host.url)
   await expect(page.getByRole('heading', { name: 'ICP Workbench', level: 1 })).toBeVisible()
 

@@ -6,7 +6,7 @@ import { SimulatePage } from './pages/simulate-page'
 // app's own host is aborted; at the end there must be none at all, and nothing that left 127.0.0.1.
 
 test('a walk through every section makes no request to anything but the app\'s own host', async ({ page, host, startPage, workspacePage }) => {
-  test.setTimeout(120_000)
+  test.setTimeout(240_000)
   const own = `${new URL(host.url).origin}/`
   expect(own).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/)
   const seen: string[] = []

@@ -29,6 +29,9 @@ async function expectReadableInBothThemes(page: Page, view: string): Promise<voi
 }
 
 test('the theme follows the system, persists, and every section keeps readable contrast in light and dark', async ({ page, host, startPage, workspacePage }) => {
+  // Fourteen axe scans take ~45 s on an idle 2-core machine and several times that on a busy
+  // one: the default made this a test of the machine's load.
+  test.setTimeout(360_000)
   await page.emulateMedia({ colorScheme: 'dark' })
   await startPage.goto(host.url)
   // System is the default, and follows the operating system live.

@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs'
 import { extname, join, resolve, sep } from 'node:path'
 import type { OnePagerContent, PaperSize } from '@shared/domain/one-pager'
 import { AppError } from '../app-error'
-import { CHROMIUM_ARGS, findChromium, NO_CHROMIUM } from './chromium-path'
+import { builtRendererDir } from '../app-paths'
+import { chromiumArgs, findChromium } from './chromium-path'
 import { PRINT_CONTENT_GLOBAL, PRINT_OVERFLOW_ATTRIBUTE, PRINT_STATE_ATTRIBUTE, type PdfPrinter } from './pdf-printer'
 
 /**
@@ -23,11 +24,6 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json'
 }
 
-/** Where the built renderer is when running from the source tree (CLI, tests, browser mode). */
-export function defaultRendererDir(): string {
-  return resolve(__dirname, '..', '..', '..', 'out', 'renderer')
-}
-
 async function rendererFile(rendererDir: string, pathname: string): Promise<Buffer | null> {
   const root = resolve(rendererDir)
   const file = resolve(root, `.${decodeURIComponent(pathname)}`)
@@ -40,16 +36,15 @@ async function rendererFile(rendererDir: string, pathname: string): Promise<Buff
 }
 
 /** Headless Chromium through playwright-core: browser mode and the CLI. */
-export function chromiumPrinter(rendererDir: string = defaultRendererDir()): PdfPrinter {
+export function chromiumPrinter(rendererDir: string = builtRendererDir()): PdfPrinter {
   return async (content: OnePagerContent, paper: PaperSize) => {
-    const executablePath = findChromium()
-    if (!executablePath) throw new AppError('NOT_SUPPORTED', NO_CHROMIUM)
     if (!existsSync(join(rendererDir, 'index.html'))) {
       throw new AppError('NOT_SUPPORTED', `The one-pager page is not built (no ${join(rendererDir, 'index.html')}); run "npm run build" first.`)
     }
+    const { executablePath, env } = findChromium()
     // Loaded on first use: the desktop app prints with Electron and never needs it.
     const { chromium } = await import('playwright-core')
-    const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true })
+    const browser = await chromium.launch({ executablePath, args: chromiumArgs('nothing'), headless: true, ...(env ? { env } : {}) })
     try {
       const page = await browser.newPage({ viewport: { width: 1000, height: 1400 } })
       await page.route('**/*', async (route) => {

@@ -1,7 +1,7 @@
 /**
  * The number of pages of a PDF as Chromium writes it (an uncompressed page tree): the /Count of
  * the root /Pages node is the largest one. Enough to refuse a second page without a PDF library;
- * the tests check the same number with pdfinfo.
+ * the tests check the same number with pdf.js.
  */
 export function pdfPageCount(bytes: Uint8Array): number {
   const text = new TextDecoder('latin1').decode(bytes)

@@ -1,9 +1,9 @@
-import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import type { ApiErrorShape } from '@shared/contract'
 import { AppError } from '../app-error'
+import { appRoot, runningFromSource } from '../app-paths'
 import type { StageRequest } from './stage-file'
 import type { StagedFile } from './staged-file'
 
@@ -31,19 +31,18 @@ export class ReadCancelledError extends Error {
 }
 
 /**
- * Where the worker's code is: next to the bundle in the desktop build (out/main), or the
- * TypeScript source when the backend runs under tsx (browser mode, CLI, tests), in which case
- * the worker loads tsx itself.
+ * Where the worker's code is: the bundle's own entry (out/main/read-worker.js) when this code
+ * is the bundle (desktop app, `icp`, browser mode), or the TypeScript source when it runs under
+ * tsx or Vitest (tests, scripts), in which case the worker loads tsx itself.
  */
 function workerEntry(): { code: string; eval: boolean; env: NodeJS.ProcessEnv } {
-  const built = join(__dirname, 'read-worker.js')
-  if (existsSync(built)) return { code: built, eval: false, env: process.env }
+  if (!runningFromSource()) return { code: join(appRoot(), 'out', 'main', 'read-worker.js'), eval: false, env: process.env }
   // ESM loader hooks do not reach worker threads on Node 20, so the worker registers tsx's
   // CommonJS hook itself before loading the TypeScript source.
   const source = join(__dirname, 'read-worker.ts')
-  const tsconfig = join(__dirname, '..', '..', '..', 'tsconfig.node.json')
+  const tsconfig = join(appRoot(), 'tsconfig.node.json')
   // Resolved here, not in the worker: its eval'd code resolves modules from the current
-  // working folder, which for the CLI is wherever the user happens to be.
+  // working folder, which may be anywhere.
   const tsx = createRequire(__filename).resolve('tsx/cjs')
   return {
     code: `require(${JSON.stringify(tsx)}); require(${JSON.stringify(source)})`,

@@ -4,6 +4,7 @@ import { basename, dirname } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { APP_NAME } from '@shared/app-info'
 import { AppError } from '../app-error'
+import { processIsRunning } from '../process-running'
 
 /**
  * Who holds a workspace open for writing. Kept in `<workspace>.lock` beside the file, created with
@@ -147,16 +148,6 @@ function sameContent(lockPath: string, text: string | null): boolean {
 /** A lock from another computer (a shared folder) is never judged stale: its process cannot be checked. */
 function isStale(owner: LockOwner, thisHost: string, isRunning: (pid: number) => boolean): boolean {
   return owner.host === thisHost && !isRunning(owner.pid)
-}
-
-function processIsRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    // EPERM: it runs, as another user.
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
 }
 
 function inUse(workspacePath: string, owner: LockOwner): AppError {

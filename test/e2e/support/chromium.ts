@@ -1,10 +1,10 @@
-import { CHROMIUM_ARGS, findChromium, NO_CHROMIUM } from '../../../src-main/backend/export/chromium-path'
+import { chromiumArgs, findChromium } from '../../../src-main/backend/export/chromium-path'
 
-export { CHROMIUM_ARGS }
-
-/** The system Chromium (CHROMIUM_PATH wins); Playwright's own browser download is never used. */
-export function chromiumPath(): string {
-  const found = findChromium()
-  if (!found) throw new Error(NO_CHROMIUM)
-  return found
+/**
+ * The browser the end-to-end tests drive: the one the app prints with (system Chromium first,
+ * else the one npm installed), allowed to reach only the browser-mode host on 127.0.0.1.
+ */
+export function chromiumLaunchOptions(): { executablePath: string; args: string[]; env?: Record<string, string> } {
+  const { executablePath, env } = findChromium()
+  return { executablePath, args: chromiumArgs('loopback'), ...(env ? { env } : {}) }
 }
