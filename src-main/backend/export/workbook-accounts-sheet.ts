@@ -6,6 +6,7 @@ import { FIXED_HEADERS, type ScoredAccountsTable } from '@shared/export/scored-a
 import { startsLikeFormula } from '@shared/export/spreadsheet-text'
 import { accountFormulas, ACCOUNTS_SHEET, columnLetter, SCORECARD_SHEET, type AccountColumns, type ScorecardLayout } from '@shared/export/workbook-formulas'
 import { xmlSafe } from './workbook-cells'
+import { printOnePageWide } from './workbook-print-setup'
 import { FormulaTemplate, RawRowWriter, RowXml, styleId } from './workbook-row-xml'
 import { argb, headerStyle, NUMBER_FORMATS } from './workbook-styles'
 
@@ -55,7 +56,8 @@ export function writeAccountsSheet(
   const lastColumn = columnLetter(columns.count - 1)
   const sheet = workbook.addWorksheet(ACCOUNTS_SHEET, {
     views: [{ state: 'frozen', xSplit: 2, ySplit: 1, activeCell: 'C2' }],
-    properties: { outlineLevelCol: 1, tabColor: { argb: 'FF1F3A5F' } }
+    properties: { outlineLevelCol: 1, tabColor: { argb: 'FF1F3A5F' } },
+    pageSetup: printOnePageWide('landscape', 1)
   })
   const headers = [
     ...FIXED_HEADERS,

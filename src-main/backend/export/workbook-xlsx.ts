@@ -39,7 +39,7 @@ export async function writeWorkbookXlsx(input: WorkbookInput): Promise<Uint8Arra
   workbook.creator = APP_NAME
   workbook.created = new Date()
   const layout = scorecardLayout(input.scorecard)
-  writeIcpSheet(workbook, input.content)
+  writeIcpSheet(workbook, input.content, input.scorecard, layout, input.table)
   writeScorecardSheet(workbook, input.scorecard, layout)
   writeAccountsSheet(workbook, input.scorecard, input.table, layout, input.dateAttributes)
   writeBandsSheet(workbook, input.scorecard, input.report)
