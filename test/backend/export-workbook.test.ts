@@ -7,6 +7,9 @@ import { defaultScorecard, type Scorecard } from '@shared/engine/scorecard/model
 import { compileScorecard } from '@shared/engine/scoring/compile'
 import { scoreCompiled } from '@shared/engine/scoring/score'
 import { representativeDeals } from '@shared/export/scored-accounts'
+import { accountFormulas, scorecardLayout } from '@shared/export/workbook-formulas'
+import { accountSheetColumns } from '../../src-main/backend/export/workbook-accounts-sheet'
+import { scoredAccountsOf } from '../../src-main/backend/export/scored-accounts-export'
 import { FORMULA_INJECTION_NAMES } from '../../scripts/crm-generator/names'
 import { simulationFor } from '../../src-main/backend/simulate/run-simulation'
 import { runCli } from '../../src-main/cli/run-cli'
@@ -119,12 +122,18 @@ describe('the XLSX workbook', () => {
     expect(firstCriterion).toBeGreaterThan(8)
     const { byAccount, compiled } = engineScores(backend, scorecard)
     expect(sheet.actualRowCount - 1).toBe(byAccount.size)
+    // Shared formulas read back, row by row, as the formulas written for that row.
+    const { db } = backend.context.session.require()
+    const layout = scorecardLayout(scorecard)
+    const columns = accountSheetColumns(scoredAccountsOf(db, scorecard))
     const seen = new Set<string>()
     for (let r = 2; r <= byAccount.size + 1; r++) {
       const row = sheet.getRow(r)
       const accountId = String(row.getCell(1).value)
       const expected = byAccount.get(accountId)!
       seen.add(accountId)
+      const written = accountFormulas(layout, columns, r, scorecard.tiers.length)
+      expect([row.getCell(3).formula, row.getCell(4).formula, row.getCell(5).formula], `row ${r}`).toEqual([written.score, written.tier, written.points])
       for (const [col, want] of [
         [3, expected.score],
         [4, expected.tier],

@@ -132,7 +132,9 @@ export function accountFormulas(layout: ScorecardLayout, columns: AccountColumns
   const min = fromAccounts(layout.minRow)
   const range = fromAccounts(layout.rangeRow)
   // round half up in whole numbers, exactly as scaleScore: floor((200 * offset + range) / (2 * range)).
-  const score = `IF(${range}<=0,0,INT((200*MIN(MAX(${columns.points}${r}-${min},0),${range})+${range})/(2*${range})))`
+  // The bracket after "-" is for readers that move shared formulas by pattern (exceljs): they
+  // take "E2-Scorecard!" for a sheet name and leave E2 unmoved; Excel and LibreOffice do not care.
+  const score = `IF(${range}<=0,0,INT((200*MIN(MAX(${columns.points}${r}-(${min}),0),${range})+${range})/(2*${range})))`
   let tier = tierCount === 0 ? '""' : `${SCORECARD_SHEET}!$B$${layout.tierRows[tierCount - 1]}`
   for (let t = tierCount - 2; t >= 0; t--) {
     tier = `IF(${columns.score}${r}>=${fromAccounts(layout.tierRows[t]!)},${SCORECARD_SHEET}!$B$${layout.tierRows[t]},${tier})`
