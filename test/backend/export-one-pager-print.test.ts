@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { defaultScorecard, type Criterion, type Scorecard } from '@shared/engine/scorecard/model'
 import type { PaperSize } from '@shared/domain/one-pager'
 import { findChromium } from '../../src-main/backend/export/chromium-path'
+import { chromiumPrinter } from '../../src-main/backend/export/chromium-printer'
 import { pdfPageCount } from '../../src-main/backend/export/pdf-pages'
 import { testBackend, type TestBackend } from '../support/backend'
 import { isType3, pdfFontDictionaries, pdffonts } from '../support/pdf-fonts'
@@ -144,6 +145,31 @@ describe.skipIf(!chromium || !poppler)('the printed one-pager', () => {
       expect(dictionaries.filter(isType3), label).toEqual([])
     }
   })
+
+  it('prints each document afresh on a Chromium kept warm between exports', async () => {
+    const id = await scorecardWith('Warm ICP', criteriaPool().slice(0, 5))
+    const content = await backend.call('export-document-get', { scorecardId: id })
+    const printer = chromiumPrinter(undefined, { keepWarmMs: 60_000 })
+    try {
+      const names = ['Northwind Analytics', 'Contoso Robotics', 'Fabrikam Foods']
+      const papers: PaperSize[] = ['letter', 'a4', 'letter']
+      for (const [i, name] of names.entries()) {
+        const started = performance.now()
+        const result = await printer({ ...content, document: { ...content.document, clientName: name } }, papers[i]!)
+        if (i > 0) console.log(`Warm PDF printed in ${Math.round(performance.now() - started)} ms`)
+        const file = join(dir, `warm-${i}.pdf`)
+        writeFileSync(file, result.bytes)
+        expect(result.overflow).toEqual([])
+        const text = execFileSync('pdftotext', [file, '-']).toString()
+        // The page shows this document, not the one the warm page printed before.
+        expect(text).toContain(name)
+        for (const other of names.filter((n) => n !== name)) expect(text).not.toContain(other)
+        expect(execFileSync('pdfinfo', [file]).toString()).toMatch(papers[i] === 'a4' ? /\(A4\)/ : /\(letter\)/)
+      }
+    } finally {
+      await printer.close()
+    }
+  }, 120_000)
 
   it('keeps the text after a right-to-left override in its order', async () => {
     const id = await scorecardWith(`Bidi ${RLO}ICP`, criteriaPool().slice(0, 4), [
