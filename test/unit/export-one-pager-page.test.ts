@@ -103,6 +103,7 @@ describe('what the page prints', () => {
     expect(joinQualifies(['is SaaS', 'is FinTech'])).toBe('is SaaS, FinTech')
     expect(joinQualifies(['is not Retail', 'is SaaS'])).toBe('is not Retail; is SaaS')
     expect(joinQualifies(['is A', 'is B', 'is C', 'is D', 'is E', 'is F', 'is G'])).toBe('is A, B, C, D, E, F, G')
+    expect(joinQualifies(['is SaaS, FinTech', 'is SaaS, FinTech, Media'])).toBe('is SaaS, FinTech, Media')
     expect(tierRanges([{ min: 80 }, { min: 60 }, { min: 0 }])).toEqual(['80-100', '60-79', '0-59'])
   })
 })

@@ -87,7 +87,7 @@ export class RowBytes {
   /** Text known to be ASCII (numbers, generated markup). */
   ascii(text: string): this {
     this.room(text.length)
-    this.at += this.buffer.latin1Write(text, this.at)
+    this.at += this.buffer.write(text, this.at, 'latin1')
     return this
   }
 
@@ -95,7 +95,7 @@ export class RowBytes {
   text(value: string): this {
     const escaped = xmlText(value)
     this.room(Buffer.byteLength(escaped, 'utf8'))
-    this.at += this.buffer.utf8Write(escaped, this.at)
+    this.at += this.buffer.write(escaped, this.at, 'utf8')
     return this
   }
 

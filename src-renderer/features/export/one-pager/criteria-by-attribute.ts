@@ -31,6 +31,7 @@ const VERBS = ['is not ', 'has any of ', 'has all of ', 'is ']
  */
 export function joinQualifies(qualifies: readonly string[]): string {
   const verb = VERBS.find((v) => qualifies.every((q) => q.startsWith(v) && !(v === 'is ' && q.startsWith('is not '))))
-  if (verb && qualifies.length > 1) return `${verb}${qualifies.map((q) => q.slice(verb.length)).join(', ')}`
+  // A value two criteria share is named once ("is SaaS, FinTech" and "is SaaS, Media" -> "is SaaS, FinTech, Media").
+  if (verb && qualifies.length > 1) return `${verb}${[...new Set(qualifies.flatMap((q) => q.slice(verb.length).split(', ')))].join(', ')}`
   return qualifies.join('; ')
 }
