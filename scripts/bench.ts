@@ -1,13 +1,14 @@
 // `npm run bench [-- --json] [--rows N]`: measures the performance targets on this machine and
 // prints the figures (JSON with --json). Targets are reported, never asserted: timings belong
 // here, not in unit tests.
+import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { runDiscoverBenchmark } from '../src-main/shared/engine/benchmark/discover-benchmark'
 import { runEngineBenchmark } from '../src-main/shared/engine/benchmark/engine-benchmark'
-import { runWorkbookBenchmark } from '../src-main/backend/export/workbook-benchmark'
+import { WORKBOOK_TARGET, type runWorkbookBenchmark } from '../src-main/backend/export/workbook-benchmark'
 import { createBackend } from '../src-main/backend/create-backend'
 import { PDF_TARGET_SECONDS, runPdfBenchmark } from '../src-main/backend/export/pdf-benchmark'
 import { buildEngineDataset } from '../src-main/backend/engine/build-engine-dataset'
@@ -148,16 +149,27 @@ async function main(): Promise<void> {
     note: `${found.attributes} attributes, best of 3 runs`
   })
 
-  log(`XLSX workbook: ${workbookAccounts.toLocaleString('en-US')} scored accounts with live formulas…`)
-  const book = await runWorkbookBenchmark(workbookAccounts)
-  figures.push({
-    name: 'xlsx_workbook_seconds',
-    value: round(book.seconds),
-    unit: 's',
-    target: workbookAccounts === 100_000 ? 10 : null,
-    met: workbookAccounts === 100_000 ? book.seconds < 10 : null,
-    note: `${workbookAccounts} accounts × ${book.criteria} criteria (scoring, sheets, formulas with cached results), ${Math.round(book.bytes / 1048576)} MB`
-  })
+  log(`XLSX workbook: ${workbookAccounts.toLocaleString('en-US')} scored accounts × ${WORKBOOK_TARGET.criteria} criteria with live formulas…`)
+  const book = workbookInFreshProcess(workbookAccounts)
+  const atTarget = workbookAccounts === WORKBOOK_TARGET.accounts
+  figures.push(
+    {
+      name: 'xlsx_workbook_seconds',
+      value: round(book.seconds),
+      unit: 's',
+      target: atTarget ? WORKBOOK_TARGET.seconds : null,
+      met: atTarget ? book.seconds <= WORKBOOK_TARGET.seconds : null,
+      note: `${workbookAccounts} accounts × ${book.criteria} criteria (scoring, sheets, formulas with cached results), ${Math.round(book.bytes / 1048576)} MB file; ${round(book.cpuSeconds)} s of CPU`
+    },
+    {
+      name: 'xlsx_workbook_peak_rss_mb',
+      value: book.peakMb,
+      unit: 'MB',
+      target: atTarget ? WORKBOOK_TARGET.peakMb : null,
+      met: atTarget ? book.peakMb <= WORKBOOK_TARGET.peakMb : null,
+      note: 'peak resident memory of the whole process while the workbook is made'
+    }
+  )
 
   log(`Live updates: ${latencyDeals.toLocaleString('en-US')} deals in browser mode, sliders dragged in Chromium…`)
   figures.push(...(await latencyFigures(latencyDeals)))
@@ -211,12 +223,18 @@ async function pdfFigure(): Promise<Figure> {
       unit: 's',
       target: PDF_TARGET_SECONDS,
       met: pdf.medianSeconds < PDF_TARGET_SECONDS,
-      note: `median of ${pdf.seconds.length} full exports (${pdf.seconds.map((s) => round(s)).join(', ')} s), Chromium launch included, ${Math.round(pdf.bytes / 1024)} KB`
+      note: `warm: median of ${pdf.seconds.length - 1} exports after the first (${pdf.seconds.map((s) => round(s)).join(', ')} s); cold, Chromium launched: ${round(pdf.coldSeconds)} s; ${Math.round(pdf.bytes / 1024)} KB`
     }
   } catch (error) {
     const note = `not measured: ${error instanceof Error ? error.message : String(error)}`
     return { name: 'pdf_one_pager_seconds', value: NaN, unit: 's', target: PDF_TARGET_SECONDS, met: null, note }
   }
+}
+
+/** The workbook figures from a process of their own (scripts/bench-workbook.ts says why). */
+function workbookInFreshProcess(accounts: number): Awaited<ReturnType<typeof runWorkbookBenchmark>> {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', join(__dirname, 'bench-workbook.ts'), String(accounts)], { encoding: 'utf8', maxBuffer: 1 << 20 })
+  return JSON.parse(out.trim().split('\n').pop()!) as Awaited<ReturnType<typeof runWorkbookBenchmark>>
 }
 
 function round(n: number): number {

@@ -103,6 +103,7 @@ function skippedTests(report) {
 check('build (electron-vite; skipped when out/ is fresh)', process.execPath, [join(ROOT, 'scripts', 'build-if-stale.mjs'), '--quiet'])
 check('typecheck: main, backend, CLI, tests', bin('tsc'), ['-p', 'tsconfig.node.json', '--noEmit'])
 check('typecheck: renderer and shared', bin('tsc'), ['-p', 'tsconfig.web.json', '--noEmit'])
+check('typecheck: end-to-end tests (page callbacks typed against the DOM)', bin('tsc'), ['-p', 'tsconfig.e2e.json', '--noEmit'])
 check('lint (eslint, incl. import purity rules)', bin('eslint'), ['--max-warnings', '0', '.'])
 check('security: electronegativity and npm audit (docs/SECURITY.md)', process.execPath, [join(ROOT, 'scripts', 'security-scan.mjs')])
 vitest()

@@ -51,14 +51,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = randomBytes(24).toString('base64url')
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY
   const events = new EventStream()
+  const printer = chromiumPrinter(options.rendererDir, { keepWarmMs: 5 * 60_000 })
   const backend = createBackend({
     host: 'browser',
     locations: dataDirLocations(options.dataDir),
     recents: fileRecentWorkspaces(join(options.dataDir, '.recent-workspaces.json')),
     sampleDir: options.dataDir,
     emit: (event, payload) => events.send(event, payload),
-    // The PDF prints the very renderer this host serves (--renderer may point elsewhere).
-    printPdf: chromiumPrinter(options.rendererDir)
+    // The PDF prints the very renderer this host serves (--renderer may point elsewhere), with
+    // Chromium kept warm between exports for a few minutes.
+    printPdf: printer
   })
   let port = options.port
 
@@ -147,6 +149,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       new Promise<void>((resolve) => {
         events.close()
         backend.close()
+        void printer.close()
         server.close(() => resolve())
         server.closeAllConnections()
       })

@@ -176,6 +176,9 @@ describe('the PDF one-pager', () => {
     const content = await backend.call('export-document-get', { scorecardId: id })
     const text = await check(pdf.bytes, content)
     const flat = text.replace(/\s+/g, ' ')
+    // Every glyph maps back to its letter or digit: font alternates (Inter's single-storey a,
+    // tabular or contextual figures) map to private-use code points that search and copy lose.
+    expect(flat.match(/[\uE000-\uF8FF]/gu) ?? []).toEqual([])
     expect(flat).toContain('Northwind Analytics')
     expect(flat).toContain('Dana Reyes')
     expect(flat).toContain('Q3 review')

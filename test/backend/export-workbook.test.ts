@@ -7,6 +7,9 @@ import { defaultScorecard, type Scorecard } from '@shared/engine/scorecard/model
 import { compileScorecard } from '@shared/engine/scoring/compile'
 import { scoreCompiled } from '@shared/engine/scoring/score'
 import { representativeDeals } from '@shared/export/scored-accounts'
+import { accountFormulas, scorecardLayout } from '@shared/export/workbook-formulas'
+import { accountSheetColumns } from '../../src-main/backend/export/workbook-accounts-sheet'
+import { scoredAccountsOf } from '../../src-main/backend/export/scored-accounts-export'
 import { FORMULA_INJECTION_NAMES } from '../../scripts/crm-generator/names'
 import { simulationFor } from '../../src-main/backend/simulate/run-simulation'
 import { runCli } from '../../src-main/cli/run-cli'
@@ -56,6 +59,40 @@ function engineScores(backend: TestBackend, scorecard: Scorecard) {
   return { byAccount, compiled, dataset }
 }
 
+/** Each account's outcome from its deals (won if any was won, lost if all were lost), read from the dataset. */
+function accountOutcomes(backend: TestBackend, scorecard: Scorecard): Map<string, 'won' | 'lost' | 'open'> {
+  const { db } = backend.context.session.require()
+  const dataset = simulationFor(db, scorecard, 'won').view.dataset
+  const won = new Set<number>()
+  const open = new Set<number>()
+  for (let row = 0; row < dataset.rowCount; row++) {
+    const account = dataset.accountIndex[row]!
+    if (account < 0) continue
+    if (dataset.outcome[row] === 1) won.add(account)
+    else if (dataset.outcome[row] === -1) open.add(account)
+  }
+  const outcomes = new Map<string, 'won' | 'lost' | 'open'>()
+  representativeDeals(dataset).forEach((row, account) => {
+    if (row >= 0) outcomes.set(dataset.accountIds[row]!, won.has(account) ? 'won' : open.has(account) ? 'open' : 'lost')
+  })
+  return outcomes
+}
+
+/** Accounts, decided, won and win rate per tier (and Disqualified), counted here from the engine's tiers. */
+function tierStats(byAccount: Map<string, { tier: string }>, outcomes: Map<string, 'won' | 'lost' | 'open'>) {
+  const stats = new Map<string, { accounts: number; decided: number; won: number; winRate: number | null }>()
+  for (const [id, { tier }] of byAccount) {
+    const entry = stats.get(tier) ?? { accounts: 0, decided: 0, won: 0, winRate: null }
+    entry.accounts++
+    const outcome = outcomes.get(id)
+    if (outcome !== 'open') entry.decided++
+    if (outcome === 'won') entry.won++
+    entry.winRate = entry.decided > 0 ? entry.won / entry.decided : null
+    stats.set(tier, entry)
+  }
+  return stats
+}
+
 const asEvaluatorSheet = (sheet: ExcelJS.Worksheet) => ({
   get(ref: string): { value?: CellValue; formula?: string } | undefined {
     const cell = sheet.getCell(ref)
@@ -86,12 +123,18 @@ describe('the XLSX workbook', () => {
     expect(firstCriterion).toBeGreaterThan(8)
     const { byAccount, compiled } = engineScores(backend, scorecard)
     expect(sheet.actualRowCount - 1).toBe(byAccount.size)
+    // Shared formulas read back, row by row, as the formulas written for that row.
+    const { db } = backend.context.session.require()
+    const layout = scorecardLayout(scorecard)
+    const columns = accountSheetColumns(scoredAccountsOf(db, scorecard))
     const seen = new Set<string>()
     for (let r = 2; r <= byAccount.size + 1; r++) {
       const row = sheet.getRow(r)
       const accountId = String(row.getCell(1).value)
       const expected = byAccount.get(accountId)!
       seen.add(accountId)
+      const written = accountFormulas(layout, columns, r, scorecard.tiers.length)
+      expect([row.getCell(3).formula, row.getCell(4).formula, row.getCell(5).formula], `row ${r}`).toEqual([written.score, written.tier, written.points])
       for (const [col, want] of [
         [3, expected.score],
         [4, expected.tier],
@@ -172,6 +215,89 @@ describe('the XLSX workbook', () => {
     backend.close()
   })
 
+  it('states the ICP sheet\'s points and tier figures as live formulas, the deal evidence marked as exported, and prints every sheet one page wide', async () => {
+    const { backend, id } = await sample(tempDir())
+    const book = await readBook((await backend.call('export-workbook', { scorecardId: id })).bytes)
+    const icp = book.getWorksheet('ICP')!
+    const rows: ExcelJS.Row[] = []
+    icp.eachRow((row) => rows.push(row))
+    const labelled = (text: string) => rows.find((row) => row.getCell(1).value === text)!
+    // Every criterion's points read the Scorecard sheet's input cell, cached at the exported points.
+    const pointCells = rows.filter((row) => /^(Industry|Employees|Tech Stack|Recently Raised) /.test(String(row.getCell(2).value ?? ''))).map((row) => row.getCell(3))
+    expect(pointCells).toHaveLength(icpScorecard().criteria.length)
+    for (const cell of pointCells) {
+      expect(cell.type).toBe(ExcelJS.ValueType.Formula)
+      expect(cell.formula).toMatch(/^Scorecard!\$E\$\d+$/)
+    }
+    // Tier rows: live accounts, decided, won and win rate, cached as counted here from the engine's tiers.
+    const stats = tierStats(engineScores(backend, icpScorecard()).byAccount, accountOutcomes(backend, icpScorecard()))
+    for (const tier of ['A', 'B', 'C', 'Disqualified']) {
+      const row = labelled(tier)
+      const want = stats.get(tier) ?? { accounts: 0, decided: 0, won: 0, winRate: null }
+      for (const [column, value] of [
+        [3, want.accounts],
+        [4, want.decided],
+        [5, want.won],
+        [6, want.winRate ?? 'n/a']
+      ] as const) {
+        const cell = row.getCell(column)
+        expect(cell.type, `${tier} ${column}`).toBe(ExcelJS.ValueType.Formula)
+        expect(cell.formula, `${tier} ${column}`).toMatch(/'Scored accounts'!\$D\$2:\$D\$\d+/)
+        expect(cell.result, `${tier} ${column}`).toEqual(value)
+      }
+    }
+    expect(labelled('A').getCell(2).formula).toMatch(/Scorecard!\$E\$\d+/)
+    const header = rows.find((row) => row.getCell(1).value === 'Tier')!
+    expect((header.values as unknown[]).slice(7, 10)).toEqual(['Decided deals (as exported)', 'Win rate (deals, as exported)', 'Median cycle, days (as exported)'])
+    expect(labelled('AUC (as exported)')).toBeDefined()
+    expect(labelled('Lift of A (accounts, live)').getCell(2).type).toBe(ExcelJS.ValueType.Formula)
+    // Fit to one page wide, switched on, on every sheet.
+    for (const sheet of book.worksheets) {
+      expect(sheet.pageSetup, sheet.name).toMatchObject({ fitToPage: true, fitToWidth: 1, fitToHeight: 0 })
+    }
+    expect(book.getWorksheet('Scored accounts')!.pageSetup.printTitlesRow).toBe('1:1')
+    backend.close()
+  })
+
+  it('scores a table without an account key row by row', async () => {
+    const dir = tempDir()
+    const rows = ['Industry,Employees,Stage,Close Date']
+    const industries = ['SaaS', 'FinTech', 'Retail', 'Education']
+    for (let i = 0; i < 120; i++) rows.push(`${industries[i % 4]},${20 + ((i * 37) % 900)},${i % 3 === 0 ? 'Closed Won' : 'Closed Lost'},2025-${String(1 + (i % 12)).padStart(2, '0')}-15`)
+    writeFileSync(join(dir, 'leads.csv'), rows.join('\n'))
+    const backend = testBackend(dir, 'native')
+    await backend.call('workspace-create', { name: 'Leads', path: 'leads.icpw' })
+    const preview = await backend.call('import-inspect', { source: { kind: 'path', path: join(dir, 'leads.csv') } })
+    await backend.call('import-commit', {
+      stagingId: preview.stagingId,
+      kind: preview.suggestedKind,
+      columns: preview.columns.map((c) => ({ index: c.index, type: c.type, role: c.role, category: c.category })),
+      outcomeMapping: preview.outcomeMapping.map((m) => ({ value: m.value, outcome: m.outcome })),
+      mode: 'replace'
+    })
+    const { id } = await backend.call('scorecard-create', { name: 'Leads ICP' })
+    const scorecard: Scorecard = {
+      ...defaultScorecard('Leads ICP'),
+      criteria: [
+        { id: 'l1', category: 'Firmographic', attribute: 'Industry', op: 'in', values: ['SaaS', 'FinTech'], points: 30 },
+        { id: 'l2', category: 'Firmographic', attribute: 'Employees', op: 'between', min: 51, max: 500, points: 20 }
+      ]
+    }
+    await backend.call('scorecard-save', { id, scorecard })
+    const book = await readBook((await backend.call('export-workbook', { scorecardId: id })).bytes)
+    const sheet = book.getWorksheet('Scored accounts')!
+    // One account per row of the table, each scored as the engine scores that row.
+    expect(sheet.actualRowCount - 1).toBe(120)
+    const { byAccount } = engineScores(backend, scorecard)
+    expect(byAccount.size).toBe(120)
+    for (let r = 2; r <= 121; r++) {
+      const expected = byAccount.get(String(sheet.getCell(`A${r}`).value))!
+      expect(sheet.getCell(`C${r}`).result).toBe(expected.score)
+      expect(sheet.getCell(`G${r}`).value).toBe(1)
+    }
+    backend.close()
+  })
+
   it('writes formula-like names from the data as text in XLSX and CSV', async () => {
     const { backend, id } = await sample(tempDir())
     const { dataset } = engineScores(backend, icpScorecard())
@@ -219,45 +345,101 @@ describe('the XLSX workbook', () => {
 
 const soffice = ['soffice', 'libreoffice'].find((cmd) => spawnSync(cmd, ['--version'], { encoding: 'utf8' }).status === 0)
 
+/** The workbook recalculated by LibreOffice headless, every sheet as CSV rows of raw values. */
+function recalculate(dir: string, file: string): Map<string, string[][]> {
+  // A profile that recalculates OOXML files on load; by default LibreOffice trusts cached results.
+  const profile = join(dir, 'lo-profile')
+  mkdirSync(join(profile, 'user'), { recursive: true })
+  writeFileSync(
+    join(profile, 'user', 'registrymodifications.xcu'),
+    '<?xml version="1.0" encoding="UTF-8"?><oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+      '<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item></oor:items>'
+  )
+  const out = join(dir, 'csv')
+  // Token 8 "false": raw values, not as formatted (a win rate as 0.4523…, not "45.2%"); -1: every sheet.
+  execFileSync(soffice!, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,false,false,false,false,-1', '--outdir', out, file], {
+    stdio: 'pipe',
+    timeout: 180_000
+  })
+  const sheets = new Map<string, string[][]>()
+  for (const name of readdirSync(out)) {
+    const sheet = /-([^-]+)\.csv$/.exec(name)?.[1]
+    if (!sheet) continue
+    const rows = readFileSync(join(out, name), 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((line) => line.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, '').replace(/^"|"$/g, '').replace(/""/g, '"')))
+    sheets.set(sheet, rows)
+  }
+  return sheets
+}
+
 // Optional: LibreOffice is a large install, and the in-process evaluator above already
 // recalculates the same formulas. Where it is installed it is a second, independent opinion.
 describe('the workbook in LibreOffice', () => {
-  it('recalculates every total after a points cell changes, as the engine rescores', async (ctx) => {
+  it('recalculates every score, tier and the ICP sheet\'s points, tier counts and win rates after a points cell changes, as the engine rescores', async (ctx) => {
     if (!soffice) skipBecause(ctx, 'LibreOffice (soffice) is not installed; apt-get install libreoffice-calc-nogui runs this second check of the formulas')
     const dir = tempDir()
     const { backend, id } = await sample(dir)
     const book = await readBook((await backend.call('export-workbook', { scorecardId: id })).bytes)
+    // "Employees 51-500" from 20 to 45 points, on the Scorecard sheet only.
     book.getWorksheet('Scorecard')!.getCell('E6').value = 45
     const changed = icpScorecard()
     changed.criteria[1]!.points = 45
     const edited = join(dir, 'edited.xlsx')
     await book.xlsx.writeFile(edited)
-    // A profile that recalculates OOXML files on load; by default LibreOffice trusts cached results.
-    const profile = join(dir, 'lo-profile')
-    mkdirSync(join(profile, 'user'), { recursive: true })
-    writeFileSync(
-      join(profile, 'user', 'registrymodifications.xcu'),
-      '<?xml version="1.0" encoding="UTF-8"?><oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
-        '<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item></oor:items>'
-    )
-    const out = join(dir, 'csv')
-    execFileSync(soffice!, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', out, edited], { stdio: 'pipe', timeout: 120_000 })
-    const csvName = readdirSync(out).find((f) => f.endsWith('Scored accounts.csv'))!
-    const lines = readFileSync(join(out, csvName), 'utf8').trimEnd().split('\n')
+    const sheets = recalculate(dir, edited)
+
+    const lines = sheets.get('Scored accounts')!
     const { byAccount } = engineScores(backend, changed)
+    const before = engineScores(backend, icpScorecard()).byAccount
     expect(lines.length - 1).toBe(byAccount.size)
     let moved = 0
-    for (const line of lines.slice(1)) {
-      const cells = line.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, '').replace(/^"|"$/g, '').replace(/""/g, '"'))
+    for (const cells of lines.slice(1)) {
       const expected = byAccount.get(cells[0]!)!
-      expect(Number(cells[2]), line).toBe(expected.score)
-      expect(cells[3], line).toBe(expected.tier)
-      expect(Number(cells[4]), line).toBe(expected.raw)
-      if (expected.tier === 'A') moved++
+      expect(Number(cells[2]), cells.join(',')).toBe(expected.score)
+      expect(cells[3], cells.join(',')).toBe(expected.tier)
+      expect(Number(cells[4]), cells.join(',')).toBe(expected.raw)
+      if (expected.tier !== before.get(cells[0]!)!.tier) moved++
     }
-    expect(moved).toBeGreaterThan(0)
+    // The edit re-tiers accounts, so the figures below can only match if they follow it.
+    expect(moved).toBeGreaterThan(20)
+
+    const icp = sheets.get('ICP')!
+    const rowOf = (label: string, column = 0) => icp.find((cells) => cells[column] === label)
+    // LibreOffice writes a percent-formatted cell with its sign even as a raw value, at full precision.
+    const percent = (text: string) => (text.endsWith('%') ? Number(text.slice(0, -1)) / 100 : Number(text))
+    // Definition by category: every criterion's points, the edited one included, as the Scorecard sheet has them.
+    const definition = icp.filter((cells) => /^(Industry|Employees|Tech Stack|Recently Raised) /.test(cells[1] ?? ''))
+    const inPageOrder = changed.categories.flatMap((category) => changed.criteria.filter((c) => c.category === category.name))
+    expect(definition.map((cells) => Number(cells[2]))).toEqual(inPageOrder.map((c) => c.points))
+    expect(definition.map((cells) => Number(cells[2]))).toContain(45)
+    // Tiers: live scores, accounts, decided, won and win rate equal a count of the engine's tiers.
+    const stats = tierStats(byAccount, accountOutcomes(backend, changed))
+    const changedStats = [...changed.tiers.map((t) => t.name), 'Disqualified']
+    for (const tier of changedStats) {
+      const cells = rowOf(tier)
+      expect(cells, tier).toBeDefined()
+      const want = stats.get(tier) ?? { accounts: 0, decided: 0, won: 0, winRate: null }
+      expect(cells!.slice(2, 5).map(Number), tier).toEqual([want.accounts, want.decided, want.won])
+      if (want.winRate === null) expect(cells![5], tier).toBe('n/a')
+      else expect(percent(cells![5]!), `${tier}: ${cells!.join('|')}`).toBeCloseTo(want.winRate, 9)
+    }
+    expect(rowOf('A')![1]).toBe('80-100')
+    expect(rowOf('C')![1]).toBe('0-59')
+    // The lift of the top tier over every decided account, live.
+    let won = 0
+    let decided = 0
+    for (const entry of stats.values()) {
+      won += entry.won
+      decided += entry.decided
+    }
+    const lift = rowOf('Lift of A (accounts, live)')
+    expect(Number(lift![1])).toBeCloseTo(stats.get('A')!.winRate! / (won / decided), 9)
+    // The deal-level evidence is marked as what it is: the history at the exported points.
+    expect(icp.flat().join('\n')).toContain('Decided deals (as exported)')
     backend.close()
-  }, 180_000)
+  }, 300_000)
 })
 
 describe('icp export', () => {

@@ -4,7 +4,7 @@ import type { OnePagerContent } from '@shared/domain/one-pager'
 import { defaultOnePagerDocument, normalizeBlocks } from '@shared/export/default-one-pager'
 import { onePagerDocumentSchema } from '@shared/contract/one-pager-schema'
 import { blockHasContent, printedBlocks } from '../../src-renderer/features/export/one-pager/block-content'
-import { criteriaByAttribute, joinQualifies, shortenList } from '../../src-renderer/features/export/one-pager/criteria-by-attribute'
+import { criteriaByAttribute, joinQualifies } from '../../src-renderer/features/export/one-pager/criteria-by-attribute'
 import {
   overflowAmount,
   overflowingBlocks,
@@ -93,7 +93,7 @@ describe('what the page prints', () => {
     ])
   })
 
-  it('groups criteria per attribute and shortens long lists saying by how much', () => {
+  it('groups criteria per attribute and names every value of a long list', () => {
     const rows = criteriaByAttribute([
       { attribute: 'Industry', qualifies: 'is SaaS', points: 5 },
       { attribute: 'Employees', qualifies: '51-200', points: 3 },
@@ -105,8 +105,8 @@ describe('what the page prints', () => {
     ])
     expect(joinQualifies(['is SaaS', 'is FinTech'])).toBe('is SaaS, FinTech')
     expect(joinQualifies(['is not Retail', 'is SaaS'])).toBe('is not Retail; is SaaS')
-    expect(shortenList('is A, B, C, D, E, F')).toBe('is A, B, C, D +2 more')
-    expect(shortenList('is A, B, C, D, E')).toBe('is A, B, C, D, E')
+    expect(joinQualifies(['is A', 'is B', 'is C', 'is D', 'is E', 'is F', 'is G'])).toBe('is A, B, C, D, E, F, G')
+    expect(joinQualifies(['is SaaS, FinTech', 'is SaaS, FinTech, Media'])).toBe('is SaaS, FinTech, Media')
     expect(tierRanges([{ min: 80 }, { min: 60 }, { min: 0 }])).toEqual(['80-100', '60-79', '0-59'])
   })
 })

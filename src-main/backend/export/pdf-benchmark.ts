@@ -3,19 +3,30 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { defaultScorecard } from '@shared/engine/scorecard/model'
 import { createBackend } from '../create-backend'
+import { chromiumPrinter } from './chromium-printer'
 import { memoryRecentWorkspaces } from '../workspace/recent-workspaces'
 import { nativeLocations } from '../workspace/workspace-locations'
 
-export const PDF_TARGET_SECONDS = 3
+/** Warm: Chromium already open, as for every export after the first in browser mode. */
+export const PDF_TARGET_SECONDS = 1.5
 
 /**
- * The PDF one-pager of the sample workspace, as `export-pdf` makes it (content, Chromium's
- * launch, the print route, printing): each run is a full export, so the median is what the
- * consultant waits for after pressing the button.
+ * The PDF one-pager of the sample workspace, as `export-pdf` makes it in browser mode (content,
+ * the print route, printing) with the printer browser mode uses: the first export launches
+ * Chromium and loads the page (cold), the later ones find it open (warm); the warm median is
+ * what the consultant waits for after pressing the button again.
  */
-export async function runPdfBenchmark(runs = 3): Promise<{ medianSeconds: number; seconds: number[]; bytes: number }> {
+export async function runPdfBenchmark(runs = 5): Promise<{ coldSeconds: number; medianSeconds: number; seconds: number[]; bytes: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'icp-bench-pdf-'))
-  const backend = createBackend({ host: 'cli', locations: nativeLocations({ cwd: dir }), recents: memoryRecentWorkspaces(), sampleDir: dir, emit: () => undefined })
+  const printer = chromiumPrinter(undefined, { keepWarmMs: 60_000 })
+  const backend = createBackend({
+    host: 'cli',
+    locations: nativeLocations({ cwd: dir }),
+    recents: memoryRecentWorkspaces(),
+    sampleDir: dir,
+    emit: () => undefined,
+    printPdf: printer
+  })
   const call = async (method: string, input: unknown): Promise<unknown> => {
     const result = await backend.dispatch(method, input)
     if (!result.ok) throw new Error(result.error.message)
@@ -45,9 +56,10 @@ export async function runPdfBenchmark(runs = 3): Promise<{ medianSeconds: number
       seconds.push((performance.now() - started) / 1000)
       bytes = pdf.bytes.length
     }
-    const sorted = [...seconds].sort((a, b) => a - b)
-    return { medianSeconds: sorted[Math.floor(sorted.length / 2)]!, seconds, bytes }
+    const warm = seconds.slice(1).sort((a, b) => a - b)
+    return { coldSeconds: seconds[0]!, medianSeconds: warm[Math.floor(warm.length / 2)]!, seconds, bytes }
   } finally {
+    await printer.close()
     backend.close()
     rmSync(dir, { recursive: true, force: true })
   }

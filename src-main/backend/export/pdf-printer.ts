@@ -14,8 +14,10 @@ export interface PrintResult {
 
 export type PdfPrinter = (content: OnePagerContent, paper: PaperSize) => Promise<PrintResult>
 
-/** The global the print route reads its content from (set before the page's scripts run). */
+/** The global the print route reads its content from (set before the page's scripts run, or before the event below). */
 export const PRINT_CONTENT_GLOBAL = '__ICP_PRINT_CONTENT__'
+/** Fired on the print route's window after the global is set: render this content. */
+export const PRINT_CONTENT_EVENT = 'icp-print-content'
 /** Set by the print route on <html> once fonts are in and the page is measured. */
 export const PRINT_STATE_ATTRIBUTE = 'data-print-state'
 export const PRINT_OVERFLOW_ATTRIBUTE = 'data-print-overflow'

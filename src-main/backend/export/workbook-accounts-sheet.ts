@@ -6,7 +6,8 @@ import { FIXED_HEADERS, type ScoredAccountsTable } from '@shared/export/scored-a
 import { startsLikeFormula } from '@shared/export/spreadsheet-text'
 import { accountFormulas, ACCOUNTS_SHEET, columnLetter, SCORECARD_SHEET, type AccountColumns, type ScorecardLayout } from '@shared/export/workbook-formulas'
 import { xmlSafe } from './workbook-cells'
-import { FormulaTemplate, RawRowWriter, RowXml, styleId } from './workbook-row-xml'
+import { printOnePageWide } from './workbook-print-setup'
+import { CellColumn, RowBytes, SharedFormulaColumn, styleId } from './workbook-row-xml'
 import { argb, headerStyle, NUMBER_FORMATS } from './workbook-styles'
 
 export const MATCH_PREFIX = 'Meets: '
@@ -43,19 +44,34 @@ export function accountSheetColumns(table: ScoredAccountsTable): AccountSheetCol
 /** Conditional formats keep tier colours right after a points change re-tiers an account. */
 const cfFill = (color: string): Fill => ({ type: 'pattern', pattern: 'solid', bgColor: { argb: color } })
 
-export function writeAccountsSheet(
+/** Where the sheet's rows go and how they are made (see workbook-xlsx.ts). */
+export interface AccountRows {
+  /** The sheet's part in the archive, e.g. "xl/worksheets/sheet3.xml". */
+  part: string
+  /** The rows after the header, as SpreadsheetML bytes, in chunks of a few megabytes. */
+  chunks(): Generator<Buffer>
+}
+
+
+/**
+ * Adds the "Scored accounts" sheet with its header, columns, filters, tier colours and print
+ * setup (through exceljs), and returns the generator of its rows, which workbook-xlsx.ts
+ * streams into the archive while zlib compresses.
+ */
+export function addAccountsSheet(
   workbook: ExcelJS.stream.xlsx.WorkbookWriter,
   scorecard: Scorecard,
   table: ScoredAccountsTable,
   layout: ScorecardLayout,
   dateAttributes: ReadonlySet<string>
-): void {
+): AccountRows {
   const columns = accountSheetColumns(table)
   const last = table.accounts.length + 1
   const lastColumn = columnLetter(columns.count - 1)
   const sheet = workbook.addWorksheet(ACCOUNTS_SHEET, {
     views: [{ state: 'frozen', xSplit: 2, ySplit: 1, activeCell: 'C2' }],
-    properties: { outlineLevelCol: 1, tabColor: { argb: 'FF1F3A5F' } }
+    properties: { outlineLevelCol: 1, tabColor: { argb: 'FF1F3A5F' } },
+    pageSetup: printOnePageWide('landscape', 1)
   })
   const headers = [
     ...FIXED_HEADERS,
@@ -110,40 +126,64 @@ export function writeAccountsSheet(
     // Formula-like text from the data keeps the Text format (workbook-cells.ts explains why).
     risky: ids({ numFmt: NUMBER_FORMATS.text }, 'string')
   }
-  const textStyle = (value: string): number => (startsLikeFormula(value) ? s.risky : s.text)
-  const isDate = table.attributes.map((a) => a.kind === 'number' && dateAttributes.has(a.name))
-
-  const open = accountFormulas(layout, columns, FormulaTemplate.ROW, scorecard.tiers.length)
-  const template = {
-    score: new FormulaTemplate(open.score),
-    tier: new FormulaTemplate(open.tier),
-    points: new FormulaTemplate(open.points),
-    criteria: table.criteria.map((_, i) => new FormulaTemplate(open.criterion(i)))
-  }
-  const writer = new RawRowWriter(sheet)
-  table.accounts.forEach((account, index) => {
-    const r = index + 2
-    const row = new RowXml(r)
-      .text(`A${r}`, account.accountId, textStyle(account.accountId))
-      .text(`B${r}`, account.accountName, textStyle(account.accountName))
-      .escapedFormula(`C${r}`, template.score.at(r), account.score, s.score)
-      .escapedFormula(`D${r}`, template.tier.at(r), account.tier, s.tier)
-      .escapedFormula(`E${r}`, template.points.at(r), account.raw, s.points)
-    if (account.knockout !== null) row.text(`F${r}`, account.knockout, textStyle(account.knockout))
-    row.number(`G${r}`, account.deals, s.whole).text(`H${r}`, account.outcome)
-    account.values.forEach((value, a) => {
-      const ref = `${columns.attributes[a]}${r}`
-      if (value === null) return
-      if (typeof value === 'number') row.number(ref, isDate[a] ? excelDate(value) : value, isDate[a] ? s.date : s.decimal)
-      else if (typeof value === 'boolean') row.boolean(ref, value)
-      else row.text(ref, value, textStyle(value))
-    })
-    table.criteria.forEach((criterion, i) => {
-      row.escapedFormula(`${columns.criteria[i]}${r}`, template.criteria[i]!.at(r), account.matches[i] ? criterion.points : 0, s.criterion)
-    })
-    account.matches.forEach((match, i) => row.number(`${columns.matches[i]}${r}`, match, s.whole))
-    writer.add(row)
-  })
-  writer.flush()
+  const part = `xl/worksheets/sheet${sheet.id}.xml`
   sheet.commit()
+
+  const isDate = table.attributes.map((a) => a.kind === 'number' && dateAttributes.has(a.name))
+  const first = 2
+  const formulas = accountFormulas(layout, columns, first, scorecard.tiers.length)
+  const shared = (column: string, group: number, formula: string, style: number, result: 'number' | 'text') =>
+    new SharedFormulaColumn(column, first, last, group, formula, style, result)
+  const score = shared(columns.score, 0, formulas.score, s.score, 'number')
+  const tier = shared(columns.tier, 1, formulas.tier, s.tier, 'text')
+  const points = shared(columns.points, 2, formulas.points, s.points, 'number')
+  const criteria = table.criteria.map((_, i) => shared(columns.criteria[i]!, 3 + i, formulas.criterion(i), s.criterion, 'number'))
+  const criterionPoints = table.criteria.map((c) => c.points)
+  // Formula-like text from the data keeps the Text format (workbook-cells.ts explains why).
+  const textColumn = (letter: string) => ({ plain: new CellColumn(letter), risky: new CellColumn(letter, s.risky) })
+  const text = (column: ReturnType<typeof textColumn>, out: RowBytes, value: string) => (startsLikeFormula(value) ? column.risky : column.plain).text(out, value)
+  const id = textColumn('A')
+  const name = textColumn('B')
+  const knockout = textColumn('F')
+  const outcome = textColumn('H')
+  const deals = new CellColumn('G', s.whole)
+  const attributes = columns.attributes.map((letter, a) => ({
+    text: textColumn(letter),
+    number: new CellColumn(letter, isDate[a] ? s.date : s.decimal),
+    boolean: new CellColumn(letter)
+  }))
+  // The flags are data the criterion cells read; General format shows 1 and 0 as they are.
+  const flags = columns.matches.map((letter) => new CellColumn(letter))
+
+  function* chunks(): Generator<Buffer> {
+    const out = new RowBytes()
+    for (let index = 0; index < table.accounts.length; index++) {
+      const account = table.accounts[index]!
+      const isFirst = index === 0
+      out.openRow(index + first)
+      text(id, out, account.accountId)
+      text(name, out, account.accountName)
+      score.write(out, isFirst, account.score)
+      tier.write(out, isFirst, account.tier)
+      points.write(out, isFirst, account.raw)
+      if (account.knockout !== null) text(knockout, out, account.knockout)
+      deals.number(out, account.deals)
+      text(outcome, out, account.outcome)
+      for (let a = 0; a < account.values.length; a++) {
+        const value = account.values[a]
+        const column = attributes[a]!
+        if (value === null || value === undefined) continue
+        if (typeof value === 'number') column.number.number(out, isDate[a] ? excelDate(value) : value)
+        else if (typeof value === 'boolean') column.boolean.boolean(out, value)
+        else text(column.text, out, value)
+      }
+      const matches = account.matches
+      for (let i = 0; i < criteria.length; i++) criteria[i]!.write(out, isFirst, matches[i] ? criterionPoints[i]! : 0)
+      for (let i = 0; i < flags.length; i++) flags[i]!.flag(out, matches[i]!)
+      out.closeRow()
+      yield* out.take()
+    }
+    yield* out.take(true)
+  }
+  return { part, chunks }
 }

@@ -2,6 +2,7 @@ import type ExcelJS from 'exceljs'
 import type { SimulationBand, SimulationReport } from '@shared/domain/simulation'
 import type { Scorecard } from '@shared/engine/scorecard/model'
 import { setText } from './workbook-cells'
+import { printOnePageWide } from './workbook-print-setup'
 import { disqualifiedFill, headerStyle, noteFont, NUMBER_FORMATS, sectionFont, tierFill, titleFont } from './workbook-styles'
 
 const HEADERS = ['Band', 'Scores', 'Decided deals', 'Wins', 'Win rate', 'Interval low', 'Interval high', 'Median cycle (days)', 'Mean won amount', 'Note']
@@ -17,7 +18,7 @@ const OUTCOME_WORDS: Record<SimulationReport['outcome'], string> = {
  * exported points, so they are values, not formulas.
  */
 export function writeBandsSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, scorecard: Scorecard, report: SimulationReport): void {
-  const sheet = workbook.addWorksheet('Bands', { views: [{ state: 'frozen', ySplit: 4 }] })
+  const sheet = workbook.addWorksheet('Bands', { views: [{ state: 'frozen', ySplit: 4 }], pageSetup: printOnePageWide('landscape') })
   ;[16, 10, 14, 10, 10, 12, 12, 18, 16, 36].forEach((width, i) => (sheet.getColumn(i + 1).width = width))
   setText(sheet.getCell('A1'), `Score bands — ${scorecard.name}`, { font: titleFont })
   sheet.getCell('A2').value =

@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs'
 import { setText } from './workbook-cells'
+import { printOnePageWide } from './workbook-print-setup'
 import { headerStyle, noteFont, sectionFont, titleFont, wrapTop } from './workbook-styles'
 
 /** One stored column as the data dictionary lists it. */
@@ -26,7 +27,7 @@ const HEADERS = ['Table', 'Column', 'Type', 'Role', 'Category', 'In the scorecar
 
 /** The "Data dictionary" sheet: what each column is, how it was read and cleaned. */
 export function writeDictionarySheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, dictionary: DataDictionary): void {
-  const sheet = workbook.addWorksheet('Data dictionary', { views: [{ state: 'frozen', ySplit: 3 }] })
+  const sheet = workbook.addWorksheet('Data dictionary', { views: [{ state: 'frozen', ySplit: 3 }], pageSetup: printOnePageWide('landscape', 3) })
   ;[12, 28, 12, 16, 18, 14, 70].forEach((width, i) => (sheet.getColumn(i + 1).width = width))
   sheet.getCell('A1').value = 'Data dictionary'
   sheet.getCell('A1').font = titleFont

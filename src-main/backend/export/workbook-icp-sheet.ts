@@ -1,18 +1,55 @@
 import type ExcelJS from 'exceljs'
 import type { Style } from 'exceljs'
 import type { OnePagerBlockId, OnePagerContent } from '@shared/domain/one-pager'
+import { DISQUALIFIED, type Scorecard } from '@shared/engine/scorecard/model'
 import { ONE_PAGER_BLOCK_LABELS } from '@shared/export/default-one-pager'
+import type { ScoredAccountsTable } from '@shared/export/scored-accounts'
+import { icpFormulas, type ScorecardLayout } from '@shared/export/workbook-formulas'
 import { setText } from './workbook-cells'
+import { printOnePageWide } from './workbook-print-setup'
 import { argb, headerStyle, labelFont, noteFont, NUMBER_FORMATS, sectionFont, tierFill, titleFont, wrapTop } from './workbook-styles'
+
+/** Marks a figure that is the history at the exported points: it does not follow an edit. */
+export const AS_EXPORTED = 'as exported'
+
+/** Accounts per tier (and Disqualified) by outcome: the cached results of the live formulas. */
+function accountCounts(table: ScoredAccountsTable): Map<string, { accounts: number; won: number; lost: number }> {
+  const counts = new Map<string, { accounts: number; won: number; lost: number }>()
+  for (const account of table.accounts) {
+    const count = counts.get(account.tier) ?? { accounts: 0, won: 0, lost: 0 }
+    count.accounts++
+    if (account.outcome === 'won') count.won++
+    else if (account.outcome === 'lost') count.lost++
+    counts.set(account.tier, count)
+  }
+  return counts
+}
+
+/** The scorecard's criteria of one category, as indexes, in the order the one-pager lists them. */
+function criteriaOf(scorecard: Scorecard, category: string): number[] {
+  return scorecard.criteria.flatMap((c, i) => (c.category === category ? [i] : []))
+}
 
 /**
  * The "ICP" sheet: the one-pager's content as a readable sheet, block by block in the order and
  * with the visibility the consultant chose; free text nobody wrote is left out, not invented.
  */
-export function writeIcpSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, content: OnePagerContent): void {
+export function writeIcpSheet(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  content: OnePagerContent,
+  exported: Scorecard,
+  layout: ScorecardLayout,
+  table: ScoredAccountsTable
+): void {
   const { document, scorecard, evidence } = content
-  const sheet = workbook.addWorksheet('ICP', { properties: { tabColor: { argb: argb(document.brandColor) } }, views: [{ showGridLines: false }] })
-  const widths = [26, 44, 16, 14, 20]
+  const sheet = workbook.addWorksheet('ICP', {
+    properties: { tabColor: { argb: argb(document.brandColor) } },
+    views: [{ showGridLines: false }],
+    pageSetup: printOnePageWide('portrait')
+  })
+  const live = icpFormulas(layout, { tier: 'D', outcome: 'H', lastRow: table.accounts.length + 1 })
+  const counts = accountCounts(table)
+  const widths = [26, 44, 12, 12, 12, 12, 14, 14, 14]
   widths.forEach((width, i) => (sheet.getColumn(i + 1).width = width))
   // Merged cells do not grow to fit wrapped text, so the row is sized from the text's length.
   const mergedWidth = widths.slice(1).reduce((a, b) => a + b, 0)
@@ -41,6 +78,11 @@ export function writeIcpSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, cont
     })
   }
   const percent = (rate: number | null) => (rate === null ? 'n/a' : rate)
+  const ratio = (won: number, lost: number) => (won + lost === 0 ? 'n/a' : won / (won + lost))
+  const formula = (target: ExcelJS.Cell, text: string, result: number | string, numFmt?: string) => {
+    target.value = { formula: text, result }
+    if (numFmt) target.numFmt = numFmt
+  }
 
   const blocks: Record<OnePagerBlockId, () => void> = {
     header: () => {
@@ -59,11 +101,15 @@ export function writeIcpSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, cont
       title(ONE_PAGER_BLOCK_LABELS.definition)
       header(['Category', 'Attribute: what qualifies', 'Points', 'Budget'])
       for (const category of scorecard.categories) {
+        // Points are read from the Scorecard sheet, so they follow the client's edits there.
+        const indexes = criteriaOf(exported, category.name)
+        const paired = indexes.length === category.criteria.length
         category.criteria.forEach((criterion, i) => {
           const target = row()
           if (i === 0) setText(target.getCell(1), category.name, { font: labelFont })
           setText(target.getCell(2), `${criterion.attribute} ${criterion.qualifies}`, { alignment: wrapTop })
-          target.getCell(3).value = criterion.points
+          if (paired) formula(target.getCell(3), live.points(indexes[i]!), criterion.points, NUMBER_FORMATS.points)
+          else target.getCell(3).value = criterion.points
           target.getCell(3).numFmt = NUMBER_FORMATS.points
           if (i === 0) target.getCell(4).value = category.budget
         })
@@ -71,21 +117,48 @@ export function writeIcpSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, cont
     },
     scorecard: () => {
       title(ONE_PAGER_BLOCK_LABELS.scorecard)
-      header(['Tier', 'Scores', 'Decided deals', 'Win rate', 'Median cycle (days)'])
+      line('', `Scores, accounts and account win rates follow the Scorecard sheet; the columns marked "${AS_EXPORTED}" are the decided deals at the exported points (as on the one-pager and the Bands sheet) and do not change.`, {
+        font: noteFont,
+        alignment: wrapTop
+      })
+      header(['Tier', 'Scores', 'Accounts', 'Decided accounts', 'Won accounts', 'Win rate (accounts)', `Decided deals (${AS_EXPORTED})`, `Win rate (deals, ${AS_EXPORTED})`, `Median cycle, days (${AS_EXPORTED})`])
+      const tierCount = exported.tiers.length
+      // The exported scorecard's tiers are the Scorecard sheet's rows; the one-pager's are the same list.
       scorecard.tiers.forEach((tier, t) => {
         const target = row()
         const above = scorecard.tiers[t - 1]
         const from = t === scorecard.tiers.length - 1 ? 0 : tier.min
         const found = evidence.tiers.find((e) => e.name === tier.name)
+        const count = counts.get(tier.name) ?? { accounts: 0, won: 0, lost: 0 }
+        const onSheet = t < tierCount && exported.tiers[t]!.name === tier.name
         setText(target.getCell(1), tier.name, { font: { bold: true }, fill: tierFill(tier.color) })
-        target.getCell(2).value = `${from}-${above ? above.min - 1 : 100}`
-        target.getCell(3).value = found?.deals ?? 0
-        target.getCell(3).numFmt = NUMBER_FORMATS.thousands
-        target.getCell(4).value = percent(found?.winRate ?? null)
-        target.getCell(4).numFmt = NUMBER_FORMATS.percent
-        if (found?.medianCycleDays !== null && found?.medianCycleDays !== undefined) target.getCell(5).value = found.medianCycleDays
-        if (found?.small && found.deals > 0) target.getCell(3).note = 'Fewer than 30 decided deals: read the win rate as a hint.'
+        const scores = `${from}-${above ? above.min - 1 : 100}`
+        if (onSheet) {
+          formula(target.getCell(2), live.scores(t, tierCount), scores)
+          formula(target.getCell(3), live.accounts(t), count.accounts, NUMBER_FORMATS.thousands)
+          formula(target.getCell(4), live.decided(t), count.won + count.lost, NUMBER_FORMATS.thousands)
+          formula(target.getCell(5), live.won(t), count.won, NUMBER_FORMATS.thousands)
+          formula(target.getCell(6), live.winRate(t), ratio(count.won, count.lost), NUMBER_FORMATS.percent)
+        } else {
+          target.getCell(2).value = scores
+        }
+        target.getCell(7).value = found?.deals ?? 0
+        target.getCell(7).numFmt = NUMBER_FORMATS.thousands
+        target.getCell(8).value = percent(found?.winRate ?? null)
+        target.getCell(8).numFmt = NUMBER_FORMATS.percent
+        if (found?.medianCycleDays !== null && found?.medianCycleDays !== undefined) target.getCell(9).value = found.medianCycleDays
+        if (found?.small && found.deals > 0) target.getCell(7).note = 'Fewer than 30 decided deals: read the win rate as a hint.'
       })
+      if (tierCount > 0) {
+        const target = row()
+        const count = counts.get(DISQUALIFIED) ?? { accounts: 0, won: 0, lost: 0 }
+        setText(target.getCell(1), DISQUALIFIED, { font: { bold: true } })
+        target.getCell(2).value = 'knocked out'
+        formula(target.getCell(3), live.accounts('disqualified'), count.accounts, NUMBER_FORMATS.thousands)
+        formula(target.getCell(4), live.decided('disqualified'), count.won + count.lost, NUMBER_FORMATS.thousands)
+        formula(target.getCell(5), live.won('disqualified'), count.won, NUMBER_FORMATS.thousands)
+        formula(target.getCell(6), live.winRate('disqualified'), ratio(count.won, count.lost), NUMBER_FORMATS.percent)
+      }
     },
     disqualifiers: () => {
       if (scorecard.disqualifiers.length === 0) return
@@ -129,10 +202,26 @@ export function writeIcpSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, cont
       figure('Decided deals', evidence.deals, NUMBER_FORMATS.thousands)
       figure('Won deals', evidence.wins, NUMBER_FORMATS.thousands)
       figure('Closed between', evidence.firstClosed && evidence.lastClosed ? `${evidence.firstClosed} and ${evidence.lastClosed}` : null)
-      figure('AUC', evidence.auc, '0.000')
+      figure(`AUC (${AS_EXPORTED})`, evidence.auc, '0.000')
       if (evidence.topTier) {
-        figure(`Win rate in ${evidence.topTier.name}`, evidence.topTier.winRate, NUMBER_FORMATS.percent)
-        figure(`Lift of ${evidence.topTier.name}`, evidence.topTier.lift, '0.00"×"')
+        figure(`Win rate in ${evidence.topTier.name} (deals, ${AS_EXPORTED})`, evidence.topTier.winRate, NUMBER_FORMATS.percent)
+        figure(`Lift of ${evidence.topTier.name} (deals, ${AS_EXPORTED})`, evidence.topTier.lift, '0.00"×"')
+        if (exported.tiers[0]?.name === evidence.topTier.name) {
+          const top = counts.get(evidence.topTier.name) ?? { accounts: 0, won: 0, lost: 0 }
+          let won = 0
+          let lost = 0
+          for (const count of counts.values()) {
+            won += count.won
+            lost += count.lost
+          }
+          const topRate = ratio(top.won, top.lost)
+          const baseRate = ratio(won, lost)
+          const liftResult = typeof topRate === 'number' && typeof baseRate === 'number' && baseRate > 0 ? topRate / baseRate : 'n/a'
+          const target = row()
+          setText(target.getCell(1), `Lift of ${evidence.topTier.name} (accounts, live)`, { font: labelFont })
+          formula(target.getCell(2), live.lift(), liftResult, '0.00"×"')
+          target.getCell(2).alignment = { horizontal: 'left' }
+        }
       }
       for (const note of evidence.notes) line('Note', note, { font: noteFont, alignment: wrapTop })
     },

@@ -1,21 +1,14 @@
 import ExcelJS from 'exceljs'
-import type { Style, Worksheet } from 'exceljs'
+import type { Style } from 'exceljs'
 
 /**
- * Rows of a big sheet written as SpreadsheetML directly into exceljs's streaming worksheet.
- *
- * exceljs builds an object per cell and spends about 4 µs on each; 100,000 scored accounts are
- * some 4-5 million cells (20-plus seconds). Writing each row's XML as one string is an order of
- * magnitude faster. exceljs still writes everything around the rows (columns, frozen panes,
- * autofilter, conditional formats, styles), and the style ids used here come from its own style
- * table, so the workbook stays one exceljs workbook. This relies on two internals of exceljs's
- * streaming writer (`worksheet.stream`, `workbook.styles.addStyleModel`); the package is pinned
- * to an exact version and the workbook tests read every row back through exceljs.
+ * SpreadsheetML cells as text, for the rows of the big sheet (Scored accounts), which are
+ * written straight into the archive (workbook-zip.ts) rather than through exceljs's cell
+ * objects: exceljs spends about 4 µs per cell, and 100,000 accounts × 35 criteria are some
+ * 9 million cells. The style ids come from exceljs's own style table, so the workbook stays
+ * one exceljs workbook (`workbook.styles.addStyleModel` is an internal of exceljs's streaming
+ * writer; the package is pinned to an exact version and the tests read every row back).
  */
-
-interface StreamingWorksheet {
-  stream: { write(chunk: string): unknown }
-}
 
 interface StreamingStyles {
   styles: { addStyleModel(style: Partial<Style>, cellType: number): number }
@@ -49,87 +42,176 @@ export function xmlText(text: string): string {
 
 const styleAttr = (style: number): string => (style > 0 ? ` s="${style}"` : '')
 
-/** One row's XML, cell by cell; `ref` is the cell reference (e.g. "C12"). */
-export class RowXml {
-  private xml = ''
+const ascii = (text: string): Buffer => Buffer.from(text, 'latin1')
+const NOTHING: Buffer[] = []
 
-  constructor(r: number) {
-    this.xml = `<row r="${r}">`
+/**
+ * Rows written as bytes into large buffers. The fixed parts of every cell are encoded once and
+ * copied; only row numbers, values and text are written per cell. Building the same XML as
+ * JavaScript strings spent more time in concatenating, flattening and encoding them (some 4 s
+ * for 100,000 accounts × 35 criteria) than zlib spent compressing the result.
+ */
+export class RowBytes {
+  private buffer: Buffer
+  private at = 0
+  private readonly done: Buffer[] = []
+  private row: Buffer = Buffer.alloc(0)
+
+  constructor(private readonly chunkSize = 4 << 20) {
+    this.buffer = Buffer.allocUnsafe(chunkSize)
   }
 
-  number(ref: string, value: number, style = 0): this {
-    this.xml += `<c r="${ref}"${styleAttr(style)}><v>${value}</v></c>`
+  private room(bytes: number): void {
+    if (this.at + bytes <= this.buffer.length) return
+    if (this.at > 0) this.done.push(this.buffer.subarray(0, this.at))
+    this.buffer = Buffer.allocUnsafe(Math.max(this.chunkSize, bytes))
+    this.at = 0
+  }
+
+  bytes(part: Buffer): this {
+    const length = part.length
+    this.room(length)
+    // Most parts are a few bytes (a row number, "</v></c>"): a plain loop beats set()'s call.
+    if (length < 24) {
+      const buffer = this.buffer
+      let at = this.at
+      for (let i = 0; i < length; i++) buffer[at++] = part[i]!
+      this.at = at
+    } else {
+      this.buffer.set(part, this.at)
+      this.at += length
+    }
     return this
+  }
+
+  /** Text known to be ASCII (numbers, generated markup). */
+  ascii(text: string): this {
+    this.room(text.length)
+    this.at += this.buffer.write(text, this.at, 'latin1')
+    return this
+  }
+
+  /** Any text, escaped for XML and encoded as UTF-8. */
+  text(value: string): this {
+    const escaped = xmlText(value)
+    this.room(Buffer.byteLength(escaped, 'utf8'))
+    this.at += this.buffer.write(escaped, this.at, 'utf8')
+    return this
+  }
+
+  /** Starts row `r`; its number is kept for the cells that follow. */
+  openRow(r: number): this {
+    this.row = ascii(String(r))
+    return this.bytes(ROW_OPEN).bytes(this.row).bytes(ROW_OPEN_END)
+  }
+
+  closeRow(): this {
+    return this.bytes(ROW_CLOSE)
+  }
+
+  /** The current row's number, as the bytes a cell reference needs. */
+  get rowNumber(): Buffer {
+    return this.row
+  }
+
+  /** The buffers filled so far, each handed out once: the current one too when nearly full, or when `all`. */
+  take(all = false): Buffer[] {
+    if (this.at > 0 && (all || this.at > this.chunkSize - (64 << 10))) {
+      this.done.push(this.buffer.subarray(0, this.at))
+      this.buffer = Buffer.allocUnsafe(this.chunkSize)
+      this.at = 0
+    }
+    return this.done.length > 0 ? this.done.splice(0) : NOTHING
+  }
+}
+
+const ROW_OPEN = ascii('<row r="')
+const ROW_OPEN_END = ascii('">')
+const ROW_CLOSE = ascii('</row>')
+const CELL_END = ascii('</v></c>')
+
+/** One column's cell markup around the row number and the value, encoded once. */
+export class CellColumn {
+  private readonly head: Buffer
+  private readonly textBody: Buffer
+  private readonly spacedBody: Buffer
+  private readonly numberBody: Buffer
+  private readonly booleanBody: Buffer
+
+  constructor(column: string, style = 0) {
+    this.head = ascii(`<c r="${column}`)
+    this.textBody = ascii(`"${styleAttr(style)} t="inlineStr"><is><t>`)
+    this.spacedBody = ascii(`"${styleAttr(style)} t="inlineStr"><is><t xml:space="preserve">`)
+    this.numberBody = ascii(`"${styleAttr(style)}><v>`)
+    this.booleanBody = ascii(`"${styleAttr(style)} t="b"><v>`)
   }
 
   /** Always a string cell (inline): never read as a formula, whatever the text. */
-  text(ref: string, value: string, style = 0): this {
-    this.xml += `<c r="${ref}"${styleAttr(style)} t="inlineStr"><is><t xml:space="preserve">${xmlText(value)}</t></is></c>`
-    return this
+  text(out: RowBytes, value: string): void {
+    // xml:space="preserve" only where a reader would otherwise trim or collapse the text's spaces.
+    const body = SPACES_TO_KEEP.test(value) ? this.spacedBody : this.textBody
+    out.bytes(this.head).bytes(out.rowNumber).bytes(body).text(value).bytes(TEXT_END)
   }
 
-  boolean(ref: string, value: boolean, style = 0): this {
-    this.xml += `<c r="${ref}"${styleAttr(style)} t="b"><v>${value ? 1 : 0}</v></c>`
-    return this
+  number(out: RowBytes, value: number): void {
+    out.bytes(this.head).bytes(out.rowNumber).bytes(this.numberBody).ascii(String(value)).bytes(CELL_END)
   }
 
-  /** A formula with its cached result, so viewers that do not recalculate still show the value. */
-  formula(ref: string, formula: string, result: number | string, style = 0): this {
-    return this.escapedFormula(ref, xmlText(formula), result, style)
+  boolean(out: RowBytes, value: boolean): void {
+    out.bytes(this.head).bytes(out.rowNumber).bytes(this.booleanBody).bytes(value ? ONE : ZERO).bytes(CELL_END)
   }
 
-  /** As `formula`, for formula text already escaped for XML (see FormulaTemplate). */
-  escapedFormula(ref: string, formulaXml: string, result: number | string, style = 0): this {
-    const cached = typeof result === 'number' ? `<v>${result}</v>` : `<v>${xmlText(result)}</v>`
-    this.xml += `<c r="${ref}"${styleAttr(style)}${typeof result === 'string' ? ' t="str"' : ''}><f>${formulaXml}</f>${cached}</c>`
-    return this
+  /** A 0/1 number cell, its bytes after the row number encoded once. */
+  flag(out: RowBytes, value: number): void {
+    out.bytes(this.head).bytes(out.rowNumber).bytes(value ? this.flagOne : this.flagZero)
   }
 
-  toString(): string {
-    return `${this.xml}</row>`
-  }
+  private readonly flagOne = Buffer.concat([ascii('"><v>1'), CELL_END])
+  private readonly flagZero = Buffer.concat([ascii('"><v>0'), CELL_END])
 }
 
-/**
- * Appends rows after the rows exceljs has committed. Call after the header row's `commit()`
- * and before the worksheet's `commit()`; rows must come in order. Batches writes so the zip
- * stream sees a few large chunks instead of one per row.
- */
-export class RawRowWriter {
-  private buffer: string[] = []
-  private size = 0
-
-  constructor(private readonly sheet: Worksheet) {}
-
-  add(row: RowXml): void {
-    const xml = row.toString()
-    this.buffer.push(xml)
-    this.size += xml.length
-    if (this.size > 1 << 20) this.flush()
-  }
-
-  flush(): void {
-    if (this.buffer.length === 0) return
-    ;(this.sheet as unknown as StreamingWorksheet).stream.write(this.buffer.join(''))
-    this.buffer = []
-    this.size = 0
-  }
-}
+const TEXT_END = ascii('</t></is></c>')
+const SPACES_TO_KEEP = /^\s|\s$|\s\s|[\t\n\r]/
+const ONE = ascii('1')
+const ZERO = ascii('0')
 
 /**
- * A column's formula with the row number left open: built and XML-escaped once, then filled in
- * per row (100,000 rows × 20-odd formulas is where a writer spends its time otherwise).
+ * One column of the same formula on every row, as a shared formula: the first row carries the
+ * text and the range, the others only the group's id. Excel, LibreOffice and exceljs read it as
+ * the formula moved down row by row; the file carries each formula once instead of 100,000
+ * times. Every cell keeps its cached result, for viewers that do not recalculate.
  */
-export class FormulaTemplate {
-  /** A row number no formula can contain otherwise (Scorecard rows and constants are small). */
-  static readonly ROW = 987654321
-  private readonly parts: string[]
+export class SharedFormulaColumn {
+  private readonly head: Buffer
+  private readonly firstBody: Buffer
+  private readonly body: Buffer
+  private readonly text: boolean
+  /** Per cached value already seen: the cell's bytes after the row number (criteria have few values). */
+  private readonly tails = new Map<number | string, Buffer>()
 
-  constructor(formulaForRow: string) {
-    this.parts = xmlText(formulaForRow).split(String(FormulaTemplate.ROW))
+  constructor(column: string, firstRow: number, lastRow: number, group: number, firstFormula: string, style: number, result: 'number' | 'text') {
+    this.text = result === 'text'
+    const type = this.text ? ' t="str"' : ''
+    this.head = ascii(`<c r="${column}`)
+    this.firstBody = Buffer.from(`"${styleAttr(style)}${type}><f t="shared" ref="${column}${firstRow}:${column}${lastRow}" si="${group}">${xmlText(firstFormula)}</f><v>`, 'utf8')
+    this.body = ascii(`"${styleAttr(style)}${type}><f t="shared" si="${group}"/><v>`)
   }
 
-  at(row: number): string {
-    return this.parts.join(String(row))
+  /** The cell of the current row with its cached result; the formula written out when `first`. */
+  write(out: RowBytes, first: boolean, result: number | string): void {
+    out.bytes(this.head).bytes(out.rowNumber)
+    if (first) {
+      out.bytes(this.firstBody)
+      if (this.text) out.text(String(result))
+      else out.ascii(String(result))
+      out.bytes(CELL_END)
+      return
+    }
+    let tail = this.tails.get(result)
+    if (!tail) {
+      tail = Buffer.concat([this.body, Buffer.from(this.text ? xmlText(String(result)) : String(result), 'utf8'), CELL_END])
+      if (this.tails.size < 256) this.tails.set(result, tail)
+    }
+    out.bytes(tail)
   }
 }

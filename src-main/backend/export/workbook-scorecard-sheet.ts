@@ -4,6 +4,7 @@ import { DISQUALIFIED, type Scorecard } from '@shared/engine/scorecard/model'
 import { scoreScale } from '@shared/engine/scoring/scale'
 import { ACCOUNTS_SHEET, CRITERIA_HEADER_ROW, INPUT_COLUMN, scaleFormulas, SCORECARD_SHEET, type ScorecardLayout } from '@shared/export/workbook-formulas'
 import { setText } from './workbook-cells'
+import { printOnePageWide } from './workbook-print-setup'
 import { argb, disqualifiedFill, headerStyle, inputStyle, noteFont, sectionFont, tierFill, titleFont } from './workbook-styles'
 
 /**
@@ -12,7 +13,8 @@ import { argb, disqualifiedFill, headerStyle, inputStyle, noteFont, sectionFont,
  */
 export function writeScorecardSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, scorecard: Scorecard, layout: ScorecardLayout): void {
   const sheet = workbook.addWorksheet(SCORECARD_SHEET, {
-    views: [{ state: 'frozen', ySplit: CRITERIA_HEADER_ROW, activeCell: `${INPUT_COLUMN}${CRITERIA_HEADER_ROW + 1}` }]
+    views: [{ state: 'frozen', ySplit: CRITERIA_HEADER_ROW, activeCell: `${INPUT_COLUMN}${CRITERIA_HEADER_ROW + 1}` }],
+    pageSetup: printOnePageWide('portrait', CRITERIA_HEADER_ROW)
   })
   ;[6, 18, 44, 20, 12].forEach((width, i) => (sheet.getColumn(i + 1).width = width))
   const cell = (ref: string) => sheet.getCell(ref)

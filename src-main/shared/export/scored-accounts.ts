@@ -139,10 +139,14 @@ export function scoredAccountsTable(compiled: CompiledScorecard, scored: ScoredR
   const { scores, tiers, raw } = scored
   const tierNames = scorecard.tiers.map((t) => t.name)
   const accounts: ScoredAccount[] = []
+  const masks = compiled.criteria.map((c) => c.mask)
   representativeDeals(dataset).forEach((row, account) => {
     if (row < 0) return
     const knockedOut = scored.knockedOutBy[row]!
     const tier = tiers[row]!
+    // A plain loop: Uint8Array.from with a mapping function cost a third of a second at 100,000 accounts.
+    const matches = new Uint8Array(masks.length)
+    for (let i = 0; i < masks.length; i++) matches[i] = masks[i]![row]!
     accounts.push({
       row,
       accountId: dataset.accountIds[row] ?? '',
@@ -150,7 +154,7 @@ export function scoredAccountsTable(compiled: CompiledScorecard, scored: ScoredR
       deals: counts.deals[account]!,
       outcome: counts.won[account]! > 0 ? 'won' : counts.open[account]! === 0 ? 'lost' : 'open',
       values: columns.map((column) => valueOf(column, row)),
-      matches: Uint8Array.from(compiled.criteria, (c) => c.mask[row]!),
+      matches,
       knockout: knockedOut >= 0 ? knockoutName(compiled.knockouts[knockedOut]?.knockout) : null,
       raw: raw[row]!,
       score: scores[row]!,

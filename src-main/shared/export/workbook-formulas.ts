@@ -132,11 +132,65 @@ export function accountFormulas(layout: ScorecardLayout, columns: AccountColumns
   const min = fromAccounts(layout.minRow)
   const range = fromAccounts(layout.rangeRow)
   // round half up in whole numbers, exactly as scaleScore: floor((200 * offset + range) / (2 * range)).
-  const score = `IF(${range}<=0,0,INT((200*MIN(MAX(${columns.points}${r}-${min},0),${range})+${range})/(2*${range})))`
+  // The bracket after "-" is for readers that move shared formulas by pattern (exceljs): they
+  // take "E2-Scorecard!" for a sheet name and leave E2 unmoved; Excel and LibreOffice do not care.
+  const score = `IF(${range}<=0,0,INT((200*MIN(MAX(${columns.points}${r}-(${min}),0),${range})+${range})/(2*${range})))`
   let tier = tierCount === 0 ? '""' : `${SCORECARD_SHEET}!$B$${layout.tierRows[tierCount - 1]}`
   for (let t = tierCount - 2; t >= 0; t--) {
     tier = `IF(${columns.score}${r}>=${fromAccounts(layout.tierRows[t]!)},${SCORECARD_SHEET}!$B$${layout.tierRows[t]},${tier})`
   }
   tier = `IF(${columns.knockout}${r}<>"","${DISQUALIFIED}",${tier})`
   return { criterion, points, score, tier }
+}
+
+/** Where the ICP sheet reads the scored accounts: the Tier and Outcome columns, rows 2 to `lastRow`. */
+export interface AccountRange {
+  tier: string
+  outcome: string
+  lastRow: number
+}
+
+const quotedAccounts = `'${ACCOUNTS_SHEET}'`
+
+/**
+ * The ICP sheet's live figures, as formulas over the Scorecard sheet and the Scored accounts
+ * sheet, so the one-pager's numbers in the workbook follow a points edit like the scores do.
+ */
+export function icpFormulas(layout: ScorecardLayout, accounts: AccountRange) {
+  // An empty sheet still gets a valid range (row 2 alone), never one that wraps onto the header.
+  const rows = (column: string) => `${quotedAccounts}!$${column}$2:$${column}$${Math.max(2, accounts.lastRow)}`
+  const tierName = (t: number) => `${SCORECARD_SHEET}!$B$${layout.tierRows[t]}`
+  const count = (tier: string, outcome?: 'won' | 'lost') =>
+    outcome ? `COUNTIFS(${rows(accounts.tier)},${tier},${rows(accounts.outcome)},"${outcome}")` : `COUNTIF(${rows(accounts.tier)},${tier})`
+  const rate = (won: string, lost: string) => `IF((${won})+(${lost})=0,"n/a",(${won})/((${won})+(${lost})))`
+  const overallWon = `COUNTIF(${rows(accounts.outcome)},"won")`
+  const overallLost = `COUNTIF(${rows(accounts.outcome)},"lost")`
+  return {
+    /** A criterion's points as the Scorecard sheet has them now. */
+    points: (criterion: number): string => fromAccounts(layout.criterionRows[criterion]!),
+    /** "80-100": from the tier's lowest score (0 for the last tier) to the next tier's minus one. */
+    scores: (t: number, tierCount: number): string => {
+      const from = t === tierCount - 1 ? '0' : fromAccounts(layout.tierRows[t]!)
+      const to = t === 0 ? '100' : `${fromAccounts(layout.tierRows[t - 1]!)}-1`
+      return `${from}&"-"&(${to})`
+    },
+    /** Accounts in tier t (by name, so a renamed tier follows), or Disqualified. */
+    accounts: (t: number | 'disqualified'): string => count(t === 'disqualified' ? `"${DISQUALIFIED}"` : tierName(t)),
+    decided: (t: number | 'disqualified'): string => {
+      const tier = t === 'disqualified' ? `"${DISQUALIFIED}"` : tierName(t)
+      return `${count(tier, 'won')}+${count(tier, 'lost')}`
+    },
+    won: (t: number | 'disqualified'): string => count(t === 'disqualified' ? `"${DISQUALIFIED}"` : tierName(t), 'won'),
+    /** Won over decided accounts in the tier; "n/a" when none is decided. */
+    winRate: (t: number | 'disqualified'): string => {
+      const tier = t === 'disqualified' ? `"${DISQUALIFIED}"` : tierName(t)
+      return rate(count(tier, 'won'), count(tier, 'lost'))
+    },
+    /** The top tier's win rate over every decided account's (what the one-pager calls lift). */
+    lift: (): string => {
+      const top = rate(count(tierName(0), 'won'), count(tierName(0), 'lost'))
+      const base = rate(overallWon, overallLost)
+      return `IFERROR((${top})/(${base}),"n/a")`
+    }
+  }
 }

@@ -14,10 +14,10 @@ export function isPrintRoute(location: Location): boolean {
 }
 
 /**
- * The print route: the one-pager alone, with the content the host injected (Playwright's init
- * script sets it before load; Electron sets it after load and fires an event). When fonts and
- * images are in and the page is measured, <html> says so, with what overflows, for the host
- * to read before it prints.
+ * The print route: the one-pager alone, with the content the host hands in (set before load, or
+ * set after load with an event; a host that keeps the page open for the next export sends new
+ * content the same way). When fonts and images are in and the page is measured, <html> says so,
+ * with what overflows, for the host to read before it prints.
  */
 export function PrintRoot() {
   const [content, setContent] = useState<OnePagerContent | null>(() => (window as PrintWindow)[CONTENT_GLOBAL] ?? null)
@@ -26,11 +26,15 @@ export function PrintRoot() {
 
   useEffect(() => {
     document.body.classList.add('op-print-body')
-    if (content) return
-    const take = () => setContent((window as PrintWindow)[CONTENT_GLOBAL] ?? null)
+    const take = () => {
+      // Not ready until this content is laid out: the host waits for the attribute to come back.
+      document.documentElement.removeAttribute('data-print-state')
+      setMeasured(false)
+      setContent((window as PrintWindow)[CONTENT_GLOBAL] ?? null)
+    }
     window.addEventListener(CONTENT_EVENT, take)
     return () => window.removeEventListener(CONTENT_EVENT, take)
-  }, [content])
+  }, [])
 
   useEffect(() => {
     // The PDF's title, as viewers show it.

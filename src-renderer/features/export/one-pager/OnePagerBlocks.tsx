@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import type { OnePagerBlockId, OnePagerContent } from '@shared/domain/one-pager'
-import { criteriaByAttribute, joinQualifies, shortenList } from './criteria-by-attribute'
+import { criteriaByAttribute, joinQualifies } from './criteria-by-attribute'
 import { EvidenceChart } from './EvidenceChart'
 import {
   formatAuc,
@@ -12,6 +12,7 @@ import {
   formatPoints,
   tierRanges
 } from './one-pager-format'
+import { Value } from './Value'
 
 /** Blocks that take the page's full width; the others share two columns. */
 export const WIDE_BLOCKS: ReadonlySet<OnePagerBlockId> = new Set(['header', 'statement', 'evidence', 'messaging', 'core-vs-adjacent'])
@@ -35,15 +36,22 @@ function Header({ content }: { content: OnePagerContent }) {
         {doc.logoDataUrl && <img className="op-header__logo" src={doc.logoDataUrl} alt="" />}
         <div>
           <div className="op-eyebrow">Ideal Customer Profile</div>
-          <h1 className="op-header__client">{doc.clientName.trim() || 'Client name'}</h1>
+          <h1 className="op-header__client">
+            <Value text={doc.clientName.trim() || 'Client name'} />
+          </h1>
         </div>
       </div>
       <dl className="op-header__meta">
         <div>
           <dt>Scorecard</dt>
           <dd>
-            {scorecard.name}
-            {scorecard.version && <span className="op-muted"> · {scorecard.version}</span>}
+            <Value text={scorecard.name} />
+            {scorecard.version && (
+              <span className="op-muted">
+                {' · '}
+                <Value text={scorecard.version} />
+              </span>
+            )}
           </dd>
         </div>
         {doc.date && (
@@ -55,7 +63,9 @@ function Header({ content }: { content: OnePagerContent }) {
         {filled(doc.preparedBy) && (
           <div>
             <dt>Prepared by</dt>
-            <dd>{doc.preparedBy}</dd>
+            <dd>
+              <Value text={doc.preparedBy} />
+            </dd>
           </div>
         )}
       </dl>
@@ -71,7 +81,9 @@ function Statement({ content }: { content: OnePagerContent }) {
       <h2 className="op-section__title">Who we win with</h2>
       <ol className="op-statement__list">
         {statements.map((statement, i) => (
-          <li key={i}>{statement}</li>
+          <li key={i}>
+            <Value text={statement} />
+          </li>
         ))}
       </ol>
     </section>
@@ -87,11 +99,15 @@ function Definition({ categories, title = 'Definition by category' }: { categori
       <dl className="op-definition">
         {used.map((category) => (
           <div key={category.name} className="op-definition__category">
-            <dt>{category.name}</dt>
+            <dt>
+              <Value text={category.name} />
+            </dt>
             {criteriaByAttribute(category.criteria.filter((c) => c.points > 0)).map((row) => (
               <dd key={row.attribute} className="op-definition__item">
-                <span className="op-definition__attribute">{row.attribute}</span>{' '}
-                {joinQualifies(row.criteria.map((c) => c.qualifies))}
+                <span className="op-definition__attribute">
+                  <Value text={row.attribute} />
+                </span>{' '}
+                <Value text={joinQualifies(row.criteria.map((c) => c.qualifies))} />
               </dd>
             ))}
           </div>
@@ -119,8 +135,10 @@ function ScorecardTable({ content }: { content: OnePagerContent }) {
         {tiers.map((tier, i) => (
           <li key={tier.name} className="op-tier">
             <span className="op-tier__swatch" style={{ background: tier.color }} />
-            <span className="op-tier__name">{tier.name}</span>
-            <span className="op-tier__range">{ranges[i]}</span>
+            <span className="op-tier__name">
+              <Value text={tier.name} />
+            </span>
+            <span className="op-tier__range op-nowrap">{ranges[i]}</span>
           </li>
         ))}
       </ul>
@@ -133,24 +151,33 @@ function ScorecardCategoryRows({ category }: { category: OnePagerContent['scorec
   return (
     <>
       <tr className="op-table__category">
-        <th scope="rowgroup">{category.name}</th>
-        <td>{total} pts</td>
+        <th scope="rowgroup">
+          <Value text={category.name} />
+        </th>
+        <td className="op-nowrap">{total} pts</td>
       </tr>
       {criteriaByAttribute(category.criteria).map((row) =>
         row.criteria.length === 1 ? (
           <tr key={row.attribute}>
             <td>
-              {row.attribute} <span className="op-muted">{shortenList(row.criteria[0]!.qualifies)}</span>
+              <Value text={row.attribute} />{' '}
+              <span className="op-muted">
+                <Value text={row.criteria[0]!.qualifies} />
+              </span>
             </td>
             <td className={row.criteria[0]!.points < 0 ? 'op-points op-points--negative' : 'op-points'}>{formatPoints(row.criteria[0]!.points)}</td>
           </tr>
         ) : (
           <tr key={row.attribute}>
             <td colSpan={2}>
-              {row.attribute}{' '}
+              <Value text={row.attribute} />{' '}
               {row.criteria.map((c, i) => (
+                // The space between criteria is where a long row may wrap.
                 <span key={i} className="op-inline-criterion">
-                  <span className="op-muted">{shortenList(c.qualifies)}</span>
+                  {i > 0 && ' '}
+                  <span className="op-muted">
+                    <Value text={c.qualifies} />
+                  </span>
                   {'\u00a0'}
                   <span className={c.points < 0 ? 'op-points op-points--negative' : 'op-points'}>{formatPoints(c.points)}</span>
                 </span>
@@ -169,7 +196,9 @@ function Disqualifiers({ content }: { content: OnePagerContent }) {
     <Section title="Disqualifiers">
       <ul className="op-disqualifiers">
         {content.scorecard.disqualifiers.map((text, i) => (
-          <li key={i}>{text}</li>
+          <li key={i}>
+            <Value text={text} />
+          </li>
         ))}
       </ul>
     </Section>
@@ -185,7 +214,9 @@ function Pairs({ title, pairs }: { title: string; pairs: Array<[string, string]>
         {shown.map(([label, text]) => (
           <div key={label}>
             <dt>{label}</dt>
-            <dd>{text}</dd>
+            <dd>
+              <Value text={text} />
+            </dd>
           </div>
         ))}
       </dl>
@@ -210,7 +241,7 @@ function Messaging({ content }: { content: OnePagerContent }) {
             <div className="op-messaging__label">
               {label} <span className="op-muted">· {hint}</span>
             </div>
-            <div>{filled(text) ? text : '–'}</div>
+            <div>{filled(text) ? <Value text={text} /> : '–'}</div>
           </div>
         ))}
       </div>
@@ -218,7 +249,7 @@ function Messaging({ content }: { content: OnePagerContent }) {
   )
 }
 
-function Evidence({ content, chartWidth }: { content: OnePagerContent; chartWidth: number }) {
+function Evidence({ content }: { content: OnePagerContent }) {
   const e = content.evidence
   const baseRate = e.deals > 0 ? e.wins / e.deals : null
   const period = e.firstClosed && e.lastClosed ? `${formatMonth(e.firstClosed)} – ${formatMonth(e.lastClosed)}` : 'Unknown'
@@ -227,7 +258,15 @@ function Evidence({ content, chartWidth }: { content: OnePagerContent; chartWidt
       <div className="op-evidence__body">
         <dl className="op-kpis">
           <div className="op-kpi op-kpi--lead">
-            <dt>{e.topTier ? `Lift of tier ${e.topTier.name}` : 'Lift of the top tier'}</dt>
+            <dt>
+              {e.topTier ? (
+                <>
+                  Lift of tier <Value text={e.topTier.name} />
+                </>
+              ) : (
+                'Lift of the top tier'
+              )}
+            </dt>
             <dd>{formatLift(e.topTier?.lift ?? null)}</dd>
             <dd className="op-kpi__note">
               {formatPercent(e.topTier?.winRate ?? null)} win rate vs {formatPercent(baseRate)} overall
@@ -245,15 +284,17 @@ function Evidence({ content, chartWidth }: { content: OnePagerContent; chartWidt
           </div>
           <div className="op-kpi">
             <dt>Closed</dt>
-            <dd className="op-kpi__period">{period}</dd>
+            <dd className="op-kpi__period op-nowrap">{period}</dd>
           </div>
         </dl>
-        {e.tiers.length > 0 && <EvidenceChart tiers={e.tiers} baseRate={baseRate} width={chartWidth} />}
+        {e.tiers.length > 0 && <EvidenceChart tiers={e.tiers} baseRate={baseRate} />}
       </div>
       {e.notes.length > 0 && (
         <ul className="op-notes">
           {e.notes.map((note, i) => (
-            <li key={i}>{note}</li>
+            <li key={i}>
+              <Value text={note} />
+            </li>
           ))}
         </ul>
       )}
@@ -266,13 +307,24 @@ function CoreVsAdjacent({ content }: { content: OnePagerContent }) {
   const column = (label: string, name: string, categories: OnePagerContent['scorecard']['categories']) => (
     <div className="op-compare__column">
       <div className="op-compare__label">
-        {label} <span className="op-muted">· {name}</span>
+        {label}{' '}
+        <span className="op-muted">
+          · <Value text={name} />
+        </span>
       </div>
       {categories
         .filter((c) => c.criteria.length > 0)
         .map((c) => (
           <p key={c.name} className="op-compare__line">
-            <strong>{c.name}:</strong> {c.criteria.map((x) => `${x.attribute} ${x.qualifies}`).join('; ')}
+            <strong>
+              <Value text={c.name} />:
+            </strong>{' '}
+            {c.criteria.map((x, i) => (
+              <span key={i}>
+                {i > 0 && '; '}
+                <Value text={x.attribute} /> <Value text={x.qualifies} />
+              </span>
+            ))}
           </p>
         ))}
     </div>
@@ -288,7 +340,7 @@ function CoreVsAdjacent({ content }: { content: OnePagerContent }) {
 }
 
 /** One block's printed content, or null when it has nothing to print (it is then left out). */
-export function renderBlock(id: OnePagerBlockId, content: OnePagerContent, chartWidth: number): ReactNode {
+export function renderBlock(id: OnePagerBlockId, content: OnePagerContent): ReactNode {
   const doc = content.document
   switch (id) {
     case 'header':
@@ -327,7 +379,7 @@ export function renderBlock(id: OnePagerBlockId, content: OnePagerContent, chart
     case 'messaging':
       return <Messaging content={content} />
     case 'evidence':
-      return <Evidence content={content} chartWidth={chartWidth} />
+      return <Evidence content={content} />
     case 'core-vs-adjacent':
       return <CoreVsAdjacent content={content} />
   }

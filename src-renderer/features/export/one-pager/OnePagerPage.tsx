@@ -2,7 +2,8 @@ import { useCallback, useLayoutEffect, useRef, type CSSProperties } from 'react'
 import type { OnePagerBlockId, OnePagerContent, PaperSize } from '@shared/domain/one-pager'
 import { printedBlocks } from './block-content'
 import { renderBlock, WIDE_BLOCKS } from './OnePagerBlocks'
-import { overflowAmount, overflowingBlocks, PAPER, printableHeight, type MeasuredBlock } from './page-geometry'
+import { fitTypeScale, overflowAmount, overflowingBlocks, PAPER, printableHeight, shareSpareHeight, type MeasuredBlock } from './page-geometry'
+import { Value } from './Value'
 import './one-pager.css'
 
 export interface PageMeasure {
@@ -34,6 +35,39 @@ function segments(ids: readonly OnePagerBlockId[]): Segment[] {
   return result
 }
 
+/** The preview is scaled with a transform; layout sizes are not, so compare in page pixels. */
+function previewScaleOf(root: HTMLElement): number {
+  return root.offsetWidth > 0 ? root.getBoundingClientRect().width / root.offsetWidth : 1
+}
+
+/** How far the blocks reach down the printable area, in page pixels (forces a layout). */
+function contentHeight(root: HTMLElement): number {
+  const top = root.getBoundingClientRect().top
+  let bottom = top
+  for (const child of Array.from(root.children)) bottom = Math.max(bottom, child.getBoundingClientRect().bottom)
+  return (bottom - top) / previewScaleOf(root)
+}
+
+/**
+ * Fills the page: the largest type scale at which every block fits (a short scorecard prints
+ * larger, a long one smaller, within TYPE_SCALE), then the spare height to the evidence chart's
+ * rows and the gaps between blocks. Set as CSS variables straight on the element, synchronously
+ * before paint and before the page measures itself, so React never re-renders for it.
+ */
+function fitToPage(root: HTMLElement, limit: number): void {
+  root.style.setProperty('--op-row-extra', '0px')
+  root.style.setProperty('--op-gap-extra', '0px')
+  const fit = fitTypeScale((scale) => {
+    root.style.setProperty('--op-fit', String(scale))
+    return contentHeight(root)
+  }, limit)
+  root.style.setProperty('--op-fit', String(fit))
+  const rows = root.querySelectorAll('.op-chart__row').length
+  const spare = shareSpareHeight(limit - contentHeight(root), rows, root.children.length - 1, 40 * fit, 22 * fit)
+  root.style.setProperty('--op-row-extra', `${spare.row}px`)
+  root.style.setProperty('--op-gap-extra', `${spare.gap}px`)
+}
+
 /**
  * The ICP one-pager exactly as it prints: one page of paper at 96 CSS pixels per inch. The
  * editor shows it scaled; the print route prints it as it is. Always light: it is paper.
@@ -43,14 +77,14 @@ export function OnePagerPage({ content, paper = content.document.paper, onMeasur
   const contentRef = useRef<HTMLDivElement>(null)
   const limit = printableHeight(paper)
   const ids = printedBlocks(content)
-  const chartWidth = Math.round((geometry.width - 2 * geometry.margin) * 0.58)
 
-  const measure = useCallback(() => {
+  const layout = useCallback(() => {
     const root = contentRef.current
-    if (!root || !onMeasure) return
+    if (!root) return
+    fitToPage(root, limit)
+    if (!onMeasure) return
     const box = root.getBoundingClientRect()
-    // The preview is scaled with a transform; layout sizes are not, so compare in page pixels.
-    const scale = root.offsetWidth > 0 ? box.width / root.offsetWidth : 1
+    const scale = previewScaleOf(root)
     const blocks: MeasuredBlock[] = Array.from(root.querySelectorAll<HTMLElement>('[data-block]')).map((el) => ({
       id: el.dataset['block'] as OnePagerBlockId,
       bottom: (el.getBoundingClientRect().bottom - box.top) / scale
@@ -59,14 +93,14 @@ export function OnePagerPage({ content, paper = content.document.paper, onMeasur
   }, [onMeasure, limit])
 
   useLayoutEffect(() => {
-    measure()
+    layout()
     const root = contentRef.current
     if (!root) return
-    const observer = new ResizeObserver(() => measure())
+    const observer = new ResizeObserver(() => layout())
     observer.observe(root)
     let live = true
     // Inter may arrive after the first layout; its metrics change line breaks.
-    void document.fonts.ready.then(() => live && measure())
+    void document.fonts.ready.then(() => live && layout())
     return () => {
       live = false
       observer.disconnect()
@@ -81,7 +115,7 @@ export function OnePagerPage({ content, paper = content.document.paper, onMeasur
   } as CSSProperties
   const block = (id: OnePagerBlockId) => (
     <div key={id} data-block={id} className={showOverflow.includes(id) ? 'op-block op-block--overflow' : 'op-block'}>
-      {renderBlock(id, content, chartWidth)}
+      {renderBlock(id, content)}
     </div>
   )
 
@@ -102,7 +136,9 @@ export function OnePagerPage({ content, paper = content.document.paper, onMeasur
       </div>
       {showOverflow.length > 0 && <div className="op-page-end" style={{ top: `${geometry.margin + limit}px` }} aria-hidden="true" />}
       <footer className="op-footer" style={{ left: geometry.margin, right: geometry.margin, bottom: geometry.margin / 2 - 6 }}>
-        <span>{content.document.clientName.trim() || 'Client'} · Ideal Customer Profile</span>
+        <span>
+          <Value text={content.document.clientName.trim() || 'Client'} /> · Ideal Customer Profile
+        </span>
         <span>Figures from {content.evidence.deals.toLocaleString('en-US')} decided deals · ICP Workbench</span>
       </footer>
     </article>

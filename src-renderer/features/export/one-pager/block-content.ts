@@ -15,7 +15,8 @@ export function blockHasContent(id: OnePagerBlockId, content: OnePagerContent): 
     case 'statement':
       return doc.statements.some(filled)
     case 'definition':
-      return content.scorecard.categories.some((c) => c.criteria.length > 0)
+      // The definition names what qualifies: criteria that add points.
+      return content.scorecard.categories.some((c) => c.criteria.some((x) => x.points > 0))
     case 'scorecard':
       return content.scorecard.categories.some((c) => c.criteria.length > 0) || content.scorecard.tiers.length > 0
     case 'disqualifiers':

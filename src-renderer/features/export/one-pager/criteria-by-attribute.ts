@@ -21,21 +21,17 @@ export function criteriaByAttribute(criteria: readonly Criterion[]): AttributeRo
   return [...rows.values()]
 }
 
-/** "is not A, B, C, D, E, F" -> "is not A, B, C +3 more": a list long enough to crowd the page is cut, saying by how much. */
-export function shortenList(text: string, keep = 4): string {
-  const parts = text.split(', ')
-  if (parts.length <= keep + 1) return text
-  return `${parts.slice(0, keep).join(', ')} +${parts.length - keep} more`
-}
-
 const VERBS = ['is not ', 'has any of ', 'has all of ', 'is ']
 
 /**
  * One attribute's qualifying criteria in one phrase: "is SaaS; is FinTech" -> "is SaaS, FinTech"
- * when they share their verb, else joined with semicolons.
+ * when they share their verb, else joined with semicolons. Every value is named: a list cut to
+ * "A, B +3 more" could hide a core value, so long lists wrap and the page's type scale absorbs
+ * their length instead.
  */
 export function joinQualifies(qualifies: readonly string[]): string {
   const verb = VERBS.find((v) => qualifies.every((q) => q.startsWith(v) && !(v === 'is ' && q.startsWith('is not '))))
-  if (verb && qualifies.length > 1) return shortenList(`${verb}${qualifies.map((q) => q.slice(verb.length)).join(', ')}`)
-  return qualifies.map((q) => shortenList(q)).join('; ')
+  // A value two criteria share is named once ("is SaaS, FinTech" and "is SaaS, Media" -> "is SaaS, FinTech, Media").
+  if (verb && qualifies.length > 1) return `${verb}${[...new Set(qualifies.flatMap((q) => q.slice(verb.length).split(', ')))].join(', ')}`
+  return qualifies.join('; ')
 }

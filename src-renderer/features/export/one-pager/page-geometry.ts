@@ -60,3 +60,40 @@ export function previewScale(paper: PaperSize, width: number, height = 0): numbe
   const byHeight = height > 0 ? height / page.height : Infinity
   return Math.max(0.3, Math.min(1, byWidth, byHeight))
 }
+
+/**
+ * How far the page's type may grow or shrink to fill one sheet: below 0.82 the smallest print
+ * (8.5px labels) would fall under 5pt; above 1.4 body text passes 11pt and reads like a poster.
+ */
+export const TYPE_SCALE = { min: 0.82, max: 1.4 } as const
+
+/**
+ * The largest type scale in [min, max] whose content height fits `limit`, to 1/200 (a binary
+ * search: `heightAt` is measured from the laid-out page and grows with the scale). When even
+ * the smallest scale overflows, the smallest is returned and the page reports the overflow.
+ */
+export function fitTypeScale(heightAt: (scale: number) => number, limit: number, range: { min: number; max: number } = TYPE_SCALE): number {
+  if (heightAt(range.max) <= limit + SLACK) return range.max
+  if (heightAt(range.min) > limit + SLACK) return range.min
+  let low = range.min
+  let high = range.max
+  while (high - low > 0.005) {
+    const mid = (low + high) / 2
+    if (heightAt(mid) <= limit + SLACK) low = mid
+    else high = mid
+  }
+  return Math.floor(low * 1000) / 1000
+}
+
+/**
+ * What the page does with the height left over once the type fits: first the evidence chart's
+ * rows grow (up to `rowGrowth` each), then the gaps between blocks (up to `gapGrowth` each).
+ * Whatever remains stays below the last block, so nothing is stretched to absurd sizes.
+ */
+export function shareSpareHeight(spare: number, chartRows: number, gaps: number, rowGrowth: number, gapGrowth: number): { row: number; gap: number } {
+  const room = Math.max(0, spare - SLACK)
+  const row = chartRows > 0 ? Math.min(rowGrowth, room / chartRows) : 0
+  const left = room - row * chartRows
+  const gap = gaps > 0 ? Math.min(gapGrowth, left / gaps) : 0
+  return { row: Math.floor(row * 100) / 100, gap: Math.floor(gap * 100) / 100 }
+}
