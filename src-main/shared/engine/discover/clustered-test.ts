@@ -66,18 +66,22 @@ export function clusteredIndependence(
   const touchedCells = new Int32Array(k)
   let clustersSeen = 0
   const rows = order.length
+  // The cells read once in cluster order, so the walk below streams through memory instead of
+  // jumping to each deal's row (the deals of an account are scattered through the file).
+  const { target: orderedTarget, clusters: orderedClusters } = inClusterOrder(order, target, clusters)
+  const orderedCells = gather(cells, order)
   let at = 0
   while (at < rows) {
-    const cluster = clusters[order[at]!]!
+    const cluster = orderedClusters[at]!
     let total = 0
     let touched = 0
     // A row with no cluster (-1) is a cluster of its own.
     do {
-      const i = order[at]!
+      const cell = orderedCells[at]!
+      const t = orderedTarget[at]!
       at++
-      const cell = cells[i]!
       if (cell >= 0) {
-        const residual = target[i]! - ybar
+        const residual = t - ybar
         if (stamp[cell] !== clustersSeen) {
           stamp[cell] = clustersSeen
           touchedCells[touched++] = cell
@@ -85,7 +89,7 @@ export function clusteredIndependence(
         } else acc[cell] = acc[cell]! + residual
         total += residual
       }
-    } while (cluster >= 0 && at < rows && clusters[order[at]!] === cluster)
+    } while (cluster >= 0 && at < rows && orderedClusters[at] === cluster)
     if (touched === 0) continue
     clustersSeen++
     q += total * total
@@ -115,6 +119,30 @@ export function clusteredIndependence(
   const { statistic, rank } = quadraticForm(variance, score, dims)
   if (rank === 0) return { statistic: 0, df: 0, pValue: 1 }
   return { statistic, df: rank, pValue: chiSquarePValue(statistic, rank) }
+}
+
+/** `values` read in `order`. */
+export function gather(values: Int32Array, order: Int32Array): Int32Array {
+  const out = new Int32Array(order.length)
+  for (let j = 0; j < order.length; j++) out[j] = values[order[j]!]!
+  return out
+}
+
+const orderedCache = new WeakMap<Int32Array, { target: Int8Array; clusters: Int32Array }>()
+
+/**
+ * The target and clusters read in `order`, once per order (an order is built from one target and
+ * one clustering, and every attribute's test walks it).
+ */
+export function inClusterOrder(order: Int32Array, target: Int8Array, clusters: Int32Array): { target: Int8Array; clusters: Int32Array } {
+  let cached = orderedCache.get(order)
+  if (!cached) {
+    const t = new Int8Array(order.length)
+    for (let j = 0; j < order.length; j++) t[j] = target[order[j]!]!
+    cached = { target: t, clusters: gather(clusters, order) }
+    orderedCache.set(order, cached)
+  }
+  return cached
 }
 
 /** The counted rows, those of one cluster next to each other (a counting sort; rows with no cluster last). */

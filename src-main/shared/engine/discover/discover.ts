@@ -14,7 +14,7 @@ import type { Band } from '@shared/import/hygiene/bands'
 import { accountColumn, accountUnits, type AccountUnits } from './account-units'
 import { attributeBins, type BinningOptions } from './attribute-bins'
 import type { BinnedAttribute } from './binned-attribute'
-import { clusteredIndependence, clusterOrder } from './clustered-test'
+import { clusteredIndependence, clusterOrder, gather, inClusterOrder } from './clustered-test'
 import { leakageCheck, outlierLeaks, singleAttributeAuc } from './leakage'
 import { bandBins } from './number-bins'
 import { benjaminiHochberg, chiSquareIndependence, datasetSignal, SIGNIFICANCE_LEVEL, type Signal } from './significance'
@@ -200,10 +200,9 @@ function accountsPerBin(binned: BinnedAttribute, column: EngineColumn, target: I
       else if (bin.condition.values?.[0] !== undefined) itemBin.set(itemOf.get(bin.condition.values[0])!, b)
     })
   }
-  // One flag per (account, bin), in a single pass over the deals in their own order: the flags
-  // are far smaller than the deals, so this stays in cache where walking deals by account did not.
+  // Lists: one bit per (account, bin), in a single pass over the deals in their own order.
   const bins = binned.bins.length
-  const flags = accountCount * bins <= MAX_ACCOUNT_FLAGS ? new Uint8Array(accountCount * bins) : null
+  const flags = accountCount * bins <= MAX_ACCOUNT_FLAGS ? new Uint32Array(((accountCount * bins) >>> 5) + 1) : null
   let serial = 0
   let at = 0
   const mark = (account: number, b: number): void => {
@@ -214,8 +213,10 @@ function accountsPerBin(binned: BinnedAttribute, column: EngineColumn, target: I
     }
     if (flags) {
       const flag = account * bins + b
-      if (flags[flag] === 0) {
-        flags[flag] = 1
+      const word = flag >>> 5
+      const bit = 1 << (flag & 31)
+      if ((flags[word]! & bit) === 0) {
+        flags[word] = flags[word]! | bit
         counts[b]!++
       }
     } else if (stamp[b] !== serial) {
@@ -242,21 +243,25 @@ function accountsPerBin(binned: BinnedAttribute, column: EngineColumn, target: I
       }
     }
   }
-  if (flags && rowBins) {
-    // The common case, inlined: one bin per deal.
-    for (let i = 0; i < target.length; i++) {
-      const b = rowBins[i]!
-      if (b < 0) continue
-      const account = clusters[i]!
-      if (account < 0) {
-        counts[b]!++
-        continue
-      }
-      const flag = account * bins + b
-      if (flags[flag] === 0) {
-        flags[flag] = 1
-        counts[b]!++
-      }
+  if (rowBins) {
+    // The common case, one bin per deal: the bins read once in account order (the order the
+    // clustered test walks too), then one streaming pass in which a bin counts an account once.
+    const orderedBins = gather(rowBins, order)
+    const { clusters: orderedClusters } = inClusterOrder(order, target, clusters)
+    let next = 0
+    while (next < orderedBins.length) {
+      const cluster = orderedClusters[next]!
+      serial++
+      do {
+        const b = orderedBins[next]!
+        next++
+        if (b < 0) continue
+        if (cluster < 0) counts[b]!++
+        else if (stamp[b] !== serial) {
+          stamp[b] = serial
+          counts[b]!++
+        }
+      } while (cluster >= 0 && next < orderedBins.length && orderedClusters[next] === cluster)
     }
     return counts
   }
