@@ -4,12 +4,16 @@
  * (suggested or hand-made from Discover's best-looking values), no statement may claim an effect
  * the data does not carry, and no value may print as raw epoch or decimal noise.
  */
-import { describe, expect, it } from 'vitest'
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { OnePagerContent } from '@shared/domain/one-pager'
 import type { Criterion, Scorecard } from '@shared/engine/scorecard/model'
 import { buildOnePagerContent } from '../../src-main/backend/export/one-pager-content'
 import { testBackend, type TestBackend } from '../support/backend'
 import { importShape } from '../support/import-shape'
+import { readPdf } from '../support/pdf'
 import { tempDir } from '../support/temp-dir'
 
 type ShapeOptions = Parameters<typeof importShape>[2]
@@ -77,7 +81,40 @@ function expectHonest(content: OnePagerContent): void {
   expect(content.analysis.supportedCriteria).toBeLessThanOrEqual(content.analysis.testedCriteria)
 }
 
+/**
+ * The printed page as a client reads it: one page, searchable TrueType text with no raw numbers,
+ * the verdict at the top. ICP_ONE_PAGER_DIR=folder keeps each PDF to look at (pdftoppm -png).
+ */
+async function expectHonestPdf(backend: TestBackend, id: number, variant: string): Promise<string> {
+  const content = contentOf(backend, id)
+  const { bytes } = await backend.call('export-pdf', { scorecardId: id })
+  const keep = process.env['ICP_ONE_PAGER_DIR']
+  if (keep) {
+    mkdirSync(keep, { recursive: true })
+    writeFileSync(join(keep, `${variant}.pdf`), bytes)
+  }
+  const pdf = await readPdf(bytes)
+  expect(pdf.pages).toBe(1)
+  expect(pdf.fonts.filter((f) => f.type3 || !f.embedded)).toEqual([])
+  const text = pdf.text.replace(/\s+/g, ' ')
+  expect(text.match(/[\uE000-\uF8FF]/gu) ?? []).toEqual([])
+  expect(text).not.toMatch(/\d{10,}/)
+  expect(text).not.toMatch(/\d\.\d{4,}/)
+  expect(text).not.toMatch(/close faster|higher win rate/i)
+  // The verdict's first words print at the top of the page, before any statement.
+  const verdict = content.analysis.headline.split(':')[0]!
+  expect(text.indexOf(verdict)).toBeGreaterThan(-1)
+  const firstStatement = content.document.statements[0]
+  if (firstStatement) expect(text.indexOf(verdict)).toBeLessThan(text.indexOf(firstStatement.slice(0, 20)))
+  return text
+}
+
 describe('the one-pager states only what the data carries', () => {
+  beforeAll(() => {
+    // The PDF is the built renderer's print route; rebuild it when the source is newer.
+    execFileSync(process.execPath, [join(__dirname, '..', '..', 'scripts', 'build-if-stale.mjs'), '--quiet'], { stdio: 'inherit' })
+  }, 300_000)
+
   it('with no signal: says so at the top, claims nothing, and lists what would settle the hypotheses', async () => {
     const { backend } = await workspace('none', { shape: 'standard', seed: 31, accounts: 700, signal: 'none', mess: 'typical' })
     const id = await handMade(backend)
@@ -88,6 +125,10 @@ describe('the one-pager states only what the data carries', () => {
     expect(claims(content)).toEqual([])
     expect(content.draftedStatements[0]).toMatch(/^To test: /)
     expect(content.analysis.dataNeeded.length).toBeGreaterThan(0)
+    const text = await expectHonestPdf(backend, id, 'no-signal')
+    expect(text).toMatch(/Hypotheses to test/i)
+    expect(text).toMatch(/What would settle them/i)
+    expect(text).not.toMatch(/Who we win with/i)
     backend.close()
   })
 
@@ -104,6 +145,14 @@ describe('the one-pager states only what the data carries', () => {
     // Criteria read in the client's words: labels, and money only where the column holds money.
     const criteria = content.scorecard.categories.flatMap((c) => c.criteria)
     for (const c of criteria) expect(c.attribute).not.toMatch(/_/)
+    const text = await expectHonestPdf(backend, suggested.id, 'strong-signal')
+    expect(text).toMatch(/Who we win with/i)
+    // The first claim's evidence prints under it, and the model card says what it was built and checked on.
+    const first = content.draftedStatements.findIndex((s) => claims(content).includes(s))
+    expect(text).toContain(content.statementEvidence[first]!.slice(0, 30))
+    expect(text).toContain('Built on')
+    expect(text).toContain('Checked on')
+    expect(text).toMatch(/AUC, newest deals/i)
     backend.close()
   })
 
@@ -115,6 +164,11 @@ describe('the one-pager states only what the data carries', () => {
     const supported = content.scorecard.categories.flatMap((c) => c.criteria).filter((c) => c.supported === true).length
     expect(claims(content).length).toBeLessThanOrEqual(supported + 1)
     if (supported === 0) expect(content.analysis.strength).toBe('none')
+    const text = await expectHonestPdf(backend, id, 'weak-signal-many-criteria')
+    // Criteria that do not hold up on their own are named on the page (with a verdict of none, the verdict says it of all).
+    const unsupported = content.scorecard.categories.flatMap((c) => c.criteria).filter((x) => x.supported === false)
+    if (content.analysis.strength === 'none') expect(text).toMatch(/No reliable signal/)
+    else if (unsupported.length > 0) expect(text).toMatch(/criteria (does|do) not hold up on (its|their) own: /)
     backend.close()
   })
 
@@ -132,6 +186,7 @@ describe('the one-pager states only what the data carries', () => {
     expect(content.evidence.firstClosed).toBeNull()
     expect(content.analysis.builtOn).toMatch(/without close dates/)
     expect(content.analysis.validation.kind).not.toBe('time')
+    await expectHonestPdf(backend, id, 'no-dates')
     backend.close()
   })
 
@@ -149,6 +204,8 @@ describe('the one-pager states only what the data carries', () => {
     const content = contentOf(backend, created.id)
     expectHonest(content)
     expect(content.analysis.limits.join(' ')).toMatch(/describes deals, not accounts/)
+    const text = await expectHonestPdf(backend, created.id, 'deal-level')
+    expect(text).toContain('describes deals, not accounts')
     backend.close()
   })
 })

@@ -7,6 +7,8 @@ export interface PdfFont {
   name: string
   /** The font's glyphs are inside the file, so it prints the same everywhere. */
   embedded: boolean
+  /** Drawn as PDF procedures (Type 3): poor text selection and search in viewers. */
+  type3: boolean
 }
 
 export interface PdfReport {
@@ -36,8 +38,8 @@ export async function readPdf(bytes: Uint8Array, { render = false } = {}): Promi
     const fonts = new Map<string, PdfFont>()
     operators.fnArray.forEach((op, i) => {
       if (op !== OPS.setFont) return
-      const font = page.commonObjs.get(operators.argsArray[i][0]) as { name: string; missingFile: boolean }
-      fonts.set(font.name, { name: font.name, embedded: !font.missingFile })
+      const font = page.commonObjs.get(operators.argsArray[i][0]) as { name: string; missingFile: boolean; isType3Font?: boolean }
+      fonts.set(font.name, { name: font.name, embedded: !font.missingFile, type3: font.isType3Font === true })
     })
     let inkedShare = 0
     if (render) {

@@ -88,11 +88,11 @@ describe('what the built main process loads', () => {
         if (!name.startsWith('node:') && name !== 'electron') loaded.add(`${match[1]} ${name}`)
       }
     }
-    expect([...loaded].sort()).toEqual(['import playwright-core', 'require better-sqlite3', 'require exceljs', 'require xlsx', 'require zod'])
+    expect([...loaded].sort()).toEqual(['import playwright-core', 'require better-sqlite3', 'require exceljs', 'require tlds', 'require xlsx', 'require zod'])
     // The one dynamic import is the printer browser mode and the CLI use; the desktop app
     // prints with Electron (platform/electron-printer.ts) and never reaches it.
     expect(excluded).toContain('playwright-core')
-    for (const name of ['better-sqlite3', 'exceljs', 'xlsx', 'zod']) expect(excluded).not.toContain(name)
+    for (const name of ['better-sqlite3', 'exceljs', 'tlds', 'xlsx', 'zod']) expect(excluded).not.toContain(name)
   })
 })
 

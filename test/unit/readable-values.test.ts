@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatRange, formatValue, proposeLabel, roundish } from '@shared/export/readable-values'
+import { formatRange, formatValue, proposeLabel, roundish, valueWords } from '@shared/export/readable-values'
 
 describe('client-facing labels proposed from raw column names', () => {
   it.each([
@@ -37,5 +37,19 @@ describe('numbers by what they measure', () => {
     expect(formatRange(null, 49, { unit: 'count', date: false })).toBe('up to 49')
     expect(formatRange(null, 999_999, { unit: 'money', date: false })).toBe('under $1M')
     expect(formatRange(200, null, { unit: 'count', date: false })).toBe('200+')
+  })
+})
+
+describe('valueWords', () => {
+  it('reads picklist codes as words and leaves everything else as stored', () => {
+    expect(valueWords('FINANCIAL_SERVICES')).toBe('Financial services')
+    expect(valueWords('ORGANIC_SEARCH')).toBe('Organic search')
+    expect(valueWords('organic_search')).toBe('Organic search')
+    expect(valueWords('US_EAST')).toBe('US east')
+    expect(valueWords('newbusiness')).toBe('newbusiness')
+    expect(valueWords('SaaS')).toBe('SaaS')
+    expect(valueWords('Series_B')).toBe('Series_B')
+    expect(valueWords('A_1')).toBe('A_1')
+    expect(valueWords('user_id_2')).toBe('User id 2')
   })
 })

@@ -4,7 +4,7 @@ import type { EvidenceStrength, OnePagerAnalysis, OnePagerContent } from '@share
 import { accountUnits, HOLDOUT_SHARE, MIN_HOLDOUT_EACH, type ScorecardFindings } from '@shared/engine/discover'
 import type { EngineDataset } from '@shared/engine/engine-dataset'
 import type { Scorecard } from '@shared/engine/scorecard/model'
-import type { AttributeWords } from '@shared/export/readable-condition'
+import { conditionWords, type AttributeWords } from '@shared/export/readable-condition'
 import { discoverFor } from '../discover/discover-report'
 
 /** A tier with fewer accounts than this where it was measured: its rate there is a hint. */
@@ -111,7 +111,12 @@ export function analysisOf(input: AnalysisInput): OnePagerAnalysis {
   if (leaks.used.length > 0) limits.push(`Uses ${list(leaks.used.map(label))}, flagged as possible leakage; the flag was overruled in Discover.`)
   const unsupported = findings.findings.filter((f) => !f.supported)
   if (unsupported.length > 0 && supported > 0) {
-    limits.push(`${unsupported.length} of ${tested} criteria ${unsupported.length === 1 ? 'does' : 'do'} not hold up on their own (marked "not shown" in the definition); they may still add to the score together.`)
+    const named = unsupported.map((f) => conditionWords(f.condition, words(f.condition.attribute)))
+    limits.push(
+      unsupported.length === 1
+        ? `1 of ${tested} criteria does not hold up on its own: ${named[0]}. It may still add to the score with the others.`
+        : `${unsupported.length} of ${tested} criteria do not hold up on their own: ${named.join('; ')}. They may still add to the score together.`
+    )
   }
   const dealLevel = [...new Set(findings.findings.filter((f) => f.unit === 'deals' && byAccount).map((f) => f.condition.attribute))]
   if (dealLevel.length > 0) limits.push(`${list(dealLevel.map(label))} ${dealLevel.length === 1 ? 'describes' : 'describe'} deals, not accounts: counted per deal, with an account's deals tested together.`)
@@ -130,7 +135,7 @@ export function analysisOf(input: AnalysisInput): OnePagerAnalysis {
     const settle = findings.findings.filter((f) => f.unitsToSettle !== null).sort((a, b) => a.unitsToSettle! - b.unitsToSettle!)[0]
     if (settle) {
       dataNeeded.push(
-        `About ${count(settle.unitsToSettle!)} decided ${settle.unit} with and ${count(settle.unitsToSettle!)} without "${label(settle.condition.attribute)}" as the scorecard asks would settle the most promising hypothesis.`
+        `About ${count(settle.unitsToSettle!)} decided ${settle.unit} with "${conditionWords(settle.condition, words(settle.condition.attribute))}" and as many without would settle the most promising hypothesis.`
       )
     }
     if (scorecard.criteria.length === 0) dataNeeded.push('A scorecard to test: add criteria in Scorecards, or let Discover suggest them where the data has signal.')

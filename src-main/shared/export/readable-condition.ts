@@ -7,7 +7,7 @@
  */
 
 import type { Condition } from '@shared/engine/scorecard/model'
-import { formatRange, formatValue, PLAIN, type ValueKind } from './readable-values'
+import { formatRange, formatValue, PLAIN, valueWords, type ValueKind } from './readable-values'
 
 /** How one attribute reads: its client-facing label and what its numbers measure. */
 export interface AttributeWords {
@@ -35,7 +35,7 @@ function rangeWords(condition: Condition, kind: ValueKind): string {
 
 /** What qualifies, printed after the attribute's label. */
 export function qualifiesWords(condition: Condition, kind: ValueKind): string {
-  const values = condition.values ?? []
+  const values = (condition.values ?? []).map(valueWords)
   switch (condition.op) {
     case 'in':
       return `is ${values.join(', ')}`
@@ -99,7 +99,7 @@ function inSentence(label: string): string {
 export function phraseOf(condition: Condition, words: AttributeWords = rawWords(condition.attribute)): string {
   const { label, kind } = words
   const name = inSentence(label)
-  const values = condition.values ?? []
+  const values = (condition.values ?? []).map(valueWords)
   const headcount = HEADCOUNT.test(label) && !kind.date && kind.unit !== 'money'
   switch (condition.op) {
     case 'in':

@@ -105,3 +105,22 @@ export function proposeLabel(raw: string): string {
     })
     .join(' ')
 }
+
+/**
+ * A category value as a client reads it. CRM exports often store picklist codes rather than
+ * their labels (HubSpot: FINANCIAL_SERVICES, ORGANIC_SEARCH; newbusiness stays as it is, no
+ * word split can be trusted): a code of words joined by underscores reads "Financial services".
+ * Short parts keep their capitals ("US_EAST" -> "US east"). Anything else is printed as stored.
+ */
+export function valueWords(value: string): string {
+  if (!/^[A-Za-z0-9]+(_[A-Za-z0-9]+)+$/.test(value) || !/[A-Za-z]{4}/.test(value)) return value
+  const parts = value.split('_')
+  if (!parts.every((p) => p === p.toUpperCase()) && !parts.every((p) => p === p.toLowerCase())) return value
+  return parts
+    .map((part, i) => {
+      if (part.length <= 3 && part === part.toUpperCase() && /[A-Z]/.test(part)) return part
+      const lower = part.toLowerCase()
+      return i === 0 ? lower.charAt(0).toUpperCase() + lower.slice(1) : lower
+    })
+    .join(' ')
+}

@@ -11,7 +11,7 @@ interface EvidenceChartProps {
 const share = (fraction: number) => `${(Math.max(0, Math.min(1, fraction)) * 100).toFixed(2)}%`
 
 /**
- * Win rate, median cycle and decided deals by tier as bars laid out in HTML, so the rows can
+ * Win rate, median cycle, decided deals and accounts by tier as bars laid out in HTML, so the rows can
  * grow with the page's spare height (page-geometry.ts: shareSpareHeight) and the text stays
  * text in the PDF. Full tier names are printed; small tiers are hatched: the rate is a hint.
  */
@@ -19,12 +19,13 @@ export function EvidenceChart({ tiers, baseRate }: EvidenceChartProps) {
   const maxCycle = Math.max(1, ...tiers.map((t) => t.medianCycleDays ?? 0))
   const maxDeals = Math.max(1, ...tiers.map((t) => t.deals))
   return (
-    <div className="op-chart" role="img" aria-label="Win rate, median sales cycle and decided deals by tier">
+    <div className="op-chart" role="img" aria-label="Win rate, median sales cycle, decided deals and accounts by tier">
       <div className="op-chart__head">
         <span />
         <span>Win rate{baseRate !== null ? ' · dashed: overall' : ''}</span>
         <span>Median sales cycle</span>
         <span>Decided deals</span>
+        <span>Accounts</span>
       </div>
       {tiers.map((tier) => (
         <div key={tier.name} className="op-chart__row">
@@ -52,6 +53,9 @@ export function EvidenceChart({ tiers, baseRate }: EvidenceChartProps) {
               <span className="op-chart__bar op-chart__bar--deals" style={{ width: share(tier.deals / maxDeals) }} />
             </span>
             <span className="op-chart__value">{formatCount(tier.deals)}</span>
+          </span>
+          <span className="op-chart__value op-chart__accounts" title={`${formatCount(tier.wonAccounts)} won`}>
+            {formatCount(tier.accounts)}
           </span>
         </div>
       ))}

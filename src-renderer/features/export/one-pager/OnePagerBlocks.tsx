@@ -73,24 +73,76 @@ function Header({ content }: { content: OnePagerContent }) {
   )
 }
 
+const VERDICT_LABEL: Record<OnePagerContent['analysis']['strength'], string> = {
+  none: 'Not supported by the data yet',
+  weak: 'Partly supported by the data',
+  strong: 'Supported by the data'
+}
+
+/** How far the data carries this profile, in plain words, printed under the header on every page. */
+function Verdict({ analysis }: { analysis: OnePagerContent['analysis'] }) {
+  return (
+    <p className={`op-verdict op-verdict--${analysis.strength}`}>
+      <span className="op-verdict__label">{VERDICT_LABEL[analysis.strength]}</span> <Value text={analysis.headline} />
+    </p>
+  )
+}
+
 function Statement({ content }: { content: OnePagerContent }) {
   const statements = content.document.statements.filter(filled)
-  if (statements.length === 0) return null
+  const { strength, dataNeeded } = content.analysis
+  if (statements.length === 0 && dataNeeded.length === 0) return null
+  // A statement's evidence prints while its text is as drafted: an edited sentence is the consultant's own.
+  const evidenceOf = (statement: string): string | null => {
+    const at = content.draftedStatements.findIndex((drafted) => drafted.trim() === statement.trim())
+    return at >= 0 ? (content.statementEvidence[at] ?? null) : null
+  }
   return (
     <section className="op-statement">
-      <h2 className="op-section__title">Who we win with</h2>
-      <ol className="op-statement__list">
-        {statements.map((statement, i) => (
-          <li key={i}>
-            <Value text={statement} />
-          </li>
-        ))}
-      </ol>
+      <h2 className="op-section__title">{strength === 'none' ? 'Hypotheses to test' : 'Who we win with'}</h2>
+      {statements.length > 0 && (
+        <ol className="op-statement__list">
+          {statements.map((statement, i) => {
+            const evidence = evidenceOf(statement)
+            return (
+              <li key={i}>
+                <Value text={statement} />
+                {evidence && (
+                  <span className="op-statement__evidence">
+                    <Value text={evidence} />
+                  </span>
+                )}
+              </li>
+            )
+          })}
+        </ol>
+      )}
+      {dataNeeded.length > 0 && (
+        <div className="op-needed">
+          <h3 className="op-needed__title">What would settle them</h3>
+          <ul>
+            {dataNeeded.map((line, i) => (
+              <li key={i}>
+                <Value text={line} />
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
     </section>
   )
 }
 
-function Definition({ categories, title = 'Definition by category' }: { categories: OnePagerContent['scorecard']['categories']; title?: string }) {
+function Definition({
+  categories,
+  title = 'Definition by category',
+  markUnsupported = false
+}: {
+  categories: OnePagerContent['scorecard']['categories']
+  title?: string
+  /** Tag the rows the data does not support (pointless when the verdict says none is). */
+  markUnsupported?: boolean
+}) {
   // What qualifies: the criteria that add points (the ones that take points away are in the scorecard).
   const used = categories.filter((c) => c.criteria.some((x) => x.points > 0))
   if (used.length === 0) return null
@@ -108,6 +160,14 @@ function Definition({ categories, title = 'Definition by category' }: { categori
                   <Value text={row.attribute} />
                 </span>{' '}
                 <Value text={joinQualifies(row.criteria.map((c) => c.qualifies))} />
+                {markUnsupported && row.criteria.every((c) => c.supported === false) && (
+                  <>
+                    {' '}
+                    <span className="op-tag" title="Does not hold up on its own in the data">
+                      not shown
+                    </span>
+                  </>
+                )}
               </dd>
             ))}
           </div>
@@ -253,6 +313,8 @@ function Evidence({ content }: { content: OnePagerContent }) {
   const e = content.evidence
   const baseRate = e.deals > 0 ? e.wins / e.deals : null
   const period = e.firstClosed && e.lastClosed ? `${formatMonth(e.firstClosed)} – ${formatMonth(e.lastClosed)}` : 'Unknown'
+  const { validation } = content.analysis
+  const heldOut = validation.measuredOn === 'holdout' && validation.auc !== null
   return (
     <Section title="Evidence from closed deals" className="op-evidence">
       <div className="op-evidence__body">
@@ -272,11 +334,21 @@ function Evidence({ content }: { content: OnePagerContent }) {
               {formatPercent(e.topTier?.winRate ?? null)} win rate vs {formatPercent(baseRate)} overall
             </dd>
           </div>
-          <div className="op-kpi">
-            <dt>AUC</dt>
-            <dd>{formatAuc(e.auc)}</dd>
-            <dd className="op-kpi__note">0.5 = chance, 1 = perfect</dd>
-          </div>
+          {heldOut ? (
+            <div className="op-kpi">
+              <dt>AUC, newest deals</dt>
+              <dd>{formatAuc(validation.auc)}</dd>
+              <dd className="op-kpi__note">
+                {formatAuc(e.auc)} on all deals · 0.5 = chance, 1 = perfect
+              </dd>
+            </div>
+          ) : (
+            <div className="op-kpi">
+              <dt>AUC</dt>
+              <dd>{formatAuc(e.auc)}</dd>
+              <dd className="op-kpi__note">on the deals it was built on · 0.5 = chance</dd>
+            </div>
+          )}
           <div className="op-kpi">
             <dt>Decided deals</dt>
             <dd>{formatCount(e.deals)}</dd>
@@ -289,6 +361,7 @@ function Evidence({ content }: { content: OnePagerContent }) {
         </dl>
         {e.tiers.length > 0 && <EvidenceChart tiers={e.tiers} baseRate={baseRate} />}
       </div>
+      <ModelCard analysis={content.analysis} />
       {e.notes.length > 0 && (
         <ul className="op-notes">
           {e.notes.map((note, i) => (
@@ -299,6 +372,40 @@ function Evidence({ content }: { content: OnePagerContent }) {
         </ul>
       )}
     </Section>
+  )
+}
+
+/** Provenance in small print: what the scorecard was built on, what it was checked on, what it cannot say. */
+function ModelCard({ analysis }: { analysis: OnePagerContent['analysis'] }) {
+  return (
+    <dl className="op-card" aria-label="Model card">
+      <div>
+        <dt>Built on</dt>
+        <dd>
+          <Value text={analysis.builtOn} />
+        </dd>
+      </div>
+      <div>
+        <dt>Checked on</dt>
+        <dd>
+          <Value text={analysis.validatedOn} />
+        </dd>
+      </div>
+      {analysis.limits.length > 0 && (
+        <div>
+          <dt>Limits</dt>
+          <dd>
+            <ul>
+              {analysis.limits.map((limit, i) => (
+                <li key={i}>
+                  <Value text={limit} />
+                </li>
+              ))}
+            </ul>
+          </dd>
+        </div>
+      )}
+    </dl>
   )
 }
 
@@ -344,11 +451,16 @@ export function renderBlock(id: OnePagerBlockId, content: OnePagerContent): Reac
   const doc = content.document
   switch (id) {
     case 'header':
-      return <Header content={content} />
+      return (
+        <>
+          <Header content={content} />
+          <Verdict analysis={content.analysis} />
+        </>
+      )
     case 'statement':
       return <Statement content={content} />
     case 'definition':
-      return <Definition categories={content.scorecard.categories} />
+      return <Definition categories={content.scorecard.categories} markUnsupported={content.analysis.strength !== 'none'} />
     case 'scorecard':
       return <ScorecardTable content={content} />
     case 'disqualifiers':

@@ -13,7 +13,8 @@ export function blockHasContent(id: OnePagerBlockId, content: OnePagerContent): 
     case 'evidence':
       return true
     case 'statement':
-      return doc.statements.some(filled)
+      // Without a reliable signal the block also says what data would settle the hypotheses.
+      return doc.statements.some(filled) || content.analysis.dataNeeded.length > 0
     case 'definition':
       // The definition names what qualifies: criteria that add points.
       return content.scorecard.categories.some((c) => c.criteria.some((x) => x.points > 0))

@@ -4,7 +4,7 @@ type Criterion = OnePagerContent['scorecard']['categories'][number]['criteria'][
 
 export interface AttributeRow {
   attribute: string
-  criteria: Array<{ qualifies: string; points: number }>
+  criteria: Array<Pick<Criterion, 'qualifies' | 'points' | 'supported'>>
 }
 
 /**
@@ -15,7 +15,7 @@ export function criteriaByAttribute(criteria: readonly Criterion[]): AttributeRo
   const rows = new Map<string, AttributeRow>()
   for (const criterion of criteria) {
     const row = rows.get(criterion.attribute) ?? { attribute: criterion.attribute, criteria: [] }
-    row.criteria.push({ qualifies: criterion.qualifies, points: criterion.points })
+    row.criteria.push({ qualifies: criterion.qualifies, points: criterion.points, supported: criterion.supported ?? null })
     rows.set(criterion.attribute, row)
   }
   return [...rows.values()]
