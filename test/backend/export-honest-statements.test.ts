@@ -7,6 +7,7 @@
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import ExcelJS from 'exceljs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { OnePagerContent } from '@shared/domain/one-pager'
 import type { Criterion, Scorecard } from '@shared/engine/scorecard/model'
@@ -85,6 +86,15 @@ function expectHonest(content: OnePagerContent): void {
  * The printed page as a client reads it: one page, searchable TrueType text with no raw numbers,
  * the verdict at the top. ICP_ONE_PAGER_DIR=folder keeps each PDF to look at (pdftoppm -png).
  */
+/** The workbook's ICP sheet as text, row by row. */
+async function icpSheetText(backend: TestBackend, id: number): Promise<string> {
+  const book = new ExcelJS.Workbook()
+  await book.xlsx.load(Buffer.from((await backend.call('export-workbook', { scorecardId: id })).bytes) as unknown as ExcelJS.Buffer)
+  const lines: string[] = []
+  book.getWorksheet('ICP')!.eachRow((row) => lines.push((row.values as unknown[]).filter((v) => typeof v === 'string').join(' | ')))
+  return lines.join('\n')
+}
+
 async function expectHonestPdf(backend: TestBackend, id: number, variant: string): Promise<string> {
   const content = contentOf(backend, id)
   const { bytes } = await backend.call('export-pdf', { scorecardId: id })
@@ -129,6 +139,12 @@ describe('the one-pager states only what the data carries', () => {
     expect(text).toMatch(/Hypotheses to test/i)
     expect(text).toMatch(/What would settle them/i)
     expect(text).not.toMatch(/Who we win with/i)
+    // The workbook's ICP sheet says the same.
+    const sheet = await icpSheetText(backend, id)
+    expect(sheet).toContain(`Verdict | ${content.analysis.headline}`)
+    expect(sheet).toContain('Hypotheses to test')
+    expect(sheet).toContain(`To settle | ${content.analysis.dataNeeded[0]}`)
+    expect(sheet).toContain(`Built on | ${content.analysis.builtOn}`)
     backend.close()
   })
 

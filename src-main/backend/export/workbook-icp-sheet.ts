@@ -90,12 +90,21 @@ export function writeIcpSheet(
       line('Scorecard', scorecard.version ? `${scorecard.name} (${scorecard.version})` : scorecard.name)
       line('Date', document.date)
       line('Prepared by', document.preparedBy)
+      line('Verdict', content.analysis.headline, { font: { bold: true }, alignment: wrapTop })
     },
     statement: () => {
       const statements = document.statements.filter((s) => s.trim())
-      if (statements.length === 0) return
-      title(ONE_PAGER_BLOCK_LABELS.statement)
-      statements.forEach((statement, i) => line(`${i + 1}.`, statement))
+      const { strength, dataNeeded } = content.analysis
+      if (statements.length === 0 && dataNeeded.length === 0) return
+      title(strength === 'none' ? 'Hypotheses to test' : ONE_PAGER_BLOCK_LABELS.statement)
+      statements.forEach((statement, i) => {
+        line(`${i + 1}.`, statement)
+        // As on the page: a drafted sentence keeps its evidence; an edited one is the consultant's own.
+        const at = content.draftedStatements.findIndex((drafted) => drafted.trim() === statement.trim())
+        const evidence = at >= 0 ? content.statementEvidence[at] : null
+        if (evidence) line('', evidence, { font: noteFont, alignment: wrapTop })
+      })
+      for (const need of dataNeeded) line('To settle', need, { alignment: wrapTop })
     },
     definition: () => {
       title(ONE_PAGER_BLOCK_LABELS.definition)
@@ -108,6 +117,7 @@ export function writeIcpSheet(
           const target = row()
           if (i === 0) setText(target.getCell(1), category.name, { font: labelFont })
           setText(target.getCell(2), `${criterion.attribute} ${criterion.qualifies}`, { alignment: wrapTop })
+          if (criterion.evidence) target.getCell(2).note = `${criterion.supported ? 'Holds up on its own' : 'Does not hold up on its own'}: ${criterion.evidence}`
           if (paired) formula(target.getCell(3), live.points(indexes[i]!), criterion.points, NUMBER_FORMATS.points)
           else target.getCell(3).value = criterion.points
           target.getCell(3).numFmt = NUMBER_FORMATS.points
@@ -203,6 +213,7 @@ export function writeIcpSheet(
       figure('Won deals', evidence.wins, NUMBER_FORMATS.thousands)
       figure('Closed between', evidence.firstClosed && evidence.lastClosed ? `${evidence.firstClosed} and ${evidence.lastClosed}` : null)
       figure(`AUC (${AS_EXPORTED})`, evidence.auc, '0.000')
+      if (content.analysis.validation.measuredOn === 'holdout') figure(`AUC on the newest deals (${AS_EXPORTED})`, content.analysis.validation.auc, '0.000')
       if (evidence.topTier) {
         figure(`Win rate in ${evidence.topTier.name} (deals, ${AS_EXPORTED})`, evidence.topTier.winRate, NUMBER_FORMATS.percent)
         figure(`Lift of ${evidence.topTier.name} (deals, ${AS_EXPORTED})`, evidence.topTier.lift, '0.00"×"')
@@ -224,6 +235,9 @@ export function writeIcpSheet(
         }
       }
       for (const note of evidence.notes) line('Note', note, { font: noteFont, alignment: wrapTop })
+      line('Built on', content.analysis.builtOn, { alignment: wrapTop })
+      line('Checked on', content.analysis.validatedOn, { alignment: wrapTop })
+      for (const limit of content.analysis.limits) line('Limit', limit, { alignment: wrapTop })
     },
     'core-vs-adjacent': () => {
       if (!content.adjacent) return
