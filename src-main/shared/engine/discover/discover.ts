@@ -32,6 +32,12 @@ export interface DiscoverOptions {
   leakAllowed?: ReadonlySet<string>
   /** Attributes that hold dates (epoch ms), checked against the deals' created dates. */
   dateAttributes?: ReadonlySet<string>
+  /**
+   * Count distinct accounts per bin of a deal fact (default true). Those counts are for people
+   * to read; a fit that only ranks attributes (the suggestion's inner fit) skips the pass, and
+   * its bins then report deals as accounts.
+   */
+  accountsPerDealBin?: boolean
 }
 
 export interface DiscoveredBin extends BinEvidence {
@@ -282,11 +288,11 @@ function accountsPerBin(binned: BinnedAttribute, column: EngineColumn, target: I
 /** Above this many (account, bin) flags, accounts per bin are counted account by account instead. */
 const MAX_ACCOUNT_FLAGS = 64_000_000
 
-function dealUnit(dataset: EngineDataset, column: EngineColumn, target: Int8Array, totals: TargetTotals, units: AccountUnits | null, order: Int32Array | null): Unit {
+function dealUnit(dataset: EngineDataset, column: EngineColumn, target: Int8Array, totals: TargetTotals, units: AccountUnits | null, order: Int32Array | null, countAccounts: boolean): Unit {
   const counts: UnitCounts = (binned) => {
     const deals = binned.bins.map((bin) => bin.n)
     // Without accounts that hold several deals, every deal is its own account.
-    const accounts = units && order ? accountsPerBin(binned, column, target, order, dataset.accountIndex, units.count) : deals
+    const accounts = countAccounts && units && order ? accountsPerBin(binned, column, target, order, dataset.accountIndex, units.count) : deals
     return { deals, accounts }
   }
   return {
@@ -326,7 +332,7 @@ export function discover(dataset: EngineDataset, options: DiscoverOptions = {}):
   const order = units?.clustered ? clusterOrder(target, dataset.accountIndex, units.count) : null
   const analysed = [...dataset.attributes].map(([name, column]) => {
     const byAccount = units !== null && accountTotals !== null && dataset.levels?.get(name) === 'account'
-    const unit = byAccount ? accountUnit(column, units, accountTotals) : dealUnit(dataset, column, target, totals, units, order)
+    const unit = byAccount ? accountUnit(column, units, accountTotals) : dealUnit(dataset, column, target, totals, units, order, options.accountsPerDealBin ?? true)
     const binned = attributeBins(name, unit.column, unit.target, unit.totals, options.binning)
     const view = binView(binned, unit.totals, unit.counts)
     const dates = options.dateAttributes?.has(name) && dataset.createdAt && unit.unit === 'deal' ? { createdAt: dataset.createdAt } : undefined
@@ -391,7 +397,7 @@ export function discoverBands(dataset: EngineDataset, attribute: string, bands: 
   const units = accountUnits(dataset, chosen)
   const byAccount = units !== null && dataset.levels?.get(attribute) === 'account'
   const order = units?.clustered ? clusterOrder(chosen, dataset.accountIndex, units.count) : null
-  const unit = byAccount ? accountUnit(column, units, targetTotals(units.target)) : dealUnit(dataset, column, chosen, totals, units, order)
+  const unit = byAccount ? accountUnit(column, units, targetTotals(units.target)) : dealUnit(dataset, column, chosen, totals, units, order, true)
   if (unit.column.kind !== 'number') throw new TypeError(`${attribute} is not a number attribute of this data`)
   return binView(bandBins(attribute, unit.column, unit.target, bands), unit.totals, unit.counts)
 }

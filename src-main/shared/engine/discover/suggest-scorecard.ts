@@ -26,7 +26,7 @@ import {
   type Scorecard,
   type ScorecardCategory
 } from '@shared/engine/scorecard/model'
-import { compileScorecard } from '@shared/engine/scoring/compile'
+import { compileScorecard, type CompiledScorecard } from '@shared/engine/scoring/compile'
 import { scoreCompiled } from '@shared/engine/scoring/score'
 import { prepareOutcome } from '@shared/engine/simulation/outcome'
 import { simulate } from '@shared/engine/simulation/simulation'
@@ -142,8 +142,21 @@ function eligible(result: DiscoverResult, minIv: number): DiscoveredAttribute[] 
   return result.attributes.filter((a) => a.iv >= minIv && a.significant && usable(a))
 }
 
-function scorecardAuc(scorecard: Scorecard, dataset: EngineDataset, target: Int8Array): number {
-  const compiled = compileScorecard(scorecard, dataset)
+/**
+ * Condition masks shared by every scorecard one suggestion compiles: the candidates for 1..7
+ * attributes, the tiers' rescoring and the AUCs repeat the same criteria, and a mask is a pass
+ * over every deal.
+ */
+type MaskPool = Pick<CompiledScorecard, 'rowCount' | 'maskCache'>
+
+function compilePooled(scorecard: Scorecard, dataset: EngineDataset, pool: MaskPool): CompiledScorecard {
+  const compiled = compileScorecard(scorecard, dataset, pool)
+  for (const [key, mask] of compiled.maskCache) pool.maskCache.set(key, mask)
+  return compiled
+}
+
+function scorecardAuc(scorecard: Scorecard, dataset: EngineDataset, target: Int8Array, pool: MaskPool): number {
+  const compiled = compilePooled(scorecard, dataset, pool)
   const scored = scoreCompiled(compiled)
   return simulate(prepareOutcome(dataset, { target }), compiled, scored).ranking().auc
 }
@@ -229,16 +242,16 @@ function unconstrainedScorecard(result: DiscoverResult, options: SuggestOptions)
  * How many attributes: the fewest whose scorecard ranks unseen deals within ATTRIBUTE_GAIN of
  * the best, judged inside the fitting deals (their newest part), so the held-out deals stay unseen.
  */
-function attributeCount(dataset: EngineDataset, options: SuggestOptions, train: Int8Array, available: number): number {
+function attributeCount(dataset: EngineDataset, options: SuggestOptions, train: Int8Array, available: number, pool: MaskPool): number {
   const max = Math.min(options.maxAttributes ?? DEFAULT_MAX_ATTRIBUTES, available)
   if (max <= 1) return max
   const inner = validationSplit(dataset, train)
   if (inner.kind === 'none' || !inner.holdout) return max
-  const innerFit = discover(dataset, { ...options.discover, target: inner.train })
+  const innerFit = discover(dataset, { ...options.discover, target: inner.train, accountsPerDealBin: false })
   const aucs: number[] = []
   for (let k = 1; k <= max; k++) {
     const { scorecard } = simpleScorecard(innerFit, options, k)
-    aucs.push(scorecard.criteria.length === 0 ? 0.5 : scorecardAuc(scorecard, dataset, inner.holdout))
+    aucs.push(scorecard.criteria.length === 0 ? 0.5 : scorecardAuc(scorecard, dataset, inner.holdout, pool))
   }
   const best = Math.max(...aucs.filter(Number.isFinite))
   const enough = aucs.findIndex((auc) => auc >= best - ATTRIBUTE_GAIN)
@@ -260,25 +273,26 @@ function accountScores(dataset: EngineDataset, scores: Uint8Array): number[] {
 export function suggestScorecard(dataset: EngineDataset, options: SuggestOptions): SuggestedScorecard {
   const target = options.target ?? dataset.outcome
   const split = validationSplit(dataset, target)
+  const pool: MaskPool = { rowCount: dataset.rowCount, maskCache: new Map() }
   const fitted = discover(dataset, { ...options.discover, target: split.train })
-  const count = split.kind === 'none' ? Math.min(options.maxAttributes ?? DEFAULT_MAX_ATTRIBUTES, eligible(fitted, options.minIv ?? MIN_SUGGESTED_IV).length) : attributeCount(dataset, options, split.train, eligible(fitted, options.minIv ?? MIN_SUGGESTED_IV).length)
+  const count = split.kind === 'none' ? Math.min(options.maxAttributes ?? DEFAULT_MAX_ATTRIBUTES, eligible(fitted, options.minIv ?? MIN_SUGGESTED_IV).length) : attributeCount(dataset, options, split.train, eligible(fitted, options.minIv ?? MIN_SUGGESTED_IV).length, pool)
   const built = simpleScorecard(fitted, options, count)
   const { scorecard } = built
 
-  const compiled = compileScorecard(scorecard, dataset)
+  const compiled = compilePooled(scorecard, dataset, pool)
   const scored = scoreCompiled(compiled)
   if (scorecard.criteria.length > 0) scorecard.tiers = fitTiers(accountScores(dataset, scored.scores), scorecard.tiers)
 
   const measuredOn = split.holdout ? 'holdout' : 'in-sample'
   const measured = split.holdout ?? target
-  const tiered = scoreCompiled(compileScorecard(scorecard, dataset))
+  const tiered = scoreCompiled(compilePooled(scorecard, dataset, pool))
   const tiers = tierEvidence(dataset, tiered, scorecard.tiers, measured)
   const where = measuredOn === 'holdout' ? 'on the held-out deals' : 'on the deals it was fitted on (no holdout was possible)'
   const verdict =
     scorecard.criteria.length === 0
       ? { meets: null, sentence: 'No attribute carries usable evidence on the fitting deals: the suggestion has no criteria, so there is nothing to validate.' }
       : validationVerdict(tiers, where)
-  const auc = scorecard.criteria.length === 0 ? 0.5 : scorecardAuc(scorecard, dataset, measured)
+  const auc = scorecard.criteria.length === 0 ? 0.5 : scorecardAuc(scorecard, dataset, measured, pool)
   const unconstrained = unconstrainedScorecard(fitted, options)
   return {
     scorecard,
@@ -290,8 +304,8 @@ export function suggestScorecard(dataset: EngineDataset, options: SuggestOptions
       description: split.description,
       measuredOn,
       auc,
-      unconstrainedAuc: unconstrained.criteria.length === 0 ? 0.5 : scorecardAuc(unconstrained, dataset, measured),
-      fittedAuc: scorecard.criteria.length === 0 ? 0.5 : scorecardAuc(scorecard, dataset, split.train),
+      unconstrainedAuc: unconstrained.criteria.length === 0 ? 0.5 : scorecardAuc(unconstrained, dataset, measured, pool),
+      fittedAuc: scorecard.criteria.length === 0 ? 0.5 : scorecardAuc(scorecard, dataset, split.train, pool),
       tiers,
       verdict
     }

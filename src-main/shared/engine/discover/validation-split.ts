@@ -46,18 +46,22 @@ const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10)
 function sideCounts(dataset: EngineDataset, target: Int8Array): SideCounts {
   let deals = 0
   let positives = 0
-  const seen = new Set<number>()
-  let loose = 0
+  let accounts = 0
+  // A flag per account rather than a Set: this runs on every deal, several times per suggestion.
+  const seen = new Uint8Array(Math.max(0, dataset.accountCount))
   for (let i = 0; i < target.length; i++) {
     const t = target[i]!
     if (t < 0) continue
     deals++
     positives += t
     const a = dataset.accountIndex[i]!
-    if (a < 0) loose++
-    else seen.add(a)
+    if (a < 0) accounts++
+    else if (seen[a] === 0) {
+      seen[a] = 1
+      accounts++
+    }
   }
-  return { deals, positives, accounts: seen.size + loose }
+  return { deals, positives, accounts }
 }
 
 function splitBy(dataset: EngineDataset, target: Int8Array, heldOut: (row: number) => boolean): { train: Int8Array; holdout: Int8Array } {
@@ -74,14 +78,17 @@ function splitBy(dataset: EngineDataset, target: Int8Array, heldOut: (row: numbe
 const enough = (side: SideCounts, each: number): boolean => side.positives >= each && side.deals - side.positives >= each
 
 export function validationSplit(dataset: EngineDataset, target: Int8Array): ValidationSplit {
-  const decided: number[] = []
-  const dates: number[] = []
+  let decided = 0
+  let dated = 0
+  const closedDates = new Float64Array(target.length)
   for (let i = 0; i < target.length; i++) {
     if (target[i]! < 0) continue
-    decided.push(i)
+    decided++
     const closed = dataset.closedAt[i]!
-    if (closed === closed) dates.push(closed)
+    if (closed === closed) closedDates[dated++] = closed
   }
+  // A typed array sorts numerically without a comparator, several times faster than number[].
+  const dates = closedDates.subarray(0, dated)
   const all = sideCounts(dataset, target)
   const none = (why: string): ValidationSplit => ({
     kind: 'none',
@@ -99,8 +106,8 @@ export function validationSplit(dataset: EngineDataset, target: Int8Array): Vali
     )
   }
 
-  if (dates.length >= DATED_SHARE * decided.length) {
-    dates.sort((a, b) => a - b)
+  if (dates.length >= DATED_SHARE * decided) {
+    dates.sort()
     const cutoff = dates[Math.floor((1 - HOLDOUT_SHARE) * dates.length)]!
     // Deals without a close date stay with the fitting side: their time is unknown.
     const { train, holdout } = splitBy(dataset, target, (i) => {
@@ -144,6 +151,6 @@ export function validationSplit(dataset: EngineDataset, target: Int8Array): Vali
     cutoff: null,
     trainCounts,
     holdoutCounts,
-    description: `Fitted on ${count(trainCounts.accounts)} accounts (${count(trainCounts.deals)} deals); measured on ${count(holdoutCounts.accounts)} other accounts (${count(holdoutCounts.deals)} deals) held out at random, which the fit never saw${dates.length < DATED_SHARE * decided.length ? ' (too few close dates to hold out the newest deals)' : ''}.`
+    description: `Fitted on ${count(trainCounts.accounts)} accounts (${count(trainCounts.deals)} deals); measured on ${count(holdoutCounts.accounts)} other accounts (${count(holdoutCounts.deals)} deals) held out at random, which the fit never saw${dates.length < DATED_SHARE * decided ? ' (too few close dates to hold out the newest deals)' : ''}.`
   }
 }
