@@ -191,6 +191,16 @@ describe('simulate-band-accounts', () => {
     backend.close()
   })
 
+  it("names each criterion in the client's words: the column's label and the value as it reads", async () => {
+    const { backend, id } = await versionAndEdit((s) => s)
+    const summary = await backend.call('dataset-summary', {})
+    const industry = summary.tables.flatMap((t) => t.columns.map((c) => ({ kind: t.kind, column: c }))).find((x) => x.column.name === 'Industry')!
+    await backend.call('dataset-set-column', { kind: industry.kind, index: industry.column.index, label: 'Vertical' })
+    const page = await backend.call('simulate-band-accounts', { scorecardId: id, from: 0, to: 100, offset: 0, limit: 1 })
+    expect(page.criteria.map((c) => c.label)).toEqual(['Vertical is SaaS, FinTech', 'Employees 51–500', 'Tech Stack includes any of Salesforce', 'Recently Raised: yes'])
+    backend.close()
+  })
+
   it('rejects a band that is not one with BAD_INPUT, and an unknown scorecard with NOT_FOUND', async () => {
     const { backend, id } = await versionAndEdit((s) => s)
     const bad = [

@@ -1,8 +1,9 @@
 import type { Database } from 'better-sqlite3'
 import type { BandAccountsPage } from '@shared/domain/simulation'
 import { DISQUALIFIED, type Scorecard } from '@shared/engine/scorecard/model'
-import { describeCondition } from '@shared/engine/scorecard/describe-condition'
 import { explainRow } from '@shared/engine/scoring/explain'
+import { conditionWords } from '@shared/export/readable-condition'
+import { attributeWordsOf } from '../dataset/attribute-words'
 import { simulationFor, type SimulationRequest } from './run-simulation'
 
 export interface BandRequest {
@@ -22,6 +23,7 @@ export interface BandRequest {
  */
 export function bandAccounts(db: Database, scorecard: Scorecard, request: BandRequest): BandAccountsPage {
   const { compiled, scored, view } = simulationFor(db, scorecard, request.outcome)
+  const words = attributeWordsOf(db)
   const { dataset, target } = view
   const { scores, disqualified } = scored
   const from = request.from ?? 0
@@ -56,7 +58,8 @@ export function bandAccounts(db: Database, scorecard: Scorecard, request: BandRe
     offset: request.offset,
     criteria: compiled.criteria.map(({ criterion }) => ({
       id: criterion.id,
-      label: criterion.label ?? describeCondition(criterion),
+      // In the client's words, as on the one-pager: the column's label and the value as it reads.
+      label: criterion.label ?? conditionWords(criterion, words(criterion.attribute)),
       category: criterion.category,
       points: criterion.points
     })),
