@@ -14,7 +14,7 @@ import type { Band } from '@shared/import/hygiene/bands'
 import { accountColumn, accountUnits, type AccountUnits } from './account-units'
 import { attributeBins, type BinningOptions } from './attribute-bins'
 import type { BinnedAttribute } from './binned-attribute'
-import { clusteredIndependence, clusterOrder, gather, inClusterOrder } from './clustered-test'
+import { clusteredIndependence, clusterOrder } from './clustered-test'
 import { leakageCheck, outlierLeaks, singleAttributeAuc } from './leakage'
 import { bandBins } from './number-bins'
 import { benjaminiHochberg, chiSquareIndependence, datasetSignal, SIGNIFICANCE_LEVEL, type Signal } from './significance'
@@ -193,24 +193,24 @@ function accountUnit(column: EngineColumn, units: AccountUnits, totals: TargetTo
  * counts an account once however many of its deals fall in it.
  */
 function accountsPerBin(binned: BinnedAttribute, column: EngineColumn, target: Int8Array, order: Int32Array, clusters: Int32Array, accountCount: number): number[] {
-  const counts = new Array<number>(binned.bins.length).fill(0)
-  const stamp = new Int32Array(binned.bins.length).fill(-1)
+  const bins = binned.bins.length
+  const counts = new Array<number>(bins).fill(0)
   const rowBins = binned.rowBins?.()
-  // Lists: a deal can be in several item bins; their bins by item, and the missing bin.
-  const itemBin = new Map<number, number>()
+  // Lists: a deal can be in several item bins; the bin of each item, and the missing bin.
+  const itemBin = new Int32Array(column.kind === 'multi' ? column.items.length : 0).fill(-1)
   let missingBin = -1
   if (column.kind === 'multi') {
     const itemOf = new Map(column.items.map((item, i) => [item, i]))
     binned.bins.forEach((bin, b) => {
       if (bin.condition.op === 'is_missing') missingBin = b
-      else if (bin.condition.values?.[0] !== undefined) itemBin.set(itemOf.get(bin.condition.values[0])!, b)
+      else if (bin.condition.values?.[0] !== undefined) itemBin[itemOf.get(bin.condition.values[0])!] = b
     })
   }
-  // Lists: one bit per (account, bin), in a single pass over the deals in their own order.
-  const bins = binned.bins.length
+  // One bit per (account, bin): a single pass over the deals in their own order, reading them
+  // sequentially (the bitset is small next to the deals: accounts x bins bits).
   const flags = accountCount * bins <= MAX_ACCOUNT_FLAGS ? new Uint32Array(((accountCount * bins) >>> 5) + 1) : null
+  const stamp = new Int32Array(bins).fill(-1)
   let serial = 0
-  let at = 0
   const mark = (account: number, b: number): void => {
     if (b < 0) return
     if (account < 0) {
@@ -242,32 +242,30 @@ function accountsPerBin(binned: BinnedAttribute, column: EngineColumn, target: I
           let word = column.bits[base + w]! | 0
           while (word !== 0) {
             const lowest = word & -word
-            mark(account, itemBin.get((w << 5) + 31 - Math.clz32(lowest)) ?? -1)
+            mark(account, itemBin[(w << 5) + 31 - Math.clz32(lowest)] ?? -1)
             word ^= lowest
           }
         }
       }
     }
   }
-  if (rowBins) {
-    // The common case, one bin per deal: the bins read once in account order (the order the
-    // clustered test walks too), then one streaming pass in which a bin counts an account once.
-    const orderedBins = gather(rowBins, order)
-    const { clusters: orderedClusters } = inClusterOrder(order, target, clusters)
-    let next = 0
-    while (next < orderedBins.length) {
-      const cluster = orderedClusters[next]!
-      serial++
-      do {
-        const b = orderedBins[next]!
-        next++
-        if (b < 0) continue
-        if (cluster < 0) counts[b]!++
-        else if (stamp[b] !== serial) {
-          stamp[b] = serial
-          counts[b]!++
-        }
-      } while (cluster >= 0 && next < orderedBins.length && orderedClusters[next] === cluster)
+  if (flags && rowBins) {
+    // The common case, one bin per deal, inlined.
+    for (let i = 0; i < target.length; i++) {
+      const b = rowBins[i]!
+      if (b < 0 || target[i]! < 0) continue
+      const account = clusters[i]!
+      if (account < 0) {
+        counts[b]!++
+        continue
+      }
+      const flag = account * bins + b
+      const word = flag >>> 5
+      const bit = 1 << (flag & 31)
+      if ((flags[word]! & bit) === 0) {
+        flags[word] = flags[word]! | bit
+        counts[b]!++
+      }
     }
     return counts
   }
@@ -276,6 +274,7 @@ function accountsPerBin(binned: BinnedAttribute, column: EngineColumn, target: I
     return counts
   }
   // Too many accounts and bins for flags: walk the deals account by account instead.
+  let at = 0
   while (at < order.length) {
     const cluster = clusters[order[at]!]!
     serial++
