@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { defaultScorecard, type Scorecard } from '@shared/engine/scorecard/model'
 import { compareScorecards } from '@shared/engine/simulation/compare'
 import type { CompareSwap } from '@shared/domain/simulation'
+import type { EngineDataset } from '@shared/engine/engine-dataset'
 import { simulationFor } from '../../src-main/backend/simulate/run-simulation'
 import { readContent } from '../../src-main/backend/scorecards/scorecard-content'
 import { findScorecard, findVersion } from '../../src-main/backend/scorecards/scorecard-queries'
@@ -45,6 +46,22 @@ async function allSwaps(backend: TestBackend, input: { a: { scorecardId: number;
 
 const nullIfNaN = (value: number): number | null => (Number.isFinite(value) ? value : null)
 
+/** Each account's most recent deal (latest close, else created date, else the last in the data), by sorting its deals. */
+function mostRecentDeals(dataset: EngineDataset): Map<string, number> {
+  const deals = new Map<string, number[]>()
+  for (let row = 0; row < dataset.rowCount; row++) {
+    if (dataset.accountIndex[row]! < 0) continue
+    const id = dataset.accountIds[row]!
+    deals.set(id, [...(deals.get(id) ?? []), row])
+  }
+  const dateOf = (row: number): number => {
+    const closed = dataset.closedAt[row]!
+    const created = dataset.createdAt?.[row] ?? NaN
+    return Number.isNaN(closed) ? (Number.isNaN(created) ? -Infinity : created) : closed
+  }
+  return new Map([...deals].map(([id, rows]) => [id, [...rows].sort((x, y) => dateOf(x) - dateOf(y) || x - y).at(-1)!]))
+}
+
 describe('simulate-compare', () => {
   it('reports exactly what the engine compares, and a swap set that follows the accounts', async () => {
     const withoutIndustry = (s: Scorecard): Scorecard => ({ ...s, criteria: s.criteria.filter((c) => c.id !== 'c1') })
@@ -77,19 +94,21 @@ describe('simulate-compare', () => {
     expect(report.leaving.total).toBeGreaterThan(0)
     expect(report.a.auc! - report.b.auc!).toBeGreaterThan(0)
 
-    // Independently: an account is top tier when any of its deals is in tier 0.
-    const topAccounts = (tiers: Int8Array): Set<string> => {
-      const set = new Set<string>()
-      const { accountIds, accountIndex } = simA.view.dataset
-      for (let row = 0; row < tiers.length; row++) if (tiers[row] === 0 && accountIndex[row]! >= 0) set.add(accountIds[row]!)
-      return set
-    }
+    // Independently: an account is top tier when its most recent deal is in tier 0.
+    const latest = mostRecentDeals(simA.view.dataset)
+    const topAccounts = (tiers: Int8Array): Set<string> => new Set([...latest].filter(([, row]) => tiers[row] === 0).map(([id]) => id))
     const inA = topAccounts(simA.scored.tiers)
     const inB = topAccounts(simB.scored.tiers)
     const entering = await allSwaps(backend, input, 'entering')
     const leaving = await allSwaps(backend, input, 'leaving')
     expect(new Set(entering.map((r) => r.accountId))).toEqual(new Set([...inB].filter((a) => !inA.has(a))))
     expect(new Set(leaving.map((r) => r.accountId))).toEqual(new Set([...inA].filter((a) => !inB.has(a))))
+    // Several deals to an account, so the rule matters here.
+    expect(latest.size).toBeLessThan(simA.view.dataset.rowCount)
+    for (const row of [...entering, ...leaving]) {
+      const deal = latest.get(row.accountId)!
+      expect([row.scoreA, row.scoreB]).toEqual([simA.scored.scores[deal], simB.scored.scores[deal]])
+    }
     for (const row of entering) {
       expect(row.tierB).toBe('A')
       expect(row.tierA).not.toBe('A')
@@ -108,21 +127,20 @@ describe('simulate-compare', () => {
     expect(report.entering.total).toBe(0)
     expect(report.leaving.total).toBeGreaterThan(0)
     expect(report.delta.topTierAccounts).toBe(-report.leaving.total)
-    // Independently: the accounts with a top-tier deal under the version whose industry is SaaS.
+    // Independently: the accounts whose most recent deal is top tier under the version and SaaS.
     const { db } = backend.context.session.require()
     const before = simulationFor(db, icpScorecard(), 'won')
-    const { accountIds, accountIndex, attributes } = before.view.dataset
+    const { attributes } = before.view.dataset
     const industry = attributes.get('Industry')!
     if (industry.kind !== 'category') throw new Error('Industry should be a category')
     const saas = industry.values.indexOf('SaaS')
-    const expected = new Set<string>()
-    before.scored.tiers.forEach((tier, row) => {
-      if (tier === 0 && accountIndex[row]! >= 0 && industry.codes[row] === saas) expected.add(accountIds[row]!)
-    })
+    const latest = mostRecentDeals(before.view.dataset)
+    const expected = new Set([...latest].filter(([, row]) => before.scored.tiers[row] === 0 && industry.codes[row] === saas).map(([id]) => id))
     expect(report.leaving.total).toBe(expected.size)
     for (const row of report.leaving.rows) {
       expect(expected.has(row.accountId)).toBe(true)
-      expect(row).toMatchObject({ tierA: 'A', tierB: 'Disqualified', scoreB: null })
+      // Knocked out, the account keeps its most recent deal's score beside the tier, as the exports show it.
+      expect(row).toMatchObject({ tierA: 'A', tierB: 'Disqualified', scoreB: before.scored.scores[latest.get(row.accountId)!] })
     }
     // Thresholds other than the top tier's minimum are honoured.
     const lower = await backend.call('simulate-compare', { a: { scorecardId: id, versionId }, b: { scorecardId: id }, thresholdA: 40, thresholdB: 60 })

@@ -145,8 +145,12 @@ describe('what the scorecard editor shows', () => {
     expect(industry.lift!).toBeGreaterThan(1)
     const records = await backend.call('scorecard-explain', { id, query: 'llc', limit: 5 })
     expect(records.length).toBeGreaterThan(0)
+    // One card per account, scored by its most recent deal (compared with the exports in test/backend/account-rule.test.ts).
+    expect(new Set(records.map((r) => r.accountId)).size).toBe(records.length)
     for (const record of records) {
       expect(record.accountName.toLowerCase()).toContain('llc')
+      expect(record.deals).toBeGreaterThanOrEqual(1)
+      expect(record.dealId).not.toBe('')
       expect(record.reasons).toHaveLength(4)
       expect(record.score).toBeGreaterThanOrEqual(0)
       expect(record.score).toBeLessThanOrEqual(100)

@@ -134,6 +134,16 @@ export function randomDataset(random: Random, rows: number): EngineDataset {
   })
 }
 
+/** The dataset with created dates (about 10% missing; before the close date when there is one). */
+export function withCreatedDates(dataset: EngineDataset, random: Random): EngineDataset {
+  const createdAt = Float64Array.from(dataset.closedAt, (closed) => {
+    if (random() < 0.1) return NaN
+    const days = randomInt(random, 0, 120) * 86_400_000
+    return Number.isNaN(closed) ? Date.UTC(2024, randomInt(random, 0, 11), randomInt(random, 1, 28)) : closed - days
+  })
+  return { ...dataset, createdAt }
+}
+
 /** A random condition that fits its attribute (every op appears). */
 export function randomCondition(random: Random): Condition {
   switch (randomInt(random, 0, 3)) {

@@ -6,7 +6,7 @@ import { simulate } from '@shared/engine/simulation/simulation'
 import { median } from '@shared/engine/stats/median'
 import { wilsonInterval } from '@shared/engine/stats/wilson'
 import type { EngineDataset } from '@shared/engine/engine-dataset'
-import { mulberry32, randomDataset, randomInt, randomScorecard } from './engine-fixtures'
+import { mulberry32, randomDataset, randomInt, randomScorecard, withCreatedDates } from './engine-fixtures'
 
 /** The figures at T by plain filtering of the deals: the independent check of the histogram code. */
 function direct(data: EngineDataset, scored: ScoredRows, threshold: number) {
@@ -79,8 +79,9 @@ describe('simulation properties (random scorecards and data, seeded)', () => {
 
   it('band rows and capacity agree with direct counting', () => {
     const random = mulberry32(77)
+    const dates = mulberry32(78)
     for (let trial = 0; trial < 200; trial++) {
-      const data = randomDataset(random, randomInt(random, 1, 150))
+      const data = withCreatedDates(randomDataset(random, randomInt(random, 1, 150)), dates)
       const compiled = compileScorecard(randomScorecard(random), data)
       const scored = scoreCompiled(compiled)
       const simulation = simulate(prepareOutcome(data), compiled, scored)
@@ -95,18 +96,55 @@ describe('simulation properties (random scorecards and data, seeded)', () => {
         else expect(band.medianCycleDays, `trial ${trial} ${band.name}`).toBe(median(wonCycles))
       }
       const capacity = randomInt(random, 0, data.accountCount)
-      const passingAccounts = (threshold: number): number => {
-        const accounts = new Set<number>()
-        for (let i = 0; i < data.rowCount; i++) {
-          if (data.accountIndex[i]! >= 0 && !knocked(i) && scored.scores[i]! >= threshold) accounts.add(data.accountIndex[i]!)
-        }
-        return accounts.size
-      }
+      // An account passes when its most recent deal does: the latest close date, else created
+      // date, else the last in the data (sorted here, not scanned as the engine does).
+      const deals = new Map<number, number[]>()
+      for (let i = 0; i < data.rowCount; i++) if (data.accountIndex[i]! >= 0) deals.set(data.accountIndex[i]!, [...(deals.get(data.accountIndex[i]!) ?? []), i])
+      const dateOf = (i: number): number => (Number.isNaN(data.closedAt[i]!) ? (Number.isNaN(data.createdAt![i]!) ? -Infinity : data.createdAt![i]!) : data.closedAt[i]!)
+      const latest = [...deals.values()].map((rows) => [...rows].sort((x, y) => dateOf(x) - dateOf(y) || x - y).at(-1)!)
+      const passingAccounts = (threshold: number): number => latest.filter((i) => !knocked(i) && scored.scores[i]! >= threshold).length
       let expected: number | null = null
       for (let t = 100; t >= 0 && passingAccounts(t) <= capacity; t--) expected = t
       const result = simulation.capacity(capacity)
       expect(result.threshold, `trial ${trial}`).toBe(expected)
       if (expected !== null) expect(result.accountsPassing).toBe(passingAccounts(expected))
     }
+  })
+
+  it("compare's tiers, scores and swap set are each account's most recent deal's", () => {
+    const random = mulberry32(91)
+    const dates = mulberry32(92)
+    let swaps = 0
+    for (let trial = 0; trial < 100; trial++) {
+      const data = withCreatedDates(randomDataset(random, randomInt(random, 1, 150)), dates)
+      const view = prepareOutcome(data)
+      const [a, b] = [randomScorecard(random), randomScorecard(random)].map((scorecard) => {
+        const compiled = compileScorecard(scorecard, data)
+        return simulate(view, compiled, scoreCompiled(compiled))
+      })
+      const comparison = a!.compare(b!)
+      // Each account's most recent deal, by sorting its deals (not the engine's scan).
+      const deals = new Map<number, number[]>()
+      for (let i = 0; i < data.rowCount; i++) if (data.accountIndex[i]! >= 0) deals.set(data.accountIndex[i]!, [...(deals.get(data.accountIndex[i]!) ?? []), i])
+      const dateOf = (i: number): number => (Number.isNaN(data.closedAt[i]!) ? (Number.isNaN(data.createdAt![i]!) ? -Infinity : data.createdAt![i]!) : data.closedAt[i]!)
+      const latest = new Map([...deals].map(([account, rows]) => [account, [...rows].sort((x, y) => dateOf(x) - dateOf(y) || x - y).at(-1)!]))
+      const tierOf = (side: typeof a, row: number): string => {
+        const { scorecard } = side!.compiled
+        if (side!.scored.knockedOutBy[row]! >= 0) return 'Disqualified'
+        const score = side!.scored.scores[row]!
+        return scorecard.tiers.filter((t) => score >= t.min).sort((x, y) => y.min - x.min)[0]?.name ?? ''
+      }
+      const top = (side: typeof a): Set<number> => new Set([...latest].filter(([, row]) => tierOf(side, row) === side!.compiled.scorecard.tiers[0]!.name).map(([account]) => account))
+      const [inA, inB] = [top(a), top(b)]
+      expect(new Set(comparison.entering.map((s) => s.accountIndex)), `trial ${trial}`).toEqual(new Set([...inB].filter((x) => !inA.has(x))))
+      expect(new Set(comparison.leaving.map((s) => s.accountIndex)), `trial ${trial}`).toEqual(new Set([...inA].filter((x) => !inB.has(x))))
+      expect([comparison.a.topTierAccounts, comparison.b.topTierAccounts]).toEqual([inA.size, inB.size])
+      for (const swap of [...comparison.entering, ...comparison.leaving]) {
+        swaps++
+        const row = latest.get(swap.accountIndex)!
+        expect([swap.tierA, swap.scoreA, swap.tierB, swap.scoreB], `trial ${trial}`).toEqual([tierOf(a, row), a!.scored.scores[row], tierOf(b, row), b!.scored.scores[row]])
+      }
+    }
+    expect(swaps).toBeGreaterThan(100)
   })
 })

@@ -292,3 +292,58 @@ describe('compare', () => {
     expect(back.entering.map((s) => s.accountIndex)).toEqual([1, 11])
   })
 })
+
+// Accounts with several deals, where the best deal and the most recent one disagree.
+//  row level score account closed    created   bad   note
+//   0    9    90      0    2024-01       -            best deal of account 0
+//   1    2    20      0    2024-06       -            most recent: account 0 scores 20 (C)
+//   2    3    30      1    2024-03       -
+//   3    8    80      1       -       2024-05         no close date, created later: scores 80 (A)
+//   4    9    90      2    2024-02       -
+//   5    8    80      2    2024-04       -      yes   most recent is knocked out: Disqualified
+//   6    5    50      3    2024-05       -
+//   7    6    60      3    2024-05       -            same date: the later in the data, 60 (B)
+//   8    7    70      4       -          -
+//   9    1    10      4       -          -            no dates: the last in the data, 10 (C)
+//  10    9    90     none 2024-07       -            no account: left out
+const severalDeals: EngineDataset = {
+  ...makeDataset({
+    outcome: [1, 0, 0, -1, 1, 0, 1, 0, 1, 0, 1],
+    closedAt: [day('2024-01-15'), day('2024-06-15'), day('2024-03-15'), null, day('2024-02-15'), day('2024-04-15'), day('2024-05-15'), day('2024-05-15'), null, null, day('2024-07-15')],
+    accountIndex: [0, 0, 1, 1, 2, 2, 3, 3, 4, 4, -1],
+    attributes: {
+      Level: numberColumn([9, 2, 3, 8, 9, 8, 5, 6, 7, 1, 9]),
+      Bad: booleanColumn([false, false, false, false, false, true, false, false, false, false, false])
+    }
+  }),
+  createdAt: Float64Array.from([NaN, NaN, NaN, day('2024-05-01'), NaN, NaN, NaN, NaN, NaN, NaN, NaN])
+}
+
+describe('an account is scored by its most recent deal', () => {
+  const badFit = [{ name: 'Bad fit', attribute: 'Bad', op: 'is_true' as const }]
+  const strict = run(scorecardWith(levels, { knockouts: badFit }), severalDeals)
+  const lenient = run(scorecardWith(levels, { name: 'Lenient' }), severalDeals)
+
+  it('in capacity planning: most recent scores 20, 80, knocked out, 60, 10', () => {
+    expect(strict.capacity(1)).toMatchObject({ threshold: 61, accountsPassing: 1, accountsOneLower: 2 })
+    expect(strict.capacity(0)).toMatchObject({ threshold: 81, accountsPassing: 0, accountsOneLower: 1 })
+    // The knocked-out account never passes, even at 0.
+    expect(strict.capacity(100)).toMatchObject({ threshold: 0, accountsPassing: 4, accountsOneLower: null })
+    expect(lenient.capacity(100)).toMatchObject({ threshold: 0, accountsPassing: 5 })
+  })
+
+  it('in the compare view: tiers, scores and the swap set', () => {
+    const comparison = strict.compare(lenient)
+    // Top tier: account 1 under both; account 2 only once its most recent deal is no longer knocked out.
+    expect([comparison.a.topTierAccounts, comparison.b.topTierAccounts]).toEqual([1, 2])
+    expect(comparison.entering).toEqual([{ accountIndex: 2, accountId: 'A2', accountName: 'Account 2', tierA: 'Disqualified', tierB: 'A', scoreA: 80, scoreB: 80 }])
+    expect(comparison.leaving).toEqual([])
+    // Account 0's best deal (90) would have kept it in the top tier; its most recent one scores 20.
+    const stricter = run(scorecardWith(levels, { name: 'Stricter', tiers: [{ name: 'A', min: 15 }, { name: 'C', min: 0 }] }), severalDeals)
+    const down = stricter.compare(lenient)
+    expect(down.leaving.map((s) => [s.accountIndex, s.tierA, s.scoreA, s.tierB, s.scoreB])).toEqual([
+      [3, 'A', 60, 'B', 60],
+      [0, 'A', 20, 'C', 20]
+    ])
+  })
+})

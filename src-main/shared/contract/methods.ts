@@ -416,12 +416,16 @@ export const methods = {
   'scorecard-evidence': method<
     Array<{ criterionId: string; deals: number; winRate: number | null; lift: number | null }>
   >()(z.object({ id: z.number().int().min(1) }).strict()),
-  /** "Test a record": deals whose account name or id contains the query, scored with reasons. */
+  /**
+   * "Test a record": accounts whose name or id (or one of whose deal ids) contains the query, each
+   * scored by its most recent deal (`dealId`, one of its `deals`), as every screen and export scores an account.
+   */
   'scorecard-explain': method<
     Array<{
       dealId: string
       accountId: string
       accountName: string
+      deals: number
       score: number
       tier: string
       reasons: Array<{ criterionId: string; attribute: string; matched: boolean; points: number }>

@@ -100,7 +100,7 @@ export interface CompareDelta {
   topTierAccounts: number
 }
 
-/** An account that enters or leaves the top tier: its best tier and score under each side (score null when every deal is knocked out). */
+/** An account that enters or leaves the top tier: its tier and score under each side, its most recent deal's (Disqualified when a knockout hits that deal; score null only when it has no deal there). */
 export interface CompareSwap {
   accountId: string
   accountName: string

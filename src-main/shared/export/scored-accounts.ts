@@ -3,17 +3,14 @@
  * and the scored-accounts CSV.
  *
  * The engine scores deals (the account's attributes joined onto each of its deals). An account's
- * row is its **most recent deal**: the latest close date, else the latest created date, else the
- * deal that comes last in the data. Account attributes are the same on every deal of an account,
- * deal attributes (lead source, say) are read from that deal, so the row says what the scorecard
- * makes of the account as it stands now. It is a fixed deal, not "the best deal under these
- * points": that is what keeps the workbook's formulas right when a client changes points (a
- * best-deal choice could switch to another deal, which a row of formulas cannot follow).
- * Deals without an account are left out, as in capacity planning.
+ * row is its **most recent deal**, by the one rule every screen uses (see representative-deals):
+ * the latest close date, else the latest created date, else the deal that comes last in the data.
+ * Deal attributes (lead source, say) are read from that deal. Deals without an account are left out.
  */
 
 import type { EngineColumn, EngineDataset } from '@shared/engine/engine-dataset'
 import { MISSING_CODE } from '@shared/engine/engine-dataset'
+import { representativeDeals } from '@shared/engine/representative-deals'
 import { describeCondition } from '@shared/engine/scorecard/describe-condition'
 import { DISQUALIFIED, type Criterion, type Knockout } from '@shared/engine/scorecard/model'
 import type { AttributeKind } from '@shared/engine/scorecard/operators'
@@ -22,6 +19,8 @@ import type { ScoredRows } from '@shared/engine/scoring/scored-rows'
 
 /** The leading columns of every scored-accounts table (the sheet and the CSV), in order. */
 export const FIXED_HEADERS = ['Account ID', 'Account', 'Score', 'Tier', 'Points', 'Knocked out by', 'Deals', 'Outcome'] as const
+
+export { representativeDeals }
 
 export type AttributeValue = string | number | boolean | null
 
@@ -63,25 +62,6 @@ export function uniqueHeaders(headers: readonly string[]): string[] {
     seen.set(header, count)
     return count === 1 ? header : `${header} (${count})`
   })
-}
-
-/** Which deal stands for each account: its most recent one (see the module comment). -1 for none. */
-export function representativeDeals(dataset: EngineDataset): Int32Array {
-  const chosen = new Int32Array(dataset.accountCount).fill(-1)
-  const when = new Float64Array(dataset.accountCount).fill(-Infinity)
-  for (let row = 0; row < dataset.rowCount; row++) {
-    const account = dataset.accountIndex[row]!
-    if (account < 0) continue
-    const closed = dataset.closedAt[row]!
-    const created = dataset.createdAt ? dataset.createdAt[row]! : NaN
-    const at = !Number.isNaN(closed) ? closed : !Number.isNaN(created) ? created : -Infinity
-    // >= so that among equal dates (or none) the later deal in the data wins.
-    if (chosen[account] === -1 || at >= when[account]!) {
-      chosen[account] = row
-      when[account] = at
-    }
-  }
-  return chosen
 }
 
 function valueOf(column: EngineColumn | undefined, row: number): AttributeValue {

@@ -33,7 +33,10 @@ export function TestRecord({ id, scorecard }: { id: number; scorecard: Scorecard
     <section className="panel sc-test" aria-labelledby="sc-test-title">
       <div className="panel__header">
         <h3 id="sc-test-title">Test a record</h3>
-        <p className="panel__hint">Search an account by name or id to see how this scorecard scores it.</p>
+        <p className="panel__hint">
+          Search an account by name or id (or one of its deal ids) to see how this scorecard scores it. An account is scored by its most recent deal, as in Simulate
+          and every export.
+        </p>
       </div>
       <form
         className="sc-test__form"
@@ -50,7 +53,7 @@ export function TestRecord({ id, scorecard }: { id: number; scorecard: Scorecard
       {error ? <ErrorNotice error={error} onDismiss={() => setError(null)} /> : null}
       {results?.length === 0 ? <p className="empty-note">No account matches “{query}”.</p> : null}
       {results?.slice(0, 3).map((record) => (
-        <article key={record.dealId} className="sc-record" aria-label={`${record.accountName} scores ${record.score}`}>
+        <article key={`${record.accountId}\u0000${record.dealId}`} className="sc-record" aria-label={`${record.accountName} scores ${record.score}`}>
           <header className="sc-record__head">
             <strong>{record.accountName}</strong>
             <span className="sc-record__score">{record.score}</span>
@@ -58,6 +61,10 @@ export function TestRecord({ id, scorecard }: { id: number; scorecard: Scorecard
               {record.tier}
             </span>
           </header>
+          <p className="sc-record__basis">
+            {record.deals > 1 ? `Scored by its most recent deal of ${record.deals}` : 'Scored by its deal'}
+            {record.dealId ? `, ${record.dealId}` : ''}
+          </p>
           <ul className="sc-record__reasons">
             {record.reasons.map((reason) => {
               const criterion = scorecard.criteria.find((c) => c.id === reason.criterionId)

@@ -30,7 +30,7 @@ import { compileScorecard, type CompiledScorecard } from '@shared/engine/scoring
 import { scoreCompiled } from '@shared/engine/scoring/score'
 import { prepareOutcome } from '@shared/engine/simulation/outcome'
 import { simulate } from '@shared/engine/simulation/simulation'
-import { representativeDeals } from '@shared/export/scored-accounts'
+import { representativeDeals } from '@shared/engine/representative-deals'
 import { discover, usable, type DiscoveredAttribute, type DiscoveredBin, type DiscoverOptions, type DiscoverResult } from './discover'
 import { simpleCriteria, type SimpleCriterion } from './simple-criteria'
 import { fitTiers, tierEvidence, validationVerdict, type TierEvidence, type ValidationVerdict } from './tier-validation'

@@ -1,10 +1,12 @@
 /**
  * Capacity planning: "our SDRs can work 300 accounts a quarter: which threshold?" An account
- * passes when any of its deals passes (its best deal's score, knockouts ranking lowest). Every
- * deal of the view counts, open ones included: capacity is about the accounts to work, not the
- * outcome. Deals without an account are left out, since they cannot be worked as one.
+ * passes when its most recent deal passes, the rule every screen and export scores an account
+ * by (see representative-deals); an account whose most recent deal is knocked out never passes.
+ * Every deal of the view counts, open ones included: capacity is about the accounts to work,
+ * not the outcome. Deals without an account are left out, since they cannot be worked as one.
  */
 
+import { representativeDeals } from '@shared/engine/representative-deals'
 import type { ScoredRows } from '@shared/engine/scoring/scored-rows'
 import { BUCKETS } from './histograms'
 import type { OutcomeView } from './outcome'
@@ -24,29 +26,23 @@ export interface CapacityResult {
   metrics: ThresholdMetrics | null
 }
 
-/** Per score bucket: how many accounts have their best deal there. */
+/** Per score bucket (0 = knocked out, else score + 1): how many accounts have their most recent deal there. */
 export function accountHistogram(view: OutcomeView, scored: ScoredRows): Float64Array {
-  const { accountIndex, accountCount } = view.dataset
-  const best = new Int8Array(accountCount).fill(-1)
-  const { include } = view
+  const rows = representativeDeals(view.dataset, view.include)
   const { raw, disqualified, bucketTable } = scored
   const min = scored.scale.min
-  for (let i = 0; i < accountIndex.length; i++) {
-    if (include !== null && include[i] === 0) continue
-    const account = accountIndex[i]!
-    if (account < 0) continue
-    const b = bucketTable[raw[i]! - min]! & ~disqualified[i]!
-    if (b > best[account]!) best[account] = b
-  }
   const counts = new Float64Array(BUCKETS)
-  for (let a = 0; a < accountCount; a++) if (best[a]! >= 0) counts[best[a]!]!++
+  for (let account = 0; account < rows.length; account++) {
+    const row = rows[account]!
+    if (row >= 0) counts[bucketTable[raw[row]! - min]! & ~disqualified[row]!]!++
+  }
   return counts
 }
 
 export function capacityThreshold(outcome: ScoredOutcome, capacity: number): CapacityResult {
   if (!Number.isFinite(capacity) || capacity < 0) throw new RangeError(`Capacity is a number of accounts, 0 or more (got ${capacity})`)
   const accounts = accountHistogram(outcome.view, outcome.scored)
-  // passing[T] = accounts whose best bucket is T + 1 or more.
+  // passing[T] = accounts whose most recent deal's bucket is T + 1 or more.
   const passing = new Float64Array(102)
   for (let threshold = 100; threshold >= 0; threshold--) passing[threshold] = passing[threshold + 1]! + accounts[threshold + 1]!
   let threshold: number | null = null

@@ -1,9 +1,11 @@
 /**
  * Two scorecards (or two versions of one) side by side on the same deals and outcome: the
  * headline figures and their differences, and the swap set, the accounts that enter or leave
- * the top tier. An account is in the top tier when any of its deals is.
+ * the top tier. An account's tier and score are those of its most recent deal, the rule every
+ * screen and export uses (see representative-deals): Disqualified when a knockout hits that deal.
  */
 
+import { representativeDeals } from '@shared/engine/representative-deals'
 import type { CompiledScorecard } from '@shared/engine/scoring/compile'
 import type { ScoredRows } from '@shared/engine/scoring/scored-rows'
 import { DISQUALIFIED } from '@shared/engine/scorecard/model'
@@ -39,7 +41,7 @@ export interface AccountSwap {
   accountIndex: number
   accountId: string
   accountName: string
-  /** The account's best tier and score under each scorecard (score of its best deal that is not knocked out; null when all are). */
+  /** The account's tier and score under each scorecard: its most recent deal's (Disqualified when knocked out; null when it has no deal in the view). */
   tierA: string
   tierB: string
   scoreA: number | null
@@ -55,32 +57,28 @@ export interface ScorecardComparison {
   leaving: AccountSwap[]
 }
 
-interface AccountBest {
-  /** Lowest tier index per account (0 = top); -1 when every deal is knocked out; -2 no deals. */
+interface AccountTiers {
+  /** Per account: its most recent deal's tier index (0 = top); -1 when knocked out; -2 no deals. */
   tier: Int8Array
+  /** Per account: its most recent deal's score; -1 when it has no deals. */
   score: Int16Array
-  firstRow: Int32Array
+  /** Per account: its most recent deal, -1 when none. */
+  row: Int32Array
 }
 
-function accountBest(side: ComparedSide): AccountBest {
-  const { accountIndex, accountCount } = side.view.dataset
-  const tier = new Int8Array(accountCount).fill(-2)
-  const score = new Int16Array(accountCount).fill(-1)
-  const firstRow = new Int32Array(accountCount).fill(-1)
-  const { include } = side.view
+function accountTiers(side: ComparedSide): AccountTiers {
+  const { dataset, include } = side.view
+  const row = representativeDeals(dataset, include)
+  const tier = new Int8Array(row.length).fill(-2)
+  const score = new Int16Array(row.length).fill(-1)
   const { tiers, scores } = side.scored
-  for (let i = 0; i < accountIndex.length; i++) {
-    const account = accountIndex[i]!
-    if (account < 0 || (include !== null && include[i] === 0)) continue
-    if (firstRow[account] === -1) firstRow[account] = i
-    const t = tiers[i]!
-    const current = tier[account]!
-    if (t >= 0) {
-      if (current < 0 || t < current) tier[account] = t
-      if (scores[i]! > score[account]!) score[account] = scores[i]!
-    } else if (current === -2) tier[account] = -1
+  for (let account = 0; account < row.length; account++) {
+    const deal = row[account]!
+    if (deal < 0) continue
+    tier[account] = tiers[deal]!
+    score[account] = scores[deal]!
   }
-  return { tier, score, firstRow }
+  return { tier, score, row }
 }
 
 function summary(side: ComparedSide, threshold: number, topTier: Int8Array): SideSummary {
@@ -108,31 +106,31 @@ const topTierMin = (side: ComparedSide): number => side.compiled.scorecard.tiers
 /** Compares at each scorecard's own top-tier threshold unless thresholds are given. */
 export function compareScorecards(a: ComparedSide, b: ComparedSide, options: { thresholdA?: number; thresholdB?: number } = {}): ScorecardComparison {
   if (a.view.dataset.rowCount !== b.view.dataset.rowCount) throw new RangeError('Scorecards can only be compared on the same deals')
-  const bestA = accountBest(a)
-  const bestB = accountBest(b)
-  const summaryA = summary(a, options.thresholdA ?? topTierMin(a), bestA.tier)
-  const summaryB = summary(b, options.thresholdB ?? topTierMin(b), bestB.tier)
+  const byA = accountTiers(a)
+  const byB = accountTiers(b)
+  const summaryA = summary(a, options.thresholdA ?? topTierMin(a), byA.tier)
+  const summaryB = summary(b, options.thresholdB ?? topTierMin(b), byB.tier)
   const { accountIds, accountNames } = a.view.dataset
   const tierName = (side: ComparedSide, tier: number): string => (tier >= 0 ? (side.compiled.scorecard.tiers[tier]?.name ?? '') : DISQUALIFIED)
   const swap = (account: number): AccountSwap => {
-    const row = bestA.firstRow[account]! >= 0 ? bestA.firstRow[account]! : bestB.firstRow[account]!
-    const scoreA = bestA.score[account]!
-    const scoreB = bestB.score[account]!
+    const row = byA.row[account]! >= 0 ? byA.row[account]! : byB.row[account]!
+    const scoreA = byA.score[account]!
+    const scoreB = byB.score[account]!
     return {
       accountIndex: account,
       accountId: accountIds[row] ?? '',
       accountName: accountNames[row] ?? '',
-      tierA: tierName(a, bestA.tier[account]!),
-      tierB: tierName(b, bestB.tier[account]!),
+      tierA: tierName(a, byA.tier[account]!),
+      tierB: tierName(b, byB.tier[account]!),
       scoreA: scoreA < 0 ? null : scoreA,
       scoreB: scoreB < 0 ? null : scoreB
     }
   }
   const entering: AccountSwap[] = []
   const leaving: AccountSwap[] = []
-  for (let account = 0; account < bestA.tier.length; account++) {
-    const inA = bestA.tier[account] === 0
-    const inB = bestB.tier[account] === 0
+  for (let account = 0; account < byA.tier.length; account++) {
+    const inA = byA.tier[account] === 0
+    const inB = byB.tier[account] === 0
     if (inB && !inA) entering.push(swap(account))
     else if (inA && !inB) leaving.push(swap(account))
   }

@@ -1,6 +1,6 @@
 /**
  * What the renderer's what-if worker needs to simulate a scorecard without the data: per deal
- * the outcome, amount, cycle, close date and account, plus one match mask per condition. The
+ * the outcome, amount, cycle, close and created dates and account, plus one match mask per condition. The
  * attribute columns stay in the backend; a points or threshold change then never leaves the
  * renderer, and a new condition costs one mask from the backend.
  *
@@ -26,6 +26,8 @@ export interface SimulationPack {
   amount: Uint8Array
   cycleDays: Uint8Array
   closedAt: Uint8Array
+  /** Float64 per deal, when the data has created dates: with the close date, it picks the deal that scores each account. */
+  createdAt?: Uint8Array
   /** Int32 per deal. */
   accountIndex: Uint8Array
   masks: PackedMask[]
@@ -77,6 +79,7 @@ export function packSimulation(dataset: EngineDataset, target: Int8Array, masks:
     amount: bytesOf(dataset.amount),
     cycleDays: bytesOf(dataset.cycleDays),
     closedAt: bytesOf(dataset.closedAt),
+    ...(dataset.createdAt ? { createdAt: bytesOf(dataset.createdAt) } : {}),
     accountIndex: bytesOf(dataset.accountIndex),
     masks
   }
@@ -92,6 +95,7 @@ export function unpackDataset(pack: SimulationPack): { dataset: EngineDataset; t
     amount: viewAs(pack.amount, 8, (b, o, n) => new Float64Array(b, o, n)),
     cycleDays: viewAs(pack.cycleDays, 8, (b, o, n) => new Float64Array(b, o, n)),
     closedAt: viewAs(pack.closedAt, 8, (b, o, n) => new Float64Array(b, o, n)),
+    ...(pack.createdAt ? { createdAt: viewAs(pack.createdAt, 8, (b, o, n) => new Float64Array(b, o, n)) } : {}),
     accountIndex: viewAs(pack.accountIndex, 4, (b, o, n) => new Int32Array(b, o, n)),
     accountCount: pack.accountCount,
     dealIds: [],

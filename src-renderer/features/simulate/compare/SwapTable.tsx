@@ -18,9 +18,11 @@ export function SwapTable({ list, report }: { list: SwapList; report: CompareRep
   const loading = useCompareStore((s) => s.loading)
   const entering = list === 'entering'
   const title = entering ? 'Entering the top tier' : 'Leaving the top tier'
+  // The one rule every screen and export scores an account by (shared/engine/representative-deals.ts).
+  const rule = 'Each account is scored by its most recent deal.'
   const hint = entering
-    ? `Top tier (${report.b.topTier}) under the challenger, not under the baseline.`
-    : `Top tier (${report.a.topTier}) under the baseline, not under the challenger.`
+    ? `Top tier (${report.b.topTier}) under the challenger, not under the baseline. ${rule}`
+    : `Top tier (${report.a.topTier}) under the baseline, not under the challenger. ${rule}`
   const first = page.total === 0 ? 0 : page.offset + 1
   const last = page.offset + page.rows.length
   const go = (offset: number): void => useCompareStore.getState().page(list, offset)
