@@ -144,6 +144,15 @@ describe('an account has one score and tier everywhere', () => {
       const atThreshold = [...fromCsv.values()].filter((s) => s.tier !== 'Disqualified' && s.score >= run.capacity!.threshold!).length
       expect(atThreshold, tier.name).toBe(passing)
     }
+
+    // The one-pager's accounts per tier: the CSV's decided accounts (won or lost) in each tier.
+    const [outcomeAt] = ['Outcome'].map((h) => header.indexOf(h))
+    const decidedRows = csv.slice(1).filter((r) => r.length > 1 && r[outcomeAt!] !== 'open')
+    const content = await backend.call('export-document-get', { scorecardId: id })
+    for (const tier of content.evidence.tiers) {
+      const inTier = decidedRows.filter((r) => r[tierAt!] === tier.name)
+      expect({ accounts: tier.accounts, won: tier.wonAccounts }, tier.name).toEqual({ accounts: inTier.length, won: inTier.filter((r) => r[outcomeAt!] === 'won').length })
+    }
     backend.close()
   })
 })

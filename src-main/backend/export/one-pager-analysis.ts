@@ -3,6 +3,7 @@ import type { ScorecardValidation } from '@shared/domain/discover'
 import type { EvidenceStrength, OnePagerAnalysis, OnePagerContent } from '@shared/domain/one-pager'
 import { accountUnits, HOLDOUT_SHARE, MIN_HOLDOUT_EACH, type ScorecardFindings } from '@shared/engine/discover'
 import type { EngineDataset } from '@shared/engine/engine-dataset'
+import { accountOutcomes } from '@shared/engine/representative-deals'
 import type { Scorecard } from '@shared/engine/scorecard/model'
 import { conditionWords, type AttributeWords } from '@shared/export/readable-condition'
 import { discoverFor } from '../discover/discover-report'
@@ -100,7 +101,8 @@ export function analysisOf(input: AnalysisInput): OnePagerAnalysis {
   const all = split.holdoutCounts
     ? { deals: split.trainCounts.deals + split.holdoutCounts.deals, positives: split.trainCounts.positives + split.holdoutCounts.positives }
     : split.trainCounts
-  const accountsCounted = evidence.tiers.reduce((sum, t) => sum + t.accounts, 0)
+  // Every decided account, disqualified ones included (the tiers count only those they score).
+  const accountsCounted = accountOutcomes(dataset).reduce((sum, outcome) => sum + (outcome >= 0 ? 1 : 0), 0)
   const period = evidence.firstClosed && evidence.lastClosed ? `, closed ${evidence.firstClosed} to ${evidence.lastClosed}` : ', without close dates'
   const builtOn = `${count(all.deals)} decided deals (${count(all.positives)} won) from ${count(accountsCounted)} accounts${period}. Open deals are not counted; ${unit === 'accounts' ? 'account facts count accounts: an account is won when any of its deals is' : 'each deal counts once'}.`
   const aucText = validation?.auc != null ? ` AUC ${validation.auc.toFixed(2)}.` : ''

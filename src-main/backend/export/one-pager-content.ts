@@ -1,8 +1,9 @@
 import type { Database } from 'better-sqlite3'
 import type { OnePagerContent, OnePagerDocument, OnePagerTierEvidence } from '@shared/domain/one-pager'
 import type { SimulationReport } from '@shared/domain/simulation'
-import { criterionFindings, tierEvidence, type ScorecardFindings } from '@shared/engine/discover'
+import { criterionFindings, type ScorecardFindings } from '@shared/engine/discover'
 import type { EngineDataset } from '@shared/engine/engine-dataset'
+import { accountOutcomes, representativeDeals } from '@shared/engine/representative-deals'
 import { describeCondition } from '@shared/engine/scorecard/describe-condition'
 import type { Condition, Scorecard } from '@shared/engine/scorecard/model'
 import { compileScorecard } from '@shared/engine/scoring/compile'
@@ -117,20 +118,29 @@ function evidenceOf(db: Database, scorecard: Scorecard, dataset: EngineDataset |
     if (closed > last) last = closed
   }
   const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10)
-  // Accounts per tier over every decided deal: each account in the tier of its most recent deal.
-  const accountTiers = tierEvidence(dataset, scoreCompiled(compileScorecard(scorecard, dataset)), scorecard.tiers, dataset.outcome)
+  // Accounts per tier by the one rule every screen and export uses: each account in the tier of
+  // its most recent deal, counted when it is decided (won when any deal was won, lost when all were).
+  const rowTiers = scoreCompiled(compileScorecard(scorecard, dataset)).tiers
+  const outcomes = accountOutcomes(dataset)
+  const decided = new Int32Array(scorecard.tiers.length)
+  const won = new Int32Array(scorecard.tiers.length)
+  representativeDeals(dataset).forEach((row, account) => {
+    const tier = row >= 0 ? rowTiers[row]! : -1
+    if (tier < 0 || outcomes[account]! < 0) return
+    decided[tier]!++
+    if (outcomes[account] === 1) won[tier]!++
+  })
 
   const tiers: OnePagerTierEvidence[] = scorecard.tiers.map((tier, index) => {
     const row = report.tiers.find((t) => t.name === tier.name && t.from !== null)
-    const accounts = accountTiers.find((t) => t.name === tier.name)
     return {
       name: tier.name,
       color: tier.color ?? TIER_COLORS[index] ?? '#718096',
       min: tier.min,
       deals: row?.n ?? 0,
       wins: row?.wins ?? 0,
-      accounts: accounts?.accounts ?? 0,
-      wonAccounts: accounts?.wonAccounts ?? 0,
+      accounts: decided[index]!,
+      wonAccounts: won[index]!,
       winRate: row?.winRate ?? null,
       medianCycleDays: row?.medianCycleDays ?? null,
       small: row ? row.tooSmall : true

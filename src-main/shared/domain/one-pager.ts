@@ -50,7 +50,7 @@ export interface OnePagerTierEvidence {
   min: number
   deals: number
   wins: number
-  /** Accounts scored in the tier (each in the tier of its most recent decided deal), and those won. */
+  /** Decided accounts in the tier (each in the tier of its most recent deal, the one rule every export uses), and those won. */
   accounts: number
   wonAccounts: number
   winRate: number | null

@@ -58,3 +58,28 @@ export function representativeDeals(dataset: EngineDataset, include: Uint8Array 
   subsets.set(include, { dataset, rows })
   return rows
 }
+
+const outcomes = new WeakMap<EngineDataset, Int8Array>()
+
+/**
+ * Each account's outcome as the account view reads it: 1 won when any of its deals was won,
+ * 0 lost when every deal was lost, -1 open otherwise (or no deals).
+ */
+export function accountOutcomes(dataset: EngineDataset): Int8Array {
+  const cached = outcomes.get(dataset)
+  if (cached) return cached
+  const won = new Uint8Array(dataset.accountCount)
+  const open = new Uint8Array(dataset.accountCount)
+  const any = new Uint8Array(dataset.accountCount)
+  for (let row = 0; row < dataset.rowCount; row++) {
+    const account = dataset.accountIndex[row]!
+    if (account < 0) continue
+    any[account] = 1
+    if (dataset.outcome[row] === 1) won[account] = 1
+    else if (dataset.outcome[row] === -1) open[account] = 1
+  }
+  const result = new Int8Array(dataset.accountCount)
+  for (let a = 0; a < result.length; a++) result[a] = won[a] ? 1 : any[a] && !open[a] ? 0 : -1
+  outcomes.set(dataset, result)
+  return result
+}

@@ -10,7 +10,7 @@
 
 import type { EngineColumn, EngineDataset } from '@shared/engine/engine-dataset'
 import { MISSING_CODE } from '@shared/engine/engine-dataset'
-import { representativeDeals } from '@shared/engine/representative-deals'
+import { accountOutcomes, representativeDeals } from '@shared/engine/representative-deals'
 import { describeCondition } from '@shared/engine/scorecard/describe-condition'
 import { DISQUALIFIED, type Criterion, type Knockout } from '@shared/engine/scorecard/model'
 import type { AttributeKind } from '@shared/engine/scorecard/operators'
@@ -107,14 +107,12 @@ export function scoredAccountsTable(compiled: CompiledScorecard, scored: ScoredR
   const criteria = compiled.criteria.map((c) => c.criterion)
   const criterionHeaders = uniqueHeaders(criteria.map((c) => c.label ?? describeCondition(c)))
 
-  const counts = { deals: new Int32Array(dataset.accountCount), won: new Int32Array(dataset.accountCount), open: new Int32Array(dataset.accountCount) }
+  const deals = new Int32Array(dataset.accountCount)
   for (let row = 0; row < dataset.rowCount; row++) {
     const account = dataset.accountIndex[row]!
-    if (account < 0) continue
-    counts.deals[account]!++
-    if (dataset.outcome[row] === 1) counts.won[account]!++
-    else if (dataset.outcome[row] === -1) counts.open[account]!++
+    if (account >= 0) deals[account]!++
   }
+  const outcomes = accountOutcomes(dataset)
 
   const { scores, tiers, raw } = scored
   const tierNames = scorecard.tiers.map((t) => t.name)
@@ -131,8 +129,8 @@ export function scoredAccountsTable(compiled: CompiledScorecard, scored: ScoredR
       row,
       accountId: dataset.accountIds[row] ?? '',
       accountName: dataset.accountNames[row] ?? '',
-      deals: counts.deals[account]!,
-      outcome: counts.won[account]! > 0 ? 'won' : counts.open[account]! === 0 ? 'lost' : 'open',
+      deals: deals[account]!,
+      outcome: outcomes[account] === 1 ? 'won' : outcomes[account] === 0 ? 'lost' : 'open',
       values: columns.map((column) => valueOf(column, row)),
       matches,
       knockout: knockedOut >= 0 ? knockoutName(compiled.knockouts[knockedOut]?.knockout) : null,
