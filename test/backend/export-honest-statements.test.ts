@@ -119,7 +119,8 @@ async function expectHonestPdf(backend: TestBackend, id: number, variant: string
   return text
 }
 
-describe('the one-pager states only what the data carries', () => {
+// Each case imports a workspace, analyses it and prints a PDF: minutes on a loaded 2-core machine.
+describe('the one-pager states only what the data carries', { timeout: 180_000 }, () => {
   beforeAll(() => {
     // The PDF is the built renderer's print route; rebuild it when the source is newer.
     execFileSync(process.execPath, [join(__dirname, '..', '..', 'scripts', 'build-if-stale.mjs'), '--quiet'], { stdio: 'inherit' })

@@ -331,8 +331,9 @@ describe('the XLSX workbook', () => {
     const lines = text.slice(1).trimEnd().split('\r\n')
     const accounts = book.getWorksheet('Scored accounts')!
     expect(lines).toHaveLength(accounts.actualRowCount)
+    // Attribute columns keep the data's names; criteria read in the client's words, as on the one-pager.
     expect(lines[0]).toBe(
-      'Account ID,Account,Score,Tier,Points,Knocked out by,Deals,Outcome,Industry,Employees,Tech Stack,Recently Raised,"Industry is SaaS, FinTech",Employees 51-500,Tech Stack has any of Salesforce,"Tech Stack has any of HubSpot, Snowflake",Recently Raised is true,Too big to move fast'
+      'Account ID,Account,Score,Tier,Points,Knocked out by,Deals,Outcome,Industry,Employees,Tech Stack,Recently Raised,"Industry is SaaS, FinTech",Employees 51–500,Tech Stack includes any of Salesforce,"Tech Stack includes any of HubSpot, Snowflake",Recently Raised: yes,Too big to move fast'
     )
     for (let r = 2; r <= lines.length; r += 97) {
       const [accountId] = lines[r - 1]!.split(',')

@@ -2,10 +2,12 @@ import type { Database } from 'better-sqlite3'
 import type { SimulationReport } from '@shared/domain/simulation'
 import type { Scorecard } from '@shared/engine/scorecard/model'
 import { scoredAccountsCsv } from '@shared/export/scored-accounts-csv'
+import { conditionWords } from '@shared/export/readable-condition'
 import { scoredAccountsTable, type ScoredAccountsTable } from '@shared/export/scored-accounts'
 import { scorecardSql } from '@shared/export/scorecard-sql'
 import { safeFileName } from '@shared/format'
 import { AppError } from '../app-error'
+import { attributeWordsOf } from '../dataset/attribute-words'
 import { readContent } from '../scorecards/scorecard-content'
 import { findScorecard } from '../scorecards/scorecard-queries'
 import { runSimulation, simulationFor, type SimulationRequest } from '../simulate/run-simulation'
@@ -22,7 +24,9 @@ export function exportedScorecard(db: Database, id: number): Scorecard {
 /** The scored accounts of the workspace under the scorecard's working copy (scores do not depend on the outcome). */
 export function scoredAccountsOf(db: Database, scorecard: Scorecard): ScoredAccountsTable {
   const { compiled, scored, view } = simulationFor(db, scorecard, 'won')
-  return scoredAccountsTable(compiled, scored, view.dataset)
+  // Headers in the client's words, as on the one-pager: "Vertical is SaaS, FinTech", "Employees 51–500".
+  const words = attributeWordsOf(db)
+  return scoredAccountsTable(compiled, scored, view.dataset, (c) => c.label ?? conditionWords(c, words(c.attribute)))
 }
 
 const baseName = (scorecard: Scorecard): string => safeFileName(scorecard.name, 'scorecard')

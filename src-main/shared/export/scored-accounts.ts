@@ -96,7 +96,12 @@ function knockoutName(knockout: Knockout | undefined): string {
   return knockout.name.trim() || describeCondition(knockout)
 }
 
-export function scoredAccountsTable(compiled: CompiledScorecard, scored: ScoredRows, dataset: EngineDataset): ScoredAccountsTable {
+/** A criterion as a column header reads it: its own label, else its condition (raw names by default). */
+export type CriterionHeading = (criterion: Criterion) => string
+
+const rawHeading: CriterionHeading = (criterion) => criterion.label ?? describeCondition(criterion)
+
+export function scoredAccountsTable(compiled: CompiledScorecard, scored: ScoredRows, dataset: EngineDataset, heading: CriterionHeading = rawHeading): ScoredAccountsTable {
   const { scorecard } = compiled
   const names: string[] = []
   for (const condition of [...scorecard.criteria, ...scorecard.knockouts]) {
@@ -105,7 +110,7 @@ export function scoredAccountsTable(compiled: CompiledScorecard, scored: ScoredR
   const columns = names.map((name) => dataset.attributes.get(name))
   const attributes = names.map((name, i) => ({ name, kind: columns[i]?.kind ?? ('category' as const) }))
   const criteria = compiled.criteria.map((c) => c.criterion)
-  const criterionHeaders = uniqueHeaders(criteria.map((c) => c.label ?? describeCondition(c)))
+  const criterionHeaders = uniqueHeaders(criteria.map(heading))
 
   const deals = new Int32Array(dataset.accountCount)
   for (let row = 0; row < dataset.rowCount; row++) {
