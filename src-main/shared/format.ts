@@ -19,3 +19,16 @@ export function safeFileName(name: string, fallback: string): string {
     .trim()
   return safe || fallback
 }
+
+/** Right-to-left letters and every explicit direction control (embeddings, overrides, isolates, marks). */
+const BIDI = /[\u0590-\u08ff\u200e\u200f\u202a-\u202e\u2066-\u2069\ufb1d-\ufdff\ufe70-\ufefc]/
+
+/**
+ * A user's or the data's text as it goes inside a sentence the app writes: wrapped in a
+ * first-strong isolate (FSI ... PDI) when it holds right-to-left text or a direction control, so
+ * an override in a tier name or a value ends with it instead of reversing the rest of the
+ * sentence (on the page, in the workbook and in the CSV alike). Plain text is left as it is.
+ */
+export function isolated(text: string): string {
+  return BIDI.test(text) ? `\u2068${text}\u2069` : text
+}

@@ -186,5 +186,8 @@ describe('the printed one-pager', () => {
     expect(text).not.toMatch(/001-08/)
     // The evidence KPI after the tier's name still reads left to right.
     expect(text).toContain('0.5 = chance')
+    // Sentences the app writes around the tier's name (the verdict, the model card, the notes)
+    // end the override with the name: "wins", "tier" and "accounts" never print reversed.
+    expect(text).not.toMatch(/sniw|reit|stnuocca/)
   }, 120_000)
 })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { formatRange, formatValue, proposeLabel, roundish, valueWords } from '@shared/export/readable-values'
+import { isolated } from '@shared/format'
 
 describe('client-facing labels proposed from raw column names', () => {
   it.each([
@@ -51,5 +52,14 @@ describe('valueWords', () => {
     expect(valueWords('Series_B')).toBe('Series_B')
     expect(valueWords('A_1')).toBe('A_1')
     expect(valueWords('user_id_2')).toBe('User id 2')
+  })
+})
+
+describe('isolated', () => {
+  it('wraps right-to-left text and direction controls in an isolate, and leaves plain text alone', () => {
+    expect(isolated('Tier A')).toBe('Tier A')
+    expect(isolated('Top\u202e')).toBe('\u2068Top\u202e\u2069')
+    expect(isolated('שלום')).toBe('\u2068שלום\u2069')
+    expect(valueWords('Top\u202e')).toBe('\u2068Top\u202e\u2069')
   })
 })

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3'
+import { isolated } from '@shared/format'
 import type { AttributeWords } from '@shared/export/readable-condition'
 import { PLAIN, type ValueKind } from '@shared/export/readable-values'
 import { listColumns, listTables } from '../store/dataset-queries'
@@ -20,5 +21,5 @@ export function attributeWordsOf(db: Database): (attribute: string) => Attribute
       kinds.set(`${column.name} (account)`, kind)
     }
   }
-  return (attribute) => ({ label: labelFor(labels, attribute), kind: kinds.get(attribute) ?? PLAIN })
+  return (attribute) => ({ label: isolated(labelFor(labels, attribute)), kind: kinds.get(attribute) ?? PLAIN })
 }

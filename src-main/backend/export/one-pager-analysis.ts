@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3'
+import { isolated } from '@shared/format'
 import type { ScorecardValidation } from '@shared/domain/discover'
 import type { EvidenceStrength, OnePagerAnalysis, OnePagerContent } from '@shared/domain/one-pager'
 import { accountUnits, HOLDOUT_SHARE, MIN_HOLDOUT_EACH, type ScorecardFindings } from '@shared/engine/discover'
@@ -124,7 +125,7 @@ export function analysisOf(input: AnalysisInput): OnePagerAnalysis {
   if (dealLevel.length > 0) limits.push(`${list(dealLevel.map(label))} ${dealLevel.length === 1 ? 'describes' : 'describe'} deals, not accounts: counted per deal, with an account's deals tested together.`)
   if (validation && validation.measuredOn === 'holdout' && scorecard.criteria.length > 0) {
     const small = validation.tiers.filter((t) => t.name !== 'Disqualified' && t.accounts < SMALL_TIER_ACCOUNTS)
-    if (small.length > 0) limits.push(`Small tiers on the newest deals: ${list(small.map((t) => `${t.name} (${t.accounts} accounts)`))}; read their rates there as hints.`)
+    if (small.length > 0) limits.push(`Small tiers on the newest deals: ${list(small.map((t) => `${isolated(t.name)} (${t.accounts} accounts)`))}; read their rates there as hints.`)
   }
   if (split.kind === 'random') limits.push('Too few close dates to hold out the newest deals: checked on accounts held out at random instead.')
 

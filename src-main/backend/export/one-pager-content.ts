@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3'
+import { isolated } from '@shared/format'
 import type { OnePagerContent, OnePagerDocument, OnePagerTierEvidence } from '@shared/domain/one-pager'
 import type { SimulationReport } from '@shared/domain/simulation'
 import { criterionFindings, type ScorecardFindings } from '@shared/engine/discover'
@@ -154,8 +155,8 @@ function evidenceOf(db: Database, scorecard: Scorecard, dataset: EngineDataset |
     notes.push(`${report.n} decided deals: the differences between tiers are indicative; re-check them as deals close.`)
   }
   for (const tier of tiers) {
-    if (tier.small && tier.deals > 0) notes.push(`Only ${tier.deals} decided deals in ${tier.name}: read its win rate (${percent(tier.winRate)}) as a hint.`)
-    if (tier.deals === 0) notes.push(`No decided deals scored in ${tier.name}.`)
+    if (tier.small && tier.deals > 0) notes.push(`Only ${tier.deals} decided deals in ${isolated(tier.name)}: read its win rate (${percent(tier.winRate)}) as a hint.`)
+    if (tier.deals === 0) notes.push(`No decided deals scored in ${isolated(tier.name)}.`)
   }
   const disqualified = report.tiers.find((t) => t.from === null)
   if (disqualified && disqualified.n > 0) {
@@ -226,7 +227,7 @@ export function buildOnePagerContent(db: Database, scorecardId: number, override
       disqualifiers: scorecard.knockouts.map((k) => {
         const text = conditionWords(k, words(k.attribute))
         // A name the app gave (the condition in raw words) adds nothing to the readable condition.
-        return k.name && k.name !== text && k.name !== describeCondition(k) ? `${k.name}: ${text}` : text
+        return k.name && k.name !== text && k.name !== describeCondition(k) ? `${isolated(k.name)}: ${text}` : text
       })
     },
     evidence,

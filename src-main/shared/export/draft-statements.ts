@@ -10,6 +10,7 @@
  */
 
 import type { CriterionFinding, FindingUnit } from '@shared/engine/discover/criterion-findings'
+import { isolated } from '@shared/format'
 import type { Scorecard } from '@shared/engine/scorecard/model'
 import { joinWords, phraseOf, rawWords, type AttributeWords } from './readable-condition'
 
@@ -163,7 +164,7 @@ export function draftStatements(scorecard: Scorecard, context: StatementContext)
 
   const top = scorecard.tiers[0]
   if (top && context.verdict?.meets === true && statements.length < 5) {
-    const tierName = /^tier\b/i.test(top.name) ? top.name : `Tier ${top.name}`
+    const tierName = /^tier\b/i.test(top.name) ? isolated(top.name) : `Tier ${isolated(top.name)}`
     statements.push({ text: `${tierName} ${singular(claims[0]?.unit ?? 'accounts')}s (a score of ${top.min} or more) get first call on sales time.`, evidence: context.verdict.sentence })
   }
   if (statements.length < 5) {

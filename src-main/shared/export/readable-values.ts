@@ -6,6 +6,7 @@
  */
 
 import type { NumberUnit } from '@shared/domain/dataset'
+import { isolated } from '@shared/format'
 import { headerText } from '@shared/import/suggest/header-words'
 
 /** How a column's numbers read: its unit, and whether they are dates (epoch ms). */
@@ -113,6 +114,7 @@ export function proposeLabel(raw: string): string {
  * Short parts keep their capitals ("US_EAST" -> "US east"). Anything else is printed as stored.
  */
 export function valueWords(value: string): string {
+  if (/[^\x20-\x7e]/.test(value)) return isolated(value)
   if (!/^[A-Za-z0-9]+(_[A-Za-z0-9]+)+$/.test(value) || !/[A-Za-z]{4}/.test(value)) return value
   const parts = value.split('_')
   if (!parts.every((p) => p === p.toUpperCase()) && !parts.every((p) => p === p.toLowerCase())) return value

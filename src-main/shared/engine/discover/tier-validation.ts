@@ -7,6 +7,7 @@
  */
 
 import type { EngineDataset } from '@shared/engine/engine-dataset'
+import { isolated } from '@shared/format'
 import type { Tier } from '@shared/engine/scorecard/model'
 import type { ScoredRows } from '@shared/engine/scoring/scored-rows'
 import { wilsonInterval } from '@shared/engine/stats/wilson'
@@ -150,7 +151,7 @@ export function validationVerdict(evidence: readonly TierEvidence[], where: stri
   if (won < MIN_ACCOUNTS_EACH || lost < MIN_ACCOUNTS_EACH || top.accounts < MIN_ACCOUNTS_EACH || bottom.accounts < MIN_ACCOUNTS_EACH) {
     return {
       meets: null,
-      sentence: `Not enough data to tell ${where}: ${won} won and ${lost} lost accounts, ${top.accounts} in tier ${top.name} and ${bottom.accounts} in tier ${bottom.name} (it takes at least ${MIN_ACCOUNTS_EACH} of each).`
+      sentence: `Not enough data to tell ${where}: ${won} won and ${lost} lost accounts, ${top.accounts} in tier ${isolated(top.name)} and ${bottom.accounts} in tier ${isolated(bottom.name)} (it takes at least ${MIN_ACCOUNTS_EACH} of each).`
     }
   }
   const held = tiers.slice(0, -1).reduce((sum, t) => sum + t.shareOfWins, 0)
@@ -158,10 +159,10 @@ export function validationVerdict(evidence: readonly TierEvidence[], where: stri
   const ratio = bottom.rate && bottom.rate > 0 ? (top.rate ?? 0) / bottom.rate : Infinity
   const separated = (top.ci[0] ?? 0) > (bottom.ci[1] ?? 1)
   const meets = held >= WINS_HELD && ratio >= TOP_OVER_BOTTOM && separated
-  const upper = tiers.slice(0, -1).map((t) => t.name).join(' and ')
+  const upper = tiers.slice(0, -1).map((t) => isolated(t.name)).join(' and ')
   const times = Number.isFinite(ratio) ? `${ratio.toFixed(1)}×` : 'far more often than'
   const facts =
-    `tiers ${upper} (${pct(heldAccounts)} of accounts) hold ${pct(held)} of the won accounts, and tier ${top.name} wins ${times} as often as tier ${bottom.name} ` +
+    `tiers ${upper} (${pct(heldAccounts)} of accounts) hold ${pct(held)} of the won accounts, and tier ${isolated(top.name)} wins ${times} as often as tier ${isolated(bottom.name)} ` +
     `(${pct(top.rate ?? 0)} [${pct(top.ci[0] ?? 0)}–${pct(top.ci[1] ?? 0)}] vs ${pct(bottom.rate ?? 0)} [${pct(bottom.ci[0] ?? 0)}–${pct(bottom.ci[1] ?? 0)}])`
   const standard = `the standard is at least ${pct(WINS_HELD)} of wins in the top tiers and a top tier winning at least ${TOP_OVER_BOTTOM}× as often as the bottom, beyond the intervals`
   return {
