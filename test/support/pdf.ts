@@ -24,6 +24,36 @@ export interface PdfReport {
   inkedShare: number
 }
 
+interface TextItem {
+  str: string
+  /** [a, b, c, d, x, y]: the item's position and scale on the page. */
+  transform: number[]
+  width: number
+  hasEOL: boolean
+}
+
+/**
+ * The page's text items joined as a reader sees them: an item that starts where the previous
+ * one ended on the same line continues its word (some Chromium builds position every few glyphs
+ * separately, which would otherwise read "Sal esforce"); a gap, a new line or an end of line is a space.
+ */
+function joinTextItems(items: readonly TextItem[]): string {
+  let text = ''
+  let previous: TextItem | null = null
+  for (const item of items) {
+    if (previous) {
+      const size = Math.hypot(item.transform[2]!, item.transform[3]!) || 1
+      const sameLine = Math.abs(item.transform[5]! - previous.transform[5]!) < size * 0.3
+      const gap = item.transform[4]! - (previous.transform[4]! + previous.width)
+      const continues = sameLine && !previous.hasEOL && gap > -size * 0.5 && gap < size * 0.12
+      if (!continues) text += ' '
+    }
+    text += item.str
+    previous = item
+  }
+  return text
+}
+
 export async function readPdf(bytes: Uint8Array, { render = false } = {}): Promise<PdfReport> {
   // pdf.js ships ES modules only; imported here so CommonJS-compiled specs can load this file.
   const { getDocument, OPS } = await import('pdfjs-dist/legacy/build/pdf.mjs')
@@ -33,7 +63,7 @@ export async function readPdf(bytes: Uint8Array, { render = false } = {}): Promi
     const page = await doc.getPage(1)
     const [, , width, height] = page.view as [number, number, number, number]
     const content = await page.getTextContent()
-    const text = content.items.map((item) => ('str' in item ? item.str : '')).join(' ')
+    const text = joinTextItems(content.items.flatMap((item) => ('str' in item ? [item as TextItem] : [])))
     const operators = await page.getOperatorList()
     const fonts = new Map<string, PdfFont>()
     operators.fnArray.forEach((op, i) => {

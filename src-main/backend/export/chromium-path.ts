@@ -32,7 +32,10 @@ const QUIET_ARGS = [
  */
 export function chromiumArgs(reach: 'nothing' | 'loopback'): string[] {
   const rules = reach === 'nothing' ? 'MAP * ~NOTFOUND' : 'MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'
-  return [...QUIET_ARGS, `--host-resolver-rules=${rules}`]
+  // Printing lays text out without hinting: a headless build that hints rounds each glyph's
+  // advance to whole pixels, and the PDF then reads "Account s wit h" on the page and in search.
+  const print = reach === 'nothing' ? ['--font-render-hinting=none'] : []
+  return [...QUIET_ARGS, ...print, `--host-resolver-rules=${rules}`]
 }
 
 const SYSTEM_CANDIDATES: Record<string, string[]> = {
