@@ -32,6 +32,7 @@ function finding(id: string, supported: boolean, won: number, n: number, otherWo
     pValue: supported ? 0.001 : 0.4,
     qValue: supported ? 0.004 : 0.6,
     holdout: { matching: 40, matchingPositive: Math.round((40 * won) / n), others: 90, othersPositive: Math.round((90 * otherWon) / others) },
+    heldOut: 'the newest deals',
     agrees: true,
     holdsOnHoldout: supported,
     supported,

@@ -76,6 +76,9 @@ describe('what the page prints', () => {
     c.document.triggers = 'A new CRO'
     c.document.blocks = c.document.blocks.map((b) => (b.id === 'definition' ? { ...b, visible: false } : b))
     expect(printedBlocks(c)).toEqual(['header', 'statement', 'scorecard', 'evidence', 'buying'])
+    // Tiers alone sort nothing: a scorecard without criteria prints no scorecard block.
+    c.scorecard.categories = [{ name: 'Firmographic', budget: 30, criteria: [] }]
+    expect(blockHasContent('scorecard', c)).toBe(false)
   })
 
   it('lists every block once, appending missing ones hidden', () => {

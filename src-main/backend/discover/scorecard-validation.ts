@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import type { ScorecardValidation } from '@shared/domain/discover'
-import { tierEvidence, validationSplit, validationVerdict, type SuggestionValidation, type ValidationSplit } from '@shared/engine/discover'
+import { heldOutPart, tierEvidence, validationSplit, validationVerdict, type SuggestionValidation, type ValidationSplit } from '@shared/engine/discover'
 import type { EngineDataset } from '@shared/engine/engine-dataset'
 import type { Scorecard } from '@shared/engine/scorecard/model'
 import { compileScorecard } from '@shared/engine/scoring/compile'
@@ -61,7 +61,7 @@ export function validateOnNewest(dataset: EngineDataset, scorecard: Scorecard, v
   const compiled = compileScorecard(scorecard, dataset)
   const scored = scoreCompiled(compiled)
   const tiers = tierEvidence(dataset, scored, scorecard.tiers, measured)
-  const where = split.holdout ? 'on the newest deals' : 'on all the deals'
+  const where = split.holdout ? `on ${heldOutPart(split.kind)}` : 'on all the deals'
   const verdict =
     scorecard.criteria.length === 0
       ? { meets: null, sentence: 'The scorecard has no criteria yet: there is nothing to validate.' }

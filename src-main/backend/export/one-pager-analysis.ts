@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3'
 import { isolated } from '@shared/format'
 import type { ScorecardValidation } from '@shared/domain/discover'
 import type { EvidenceStrength, OnePagerAnalysis, OnePagerContent } from '@shared/domain/one-pager'
-import { accountUnits, HOLDOUT_SHARE, MIN_HOLDOUT_EACH, type ScorecardFindings } from '@shared/engine/discover'
+import { accountUnits, heldOutPart, HOLDOUT_SHARE, MIN_HOLDOUT_EACH, type ScorecardFindings } from '@shared/engine/discover'
 import type { EngineDataset } from '@shared/engine/engine-dataset'
 import { accountOutcomes } from '@shared/engine/representative-deals'
 import type { Scorecard } from '@shared/engine/scorecard/model'
@@ -49,24 +49,24 @@ function strengthOf(supported: number, validation: ScorecardValidation | null): 
   return validation?.measuredOn === 'holdout' && validation.verdict.meets === true ? 'strong' : 'weak'
 }
 
-function headlineOf(strength: EvidenceStrength, supported: number, tested: number, validation: ScorecardValidation | null, unit: string): string {
+function headlineOf(strength: EvidenceStrength, supported: number, tested: number, validation: ScorecardValidation | null, unit: string, heldOut: string): string {
   const auc = validation?.auc != null ? ` (AUC ${validation.auc.toFixed(2)})` : ''
   switch (strength) {
     case 'none':
       return tested === 0
         ? 'No evidence yet: the scorecard has no criteria to test. Read this page as a plan, not as findings.'
-        : `No reliable signal: none of the ${tested} criteria separates the ${unit} that win from those that do not beyond chance, and on the newest deals. Read this page as hypotheses to test, not as findings.`
+        : `No reliable signal: none of the ${tested} criteria separates the ${unit} that win from those that do not beyond chance, and on ${heldOut}. Read this page as hypotheses to test, not as findings.`
     case 'weak': {
       const why =
         validation?.measuredOn !== 'holdout'
           ? 'but there were too few deals to check the scorecard on deals it was not built on'
           : validation.verdict.meets === null
-            ? `but the newest deals are too few to tell whether its tiers separate${auc}`
-            : `but the scorecard's tiers fall short of the standard on the newest deals${auc}`
+            ? `but ${heldOut} are too few to tell whether its tiers separate${auc}`
+            : `but the scorecard's tiers fall short of the standard on ${heldOut}${auc}`
       return `Weak evidence: ${supported} of ${tested} criteria hold up on their own, ${why}. Use it to set priorities, and re-check it as deals close.`
     }
     case 'strong':
-      return `Strong evidence: ${supported} of ${tested} criteria hold up on their own, and the tiers meet the standard on the newest deals${auc}.`
+      return `Strong evidence: ${supported} of ${tested} criteria hold up on their own, and the tiers meet the standard on ${heldOut}${auc}.`
   }
 }
 
@@ -125,7 +125,7 @@ export function analysisOf(input: AnalysisInput): OnePagerAnalysis {
   if (dealLevel.length > 0) limits.push(`${list(dealLevel.map(label))} ${dealLevel.length === 1 ? 'describes' : 'describe'} deals, not accounts: counted per deal, with an account's deals tested together.`)
   if (validation && validation.measuredOn === 'holdout' && scorecard.criteria.length > 0) {
     const small = validation.tiers.filter((t) => t.name !== 'Disqualified' && t.accounts < SMALL_TIER_ACCOUNTS)
-    if (small.length > 0) limits.push(`Small tiers on the newest deals: ${list(small.map((t) => `${isolated(t.name)} (${t.accounts} accounts)`))}; read their rates there as hints.`)
+    if (small.length > 0) limits.push(`Small tiers on ${heldOutPart(split.kind)}: ${list(small.map((t) => `${isolated(t.name)} (${t.accounts} accounts)`))}; read their rates there as hints.`)
   }
   if (split.kind === 'random') limits.push('Too few close dates to hold out the newest deals: checked on accounts held out at random instead.')
 
@@ -147,7 +147,7 @@ export function analysisOf(input: AnalysisInput): OnePagerAnalysis {
 
   return {
     strength,
-    headline: headlineOf(strength, supported, tested, validation, unit),
+    headline: headlineOf(strength, supported, tested, validation, unit, heldOutPart(findings.split.kind)),
     unit,
     supportedCriteria: supported,
     testedCriteria: tested,

@@ -1,6 +1,7 @@
 import type ExcelJS from 'exceljs'
 import type { Style } from 'exceljs'
 import type { OnePagerBlockId, OnePagerContent } from '@shared/domain/one-pager'
+import { heldOutPart } from '@shared/engine/discover'
 import { DISQUALIFIED, type Scorecard } from '@shared/engine/scorecard/model'
 import { ONE_PAGER_BLOCK_LABELS } from '@shared/export/default-one-pager'
 import type { ScoredAccountsTable } from '@shared/export/scored-accounts'
@@ -213,7 +214,7 @@ export function writeIcpSheet(
       figure('Won deals', evidence.wins, NUMBER_FORMATS.thousands)
       figure('Closed between', evidence.firstClosed && evidence.lastClosed ? `${evidence.firstClosed} and ${evidence.lastClosed}` : null)
       figure(`AUC (${AS_EXPORTED})`, evidence.auc, '0.000')
-      if (content.analysis.validation.measuredOn === 'holdout') figure(`AUC on the newest deals (${AS_EXPORTED})`, content.analysis.validation.auc, '0.000')
+      if (content.analysis.validation.measuredOn === 'holdout') figure(`AUC on ${heldOutPart(content.analysis.validation.kind)} (${AS_EXPORTED})`, content.analysis.validation.auc, '0.000')
       if (evidence.topTier) {
         figure(`Win rate in ${evidence.topTier.name} (deals, ${AS_EXPORTED})`, evidence.topTier.winRate, NUMBER_FORMATS.percent)
         figure(`Lift of ${evidence.topTier.name} (deals, ${AS_EXPORTED})`, evidence.topTier.lift, '0.00"×"')

@@ -47,14 +47,14 @@ function capitalize(text: string): string {
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}`
 }
 
-/** "412 accounts: 41% won [36–47%] vs 24% of the rest; on the newest deals 38% vs 22%." */
+/** "412 accounts: 41% won [36–47%] vs 24% of the rest; on the newest deals 38% vs 22%." (or "on the held-out accounts") */
 export function findingEvidence(finding: CriterionFinding, verb = 'won'): string {
   const { all, holdout, unit } = finding
   const [low, high] = finding.interval
   const base = `${count(all.matching)} ${unit}: ${pct(finding.rate)} ${verb} [${Math.round(low * 100)}–${pct(high)}] vs ${pct(finding.othersRate)} of the other ${count(all.others)}`
   const newest =
     holdout && holdout.matching > 0 && holdout.others > 0
-      ? `; on the newest deals ${pct(holdout.matchingPositive / holdout.matching)} vs ${pct(holdout.othersPositive / holdout.others)}`
+      ? `; on ${finding.heldOut} ${pct(holdout.matchingPositive / holdout.matching)} vs ${pct(holdout.othersPositive / holdout.others)}`
       : ''
   return `${base}${newest}.`
 }

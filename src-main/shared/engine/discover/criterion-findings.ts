@@ -17,7 +17,7 @@ import { wilsonInterval } from '@shared/engine/stats/wilson'
 import { accountUnits, type AccountUnits } from './account-units'
 import { clusteredIndependence, clusterOrder } from './clustered-test'
 import { benjaminiHochberg, SIGNIFICANCE_LEVEL, twoProportionPValue } from './significance'
-import { validationSplit, type ValidationSplit } from './validation-split'
+import { heldOutPart, validationSplit, type ValidationSplit } from './validation-split'
 
 /** Fewer matching units than this on the newest deals: the direction there tells nothing. */
 export const MIN_HOLDOUT_MATCHING = 10
@@ -52,8 +52,10 @@ export interface CriterionFinding {
   pValue: number
   /** Benjamini-Hochberg adjusted over every criterion and knockout tested. */
   qValue: number
-  /** The same comparison on the newest deals (null: no holdout was possible). */
+  /** The same comparison on the held-out deals (null: no holdout was possible). */
   holdout: RateComparison | null
+  /** Which deals were held out, in words ("the newest deals", "the held-out accounts"). */
+  heldOut: string
   /** The difference on all data points the way the scorecard claims. */
   agrees: boolean
   /** ...and on the newest deals too, with enough matching units there to tell. */
@@ -120,6 +122,7 @@ const pointsTheWay = (c: RateComparison, expected: FindingDirection): boolean =>
 export function criterionFindings(dataset: EngineDataset, scorecard: Scorecard, target: Int8Array = dataset.outcome): ScorecardFindings {
   const split = validationSplit(dataset, target)
   const accounts = accountUnits(dataset, target)
+  const heldOut = heldOutPart(split.kind)
   const holdoutAccounts = split.holdout ? accountUnits(dataset, split.holdout) : null
   let order: Int32Array | null = null
   const claims: Array<{ id: string; condition: Condition; expected: FindingDirection }> = [
@@ -167,11 +170,11 @@ export function criterionFindings(dataset: EngineDataset, scorecard: Scorecard, 
           : !significant
             ? `The difference could be chance once ${tested} criteria are tested together.`
             : holdout === null
-              ? 'Too few deals to hold the newest back and check it on them.'
+              ? 'Too few deals to hold some back and check it on them.'
               : !enoughHoldout
-                ? `Too few ${unit} meet it among the newest deals to check it there (${holdout.matching}).`
+                ? `Too few ${unit} meet it among ${heldOut} to check it there (${holdout.matching}).`
                 : !holdsOnHoldout
-                  ? `It does not hold on the newest deals: there the ${unit} that meet it do not win ${way} often.`
+                  ? `It does not hold on ${heldOut}: there the ${unit} that meet it do not win ${way} often.`
                   : null
     const settle = rate !== null && othersRate !== null ? unitsToSettle(rate, othersRate) : null
     return {
@@ -187,6 +190,7 @@ export function criterionFindings(dataset: EngineDataset, scorecard: Scorecard, 
       pValue: p.pValue,
       qValue,
       holdout,
+      heldOut,
       agrees,
       holdsOnHoldout,
       supported: reason === null,

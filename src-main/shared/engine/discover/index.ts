@@ -22,7 +22,7 @@ export { bandBins, DEFAULT_QUANTILES, numberBins, QUANTILE_SAMPLE, rangeLabel } 
 export { benjaminiHochberg, chiSquareIndependence, datasetSignal, SIGNIFICANCE_LEVEL, twoProportionPValue, type Signal } from './significance'
 export { suggestScorecard, type CriterionEvidence, type SuggestedScorecard, type SuggestionValidation, type SuggestOptions } from './suggest-scorecard'
 export { fitTiers, tierEvidence, validationVerdict, type TierEvidence, type ValidationVerdict } from './tier-validation'
-export { HOLDOUT_SHARE, MIN_HOLDOUT_EACH, validationSplit, type ValidationSplit } from './validation-split'
+export { heldOutPart, HOLDOUT_SHARE, MIN_HOLDOUT_EACH, validationSplit, type ValidationSplit } from './validation-split'
 export { criterionFindings, unitsPerGroup, MIN_HOLDOUT_MATCHING, type CriterionFinding, type ScorecardFindings, type FindingUnit, type RateComparison } from './criterion-findings'
 export { simpleCriteria, orderedGroups, type SimpleCriterion } from './simple-criteria'
 export {

@@ -40,6 +40,14 @@ export interface ValidationSplit {
   description: string
 }
 
+/**
+ * The deals a holdout figure comes from, in words: a time split holds out the newest deals, a
+ * random one whole accounts (saying "the newest" there would be untrue).
+ */
+export function heldOutPart(kind: ValidationSplit['kind']): string {
+  return kind === 'time' ? 'the newest deals' : kind === 'random' ? 'the held-out accounts' : 'the deals it was built on'
+}
+
 const count = (n: number): string => n.toLocaleString('en-US')
 const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10)
 

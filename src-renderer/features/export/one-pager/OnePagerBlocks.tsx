@@ -180,7 +180,7 @@ function Definition({
 function ScorecardTable({ content }: { content: OnePagerContent }) {
   const { categories, tiers } = content.scorecard
   const used = categories.filter((c) => c.criteria.length > 0)
-  if (used.length === 0 && tiers.length === 0) return null
+  if (used.length === 0) return null
   const ranges = tierRanges(tiers)
   return (
     <Section title="Scorecard">
@@ -336,7 +336,7 @@ function Evidence({ content }: { content: OnePagerContent }) {
           </div>
           {heldOut ? (
             <div className="op-kpi">
-              <dt>AUC, newest deals</dt>
+              <dt>{validation.kind === 'time' ? 'AUC, newest deals' : 'AUC, held-out accounts'}</dt>
               <dd>{formatAuc(validation.auc)}</dd>
               <dd className="op-kpi__note">
                 {formatAuc(e.auc)} on all deals · 0.5 = chance, 1 = perfect

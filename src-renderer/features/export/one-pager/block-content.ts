@@ -19,7 +19,8 @@ export function blockHasContent(id: OnePagerBlockId, content: OnePagerContent): 
       // The definition names what qualifies: criteria that add points.
       return content.scorecard.categories.some((c) => c.criteria.some((x) => x.points > 0))
     case 'scorecard':
-      return content.scorecard.categories.some((c) => c.criteria.length > 0) || content.scorecard.tiers.length > 0
+      // Tiers without criteria sort nothing: every account scores 0 and sits in the last tier.
+      return content.scorecard.categories.some((c) => c.criteria.length > 0)
     case 'disqualifiers':
       return content.scorecard.disqualifiers.length > 0
     case 'buying':
