@@ -6,6 +6,7 @@
  * and is won when any of its deals is, as in every export.
  */
 
+import type { TierEvidence } from '@shared/domain/discover'
 import type { EngineDataset } from '@shared/engine/engine-dataset'
 import { isolated } from '@shared/format'
 import type { Tier } from '@shared/engine/scorecard/model'
@@ -24,16 +25,8 @@ export const TOP_OVER_BOTTOM = 2
 /** Fewer won (or lost) accounts than this in the measured set: not enough to tell. */
 export const MIN_ACCOUNTS_EACH = 10
 
-export interface TierEvidence {
-  name: string
-  accounts: number
-  wonAccounts: number
-  deals: number
-  rate: number | null
-  ci: [number | null, number | null]
-  shareOfAccounts: number
-  shareOfWins: number
-}
+/** Declared once in the domain, where the screens read it. */
+export type { TierEvidence } from '@shared/domain/discover'
 
 export interface ValidationVerdict {
   /** null: not enough data to tell. */
