@@ -14,7 +14,16 @@ export interface ExportOutput {
   option: string
   label: string
   options?: CliCommand['options']
-  produce(run: CliRun, scorecardId: number): Promise<Uint8Array>
+  /** The file's bytes, with any notes the consultant must read before handing it over. */
+  produce(run: CliRun, scorecardId: number): Promise<Uint8Array | { bytes: Uint8Array; notes: string[] }>
+}
+
+const CRMS = ['hubspot', 'salesforce', 'generic'] as const
+
+function crmOf(run: CliRun): (typeof CRMS)[number] {
+  const crm = run.options['crm'] ?? 'generic'
+  if (!CRMS.includes(crm as never)) throw new UsageError(`--crm is hubspot, salesforce or generic, not "${String(crm)}".`)
+  return crm as (typeof CRMS)[number]
 }
 
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text)
@@ -66,6 +75,15 @@ export const EXPORT_OUTPUTS: ExportOutput[] = [
     }
   },
   {
+    option: 'crm-pack',
+    label: 'CRM hand-over pack',
+    options: { crm: { type: 'string' } },
+    async produce(run, id) {
+      const pack = await run.call('export-crm-pack', { scorecardId: id, crm: crmOf(run) })
+      return { bytes: pack.bytes, notes: pack.warnings }
+    }
+  },
+  {
     option: 'scorecard-file',
     label: 'scorecard file',
     async produce(run, id) {
@@ -78,12 +96,13 @@ interface Written {
   kind: string
   out: string
   bytes: number
+  notes?: string[]
 }
 
 export const exportCommand: CliCommand = {
   words: ['export'],
-  usage: `icp export WORKSPACE --scorecard NAME ${EXPORT_OUTPUTS.map((o) => `[--${o.option} FILE]`).join(' ')} [--paper letter|a4] [--outcome won|best|retained] [--json]`,
-  summary: 'Write the client deliverables: the PDF one-pager, the XLSX workbook, scored accounts CSV, SQL and the scorecard file.',
+  usage: `icp export WORKSPACE --scorecard NAME ${EXPORT_OUTPUTS.map((o) => `[--${o.option} FILE]`).join(' ')} [--crm hubspot|salesforce|generic] [--paper letter|a4] [--outcome won|best|retained] [--json]`,
+  summary: 'Write the client deliverables: the PDF one-pager, the XLSX workbook, scored accounts CSV, SQL, the CRM hand-over pack and the scorecard file.',
   options: Object.assign({ scorecard: { type: 'string' } }, ...EXPORT_OUTPUTS.map((o) => ({ [o.option]: { type: 'string' }, ...o.options }))) as CliCommand['options'],
   positionals: ['WORKSPACE'],
   async run(run) {
@@ -91,6 +110,9 @@ export const exportCommand: CliCommand = {
       const file = run.options[output.option]
       return typeof file === 'string' ? [{ output, out: resolve(run.cwd, file) }] : []
     })
+    if (run.options['crm'] !== undefined && typeof run.options['crm-pack'] !== 'string') {
+      throw new UsageError('--crm chooses the CRM of the hand-over pack: name its file with --crm-pack FILE.zip.')
+    }
     if (wanted.length === 0) throw new UsageError(`Name at least one file to write: ${EXPORT_OUTPUTS.map((o) => `--${o.option} FILE`).join(', ')}.`)
     const seen = new Set<string>()
     for (const { out } of wanted) {
@@ -104,14 +126,19 @@ export const exportCommand: CliCommand = {
     // Everything is made before anything is written, so a failure leaves no partial set of files;
     // each file is written to a temporary name and renamed, so none is ever half-written.
     const made = []
-    for (const { output, out } of wanted) made.push({ output, out, bytes: await output.produce(run, id) })
-    const written: Written[] = made.map(({ output, out, bytes }) => {
+    for (const { output, out } of wanted) {
+      const produced = await output.produce(run, id)
+      made.push({ output, out, ...(produced instanceof Uint8Array ? { bytes: produced, notes: [] } : produced) })
+    }
+    const written: Written[] = made.map(({ output, out, bytes, notes }) => {
       writeFileAtomic(out, bytes)
-      return { kind: output.option, out, bytes: bytes.length }
+      return { kind: output.option, out, bytes: bytes.length, ...(notes.length > 0 ? { notes } : {}) }
     })
     const name = typeof run.options['scorecard'] === 'string' ? run.options['scorecard'] : ''
     run.print({ scorecard: name, outputs: written }, () =>
-      written.map((w) => `Wrote the ${EXPORT_OUTPUTS.find((o) => o.option === w.kind)?.label ?? w.kind} to ${w.out}`).join('\n')
+      written
+        .map((w) => [`Wrote the ${EXPORT_OUTPUTS.find((o) => o.option === w.kind)?.label ?? w.kind} to ${w.out}`, ...(w.notes ?? []).map((n) => `  ! ${n}`)].join('\n'))
+        .join('\n')
     )
   }
 }

@@ -16,6 +16,7 @@ import { runCli } from '../../src-main/cli/run-cli'
 import { testBackend, type TestBackend } from '../support/backend'
 import { Workbook, type CellValue } from '../support/formula-eval'
 import { skipBecause } from '../support/skip'
+import { parseCsv } from '../support/parse-csv'
 import { tempDir } from '../support/temp-dir'
 
 /** The planted ICP plus a capped tech stack, a penalty and a knockout: every kind of term. */
@@ -333,8 +334,20 @@ describe('the XLSX workbook', () => {
     expect(lines).toHaveLength(accounts.actualRowCount)
     // Attribute columns keep the data's names; criteria read in the client's words, as on the one-pager.
     expect(lines[0]).toBe(
-      'Account ID,Account,Score,Tier,Points,Knocked out by,Deals,Outcome,Industry,Employees,Tech Stack,Recently Raised,"Industry is SaaS, FinTech",Employees 51–500,Tech Stack includes any of Salesforce,"Tech Stack includes any of HubSpot, Snowflake",Recently Raised: yes,Too big to move fast'
+      'Account ID,Account,Score,Tier,Points,Knocked out by,Deals,Outcome,Industry,Employees,Tech Stack,Recently Raised,"Industry is SaaS, FinTech",Employees 51–500,Tech Stack includes any of Salesforce,"Tech Stack includes any of HubSpot, Snowflake",Recently Raised: yes,Too big to move fast,Reasons'
     )
+    // Reason codes: the same text in the sheet (after the criteria, before the folded "Meets" flags) and the CSV.
+    const headers = (accounts.getRow(1).values as unknown[]).slice(1).map(String)
+    const reasonsAt = headers.indexOf('Reasons (as exported)') + 1
+    expect(headers[reasonsAt]).toMatch(/^Meets: /)
+    const rows = parseCsv(text.slice(1))
+    let explained = 0
+    for (let r = 2; r <= lines.length; r += 97) {
+      const reasons = rows[r - 1]![rows[0]!.length - 1]!
+      expect(String(accounts.getCell(r, reasonsAt).value)).toBe(reasons)
+      if (/\([+-]\d+\)/.test(reasons)) explained++
+    }
+    expect(explained).toBeGreaterThan(0)
     for (let r = 2; r <= lines.length; r += 97) {
       const [accountId] = lines[r - 1]!.split(',')
       expect(accountId).toBe(String(accounts.getCell(`A${r}`).value))

@@ -325,6 +325,21 @@ describe('migration 0006 (column judgement)', () => {
   })
 })
 
+describe('migration 0007 (CRM fields)', () => {
+  it('adds the STRICT crm_field table, one field per CRM and attribute, with the known CRMs and types only', () => {
+    const db = freshDb()
+    migrate(db, MIGRATIONS.slice(0, 7))
+    expect(db.pragma('user_version', { simple: true })).toBe(7)
+    expect(tables(db).find((t) => t.name === 'crm_field')?.sql).toMatch(/STRICT/)
+    db.prepare("INSERT INTO crm_field VALUES ('hubspot', 'Industry', 'industry', 'picklist')").run()
+    expect(() => db.prepare("INSERT INTO crm_field VALUES ('hubspot', 'Industry', 'industry_2', 'text')").run()).toThrow(/UNIQUE|PRIMARY/)
+    expect(() => db.prepare("INSERT INTO crm_field VALUES ('pipedrive', 'Industry', 'industry', 'text')").run()).toThrow(/CHECK/)
+    expect(() => db.prepare("INSERT INTO crm_field VALUES ('salesforce', 'Industry', 'Industry', 'formula')").run()).toThrow(/CHECK/)
+    expect(() => db.prepare("INSERT INTO crm_field VALUES ('salesforce', 'Industry', '', 'text')").run()).toThrow(/CHECK/)
+    db.close()
+  })
+})
+
 describe('migrate()', () => {
   const ok = (version: number): Migration => ({
     version,

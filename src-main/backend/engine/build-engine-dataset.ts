@@ -256,6 +256,13 @@ export function buildEngineDataset(db: Database): EngineDataset {
   }
   const metrics = metricsOf(db, deals, accounts, reader, accountSource, churned)
   const dealIds = textsOf(db, deals, columnByRole(deals, 'deal-id'), reader, rows, identity)
+  const idColumn = keyless ? undefined : columnByRole(accountTable, 'account-id')
+  const domainColumn = columnByRole(accountTable, 'domain')
+  const accountKeys = {
+    idColumn: idColumn?.name ?? null,
+    domainColumn: domainColumn?.name ?? null,
+    domains: domainColumn ? textsOf(db, accountTable, domainColumn, reader, rows, keyless ? identity : accountSource) : []
+  }
   return {
     rowCount: rows,
     outcome,
@@ -272,6 +279,7 @@ export function buildEngineDataset(db: Database): EngineDataset {
       ? Array.from({ length: rows }, (_, row) => dealIds[row] || `Row ${row + 1}`)
       : textsOf(db, accountTable, columnByRole(accountTable, 'account-id', 'domain', 'account-name'), reader, rows, accountSource),
     accountNames: textsOf(db, accountTable, columnByRole(accountTable, 'account-name', 'account-id'), reader, rows, accountSource),
+    accountKeys,
     attributes,
     levels
   }

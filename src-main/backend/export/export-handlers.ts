@@ -10,7 +10,11 @@ import { chromiumPrinter } from './chromium-printer'
 import { buildOnePagerContent } from './one-pager-content'
 import { writeOnePager } from './one-pager-queries'
 import { pdfPageCount } from './pdf-pages'
-import { scoredCsvExport, sqlExport, workbookExport } from './scored-accounts-export'
+import { crmMapping, saveCrmFields } from './crm-mapping'
+import { crmPack } from './crm-pack'
+import { dateAttributes } from './data-dictionary'
+import { exportedScorecard, scoredCsvExport, sqlExport, workbookExport } from './scored-accounts-export'
+import { engineDatasetFor } from '../engine/engine-dataset-cache'
 
 /** Paths this session saved through the native dialog: the only ones app-open-file will open. */
 const savedPaths = new WeakMap<BackendContext, Set<string>>()
@@ -24,7 +28,17 @@ function desktopFiles(ctx: BackendContext) {
 
 export const exportHandlers: Pick<
   Handlers,
-  'export-document-get' | 'export-document-save' | 'export-pdf' | 'export-save-as' | 'app-open-file' | 'export-workbook' | 'export-scored-csv' | 'export-sql'
+  | 'export-document-get'
+  | 'export-document-save'
+  | 'export-pdf'
+  | 'export-save-as'
+  | 'app-open-file'
+  | 'export-workbook'
+  | 'export-scored-csv'
+  | 'export-sql'
+  | 'export-crm-mapping-get'
+  | 'export-crm-mapping-save'
+  | 'export-crm-pack'
 > = {
   'export-document-get'({ scorecardId }, ctx) {
     const { db } = ctx.session.require()
@@ -94,5 +108,21 @@ export const exportHandlers: Pick<
 
   'export-sql'({ scorecardId }, ctx) {
     return sqlExport(ctx.session.require().db, scorecardId)
+  },
+
+  'export-crm-mapping-get'({ scorecardId, crm }, ctx) {
+    const { db } = ctx.session.require()
+    return crmMapping(db, exportedScorecard(db, scorecardId), crm, engineDatasetFor(db), dateAttributes(db))
+  },
+
+  'export-crm-mapping-save'({ scorecardId, crm, fields }, ctx) {
+    const { db } = ctx.session.require()
+    const scorecard = exportedScorecard(db, scorecardId)
+    saveCrmFields(db, crm, fields)
+    return crmMapping(db, scorecard, crm, engineDatasetFor(db), dateAttributes(db))
+  },
+
+  'export-crm-pack'({ scorecardId, crm }, ctx) {
+    return crmPack(ctx.session.require().db, scorecardId, crm)
   }
 }

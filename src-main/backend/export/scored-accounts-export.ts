@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import type { SimulationReport } from '@shared/domain/simulation'
-import type { Scorecard } from '@shared/engine/scorecard/model'
+import type { EngineDataset } from '@shared/engine/engine-dataset'
+import type { Criterion, Scorecard } from '@shared/engine/scorecard/model'
 import { scoredAccountsCsv } from '@shared/export/scored-accounts-csv'
 import { conditionWords } from '@shared/export/readable-condition'
 import { scoredAccountsTable, type ScoredAccountsTable } from '@shared/export/scored-accounts'
@@ -21,13 +22,19 @@ export function exportedScorecard(db: Database, id: number): Scorecard {
   return readContent(db, record.workingRevisionId, record.name)
 }
 
-/** The scored accounts of the workspace under the scorecard's working copy (scores do not depend on the outcome). */
-export function scoredAccountsOf(db: Database, scorecard: Scorecard): ScoredAccountsTable {
+/**
+ * The scored accounts of the workspace under the scorecard's working copy (scores do not depend
+ * on the outcome), with the dataset they were scored on (the CRM pack reads its account keys).
+ */
+export function scoredAccountsWithData(db: Database, scorecard: Scorecard): { table: ScoredAccountsTable; dataset: EngineDataset } {
   const { compiled, scored, view } = simulationFor(db, scorecard, 'won')
   // Headers in the client's words, as on the one-pager: "Vertical is SaaS, FinTech", "Employees 51–500".
   const words = attributeWordsOf(db)
-  return scoredAccountsTable(compiled, scored, view.dataset, (c) => c.label ?? conditionWords(c, words(c.attribute)))
+  const condition = (c: Criterion): string => conditionWords(c, words(c.attribute))
+  return { table: scoredAccountsTable(compiled, scored, view.dataset, (c) => c.label ?? condition(c), condition), dataset: view.dataset }
 }
+
+export const scoredAccountsOf = (db: Database, scorecard: Scorecard): ScoredAccountsTable => scoredAccountsWithData(db, scorecard).table
 
 const baseName = (scorecard: Scorecard): string => safeFileName(scorecard.name, 'scorecard')
 

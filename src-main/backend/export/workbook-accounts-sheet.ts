@@ -2,7 +2,8 @@ import type ExcelJS from 'exceljs'
 import type { Fill, Style } from 'exceljs'
 import type { Scorecard } from '@shared/engine/scorecard/model'
 import { DISQUALIFIED } from '@shared/engine/scorecard/model'
-import { FIXED_HEADERS, type ScoredAccountsTable } from '@shared/export/scored-accounts'
+import { reasonsLine } from '@shared/engine/scoring/reason-codes'
+import { FIXED_HEADERS, REASONS_HEADER, type ScoredAccountsTable } from '@shared/export/scored-accounts'
 import { startsLikeFormula } from '@shared/export/spreadsheet-text'
 import { accountFormulas, ACCOUNTS_SHEET, columnLetter, SCORECARD_SHEET, type AccountColumns, type ScorecardLayout } from '@shared/export/workbook-formulas'
 import { xmlSafe } from './workbook-cells'
@@ -11,6 +12,8 @@ import { CellColumn, RowBytes, SharedFormulaColumn, styleId } from './workbook-r
 import { argb, headerStyle, NUMBER_FORMATS } from './workbook-styles'
 
 export const MATCH_PREFIX = 'Meets: '
+/** The sheet's points are live formulas; its reasons are text written at export, and say so. */
+export const REASONS_AS_EXPORTED = `${REASONS_HEADER} (as exported)`
 
 const EXCEL_EPOCH_DAYS = 25569
 const DAY_MS = 86_400_000
@@ -21,6 +24,8 @@ export const excelDate = (ms: number): number => ms / DAY_MS + EXCEL_EPOCH_DAYS
 export interface AccountSheetColumns extends AccountColumns {
   /** Total columns, including the hidden "Meets" group. */
   count: number
+  /** Why each account scored what it did, as exported (text: it does not follow a points edit in the sheet). */
+  reasons: string
   attributes: string[]
 }
 
@@ -28,7 +33,8 @@ export function accountSheetColumns(table: ScoredAccountsTable): AccountSheetCol
   const n = table.criteria.length
   const firstAttribute = FIXED_HEADERS.length
   const firstCriterion = firstAttribute + table.attributes.length
-  const firstMatch = firstCriterion + n
+  const reasons = firstCriterion + n
+  const firstMatch = reasons + 1
   return {
     score: 'C',
     tier: 'D',
@@ -36,6 +42,7 @@ export function accountSheetColumns(table: ScoredAccountsTable): AccountSheetCol
     knockout: 'F',
     attributes: table.attributes.map((_, i) => columnLetter(firstAttribute + i)),
     criteria: table.criteria.map((_, i) => columnLetter(firstCriterion + i)),
+    reasons: columnLetter(reasons),
     matches: table.criteria.map((_, i) => columnLetter(firstMatch + i)),
     count: firstMatch + n
   }
@@ -77,14 +84,15 @@ export function addAccountsSheet(
     ...FIXED_HEADERS,
     ...table.attributes.map((a) => a.name),
     ...table.criterionHeaders,
+    REASONS_AS_EXPORTED,
     ...table.criterionHeaders.map((h) => `${MATCH_PREFIX}${h}`)
   ]
-  const widths = [14, 30, 8, 14, 9, 22, 8, 10, ...table.attributes.map((a) => (a.kind === 'multi' ? 30 : 16)), ...table.criteria.map(() => 14), ...table.criteria.map(() => 10)]
+  const widths = [14, 30, 8, 14, 9, 22, 8, 10, ...table.attributes.map((a) => (a.kind === 'multi' ? 30 : 16)), ...table.criteria.map(() => 14), 48, ...table.criteria.map(() => 10)]
   widths.forEach((width, i) => {
     const column = sheet.getColumn(i + 1)
     column.width = width
     // "Meets" flags are the data the formulas read: grouped and folded away, one click to open.
-    if (i >= FIXED_HEADERS.length + table.attributes.length + table.criteria.length) {
+    if (i > FIXED_HEADERS.length + table.attributes.length + table.criteria.length) {
       column.outlineLevel = 1
       column.hidden = true
     }
@@ -154,6 +162,7 @@ export function addAccountsSheet(
   }))
   // The flags are data the criterion cells read; General format shows 1 and 0 as they are.
   const flags = columns.matches.map((letter) => new CellColumn(letter))
+  const reasons = textColumn(columns.reasons)
 
   function* chunks(): Generator<Buffer> {
     const out = new RowBytes()
@@ -179,6 +188,7 @@ export function addAccountsSheet(
       }
       const matches = account.matches
       for (let i = 0; i < criteria.length; i++) criteria[i]!.write(out, isFirst, matches[i] ? criterionPoints[i]! : 0)
+      text(reasons, out, reasonsLine(account.reasons, account.knockout))
       for (let i = 0; i < flags.length; i++) flags[i]!.flag(out, matches[i]!)
       out.closeRow()
       yield* out.take()

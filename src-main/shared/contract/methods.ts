@@ -17,6 +17,7 @@ import type { AccountPage, HygieneRule, HygieneRuleView, JoinListPage, TableRows
 import type { ImportedScorecard, ScorecardFile, ScorecardSummary, ScorecardVersion, StoredScorecard } from '../domain/scorecards'
 import { CONDITION_OPS, type Scorecard } from '../engine/scorecard/model'
 import type { OnePagerContent } from '../domain/one-pager'
+import { CRM_FIELD_TYPES, CRM_KINDS, type CrmMapping, type CrmPack } from '../domain/crm'
 import { onePagerDocumentSchema } from './one-pager-schema'
 
 /**
@@ -465,6 +466,22 @@ export const methods = {
   'export-scored-csv': method<{ fileName: string; bytes: Uint8Array }>()(z.object({ scorecardId: z.number().int().min(1) }).strict()),
   /** The scorecard as one SQL query (score and tier) for scoring in a warehouse; docs/exports.md. */
   'export-sql': method<{ fileName: string; text: string }>()(z.object({ scorecardId: z.number().int().min(1) }).strict()),
+  /** How the scorecard's attributes are named in the CRM: saved choices, else proposals; and the picklist values rules name. */
+  'export-crm-mapping-get': method<CrmMapping>()(z.object({ scorecardId: z.number().int().min(1), crm: z.enum(CRM_KINDS) }).strict()),
+  /** Saves the consultant's field names (kept by attribute, for every scorecard); refuses names the CRM would not accept. */
+  'export-crm-mapping-save': method<CrmMapping>()(
+    z
+      .object({
+        scorecardId: z.number().int().min(1),
+        crm: z.enum(CRM_KINDS),
+        fields: z
+          .array(z.object({ attribute: z.string().min(1).max(400), field: z.string().trim().min(1, 'Every attribute needs a CRM field name.').max(200), type: z.enum(CRM_FIELD_TYPES) }).strict())
+          .max(500)
+      })
+      .strict()
+  ),
+  /** The CRM hand-over pack (ZIP): setup sheet, keyed scores CSV, and the CRM's rules or formulas. */
+  'export-crm-pack': method<CrmPack>()(z.object({ scorecardId: z.number().int().min(1), crm: z.enum(CRM_KINDS) }).strict()),
 
   'recent-list': method<RecentWorkspace[]>()(noInput),
   'recent-remove': method<RecentWorkspace[]>()(z.object({ path: filePath }).strict())

@@ -66,6 +66,12 @@ export interface EngineDataset {
   dealIds: string[]
   accountIds: string[]
   accountNames: string[]
+  /**
+   * Where the account keys came from, so a CRM import can match records by the client's own id or
+   * domain: the id column's name (null when ids fell back to a domain, a name or the row) and,
+   * when the data has a domain column, each deal's account domain.
+   */
+  accountKeys?: { idColumn: string | null; domainColumn: string | null; domains: string[] }
   /** Attribute columns by column name (accounts' and deals' attributes, deal rows aligned). */
   attributes: Map<string, EngineColumn>
   /**

@@ -4,13 +4,14 @@
  * against formula injection. UTF-8 with a byte-order mark, so Excel reads accents right.
  */
 
-import { FIXED_HEADERS, type ScoredAccountsTable } from './scored-accounts'
+import { reasonsLine } from '@shared/engine/scoring/reason-codes'
+import { FIXED_HEADERS, REASONS_HEADER, type ScoredAccountsTable } from './scored-accounts'
 import { toCsv } from './spreadsheet-text'
 
 const isoDate = (ms: number): string => new Date(ms).toISOString().slice(0, 10)
 
 export function scoredAccountsCsv(table: ScoredAccountsTable, dateAttributes: ReadonlySet<string>): string {
-  const headers = [...FIXED_HEADERS, ...table.attributes.map((a) => a.name), ...table.criterionHeaders]
+  const headers = [...FIXED_HEADERS, ...table.attributes.map((a) => a.name), ...table.criterionHeaders, REASONS_HEADER]
   const isDate = table.attributes.map((a) => a.kind === 'number' && dateAttributes.has(a.name))
   const rows = table.accounts.map((account) => [
     account.accountId,
@@ -22,7 +23,8 @@ export function scoredAccountsCsv(table: ScoredAccountsTable, dateAttributes: Re
     account.deals,
     account.outcome,
     ...account.values.map((value, a) => (value === null ? '' : typeof value === 'number' ? (isDate[a] ? isoDate(value) : value) : typeof value === 'boolean' ? (value ? 'true' : 'false') : value)),
-    ...table.criteria.map((criterion, i) => (account.matches[i] ? criterion.points : 0))
+    ...table.criteria.map((criterion, i) => (account.matches[i] ? criterion.points : 0)),
+    reasonsLine(account.reasons, account.knockout)
   ])
   return `\ufeff${toCsv(headers, rows)}`
 }

@@ -16,9 +16,13 @@ import { DISQUALIFIED, type Criterion, type Knockout } from '@shared/engine/scor
 import type { AttributeKind } from '@shared/engine/scorecard/operators'
 import type { CompiledScorecard } from '@shared/engine/scoring/compile'
 import type { ScoredRows } from '@shared/engine/scoring/scored-rows'
+import { reasonCodes, type ReasonCode } from '@shared/engine/scoring/reason-codes'
 
 /** The leading columns of every scored-accounts table (the sheet and the CSV), in order. */
 export const FIXED_HEADERS = ['Account ID', 'Account', 'Score', 'Tier', 'Points', 'Knocked out by', 'Deals', 'Outcome'] as const
+
+/** After the criteria columns: why each account scored what it did (see reason-codes). */
+export const REASONS_HEADER = 'Reasons'
 
 export { representativeDeals }
 
@@ -42,6 +46,8 @@ export interface ScoredAccount {
   raw: number
   score: number
   tier: string
+  /** The criteria that moved the score most, in the criteria's client-facing words. */
+  reasons: ReasonCode[]
 }
 
 export interface ScoredAccountsTable {
@@ -101,7 +107,17 @@ export type CriterionHeading = (criterion: Criterion) => string
 
 const rawHeading: CriterionHeading = (criterion) => criterion.label ?? describeCondition(criterion)
 
-export function scoredAccountsTable(compiled: CompiledScorecard, scored: ScoredRows, dataset: EngineDataset, heading: CriterionHeading = rawHeading): ScoredAccountsTable {
+/**
+ * `reasonWords` words the criteria inside reason codes: the condition itself by default, because
+ * a criterion's label may carry the evidence it was suggested with ("… · win rate 56% vs 43%").
+ */
+export function scoredAccountsTable(
+  compiled: CompiledScorecard,
+  scored: ScoredRows,
+  dataset: EngineDataset,
+  heading: CriterionHeading = rawHeading,
+  reasonWords: CriterionHeading = describeCondition
+): ScoredAccountsTable {
   const { scorecard } = compiled
   const names: string[] = []
   for (const condition of [...scorecard.criteria, ...scorecard.knockouts]) {
@@ -111,6 +127,8 @@ export function scoredAccountsTable(compiled: CompiledScorecard, scored: ScoredR
   const attributes = names.map((name, i) => ({ name, kind: columns[i]?.kind ?? ('category' as const) }))
   const criteria = compiled.criteria.map((c) => c.criterion)
   const criterionHeaders = uniqueHeaders(criteria.map(heading))
+  const criterionWords = criteria.map(reasonWords)
+  const caps = scorecard.attributeCaps ?? []
 
   const deals = new Int32Array(dataset.accountCount)
   for (let row = 0; row < dataset.rowCount; row++) {
@@ -141,7 +159,8 @@ export function scoredAccountsTable(compiled: CompiledScorecard, scored: ScoredR
       knockout: knockedOut >= 0 ? knockoutName(compiled.knockouts[knockedOut]?.knockout) : null,
       raw: raw[row]!,
       score: scores[row]!,
-      tier: tier < 0 ? DISQUALIFIED : (tierNames[tier] ?? '')
+      tier: tier < 0 ? DISQUALIFIED : (tierNames[tier] ?? ''),
+      reasons: reasonCodes(criteria, matches, criterionWords, caps)
     })
   })
   accounts.sort(
