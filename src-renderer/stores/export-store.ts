@@ -1,5 +1,6 @@
 import { create } from 'zustand'
 import type { ApiErrorShape } from '@shared/contract'
+import type { CrmKind } from '@shared/domain/crm'
 import type { OnePagerBlockId, OnePagerContent, OnePagerDocument } from '@shared/domain/one-pager'
 import type { ScorecardSummary } from '@shared/domain/scorecards'
 import { api } from '../api/api'
@@ -8,12 +9,16 @@ import { errorShapeOf } from '../api/api-client'
 /** Typing pauses this long before the document is saved. */
 const SAVE_DELAY_MS = 400
 
-export type ExportKind = 'pdf' | 'xlsx' | 'csv' | 'sql' | 'json'
+export type ExportKind = 'pdf' | 'xlsx' | 'csv' | 'sql' | 'json' | `crm-${CrmKind}`
 
 export interface ExportedFile {
   fileName: string
   bytes: Uint8Array
+  /** What the consultant must read before handing the file over (the CRM pack's warnings). */
+  warnings?: string[]
 }
+
+const crmPack = (crm: CrmKind) => (scorecardId: number) => api().call('export-crm-pack', { scorecardId, crm })
 
 /** Each deliverable's file, from its backend method. */
 const EXPORTERS: Partial<Record<ExportKind, (scorecardId: number, doc: OnePagerDocument) => Promise<ExportedFile>>> = {
@@ -24,7 +29,10 @@ const EXPORTERS: Partial<Record<ExportKind, (scorecardId: number, doc: OnePagerD
     const file = await api().call('export-sql', { scorecardId })
     return { fileName: file.fileName, bytes: new TextEncoder().encode(file.text) }
   },
-  json: (id) => api().call('scorecard-export-file', { id })
+  json: (id) => api().call('scorecard-export-file', { id }),
+  'crm-hubspot': crmPack('hubspot'),
+  'crm-salesforce': crmPack('salesforce'),
+  'crm-generic': crmPack('generic')
 }
 
 const MIME: Record<ExportKind, string> = {
@@ -32,7 +40,10 @@ const MIME: Record<ExportKind, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   csv: 'text/csv',
   sql: 'application/sql',
-  json: 'application/json'
+  json: 'application/json',
+  'crm-hubspot': 'application/zip',
+  'crm-salesforce': 'application/zip',
+  'crm-generic': 'application/zip'
 }
 
 export function exportAvailable(kind: ExportKind): boolean {
@@ -167,13 +178,14 @@ export const useExportStore = create<ExportState>((set, get) => {
       try {
         await writePending()
         const file = await exporter(scorecardId, content.document)
+        const warnings = file.warnings?.length ? ` Before handing it over: ${file.warnings.join(' ')}` : ''
         if (!desktop) {
           download(file, kind)
-          set({ busy: null, note: `Downloaded “${file.fileName}”.` })
+          set({ busy: null, note: `Downloaded “${file.fileName}”.${warnings}` })
           return
         }
         const saved = await api().call('export-save-as', { fileName: file.fileName, bytes: file.bytes as Uint8Array<ArrayBuffer> })
-        set({ busy: null, saved: saved ? { kind, path: saved.path } : null, note: saved ? `Saved “${saved.path}”.` : null })
+        set({ busy: null, saved: saved ? { kind, path: saved.path } : null, note: saved ? `Saved “${saved.path}”.${warnings}` : null })
       } catch (error) {
         fail(error)
       }

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3'
 import type { BandAccountsPage } from '@shared/domain/simulation'
 import { DISQUALIFIED, type Scorecard } from '@shared/engine/scorecard/model'
 import { explainRow } from '@shared/engine/scoring/explain'
+import { reasonCodes, reasonsLine } from '@shared/engine/scoring/reason-codes'
 import { conditionWords } from '@shared/export/readable-condition'
 import { attributeWordsOf } from '../dataset/attribute-words'
 import { simulationFor, type SimulationRequest } from './run-simulation'
@@ -39,6 +40,8 @@ export function bandAccounts(db: Database, scorecard: Scorecard, request: BandRe
   }
   // Highest score first; ties keep the file's order so pages are stable between calls.
   members.sort((x, y) => scores[y]! - scores[x]! || x - y)
+  const criteria = compiled.criteria.map(({ criterion }) => criterion)
+  const reasonWords = criteria.map((c) => conditionWords(c, words(c.attribute)))
   const rows = members.slice(request.offset, request.offset + request.limit).map((row) => {
     const why = explainRow(compiled, row)
     return {
@@ -49,7 +52,11 @@ export function bandAccounts(db: Database, scorecard: Scorecard, request: BandRe
       score: why.score,
       tier: why.tierIndex < 0 ? DISQUALIFIED : why.tier,
       points: why.reasons.map((reason) => reason.points),
-      knockouts: why.knockouts
+      knockouts: why.knockouts,
+      reasons: reasonsLine(
+        reasonCodes(criteria, why.reasons.map((r) => Number(r.matched)), reasonWords, scorecard.attributeCaps ?? []),
+        why.knockouts[0] ?? null
+      )
     }
   })
   return {

@@ -17,12 +17,12 @@ export const CRM_FIELD_TYPES = ['picklist', 'text', 'number', 'date', 'checkbox'
 export type CrmFieldType = (typeof CRM_FIELD_TYPES)[number]
 
 export const CRM_FIELD_TYPE_NAMES: Readonly<Record<CrmFieldType, string>> = {
-  picklist: 'Picklist (dropdown)',
+  picklist: 'Picklist',
   text: 'Text',
   number: 'Number',
   date: 'Date',
   checkbox: 'Checkbox',
-  multipicklist: 'Multi-select picklist'
+  multipicklist: 'Multi-select'
 }
 
 export interface CrmField {

@@ -142,6 +142,8 @@ export interface BandAccountRow {
   points: number[]
   /** Knockouts that hit the deal (the Disqualified row). */
   knockouts: string[]
+  /** The criteria that moved the score most, in words (reason codes, as in the CSV and the CRM pack). */
+  reasons: string
 }
 
 /** What `simulate-band-accounts` answers: the decided deals of one band, highest score first, a page at a time. */

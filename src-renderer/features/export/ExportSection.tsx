@@ -8,6 +8,7 @@ import { useExportStore } from '../../stores/export-store'
 import { useWorkspaceStore } from '../../stores/workspace-store'
 import { DocumentEditor } from './DocumentEditor'
 import { ExportActions } from './ExportActions'
+import { CrmHandOver } from './crm/CrmHandOver'
 import { PagePreview } from './PagePreview'
 import '../../styles/export.css'
 
@@ -98,6 +99,7 @@ export function ExportSection() {
           <DocumentEditor content={content} scorecards={scorecards ?? []} overflow={overflow} onEdit={edit} />
           <div className="ex-side">
             <ExportActions desktop={desktop} blocked={overflow.length > 0} />
+            {scorecardId !== null && <CrmHandOver scorecardId={scorecardId} desktop={desktop} />}
             {overflow.length > 0 && (
               <div className="notice notice--warning ex-overflow" role="alert">
                 <AlertTriangle className="notice__icon" size={18} aria-hidden />
