@@ -17,6 +17,7 @@ import { testBackend, type TestBackend } from '../support/backend'
 import { Workbook, type CellValue } from '../support/formula-eval'
 import { skipBecause } from '../support/skip'
 import { parseCsv } from '../support/parse-csv'
+import { readZip } from '../support/zip-entries'
 import { tempDir } from '../support/temp-dir'
 
 /** The planted ICP plus a capped tech stack, a penalty and a knockout: every kind of term. */
@@ -492,5 +493,29 @@ describe('icp export', () => {
     const outcome = await icp(['export', ws, '--scorecard', 'Core ICP', '--xlsx', 'z.xlsx', '--outcome', 'maybe'], dir)
     expect(outcome.code).toBe(2)
     expect(existsSync(join(dir, 'z.xlsx'))).toBe(false)
+  }, 60_000)
+
+  it('writes the CRM hand-over pack for the CRM asked for, with what to check printed under it', async () => {
+    const dir = tempDir()
+    const { backend } = await sample(dir)
+    backend.close()
+    const ws = 'Sample workspace.icpw'
+    const hubspot = await icp(['export', ws, '--scorecard', 'Core ICP', '--crm', 'hubspot', '--crm-pack', 'hs.zip'], dir)
+    expect(hubspot.stderr).toBe('')
+    expect(hubspot.code).toBe(0)
+    expect(hubspot.stdout).toMatch(/Wrote the CRM hand-over pack to .*hs\.zip\n {2}! \d+ of \d+ field names are proposals nobody has confirmed yet/)
+    const names = readZip(readFileSync(join(dir, 'hs.zip'))).map((e) => e.name)
+    expect(names).toEqual(['HubSpot setup sheet.txt', 'ICP scores - HubSpot import.csv', 'hubspot-scoring.json'])
+    const json = JSON.parse((await icp(['export', ws, '--scorecard', 'Core ICP', '--crm-pack', 'any.zip', '--json'], dir)).stdout)
+    expect(json.outputs[0]).toMatchObject({ kind: 'crm-pack', notes: expect.any(Array) })
+    expect(readZip(readFileSync(join(dir, 'any.zip'))).map((e) => e.name)).toContain('ICP scores.csv')
+
+    const alone = await icp(['export', ws, '--scorecard', 'Core ICP', '--crm', 'salesforce'], dir)
+    expect(alone.code).toBe(2)
+    expect(alone.stderr).toContain('--crm-pack FILE.zip')
+    const wrong = await icp(['export', ws, '--scorecard', 'Core ICP', '--crm', 'pipedrive', '--crm-pack', 'p.zip'], dir)
+    expect(wrong.code).toBe(2)
+    expect(wrong.stderr).toContain('--crm is hubspot, salesforce or generic')
+    expect(existsSync(join(dir, 'p.zip'))).toBe(false)
   }, 60_000)
 })
