@@ -1,6 +1,7 @@
 import { BrowserWindow } from 'electron'
 import { join } from 'node:path'
-import type { OnePagerContent, PaperSize } from '@shared/domain/one-pager'
+import type { PaperSize } from '@shared/domain/one-pager'
+import type { PrintContent } from '@shared/domain/print'
 import { AppError } from '../backend/app-error'
 import { PRINT_CONTENT_GLOBAL, PRINT_OVERFLOW_ATTRIBUTE, PRINT_STATE_ATTRIBUTE, type PdfPrinter } from '../backend/export/pdf-printer'
 import type { AppOrigin } from './request-policy'
@@ -13,7 +14,7 @@ const READY_TIMEOUT_MS = 15_000
  * measured, Electron's printToPDF prints it at the paper the page's @page rule names.
  */
 export function electronPrinter(origin: AppOrigin): PdfPrinter {
-  return async (content: OnePagerContent, paper: PaperSize) => {
+  return async (content: PrintContent, paper: PaperSize) => {
     const window = new BrowserWindow({
       show: false,
       width: 1000,

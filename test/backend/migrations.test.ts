@@ -340,6 +340,26 @@ describe('migration 0007 (CRM fields)', () => {
   })
 })
 
+describe('migration 0008 (review periods)', () => {
+  it('adds built and reviewed periods to revisions, as dates or nothing, and keeps existing revisions without one', () => {
+    const db = freshDb()
+    migrate(db, MIGRATIONS.slice(0, 7))
+    db.exec(`INSERT INTO scorecard (id, name, position, created_at, updated_at) VALUES (1, 'Core', 0, 'now', 'now');
+             INSERT INTO scorecard_revision (id, scorecard_id, kind) VALUES (1, 1, 'working');`)
+    migrate(db, MIGRATIONS.slice(0, 8))
+    expect(db.pragma('user_version', { simple: true })).toBe(8)
+    expect(db.prepare('SELECT built_from, built_through, reviewed_from, reviewed_through FROM scorecard_revision').get()).toEqual({
+      built_from: null,
+      built_through: null,
+      reviewed_from: null,
+      reviewed_through: null
+    })
+    db.prepare("UPDATE scorecard_revision SET built_from = '2025-01-01', built_through = '2026-03-31'").run()
+    expect(() => db.prepare("UPDATE scorecard_revision SET reviewed_from = 'last spring'").run()).toThrow(/CHECK/)
+    db.close()
+  })
+})
+
 describe('migrate()', () => {
   const ok = (version: number): Migration => ({
     version,

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
 import { extname, join, resolve, sep } from 'node:path'
-import type { OnePagerContent, PaperSize } from '@shared/domain/one-pager'
+import type { PaperSize } from '@shared/domain/one-pager'
+import type { PrintContent } from '@shared/domain/print'
 import { AppError } from '../app-error'
 import { builtRendererDir } from '../app-paths'
 import { chromiumArgs, findChromium } from './chromium-path'
@@ -69,7 +70,7 @@ async function openPrintPage(rendererDir: string): Promise<PrintPage> {
 }
 
 /** Hands the content to the open print route, waits until it is laid out, and prints it. */
-async function printOn({ page }: PrintPage, content: OnePagerContent, paper: PaperSize) {
+async function printOn({ page }: PrintPage, content: PrintContent, paper: PaperSize) {
   await page.evaluate(
     ([name, event, value]) => {
       const page = globalThis as unknown as Record<string, unknown> & { dispatchEvent(event: Event): boolean }
@@ -116,7 +117,7 @@ export function chromiumPrinter(rendererDir: string = builtRendererDir(), option
     await session?.browser.close().catch(() => undefined)
   }
 
-  const print = async (content: OnePagerContent, paper: PaperSize) => {
+  const print = async (content: PrintContent, paper: PaperSize) => {
     if (idle) clearTimeout(idle)
     idle = null
     if (!open) {
@@ -146,7 +147,7 @@ export function chromiumPrinter(rendererDir: string = builtRendererDir(), option
     return result
   }
 
-  const printer = (content: OnePagerContent, paper: PaperSize) => {
+  const printer = (content: PrintContent, paper: PaperSize) => {
     const result = turn.then(() => print(content, paper))
     turn = result.catch(() => undefined)
     return result

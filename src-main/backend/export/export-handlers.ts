@@ -10,6 +10,8 @@ import { chromiumPrinter } from './chromium-printer'
 import { buildOnePagerContent } from './one-pager-content'
 import { writeOnePager } from './one-pager-queries'
 import { pdfPageCount } from './pdf-pages'
+import type { ReviewPrintContent } from '@shared/domain/print'
+import { reviewScorecard } from '../simulate/quarterly-review'
 import { crmMapping, saveCrmFields } from './crm-mapping'
 import { crmPack } from './crm-pack'
 import { dateAttributes } from './data-dictionary'
@@ -39,6 +41,7 @@ export const exportHandlers: Pick<
   | 'export-crm-mapping-get'
   | 'export-crm-mapping-save'
   | 'export-crm-pack'
+  | 'export-review-pdf'
 > = {
   'export-document-get'({ scorecardId }, ctx) {
     const { db } = ctx.session.require()
@@ -124,5 +127,22 @@ export const exportHandlers: Pick<
 
   'export-crm-pack'({ scorecardId, crm }, ctx) {
     return crmPack(ctx.session.require().db, scorecardId, crm)
+  },
+
+  async 'export-review-pdf'({ scorecardId, since, paper }, ctx) {
+    const { db } = ctx.session.require()
+    const review = reviewScorecard(db, scorecardId, since)
+    // The client's name and colour as the one-pager has them, so the two pages read as a set.
+    const { document } = buildOnePagerContent(db, scorecardId)
+    const size = paper ?? document.paper
+    const print = ctx.printPdf ?? chromiumPrinter()
+    const content: ReviewPrintContent = { kind: 'review', review, clientName: document.clientName, brandColor: document.brandColor, document: { paper: size } }
+    const result = await print(content, size)
+    const pages = pdfPageCount(result.bytes)
+    if (result.overflow.length > 0 || pages !== 1) {
+      throw new AppError('INTERNAL', `The review does not fit on one ${PAPER_NAMES[size]} page (it prints on ${pages} pages); please report this.`, { pages })
+    }
+    const base = safeFileName(document.clientName.trim() || review.scorecard.name, 'ICP')
+    return { fileName: `${base} - 90-day review ${review.review.through ?? review.since}.pdf`, bytes: result.bytes, pages }
   }
 }

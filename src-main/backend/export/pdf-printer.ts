@@ -1,4 +1,5 @@
-import type { OnePagerContent, PaperSize } from '@shared/domain/one-pager'
+import type { PaperSize } from '@shared/domain/one-pager'
+import type { PrintContent } from '@shared/domain/print'
 
 /**
  * How a host prints the one-pager page to PDF: the desktop app with Electron's printToPDF,
@@ -12,7 +13,7 @@ export interface PrintResult {
   overflow: string[]
 }
 
-export type PdfPrinter = (content: OnePagerContent, paper: PaperSize) => Promise<PrintResult>
+export type PdfPrinter = (content: PrintContent, paper: PaperSize) => Promise<PrintResult>
 
 /** The global the print route reads its content from (set before the page's scripts run, or before the event below). */
 export const PRINT_CONTENT_GLOBAL = '__ICP_PRINT_CONTENT__'

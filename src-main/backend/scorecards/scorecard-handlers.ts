@@ -4,6 +4,7 @@ import { defaultScorecard, type Scorecard } from '@shared/engine/scorecard/model
 import { fromPortable, ScorecardFormatError } from '@shared/engine/scorecard/portable-format'
 import { validateScorecard } from '@shared/engine/scorecard/validate'
 import { AppError } from '../app-error'
+import { copyBuiltPeriod, recordBuiltPeriod } from './scorecard-periods'
 import type { Handlers } from '../dispatch'
 import { canonicalScorecard } from './canonical-scorecard'
 import { readScorecardJson, scorecardFile } from './portable-file'
@@ -80,6 +81,7 @@ function addScorecard(db: Database, name: string, content: Scorecard | { copyOf:
   const { id, revisionId } = insertScorecard(db, name, now())
   if ('copyOf' in content) copyContent(db, content.copyOf, revisionId)
   else writeContent(db, revisionId, content)
+  recordBuiltPeriod(db, revisionId)
   return id
 }
 
@@ -133,7 +135,9 @@ export const scorecardHandlers: Pick<Handlers, ScorecardMethods> = {
     const { db } = ctx.session.require()
     db.transaction(() => {
       const record = requireScorecard(db, id)
-      copyContent(db, record.workingRevisionId, insertVersion(db, id, note, now()))
+      const version = insertVersion(db, id, note, now())
+      copyContent(db, record.workingRevisionId, version)
+      copyBuiltPeriod(db, record.workingRevisionId, version)
     })()
     return listVersions(db, id)
   },

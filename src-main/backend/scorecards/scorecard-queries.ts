@@ -80,6 +80,7 @@ export function listVersions(db: Database, scorecardId: number): ScorecardVersio
   return db
     .prepare(
       `SELECT v.id, v.note, v.saved_at AS savedAt,
+              v.built_from AS builtFrom, v.built_through AS builtThrough, v.reviewed_from AS reviewedFrom, v.reviewed_through AS reviewedThrough,
               (SELECT count(*) FROM scorecard_criterion c WHERE c.revision_id = v.id) AS criteriaCount,
               (SELECT count(*) FROM scorecard_knockout k WHERE k.revision_id = v.id) AS knockoutCount
        FROM scorecard_revision v

@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3'
 import type { Scorecard } from '@shared/engine/scorecard/model'
 import { safeFileName } from '@shared/format'
 import { AppError } from '../app-error'
+import { recordReview, reviewScorecard } from './quarterly-review'
 import type { Handlers } from '../dispatch'
 import { readContent } from '../scorecards/scorecard-content'
 import { findScorecard } from '../scorecards/scorecard-queries'
@@ -22,8 +23,25 @@ function workingScorecard(db: Database, id: number): Scorecard {
 
 export const simulateHandlers: Pick<
   Handlers,
-  'simulate-run' | 'simulate-pack' | 'simulate-masks' | 'simulate-compare' | 'simulate-band-accounts' | 'score-export' | 'scorecard-evidence' | 'scorecard-explain'
+  | 'simulate-run'
+  | 'simulate-pack'
+  | 'simulate-masks'
+  | 'simulate-compare'
+  | 'simulate-band-accounts'
+  | 'simulate-review'
+  | 'simulate-review-record'
+  | 'score-export'
+  | 'scorecard-evidence'
+  | 'scorecard-explain'
 > = {
+  'simulate-review'({ scorecardId, since }, ctx) {
+    return reviewScorecard(ctx.session.require().db, scorecardId, since)
+  },
+
+  'simulate-review-record'({ scorecardId, since }, ctx) {
+    return recordReview(ctx.session.require().db, scorecardId, since, new Date().toISOString())
+  },
+
   'scorecard-evidence'({ id }, ctx) {
     const { db } = ctx.session.require()
     return criterionEvidence(db, workingScorecard(db, id))

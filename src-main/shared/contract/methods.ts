@@ -17,6 +17,7 @@ import type { AccountPage, HygieneRule, HygieneRuleView, JoinListPage, TableRows
 import type { ImportedScorecard, ScorecardFile, ScorecardSummary, ScorecardVersion, StoredScorecard } from '../domain/scorecards'
 import { CONDITION_OPS, type Scorecard } from '../engine/scorecard/model'
 import type { OnePagerContent } from '../domain/one-pager'
+import type { ReviewReport } from '../domain/review'
 import { CRM_FIELD_TYPES, CRM_KINDS, type CrmMapping, type CrmPack } from '../domain/crm'
 import { onePagerDocumentSchema } from './one-pager-schema'
 
@@ -482,6 +483,25 @@ export const methods = {
   ),
   /** The CRM hand-over pack (ZIP): setup sheet, keyed scores CSV, and the CRM's rules or formulas. */
   'export-crm-pack': method<CrmPack>()(z.object({ scorecardId: z.number().int().min(1), crm: z.enum(CRM_KINDS) }).strict()),
+
+  /** The 90-day review: the deals closed since the scorecard was built (or since `since`) against the ones it was built on. */
+  'simulate-review': method<ReviewReport>()(
+    z.object({ scorecardId: z.number().int().min(1), since: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'A date is written YYYY-MM-DD.').optional() }).strict()
+  ),
+  /** Saves the working copy as a version recording the period it was built on and the period just reviewed. */
+  'simulate-review-record': method<ScorecardVersion[]>()(
+    z.object({ scorecardId: z.number().int().min(1), since: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'A date is written YYYY-MM-DD.').optional() }).strict()
+  ),
+  /** The review as one printed page in the one-pager's style. */
+  'export-review-pdf': method<{ fileName: string; bytes: Uint8Array; pages: number }>()(
+    z
+      .object({
+        scorecardId: z.number().int().min(1),
+        since: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'A date is written YYYY-MM-DD.').optional(),
+        paper: z.enum(['letter', 'a4']).optional()
+      })
+      .strict()
+  ),
 
   'recent-list': method<RecentWorkspace[]>()(noInput),
   'recent-remove': method<RecentWorkspace[]>()(z.object({ path: filePath }).strict())

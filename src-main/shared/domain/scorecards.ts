@@ -31,6 +31,12 @@ export interface ScorecardVersion {
   savedAt: string
   criteriaCount: number
   knockoutCount: number
+  /** YYYY-MM-DD: the close dates of the decided deals it was built on (null for scorecards made before this was recorded, or without data). */
+  builtFrom: string | null
+  builtThrough: string | null
+  /** For a version saved from a 90-day review: the period it was reviewed on. */
+  reviewedFrom: string | null
+  reviewedThrough: string | null
 }
 
 /** A scorecard read from a portable file, with what did not match the workspace's data. */

@@ -1,12 +1,13 @@
 import { useEffect, useRef, useState } from 'react'
-import type { OnePagerContent } from '@shared/domain/one-pager'
-import { OnePagerPage, type PageMeasure } from './one-pager/OnePagerPage'
+import { isReviewPrint, type PrintContent } from '@shared/domain/print'
+import { ReviewPage } from '../simulate/review/ReviewPage'
+import { OnePagerPage } from './one-pager/OnePagerPage'
 
 /** Must match backend/export/pdf-printer.ts: the host hands the content in through this global. */
 const CONTENT_GLOBAL = '__ICP_PRINT_CONTENT__'
 const CONTENT_EVENT = 'icp-print-content'
 
-type PrintWindow = Window & { [CONTENT_GLOBAL]?: OnePagerContent }
+type PrintWindow = Window & { [CONTENT_GLOBAL]?: PrintContent }
 
 /** True when this page was opened as the print route (index.html?print=1). */
 export function isPrintRoute(location: Location): boolean {
@@ -20,9 +21,10 @@ export function isPrintRoute(location: Location): boolean {
  * with what overflows, for the host to read before it prints.
  */
 export function PrintRoot() {
-  const [content, setContent] = useState<OnePagerContent | null>(() => (window as PrintWindow)[CONTENT_GLOBAL] ?? null)
+  const [content, setContent] = useState<PrintContent | null>(() => (window as PrintWindow)[CONTENT_GLOBAL] ?? null)
   const [measured, setMeasured] = useState(false)
-  const latest = useRef<PageMeasure | null>(null)
+  /** What runs past the page: the one-pager's block ids, or "review" for the review page. */
+  const latest = useRef<{ overflow: readonly string[] } | null>(null)
 
   useEffect(() => {
     document.body.classList.add('op-print-body')
@@ -38,7 +40,10 @@ export function PrintRoot() {
 
   useEffect(() => {
     // The PDF's title, as viewers show it.
-    if (content) document.title = `${content.document.clientName.trim() || content.scorecard.name} — ICP one-pager`
+    if (!content) return
+    document.title = isReviewPrint(content)
+      ? `${content.clientName.trim() || content.review.scorecard.name} — 90-day ICP review`
+      : `${content.document.clientName.trim() || content.scorecard.name} — ICP one-pager`
   }, [content])
 
   useEffect(() => {
@@ -61,6 +66,20 @@ export function PrintRoot() {
   }, [content, measured])
 
   if (!content) return null
+  if (isReviewPrint(content)) {
+    return (
+      <ReviewPage
+        review={content.review}
+        clientName={content.clientName}
+        brandColor={content.brandColor}
+        paper={content.document.paper}
+        onMeasure={(overflow) => {
+          latest.current = { overflow: overflow ? ['review'] : [] }
+          setMeasured(true)
+        }}
+      />
+    )
+  }
   return (
     <OnePagerPage
       content={content}

@@ -1,0 +1,76 @@
+/**
+ * The 90-day review of a scorecard's working copy, on the workspace's current data: the review
+ * period starts the day after the period the scorecard was built on ends (or on a chosen date;
+ * for a scorecard made before built periods were recorded, at the start of the latest quarter).
+ */
+
+import type { Database } from 'better-sqlite3'
+import type { ReviewReport } from '@shared/domain/review'
+import type { ScorecardVersion } from '@shared/domain/scorecards'
+import { latestQuarterStart } from '@shared/engine/simulation/out-of-time'
+import { quarterlyReview } from '@shared/engine/simulation/quarterly-review'
+import { parseSplitDate } from '@shared/engine/simulation/simulation-report'
+import { conditionWords } from '@shared/export/readable-condition'
+import { formatValue } from '@shared/export/readable-values'
+import { AppError } from '../app-error'
+import { attributeWordsOf } from '../dataset/attribute-words'
+import { readContent } from '../scorecards/scorecard-content'
+import { builtPeriod, copyBuiltPeriod, recordReviewedPeriod } from '../scorecards/scorecard-periods'
+import { findScorecard, insertVersion, listVersions } from '../scorecards/scorecard-queries'
+import { copyContent } from '../scorecards/scorecard-content'
+import { simulationFor } from './run-simulation'
+
+const DAY_MS = 86_400_000
+const plain = (label: string): string => label.replace(/[\u2066-\u2069]/g, '')
+
+export function reviewScorecard(db: Database, scorecardId: number, since?: string): ReviewReport {
+  const record = findScorecard(db, scorecardId)
+  if (!record) throw new AppError('NOT_FOUND', `There is no scorecard ${scorecardId} in this workspace; it may have been deleted.`, { id: scorecardId })
+  const scorecard = readContent(db, record.workingRevisionId, record.name)
+  const simulation = simulationFor(db, scorecard, 'won')
+  let cutMs: number
+  let sinceSource: ReviewReport['sinceSource']
+  if (since !== undefined) {
+    const chosen = parseSplitDate(since)
+    if (chosen === null) throw new AppError('BAD_INPUT', `"${since}" is not a date; use YYYY-MM-DD.`, { since })
+    cutMs = chosen
+    sinceSource = 'chosen'
+  } else {
+    const built = builtPeriod(db, record.workingRevisionId)
+    const through = built ? parseSplitDate(built.through) : null
+    if (through !== null) {
+      cutMs = through + DAY_MS
+      sinceSource = 'built'
+    } else {
+      cutMs = latestQuarterStart(simulation.view.dataset.closedAt)
+      sinceSource = 'latest-quarter'
+      if (Number.isNaN(cutMs)) throw new AppError('NOT_SUPPORTED', 'The deals have no close dates, so there is no period to review: import an export with close dates.')
+    }
+  }
+  const words = attributeWordsOf(db)
+  return quarterlyReview(simulation, {
+    scorecard: { id: record.id, name: record.name },
+    cutMs,
+    sinceSource,
+    attributeLabel: (attribute) => plain(words(attribute).label),
+    formatNumber: (attribute, value) => formatValue(value, words(attribute).kind),
+    criterionWords: (criterion) => plain(conditionWords(criterion, words(criterion.attribute)))
+  })
+}
+
+/** Saves the working copy as a version that records the period it was built on and the one it was reviewed on. */
+export function recordReview(db: Database, scorecardId: number, since: string | undefined, now: string): ScorecardVersion[] {
+  const report = reviewScorecard(db, scorecardId, since)
+  if (!report.review.from || !report.review.through) {
+    throw new AppError('BAD_INPUT', `No decided deal closed on or after ${report.since}: there is nothing to record a review of.`)
+  }
+  const record = findScorecard(db, scorecardId)!
+  const decision = { keep: 'keep', 're-weight': 're-weight', rebuild: 'rebuild', 'too-early': 'too early to tell' }[report.verdict.decision]
+  db.transaction(() => {
+    const version = insertVersion(db, scorecardId, `90-day review of ${report.review.from} – ${report.review.through}: ${decision}`, now)
+    copyContent(db, record.workingRevisionId, version)
+    copyBuiltPeriod(db, record.workingRevisionId, version)
+    recordReviewedPeriod(db, version, { from: report.review.from!, through: report.review.through! })
+  })()
+  return listVersions(db, scorecardId)
+}

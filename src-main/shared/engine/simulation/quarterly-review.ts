@@ -1,0 +1,210 @@
+/**
+ * The 90-day review of a scorecard: the deals closed since it was built against the deals it was
+ * built on. Per tier, each period's win rate (with its interval), median cycle and won deal size;
+ * the ranking (AUC) in each period; how far the score and each attribute drifted (PSI); the wins
+ * it placed in the lowest tier and the losses it placed in the top one; and a verdict.
+ *
+ * The verdict's rules, in order (docs/review.md):
+ * - too-early: under 30 decided deals in either period — nothing to conclude yet;
+ * - rebuild: the ranking has failed on the new deals — AUC under 0.6, or the top tier no longer
+ *   wins more often than the lowest (its interval's top at or under the lowest tier's rate);
+ * - re-weight: the ranking holds but moved — AUC down 0.05 or more, the top tier's win rate down
+ *   beyond both periods' intervals, or the score or an attribute shifted (PSI 0.25 or more);
+ * - keep: none of these.
+ */
+
+import type { ReviewCase, ReviewDecision, ReviewDrift, ReviewPeriod, ReviewReport, ReviewTierFigures, ReviewTierRow, ReviewVerdict } from '@shared/domain/review'
+import { reasonCodes, reasonsLine } from '@shared/engine/scoring/reason-codes'
+import { DISQUALIFIED, type Criterion } from '@shared/engine/scorecard/model'
+import { attributeDrift, driftReading } from './attribute-drift'
+import { FIXED_BANDS, tierBands, TOO_SMALL_BAND, type BandRow } from './bands'
+import type { PeriodReport } from './out-of-time'
+import type { Simulation } from './simulation'
+
+export const REVIEW_MIN_DEALS = TOO_SMALL_BAND
+export const REVIEW_AUC_FLOOR = 0.6
+export const REVIEW_AUC_DROP = 0.05
+export const REVIEW_SHIFT_PSI = 0.25
+const CASES = 10
+
+export interface ReviewOptions {
+  scorecard: { id: number; name: string }
+  cutMs: number
+  sinceSource: ReviewReport['sinceSource']
+  /** An attribute's client-facing label, and how its numbers read in a bin label. */
+  attributeLabel(attribute: string): string
+  formatNumber(attribute: string, value: number): string
+  /** A criterion in the client's words (reason codes). */
+  criterionWords(criterion: Criterion): string
+}
+
+const isoDay = (ms: number | null): string | null => (ms === null || !Number.isFinite(ms) ? null : new Date(ms).toISOString().slice(0, 10))
+const finite = (value: number): number | null => (Number.isFinite(value) ? value : null)
+const pct = (rate: number): string => `${Math.round(rate * 100)}%`
+
+function figures(row: BandRow | undefined): ReviewTierFigures {
+  if (!row || row.n === 0) return { deals: 0, wins: 0, winRate: null, ci: null, medianCycleDays: null, meanWonAmount: null, tooSmall: true }
+  return {
+    deals: row.n,
+    wins: row.wins,
+    winRate: row.winRate,
+    ci: row.ci,
+    medianCycleDays: finite(row.medianCycleDays),
+    meanWonAmount: row.wins > 0 ? finite(row.meanWonAmount) : null,
+    tooSmall: row.tooSmall
+  }
+}
+
+function periodOf(report: PeriodReport): ReviewPeriod {
+  const deals = report.bands.reduce((n, row) => n + row.n, 0)
+  const wins = report.bands.reduce((n, row) => n + row.wins, 0)
+  return { from: isoDay(report.firstClosedAt), through: isoDay(report.lastClosedAt), deals, wins }
+}
+
+function verdictOf(report: Omit<ReviewReport, 'verdict'>): ReviewVerdict {
+  const findings: string[] = []
+  const { built, review, auc, tiers } = report
+  if (review.deals < REVIEW_MIN_DEALS || built.deals < REVIEW_MIN_DEALS) {
+    const short = review.deals < REVIEW_MIN_DEALS ? `${review.deals} decided deal${review.deals === 1 ? '' : 's'} closed since ${report.since}` : `${built.deals} decided deals in the period it was built on`
+    return {
+      decision: 'too-early',
+      sentence: `Too early to review: ${short}; at least ${REVIEW_MIN_DEALS} are needed before the figures mean anything.`,
+      findings: [short]
+    }
+  }
+  const top = tiers[0]?.review
+  const bottom = [...tiers].reverse().find((t) => t.tier !== DISQUALIFIED)?.review
+  const topBuilt = tiers[0]?.built
+  let decision: ReviewDecision = 'keep'
+  const raise = (to: ReviewDecision) => {
+    if (to === 'rebuild' || (to === 're-weight' && decision === 'keep')) decision = to
+  }
+  if (auc.review !== null && auc.review < REVIEW_AUC_FLOOR) {
+    raise('rebuild')
+    findings.push(`The score barely ranks the new deals: AUC ${auc.review.toFixed(2)} (0.5 is chance; under ${REVIEW_AUC_FLOOR} the ranking has failed).`)
+  }
+  if (top && bottom && top.ci && bottom.winRate !== null && top.ci[1] <= bottom.winRate && tiers.length > 1) {
+    raise('rebuild')
+    findings.push(`Tier ${tiers[0]!.tier} no longer wins more often than the lowest tier on the new deals: ${pct(top.winRate!)} vs ${pct(bottom.winRate)}.`)
+  }
+  if (auc.built !== null && auc.review !== null && auc.built - auc.review >= REVIEW_AUC_DROP) {
+    raise('re-weight')
+    findings.push(`The ranking weakened: AUC ${auc.review.toFixed(2)} on the new deals against ${auc.built.toFixed(2)} on the deals it was built on.`)
+  }
+  // A drop counts only beyond both intervals: a new quarter's rate swings on its own.
+  if (top?.winRate != null && top.ci && topBuilt?.ci && !top.tooSmall && top.ci[1] < topBuilt.ci[0]) {
+    raise('re-weight')
+    findings.push(
+      `Tier ${tiers[0]!.tier} wins less often than before: ${pct(top.winRate)} (${pct(top.ci[0])}–${pct(top.ci[1])}) against ${pct(topBuilt.winRate!)} (${pct(topBuilt.ci[0])}–${pct(topBuilt.ci[1])}).`
+    )
+  }
+  if (report.scoreDrift.psi !== null && report.scoreDrift.psi >= REVIEW_SHIFT_PSI) {
+    raise('re-weight')
+    findings.push(`The scores shifted: PSI ${report.scoreDrift.psi.toFixed(2)} between the periods (0.25 and over is a real shift).`)
+  }
+  for (const drift of report.attributeDrift.filter((d) => d.psi >= REVIEW_SHIFT_PSI)) {
+    raise('re-weight')
+    const moved = drift.moved[0]
+    findings.push(
+      `${drift.label} shifted (PSI ${drift.psi.toFixed(2)})${moved ? `: ${moved.label} went from ${pct(moved.before)} to ${pct(moved.after)} of the deals` : ''}.`
+    )
+  }
+  const topWords = top?.winRate != null && bottom?.winRate != null ? ` Tier ${tiers[0]!.tier} won ${pct(top.winRate)} of the new deals, the lowest tier ${pct(bottom.winRate)}.` : ''
+  const sentence =
+    decision === 'keep'
+      ? `Keep the scorecard: it still ranks the ${review.deals} deals closed since ${report.since} as it ranked the deals it was built on (AUC ${auc.review?.toFixed(2) ?? 'n/a'}), and nothing it reads has shifted.${topWords}`
+      : decision === 're-weight'
+        ? `Re-weight: the scorecard still ranks the new deals (AUC ${auc.review?.toFixed(2) ?? 'n/a'}), but ${findings.length === 1 ? 'one thing has' : `${findings.length} things have`} moved since it was built; revisit the points of what moved.${topWords}`
+        : `Rebuild: on the ${review.deals} deals closed since ${report.since} the scorecard no longer separates wins from losses; fit it again on recent deals.${topWords}`
+  return { decision, sentence, findings }
+}
+
+function cases(simulation: Simulation, rows: number[], options: ReviewOptions, reasonWords: string[]): ReviewCase[] {
+  const { dataset } = simulation.view
+  const { compiled, scored } = simulation
+  const criteria = compiled.criteria.map((c) => c.criterion)
+  const caps = compiled.scorecard.attributeCaps ?? []
+  return rows.slice(0, CASES).map((row) => {
+    const matches = compiled.criteria.map((c) => c.mask[row]!)
+    const knocked = scored.knockedOutBy[row]!
+    const tier = scored.tiers[row]!
+    return {
+      dealId: dataset.dealIds[row] ?? '',
+      accountId: dataset.accountIds[row] ?? '',
+      accountName: dataset.accountNames[row] ?? '',
+      score: scored.scores[row]!,
+      tier: tier < 0 ? DISQUALIFIED : (compiled.scorecard.tiers[tier]?.name ?? ''),
+      closedOn: isoDay(finite(dataset.closedAt[row]!)),
+      amount: finite(dataset.amount[row]!),
+      reasons: reasonsLine(reasonCodes(criteria, matches, reasonWords, caps), knocked >= 0 ? (compiled.knockouts[knocked]?.knockout.name ?? DISQUALIFIED) : null)
+    }
+  })
+}
+
+export function quarterlyReview(simulation: Simulation, options: ReviewOptions): ReviewReport {
+  const { view, compiled, scored } = simulation
+  const { dataset } = view
+  const tiers = compiled.scorecard.tiers
+  const threshold = tiers[0]?.min ?? 80
+  const byTier = simulation.outOfTime(options.cutMs, threshold, tierBands(tiers))
+  const byScore = simulation.outOfTime(options.cutMs, threshold, FIXED_BANDS)
+
+  const tierRows: ReviewTierRow[] = byTier.before.bands.map((row, i) => ({ tier: row.name, built: figures(row), review: figures(byTier.after.bands[i]) }))
+  const built = periodOf(byTier.before)
+  const review = periodOf(byTier.after)
+
+  // The same deals the periods counted: decided, with a close date on either side of the cut.
+  const before = new Uint8Array(dataset.rowCount)
+  const after = new Uint8Array(dataset.rowCount)
+  for (let row = 0; row < dataset.rowCount; row++) {
+    if (view.target[row]! < 0 || (view.include && !view.include[row])) continue
+    const at = dataset.closedAt[row]!
+    if (Number.isNaN(at)) continue
+    if (at < options.cutMs) before[row] = 1
+    else after[row] = 1
+  }
+  const attributes: string[] = []
+  for (const c of [...compiled.scorecard.criteria, ...compiled.scorecard.knockouts]) if (!attributes.includes(c.attribute)) attributes.push(c.attribute)
+  const attributeDriftRows: ReviewDrift[] = attributes
+    .flatMap((name) => {
+      const column = dataset.attributes.get(name)
+      if (!column) return []
+      const drift = attributeDrift(name, column, before, after, (value) => options.formatNumber(name, value))
+      if (!Number.isFinite(drift.psi)) return []
+      const moved = [...drift.bins].sort((x, y) => Math.abs(y.after - y.before) - Math.abs(x.after - x.before)).slice(0, 3)
+      return [{ attribute: name, label: options.attributeLabel(name), psi: drift.psi, reading: drift.reading, moved }]
+    })
+    .sort((x, y) => y.psi - x.psi)
+
+  const lowest = tiers.length - 1
+  const missed: number[] = []
+  const alarms: number[] = []
+  for (let row = 0; row < dataset.rowCount; row++) {
+    if (!after[row]) continue
+    const tier = scored.tiers[row]!
+    if (view.target[row] === 1 && (tier === lowest || tier < 0)) missed.push(row)
+    if (view.target[row] === 0 && tier === 0) alarms.push(row)
+  }
+  missed.sort((x, y) => scored.scores[x]! - scored.scores[y]! || x - y)
+  alarms.sort((x, y) => scored.scores[y]! - scored.scores[x]! || x - y)
+  const reasonWords = compiled.criteria.map((c) => options.criterionWords(c.criterion))
+  const psi = finite(byScore.psi.total)
+
+  const report: Omit<ReviewReport, 'verdict'> = {
+    scorecard: options.scorecard,
+    since: isoDay(options.cutMs) ?? '',
+    sinceSource: options.sinceSource,
+    built,
+    review,
+    undated: byTier.undated,
+    tiers: tierRows,
+    auc: { built: built.deals > 0 ? finite(byTier.before.auc) : null, review: review.deals > 0 ? finite(byTier.after.auc) : null },
+    scoreDrift: { psi, reading: psi === null ? null : driftReading(psi) },
+    attributeDrift: attributeDriftRows,
+    missedWins: cases(simulation, missed, options, reasonWords),
+    missedWinsTotal: missed.length,
+    falseAlarms: cases(simulation, alarms, options, reasonWords),
+    falseAlarmsTotal: alarms.length
+  }
+  return { ...report, verdict: verdictOf(report) }
+}
