@@ -14,7 +14,8 @@ export const SWAP_PAGE = 25
 
 export interface CompareState {
   /** Whether the Simulate section shows one scorecard or the comparison. */
-  view: 'single' | 'compare'
+  /** One scorecard's what-if, two side by side, or the 90-day review of one. */
+  view: 'single' | 'compare' | 'review'
   a: ScorecardRef | null
   b: ScorecardRef | null
   outcome: CompareOutcome

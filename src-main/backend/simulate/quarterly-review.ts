@@ -30,13 +30,13 @@ export function reviewScorecard(db: Database, scorecardId: number, since?: strin
   const simulation = simulationFor(db, scorecard, 'won')
   let cutMs: number
   let sinceSource: ReviewReport['sinceSource']
+  const built = builtPeriod(db, record.workingRevisionId)
   if (since !== undefined) {
     const chosen = parseSplitDate(since)
     if (chosen === null) throw new AppError('BAD_INPUT', `"${since}" is not a date; use YYYY-MM-DD.`, { since })
     cutMs = chosen
     sinceSource = 'chosen'
   } else {
-    const built = builtPeriod(db, record.workingRevisionId)
     const through = built ? parseSplitDate(built.through) : null
     if (through !== null) {
       cutMs = through + DAY_MS
@@ -52,6 +52,7 @@ export function reviewScorecard(db: Database, scorecardId: number, since?: strin
     scorecard: { id: record.id, name: record.name },
     cutMs,
     sinceSource,
+    builtThrough: built?.through ?? null,
     attributeLabel: (attribute) => plain(words(attribute).label),
     formatNumber: (attribute, value) => formatValue(value, words(attribute).kind),
     criterionWords: (criterion) => plain(conditionWords(criterion, words(criterion.attribute)))

@@ -87,4 +87,9 @@ export interface ReviewReport {
   falseAlarms: ReviewCase[]
   falseAlarmsTotal: number
   verdict: ReviewVerdict
+  /**
+   * Set when the reviewed deals include deals the scorecard was built on (a review date before the
+   * end of its built period): such a review flatters it, and the screen and the PDF say so.
+   */
+  caveat: string | null
 }

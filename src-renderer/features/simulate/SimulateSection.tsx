@@ -8,6 +8,7 @@ import { ComparePanel } from './compare/ComparePanel'
 import { SimulateViewSwitch } from './compare/SimulateViewSwitch'
 import { ScorecardBar, ThresholdControls } from './SimulateControls'
 import { SimulateResults } from './SimulateResults'
+import { ReviewPanel } from './review/ReviewPanel'
 import { ValidationSummary } from '../discover/ValidationSummary'
 
 /** The Simulate section: test a threshold against the client's own history and see what it keeps and costs. */
@@ -23,6 +24,8 @@ export function SimulateSection() {
   const scorecardId = useSimulateStore((s) => s.scorecardId)
   const validation = useSimulateStore((s) => s.validation)
   const compareView = useCompareStore((s) => s.view === 'compare')
+  const reviewView = useCompareStore((s) => s.view === 'review')
+  const desktop = useWorkspaceStore((s) => s.appInfo?.host === 'desktop')
   const { open, suggest, dismiss } = useSimulateStore.getState()
   // Undefined best customers is a next step in Discover, not a failure: say so calmly.
   const undefinedBest = outcome === 'best' && error?.code === 'NOT_SUPPORTED'
@@ -51,6 +54,18 @@ export function SimulateSection() {
             {suggesting ? 'Building…' : 'Suggest one from the data'}
           </button>
         </div>
+      </section>
+    )
+  }
+
+  if (reviewView && scorecards) {
+    return (
+      <section className="section simulate" aria-labelledby="section-title">
+        <header className="section__header sim-header">
+          <h1 id="section-title">Simulate</h1>
+          <SimulateViewSwitch />
+        </header>
+        <ReviewPanel scorecards={scorecards} desktop={desktop} />
       </section>
     )
   }

@@ -31,6 +31,8 @@ export interface ReviewOptions {
   scorecard: { id: number; name: string }
   cutMs: number
   sinceSource: ReviewReport['sinceSource']
+  /** The last close date (YYYY-MM-DD) of the deals the scorecard was built on, when recorded. */
+  builtThrough: string | null
   /** An attribute's client-facing label, and how its numbers read in a bin label. */
   attributeLabel(attribute: string): string
   formatNumber(attribute: string, value: number): string
@@ -41,6 +43,14 @@ export interface ReviewOptions {
 const isoDay = (ms: number | null): string | null => (ms === null || !Number.isFinite(ms) ? null : new Date(ms).toISOString().slice(0, 10))
 const finite = (value: number): number | null => (Number.isFinite(value) ? value : null)
 const pct = (rate: number): string => `${Math.round(rate * 100)}%`
+const nextDay = (iso: string): string => new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
+const count = (n: number): string => n.toLocaleString('en-US')
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+/** "2026-01-01" -> "January 1, 2026": sentences read as a client reads them. */
+const longDate = (iso: string): string => {
+  const [year, month, day] = iso.split('-').map(Number)
+  return `${MONTHS[(month ?? 1) - 1]} ${day}, ${year}`
+}
 
 function figures(row: BandRow | undefined): ReviewTierFigures {
   if (!row || row.n === 0) return { deals: 0, wins: 0, winRate: null, ci: null, medianCycleDays: null, meanWonAmount: null, tooSmall: true }
@@ -61,14 +71,17 @@ function periodOf(report: PeriodReport): ReviewPeriod {
   return { from: isoDay(report.firstClosedAt), through: isoDay(report.lastClosedAt), deals, wins }
 }
 
-function verdictOf(report: Omit<ReviewReport, 'verdict'>): ReviewVerdict {
+function verdictOf(report: Omit<ReviewReport, 'verdict' | 'caveat'>): ReviewVerdict {
   const findings: string[] = []
   const { built, review, auc, tiers } = report
   if (review.deals < REVIEW_MIN_DEALS || built.deals < REVIEW_MIN_DEALS) {
-    const short = review.deals < REVIEW_MIN_DEALS ? `${review.deals} decided deal${review.deals === 1 ? '' : 's'} closed since ${report.since}` : `${built.deals} decided deals in the period it was built on`
+    const short =
+      review.deals < REVIEW_MIN_DEALS
+        ? `${review.deals} decided deal${review.deals === 1 ? '' : 's'} closed since ${longDate(report.since)}`
+        : `${built.deals} decided deals in the period it was built on`
     return {
       decision: 'too-early',
-      sentence: `Too early to review: ${short}; at least ${REVIEW_MIN_DEALS} are needed before the figures mean anything.`,
+      sentence: `Only ${short}; at least ${REVIEW_MIN_DEALS} are needed before the figures mean anything. Import the latest export, or review from an earlier date.`,
       findings: [short]
     }
   }
@@ -109,13 +122,16 @@ function verdictOf(report: Omit<ReviewReport, 'verdict'>): ReviewVerdict {
       `${drift.label} shifted (PSI ${drift.psi.toFixed(2)})${moved ? `: ${moved.label} went from ${pct(moved.before)} to ${pct(moved.after)} of the deals` : ''}.`
     )
   }
-  const topWords = top?.winRate != null && bottom?.winRate != null ? ` Tier ${tiers[0]!.tier} won ${pct(top.winRate)} of the new deals, the lowest tier ${pct(bottom.winRate)}.` : ''
+  const topWords =
+    top?.winRate != null && bottom?.winRate != null ? ` Tier ${tiers[0]!.tier} won ${pct(top.winRate)} of its new deals, the lowest tier ${pct(bottom.winRate)}.` : ''
+  const since = longDate(report.since)
+  // The decision is printed before the sentence ("Keep.", "Re-weight."), so the sentence says why.
   const sentence =
     decision === 'keep'
-      ? `Keep the scorecard: it still ranks the ${review.deals} deals closed since ${report.since} as it ranked the deals it was built on (AUC ${auc.review?.toFixed(2) ?? 'n/a'}), and nothing it reads has shifted.${topWords}`
+      ? `The scorecard ranks the ${count(review.deals)} deals closed since ${since} as it ranked the earlier deals (AUC ${auc.review?.toFixed(2) ?? 'n/a'}), and nothing it reads has shifted.${topWords}`
       : decision === 're-weight'
-        ? `Re-weight: the scorecard still ranks the new deals (AUC ${auc.review?.toFixed(2) ?? 'n/a'}), but ${findings.length === 1 ? 'one thing has' : `${findings.length} things have`} moved since it was built; revisit the points of what moved.${topWords}`
-        : `Rebuild: on the ${review.deals} deals closed since ${report.since} the scorecard no longer separates wins from losses; fit it again on recent deals.${topWords}`
+        ? `The scorecard still ranks the ${count(review.deals)} deals closed since ${since} (AUC ${auc.review?.toFixed(2) ?? 'n/a'}), but ${findings.length === 1 ? 'one thing has' : `${findings.length} things have`} moved since it was built: revisit the points of what moved.${topWords}`
+        : `On the ${count(review.deals)} deals closed since ${since} the scorecard no longer separates wins from losses: fit it again on recent deals.${topWords}`
   return { decision, sentence, findings }
 }
 
@@ -190,7 +206,7 @@ export function quarterlyReview(simulation: Simulation, options: ReviewOptions):
   const reasonWords = compiled.criteria.map((c) => options.criterionWords(c.criterion))
   const psi = finite(byScore.psi.total)
 
-  const report: Omit<ReviewReport, 'verdict'> = {
+  const report: Omit<ReviewReport, 'verdict' | 'caveat'> = {
     scorecard: options.scorecard,
     since: isoDay(options.cutMs) ?? '',
     sinceSource: options.sinceSource,
@@ -206,5 +222,9 @@ export function quarterlyReview(simulation: Simulation, options: ReviewOptions):
     falseAlarms: cases(simulation, alarms, options, reasonWords),
     falseAlarmsTotal: alarms.length
   }
-  return { ...report, verdict: verdictOf(report) }
+  const overlap = options.builtThrough !== null && report.since <= options.builtThrough
+  const caveat = overlap
+    ? `The scorecard was built on deals closed up to ${longDate(options.builtThrough!)}, so the deals reviewed here include deals it was fitted on: the review flatters it. Review from ${longDate(nextDay(options.builtThrough!))} on to see how it does on deals it has not seen.`
+    : null
+  return { ...report, verdict: verdictOf(report), caveat }
 }

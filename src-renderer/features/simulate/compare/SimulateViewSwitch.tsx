@@ -1,8 +1,8 @@
 import { useId } from 'react'
-import { Columns2, Gauge } from 'lucide-react'
+import { CalendarCheck, Columns2, Gauge } from 'lucide-react'
 import { useCompareStore } from '../../../stores/compare-store'
 
-/** One scorecard's what-if, or two side by side: the same section, two questions. */
+/** One scorecard's what-if, two side by side, or how one did since it was built: the same section, three questions. */
 export function SimulateViewSwitch() {
   const view = useCompareStore((s) => s.view)
   const { setView } = useCompareStore.getState()
@@ -21,6 +21,13 @@ export function SimulateViewSwitch() {
         <span>
           <Columns2 size={14} aria-hidden />
           Compare
+        </span>
+      </label>
+      <label className="segmented__option">
+        <input type="radio" name={name} checked={view === 'review'} onChange={() => setView('review')} />
+        <span>
+          <CalendarCheck size={14} aria-hidden />
+          90-day review
         </span>
       </label>
     </div>

@@ -122,7 +122,7 @@ export function ReviewPage({ review, clientName, brandColor, paper, onMeasure }:
               </dd>
             </div>
             <div>
-              <dt>Built on</dt>
+              <dt>{review.sinceSource === 'built' ? 'Built on' : 'Compared with'}</dt>
               <dd>{period(built.from, built.through)}</dd>
             </div>
             <div>
@@ -136,6 +136,12 @@ export function ReviewPage({ review, clientName, brandColor, paper, onMeasure }:
           <span className="op-verdict__label">{DECISION_LABEL[verdict.decision]}</span> <Value text={verdict.sentence} />
         </p>
 
+        {review.caveat && (
+          <p className="rv-caveat">
+            <Value text={review.caveat} />
+          </p>
+        )}
+
         <section>
           <h2 className="op-section__title">Tiers on the new deals against the deals it was built on</h2>
           <table className="rv-table">
@@ -143,7 +149,7 @@ export function ReviewPage({ review, clientName, brandColor, paper, onMeasure }:
               <tr>
                 <th rowSpan={2}>Tier</th>
                 <th colSpan={4} className="rv-group">
-                  Built on · {formatCount(built.deals)} deals
+                  {review.sinceSource === 'built' ? 'Built on' : `Before ${formatLongDate(review.since)}`} · {formatCount(built.deals)} deals
                 </th>
                 <th colSpan={4} className="rv-group rv-group--new">
                   Since {formatLongDate(review.since)} · {formatCount(fresh.deals)} deals
