@@ -8,6 +8,7 @@ import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, UsageError, type CliIo } from '
 import { discoverCommand, scorecardSuggestCommand } from './discover-commands'
 import { exportCommand } from './export-command'
 import { importCommand } from './import-command'
+import { reviewCommand } from './review-command'
 import { benchCommand, scoreCommand, simulateCommand } from './simulate-commands'
 import { scorecardExport, scorecardImport, scorecardList } from './scorecard-commands'
 import { workspaceCreate, workspaceInfo } from './workspace-commands'
@@ -20,6 +21,7 @@ export const COMMANDS: readonly CliCommand[] = [
   discoverCommand,
   scorecardSuggestCommand,
   simulateCommand,
+  reviewCommand,
   scoreCommand,
   benchCommand,
   scorecardImport,

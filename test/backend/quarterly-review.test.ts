@@ -11,6 +11,7 @@ import type { ReviewReport } from '@shared/domain/review'
 import { generateCrmShape } from '../../scripts/crm-generator/index'
 import { writeCsv } from '../../scripts/crm-generator/writers'
 import { engineDatasetFor } from '../../src-main/backend/engine/engine-dataset-cache'
+import { runCli } from '../../src-main/cli/run-cli'
 import { testBackend } from '../support/backend'
 import { importAsSuggested } from '../support/import-shape'
 import { parseCsv } from '../support/parse-csv'
@@ -87,9 +88,17 @@ async function review(drift: boolean): Promise<{ report: ReviewReport; data: Exp
   const report = await backend.call('simulate-review', { scorecardId: created.id })
   // Recording the review keeps both periods with a version.
   const recorded = await backend.call('simulate-review-record', { scorecardId: created.id })
+  const cli = { out: [] as string[], err: [] as string[] }
+  backend.close()
+  const code = await runCli(['review', 'review.icpw', '--scorecard', 'core', '--json'], { stdout: (t) => cli.out.push(t), stderr: (t) => cli.err.push(t), cwd: dir })
+  expect(cli.err.join('')).toBe('')
+  expect(code).toBe(0)
+  expect(JSON.parse(cli.out.join('\n'))).toMatchObject({ since: report.since, verdict: { decision: report.verdict.decision } })
+  const bad = await runCli(['review', 'review.icpw', '--scorecard', 'core', '--since', 'last spring'], { stdout: () => undefined, stderr: (t) => cli.err.push(t), cwd: dir })
+  expect(bad).toBe(2)
+  expect(cli.err.join('')).toContain('--since is a date written YYYY-MM-DD')
   expect(recorded[0]).toMatchObject({ reviewedFrom: report.review.from, reviewedThrough: report.review.through, builtThrough: versions[0]!.builtThrough })
   expect(recorded[0]!.note).toMatch(/^90-day review of .*: (keep|re-weight|rebuild)$/)
-  backend.close()
   return { report, data, cut, next }
 }
 

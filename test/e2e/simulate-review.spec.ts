@@ -24,7 +24,7 @@ test('Simulate: the 90-day review says when it is too early, reviews the deals s
   // The sample's scorecard was fitted on these deals too, and the screen says the review flatters it.
   await expect(page.getByRole('note')).toContainText('include deals it was fitted on: the review flatters it')
   const preview = page.getByTestId('review-preview')
-  await expect(preview).toContainText('Tiers on the new deals against the deals it was built on')
+  await expect(preview).toContainText('Tiers: the new deals against the earlier ones')
   await expect(preview).toContainText('Drift since it was built')
   await expect(preview).toContainText('Wins it placed in the lowest tier')
   await page.screenshot({ path: testInfo.outputPath('review.png'), fullPage: true })

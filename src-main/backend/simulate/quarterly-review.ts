@@ -11,7 +11,7 @@ import { latestQuarterStart } from '@shared/engine/simulation/out-of-time'
 import { quarterlyReview } from '@shared/engine/simulation/quarterly-review'
 import { parseSplitDate } from '@shared/engine/simulation/simulation-report'
 import { conditionWords } from '@shared/export/readable-condition'
-import { formatValue } from '@shared/export/readable-values'
+import { formatValue, valueWords } from '@shared/export/readable-values'
 import { AppError } from '../app-error'
 import { attributeWordsOf } from '../dataset/attribute-words'
 import { readContent } from '../scorecards/scorecard-content'
@@ -55,6 +55,7 @@ export function reviewScorecard(db: Database, scorecardId: number, since?: strin
     builtThrough: built?.through ?? null,
     attributeLabel: (attribute) => plain(words(attribute).label),
     formatNumber: (attribute, value) => formatValue(value, words(attribute).kind),
+    valueWords: (value) => plain(valueWords(value)),
     criterionWords: (criterion) => plain(conditionWords(criterion, words(criterion.attribute)))
   })
 }

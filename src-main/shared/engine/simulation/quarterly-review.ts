@@ -36,6 +36,8 @@ export interface ReviewOptions {
   /** An attribute's client-facing label, and how its numbers read in a bin label. */
   attributeLabel(attribute: string): string
   formatNumber(attribute: string, value: number): string
+  /** A category or list value as the client reads it ("COMPUTER_SOFTWARE" as "Computer software"). */
+  valueWords(value: string): string
   /** A criterion in the client's words (reason codes). */
   criterionWords(criterion: Criterion): string
 }
@@ -187,7 +189,8 @@ export function quarterlyReview(simulation: Simulation, options: ReviewOptions):
       if (!column) return []
       const drift = attributeDrift(name, column, before, after, (value) => options.formatNumber(name, value))
       if (!Number.isFinite(drift.psi)) return []
-      const moved = [...drift.bins].sort((x, y) => Math.abs(y.after - y.before) - Math.abs(x.after - x.before)).slice(0, 3)
+      const worded = column.kind === 'category' || column.kind === 'multi' ? drift.bins.map((b) => ({ ...b, label: b.label === 'missing' ? b.label : options.valueWords(b.label) })) : drift.bins
+      const moved = [...worded].sort((x, y) => Math.abs(y.after - y.before) - Math.abs(x.after - x.before)).slice(0, 3)
       return [{ attribute: name, label: options.attributeLabel(name), psi: drift.psi, reading: drift.reading, moved }]
     })
     .sort((x, y) => y.psi - x.psi)

@@ -143,7 +143,7 @@ export function ReviewPage({ review, clientName, brandColor, paper, onMeasure }:
         )}
 
         <section>
-          <h2 className="op-section__title">Tiers on the new deals against the deals it was built on</h2>
+          <h2 className="op-section__title">Tiers: the new deals against the earlier ones</h2>
           <table className="rv-table">
             <thead>
               <tr>
