@@ -40,4 +40,10 @@ test('Simulate: the 90-day review says when it is too early, reviews the deals s
 
   await page.getByRole('button', { name: 'Record this review as a version' }).click()
   await expect(page.getByRole('status').filter({ hasText: 'Saved the version “90-day review of 2026-' })).toBeVisible()
+
+  // The version keeps both periods, and the versions list says so.
+  await page.keyboard.press('Alt+3')
+  await page.getByRole('button', { name: 'Versions', exact: true }).click()
+  const versions = page.getByRole('dialog', { name: 'Versions' })
+  await expect(versions.getByRole('listitem').filter({ hasText: '90-day review of 2026-' })).toContainText(/Built on deals closed \d{4}-\d{2}-\d{2} – \d{4}-\d{2}-\d{2} · reviewed on 2026-\d{2}-\d{2} – 2026-\d{2}-\d{2}/)
 })

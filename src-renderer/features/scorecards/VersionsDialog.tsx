@@ -35,6 +35,12 @@ export function VersionsDialog({ onClose }: { onClose(): void }) {
                 <span className="muted">
                   {relativeTime(version.savedAt)} · {version.criteriaCount} criteria · {version.knockoutCount} knockouts
                 </span>
+                {(version.builtThrough || version.reviewedThrough) && (
+                  <span className="muted">
+                    {version.builtFrom && version.builtThrough ? `Built on deals closed ${version.builtFrom} – ${version.builtThrough}` : 'Built period not recorded'}
+                    {version.reviewedFrom && version.reviewedThrough ? ` · reviewed on ${version.reviewedFrom} – ${version.reviewedThrough}` : ''}
+                  </span>
+                )}
               </div>
               <button
                 type="button"
