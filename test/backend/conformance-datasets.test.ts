@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { testBackend } from '../support/backend'
+import { importAsSuggested } from '../support/import-shape'
 import { tempDir } from '../support/temp-dir'
 import { ROOT } from '../support/root'
 
@@ -126,4 +127,38 @@ describe.skipIf(!present)('real public datasets: understood on first import', ()
       backend.close()
     })
   }
+})
+
+describe.skipIf(!present)('real public datasets: the CRM pack and the 90-day review claim nothing the data does not carry', () => {
+  async function imported(folder: string, file: string) {
+    const dir = tempDir()
+    const backend = testBackend(dir, 'native')
+    await backend.call('workspace-create', { name: folder, path: 'w.icpw' })
+    await importAsSuggested(backend, join(DATASETS, folder, file))
+    const suggested = await backend.call('scorecard-suggest', { name: 'Suggested' })
+    return { backend, id: suggested.id }
+  }
+
+  it('sample-sales: orders closed as far as the data goes; a review of its last months is too early (no lost orders), and the pack warns about name-only matching', async () => {
+    const { backend, id } = await imported('sample-sales', 'sales_data_sample.csv')
+    const review = await backend.call('simulate-review', { scorecardId: id, since: '2005-01-01' })
+    expect(review.verdict.decision).toBe('too-early')
+    expect(review.verdict.sentence).toMatch(/the new deals are [\d,]+ won and 0 lost/)
+    expect(review.caveat).toMatch(/include deals it was fitted on/)
+    const pack = await backend.call('export-crm-pack', { scorecardId: id, crm: 'hubspot' })
+    expect(pack.warnings.join(' ')).toMatch(/no account id or domain column/)
+    backend.close()
+  }, 120_000)
+
+  it('telco-churn: no close dates, so there is no period to review, and the review says so', async () => {
+    const { backend, id } = await imported('telco-churn', 'WA_Fn-UseC_-Telco-Customer-Churn.csv')
+    const review = await backend.dispatch('simulate-review', { scorecardId: id })
+    expect(review.ok).toBe(false)
+    if (!review.ok) expect(review.error.message).toMatch(/no close dates/)
+    // The pack still keys every account by the customer id the export carries.
+    const pack = await backend.call('export-crm-pack', { scorecardId: id, crm: 'salesforce' })
+    expect(pack.files).toContain('ICP scores - Salesforce import.csv')
+    expect(pack.warnings.join(' ')).not.toMatch(/no account id/)
+    backend.close()
+  }, 120_000)
 })

@@ -14,7 +14,7 @@ test('Simulate: the 90-day review says when it is too early, reviews the deals s
 
   // Built on every deal the sample has: no deal closed since, and the screen says so in words.
   const headline = page.locator('.rv-headline')
-  await expect(headline).toContainText('Too early to tell. Only 0 decided deals closed since')
+  await expect(headline).toContainText('Too early to tell. Not enough to go on yet: 0 decided deals closed since')
   await expect(page.getByRole('button', { name: 'Record this review as a version' })).toBeDisabled()
 
   // The last quarters of the sample as the "new" deals.

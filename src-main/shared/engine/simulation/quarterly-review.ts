@@ -5,7 +5,9 @@
  * it placed in the lowest tier and the losses it placed in the top one; and a verdict.
  *
  * The verdict's rules, in order (docs/review.md):
- * - too-early: under 30 decided deals in either period — nothing to conclude yet;
+ * - too-early: under 30 decided deals in either period, or under 10 wins or 10 losses — nothing to
+ *   conclude yet;
+ * - rebuild: the scorecard has no criteria;
  * - rebuild: the ranking has failed on the new deals — AUC under 0.6, or the top tier no longer
  *   wins more often than the lowest (its interval's top at or under the lowest tier's rate);
  * - re-weight: the ranking holds but moved — AUC down 0.05 or more, the top tier's win rate down
@@ -22,6 +24,8 @@ import type { PeriodReport } from './out-of-time'
 import type { Simulation } from './simulation'
 
 export const REVIEW_MIN_DEALS = TOO_SMALL_BAND
+/** Wins and losses each: with fewer, AUC and the tiers' separation cannot be measured. */
+export const REVIEW_MIN_CLASS = 10
 export const REVIEW_AUC_FLOOR = 0.6
 export const REVIEW_AUC_DROP = 0.05
 export const REVIEW_SHIFT_PSI = 0.25
@@ -67,24 +71,45 @@ function figures(row: BandRow | undefined): ReviewTierFigures {
   }
 }
 
-function periodOf(report: PeriodReport): ReviewPeriod {
+/** The period's decided deals and the first and last close date among them (open deals have dates too, but are not reviewed). */
+function periodOf(report: PeriodReport, rows: Uint8Array, closedAt: Float64Array): ReviewPeriod {
   const deals = report.bands.reduce((n, row) => n + row.n, 0)
   const wins = report.bands.reduce((n, row) => n + row.wins, 0)
-  return { from: isoDay(report.firstClosedAt), through: isoDay(report.lastClosedAt), deals, wins }
+  let first = Infinity
+  let last = -Infinity
+  for (let row = 0; row < rows.length; row++) {
+    if (!rows[row]) continue
+    first = Math.min(first, closedAt[row]!)
+    last = Math.max(last, closedAt[row]!)
+  }
+  return { from: first === Infinity ? null : isoDay(first), through: last === -Infinity ? null : isoDay(last), deals, wins }
 }
 
-function verdictOf(report: Omit<ReviewReport, 'verdict' | 'caveat'>): ReviewVerdict {
+function verdictOf(report: Omit<ReviewReport, 'verdict' | 'caveat'> & { criteria: number }): ReviewVerdict {
   const findings: string[] = []
   const { built, review, auc, tiers } = report
-  if (review.deals < REVIEW_MIN_DEALS || built.deals < REVIEW_MIN_DEALS) {
-    const short =
-      review.deals < REVIEW_MIN_DEALS
-        ? `${review.deals} decided deal${review.deals === 1 ? '' : 's'} closed since ${longDate(report.since)}`
-        : `${built.deals} decided deals in the period it was built on`
+  const thin = [
+    review.deals < REVIEW_MIN_DEALS && `${count(review.deals)} decided deal${review.deals === 1 ? '' : 's'} closed since ${longDate(report.since)} (at least ${REVIEW_MIN_DEALS} are needed)`,
+    built.deals < REVIEW_MIN_DEALS && `${count(built.deals)} decided deals before ${longDate(report.since)} (at least ${REVIEW_MIN_DEALS} are needed)`,
+    review.deals >= REVIEW_MIN_DEALS &&
+      Math.min(review.wins, review.deals - review.wins) < REVIEW_MIN_CLASS &&
+      `the new deals are ${count(review.wins)} won and ${count(review.deals - review.wins)} lost (at least ${REVIEW_MIN_CLASS} of each are needed to tell whether it ranks them)`,
+    built.deals >= REVIEW_MIN_DEALS &&
+      Math.min(built.wins, built.deals - built.wins) < REVIEW_MIN_CLASS &&
+      `the earlier deals are ${count(built.wins)} won and ${count(built.deals - built.wins)} lost (at least ${REVIEW_MIN_CLASS} of each are needed)`
+  ].filter((reason): reason is string => typeof reason === 'string')
+  if (thin.length > 0) {
     return {
       decision: 'too-early',
-      sentence: `Only ${short}; at least ${REVIEW_MIN_DEALS} are needed before the figures mean anything. Import the latest export, or review from an earlier date.`,
-      findings: [short]
+      sentence: `Not enough to go on yet: ${thin.join('; ')}. Import the latest export, or review from an earlier date.`,
+      findings: thin
+    }
+  }
+  if (report.criteria === 0) {
+    return {
+      decision: 'rebuild',
+      sentence: 'The scorecard has no criteria: every deal scores the same, so there is nothing to keep. Build one from the data in Discover or Scorecards.',
+      findings: ['The scorecard has no criteria.']
     }
   }
   const top = tiers[0]?.review
@@ -168,8 +193,6 @@ export function quarterlyReview(simulation: Simulation, options: ReviewOptions):
   const byScore = simulation.outOfTime(options.cutMs, threshold, FIXED_BANDS)
 
   const tierRows: ReviewTierRow[] = byTier.before.bands.map((row, i) => ({ tier: row.name, built: figures(row), review: figures(byTier.after.bands[i]) }))
-  const built = periodOf(byTier.before)
-  const review = periodOf(byTier.after)
 
   // The same deals the periods counted: decided, with a close date on either side of the cut.
   const before = new Uint8Array(dataset.rowCount)
@@ -181,6 +204,8 @@ export function quarterlyReview(simulation: Simulation, options: ReviewOptions):
     if (at < options.cutMs) before[row] = 1
     else after[row] = 1
   }
+  const built = periodOf(byTier.before, before, dataset.closedAt)
+  const review = periodOf(byTier.after, after, dataset.closedAt)
   const attributes: string[] = []
   for (const c of [...compiled.scorecard.criteria, ...compiled.scorecard.knockouts]) if (!attributes.includes(c.attribute)) attributes.push(c.attribute)
   const attributeDriftRows: ReviewDrift[] = attributes
@@ -229,5 +254,5 @@ export function quarterlyReview(simulation: Simulation, options: ReviewOptions):
   const caveat = overlap
     ? `The scorecard was built on deals closed up to ${longDate(options.builtThrough!)}, so the deals reviewed here include deals it was fitted on: the review flatters it. Review from ${longDate(nextDay(options.builtThrough!))} on to see how it does on deals it has not seen.`
     : null
-  return { ...report, verdict: verdictOf(report), caveat }
+  return { ...report, verdict: verdictOf({ ...report, criteria: compiled.criteria.length }), caveat }
 }
