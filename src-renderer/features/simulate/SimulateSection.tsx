@@ -58,26 +58,14 @@ export function SimulateSection() {
     )
   }
 
-  if (reviewView && scorecards) {
+  if ((reviewView || compareView) && scorecards) {
     return (
       <section className="section simulate" aria-labelledby="section-title">
         <header className="section__header sim-header">
           <h1 id="section-title">Simulate</h1>
           <SimulateViewSwitch />
         </header>
-        <ReviewPanel scorecards={scorecards} desktop={desktop} />
-      </section>
-    )
-  }
-
-  if (compareView && scorecards) {
-    return (
-      <section className="section simulate" aria-labelledby="section-title">
-        <header className="section__header sim-header">
-          <h1 id="section-title">Simulate</h1>
-          <SimulateViewSwitch />
-        </header>
-        <ComparePanel scorecards={scorecards} currentId={scorecardId} />
+        {reviewView ? <ReviewPanel scorecards={scorecards} desktop={desktop} /> : <ComparePanel scorecards={scorecards} currentId={scorecardId} />}
       </section>
     )
   }
