@@ -248,5 +248,15 @@ describe('the CRM hand-over pack', () => {
     })
     const hs = await backend.call('export-crm-pack', { scorecardId: id, crm: 'hubspot' })
     expect(hs.warnings.join('\n')).toMatch(/the app never takes more than 25 points, but HubSpot can take up to 40/)
+    expect(hs.warnings.join('\n')).not.toMatch(/describes? deals, not accounts/)
+
+    // A trait of the deal (the opportunity's type) is not on the company record: the pack says so.
+    const { db } = backend.context.session.require()
+    const dealType = [...engineDatasetFor(db).levels!].find(([name, level]) => level === 'deal' && /Type/.test(name))![0]
+    const typeValue = (engineDatasetFor(db).attributes.get(dealType) as { values: string[] }).values[0]!
+    const now = (await backend.call('scorecard-get', { id })).scorecard
+    await backend.call('scorecard-save', { id, scorecard: { ...now, criteria: [...now.criteria, { id: 'type', category: 'Triggers', attribute: dealType, op: 'in', values: [typeValue], points: 5 }] } })
+    const withDeal = await backend.call('export-crm-pack', { scorecardId: id, crm: 'hubspot' })
+    expect(withDeal.warnings.join('\n')).toMatch(/Type describes deals, not accounts: HubSpot scores the company record/)
   }, 120_000)
 })

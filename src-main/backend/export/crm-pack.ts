@@ -87,6 +87,13 @@ export async function crmPack(db: Database, scorecardId: number, crm: CrmKind, o
   if (proposed.length > 0) warnings.push(`${proposed.length} of ${mapping.fields.length} field names are proposals nobody has confirmed yet (${proposed.map((f) => f.label).join(', ')}).`)
   if (!keys.idColumn && !keys.domainColumn) warnings.push(`The data has no account id or domain column, so the CSV can only be matched by account name, which ${CRM_NAMES[crm]} may match wrongly or not at all.`)
   if (scorecard.criteria.length === 0) warnings.push('The scorecard has no criteria: every account scores the same.')
+  // A CRM scores the company record; a trait of the deal may not be on it at all.
+  const dealLevel = mapping.fields.filter((f) => dataset.levels?.get(f.attribute) === 'deal')
+  if (dealLevel.length > 0) {
+    warnings.push(
+      `${dealLevel.map((f) => f.label).join(', ')} describe${dealLevel.length === 1 ? 's' : ''} deals, not accounts: ${CRM_NAMES[crm]} scores the company record, so map ${dealLevel.length === 1 ? 'it' : 'them'} to a company field that holds the same fact, or the rule will not fire. The CSV uses each account's most recent deal.`
+    )
+  }
 
   const base = safeFileName(scorecard.name, 'scorecard')
   const csvName = crm === 'generic' ? 'ICP scores.csv' : `ICP scores - ${CRM_NAMES[crm]} import.csv`
