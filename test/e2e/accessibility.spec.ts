@@ -101,6 +101,10 @@ for (const theme of ['Light', 'Dark'] as const) {
     await simulate.showView('Compare')
     await expect(page.getByText(/against .* on [\d,]+ closed deals/)).toBeVisible({ timeout: 30_000 })
     await scan('Simulate, Compare')
+    await simulate.showView('90-day review')
+    await page.getByLabel('New deals closed since').fill('2026-01-01')
+    await expect(page.getByTestId('review-preview')).toContainText('Drift since it was built', { timeout: 30_000 })
+    await scan('Simulate, 90-day review')
 
     const scorecards = new ScorecardsPage(page)
     await scorecards.open()
@@ -128,6 +132,10 @@ for (const theme of ['Light', 'Dark'] as const) {
     await workspacePage.goTo('Export')
     await expect(page.getByTestId('one-pager-preview')).toBeVisible({ timeout: 30_000 })
     await scan('Export')
+    await page.locator('summary', { hasText: 'CRM hand-over' }).click()
+    await expect(page.getByRole('radiogroup', { name: 'CRM' })).toBeVisible()
+    await expect(page.locator('.crm__table')).toBeVisible({ timeout: 20_000 })
+    await scan('Export, CRM hand-over', '.crm')
 
     // An import under review (a deals file over the sample's deals).
     await workspacePage.goTo('Data')
