@@ -262,3 +262,36 @@ describe('the browser-mode web host', () => {
     expect(small.status).toBe(200)
   })
 })
+
+describe('browser mode takes uploads only (issue 17, item 7)', () => {
+  // Every method whose input has a file source: each is refused with a path, whatever the path.
+  const withSource = (Object.keys(methods) as Array<keyof typeof methods>).filter((m) =>
+    methods[m].input.safeParse({ source: { kind: 'path', path: '/etc/hostname' }, name: 'x' }).success ||
+    methods[m].input.safeParse({ source: { kind: 'path', path: '/etc/hostname' } }).success
+  )
+
+  it('finds the methods that take a file source', () => {
+    expect(withSource).toEqual(expect.arrayContaining(['import-inspect', 'scorecard-import-file']))
+  })
+
+  it('refuses a path source in every such method, saying nothing of the file (not even whether it exists)', async () => {
+    const host = await start()
+    expect((await api(host, 'workspace-create', { name: 'W', path: 'w.icpw' })).status).toBe(200)
+    const secret = join(tempDir(), 'secret.json')
+    writeFileSync(secret, 'root:$y$j9T$very-secret-hash:19000:0:99999:7:::\n')
+    for (const method of withSource) {
+      const replies = []
+      for (const path of [secret, '/nonexistent/file.csv', '/proc/self/environ']) {
+        const reply = await api(host, method, { source: { kind: 'path', path } })
+        const result = JSON.parse(reply.body) as { ok: boolean; error?: { code: string } }
+        expect(result.ok, `${method} ${path}`).toBe(false)
+        expect(result.error?.code).toBe('NOT_SUPPORTED')
+        expect(reply.body).not.toContain('root:')
+        expect(reply.body).not.toContain('very-secret')
+        replies.push(reply.body)
+      }
+      // The same answer for a file that exists and one that does not.
+      expect(new Set(replies).size, method).toBe(1)
+    }
+  })
+})
