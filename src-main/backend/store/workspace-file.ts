@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto'
 import { APP_VERSION } from '@shared/app-info'
 import { AppError } from '../app-error'
 import { migrate } from './migrate'
+import { storageError } from './storage-errors'
 import { LATEST_FORMAT_VERSION } from './migrations'
 import { insertWorkspaceRow, readWorkspaceRow } from './workspace-queries'
 
@@ -225,6 +226,9 @@ function moveIntoPlace(temp: string, path: string): void {
 }
 
 function corrupt(name: string, path: string, error: unknown): AppError {
+  // A file another program holds locked is busy, not damaged.
+  const busy = storageError(error, path)
+  if (busy !== null && busy.code === 'WORKSPACE_IN_USE') return busy
   const reason = error instanceof Error ? error.message : String(error)
   return new AppError(
     'CORRUPT_WORKSPACE',
