@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
-import { writeFileAtomic } from '../backend/fs/write-file-atomic'
+import { writeOutputFile } from '../backend/fs/write-output-file'
 import type { CliCommand, CliRun } from './cli-command'
 import { UsageError } from './cli-io'
 import { scorecardId } from './simulate-commands'
@@ -106,7 +106,7 @@ export const exportCommand: CliCommand = {
     const made = []
     for (const { output, out } of wanted) made.push({ output, out, bytes: await output.produce(run, id) })
     const written: Written[] = made.map(({ output, out, bytes }) => {
-      writeFileAtomic(out, bytes)
+      writeOutputFile(out, bytes)
       return { kind: output.option, out, bytes: bytes.length }
     })
     const name = typeof run.options['scorecard'] === 'string' ? run.options['scorecard'] : ''
