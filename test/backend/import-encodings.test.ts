@@ -5,9 +5,9 @@
  * a correctly quoted cell over the size limit was called "closing quote is missing".
  */
 import { describe, expect, it } from 'vitest'
-import { AppError } from '../../src-main/backend/app-error'
 import { readTable } from '../../src-main/backend/import/read'
 import { latin1WithUtf8Bom, utf32 } from '../support/hostile-files'
+import { readRefusal } from '../support/read-refusal'
 
 const TEXT = 'Account,City,Employees\r\nSociété Générale,Zürich,120\r\nÅngström AB,Malmö,45\r\n'
 
@@ -17,15 +17,7 @@ function read(bytes: Uint8Array, name = 'accounts.csv') {
   return { ...result, rows }
 }
 
-function refusal(bytes: Uint8Array, name: string): AppError {
-  try {
-    readTable(bytes, name, {}, () => undefined)
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError)
-    return error as AppError
-  }
-  throw new Error(`${name} was read`)
-}
+const refusal = readRefusal
 
 describe('encodings', () => {
   it.each([

@@ -33,6 +33,17 @@ export const TWO_ROWS =
   '<row r="2"><c r="A2" t="inlineStr"><is><t>Acme</t></is></c><c r="B2"><v>120</v></c></row>' +
   '<row r="3"><c r="A3" t="inlineStr"><is><t>Globex</t></is></c><c r="B3"><v>45</v></c></row>'
 
+const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+
+/** A relationships part holding one relationship of `type` to `target`. */
+function relationship(type: 'officeDocument' | 'worksheet', target: string): Uint8Array {
+  return utf8(
+    `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+      `<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"/>` +
+      '</Relationships>'
+  )
+}
+
 /**
  * A minimal but valid XLSX package: content types, package and workbook relationships, one
  * workbook and one sheet with inline strings; no styles, no shared strings, no docProps (what
@@ -43,7 +54,7 @@ export function minimalXlsx(parts: XlsxParts = {}): Uint8Array {
   const sheet = parts.sheetPart ?? 'xl/worksheets/sheet1.xml'
   const slash = workbook.lastIndexOf('/')
   const workbookRels = `${workbook.slice(0, slash + 1)}_rels/${workbook.slice(slash + 1)}.rels`
-  const head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+  const head = XML_HEAD
   return writeZip([
     {
       name: '[Content_Types].xml',
@@ -56,14 +67,7 @@ export function minimalXlsx(parts: XlsxParts = {}): Uint8Array {
           '</Types>'
       )
     },
-    {
-      name: '_rels/.rels',
-      data: utf8(
-        `${head}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-          `<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="${workbook}"/>` +
-          '</Relationships>'
-      )
-    },
+    { name: '_rels/.rels', data: relationship('officeDocument', workbook) },
     {
       name: workbook,
       data: utf8(
@@ -71,14 +75,7 @@ export function minimalXlsx(parts: XlsxParts = {}): Uint8Array {
           '<sheets><sheet name="Data" sheetId="1" r:id="rId1"/></sheets></workbook>'
       )
     },
-    {
-      name: workbookRels,
-      data: utf8(
-        `${head}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-          `<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="${relativeTarget(workbook, sheet)}"/>` +
-          '</Relationships>'
-      )
-    },
+    { name: workbookRels, data: relationship('worksheet', relativeTarget(workbook, sheet)) },
     {
       name: sheet,
       data: utf8(
