@@ -15,6 +15,7 @@ import {
   odsWithRepeatedEmptyCells,
   odsWithRepeatedEmptyRows,
   passwordProtectedOds,
+  xlsWithUnknownRecords,
   xlsxWithFarCell
 } from '../support/hostile-files'
 import { readRefusal } from '../support/read-refusal'
@@ -127,12 +128,17 @@ describe('the reading process', () => {
       return true
     }) as typeof process.stderr.write
     try {
-      // A sheet part SheetJS warns about (a bad shared-string index) but still reads.
-      await runReadWorker(request(minimalXlsx({ rowsXml: '<row r="1"><c r="A1" t="s"><v>99</v></c></row>' }), 'warn.xlsx'), () => undefined).result.catch(() => null)
+      // SheetJS prints "Missing Info for XLS Record" a dozen times, then gives up.
+      const error = await runReadWorker(request(xlsWithUnknownRecords(), 'odd.xls'), () => undefined).result.then(
+        () => null,
+        (e: unknown) => e
+      )
+      expect((error as AppError).code).toBe('BAD_INPUT')
+      expect((error as AppError).message).toMatch(/^odd\.xls is damaged or incomplete/)
     } finally {
       process.stderr.write = original
     }
-    expect(written.join('')).toBe('')
+    expect(written.join('')).not.toContain('Missing Info')
   })
 })
 

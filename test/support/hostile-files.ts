@@ -2,6 +2,7 @@
  * Small files that attack the reader, made on the spot (tests, the fuzz suite, the soak script):
  * a few kilobytes each, so nothing large is ever committed.
  */
+import { CFB, utils, write } from 'xlsx'
 import { writeZip } from './zip-entries'
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text)
@@ -156,4 +157,20 @@ export function utf32(text: string, endian: 'le' | 'be', bom: boolean): Uint8Arr
 /** Latin-1 bytes behind a UTF-8 byte-order mark: what a tool that "adds the BOM" does to an old export. */
 export function latin1WithUtf8Bom(text: string): Uint8Array {
   return new Uint8Array(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'latin1')]))
+}
+
+/**
+ * An XLS whose workbook stream carries a dozen records of types SheetJS does not know, right
+ * after BOF: SheetJS prints "Missing Info for XLS Record" for each one to the console.
+ */
+export function xlsWithUnknownRecords(count = 12): Uint8Array {
+  const book = utils.book_new()
+  utils.book_append_sheet(book, utils.aoa_to_sheet([['Account', 'Employees'], ['Acme', 120]]), 'Data')
+  const cfb = CFB.read(new Uint8Array(write(book, { type: 'array', bookType: 'xls' }) as ArrayBuffer), { type: 'array' })
+  const entry = CFB.find(cfb, 'Workbook')!
+  const stream = Buffer.from(entry.content as Uint8Array)
+  const afterBof = 4 + stream.readUInt16LE(2)
+  const unknown = Buffer.concat(Array.from({ length: count }, (_, i) => Buffer.from([i, 0x0f, 0, 0])))
+  entry.content = Buffer.concat([stream.subarray(0, afterBof), unknown, stream.subarray(afterBof)])
+  return new Uint8Array(CFB.write(cfb, { type: 'array' }) as number[])
 }
