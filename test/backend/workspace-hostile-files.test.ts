@@ -6,8 +6,8 @@
  * process, not the test run.
  */
 import Database from 'better-sqlite3'
-import { spawnSync } from 'node:child_process'
-import { copyFileSync, existsSync, readFileSync } from 'node:fs'
+import { execFileSync, spawnSync } from 'node:child_process'
+import { copyFileSync, existsSync, readFileSync, symlinkSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -96,6 +96,18 @@ function crashMidSave(path: string): void {
   spawnSync(process.execPath, ['-e', script])
   expect(existsSync(`${path}-journal`)).toBe(true)
 }
+
+describe('a workspace path that is not a file', () => {
+  it('refuses a symlink to /dev/zero and a FIFO in words, without reading them', () => {
+    const dir = tempDir()
+    symlinkSync('/dev/zero', join(dir, 'zeros.icpw'))
+    execFileSync('mkfifo', [join(dir, 'pipe.icpw')])
+    for (const name of ['zeros.icpw', 'pipe.icpw']) {
+      const result = openInChild(join(dir, name), 10_000)
+      expect(result).toEqual({ code: 'NOT_A_WORKSPACE', message: `${name} is not an ordinary file (it is a device, pipe or socket), not a workspace file.`, details: expect.anything() })
+    }
+  }, 30_000)
+})
 
 describe('a stale journal', () => {
   it('beside a different file of the same name (restored from a backup) is never played back into it', () => {

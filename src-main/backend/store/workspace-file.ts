@@ -34,7 +34,9 @@ export function inspectWorkspaceHeader(path: string): { formatVersion: number } 
     throw new AppError('NOT_FOUND', `${path} does not exist.`, { path })
   }
   if (!stats.isFile()) {
-    throw new AppError('NOT_A_WORKSPACE', `${name} is a folder, not a workspace file.`, { path })
+    // A device or pipe (a symlink to /dev/zero, a FIFO) is never read: it may not end.
+    const what = stats.isDirectory() ? 'a folder' : 'not an ordinary file (it is a device, pipe or socket)'
+    throw new AppError('NOT_A_WORKSPACE', `${name} is ${what}, not a workspace file.`, { path })
   }
   const header = Buffer.alloc(100)
   let read = 0
