@@ -19,7 +19,7 @@ import {
   xlsxWithFarCell
 } from '../support/hostile-files'
 import { readRefusal } from '../support/read-refusal'
-import { writeZip } from '../support/zip-entries'
+import { readZip, writeZip } from '../support/zip-entries'
 
 function refusal(bytes: Uint8Array, name: string): AppError {
   const started = performance.now()
@@ -71,6 +71,13 @@ describe('coordinates outside Excel\'s grid', () => {
     expect(error.message).toContain('repeats.ods')
     expect(error.message).toContain('column 300,000,001')
     expect(error.details?.['reason']).toBe('beyond-grid')
+  })
+
+  it('refuses the same ODS written with another namespace prefix (SheetJS ignores prefixes)', () => {
+    const entries = readZip(odsWithRepeatedEmptyCells(300_000_000))
+    const content = entries.find((e) => e.name === 'content.xml')!
+    content.data = new TextEncoder().encode(Buffer.from(content.data).toString('utf8').replace(/\btable:/g, 't:').replace(/\boffice:value-type/g, 'o:value-type'))
+    expect(refusal(writeZip(entries), 'prefix.ods').details?.['reason']).toBe('beyond-grid')
   })
 
   it('refuses an ODS whose value lies past 2 billion repeated empty rows', () => {

@@ -11,7 +11,10 @@ import { columnLetter } from './where'
 
 export const MAX_ODS_CELLS = 50_000_000
 
-const TOKEN = /<table:(table-row|table-cell|covered-table-cell|table)(?=[\s>/])([^>]*)>|<\/table:table-row>/g
+// Any namespace prefix, or none: SheetJS drops prefixes, so `<t:table-cell>` counts as much as
+// `<table:table-cell>`.
+const TOKEN = /<(?:[\w.-]+:)?(table-row|table-cell|covered-table-cell|table)(?=[\s>/])([^>]*)>|<\/(?:[\w.-]+:)?table-row>/g
+const HOLDS_VALUE = /value-type\s*=/
 const ROWS_REPEATED = /number-rows-repeated\s*=\s*["'](\d+)["']/
 const COLUMNS_REPEATED = /number-columns-repeated\s*=\s*["'](\d+)["']/
 
@@ -58,7 +61,7 @@ export function odsCells(contentXml: string, limit = MAX_ODS_CELLS): OdsCells {
       else rowRepeat = repeat(attributes, ROWS_REPEATED)
     } else {
       const span = repeat(attributes, COLUMNS_REPEATED)
-      if (attributes.includes('office:value-type')) {
+      if (HOLDS_VALUE.test(attributes)) {
         rowCells += span
         if (column + span > MAX_GRID_COLUMNS || row + rowRepeat > MAX_GRID_ROWS) return { cells: total, beyondGrid: reference(row + rowRepeat, column + span) }
       }
