@@ -53,7 +53,8 @@ describe('coordinates outside Excel\'s grid', () => {
   it('refuses a merge, a dimension or a validation reaching outside the grid, in either quote style', () => {
     for (const after of [
       '<mergeCells count="1"><mergeCell ref="A2:A2000000000"/></mergeCells>',
-      "<dataValidations count=\"1\"><dataValidation sqref='B2:ZZZZ9'/></dataValidations>"
+      "<dataValidations count=\"1\"><dataValidation sqref='B2:ZZZZ9'/></dataValidations>",
+      '<mergeCells count="1"><mergeCell x:ref="A2:A2000000000"/></mergeCells>'
     ]) {
       expect(refusal(minimalXlsx({ afterData: after }), 'merge.xlsx').details?.['reason']).toBe('beyond-grid')
     }

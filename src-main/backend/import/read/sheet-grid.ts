@@ -43,8 +43,9 @@ function offGrid(token: string): boolean {
 }
 
 // r= (cells, rows), ref= (dimension, merges, tables, hyperlinks), sqref= (validations): every
-// attribute SheetJS turns into a position. Either quote is legal XML.
-const ATTRIBUTE = /\s(?:r|ref|sqref)\s*=\s*(?:"([^"]*)"|'([^']*)')/g
+// attribute SheetJS turns into a position. Either quote is legal XML, and SheetJS drops
+// namespace prefixes (x:r= is r=); xmlns:r= declares a namespace and is no position.
+const ATTRIBUTE = /\s(?!xmlns:)(?:[\w.-]+:)?(?:r|ref|sqref)\s*=\s*(?:"([^"]*)"|'([^']*)')/g
 const CHUNK = 8 * 1024 * 1024
 const OVERLAP = 1024 * 1024
 
