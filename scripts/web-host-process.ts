@@ -15,6 +15,8 @@ export function buildRendererIfStale(): void {
 export interface RunningHost {
   url: string
   dataDir: string
+  /** The host's process id (the soak script watches its memory). */
+  pid: number
   stop(): Promise<void>
 }
 
@@ -42,6 +44,7 @@ export async function startHost(dataDir: string): Promise<RunningHost> {
   return {
     url,
     dataDir,
+    pid: child.pid!,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve()

@@ -10,6 +10,7 @@ import {
 import { AppError } from './app-error'
 import type { BackendContext } from './backend-context'
 import { storageError } from './store/storage-errors'
+import { refusePathSources } from './uploads-only'
 
 export type Handler<M extends MethodName> = (
   input: ValidInput<M>,
@@ -51,6 +52,7 @@ export function createDispatch(
       }
     }
     try {
+      if (ctx.locations.kind === 'data-dir') refusePathSources(method, parsed.data)
       const handler = handlers[method] as Handler<MethodName>
       const value = await handler(parsed.data as ValidInput<MethodName>, ctx)
       return { ok: true, value }

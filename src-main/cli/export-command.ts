@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
-import { writeFileAtomic } from '../backend/fs/write-file-atomic'
+import { writeOutputFile } from '../backend/fs/write-output-file'
 import type { CliCommand, CliRun } from './cli-command'
 import { UsageError } from './cli-io'
 import { scorecardId } from './simulate-commands'
@@ -131,7 +131,7 @@ export const exportCommand: CliCommand = {
       made.push({ output, out, ...(produced instanceof Uint8Array ? { bytes: produced, notes: [] } : produced) })
     }
     const written: Written[] = made.map(({ output, out, bytes, notes }) => {
-      writeFileAtomic(out, bytes)
+      writeOutputFile(out, bytes)
       return { kind: output.option, out, bytes: bytes.length, ...(notes.length > 0 ? { notes } : {}) }
     })
     const name = typeof run.options['scorecard'] === 'string' ? run.options['scorecard'] : ''

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path'
 import type { ReviewReport } from '@shared/domain/review'
-import { writeFileAtomic } from '../backend/fs/write-file-atomic'
+import { writeOutputFile } from '../backend/fs/write-output-file'
 import type { CliCommand, CliRun } from './cli-command'
 import { UsageError } from './cli-io'
 import { scorecardId } from './simulate-commands'
@@ -52,7 +52,7 @@ export const reviewCommand: CliCommand = {
     if (pdfOption) {
       const file = await run.call('export-review-pdf', { ...ask, ...(paper ? { paper } : {}) })
       pdf = resolve(run.cwd, pdfOption)
-      writeFileAtomic(pdf, file.bytes)
+      writeOutputFile(pdf, file.bytes)
     }
     const recorded = run.options['record'] === true ? (await run.call('simulate-review-record', ask))[0] : undefined
     run.print({ ...report, ...(pdf ? { pdf } : {}), ...(recorded ? { recorded } : {}) }, () =>

@@ -4,6 +4,7 @@ import type { MethodName } from '@shared/contract'
 // Not the contract's index: that loads every method's zod schema, which --version does not need.
 import { isUserError, type ApiErrorShape } from '@shared/contract/errors'
 import type { CliCommand, CliRun } from './cli-command'
+import { AppError } from '../backend/app-error'
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, UsageError, type CliIo } from './cli-io'
 import { discoverCommand, scorecardSuggestCommand } from './discover-commands'
 import { exportCommand } from './export-command'
@@ -110,6 +111,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (error instanceof CallFailed) {
       io.stderr(`icp: ${error.error.message}`)
       return isUserError(error.error.code) ? EXIT_BAD_INPUT : EXIT_INTERNAL
+    }
+    // A command's own coded error (writing an output file): the same as a backend's.
+    if (error instanceof AppError) {
+      io.stderr(`icp: ${error.message}`)
+      return isUserError(error.code) ? EXIT_BAD_INPUT : EXIT_INTERNAL
     }
     io.stderr(`icp: internal error: ${error instanceof Error ? error.message : String(error)}`)
     return EXIT_INTERNAL

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs'
+import { writeOutputFile } from '../backend/fs/write-output-file'
 import { resolve } from 'node:path'
 import type { ScorecardSummary } from '@shared/domain/scorecards'
 import type { CliCommand, CliRun } from './cli-command'
@@ -69,7 +69,7 @@ export const scorecardExport: CliCommand = {
       throw new UsageError(`This workspace has no scorecard named "${name}" (${names ? `it has ${names}` : 'it has none yet'}).`)
     }
     const file = await run.call('scorecard-export-file', { id: found.id })
-    writeFileSync(out, file.bytes)
+    writeOutputFile(out, file.bytes)
     run.print({ id: found.id, name: found.name, out, criteria: found.criteriaCount }, () => `Wrote scorecard "${found.name}" to ${out}`)
   }
 }

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs'
+import { writeOutputFile } from '../backend/fs/write-output-file'
 import { extname, resolve } from 'node:path'
 import { runEngineBenchmark } from '@shared/engine/benchmark/engine-benchmark'
 import type { SimulationReport } from '@shared/domain/simulation'
@@ -103,7 +103,7 @@ export const scoreCommand: CliCommand = {
     if (format !== 'csv' && format !== 'xlsx') throw new UsageError(`--out must end in .csv or .xlsx, not "${outOption}".`)
     const file = await run.call('score-export', { scorecardId: await scorecardId(run), format })
     const out = resolve(run.cwd, outOption)
-    writeFileSync(out, file.bytes)
+    writeOutputFile(out, file.bytes)
     run.print({ out, bytes: file.bytes.length }, () => `Wrote ${out}`)
   }
 }

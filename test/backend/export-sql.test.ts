@@ -107,7 +107,7 @@ describe('the scorecard as SQL', () => {
     }
     const sql = scorecardSql(scorecard)
     expect(sql).not.toMatch(/\nDROP TABLE/)
-    expect(sql).toContain('/* 1. ends * / early DROP TABLE accounts */')
+    expect(sql).toContain('-- 1. ends * / early DROP TABLE accounts\n')
     expect(sql).toContain(`"Weird ""col"" -- x"`)
     expectSameAsEngine(scorecard, dataset)
   })

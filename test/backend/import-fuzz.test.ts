@@ -3,7 +3,8 @@
  *
  * Valid fixtures come from the project's generator (CSV, XLSX, XLS, ODS); fast-check mutates them
  * (truncation, bit flips, junk, zip members removed or declared enormous, deep XML nesting, entity
- * expansion, huge shared-strings tables, wrong encodings, very many columns, formula cells,
+ * expansion, huge shared-strings tables, wrong encodings (UTF-32 too), very many columns, formula cells,
+ * coordinates past Excel's grid, ODS repeat counts in the billions, non-regular files by path,
  * prototype-polluting keys as headers and values) and every case goes through the backend's
  * `import-inspect` and, when that succeeds, `import-commit`, via `dispatch` on a real workspace.
  * Each case must end with a dataset or a coded error with a clear message (never INTERNAL),
@@ -11,14 +12,15 @@
  *
  * Two phases: most cases run the reader in-process (the same `stageFile` the worker runs, with a
  * deadline through its cancel hook, so prototype pollution inside the reader is visible here);
- * a smaller set runs through the real worker thread, bounded by `import-discard` (the app's Cancel).
+ * a smaller set runs through the real reading process (a child process), bounded by `import-discard` (the app's Cancel).
  *
  *   npx vitest run test/backend/import-fuzz.test.ts                        # short seeded run (npm test)
  *   ICP_FUZZ_RUNS=20000 npx vitest run test/backend/import-fuzz.test.ts    # long run
  *   ICP_FUZZ_SEED=123 ...                                                  # another seed
- *   ICP_FUZZ_WORKER_RUNS=500 ...                                           # more worker-thread cases
+ *   ICP_FUZZ_WORKER_RUNS=500 ...                                           # more reading-process cases
  */
-import { mkdtempSync, rmSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
@@ -29,6 +31,7 @@ import type { ImportPreview } from '@shared/domain/import'
 import { generateCrm, writeCsv, writeWorkbook } from '../../scripts/crm-generator/index'
 import type { BookType } from '../../scripts/crm-generator/workbook'
 import { testBackend, type TestBackend } from '../support/backend'
+import { latin1WithUtf8Bom, utf32 } from '../support/hostile-files'
 import { readZip, writeZip, type ZipEntry } from '../support/zip-entries'
 import type * as RunReadWorker from '../../src-main/backend/import/run-read-worker'
 
@@ -331,6 +334,71 @@ const encodings = fc
     return { family: 'encoding', label: `${source} csv, ${damage} at ${i}`, fileName: 'text.csv', bytes }
   })
 
+/** Column letters for a 1-based column number (1 -> A, 16385 -> XFE); any size. */
+function letters(column: number): string {
+  let out = ''
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out
+  return out
+}
+
+/**
+ * Coordinates near and far past Excel's grid (XFD / 1,048,576) in the places an XLSX names them:
+ * a cell, a row, a merge, the dimension, a validation range; quoted either way.
+ */
+const farCoordinates = fc
+  .record({
+    column: fc.oneof(fc.integer({ min: 1, max: 16_384 }), fc.integer({ min: 16_385, max: 20_000 }), fc.integer({ min: 20_000, max: 2 ** 31 })),
+    row: fc.oneof(fc.integer({ min: 1, max: 1_048_576 }), fc.integer({ min: 1_048_577, max: 2 ** 31 }), fc.constant(10 ** 15)),
+    place: fc.constantFrom('cell', 'merge', 'dimension', 'validation'),
+    quote: fc.constantFrom('"', "'")
+  })
+  .map(({ column, row, place, quote }) => {
+    const ref = `${letters(column)}${row}`
+    const q = (v: string) => `${quote}${v}${quote}`
+    const bytes = editMember(FIXTURES.xlsx, SHEET, (xml) => {
+      if (place === 'cell') return xml.replace('</sheetData>', `<row r=${q(String(row))}><c r=${q(ref)}><v>1</v></c></row></sheetData>`)
+      if (place === 'merge') return xml.replace('</sheetData>', `</sheetData><mergeCells count="1"><mergeCell ref=${q(`A2:${ref}`)}/></mergeCells>`)
+      if (place === 'dimension') return xml.replace(/<dimension ref="[^"]*"\/>/, `<dimension ref=${q(`A1:${ref}`)}/>`)
+      return xml.replace('</worksheet>', `<dataValidations count="1"><dataValidation type="list" sqref=${q(`B2:${ref}`)}><formula1>"a,b"</formula1></dataValidation></dataValidations></worksheet>`)
+    })
+    return { family: 'far-coordinates', label: `xlsx ${place} at ${ref}`, fileName: 'far.xlsx', bytes }
+  })
+
+/** ODS repetition: empty cells or rows repeated up to billions of times before (or after) a value, and merges spanning as far. */
+const repeatCounts = fc
+  .record({
+    count: fc.oneof(fc.integer({ min: 1, max: 20_000 }), fc.integer({ min: 1_000_000, max: 2 ** 31 })),
+    kind: fc.constantFrom('columns-before-value', 'rows-before-value', 'trailing-columns', 'trailing-rows', 'rows-spanned', 'columns-spanned')
+  })
+  .map(({ count, kind }) => {
+    const value = '<table:table-cell office:value-type="string"><text:p>far</text:p></table:table-cell>'
+    const row = (cells: string, repeat = '') => `<table:table-row${repeat}>${cells}</table:table-row>`
+    const extra = {
+      'columns-before-value': row(`<table:table-cell table:number-columns-repeated="${count}"/>${value}`),
+      'rows-before-value': `${row('<table:table-cell/>', ` table:number-rows-repeated="${count}"`)}${row(value)}`,
+      'trailing-columns': row(`${value}<table:table-cell table:number-columns-repeated="${count}"/>`),
+      'trailing-rows': row('<table:table-cell/>', ` table:number-rows-repeated="${count}"`),
+      'rows-spanned': row(value.replace('<table:table-cell ', `<table:table-cell table:number-rows-spanned="${count}" `)),
+      'columns-spanned': row(value.replace('<table:table-cell ', `<table:table-cell table:number-columns-spanned="${count}" `))
+    }[kind]
+    const bytes = editMember(FIXTURES.ods, CONTENT, (xml) => xml.replace(/<\/table:table>/, `${extra}</table:table>`))
+    return { family: 'repeat-counts', label: `ods ${kind} x${count}`, fileName: 'repeats.ods', bytes }
+  })
+
+/** UTF-32 either way round, with or without its mark, cut mid-character; Latin-1 behind a UTF-8 mark. */
+const moreEncodings = fc
+  .record({
+    kind: fc.constantFrom('utf-32le', 'utf-32be', 'latin1-behind-utf8-bom'),
+    bom: fc.boolean(),
+    cut: fc.integer({ min: 0, max: 3 })
+  })
+  .map(({ kind, bom, cut }) => {
+    const text = Buffer.from(writeCsv(csvCrm.accounts)).toString('utf8')
+    let bytes = kind === 'latin1-behind-utf8-bom' ? latin1WithUtf8Bom(text) : utf32(text, kind === 'utf-32le' ? 'le' : 'be', bom)
+    if (cut > 0) bytes = bytes.slice(0, bytes.length - cut)
+    return { family: 'encoding-32', label: `${kind}${bom ? ' with mark' : ''}, last ${cut} bytes cut`, fileName: 'text32.csv', bytes }
+  })
+
 /** Headers and values that would pollute a prototype if a reader used plain objects as maps. */
 const protoKeys = fc
   .record({
@@ -376,7 +444,10 @@ const caseArb: fc.Arbitrary<Case> = labelled(fc.oneof(
   { arbitrary: manyColumns, weight: 1 },
   { arbitrary: encodings, weight: 3 },
   { arbitrary: protoKeys, weight: 3 },
-  { arbitrary: oleStreams, weight: 2 }
+  { arbitrary: oleStreams, weight: 2 },
+  { arbitrary: farCoordinates, weight: 2 },
+  { arbitrary: repeatCounts, weight: 2 },
+  { arbitrary: moreEncodings, weight: 1 }
 ))
 
 // ---------------------------------------------------------------------------------------------
@@ -557,7 +628,7 @@ describe('hostile and broken files through import-inspect and import-commit', ()
   )
 
   it(
-    `the same through the real worker thread, bounded by Cancel (${WORKER_RUNS} cases)`,
+    `the same through the real reading process, bounded by Cancel (${WORKER_RUNS} cases)`,
     async () => {
       mode.inProcess = false
       const tally = newTally()
@@ -570,9 +641,48 @@ describe('hostile and broken files through import-inspect and import-commit', ()
       } finally {
         mode.inProcess = true
       }
-      report('worker thread', tally, (performance.now() - started) / 1000, SEED + 1)
+      report('reading process', tally, (performance.now() - started) / 1000, SEED + 1)
       expect(tally.cases).toBeGreaterThanOrEqual(WORKER_RUNS)
     },
     WORKER_RUNS * CASE_LIMIT_MS
   )
+
+  it('non-regular files given by path end as coded errors at once, through both methods that read paths', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'icp-fuzz-paths-'))
+    try {
+      const native = testBackend(dir, 'native')
+      await native.call('workspace-create', { name: 'Paths', path: join(dir, 'paths.icpw') })
+      const kinds = ['dev-zero-link', 'dev-null', 'dev-urandom-link', 'fifo', 'folder', 'symlink-loop', 'dangling-link', 'link-to-folder'] as const
+      const make = (kind: (typeof kinds)[number], at: string): void => {
+        if (kind === 'dev-zero-link') symlinkSync('/dev/zero', at)
+        else if (kind === 'dev-null') symlinkSync('/dev/null', at)
+        else if (kind === 'dev-urandom-link') symlinkSync('/dev/urandom', at)
+        else if (kind === 'fifo') execFileSync('mkfifo', [at])
+        else if (kind === 'folder') mkdirSync(at)
+        else if (kind === 'symlink-loop') symlinkSync(at, at)
+        else if (kind === 'dangling-link') symlinkSync(join(dir, 'nowhere'), at)
+        else {
+          mkdirSync(`${at}.d`)
+          symlinkSync(`${at}.d`, at)
+        }
+      }
+      let n = 0
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...kinds), fc.constantFrom('import-inspect', 'scorecard-import-file'), async (kind, method) => {
+          const at = join(dir, `case-${n++}.csv`)
+          make(kind, at)
+          const started = performance.now()
+          const result = await native.dispatch(method, { source: { kind: 'path', path: at } })
+          expect(result.ok, `${kind} via ${method}`).toBe(false)
+          if (result.ok) return
+          expect(['BAD_INPUT', 'NOT_FOUND'], `${kind}: ${result.error.code} ${result.error.message}`).toContain(result.error.code)
+          expect(result.error.message).toContain(`case-${n - 1}.csv`)
+          expect(performance.now() - started, kind).toBeLessThan(2_000)
+        }),
+        { seed: SEED, numRuns: 24 }
+      )
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
 })

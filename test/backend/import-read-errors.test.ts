@@ -175,7 +175,7 @@ describe('readTable refuses bad files with one sentence that says where', () => 
 
   it('refuses an ODS whose repeated cells would expand to billions', () => {
     const row = '<table:table-row table:number-rows-repeated="1000000"><table:table-cell table:number-columns-repeated="16384" office:value-type="float" office:value="1"/></table:table-row>'
-    const padding = '<table:table-row table:number-rows-repeated="1048000"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>'
+    const padding = '<table:table-row table:number-rows-repeated="48000"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>'
     const content = `<office:document-content><office:body><office:spreadsheet><table:table table:name="S">${padding}${row}</table:table></office:spreadsheet></office:body></office:document-content>`
     const ods = zipOf({ mimetype: utf8('application/vnd.oasis.opendocument.spreadsheet'), 'content.xml': utf8(content) })
     expect(message(ods, 'grid.ods')).toBe(

@@ -7,25 +7,16 @@
  */
 import { describe, expect, it } from 'vitest'
 import { utils, write } from 'xlsx'
-import { AppError } from '../../src-main/backend/app-error'
-import { readTable } from '../../src-main/backend/import/read'
 import { MAX_COLUMNS } from '../../src-main/backend/import/read/row-sink'
 import { stageFile } from '../../src-main/backend/import/stage-file'
+import { readRefusal } from '../support/read-refusal'
 
 const wideCsv = (columns: number, rows: number): Uint8Array => {
   const line = (prefix: string) => Array.from({ length: columns }, (_, c) => `${prefix}${c}`).join(',')
   return new TextEncoder().encode([line('Field '), ...Array.from({ length: rows }, (_, r) => line(`r${r}-`))].join('\n') + '\n')
 }
 
-function refusal(bytes: Uint8Array, name: string): AppError {
-  try {
-    readTable(bytes, name, {}, () => undefined)
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError)
-    return error as AppError
-  }
-  throw new Error(`expected ${name} to be refused`)
-}
+const refusal = readRefusal
 
 describe('files with more columns than a spreadsheet holds', () => {
   it('refuses a CSV header wider than 16,384 columns before reading a row', () => {
@@ -43,7 +34,8 @@ describe('files with more columns than a spreadsheet holds', () => {
     const bytes = new Uint8Array(write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer)
     const error = refusal(bytes, 'wide.xlsx')
     expect(error.code).toBe('BAD_INPUT')
-    expect(error.message).toMatch(/^wide\.xlsx, sheet "Wide" has 16,385 columns; at most 16,384/)
+    // Column 16,385 (XFE) is past Excel's grid: refused before SheetJS builds the sheet.
+    expect(error.message).toMatch(/^wide\.xlsx was refused: xl\/worksheets\/sheet1\.xml places a value at XFE\d, outside the largest sheet Excel allows/)
   })
 
   it('reads a file of exactly 16,384 columns without reserving hundreds of MB', () => {

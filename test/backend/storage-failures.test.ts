@@ -1,48 +1,17 @@
 import Database from 'better-sqlite3'
-import { execFileSync } from 'node:child_process'
-import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { ApiErrorShape, MethodInput, MethodName } from '@shared/contract'
 import { testBackend, type TestBackend } from '../support/backend'
 import { crashScorecard } from '../support/crash-ops'
 import { skipBecause } from '../support/skip'
+import { isRoot, remountReadOnly, smallDisk } from '../support/small-disk'
 import { writeCrmFiles } from '../support/crm-files'
 import { tempDir } from '../support/temp-dir'
 
 // Disk full and read-only files: a clear coded error naming the file, nothing committed before
 // is lost, and the workspace still opens afterwards.
-
-const isRoot = process.getuid?.() === 0
-const mounts: string[] = []
-afterEach(() => {
-  while (mounts.length > 0) {
-    const dir = mounts.pop()!
-    try {
-      execFileSync('umount', [dir], { stdio: 'ignore' })
-    } catch {
-      // Already unmounted.
-    }
-  }
-})
-
-/** A small tmpfs of its own (needs root and mount rights; null when this machine has neither). */
-function smallDisk(sizeKb: number): string | null {
-  if (!isRoot || process.platform !== 'linux') return null
-  const dir = join(tempDir(), 'disk')
-  mkdirSync(dir)
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${sizeKb}k`, 'tmpfs', dir], { stdio: 'ignore' })
-  } catch {
-    return null
-  }
-  mounts.push(dir)
-  return dir
-}
-
-function remountReadOnly(dir: string): void {
-  execFileSync('mount', ['-o', 'remount,ro', dir], { stdio: 'ignore' })
-}
 
 async function failure<M extends MethodName>(backend: TestBackend, method: M, input: MethodInput<M>): Promise<ApiErrorShape> {
   const result = await backend.dispatch(method, input)

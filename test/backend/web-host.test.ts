@@ -4,7 +4,8 @@ import { networkInterfaces } from 'node:os'
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { fromWire, methods } from '@shared/contract'
+import { fromWire, methods, toWire } from '@shared/contract'
+import { odsWithRepeatedEmptyCells, xlsxWithFarCell } from '../support/hostile-files'
 import { startWebHost, type WebHost } from '../../src-main/web-host/http-server'
 import { tempDir } from '../support/temp-dir'
 
@@ -261,4 +262,62 @@ describe('the browser-mode web host', () => {
     const small = await send(host, { method: 'POST', path: '/api/app-info', headers: { 'X-ICP-Token': host.token }, body: `{}${' '.repeat(1000)}` })
     expect(small.status).toBe(200)
   })
+})
+
+describe('browser mode takes uploads only (issue 17, item 7)', () => {
+  // Every method whose input has a file source: each is refused with a path, whatever the path.
+  const withSource = (Object.keys(methods) as Array<keyof typeof methods>).filter((m) =>
+    methods[m].input.safeParse({ source: { kind: 'path', path: '/etc/hostname' }, name: 'x' }).success ||
+    methods[m].input.safeParse({ source: { kind: 'path', path: '/etc/hostname' } }).success
+  )
+
+  it('finds the methods that take a file source', () => {
+    expect(withSource).toEqual(expect.arrayContaining(['import-inspect', 'scorecard-import-file']))
+  })
+
+  it('refuses a path source in every such method, saying nothing of the file (not even whether it exists)', async () => {
+    const host = await start()
+    expect((await api(host, 'workspace-create', { name: 'W', path: 'w.icpw' })).status).toBe(200)
+    const secret = join(tempDir(), 'secret.json')
+    writeFileSync(secret, 'root:$y$j9T$very-secret-hash:19000:0:99999:7:::\n')
+    for (const method of withSource) {
+      const replies = []
+      for (const path of [secret, '/nonexistent/file.csv', '/proc/self/environ']) {
+        const reply = await api(host, method, { source: { kind: 'path', path } })
+        const result = JSON.parse(reply.body) as { ok: boolean; error?: { code: string } }
+        expect(result.ok, `${method} ${path}`).toBe(false)
+        expect(result.error?.code).toBe('NOT_SUPPORTED')
+        expect(reply.body).not.toContain('root:')
+        expect(reply.body).not.toContain('very-secret')
+        replies.push(reply.body)
+      }
+      // The same answer for a file that exists and one that does not.
+      expect(new Set(replies).size, method).toBe(1)
+    }
+  })
+})
+
+describe('browser mode under hostile uploads (issue 17, item 1; the long run is scripts/soak-hostile.ts)', () => {
+  it('answers each with a coded error naming the file and keeps answering', async () => {
+    const host = await start()
+    expect((await api(host, 'workspace-create', { name: 'W', path: 'w.icpw' })).status).toBe(200)
+    const files: Array<[string, Uint8Array]> = [
+      ['far.xlsx', xlsxWithFarCell('ZZZZZZ1')],
+      ['repeats.ods', odsWithRepeatedEmptyCells(300_000_000)],
+      ['rows.xlsx', xlsxWithFarCell('A1000000000')]
+    ]
+    for (const [fileName, bytes] of files) {
+      const reply = await send(host, {
+        method: 'POST',
+        path: '/api/import-inspect',
+        headers: { 'Content-Type': 'application/json', 'X-ICP-Token': host.token },
+        body: toWire({ source: { kind: 'upload', fileName, bytes } })
+      })
+      const result = fromWire(reply.body) as { ok: boolean; error?: { code: string; message: string } }
+      expect(result.ok, fileName).toBe(false)
+      expect(result.error?.code).toBe('BAD_INPUT')
+      expect(result.error?.message).toContain(fileName)
+      expect(JSON.parse((await api(host, 'workspace-current', {})).body).ok).toBe(true)
+    }
+  }, 60_000)
 })

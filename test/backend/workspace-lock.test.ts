@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs'
+import Database from 'better-sqlite3'
+import { existsSync, linkSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -137,4 +138,53 @@ describe('one session per workspace', () => {
     lock.release()
     expect(JSON.parse(readFileSync(lockPathOf(file), 'utf8'))).toMatchObject({ id: 'theirs' })
   })
+})
+
+describe('one lock per file, whatever its name (issue 17, item 6)', () => {
+  it('refuses a second session that opens the same file through a symbolic link', async () => {
+    const dir = tempDir()
+    const first = testBackend(dir)
+    const second = testBackend(dir)
+    await first.call('workspace-create', { name: 'Acme', path: 'acme.icpw' })
+    symlinkSync(join(dir, 'acme.icpw'), join(dir, 'link.icpw'))
+    const error = await refusal(second.dispatch('workspace-open', { path: 'link.icpw' }))
+    expect(error.code).toBe('WORKSPACE_IN_USE')
+    expect(existsSync(join(dir, 'link.icpw.lock'))).toBe(false)
+    await first.call('workspace-close', {})
+    // Free again: the link opens the file, and the lock sits beside the real one.
+    await second.call('workspace-open', { path: 'link.icpw' })
+    expect(existsSync(join(dir, 'acme.icpw.lock'))).toBe(true)
+  })
+
+  it('refuses a file with hard links (another name for it could be locked separately)', async () => {
+    const dir = tempDir()
+    const first = testBackend(dir)
+    await first.call('workspace-create', { name: 'Acme', path: 'acme.icpw' })
+    await first.call('workspace-close', {})
+    linkSync(join(dir, 'acme.icpw'), join(dir, 'other-name.icpw'))
+    const before = readFileSync(join(dir, 'acme.icpw'))
+    for (const name of ['acme.icpw', 'other-name.icpw']) {
+      const error = await refusal(testBackend(dir).dispatch('workspace-open', { path: name }))
+      expect(error.code).toBe('NOT_SUPPORTED')
+      expect(error.message).toContain(`${name} has 2 names on disk (hard links)`)
+    }
+    expect(readFileSync(join(dir, 'acme.icpw')).equals(before)).toBe(true)
+  })
+
+  it('maps SQLITE_BUSY from another program holding the file to WORKSPACE_IN_USE, not a stack trace', async () => {
+    const dir = tempDir()
+    const backend = testBackend(dir)
+    await backend.call('workspace-create', { name: 'Acme', path: 'acme.icpw' })
+    const other = new Database(join(dir, 'acme.icpw'))
+    other.exec('BEGIN EXCLUSIVE')
+    try {
+      const error = await refusal(backend.dispatch('workspace-rename', { name: 'Renamed' }))
+      expect(error.code).toBe('WORKSPACE_IN_USE')
+      expect(error.message).toMatch(/^acme\.icpw is being written by another program right now/)
+    } finally {
+      other.exec('ROLLBACK')
+      other.close()
+    }
+    expect((await backend.call('workspace-rename', { name: 'Renamed' })).name).toBe('Renamed')
+  }, 20_000)
 })

@@ -1,8 +1,8 @@
-import { writeFile } from 'node:fs/promises'
 import { ONE_PAGER_BLOCK_LABELS } from '@shared/export/default-one-pager'
 import type { OnePagerBlockId } from '@shared/domain/one-pager'
 import { safeFileName } from '@shared/format'
 import { AppError } from '../app-error'
+import { writeOutputFile } from '../fs/write-output-file'
 import type { BackendContext } from '../backend-context'
 import type { Handlers } from '../dispatch'
 import { findScorecard } from '../scorecards/scorecard-queries'
@@ -85,7 +85,7 @@ export const exportHandlers: Pick<
     const files = desktopFiles(ctx)
     const path = await files.chooseSavePath(safeFileName(fileName, 'export'))
     if (!path) return null
-    await writeFile(path, bytes)
+    writeOutputFile(path, bytes)
     const paths = savedPaths.get(ctx) ?? new Set<string>()
     paths.add(path)
     savedPaths.set(ctx, paths)

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto'
-import { readFileSync, statSync } from 'node:fs'
 import { basename } from 'node:path'
 import { missingTokenSet } from '@shared/import/values'
 import { profileColumn } from '@shared/import/profile-column'
 import { AppError } from '../app-error'
+import { readInputFile } from '../fs/read-input-file'
 import type { BackendContext } from '../backend-context'
 import { datasetSummary } from '../dataset/dataset-summary'
 import type { Handlers } from '../dispatch'
@@ -20,20 +20,12 @@ export const MAX_IMPORT_BYTES = 512 * 1024 * 1024
 
 function readSource(source: { kind: 'path'; path: string } | { kind: 'upload'; fileName: string; bytes: Uint8Array }) {
   if (source.kind === 'upload') return { fileName: source.fileName, bytes: source.bytes }
-  let size: number
-  try {
-    size = statSync(source.path).size
-  } catch {
-    throw new AppError('NOT_FOUND', `${source.path} does not exist.`, { path: source.path })
-  }
-  if (size > MAX_IMPORT_BYTES) {
-    throw new AppError(
-      'BAD_INPUT',
-      `${basename(source.path)} is ${Math.round(size / 1048576)} MB; files over ${MAX_IMPORT_BYTES / 1048576} MB are not imported.`
-    )
-  }
-  const buffer = readFileSync(source.path)
-  return { fileName: basename(source.path), bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength) }
+  const bytes = readInputFile(
+    source.path,
+    MAX_IMPORT_BYTES,
+    (name, limit) => `${name} is larger than ${limit / 1048576} MB; files over ${limit / 1048576} MB are not imported.`
+  )
+  return { fileName: basename(source.path), bytes }
 }
 
 function emitProgress(ctx: BackendContext, stagingId: string, startedAt: number) {
@@ -59,10 +51,6 @@ export const importHandlers: Pick<Handlers, 'import-inspect' | 'import-set-colum
     const { db } = ctx.session.require()
     const stagingId = input.stagingId ?? randomBytes(12).toString('base64url')
     if (ctx.staging.isBusy(stagingId)) ctx.staging.discard(stagingId)
-    if (input.source.kind === 'path' && ctx.locations.kind === 'data-dir') {
-      // Browser mode never reads outside its workspace folder: the page uploads file bytes.
-      throw new AppError('NOT_SUPPORTED', 'In browser mode, files are imported by uploading them, not by path.')
-    }
     const { fileName, bytes } = readSource(input.source)
     const progress = emitProgress(ctx, stagingId, Date.now())
     const job = runReadWorker(

@@ -1,38 +1,46 @@
-import { parentPort, workerData } from 'node:worker_threads'
 import { AppError } from '../app-error'
 import { stageFile, type StageRequest } from './stage-file'
 
 /**
- * Worker-thread entry: reading and profiling a large file takes seconds, and doing it here
- * keeps the main process free to answer the window and to send progress.
+ * Child-process entry: reading and profiling a file runs in its own process, not a thread, so
+ * that a file which makes V8 abort ("invalid table size", an out-of-memory that no heap limit
+ * catches) ends only this process; the parent reports its death as an error about the file.
+ * Its stdout and stderr are not the user's terminal (libraries' warnings stay here).
  */
-const port = parentPort
-if (!port) throw new Error('read-worker must run in a worker thread')
+const send = process.send?.bind(process)
+if (!send) throw new Error('read-worker must run as a child process with an IPC channel')
 
-let lastSent = 0
-try {
-  const staged = stageFile(workerData as StageRequest, {
-    onProgress(phase, done, total, rows) {
-      const now = Date.now()
-      if (now - lastSent < 100 && done < total) return
-      lastSent = now
-      port.postMessage({ type: 'progress', phase, done, total, rows })
-    },
-    isCancelled: () => false
-  })
-  // One JSON string per dictionary crosses the thread boundary far faster than structured
-  // cloning a million separate strings.
-  const columns = staged.columns.map((c) => ({ dictionaryJson: JSON.stringify(c.dictionary), codes: c.codes, unique: c.unique ?? false }))
-  port.postMessage(
-    { type: 'done', staged: { ...staged, columns } },
-    columns.map((c) => c.codes.buffer as ArrayBuffer)
-  )
-} catch (error) {
-  port.postMessage({
-    type: 'error',
-    error:
-      error instanceof AppError
-        ? error.toShape()
-        : { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) }
-  })
-}
+// The parent went away (closed, crashed): there is no one left to read for.
+process.on('disconnect', () => process.exit(0))
+
+process.once('message', (request: StageRequest) => {
+  let lastSent = 0
+  try {
+    const staged = stageFile(request, {
+      onProgress(phase, done, total, rows) {
+        const now = Date.now()
+        if (now - lastSent < 100 && done < total) return
+        lastSent = now
+        send({ type: 'progress', phase, done, total, rows })
+      },
+      isCancelled: () => false
+    })
+    // One JSON string per dictionary crosses the process boundary far faster than serialising
+    // a million separate strings.
+    const columns = staged.columns.map((c) => ({ dictionaryJson: JSON.stringify(c.dictionary), codes: c.codes, unique: c.unique ?? false }))
+    send({ type: 'done', staged: { ...staged, columns } }, undefined, {}, () => process.disconnect())
+  } catch (error) {
+    send(
+      {
+        type: 'error',
+        error:
+          error instanceof AppError
+            ? error.toShape()
+            : { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) }
+      },
+      undefined,
+      {},
+      () => process.disconnect()
+    )
+  }
+})

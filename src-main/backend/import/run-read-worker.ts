@@ -1,6 +1,6 @@
+import { fork } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
-import { Worker } from 'node:worker_threads'
 import type { ApiErrorShape } from '@shared/contract'
 import { AppError } from '../app-error'
 import { appRoot, runningFromSource } from '../app-paths'
@@ -13,7 +13,7 @@ export interface ReadJob {
   cancel(): void
 }
 
-type WorkerMessage =
+type ReaderMessage =
   | { type: 'progress'; phase: 'reading' | 'profiling'; done: number; total: number; rows: number }
   | { type: 'done'; staged: Omit<StagedFile, 'columns'> & { columns: WireColumn[] } }
   | { type: 'error'; error: ApiErrorShape }
@@ -30,74 +30,95 @@ export class ReadCancelledError extends Error {
   }
 }
 
+/** Heap of the reading process: room for a 500 MB export, and a ceiling for a hostile one. */
+const READER_HEAP_MB = 3072
+/** The end of the reader's stderr is kept (never shown raw) to tell out-of-memory from other deaths. */
+const STDERR_TAIL = 4096
+
 /**
- * Where the worker's code is: the bundle's own entry (out/main/read-worker.js) when this code
- * is the bundle (desktop app, `icp`, browser mode), or the TypeScript source when it runs under
- * tsx or Vitest (tests, scripts), in which case the worker loads tsx itself.
+ * The reader's entry: the bundle's own (out/main/read-worker.js) when this code is the bundle
+ * (desktop app, `icp`, browser mode), or the TypeScript source under tsx's CommonJS hook when it
+ * runs from source (Vitest, scripts).
  */
-function workerEntry(): { code: string; eval: boolean; env: NodeJS.ProcessEnv } {
-  if (!runningFromSource()) return { code: join(appRoot(), 'out', 'main', 'read-worker.js'), eval: false, env: process.env }
-  // ESM loader hooks do not reach worker threads on Node 20, so the worker registers tsx's
-  // CommonJS hook itself before loading the TypeScript source.
-  const source = join(__dirname, 'read-worker.ts')
-  const tsconfig = join(appRoot(), 'tsconfig.node.json')
-  // Resolved here, not in the worker: its eval'd code resolves modules from the current
-  // working folder, which may be anywhere.
+function readerEntry(heapMb: number): { modulePath: string; execArgv: string[]; env: NodeJS.ProcessEnv } {
+  // Electron's own binary runs a child as plain Node only when told to.
+  const env: NodeJS.ProcessEnv = { ...process.env, ELECTRON_RUN_AS_NODE: '1' }
+  const heap = `--max-old-space-size=${heapMb}`
+  if (!runningFromSource()) return { modulePath: join(appRoot(), 'out', 'main', 'read-worker.js'), execArgv: [heap], env }
   const tsx = createRequire(__filename).resolve('tsx/cjs')
   return {
-    code: `require(${JSON.stringify(tsx)}); require(${JSON.stringify(source)})`,
-    eval: true,
-    env: { ...process.env, TSX_TSCONFIG_PATH: process.env['TSX_TSCONFIG_PATH'] ?? tsconfig }
+    modulePath: join(__dirname, 'read-worker.ts'),
+    execArgv: [heap, '--require', tsx],
+    env: { ...env, TSX_TSCONFIG_PATH: process.env['TSX_TSCONFIG_PATH'] ?? join(appRoot(), 'tsconfig.node.json') }
   }
 }
 
+/** Why the reading process ended without an answer, in words about the file. */
+function deathError(fileName: string, code: number | null, signal: NodeJS.Signals | null, stderr: string): AppError {
+  const outOfMemory = /heap out of memory|invalid table size|allocation failed|invalid array length|out of memory/i.test(stderr)
+  const how = signal !== null ? `signal ${signal}` : `exit code ${String(code)}`
+  const message = outOfMemory
+    ? `${fileName} could not be read: it needs more memory than the app allows one file (the reader stopped, ${how}). Nothing was imported; filter the export to fewer rows or split it.`
+    : `${fileName} could not be read: the reader stopped on it (${how}). Nothing was imported; export the data again as .xlsx or .csv and import that.`
+  return new AppError('BAD_INPUT', message, { file: fileName, reason: outOfMemory ? 'out-of-memory' : 'reader-died', exitCode: code, signal })
+}
+
+/**
+ * Reads a file in a child process. Whatever the file does to that process (abort, run out of
+ * memory, hang until Cancel), the app and browser-mode server stay up and answer with a coded error.
+ */
 export function runReadWorker(
   request: StageRequest,
-  onProgress: (phase: 'reading' | 'profiling', done: number, total: number, rows: number) => void
+  onProgress: (phase: 'reading' | 'profiling', done: number, total: number, rows: number) => void,
+  /** Tests lower it to see a reader run out of memory on a small file. */
+  heapMb = READER_HEAP_MB
 ): ReadJob {
-  const entry = workerEntry()
-  // A file's bytes that own their whole buffer move to the worker instead of being copied.
-  const { bytes } = request
-  const movable = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer
-  const worker = new Worker(entry.code, {
-    eval: entry.eval,
-    workerData: request,
-    transferList: movable ? [bytes.buffer as ArrayBuffer] : [],
+  const entry = readerEntry(heapMb)
+  const child = fork(entry.modulePath, [], {
+    execArgv: entry.execArgv,
     env: entry.env,
-    // A hostile file must not take the whole app down with it.
-    resourceLimits: { maxOldGenerationSizeMb: 3072 }
+    // Typed arrays cross as typed arrays (the JSON channel would turn bytes into objects).
+    serialization: 'advanced',
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc']
+  })
+  let stderr = ''
+  child.stderr?.setEncoding('utf8')
+  child.stderr?.on('data', (chunk: string) => {
+    stderr = (stderr + chunk).slice(-STDERR_TAIL)
   })
   let cancelled = false
+  let settled = false
   const result = new Promise<StagedFile>((resolve, reject) => {
-    worker.on('message', (message: WorkerMessage) => {
+    const settle = (fn: () => void): void => {
+      if (settled) return
+      settled = true
+      fn()
+    }
+    child.on('message', (message: ReaderMessage) => {
       if (message.type === 'progress') onProgress(message.phase, message.done, message.total, message.rows)
       else if (message.type === 'done') {
         const { columns, ...rest } = message.staged
-        resolve({
-          ...rest,
-          columns: columns.map((c) => ({ dictionary: JSON.parse(c.dictionaryJson) as string[], codes: c.codes, unique: c.unique }))
-        })
-      }
-      else reject(new AppError(message.error.code, message.error.message, message.error.details))
+        settle(() =>
+          resolve({
+            ...rest,
+            columns: columns.map((c) => ({ dictionary: JSON.parse(c.dictionaryJson) as string[], codes: c.codes, unique: c.unique }))
+          })
+        )
+      } else settle(() => reject(new AppError(message.error.code, message.error.message, message.error.details)))
     })
-    worker.on('error', (error) =>
-      reject(
-        // Running out of memory is the file's doing (too big to read); anything else is ours.
-        error.message.includes('heap') || (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY'
-          ? new AppError('BAD_INPUT', `${request.fileName} could not be read: it needs more memory than this computer can give it.`)
-          : new AppError('INTERNAL', `Reading ${request.fileName} failed inside the app: ${error.message}`)
-      )
-    )
-    worker.on('exit', (code) => {
-      if (cancelled) reject(new ReadCancelledError())
-      else if (code !== 0) reject(new AppError('INTERNAL', `Reading ${request.fileName} stopped unexpectedly (exit code ${code}).`))
+    child.on('error', (error) => settle(() => reject(new AppError('INTERNAL', `Reading ${request.fileName} could not start: ${error.message}`))))
+    // 'close', not 'exit': by then every message the reader sent has been delivered.
+    child.on('close', (code, signal) => {
+      if (cancelled) settle(() => reject(new ReadCancelledError()))
+      else settle(() => reject(deathError(request.fileName, code, signal, stderr)))
     })
   })
+  child.send(request)
   return {
     result,
     cancel() {
       cancelled = true
-      void worker.terminate()
+      child.kill('SIGKILL')
     }
   }
 }

@@ -1,9 +1,9 @@
-import { readFileSync, statSync } from 'node:fs'
 import { basename } from 'node:path'
 import type { ScorecardFile } from '@shared/domain/scorecards'
 import type { Scorecard } from '@shared/engine/scorecard/model'
 import { toPortable } from '@shared/engine/scorecard/portable-format'
 import { AppError } from '../app-error'
+import { readInputFile } from '../fs/read-input-file'
 import type { WorkspaceLocations } from '../workspace/workspace-locations'
 import { safeFileName } from '@shared/format'
 
@@ -19,19 +19,8 @@ export type ScorecardSource = { kind: 'path'; path: string } | { kind: 'upload';
 function readPath(path: string, locations: WorkspaceLocations): { fileName: string; bytes: Uint8Array } {
   // Relative paths are taken from where the user is (the CLI's working folder), as workspace paths are.
   const absolute = locations.kind === 'native' ? locations.resolve(path, 'open') : path
-  let size: number
-  try {
-    const stats = statSync(absolute)
-    if (!stats.isFile()) throw new AppError('BAD_INPUT', `${path} is not a file.`, { path })
-    size = stats.size
-  } catch (error) {
-    if (error instanceof AppError) throw error
-    throw new AppError('NOT_FOUND', `${path} does not exist.`, { path })
-  }
-  if (size > MAX_SCORECARD_FILE_BYTES) {
-    throw new AppError('BAD_INPUT', `${basename(path)} is ${Math.round(size / 1048576)} MB, too large to be a scorecard file.`)
-  }
-  return { fileName: basename(absolute), bytes: readFileSync(absolute) }
+  const bytes = readInputFile(absolute, MAX_SCORECARD_FILE_BYTES, (name) => `${name} is too large to be a scorecard file.`)
+  return { fileName: basename(absolute), bytes }
 }
 
 /** The file's name and its JSON, or a BAD_INPUT error naming the file. */
@@ -49,8 +38,11 @@ export function readScorecardJson(source: ScorecardSource, locations: WorkspaceL
   try {
     return { fileName, json: JSON.parse(text) as unknown }
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error)
-    throw new AppError('BAD_INPUT', `${fileName} is not valid JSON (${reason}), so it cannot be a scorecard file.`)
+    // JSON.parse's own message quotes the text around the fault: an error must never show a
+    // file's content (it may be a key file the user picked by mistake). Only the place is kept.
+    const position = /position (\d+)/.exec(error instanceof Error ? error.message : '')?.[1]
+    const where = position === undefined ? '' : ` (at character ${Number(position) + 1})`
+    throw new AppError('BAD_INPUT', `${fileName} is not valid JSON${where}, so it cannot be a scorecard file.`)
   }
 }
 

@@ -11,6 +11,14 @@ export function storageError(error: unknown, workspacePath: string | null): AppE
   const code = String((error as { code?: unknown }).code ?? '')
   const name = workspacePath ? basename(workspacePath) : 'The workspace'
   const details = workspacePath ? { path: workspacePath, cause: code } : { cause: code }
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+    // Another program (not an ICP Workbench session, which the lock file keeps out) holds the file.
+    return new AppError(
+      'WORKSPACE_IN_USE',
+      `${name} is being written by another program right now, so the change could not be saved. Close whatever else has it open and try again; everything saved before is intact.`,
+      details
+    )
+  }
   if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
     return new AppError(
       'DISK_FULL',

@@ -4,7 +4,10 @@ import { basename, dirname } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { APP_VERSION } from '@shared/app-info'
 import { AppError } from '../app-error'
-import { migrate } from './migrate'
+import { fileDigest, fileStamp, hasHotJournal, requireOwnJournal } from './hot-journal'
+import { formatVersionOf, migrate } from './migrate'
+import { requireExpectedSchema, UnexpectedSchema } from './workspace-schema'
+import { storageError } from './storage-errors'
 import { LATEST_FORMAT_VERSION } from './migrations'
 import { insertWorkspaceRow, readWorkspaceRow } from './workspace-queries'
 
@@ -31,7 +34,9 @@ export function inspectWorkspaceHeader(path: string): { formatVersion: number } 
     throw new AppError('NOT_FOUND', `${path} does not exist.`, { path })
   }
   if (!stats.isFile()) {
-    throw new AppError('NOT_A_WORKSPACE', `${name} is a folder, not a workspace file.`, { path })
+    // A device or pipe (a symlink to /dev/zero, a FIFO) is never read: it may not end.
+    const what = stats.isDirectory() ? 'a folder' : 'not an ordinary file (it is a device, pipe or socket)'
+    throw new AppError('NOT_A_WORKSPACE', `${name} is ${what}, not a workspace file.`, { path })
   }
   const header = Buffer.alloc(100)
   let read = 0
@@ -112,13 +117,17 @@ export function openWorkspaceFile(path: string, options: WorkspaceFileOptions = 
   const name = basename(path)
   inspectWorkspaceHeader(path)
   requireWritable(path)
+  requireOwnJournal(path, options.nativeBinding)
+  const unchanged = changeWatch(path)
   let db: Database.Database
   try {
     db = new Database(path, { fileMustExist: true, nativeBinding: options.nativeBinding })
   } catch (error) {
-    throw corrupt(name, path, error)
+    throw corrupt(name, path, error, unchanged())
   }
   try {
+    // Before any table is read: a view or trigger in a hostile file never runs.
+    requireExpectedSchema(db, formatVersionOf(db), options.nativeBinding)
     // Checked before anything is written: a damaged file is reported, never "repaired".
     const check = db.pragma('quick_check', { simple: true })
     if (check !== 'ok') throw new Error(String(check))
@@ -129,21 +138,37 @@ export function openWorkspaceFile(path: string, options: WorkspaceFileOptions = 
   } catch (error) {
     db.close()
     if (error instanceof AppError) throw error
-    throw corrupt(name, path, error)
+    throw corrupt(name, path, error, unchanged())
   }
+}
+
+/**
+ * Whether the file's bytes are as they were when this was called. Opening changes them only by
+ * rolling back an interrupted save (a hot journal), so only then are the bytes hashed; otherwise
+ * size and modification time tell, as any write changes them.
+ */
+function changeWatch(path: string): () => boolean {
+  if (hasHotJournal(path)) {
+    const before = fileDigest(path)
+    return () => fileDigest(path) === before
+  }
+  const before = fileStamp(path)
+  return () => fileStamp(path) === before
 }
 
 /** Opens a workspace without writing anything, for read-only inspection (the CLI's `info`). */
 export function openWorkspaceReadOnly(path: string, options: WorkspaceFileOptions = {}): Database.Database {
   const name = basename(path)
   const { formatVersion } = inspectWorkspaceHeader(path)
+  const unchanged = changeWatch(path)
   let db: Database.Database
   try {
     db = new Database(path, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding })
   } catch (error) {
-    throw corrupt(name, path, error)
+    throw corrupt(name, path, error, unchanged())
   }
   try {
+    requireExpectedSchema(db, formatVersionOf(db), options.nativeBinding)
     if (formatVersion < LATEST_FORMAT_VERSION) {
       throw new AppError(
         'NOT_SUPPORTED',
@@ -156,7 +181,7 @@ export function openWorkspaceReadOnly(path: string, options: WorkspaceFileOption
   } catch (error) {
     db.close()
     if (error instanceof AppError) throw error
-    throw corrupt(name, path, error)
+    throw corrupt(name, path, error, unchanged())
   }
 }
 
@@ -224,12 +249,22 @@ function moveIntoPlace(temp: string, path: string): void {
   }
 }
 
-function corrupt(name: string, path: string, error: unknown): AppError {
+/** `unchanged` is what a comparison found, never assumed: the message says only what is true. */
+function corrupt(name: string, path: string, error: unknown, unchanged: boolean): AppError {
+  // A file another program holds locked is busy, not damaged.
+  const busy = storageError(error, path)
+  if (busy !== null && busy.code === 'WORKSPACE_IN_USE') return busy
+  const outcome = unchanged
+    ? 'The file was left unchanged.'
+    : 'Its bytes changed while it was being opened (SQLite rolled back an interrupted save or upgrade in it); keep a copy of it before trying anything else.'
+  if (error instanceof UnexpectedSchema) {
+    return new AppError(
+      'CORRUPT_WORKSPACE',
+      `${name} cannot be opened: ${error.message}, so it was changed outside the app or is not a real workspace. Nothing in it was run. ${outcome}`,
+      { path, reason: 'unexpected-schema', unchanged }
+    )
+  }
   const reason = error instanceof Error ? error.message : String(error)
-  return new AppError(
-    'CORRUPT_WORKSPACE',
-    `${name} is damaged and cannot be opened (${reason}). The file was left unchanged.`,
-    { path }
-  )
+  return new AppError('CORRUPT_WORKSPACE', `${name} is damaged and cannot be opened (${reason}). ${outcome}`, { path, unchanged })
 }
 

@@ -5,6 +5,7 @@ import type { SectionId, WorkspaceSummary } from '@shared/domain/workspace'
 import { AppError } from '../app-error'
 import { formatVersionOf } from '../store/migrate'
 import { createWorkspaceFile, openWorkspaceFile, type WorkspaceFileOptions } from '../store/workspace-file'
+import { resolveWorkspaceFile } from '../store/workspace-identity'
 import { acquireWorkspaceLock, type WorkspaceLock } from '../store/workspace-lock'
 import {
   readWorkspaceRow,
@@ -40,10 +41,12 @@ export class WorkspaceSession {
   /** Opens `path`; the previously open workspace stays open if this one fails. */
   open(path: string): WorkspaceSummary {
     if (this.current?.path === path) return this.summary()
-    const lock = acquireWorkspaceLock(path)
+    // Locked and opened under its real name, whatever name (a symlink) it was chosen by.
+    const file = resolveWorkspaceFile(path)
+    const lock = acquireWorkspaceLock(file)
     let db: Database
     try {
-      db = openWorkspaceFile(path, this.fileOptions)
+      db = openWorkspaceFile(file, this.fileOptions)
     } catch (error) {
       lock.release()
       throw error
@@ -53,7 +56,7 @@ export class WorkspaceSession {
   }
 
   create(path: string, name: string): WorkspaceSummary {
-    const lock = acquireWorkspaceLock(path)
+    const lock = acquireWorkspaceLock(resolveWorkspaceFile(path))
     let db: Database
     try {
       db = createWorkspaceFile(path, name, this.fileOptions)

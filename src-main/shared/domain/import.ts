@@ -17,7 +17,7 @@ export interface FileFacts {
   format: FileFormat
   sheets: SheetInfo[]
   sheetName: string | null
-  /** Text files: utf-8, utf-8-bom, utf-16le, utf-16be or windows-1252. */
+  /** Text files: utf-8, utf-8-bom, utf-16le, utf-16be, utf-32le, utf-32be or windows-1252. */
   encoding: string | null
   delimiter: string | null
   /** 1-based row of the header in the sheet or file (the lower row of a two-row header). */

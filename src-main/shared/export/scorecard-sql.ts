@@ -34,13 +34,28 @@ function numberLiteral(value: number): string {
   return value < 0 ? `(${value})` : String(value)
 }
 
-/** Text safe inside a comment: one line, and unable to close a block comment early. */
+/**
+ * Text safe inside a comment: one line, and neither opening nor closing a block comment.
+ * PostgreSQL and DuckDB nest block comments, so an unmatched "/*" in user text would turn the
+ * rest of the script into a comment until a "* /" inside a later string literal ended it, and
+ * the text after that literal would run as SQL.
+ */
 function commentText(text: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters (line breaks) must not reach a comment
-  return text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\*\//g, '* /')
+  return (
+    text
+      // eslint-disable-next-line no-control-regex -- line breaks (and NEL, LS, PS) must not end a comment early
+      .replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]+/g, ' ')
+      .replace(/\/\*/g, '/ *')
+      .replace(/\*\//g, '* /')
+  )
 }
 
-const comment = (text: string): string => `/* ${commentText(text)} */`
+/**
+ * User text goes only into line comments; nothing inside one (a quote, "/*") is read as SQL or
+ * nests. Every place that writes one ends the line right after it (terms are always joined and
+ * closed with a line break).
+ */
+const comment = (text: string): string => `-- ${commentText(text)}`
 
 /** "; a; b; " LIKE '%; item; %' — the item as a whole list entry, with LIKE's wildcards escaped. */
 function listHas(column: string, item: string): string {

@@ -15,15 +15,31 @@ export const MAX_RECORD_CHARS = 8 * 1024 * 1024
 /** Receives a record; `fields` is reused, only the first `count` entries belong to this record. */
 export type RecordHandler = (fields: string[], count: number, row: number, line: number) => boolean | void
 
-/** A record that cannot end: a quote that never closes, or a "line" of tens of megabytes. */
+/**
+ * A record that cannot be read: a quote that never closes, a "line" of tens of megabytes, or a
+ * properly quoted cell larger than the limit (`column` is its 1-based position in the record).
+ */
 export class BrokenRecord extends Error {
   constructor(
-    readonly kind: 'unclosed-quote' | 'too-long',
+    readonly kind: 'unclosed-quote' | 'too-long' | 'cell-too-large',
     readonly row: number,
-    readonly line: number
+    readonly line: number,
+    readonly column = 0
   ) {
     super(`${kind} in row ${row}`)
   }
+}
+
+/**
+ * A quoted value that outgrew the limit: the rest of it is skipped, not kept, until its closing
+ * quote shows whether it was one huge cell (it closes) or a stray quote (it never does).
+ */
+interface OversizedValue {
+  row: number
+  line: number
+  column: number
+  /** The previous chunk ended on a quote that may be the first of a doubled pair. */
+  pendingQuote: boolean
 }
 
 /** indexOf's -1 as the end of the text, keeping every position a small integer for the JIT. */
@@ -49,6 +65,7 @@ export class CsvParser {
   private readonly fields: string[] = []
   private carry = ''
   private stopped = false
+  private oversized: OversizedValue | null = null
 
   constructor(
     private readonly delimiter: string,
@@ -61,6 +78,7 @@ export class CsvParser {
    */
   feed(chunk: string, final: boolean): boolean {
     if (this.stopped) return false
+    if (this.oversized !== null) return this.skipOversized(chunk, final)
     const text = this.carry.length > 0 ? this.carry + chunk : chunk
     this.carry = ''
     const n = text.length
@@ -78,6 +96,7 @@ export class CsvParser {
       let count = 0
       let breaks = 0
       let inQuote = false
+      let quoteAtEnd = false
       let complete = false
       record: for (;;) {
         let value: string
@@ -89,7 +108,10 @@ export class CsvParser {
           value = ''
           for (;;) {
             const q = text.indexOf('"', j)
-            if (q < 0 || (q === n - 1 && !final)) break record
+            if (q < 0 || (q === n - 1 && !final)) {
+              quoteAtEnd = q >= 0
+              break record
+            }
             if (text.charCodeAt(q + 1) === QUOTE) {
               value += text.slice(seg, q + 1)
               j = q + 2
@@ -145,7 +167,11 @@ export class CsvParser {
       if (!complete) {
         if (final) throw new BrokenRecord('unclosed-quote', this.row + 1, this.line)
         this.carry = text.slice(recordStart)
-        if (this.carry.length > MAX_RECORD_CHARS) throw new BrokenRecord(inQuote ? 'unclosed-quote' : 'too-long', this.row + 1, this.line)
+        if (this.carry.length > MAX_RECORD_CHARS) {
+          if (!inQuote) throw new BrokenRecord('too-long', this.row + 1, this.line)
+          this.carry = ''
+          this.oversized = { row: this.row + 1, line: this.line, column: count + 1, pendingQuote: quoteAtEnd }
+        }
         return true
       }
       this.row++
@@ -157,5 +183,31 @@ export class CsvParser {
       }
     }
     return true
+  }
+
+  /** Scans for the oversized value's closing quote (doubled quotes are text), keeping nothing. */
+  private skipOversized(chunk: string, final: boolean): boolean {
+    const big = this.oversized!
+    const tooLarge = (): BrokenRecord => new BrokenRecord('cell-too-large', big.row, big.line, big.column)
+    let j = 0
+    if (big.pendingQuote) {
+      if (chunk.charCodeAt(0) !== QUOTE) throw tooLarge()
+      big.pendingQuote = false
+      j = 1
+    }
+    for (;;) {
+      const q = chunk.indexOf('"', j)
+      if (q < 0) {
+        if (final) throw new BrokenRecord('unclosed-quote', big.row, big.line, big.column)
+        return true
+      }
+      if (q === chunk.length - 1) {
+        if (final) throw tooLarge()
+        big.pendingQuote = true
+        return true
+      }
+      if (chunk.charCodeAt(q + 1) !== QUOTE) throw tooLarge()
+      j = q + 2
+    }
   }
 }

@@ -4,11 +4,13 @@
  * decides and the extension only produces a helpful message when the two disagree.
  */
 import { AppError } from '../../app-error'
-import { expandedOdsCells, MAX_ODS_CELLS } from './ods-guard'
+import { MAX_ODS_CELLS, odsCells } from './ods-guard'
+import { BeyondGrid } from './sheet-grid'
 import { readOleDirectory, OleDamaged } from './ole-directory'
+import { findWorkbookPart } from './ooxml-package'
 import { looksLikeText } from './text-encoding'
 import type { FileFormat } from './types'
-import { damagedWorkbook, decompressionBomb, passwordProtected } from './workbook-errors'
+import { beyondGrid, damagedWorkbook, decompressionBomb, passwordProtected } from './workbook-errors'
 import { checkDeclaredSizes, inflateEntry, readZipDirectory, ZipDamaged, ZipTooLarge, type ZipEntry } from './zip-directory'
 
 export type WorkbookFormat = Exclude<FileFormat, 'csv'>
@@ -73,12 +75,6 @@ function markupKind(b: Uint8Array): string | null {
   return null
 }
 
-/** Only the workbook part's own content type counts; SheetJS lists a macro type for .bin parts in every file. */
-function isMacroEnabled(contentTypes: string): boolean {
-  const override = /<Override\b[^>]*PartName="\/xl\/workbook\.xml"[^>]*>/i.exec(contentTypes)?.[0] ?? ''
-  return /ContentType="[^"]*macroEnabled/i.test(override)
-}
-
 function zipFormat(fileName: string, b: Uint8Array, entries: ZipEntry[]): WorkbookFormat {
   const byName = new Map(entries.map((e) => [e.name.toLowerCase(), e] as const))
   if (entries.some((e) => e.encrypted)) throw passwordProtected(fileName)
@@ -86,13 +82,16 @@ function zipFormat(fileName: string, b: Uint8Array, entries: ZipEntry[]): Workbo
     const e = byName.get(name)
     return e === undefined ? '' : new TextDecoder('utf-8').decode(inflateEntry(b, e))
   }
-  if (byName.has('xl/workbook.bin')) return 'xlsb'
-  if (byName.has('xl/workbook.xml')) return isMacroEnabled(read('[content_types].xml')) ? 'xlsm' : 'xlsx'
+  const workbook = findWorkbookPart(read, (name) => byName.has(name.toLowerCase()))
+  if (workbook !== null) return workbook.binary ? 'xlsb' : workbook.macroEnabled ? 'xlsm' : 'xlsx'
   const mime = read('mimetype').trim()
   if (mime.startsWith(ODS_MIME) && byName.has('content.xml')) {
+    // ODF encrypts the parts themselves, not the zip: only the manifest says so.
+    if (/<manifest:encryption-data\b/.test(read('meta-inf/manifest.xml'))) throw passwordProtected(fileName)
     // SheetJS reads content.xml as one string; past this size that string cannot exist.
     if ((byName.get('content.xml')?.uncompressedSize ?? 0) > MAX_ODS_XML) throw new ZipTooLarge('its content.xml would unpack to more than 256 MB')
-    const cells = expandedOdsCells(read('content.xml'))
+    const { cells, beyondGrid } = odsCells(read('content.xml'))
+    if (beyondGrid !== null) throw new BeyondGrid({ reference: beyondGrid, part: 'content.xml' })
     if (cells > MAX_ODS_CELLS) throw new ZipTooLarge(`its repeated cells would expand to more than ${MAX_ODS_CELLS.toLocaleString('en-US')} cells`)
     return 'ods'
   }
@@ -137,6 +136,7 @@ export function detectFormat(fileName: string, b: Uint8Array): Detected {
     }
   } catch (error) {
     if (error instanceof ZipTooLarge) throw decompressionBomb(fileName, error.message)
+    if (error instanceof BeyondGrid) throw beyondGrid(fileName, error.found.reference, error.found.part)
     if (error instanceof ZipDamaged || error instanceof OleDamaged) throw damagedWorkbook(fileName, error.message)
     throw error
   }

@@ -13,7 +13,7 @@ import { cleanHeader, planHeaders } from './header-names'
 import type { ReadControl } from './read-control'
 import { ColumnScan } from './footer-rows'
 import { RowSink } from './row-sink'
-import { decodeChunks, decodeSample, detectEncoding, DEFAULT_CHUNK_BYTES, type TextEncodingName } from './text-encoding'
+import { decodeChunks, decodeSample, detectEncoding, DEFAULT_CHUNK_BYTES, type DetectedEncoding, type TextEncodingName } from './text-encoding'
 import type { ReadOptions, RowHandler, TableReadResult } from './types'
 import { where } from './where'
 
@@ -68,8 +68,11 @@ function parsePass(src: Source, handler: RecordHandler, progress: Progress | nul
     const message =
       error.kind === 'unclosed-quote'
         ? `${at}: a quoted value starts in this row but its closing quote is missing, so the rest of the file would run into one cell; check for a stray " character.`
-        : `${at}: the row is longer than 8 million characters, so the file is probably not a CSV export.`
-    throw new AppError('BAD_INPUT', message, { file: src.fileName, row: error.row, line: error.line, reason: error.kind })
+        : error.kind === 'cell-too-large'
+          ? `${at}, column ${error.column}: this cell holds more than 8 million characters, more than one cell can be imported; export the table without that column (long notes or attached files) or shorten the text.`
+          : `${at}: the row is longer than 8 million characters, so the file is probably not a CSV export.`
+    const column = error.kind === 'cell-too-large' ? { column: error.column } : {}
+    throw new AppError('BAD_INPUT', message, { file: src.fileName, row: error.row, line: error.line, ...column, reason: error.kind })
   }
 }
 
@@ -109,9 +112,14 @@ function chooseHeader(src: Source, rows: string[][], headerRow: number | undefin
   return found
 }
 
-function encodingNote(fileName: string, broken: number): string {
+function encodingNotes(fileName: string, detected: DetectedEncoding): string[] {
+  if (detected.markOverruled) {
+    return [`${fileName} starts with a UTF-8 mark but its text is not UTF-8; it was read as Windows-1252 (Western European). Check accented letters in the preview.`]
+  }
+  const broken = detected.brokenBytes
+  if (broken === 0) return []
   const [what, verb] = broken === 1 ? ['a byte that is', 'it was'] : [`${broken} bytes that are`, 'they were']
-  return `${fileName} is UTF-8 text with ${what} not valid UTF-8 (a damaged or cut-off file?); ${verb} read as "\uFFFD".`
+  return [`${fileName} is UTF-8 text with ${what} not valid UTF-8 (a damaged or cut-off file?); ${verb} read as "\uFFFD".`]
 }
 
 export function readCsv(
@@ -170,6 +178,6 @@ export function readCsv(
     headers: plan.headers,
     rowCount: sink.rowCount,
     skipped,
-    warnings: detected.brokenBytes === 0 ? plan.warnings : [encodingNote(fileName, detected.brokenBytes), ...plan.warnings]
+    warnings: [...encodingNotes(fileName, detected), ...plan.warnings]
   }
 }

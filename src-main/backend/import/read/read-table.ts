@@ -12,7 +12,8 @@ import { ConsumerError } from './row-sink'
 import { DEFAULT_MAX_BYTES, type ReadOptions, type RowHandler, type TableReadResult } from './types'
 import { verifyEntries, ZipDamaged, ZipTooLarge } from './zip-directory'
 import { baseName, formatSize } from './where'
-import { damagedWorkbook, decompressionBomb } from './workbook-errors'
+import { beyondGrid, damagedWorkbook, decompressionBomb } from './workbook-errors'
+import { findOffGrid } from './sheet-grid'
 
 export function readTable(bytes: Uint8Array, fileName: string, options: ReadOptions, onRow: RowHandler): TableReadResult {
   const name = baseName(fileName)
@@ -31,7 +32,7 @@ export function readTable(bytes: Uint8Array, fileName: string, options: ReadOpti
       const out = readCsv(bytes, name, options, onRow, control)
       return { fileName, format: 'csv', sheets: [], sheetName: null, ...out }
     }
-    if (detected.zip !== null) verifyZip(name, bytes, detected.zip)
+    if (detected.zip !== null) verifyZip(name, bytes, detected.zip, detected.format !== 'ods' && detected.format !== 'xlsb')
     control.throwIfCancelled()
     const out = readWorkbook(bytes, name, options, onRow, control)
     const warnings = detected.warning === null ? out.warnings : [detected.warning, ...out.warnings]
@@ -51,9 +52,14 @@ export function readTable(bytes: Uint8Array, fileName: string, options: ReadOpti
   }
 }
 
-function verifyZip(name: string, bytes: Uint8Array, entries: Parameters<typeof verifyEntries>[1]): void {
+/** Proves the zip's sizes, and for XML workbooks that no part places anything outside the grid. */
+function verifyZip(name: string, bytes: Uint8Array, entries: Parameters<typeof verifyEntries>[1], xmlParts: boolean): void {
   try {
-    verifyEntries(bytes, entries)
+    verifyEntries(bytes, entries, (entry, data) => {
+      if (!xmlParts || !/\.xml$/i.test(entry.name)) return
+      const off = findOffGrid(entry.name, data)
+      if (off !== null) throw beyondGrid(name, off.reference, entry.name)
+    })
   } catch (error) {
     if (error instanceof ZipTooLarge) throw decompressionBomb(name, error.message)
     if (error instanceof ZipDamaged) throw damagedWorkbook(name, error.message)

@@ -45,7 +45,10 @@ function mergedDown(sheet: SheetData, headerRow: number): Map<number, Array<[num
     if (m.s.r <= headerRow || m.e.r <= m.s.r) continue
     const value = cellText(sheet.rows[m.s.r]?.[m.s.c])
     if (value === '') continue
-    for (let r = m.s.r + 1; r <= m.e.r; r++) {
+    // A merge may claim rows far past the data (ODS's number-rows-spanned is only a number):
+    // only rows that can hold data are filled.
+    const end = Math.min(m.e.r, sheet.info.rows - 1)
+    for (let r = m.s.r + 1; r <= end; r++) {
       const list = fills.get(r) ?? []
       list.push([m.s.c, value])
       fills.set(r, list)

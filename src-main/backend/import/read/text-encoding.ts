@@ -5,7 +5,7 @@
  */
 import { Buffer, isUtf8 } from 'node:buffer'
 
-export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252'
+export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'utf-32le' | 'utf-32be' | 'windows-1252'
 
 export interface TextChunk {
   text: string
@@ -39,7 +39,30 @@ function utf16Pattern(b: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   return null
 }
 
+/**
+ * UTF-32 without a byte-order mark: every character is four bytes, and for the text of a CRM
+ * export (all below U+10000) two of them are always NUL. Checked before UTF-16, whose pattern
+ * UTF-32 would otherwise half match, leaving rows of NUL-separated characters.
+ */
+function utf32Pattern(b: Uint8Array): 'utf-32le' | 'utf-32be' | null {
+  const n = Math.min(b.length, SAMPLE) & ~3
+  if (n < 8) return null
+  let le = 0
+  let be = 0
+  for (let i = 0; i < n; i += 4) {
+    if (b[i + 2] === 0 && b[i + 3] === 0 && (b[i] !== 0 || b[i + 1] !== 0)) le++
+    if (b[i] === 0 && b[i + 1] === 0 && (b[i + 2] !== 0 || b[i + 3] !== 0)) be++
+  }
+  const quads = n / 4
+  if (le > quads * 0.9) return 'utf-32le'
+  if (be > quads * 0.9) return 'utf-32be'
+  return null
+}
+
 function bomOf(b: Uint8Array): TextEncodingName | null {
+  // Before UTF-16LE: FF FE 00 00 starts with UTF-16LE's mark.
+  if (b[0] === 0xff && b[1] === 0xfe && b[2] === 0 && b[3] === 0) return 'utf-32le'
+  if (b[0] === 0 && b[1] === 0 && b[2] === 0xfe && b[3] === 0xff) return 'utf-32be'
   if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return 'utf-8-bom'
   if (b[0] === 0xff && b[1] === 0xfe) return 'utf-16le'
   if (b[0] === 0xfe && b[1] === 0xff) return 'utf-16be'
@@ -48,7 +71,7 @@ function bomOf(b: Uint8Array): TextEncodingName | null {
 
 /** True for text in any encoding we read; false for binary data (NULs, control characters). */
 export function looksLikeText(b: Uint8Array): boolean {
-  if (bomOf(b) !== null || utf16Pattern(b) !== null) return true
+  if (bomOf(b) !== null || utf32Pattern(b) !== null || utf16Pattern(b) !== null) return true
   const n = Math.min(b.length, SAMPLE)
   let control = 0
   for (let i = 0; i < n; i++) {
@@ -88,6 +111,14 @@ export interface DetectedEncoding {
   name: TextEncodingName
   /** UTF-8 with a few broken bytes (a cut-off file, one pasted Latin-1 value): decoded as UTF-8. */
   brokenBytes: number
+  /** The file's UTF-8 mark was wrong: its text is Windows-1252 and was read as that. */
+  markOverruled: boolean
+}
+
+/** Whether bytes that are not UTF-8 are mostly so (a single-byte encoding) rather than a few broken ones. */
+function mostlyNotUtf8(b: Uint8Array): { singleByte: boolean; invalid: number } {
+  const { valid, invalid } = utf8Evidence(b)
+  return { singleByte: valid < 10 * invalid, invalid }
 }
 
 /**
@@ -96,17 +127,46 @@ export interface DetectedEncoding {
  * Windows-1252 would garble every accented letter to fix a handful.
  */
 export function detectEncoding(b: Uint8Array): DetectedEncoding {
-  const marked = bomOf(b) ?? utf16Pattern(b)
-  if (marked !== null) return { name: marked, brokenBytes: 0 }
-  if (isUtf8(b)) return { name: 'utf-8', brokenBytes: 0 }
-  const { valid, invalid } = utf8Evidence(b)
-  if (valid >= 10 * invalid) return { name: 'utf-8', brokenBytes: Math.max(1, invalid) }
-  return { name: 'windows-1252', brokenBytes: 0 }
+  const marked = bomOf(b) ?? utf32Pattern(b) ?? utf16Pattern(b)
+  if (marked === 'utf-8-bom') {
+    // A UTF-8 mark is a claim: tools add it to old Latin-1 exports, and decoding those as UTF-8
+    // would turn every accented letter into "�" without a word.
+    const body = b.subarray(3)
+    if (isUtf8(body)) return { name: marked, brokenBytes: 0, markOverruled: false }
+    const { singleByte, invalid } = mostlyNotUtf8(body)
+    return singleByte
+      ? { name: 'windows-1252', brokenBytes: 0, markOverruled: true }
+      : { name: marked, brokenBytes: Math.max(1, invalid), markOverruled: false }
+  }
+  if (marked !== null) return { name: marked, brokenBytes: 0, markOverruled: false }
+  if (isUtf8(b)) return { name: 'utf-8', brokenBytes: 0, markOverruled: false }
+  const { singleByte, invalid } = mostlyNotUtf8(b)
+  if (!singleByte) return { name: 'utf-8', brokenBytes: Math.max(1, invalid), markOverruled: false }
+  return { name: 'windows-1252', brokenBytes: 0, markOverruled: false }
 }
 
 export function bomLength(encoding: TextEncodingName, b: Uint8Array): number {
-  if (encoding === 'utf-8-bom') return 3
-  return bomOf(b) === encoding ? 2 : 0
+  const mark = bomOf(b)
+  if (encoding === 'utf-8-bom' || (encoding === 'windows-1252' && mark === 'utf-8-bom')) return 3
+  if (encoding === 'utf-32le' || encoding === 'utf-32be') return mark === encoding ? 4 : 0
+  return mark === encoding ? 2 : 0
+}
+
+/** UTF-32 code units to text; values that are no character (surrogates, past U+10FFFF) become U+FFFD. */
+function decodeUtf32(b: Uint8Array, bigEndian: boolean): string {
+  const view = new DataView(b.buffer, b.byteOffset, b.length - (b.length % 4))
+  const parts: string[] = []
+  const batch: number[] = []
+  for (let at = 0; at < view.byteLength; at += 4) {
+    const point = view.getUint32(at, !bigEndian)
+    batch.push(point > 0x10ffff || (point >= 0xd800 && point <= 0xdfff) ? 0xfffd : point)
+    if (batch.length === 8192) {
+      parts.push(String.fromCodePoint(...batch))
+      batch.length = 0
+    }
+  }
+  if (batch.length > 0) parts.push(String.fromCodePoint(...batch))
+  return parts.join('')
 }
 
 /**
@@ -134,8 +194,8 @@ export function* decodeChunks(b: Uint8Array, encoding: TextEncodingName, chunkBy
   const start = bomLength(encoding, b)
   const buffer = Buffer.from(b.buffer, b.byteOffset, b.length)
   const be = encoding === 'utf-16be' ? new TextDecoder('utf-16be', { ignoreBOM: true }) : null
-  // Even-sized chunks keep UTF-16 code units whole.
-  const step = Math.max(4, chunkBytes & ~1)
+  // Chunks sized in whole code units (4 bytes covers UTF-16 and UTF-32).
+  const step = Math.max(4, chunkBytes & ~3)
   if (start >= b.length) {
     yield { text: '', end: b.length, final: true }
     return
@@ -147,6 +207,7 @@ export function* decodeChunks(b: Uint8Array, encoding: TextEncodingName, chunkBy
     const final = end === b.length
     let text: string
     if (encoding === 'windows-1252') text = decodeWindows1252(b.subarray(at, end))
+    else if (encoding === 'utf-32le' || encoding === 'utf-32be') text = decodeUtf32(b.subarray(at, end), encoding === 'utf-32be')
     else if (be !== null) text = be.decode(b.subarray(at, end), { stream: !final })
     else text = buffer.toString(encoding === 'utf-16le' ? 'utf16le' : 'utf8', at, end)
     yield { text, end, final }

@@ -11,11 +11,11 @@ export function damagedWorkbook(fileName: string, reason: string): AppError {
 }
 
 export function passwordProtected(fileName: string): AppError {
-  return new AppError(
-    'BAD_INPUT',
-    `${fileName} is password-protected; remove the password in Excel (File > Info > Protect Workbook) and export again.`,
-    { file: fileName, reason: 'encrypted' }
-  )
+  // Said in the terms of the program that set the password.
+  const how = fileName.toLowerCase().endsWith('.ods')
+    ? 'save a copy without it in LibreOffice (File > Save As, with "Save with password" unticked)'
+    : 'remove the password in Excel (File > Info > Protect Workbook)'
+  return new AppError('BAD_INPUT', `${fileName} is password-protected; ${how} and export again.`, { file: fileName, reason: 'encrypted' })
 }
 
 export function decompressionBomb(fileName: string, reason: string): AppError {
@@ -23,4 +23,13 @@ export function decompressionBomb(fileName: string, reason: string): AppError {
     file: fileName,
     reason: 'decompression-bomb'
   })
+}
+
+/** A cell named outside Excel's grid: no spreadsheet program writes one, and reading it would exhaust memory. */
+export function beyondGrid(fileName: string, reference: string, part: string): AppError {
+  return new AppError(
+    'BAD_INPUT',
+    `${fileName} was refused: ${part} places a value at ${reference}, outside the largest sheet Excel allows (column XFD, row 1,048,576). Open it in a spreadsheet program, remove what lies beyond, and export again.`,
+    { file: fileName, reason: 'beyond-grid', reference, part }
+  )
 }

@@ -57,16 +57,17 @@ function sheetData(book: WorkBook, name: string): SheetData {
   let lastRow = -1
   let lastCol = -1
   let filled = 0
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r]
-    if (row === undefined || row === null) continue
-    for (let c = 0; c < row.length; c++) {
-      if (!isFilled(row[c])) continue
+  // forEach visits only the rows and cells that exist: a sparse row array reaching far down
+  // (one cell at row 1,000,000) costs its cells, not its length.
+  rows.forEach((row, r) => {
+    if (row === undefined || row === null) return
+    row.forEach((cell, c) => {
+      if (!isFilled(cell)) return
       filled++
       lastRow = r
       if (c > lastCol) lastCol = c
-    }
-  }
+    })
+  })
   return { name, rows, merges: sheet?.['!merges'] ?? [], info: { name, rows: lastRow + 1, columns: lastCol + 1 }, filled }
 }
 

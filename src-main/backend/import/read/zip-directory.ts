@@ -150,10 +150,14 @@ export function inflateEntry(b: Uint8Array, e: ZipEntry): Uint8Array {
   return out
 }
 
-/** Inflates every entry under its cap, proving the declared sizes before SheetJS trusts them. */
-export function verifyEntries(b: Uint8Array, entries: readonly ZipEntry[]): void {
+/**
+ * Inflates every entry under its cap, proving the declared sizes before SheetJS trusts them;
+ * `inspect` sees each entry's bytes on the way (one inflation serves both).
+ */
+export function verifyEntries(b: Uint8Array, entries: readonly ZipEntry[], inspect?: (entry: ZipEntry, data: Uint8Array) => void): void {
   for (const e of entries) {
     if (e.name.endsWith('/') && e.uncompressedSize === 0) continue
-    inflateEntry(b, e)
+    const data = inflateEntry(b, e)
+    inspect?.(e, data)
   }
 }

@@ -1,0 +1,63 @@
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs'
+import { basename } from 'node:path'
+import { AppError } from '../app-error'
+
+/**
+ * Reads a file the user chose (an export to import, a scorecard file), and only a regular file.
+ * The size limit counts the bytes actually read, never the size stat reports: /dev/zero (or a
+ * symlink to it) reports 0 and never ends, a FIFO reports 0 and blocks. Opened non-blocking so a
+ * FIFO is refused instead of waiting forever for a writer.
+ */
+export function readInputFile(path: string, maxBytes: number, tooLarge: (name: string, limit: number) => string): Uint8Array {
+  const name = basename(path)
+  let fd: number
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOCTTY ?? 0))
+  } catch (error) {
+    throw openError(path, error)
+  }
+  try {
+    const stats = fstatSync(fd)
+    if (stats.isDirectory()) throw new AppError('BAD_INPUT', `${name} is a folder, not a file; choose a file inside it.`, { path, reason: 'directory' })
+    if (!stats.isFile()) {
+      throw new AppError('BAD_INPUT', `${name} is not an ordinary file (it is a device, pipe or socket), so it cannot be imported.`, {
+        path,
+        reason: 'not-a-regular-file'
+      })
+    }
+    // Sized by what stat says, but grown as bytes arrive and cut off one byte past the limit.
+    let buffer = Buffer.allocUnsafe(Math.min(Math.max(stats.size, 64 * 1024), maxBytes + 1))
+    let length = 0
+    for (;;) {
+      if (length === buffer.length) {
+        if (length > maxBytes) throw new AppError('BAD_INPUT', tooLarge(name, maxBytes), { path, limit: maxBytes })
+        const grown = Buffer.allocUnsafe(Math.min(buffer.length * 2, maxBytes + 1))
+        buffer.copy(grown, 0, 0, length)
+        buffer = grown
+      }
+      const read = readSync(fd, buffer, length, buffer.length - length, null)
+      if (read === 0) break
+      length += read
+    }
+    if (length > maxBytes) throw new AppError('BAD_INPUT', tooLarge(name, maxBytes), { path, limit: maxBytes })
+    return new Uint8Array(buffer.buffer, buffer.byteOffset, length)
+  } catch (error) {
+    if (error instanceof AppError) throw error
+    throw openError(path, error)
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/** Failures to reach the file are about the file the user chose, never the workspace. */
+function openError(path: string, error: unknown): AppError {
+  const name = basename(path)
+  const code = (error as NodeJS.ErrnoException).code ?? ''
+  if (code === 'ENOENT' || code === 'ENOTDIR') return new AppError('NOT_FOUND', `${path} does not exist.`, { path })
+  if (code === 'EACCES' || code === 'EPERM') {
+    return new AppError('PERMISSION_DENIED', `${name} cannot be read: you do not have permission to read it. Nothing was imported.`, { path, cause: code })
+  }
+  if (code === 'ELOOP') return new AppError('BAD_INPUT', `${name} is a symbolic link that leads round in a circle.`, { path, cause: code })
+  if (code === 'EISDIR') return new AppError('BAD_INPUT', `${name} is a folder, not a file; choose a file inside it.`, { path, reason: 'directory' })
+  return new AppError('BAD_INPUT', `${name} could not be read (${code || (error as Error).message}).`, { path, cause: code })
+}
