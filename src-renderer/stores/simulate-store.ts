@@ -5,7 +5,7 @@ import type { ScorecardSummary } from '@shared/domain/scorecards'
 import type { SimulationReport } from '@shared/domain/simulation'
 import type { Scorecard } from '@shared/engine/scorecard/model'
 import { conditionKey } from '@shared/engine/scoring/compile'
-import { conditionsOf } from '@shared/engine/simulation/simulation-pack'
+import { bareCondition, conditionsOf } from '@shared/engine/simulation/simulation-pack'
 import { parseSplitDate, type SimulationRequest } from '@shared/engine/simulation/simulation-report'
 import { api } from '../api/api'
 import { ApiCallError, errorShapeOf } from '../api/api-client'
@@ -81,7 +81,7 @@ export const useSimulateStore = create<SimulateState>((set, get) => {
       if (mine !== generation || result.kind === 'superseded') return
       if (result.kind === 'missing') {
         const wanted = new Set(result.conditionKeys)
-        const conditions = conditionsOf(scorecard).filter((c) => wanted.has(conditionKey(c)))
+        const conditions = conditionsOf(scorecard).filter((c) => wanted.has(conditionKey(c))).map(bareCondition)
         worker().addMasks(await api().call('simulate-masks', { dataVersion, conditions }))
         if (mine === generation) await compute(fromCapacity, inputAt)
         return

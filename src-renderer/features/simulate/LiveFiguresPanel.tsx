@@ -52,6 +52,12 @@ export function LiveFiguresPanel({ workspacePath, scorecardId }: { workspacePath
         <span className="live-fig__name">Threshold {threshold ?? ''}</span>
         <ThresholdSlider value={threshold} onChange={setThreshold} />
       </label>
+      {report && error ? (
+        // The last good figures stay, but never silently: a failed update says so beside them.
+        <p className="live-panel__note" role="alert">
+          {error.message}
+        </p>
+      ) : null}
       {report ? (
         <div className="live-panel__figures">
           <Figure name="Deals passing" value={count(report.passCount)} detail={pct(report.passRate)} />
