@@ -4,6 +4,7 @@ import type { AntiIcpEntry, BestCustomerCohort, BestCustomerDefinition, Discover
 import type { ScorecardSummary, StoredScorecard } from '@shared/domain/scorecards'
 import type { Condition } from '@shared/engine/scorecard/model'
 import { api } from '../api/api'
+import { callApi } from '../queries/query-client'
 import { errorShapeOf } from '../api/api-client'
 
 export type DiscoverTarget = DiscoverReport['target']
@@ -114,7 +115,7 @@ export const useDiscoverStore = create<DiscoverState>((set, get) => {
     },
     async setLeak(attribute, overruled) {
       const target = get().target
-      if (await into('report', () => api().call('discover-set-leak', { attribute, overruled, target }))) void get().loadAntiIcp()
+      if (await into('report', () => callApi('discover-set-leak', { attribute, overruled, target }))) void get().loadAntiIcp()
     },
     async loadAntiIcp() {
       const target = antiTarget()
@@ -131,7 +132,7 @@ export const useDiscoverStore = create<DiscoverState>((set, get) => {
       set({ cohortOffset: 0 })
       // The answer may carry more members than a page; show the first page, page on with best-cohort.
       const ok = await into('cohort', async () => {
-        const cohort = await api().call('best-definition-set', { definition })
+        const cohort = await callApi('best-definition-set', { definition })
         return { ...cohort, members: cohort.members.slice(0, COHORT_PAGE) }
       })
       if (!ok) return false
@@ -152,7 +153,7 @@ export const useDiscoverStore = create<DiscoverState>((set, get) => {
     },
     async suggest(name) {
       const target = get().target
-      const ok = await into('suggestion', () => api().call('scorecard-suggest', { name, target }), false)
+      const ok = await into('suggestion', () => callApi('scorecard-suggest', { name, target }), false)
       if (ok) void get().loadScorecards()
     },
     async checkScorecard(id) {
@@ -165,7 +166,7 @@ export const useDiscoverStore = create<DiscoverState>((set, get) => {
       const proposal = check.value?.proposal
       if (checkedId === null || !proposal) return
       try {
-        await api().call('scorecard-save', { id: checkedId, scorecard: proposal })
+        await callApi('scorecard-save', { id: checkedId, scorecard: proposal })
         set({ savedNote: `Re-weights applied to “${proposal.name}”. Open it in Scorecards to review or undo.` })
         void get().checkScorecard(checkedId)
       } catch (error) {
@@ -176,7 +177,7 @@ export const useDiscoverStore = create<DiscoverState>((set, get) => {
       try {
         const stored = await api().call('scorecard-get', { id: scorecardId })
         const scorecard = { ...stored.scorecard, knockouts: [...stored.scorecard.knockouts, { name, ...condition }] }
-        await api().call('scorecard-save', { id: scorecardId, scorecard })
+        await callApi('scorecard-save', { id: scorecardId, scorecard })
         set({ savedNote: `Knockout “${name}” added to “${scorecard.name}”.` })
         void get().loadScorecards()
       } catch (error) {

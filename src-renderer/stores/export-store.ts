@@ -3,6 +3,7 @@ import type { ApiErrorShape } from '@shared/contract'
 import type { OnePagerBlockId, OnePagerContent, OnePagerDocument } from '@shared/domain/one-pager'
 import type { ScorecardSummary } from '@shared/domain/scorecards'
 import { api } from '../api/api'
+import { callApi } from '../queries/query-client'
 import { errorShapeOf } from '../api/api-client'
 
 /** Typing pauses this long before the document is saved. */
@@ -92,7 +93,7 @@ export const useExportStore = create<ExportState>((set, get) => {
     if (!job) return saving
     const serial = editSerial
     saving = saving
-      .then(() => api().call('export-document-save', job))
+      .then(() => callApi('export-document-save', job))
       .then((content) => {
         if (get().scorecardId !== job.scorecardId) return
         // The evidence and drafts come back resolved; the document the user is typing stays theirs.

@@ -8,6 +8,7 @@ import { conditionKey } from '@shared/engine/scoring/compile'
 import { bareCondition, conditionsOf } from '@shared/engine/simulation/simulation-pack'
 import { parseSplitDate, type SimulationRequest } from '@shared/engine/simulation/simulation-report'
 import { api } from '../api/api'
+import { callApi } from '../queries/query-client'
 import { ApiCallError, errorShapeOf } from '../api/api-client'
 import { recordCompute } from '../features/simulate/latency-probe'
 import { WhatIfClient } from '../features/simulate/what-if/what-if-client'
@@ -253,7 +254,7 @@ export const useSimulateStore = create<SimulateState>((set, get) => {
     async suggest() {
       set({ suggesting: true, error: null })
       try {
-        const created = await api().call('scorecard-suggest', { name: 'Suggested ICP', target: get().outcome })
+        const created = await callApi('scorecard-suggest', { name: 'Suggested ICP', target: get().outcome })
         set({ suggesting: false })
         await loadScorecards(created.id)
       } catch (error) {

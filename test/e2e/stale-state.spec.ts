@@ -1,9 +1,32 @@
 import type { Page } from '@playwright/test'
 import { test, expect } from './support/fixtures'
+import { DataPage } from './pages/data-page'
 import { ScorecardsPage } from './pages/scorecards-page'
 
 // Regressions for backend data that one section cached and another section changed: each
 // screen must show what is stored now, not what it read on its first visit.
+
+test('a column set to Ignore in Data leaves the Scorecards palette at once, without a reload', async ({ page, host, startPage, workspacePage }) => {
+  await startPage.goto(host.url)
+  await page.getByRole('button', { name: /Open the sample workspace/ }).click()
+  await workspacePage.expectOpen('Sample — Stackwise')
+
+  const scorecards = new ScorecardsPage(page)
+  await scorecards.open()
+  await scorecards.create('Palette ICP')
+  await expect(scorecards.palette.getByRole('button', { name: /^Industry,/ })).toBeVisible()
+
+  const data = new DataPage(page)
+  await workspacePage.goTo('Data')
+  await data.openTab('Columns')
+  await data.pickTable('Accounts')
+  await data.roleOf('Industry').selectOption({ label: 'Ignore' })
+  await expect(data.roleOf('Industry')).toHaveValue('ignore')
+
+  await scorecards.open()
+  await expect(scorecards.palette.getByRole('button', { name: /^Employees,/ })).toBeVisible()
+  await expect(scorecards.palette.getByRole('button', { name: /^Industry,/ })).toHaveCount(0)
+})
 
 /** The live strip's figures once they have settled (the worker answers after each edit). */
 async function liveFigures(page: Page): Promise<string> {

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react'
 import { Copy, Download, History, Pencil, Plus, Redo2, Save, Trash2, Undo2, Upload } from 'lucide-react'
+import { useApiQuery } from '../../queries/api-queries'
 import { useScorecardStore } from '../../stores/scorecard-store'
 import { NameDialog } from './NameDialog'
 import { VersionsDialog } from './VersionsDialog'
@@ -8,7 +9,7 @@ type Prompt = 'create' | 'duplicate' | 'rename' | 'version' | 'versions' | null
 
 /** Which scorecard is open and everything done to it as a whole: create, copy, rename, delete, versions, files. */
 export function ScorecardToolbar() {
-  const list = useScorecardStore((s) => s.list)
+  const list = useApiQuery('scorecard-list', {}).data ?? []
   const currentId = useScorecardStore((s) => s.currentId)
   const name = useScorecardStore((s) => s.scorecard?.name ?? '')
   const canUndo = useScorecardStore((s) => s.past.length > 0)

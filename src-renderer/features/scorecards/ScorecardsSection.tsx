@@ -1,6 +1,7 @@
 import { useEffect, useMemo } from 'react'
 import { CheckCircle2, LayoutList, Undo2, X } from 'lucide-react'
 import { ErrorNotice } from '../../components/ErrorNotice'
+import { useApiQuery } from '../../queries/api-queries'
 import { useScorecardStore } from '../../stores/scorecard-store'
 import { useWorkspaceStore } from '../../stores/workspace-store'
 import { paletteAttributes } from './attributes'
@@ -22,17 +23,25 @@ export function ScorecardsSection() {
   const path = useWorkspaceStore((s) => s.workspace?.path ?? null)
   const currentId = useScorecardStore((s) => s.currentId)
   const scorecard = useScorecardStore((s) => s.scorecard)
-  const summary = useScorecardStore((s) => s.summary)
-  const discover = useScorecardStore((s) => s.discover)
+  const list = useApiQuery('scorecard-list', {}).data
+  const summary = useApiQuery('dataset-summary', {}).data ?? null
+  // Strength badges are a nicety: the palette works without them, so a failure stays quiet.
+  const discover = useApiQuery('discover-run', {}).data ?? null
   const error = useScorecardStore((s) => s.error)
   const note = useScorecardStore((s) => s.note)
   const deleted = useScorecardStore((s) => s.deleted)
-  const { open, undo, redo, dismiss, restoreDeleted } = useScorecardStore.getState()
+  const { open, select, undo, redo, dismiss, restoreDeleted } = useScorecardStore.getState()
   const attributes = useMemo(() => paletteAttributes(summary, discover), [summary, discover])
 
   useEffect(() => {
     if (path) open(path)
   }, [path, open])
+
+  // With nothing open, the section opens the first scorecard.
+  const first = list?.[0]?.id
+  useEffect(() => {
+    if (currentId === null && first !== undefined) void select(first)
+  }, [currentId, first, select])
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
