@@ -37,7 +37,7 @@ export default defineConfig({
     root: resolve(__dirname, 'src-renderer'),
     resolve: { alias },
     plugins: [react()],
-    // The what-if engine runs in a module worker (features/simulate/what-if).
+    // The what-if engine runs in a module worker (src-renderer/what-if).
     worker: { format: 'es' },
     build: {
       outDir: resolve(__dirname, 'out/renderer'),

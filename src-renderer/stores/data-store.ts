@@ -21,10 +21,10 @@ import {
   withProfile,
   withRole,
   type ImportDraft
-} from '../features/data/import-draft'
-import { atFile, inspectRequest, newJob, type ImportJob, type ReadOptions } from '../features/data/import-job'
+} from './import/import-draft'
+import { atFile, inspectRequest, newJob, type ImportJob, type ReadOptions } from './import/import-job'
 
-export type { ImportJob } from '../features/data/import-job'
+export type { ImportJob } from './import/import-job'
 
 export type DataTab = 'tables' | 'accounts' | 'columns' | 'outcomes' | 'rows' | 'hygiene'
 export type JoinList = 'matched-deals' | 'unmatched-deals' | 'accounts-without-deals'

@@ -10,8 +10,8 @@ import { parseSplitDate, type SimulationRequest } from '@shared/engine/simulatio
 import { api } from '../api/api'
 import { callApi } from '../queries/query-client'
 import { ApiCallError, errorShapeOf } from '../api/api-client'
-import { recordCompute } from '../features/simulate/latency-probe'
-import { WhatIfClient } from '../features/simulate/what-if/what-if-client'
+import { recordCompute } from '../what-if/latency-probe'
+import { WhatIfClient } from '../what-if/what-if-client'
 
 export type SimulateOutcome = SimulationReport['outcome']
 

@@ -3,7 +3,7 @@ import { ArrowRight, Gauge } from 'lucide-react'
 import { useScorecardStore, type ScorecardState } from '../../stores/scorecard-store'
 import { useSimulateStore } from '../../stores/simulate-store'
 import { useWorkspaceStore } from '../../stores/workspace-store'
-import { useCommitMeasure, usePaintMeasure } from './latency-probe'
+import { useCommitMeasure, usePaintMeasure } from '../../what-if/latency-probe'
 import { count, fixed, lift, pct } from './simulate-format'
 import { ThresholdSlider } from './ThresholdSlider'
 

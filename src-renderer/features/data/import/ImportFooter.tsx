@@ -5,7 +5,7 @@ import { useDatasetSummary } from '../../../queries/dataset-queries'
 import { useDataStore, type ImportJob } from '../../../stores/data-store'
 import { KIND_LABELS } from '../data-labels'
 import { formatCount } from '../data-format'
-import type { ImportDraft } from '../import-draft'
+import type { ImportDraft } from '../../../stores/import/import-draft'
 
 /** Leave, or save: replacing or adding to a table of the same kind when there already is one. */
 export function ImportFooter({ job, preview, draft }: { job: ImportJob; preview: ImportPreview; draft: ImportDraft }) {
