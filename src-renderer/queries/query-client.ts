@@ -41,12 +41,40 @@ export function invalidateData(keys: readonly DataKey[], client: QueryClient = q
 }
 
 /**
+ * This tab's writes whose data-changed event has not arrived yet. The tab refetches after its own
+ * write itself (so a read right after the write is fresh whichever comes first, the answer or the
+ * event), and the event, when it comes, is recognised here instead of refetching a second time.
+ */
+const ownWrites: Array<{ method: MethodName; at: number }> = []
+/** An event that never came (a dropped stream) stops being waited for after this long. */
+const OWN_WRITE_MS = 10_000
+
+/** Whether a data-changed event is the echo of this tab's own write (consumed if so). */
+export function isOwnWrite(method: string, now = Date.now()): boolean {
+  while (ownWrites.length > 0 && now - ownWrites[0]!.at > OWN_WRITE_MS) ownWrites.shift()
+  const index = ownWrites.findIndex((w) => w.method === method)
+  if (index < 0) return false
+  ownWrites.splice(index, 1)
+  return true
+}
+
+/**
  * A write: calls the backend, then refetches what the contract says the method changes. Not
  * awaited: the caller goes on with the write's own answer, and a later read of the same data
  * joins the refetch instead of reading the old answer.
  */
 export async function callApi<M extends MethodName>(method: M, input: MethodInput<M>, client: QueryClient = queryClient): Promise<MethodOutput<M>> {
-  const value = await api().call(method, input)
-  void invalidateData(changesOf(method), client)
-  return value
+  const keys = changesOf(method)
+  const mine = { method, at: Date.now() }
+  if (keys.length > 0) ownWrites.push(mine)
+  try {
+    const value = await api().call(method, input)
+    void invalidateData(keys, client)
+    return value
+  } catch (error) {
+    // A refused write sends no event.
+    const index = ownWrites.indexOf(mine)
+    if (index >= 0) ownWrites.splice(index, 1)
+    throw error
+  }
 }
