@@ -2,6 +2,7 @@ import { useEffect, useMemo } from 'react'
 import { CheckCircle2, LayoutList, Undo2, X } from 'lucide-react'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { useApiQuery } from '../../queries/api-queries'
+import { editHistory, isTextField } from '../shell/app-commands'
 import { useScorecardStore } from '../../stores/scorecard-store'
 import { useWorkspaceStore } from '../../stores/workspace-store'
 import { paletteAttributes } from './attributes'
@@ -10,13 +11,6 @@ import { EditorBoard } from './EditorBoard'
 import { ScorecardToolbar } from './ScorecardToolbar'
 import { TestRecord } from './TestRecord'
 import { TiersEditor } from './TiersEditor'
-
-function isTextField(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false
-  if (target.isContentEditable || target instanceof HTMLTextAreaElement) return true
-  // Text inputs keep their own native undo; checkboxes, sliders and buttons do not have one.
-  return target instanceof HTMLInputElement && !['checkbox', 'radio', 'range', 'button', 'color'].includes(target.type)
-}
 
 /** The Scorecards section: the Ideal Customer Profile as points, edited by drag and drop. */
 export function ScorecardsSection() {
@@ -30,7 +24,7 @@ export function ScorecardsSection() {
   const error = useScorecardStore((s) => s.error)
   const note = useScorecardStore((s) => s.note)
   const deleted = useScorecardStore((s) => s.deleted)
-  const { open, select, undo, redo, dismiss, restoreDeleted } = useScorecardStore.getState()
+  const { open, select, dismiss, restoreDeleted } = useScorecardStore.getState()
   const attributes = useMemo(() => paletteAttributes(summary, discover), [summary, discover])
 
   useEffect(() => {
@@ -47,12 +41,11 @@ export function ScorecardsSection() {
     const onKey = (event: KeyboardEvent): void => {
       if (!(event.ctrlKey || event.metaKey) || event.key.toLowerCase() !== 'z' || isTextField(event.target)) return
       event.preventDefault()
-      if (event.shiftKey) redo()
-      else undo()
+      editHistory(event.shiftKey ? 'edit-redo' : 'edit-undo', document.activeElement, 'scorecards')
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [undo, redo])
+  }, [])
 
   return (
     <section className="section scorecards" aria-labelledby="section-title">
