@@ -41,6 +41,8 @@ export default defineConfig({
     worker: { format: 'es' },
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
+      // electron-vite leaves the renderer unminified by default; it is what every start loads.
+      minify: true,
       rollupOptions: { input: { index: resolve(__dirname, 'src-renderer/index.html') } }
     }
   }
