@@ -1,7 +1,7 @@
 import { create } from 'zustand'
 import type { ApiErrorShape } from '@shared/contract'
 import type { AntiIcpEntry, BestCustomerCohort, BestCustomerDefinition, DiscoverReport, ScorecardCheck, ScorecardValidation } from '@shared/domain/discover'
-import type { ScorecardSummary, StoredScorecard } from '@shared/domain/scorecards'
+import type { StoredScorecard } from '@shared/domain/scorecards'
 import type { Condition } from '@shared/engine/scorecard/model'
 import { api } from '../api/api'
 import { callApi } from '../queries/query-client'
@@ -29,7 +29,6 @@ export interface DiscoverState {
   definition: Slot<BestCustomerDefinition>
   cohort: Slot<BestCustomerCohort>
   cohortOffset: number
-  scorecards: ScorecardSummary[]
   suggestion: Slot<SuggestResult>
   check: Slot<ScorecardCheck>
   checkedId: number | null
@@ -46,7 +45,6 @@ export interface DiscoverState {
   loadDefinition(): Promise<void>
   defineBest(definition: BestCustomerDefinition): Promise<boolean>
   pageCohort(offset: number): Promise<void>
-  loadScorecards(): Promise<void>
   suggest(name: string): Promise<void>
   checkScorecard(id: number): Promise<void>
   applyProposal(): Promise<void>
@@ -86,7 +84,6 @@ export const useDiscoverStore = create<DiscoverState>((set, get) => {
     definition: idle(),
     cohort: idle(),
     cohortOffset: 0,
-    scorecards: [],
     suggestion: idle(),
     check: idle(),
     checkedId: null,
@@ -99,7 +96,6 @@ export const useDiscoverStore = create<DiscoverState>((set, get) => {
       }
       void get().run()
       void get().loadAntiIcp()
-      void get().loadScorecards()
       void get().loadDefinition()
     },
     setTarget(target) {
@@ -144,17 +140,9 @@ export const useDiscoverStore = create<DiscoverState>((set, get) => {
       set({ cohortOffset: offset })
       await into('cohort', () => api().call('best-cohort', { offset, limit: COHORT_PAGE }))
     },
-    async loadScorecards() {
-      try {
-        set({ scorecards: await api().call('scorecard-list', {}) })
-      } catch {
-        // The pickers stay empty and say so; the panels' own calls report real failures.
-      }
-    },
     async suggest(name) {
       const target = get().target
-      const ok = await into('suggestion', () => callApi('scorecard-suggest', { name, target }), false)
-      if (ok) void get().loadScorecards()
+      await into('suggestion', () => callApi('scorecard-suggest', { name, target }), false)
     },
     async checkScorecard(id) {
       set({ checkedId: id })
@@ -179,7 +167,6 @@ export const useDiscoverStore = create<DiscoverState>((set, get) => {
         const scorecard = { ...stored.scorecard, knockouts: [...stored.scorecard.knockouts, { name, ...condition }] }
         await callApi('scorecard-save', { id: scorecardId, scorecard })
         set({ savedNote: `Knockout “${name}” added to “${scorecard.name}”.` })
-        void get().loadScorecards()
       } catch (error) {
         set((s) => ({ antiIcp: { ...s.antiIcp, error: errorShapeOf(error) } }))
       }

@@ -1,8 +1,8 @@
 import { create } from 'zustand'
 import type { ApiErrorShape } from '@shared/contract'
 import type { OnePagerBlockId, OnePagerContent, OnePagerDocument } from '@shared/domain/one-pager'
-import type { ScorecardSummary } from '@shared/domain/scorecards'
 import { api } from '../api/api'
+import { fetchApi } from '../queries/api-queries'
 import { callApi } from '../queries/query-client'
 import { errorShapeOf } from '../api/api-client'
 
@@ -41,7 +41,6 @@ export function exportAvailable(kind: ExportKind): boolean {
 }
 
 export interface ExportState {
-  scorecards: ScorecardSummary[] | null
   scorecardId: number | null
   content: OnePagerContent | null
   /** 'saving' while an edit waits to be written, 'saved' once it is. */
@@ -105,7 +104,6 @@ export const useExportStore = create<ExportState>((set, get) => {
   }
 
   return {
-    scorecards: null,
     scorecardId: null,
     content: null,
     saveState: 'saved',
@@ -121,10 +119,10 @@ export const useExportStore = create<ExportState>((set, get) => {
       openPath = workspacePath
       try {
         await writePending()
-        const scorecards = await api().call('scorecard-list', {})
+        const scorecards = await fetchApi('scorecard-list', {})
         const current = get().scorecardId
         const keep = reopened && current !== null && scorecards.some((s) => s.id === current)
-        set({ scorecards, ...(keep ? {} : { content: null, scorecardId: null, saved: null }) })
+        if (!keep) set({ content: null, scorecardId: null, saved: null })
         const id = keep ? current : (scorecards[0]?.id ?? null)
         if (id !== null) await get().select(id)
       } catch (error) {
