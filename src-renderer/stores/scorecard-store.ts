@@ -42,6 +42,11 @@ export interface ScorecardState {
   restoreVersion(versionId: number): Promise<void>
   importFile(fileName: string, bytes: Uint8Array<ArrayBuffer>): Promise<void>
   exportFile(): Promise<void>
+  /**
+   * The stored working copy as last read: adopted when another window or tab changed it (not an
+   * answer about this tab's own saves, and never while an edit of this tab waits to be saved).
+   */
+  adoptStored(id: number, scorecard: Scorecard): void
   /** Resolves once every edit made so far is saved (a comparison must read the working copy as shown). */
   whenSaved(): Promise<void>
   dismiss(): void
@@ -54,6 +59,14 @@ export const useScorecardStore = create<ScorecardState>((set, get) => {
   let last = { key: '', at: 0 }
   // A select answered after a later one must not replace it.
   let selecting = 0
+  // The stored copies the backend answered this tab with (loads and saves), newest last: a read
+  // returning one of them is about this tab's own work (perhaps answered late); anything else
+  // was written elsewhere. The backend's answers, not what was sent: it stores a canonical form.
+  let known: string[] = []
+  let unsaved = 0
+  const remember = (scorecard: Scorecard): void => {
+    known = [...known, JSON.stringify(scorecard)].slice(-50)
+  }
 
   const fail = (error: unknown): void => set({ error: errorShapeOf(error) })
   const history = (): History<Scorecard> | null => {
@@ -78,16 +91,20 @@ export const useScorecardStore = create<ScorecardState>((set, get) => {
     }
     const entry = { id, scorecard }
     waiting = entry
+    unsaved++
     saving = saving
       .then(() => {
         if (waiting === entry) waiting = null
         return callApi('scorecard-save', { id: entry.id, scorecard: entry.scorecard })
       })
+      .then((saved) => remember(saved.scorecard))
       .catch(fail)
+      .finally(() => unsaved--)
   }
 
   function show(id: number, scorecard: Scorecard): void {
     last = startHistory(scorecard).last
+    remember(scorecard)
     selecting++
     set({ currentId: id, scorecard, past: [], future: [] })
   }
@@ -154,6 +171,7 @@ export const useScorecardStore = create<ScorecardState>((set, get) => {
       try {
         await saving
         const stored = await callApi('scorecard-rename', { id: currentId, name })
+        remember(stored.scorecard)
         set({ scorecard: { ...scorecard, name: stored.scorecard.name } })
       } catch (error) {
         fail(error)
@@ -203,6 +221,7 @@ export const useScorecardStore = create<ScorecardState>((set, get) => {
       try {
         await saving
         const stored = await callApi('scorecard-version-restore', { id, versionId })
+        remember(stored.scorecard)
         // Restoring is an edit like any other: the working copy before it stays one undo away.
         set({ scorecard: stored.scorecard, past: [...past, scorecard], future: [], editedAt: performance.now(), note: 'Version restored. Undo brings back the previous working copy.', deleted: null })
       } catch (error) {
@@ -234,6 +253,13 @@ export const useScorecardStore = create<ScorecardState>((set, get) => {
       } catch (error) {
         fail(error)
       }
+    },
+    adoptStored(id, scorecard) {
+      if (id !== get().currentId || unsaved > 0 || known.includes(JSON.stringify(scorecard))) return
+      remember(scorecard)
+      // Another window's edit: its history is not ours to undo, so ours starts again from it.
+      last = startHistory(scorecard).last
+      set({ scorecard, past: [], future: [], editedAt: performance.now() })
     },
     whenSaved() {
       return saving.then(() => undefined)

@@ -25,6 +25,16 @@ test('an edit in one tab shows in another tab on the same workspace within a sec
   await scorecards.create('Team ICP')
   await expect(watching.picker.locator('option', { hasText: 'Team ICP' })).toHaveCount(1, { timeout: 1_000 })
 
+  // A criterion added and its points raised in the first tab show on the same scorecard in the second.
+  await watching.picker.selectOption({ label: 'Team ICP' })
+  await expect(watching.cards('Firmographic')).toHaveCount(0)
+  await scorecards.dragAttribute('Employees', 'Firmographic')
+  await expect(scorecards.cards('Firmographic')).toHaveCount(1)
+  await expect(watching.cards('Firmographic')).toHaveCount(1, { timeout: 1_000 })
+  await scorecards.cards('Firmographic').first().getByRole('button', { name: 'More points' }).click()
+  const points = await scorecards.cards('Firmographic').first().locator('output').innerText()
+  await expect(watching.cards('Firmographic').first().locator('output')).toHaveText(points, { timeout: 1_000 })
+
   // A column ignored in the first tab's Data section leaves the second tab's palette.
   const data = new DataPage(page)
   await new WorkspacePage(page).goTo('Data')

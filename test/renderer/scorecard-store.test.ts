@@ -77,4 +77,25 @@ describe('scorecard store: the editor state, saved in order, never overtaken by 
     store.open('/w/two.icpw')
     expect(useScorecardStore.getState()).toMatchObject({ currentId: null, scorecard: null, past: [], future: [] })
   })
+
+  it("another tab's change to the open scorecard is adopted; the echo of this tab's own save is not", async () => {
+    const store = useScorecardStore.getState()
+    await store.select(1)
+    store.apply((sc) => points(6)(sc), undefined)
+    store.apply((sc) => points(7)(sc), undefined)
+    // While an edit waits to be saved, nothing read back may replace it.
+    store.adoptStored(1, points(99)(base('Elsewhere')))
+    expect(useScorecardStore.getState().scorecard!.criteria[0]!.points).toBe(7)
+    await store.whenSaved()
+    // The stored copy of this tab's own save comes back: history stays.
+    store.adoptStored(1, saved.at(-1)!)
+    expect(useScorecardStore.getState().past).toHaveLength(2)
+    // Written elsewhere: adopted, and this tab's history (about the old copy) starts again.
+    store.adoptStored(1, points(42)(base('Scorecard 1')))
+    expect(useScorecardStore.getState()).toMatchObject({ past: [], future: [] })
+    expect(useScorecardStore.getState().scorecard!.criteria[0]!.points).toBe(42)
+    // Another scorecard's copy never replaces the open one.
+    store.adoptStored(2, points(1)(base('Scorecard 2')))
+    expect(useScorecardStore.getState().scorecard!.criteria[0]!.points).toBe(42)
+  })
 })

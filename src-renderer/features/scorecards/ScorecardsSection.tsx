@@ -31,6 +31,13 @@ export function ScorecardsSection() {
     if (path) open(path)
   }, [path, open])
 
+  // The working copy as stored: refetched when any window saves a scorecard, and adopted by the
+  // editor when the change came from elsewhere (another tab editing the same scorecard).
+  const stored = useApiQuery('scorecard-get', currentId === null ? null : { id: currentId }).data
+  useEffect(() => {
+    if (stored) useScorecardStore.getState().adoptStored(stored.id, stored.scorecard)
+  }, [stored])
+
   // With nothing open, the section opens the first scorecard.
   const first = list?.[0]?.id
   useEffect(() => {
