@@ -102,6 +102,17 @@ export const useScorecardStore = create<ScorecardState>((set, get) => {
       .finally(() => unsaved--)
   }
 
+  /** An edit, undo or redo: one step of the history, shown and saved (nothing when it changes nothing). */
+  function move(step: (current: History<Scorecard>) => History<Scorecard>): void {
+    const current = history()
+    const id = get().currentId
+    if (!current || id === null) return
+    const next = step(current)
+    if (next === current) return
+    setHistory(next)
+    persist(id, next.present)
+  }
+
   function show(id: number, scorecard: Scorecard): void {
     last = startHistory(scorecard).last
     remember(scorecard)
@@ -130,32 +141,10 @@ export const useScorecardStore = create<ScorecardState>((set, get) => {
       }
     },
     apply(command, input, coalesceKey) {
-      const current = history()
-      const id = get().currentId
-      if (!current || id === null) return
-      const next = recordEdit(current, command(current.present, input), Date.now(), coalesceKey)
-      if (next === current) return
-      setHistory(next)
-      persist(id, next.present)
+      move((current) => recordEdit(current, command(current.present, input), Date.now(), coalesceKey))
     },
-    undo() {
-      const current = history()
-      const id = get().currentId
-      if (!current || id === null) return
-      const next = undoEdit(current)
-      if (next === current) return
-      setHistory(next)
-      persist(id, next.present)
-    },
-    redo() {
-      const current = history()
-      const id = get().currentId
-      if (!current || id === null) return
-      const next = redoEdit(current)
-      if (next === current) return
-      setHistory(next)
-      persist(id, next.present)
-    },
+    undo: () => move(undoEdit),
+    redo: () => move(redoEdit),
     async create(name, from) {
       try {
         await saving

@@ -8,8 +8,7 @@ import { ScorecardsPage } from './pages/scorecards-page'
 
 test('a column set to Ignore in Data leaves the Scorecards palette at once, without a reload', async ({ page, host, startPage, workspacePage }) => {
   await startPage.goto(host.url)
-  await page.getByRole('button', { name: /Open the sample workspace/ }).click()
-  await workspacePage.expectOpen('Sample — Stackwise')
+  await startPage.openSample()
 
   const scorecards = new ScorecardsPage(page)
   await scorecards.open()
@@ -59,10 +58,9 @@ async function figuresAfterReload(page: Page, scorecards: ScorecardsPage): Promi
   return figures
 }
 
-test('the live figures follow a switch of scorecard, a new knockout and a points step, as a reload would show them', async ({ page, host, startPage, workspacePage }) => {
+test('the live figures follow a switch of scorecard, a new knockout and a points step, as a reload would show them', async ({ page, host, startPage }) => {
   await startPage.goto(host.url)
-  await page.getByRole('button', { name: /Open the sample workspace/ }).click()
-  await workspacePage.expectOpen('Sample — Stackwise')
+  await startPage.openSample()
   const scorecards = new ScorecardsPage(page)
   await scorecards.open()
 

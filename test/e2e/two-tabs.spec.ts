@@ -5,10 +5,9 @@ import { WorkspacePage } from './pages/workspace-page'
 
 // Two tabs on one browser-mode host share its open workspace: a write in one is announced by
 // the backend (data-changed) and the other refetches what it shows, without a reload.
-test('an edit in one tab shows in another tab on the same workspace within a second', async ({ page, host, startPage, workspacePage }) => {
+test('an edit in one tab shows in another tab on the same workspace within a second', async ({ page, host, startPage }) => {
   await startPage.goto(host.url)
-  await page.getByRole('button', { name: /Open the sample workspace/ }).click()
-  await workspacePage.expectOpen('Sample — Stackwise')
+  await startPage.openSample()
   const scorecards = new ScorecardsPage(page)
   await scorecards.open()
   await scorecards.create('Shared ICP')
