@@ -43,6 +43,10 @@ export default defineConfig({
       outDir: resolve(__dirname, 'out/renderer'),
       // electron-vite leaves the renderer unminified by default; it is what every start loads.
       minify: true,
+      // A section's chunk is imported directly: Vite's preload helper waits on <link
+      // rel=modulepreload> events, and a section stayed on "Opening Data…" in an end-to-end run
+      // under load. Everything is local, so the helper's head start buys nothing.
+      modulePreload: false,
       rollupOptions: { input: { index: resolve(__dirname, 'src-renderer/index.html') } }
     }
   }

@@ -5,8 +5,8 @@ import type { AppCommand } from '@shared/contract'
 import type { SectionId } from '@shared/domain/workspace'
 
 // Each section is its own chunk: the start screen carries none of them (charts, drag and drop,
-// the one-pager), so it paints sooner. Once a workspace is open they are all fetched in the
-// background, so switching sections never waits on the network or the parser.
+// the one-pager), so it paints sooner. Once it is up they are all fetched in the background
+// (App and AppShell call preloadSections), so opening a section does not wait on them.
 const loaders = {
   data: () => import('./data/DataSection').then((m) => ({ default: m.DataSection })),
   discover: () => import('./discover/DiscoverSection').then((m) => ({ default: m.DiscoverSection })),
