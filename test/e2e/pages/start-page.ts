@@ -20,7 +20,7 @@ export class StartPage {
   /** Opens the sample workspace (built on first open, which under load takes a while). */
   async openSample(): Promise<void> {
     await this.page.getByRole('button', { name: /Open the sample workspace/ }).click()
-    await expect(this.page.getByRole('button', { name: /^Rename workspace/ })).toHaveText(/^Sample — /, { timeout: 20_000 })
+    await expect(this.page.getByRole('button', { name: /^Rename workspace/ })).toHaveText(/^Sample — /, { timeout: 60_000 })
   }
 
   async createWorkspace(name: string): Promise<void> {
