@@ -37,10 +37,16 @@ export default defineConfig({
     root: resolve(__dirname, 'src-renderer'),
     resolve: { alias },
     plugins: [react()],
-    // The what-if engine runs in a module worker (features/simulate/what-if).
+    // The what-if engine runs in a module worker (src-renderer/what-if).
     worker: { format: 'es' },
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
+      // electron-vite leaves the renderer unminified by default; it is what every start loads.
+      minify: true,
+      // A section's chunk is imported directly: Vite's preload helper waits on <link
+      // rel=modulepreload> events, and a section stayed on "Opening Data…" in an end-to-end run
+      // under load. Everything is local, so the helper's head start buys nothing.
+      modulePreload: false,
       rollupOptions: { input: { index: resolve(__dirname, 'src-renderer/index.html') } }
     }
   }

@@ -50,7 +50,19 @@ export default tseslint.config(
   },
   {
     files: ['src-renderer/stores/**/*.ts'],
-    rules: restrict(['electron', 'better-sqlite3', ...nodeBuiltins], 'The renderer never imports electron, node or sqlite.')
+    rules: {
+      // Stores hold client state; features render it. A store reaching into a feature is the
+      // tangle issue 16 undid, so the direction is enforced.
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...['electron', 'better-sqlite3', ...nodeBuiltins].map((group) => ({ group: [group], message: 'The renderer never imports electron, node or sqlite.' })),
+            { group: ['**/features/**'], message: 'A store never imports a feature: move the shared code to stores/, queries/ or what-if/.' }
+          ]
+        }
+      ]
+    }
   },
   {
     files: ['src-renderer/**/*.tsx', 'src-renderer/**/*.ts'],

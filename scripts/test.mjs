@@ -1,7 +1,9 @@
-// `npm test`: build, typecheck, lint, unit + backend tests (Vitest), end-to-end tests (Playwright
-// in Chromium against browser mode). Every step runs even if an earlier one fails; skipped tests
-// are listed with their reasons, the last line is "N passed, N failed, N skipped" summed over all
-// of them, and the exit code is non-zero on any failure.
+// `npm test`: build, typecheck, lint, unit + renderer + backend tests (Vitest), end-to-end tests
+// (Playwright in Chromium against browser mode). Every step runs even if an earlier one fails;
+// skipped tests are listed with their reasons, the last line is "N passed, N failed, N skipped"
+// summed over all of them, and the exit code is non-zero on any failure.
+// `npm test -- <tier> [<tier>…]` runs only those tiers: checks (build, typecheck, lint, security),
+// unit, renderer, backend, e2e. Extra arguments after `--` for a lone vitest or e2e tier go to it.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -29,9 +31,23 @@ function check(title, command, args) {
   summary.push(`${ok ? 'ok  ' : 'FAIL'} ${title} (${seconds}s)`)
 }
 
-function vitest() {
+const TIERS = ['checks', 'unit', 'renderer', 'backend', 'e2e']
+const VITEST_DIRS = { unit: 'test/unit/', renderer: 'test/renderer/', backend: 'test/backend/' }
+const args = process.argv.slice(2)
+const asked = args.filter((a) => TIERS.includes(a))
+const unknown = args.filter((a) => !a.startsWith('-') && !TIERS.includes(a))
+if (unknown.length > 0) {
+  rmSync(scratch, { recursive: true, force: true })
+  console.error(`Unknown test tier ${unknown.map((u) => `"${u}"`).join(', ')}; the tiers are ${TIERS.join(', ')}.`)
+  process.exit(2)
+}
+const tiers = asked.length > 0 ? asked : TIERS
+const passThrough = args.filter((a) => a.startsWith('-'))
+
+function vitest(dirs) {
   const report = join(scratch, 'vitest.json')
-  const { ok, seconds } = run('unit and backend tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`])
+  const title = `${dirs.map((d) => Object.keys(VITEST_DIRS).find((k) => VITEST_DIRS[k] === d)).join(', ')} tests (vitest)`
+  const { ok, seconds } = run(title, bin('vitest'), ['run', ...dirs, ...passThrough, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`])
   if (!existsSync(report)) {
     totals.failed += 1
     summary.push(`FAIL vitest produced no report (${seconds}s)`)
@@ -62,7 +78,7 @@ function skippedVitestTests(report) {
 
 function playwright() {
   const report = join(scratch, 'playwright.json')
-  const { ok, seconds } = run('end-to-end tests (playwright, browser mode)', bin('playwright'), ['test', '--reporter=list,json'], {
+  const { ok, seconds } = run('end-to-end tests (playwright, browser mode)', bin('playwright'), ['test', ...passThrough, '--reporter=list,json'], {
     PLAYWRIGHT_JSON_OUTPUT_NAME: report
   })
   if (!existsSync(report)) {
@@ -100,14 +116,19 @@ function skippedTests(report) {
 
 // Built first, once: the tests run the built CLI, web host and renderer, and parallel test
 // files would otherwise each find the build stale and wait on one another to rebuild it.
-check('build (electron-vite; skipped when out/ is fresh)', process.execPath, [join(ROOT, 'scripts', 'build-if-stale.mjs'), '--quiet'])
-check('typecheck: main, backend, CLI, tests', bin('tsc'), ['-p', 'tsconfig.node.json', '--noEmit'])
-check('typecheck: renderer and shared', bin('tsc'), ['-p', 'tsconfig.web.json', '--noEmit'])
-check('typecheck: end-to-end tests (page callbacks typed against the DOM)', bin('tsc'), ['-p', 'tsconfig.e2e.json', '--noEmit'])
-check('lint (eslint, incl. import purity rules)', bin('eslint'), ['--max-warnings', '0', '.'])
-check('security: electronegativity and npm audit (docs/SECURITY.md)', process.execPath, [join(ROOT, 'scripts', 'security-scan.mjs')])
-vitest()
-playwright()
+if (tiers.includes('checks') || tiers.includes('e2e')) {
+  check('build (electron-vite; skipped when out/ is fresh)', process.execPath, [join(ROOT, 'scripts', 'build-if-stale.mjs'), '--quiet'])
+}
+if (tiers.includes('checks')) {
+  check('typecheck: main, backend, CLI, tests', bin('tsc'), ['-p', 'tsconfig.node.json', '--noEmit'])
+  check('typecheck: renderer, shared and renderer tests', bin('tsc'), ['-p', 'tsconfig.web.json', '--noEmit'])
+  check('typecheck: end-to-end tests (page callbacks typed against the DOM)', bin('tsc'), ['-p', 'tsconfig.e2e.json', '--noEmit'])
+  check('lint (eslint, incl. import purity rules)', bin('eslint'), ['--max-warnings', '0', '.'])
+  check('security: electronegativity and npm audit (docs/SECURITY.md)', process.execPath, [join(ROOT, 'scripts', 'security-scan.mjs')])
+}
+const vitestDirs = Object.keys(VITEST_DIRS).filter((tier) => tiers.includes(tier)).map((tier) => VITEST_DIRS[tier])
+if (vitestDirs.length > 0) vitest(vitestDirs)
+if (tiers.includes('e2e')) playwright()
 rmSync(scratch, { recursive: true, force: true })
 
 console.log('\n━━ summary ━━')

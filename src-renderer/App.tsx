@@ -1,4 +1,5 @@
 import { useEffect } from 'react'
+import { preloadSections } from './features/sections'
 import { AboutDialog } from './features/shell/AboutDialog'
 import { AppShell } from './features/shell/AppShell'
 import { ShortcutsDialog } from './features/shell/ShortcutsDialog'
@@ -21,6 +22,14 @@ export function App({ mode }: { mode: ShortcutMode }) {
   useEffect(() => {
     void useWorkspaceStore.getState().boot()
   }, [])
+
+  // Once the start screen is up, the sections load in the background: opening a workspace then
+  // finds them ready, and the start screen never waits on them.
+  useEffect(() => {
+    if (!booted) return
+    const timer = setTimeout(preloadSections, 0)
+    return () => clearTimeout(timer)
+  }, [booted])
 
   useEffect(() => {
     document.title = workspace ? `${workspace.name} — ICP Workbench` : 'ICP Workbench'

@@ -1,6 +1,6 @@
 /**
  * Drives the open workspace like a consultant dragging a slider and reads the app's own
- * performance measures (src-renderer/features/simulate/latency-probe.ts): input -> headline
+ * performance measures (src-renderer/what-if/latency-probe.ts): input -> headline
  * numbers in the DOM, and input -> the frame with every chart painted. Pointer moves come at
  * display rate (one per ~16 ms), as a real drag does. Shared by `npm run bench` and the
  * end-to-end latency test; timings are reported, never asserted.

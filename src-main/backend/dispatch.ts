@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import {
+  changesOf,
   isMethodName,
   methods,
   type MethodName,
@@ -55,6 +56,10 @@ export function createDispatch(
       if (ctx.locations.kind === 'data-dir') refusePathSources(method, parsed.data)
       const handler = handlers[method] as Handler<MethodName>
       const value = await handler(parsed.data as ValidInput<MethodName>, ctx)
+      // Announced here, once, after the handler's transaction committed: every window and tab
+      // (and every screen of this one) refreshes from the same declaration in the contract.
+      const keys = changesOf(method)
+      if (keys.length > 0) ctx.emit('data-changed', { keys, method })
       return { ok: true, value }
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.toShape() }

@@ -3,8 +3,10 @@ import { datasetHandlers } from './dataset/dataset-handlers'
 import { discoverHandlers } from './discover/discover-handlers'
 import type { Handlers } from './dispatch'
 import { exportHandlers } from './export/export-handlers'
+import { scoreExportHandler } from './export/score-export'
 import { importHandlers } from './import/import-handlers'
 import { simulateHandlers } from './simulate/simulate-handlers'
+import { scorecardEvidenceHandlers } from './scorecards/scorecard-evidence-handlers'
 import { scorecardHandlers } from './scorecards/scorecard-handlers'
 import { workspaceHandlers } from './workspace/workspace-handlers'
 
@@ -17,5 +19,7 @@ export const handlers: Handlers = {
   ...simulateHandlers,
   ...discoverHandlers,
   ...scorecardHandlers,
-  ...exportHandlers
+  ...scorecardEvidenceHandlers,
+  ...exportHandlers,
+  ...scoreExportHandler
 }

@@ -3,7 +3,8 @@ import { join } from 'node:path'
 import type { PaperSize } from '@shared/domain/one-pager'
 import type { PrintContent } from '@shared/domain/print'
 import { AppError } from '../backend/app-error'
-import { PRINT_CONTENT_GLOBAL, PRINT_OVERFLOW_ATTRIBUTE, PRINT_STATE_ATTRIBUTE, type PdfPrinter } from '../backend/export/pdf-printer'
+import { PRINT_CONTENT_EVENT, PRINT_CONTENT_GLOBAL, PRINT_OVERFLOW_ATTRIBUTE, PRINT_QUERY, PRINT_SEARCH, PRINT_STATE_ATTRIBUTE } from '@shared/export/print-route'
+import type { PdfPrinter } from '../backend/export/pdf-printer'
 import type { AppOrigin } from './request-policy'
 
 const READY_TIMEOUT_MS = 15_000
@@ -31,11 +32,11 @@ export function electronPrinter(origin: AppOrigin): PdfPrinter {
       }
     })
     try {
-      if (origin.devServerUrl) await window.loadURL(`${origin.devServerUrl}?print=1`)
-      else await window.loadFile(join(origin.rendererDir, 'index.html'), { query: { print: '1' } })
+      if (origin.devServerUrl) await window.loadURL(`${origin.devServerUrl}${PRINT_SEARCH}`)
+      else await window.loadFile(join(origin.rendererDir, 'index.html'), { query: { [PRINT_QUERY.name]: PRINT_QUERY.value } })
       const payload = JSON.stringify({ ...content, document: { ...content.document, paper } })
       const run = (script: string): Promise<unknown> => window.webContents.executeJavaScript(script)
-      await run(`window[${JSON.stringify(PRINT_CONTENT_GLOBAL)}] = ${payload}; window.dispatchEvent(new Event('icp-print-content')); true`)
+      await run(`window[${JSON.stringify(PRINT_CONTENT_GLOBAL)}] = ${payload}; window.dispatchEvent(new Event(${JSON.stringify(PRINT_CONTENT_EVENT)})); true`)
       const deadline = Date.now() + READY_TIMEOUT_MS
       while ((await run(`document.documentElement.getAttribute(${JSON.stringify(PRINT_STATE_ATTRIBUTE)})`)) !== 'ready') {
         if (Date.now() > deadline) throw new AppError('INTERNAL', 'The one-pager page did not finish rendering for printing.')

@@ -7,7 +7,8 @@ import { errorShapeOf } from '../api/api-client'
 
 export type CompareSideId = 'a' | 'b'
 export type CompareOutcome = CompareReport['outcome']
-export type SwapList = 'entering' | 'leaving'
+// The report's two swap lists, named as the contract names them.
+export type SwapList = Extract<keyof CompareReport, 'entering' | 'leaving'>
 
 /** Rows per page of each swap list: a screenful at laptop height without scrolling the page away. */
 export const SWAP_PAGE = 25

@@ -1,9 +1,11 @@
 import { create } from 'zustand'
 import type { ApiErrorShape } from '@shared/contract'
 import type { AttributeLevel, ColumnRole, ColumnType, DateOrder, Outcome, TableKind } from '@shared/domain/dataset'
-import type { DatasetSummary, ImportMode, ImportPreview, JoinSettings } from '@shared/domain/import'
-import type { AccountPage, HygieneRule, HygieneRuleView, JoinListPage, TableRowsPage } from '@shared/domain/data-views'
+import type { ImportMode, ImportPreview, JoinSettings } from '@shared/domain/import'
+import type { AccountPage, HygieneRule, JoinListPage, TableRowsPage } from '@shared/domain/data-views'
 import { api } from '../api/api'
+import { fetchApi } from '../queries/api-queries'
+import { callApi } from '../queries/query-client'
 import { errorShapeOf } from '../api/api-client'
 import { useWorkspaceStore } from './workspace-store'
 import {
@@ -19,28 +21,25 @@ import {
   withProfile,
   withRole,
   type ImportDraft
-} from '../features/data/import-draft'
-import { atFile, inspectRequest, newJob, type ImportJob, type ReadOptions } from '../features/data/import-job'
+} from './import/import-draft'
+import { atFile, inspectRequest, newJob, type ImportJob, type ReadOptions } from './import/import-job'
 
-export type { ImportJob } from '../features/data/import-job'
+export type { ImportJob } from './import/import-job'
 
 export type DataTab = 'tables' | 'accounts' | 'columns' | 'outcomes' | 'rows' | 'hygiene'
 export type JoinList = 'matched-deals' | 'unmatched-deals' | 'accounts-without-deals'
 
+/**
+ * The Data section's client state: the import in progress (files, staged preview, the draft the
+ * consultant edits), the tab and the last error. The stored data itself (summary, categories,
+ * hygiene rules) is read through the query layer and refetched after every change.
+ */
 export interface DataState {
-  workspacePath: string | null
-  summary: DatasetSummary | null
-  categories: string[]
-  hygiene: HygieneRuleView[]
-  loading: boolean
   /** The last failed change in the overview, shown above it until the next success or dismissal. */
   error: ApiErrorShape | null
-  /** Bumped after every change to the stored data so grids and lists fetch again. */
-  version: number
   tab: DataTab
   job: ImportJob | null
 
-  load(workspacePath: string): Promise<void>
   reset(): void
   watchProgress(): () => void
   setTab(tab: DataTab): void
@@ -80,7 +79,7 @@ export interface DataState {
   fetchJoinList(list: JoinList, offset: number, limit: number): Promise<JoinListPage>
 }
 
-const EMPTY = { summary: null, categories: [], hygiene: [], loading: false, error: null, tab: 'tables' as const, job: null }
+const EMPTY = { error: null, tab: 'tables' as const, job: null }
 
 export const useDataStore = create<DataState>((set, get) => {
   const patchJob = (patch: Partial<ImportJob>): void => {
@@ -91,21 +90,12 @@ export const useDataStore = create<DataState>((set, get) => {
   const discard = (stagingId: string): void => {
     void api().call('import-discard', { stagingId }).catch(() => undefined)
   }
-  const tableExists = (kind: TableKind): boolean => get().summary?.tables.some((t) => t.kind === kind) ?? false
+  const tableExists = async (kind: TableKind): Promise<boolean> => (await fetchApi('dataset-summary', {})).tables.some((t) => t.kind === kind)
 
-  async function refreshAfter(summary: DatasetSummary): Promise<void> {
-    set((s) => ({ summary, error: null, version: s.version + 1 }))
+  async function mutate(work: () => Promise<unknown>): Promise<boolean> {
     try {
-      const [hygiene, categories] = await Promise.all([api().call('hygiene-list', {}), api().call('category-list', {})])
-      set({ hygiene, categories })
-    } catch (error) {
-      set({ error: errorShapeOf(error) })
-    }
-  }
-
-  async function mutate(work: () => Promise<DatasetSummary>): Promise<boolean> {
-    try {
-      await refreshAfter(await work())
+      await work()
+      set({ error: null })
       return true
     } catch (error) {
       set({ error: errorShapeOf(error) })
@@ -117,9 +107,8 @@ export const useDataStore = create<DataState>((set, get) => {
   async function changeRules(work: () => Promise<void>): Promise<boolean> {
     let failure: unknown = null
     await work().catch((error: unknown) => (failure = error))
-    const refreshed = await mutate(() => api().call('dataset-summary', {}))
-    if (failure) set({ error: errorShapeOf(failure) })
-    return refreshed && !failure
+    set({ error: failure ? errorShapeOf(failure) : null })
+    return !failure
   }
 
   async function read(options: ReadOptions): Promise<void> {
@@ -165,29 +154,12 @@ export const useDataStore = create<DataState>((set, get) => {
   }
 
   return {
-    workspacePath: null,
     ...EMPTY,
-    version: 0,
 
     reset() {
       const job = get().job
       if (job?.stagingId) discard(job.stagingId)
-      set({ ...EMPTY, workspacePath: null })
-    },
-
-    async load(workspacePath) {
-      if (get().workspacePath !== workspacePath) get().reset()
-      set({ loading: true, workspacePath })
-      try {
-        const [summary, categories, hygiene] = await Promise.all([
-          api().call('dataset-summary', {}),
-          api().call('category-list', {}),
-          api().call('hygiene-list', {})
-        ])
-        if (get().workspacePath === workspacePath) set({ summary, categories, hygiene, loading: false })
-      } catch (error) {
-        set({ loading: false, error: errorShapeOf(error) })
-      }
+      set({ ...EMPTY })
     },
 
     watchProgress() {
@@ -264,10 +236,10 @@ export const useDataStore = create<DataState>((set, get) => {
       const job = get().job
       const draft = job?.draft
       if (!job || !draft || job.stage !== 'review') return
-      const append = tableExists(draft.kind) && draft.mode === 'append'
+      const append = draft.mode === 'append' && (await tableExists(draft.kind).catch(() => false))
       patchJob({ stage: 'saving', progress: null, error: null })
       try {
-        const summary = await api().call('import-commit', {
+        await callApi('import-commit', {
           stagingId: job.stagingId,
           kind: draft.kind,
           columns: draft.columns,
@@ -276,7 +248,8 @@ export const useDataStore = create<DataState>((set, get) => {
           ...(append && draft.appendKey ? { appendKey: draft.appendKey } : {}),
           rules: job.preview ? keptCleanups(job.preview, draft) : []
         })
-        await refreshAfter(summary)
+        // The overview shown next must already count the new rows: wait for the refetch the commit started.
+        await fetchApi('dataset-summary', {})
         if (job.position + 1 < job.files.length) {
           patchJob(atFile(job.position + 1))
           await read({})
@@ -288,20 +261,22 @@ export const useDataStore = create<DataState>((set, get) => {
       }
     },
 
-    setColumn: async (kind, index, change) => void (await mutate(() => api().call('dataset-set-column', { kind, index, ...change }))),
+    setColumn: async (kind, index, change) => void (await mutate(() => callApi('dataset-set-column', { kind, index, ...change }))),
     setPlaceholder: async (kind, index, token, missing) =>
-      void (await mutate(() => api().call('dataset-set-placeholder', { kind, index, token, missing }))),
+      void (await mutate(() => callApi('dataset-set-placeholder', { kind, index, token, missing }))),
     async setOutcome(value, outcome) {
-      const mapping = (get().summary?.outcomeMapping ?? []).map((e) => ({ value: e.value, outcome: e.value === value ? outcome : e.outcome }))
-      await mutate(() => api().call('dataset-set-outcomes', { mapping }))
+      const summary = await fetchApi('dataset-summary', {})
+      const mapping = summary.outcomeMapping.map((e) => ({ value: e.value, outcome: e.value === value ? outcome : e.outcome }))
+      await mutate(() => callApi('dataset-set-outcomes', { mapping }))
     },
-    setJoin: async (settings) => void (await mutate(() => api().call('dataset-set-join', settings))),
-    removeTable: async (kind) => void (await mutate(() => api().call('dataset-remove-table', { kind }))),
-    setMissingTokens: async (tokens) => void (await mutate(() => api().call('dataset-set-missing-tokens', { tokens }))),
+    setJoin: async (settings) => void (await mutate(() => callApi('dataset-set-join', settings))),
+    removeTable: async (kind) => void (await mutate(() => callApi('dataset-remove-table', { kind }))),
+    setMissingTokens: async (tokens) => void (await mutate(() => callApi('dataset-set-missing-tokens', { tokens }))),
 
     async addCategory(name) {
       try {
-        set({ categories: await api().call('category-add', { name }), error: null })
+        await callApi('category-add', { name })
+        set({ error: null })
         return name.trim()
       } catch (error) {
         set({ error: errorShapeOf(error) })
@@ -311,9 +286,9 @@ export const useDataStore = create<DataState>((set, get) => {
 
     addRules: (rules) =>
       changeRules(async () => {
-        for (const rule of rules) set({ hygiene: await api().call('hygiene-add', { rule }) })
+        for (const rule of rules) await callApi('hygiene-add', { rule })
       }),
-    removeRule: async (id) => void (await changeRules(async () => set({ hygiene: await api().call('hygiene-remove', { id }) }))),
+    removeRule: async (id) => void (await changeRules(async () => void (await callApi('hygiene-remove', { id })))),
 
     suggestMerges: (kind, column) => api().call('hygiene-suggest', { kind, column }),
     fetchRows: (kind, offset, limit) => api().call('dataset-rows', { kind, offset, limit }),

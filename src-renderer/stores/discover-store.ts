@@ -1,9 +1,10 @@
 import { create } from 'zustand'
 import type { ApiErrorShape } from '@shared/contract'
 import type { AntiIcpEntry, BestCustomerCohort, BestCustomerDefinition, DiscoverReport, ScorecardCheck, ScorecardValidation } from '@shared/domain/discover'
-import type { ScorecardSummary, StoredScorecard } from '@shared/domain/scorecards'
+import type { StoredScorecard } from '@shared/domain/scorecards'
 import type { Condition } from '@shared/engine/scorecard/model'
 import { api } from '../api/api'
+import { callApi } from '../queries/query-client'
 import { errorShapeOf } from '../api/api-client'
 
 export type DiscoverTarget = DiscoverReport['target']
@@ -28,7 +29,6 @@ export interface DiscoverState {
   definition: Slot<BestCustomerDefinition>
   cohort: Slot<BestCustomerCohort>
   cohortOffset: number
-  scorecards: ScorecardSummary[]
   suggestion: Slot<SuggestResult>
   check: Slot<ScorecardCheck>
   checkedId: number | null
@@ -45,7 +45,6 @@ export interface DiscoverState {
   loadDefinition(): Promise<void>
   defineBest(definition: BestCustomerDefinition): Promise<boolean>
   pageCohort(offset: number): Promise<void>
-  loadScorecards(): Promise<void>
   suggest(name: string): Promise<void>
   checkScorecard(id: number): Promise<void>
   applyProposal(): Promise<void>
@@ -85,7 +84,6 @@ export const useDiscoverStore = create<DiscoverState>((set, get) => {
     definition: idle(),
     cohort: idle(),
     cohortOffset: 0,
-    scorecards: [],
     suggestion: idle(),
     check: idle(),
     checkedId: null,
@@ -98,7 +96,6 @@ export const useDiscoverStore = create<DiscoverState>((set, get) => {
       }
       void get().run()
       void get().loadAntiIcp()
-      void get().loadScorecards()
       void get().loadDefinition()
     },
     setTarget(target) {
@@ -114,7 +111,7 @@ export const useDiscoverStore = create<DiscoverState>((set, get) => {
     },
     async setLeak(attribute, overruled) {
       const target = get().target
-      if (await into('report', () => api().call('discover-set-leak', { attribute, overruled, target }))) void get().loadAntiIcp()
+      if (await into('report', () => callApi('discover-set-leak', { attribute, overruled, target }))) void get().loadAntiIcp()
     },
     async loadAntiIcp() {
       const target = antiTarget()
@@ -131,7 +128,7 @@ export const useDiscoverStore = create<DiscoverState>((set, get) => {
       set({ cohortOffset: 0 })
       // The answer may carry more members than a page; show the first page, page on with best-cohort.
       const ok = await into('cohort', async () => {
-        const cohort = await api().call('best-definition-set', { definition })
+        const cohort = await callApi('best-definition-set', { definition })
         return { ...cohort, members: cohort.members.slice(0, COHORT_PAGE) }
       })
       if (!ok) return false
@@ -143,17 +140,9 @@ export const useDiscoverStore = create<DiscoverState>((set, get) => {
       set({ cohortOffset: offset })
       await into('cohort', () => api().call('best-cohort', { offset, limit: COHORT_PAGE }))
     },
-    async loadScorecards() {
-      try {
-        set({ scorecards: await api().call('scorecard-list', {}) })
-      } catch {
-        // The pickers stay empty and say so; the panels' own calls report real failures.
-      }
-    },
     async suggest(name) {
       const target = get().target
-      const ok = await into('suggestion', () => api().call('scorecard-suggest', { name, target }), false)
-      if (ok) void get().loadScorecards()
+      await into('suggestion', () => callApi('scorecard-suggest', { name, target }), false)
     },
     async checkScorecard(id) {
       set({ checkedId: id })
@@ -165,7 +154,7 @@ export const useDiscoverStore = create<DiscoverState>((set, get) => {
       const proposal = check.value?.proposal
       if (checkedId === null || !proposal) return
       try {
-        await api().call('scorecard-save', { id: checkedId, scorecard: proposal })
+        await callApi('scorecard-save', { id: checkedId, scorecard: proposal })
         set({ savedNote: `Re-weights applied to “${proposal.name}”. Open it in Scorecards to review or undo.` })
         void get().checkScorecard(checkedId)
       } catch (error) {
@@ -176,9 +165,8 @@ export const useDiscoverStore = create<DiscoverState>((set, get) => {
       try {
         const stored = await api().call('scorecard-get', { id: scorecardId })
         const scorecard = { ...stored.scorecard, knockouts: [...stored.scorecard.knockouts, { name, ...condition }] }
-        await api().call('scorecard-save', { id: scorecardId, scorecard })
+        await callApi('scorecard-save', { id: scorecardId, scorecard })
         set({ savedNote: `Knockout “${name}” added to “${scorecard.name}”.` })
-        void get().loadScorecards()
       } catch (error) {
         set((s) => ({ antiIcp: { ...s.antiIcp, error: errorShapeOf(error) } }))
       }

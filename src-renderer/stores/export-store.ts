@@ -2,8 +2,9 @@ import { create } from 'zustand'
 import type { ApiErrorShape } from '@shared/contract'
 import type { CrmKind } from '@shared/domain/crm'
 import type { OnePagerBlockId, OnePagerContent, OnePagerDocument } from '@shared/domain/one-pager'
-import type { ScorecardSummary } from '@shared/domain/scorecards'
 import { api } from '../api/api'
+import { fetchApi } from '../queries/api-queries'
+import { callApi } from '../queries/query-client'
 import { errorShapeOf } from '../api/api-client'
 
 /** Typing pauses this long before the document is saved. */
@@ -51,7 +52,6 @@ export function exportAvailable(kind: ExportKind): boolean {
 }
 
 export interface ExportState {
-  scorecards: ScorecardSummary[] | null
   scorecardId: number | null
   content: OnePagerContent | null
   /** 'saving' while an edit waits to be written, 'saved' once it is. */
@@ -103,7 +103,7 @@ export const useExportStore = create<ExportState>((set, get) => {
     if (!job) return saving
     const serial = editSerial
     saving = saving
-      .then(() => api().call('export-document-save', job))
+      .then(() => callApi('export-document-save', job))
       .then((content) => {
         if (get().scorecardId !== job.scorecardId) return
         // The evidence and drafts come back resolved; the document the user is typing stays theirs.
@@ -115,7 +115,6 @@ export const useExportStore = create<ExportState>((set, get) => {
   }
 
   return {
-    scorecards: null,
     scorecardId: null,
     content: null,
     saveState: 'saved',
@@ -131,10 +130,10 @@ export const useExportStore = create<ExportState>((set, get) => {
       openPath = workspacePath
       try {
         await writePending()
-        const scorecards = await api().call('scorecard-list', {})
+        const scorecards = await fetchApi('scorecard-list', {})
         const current = get().scorecardId
         const keep = reopened && current !== null && scorecards.some((s) => s.id === current)
-        set({ scorecards, ...(keep ? {} : { content: null, scorecardId: null, saved: null }) })
+        if (!keep) set({ content: null, scorecardId: null, saved: null })
         const id = keep ? current : (scorecards[0]?.id ?? null)
         if (id !== null) await get().select(id)
       } catch (error) {

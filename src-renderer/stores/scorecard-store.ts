@@ -1,43 +1,34 @@
 import { create } from 'zustand'
 import { useShallow } from 'zustand/react/shallow'
 import type { ApiErrorShape } from '@shared/contract'
-import type { DiscoverReport } from '@shared/domain/discover'
-import type { DatasetSummary } from '@shared/domain/import'
-import type { ScorecardSummary, ScorecardVersion } from '@shared/domain/scorecards'
 import type { Criterion, Scorecard } from '@shared/engine/scorecard/model'
-import { api } from '../api/api'
 import { errorShapeOf } from '../api/api-client'
-
-export interface CriterionEvidence {
-  deals: number
-  winRate: number | null
-  lift: number | null
-}
+import { callApi, fetchApi } from '../queries/api-queries'
+import { recordEdit, redoEdit, startHistory, undoEdit, type History } from './editor-history'
 
 /** An edit as a plain function of the scorecard, so history is just the scorecards before and after. */
 export type ScorecardCommand<I> = (scorecard: Scorecard, input: I) => Scorecard
 
-const HISTORY_LIMIT = 200
-/** Slider and stepper runs within this window are one undo step, not one per pixel. */
-const COALESCE_MS = 800
-
+/**
+ * The editor's client state: which scorecard is open, its working copy as edited here, the undo
+ * history and the notices. Stored data (the list, evidence, versions, the dataset) is read
+ * through the query layer, so it cannot go stale here.
+ */
 export interface ScorecardState {
-  list: ScorecardSummary[]
+  /** The workspace this editor state belongs to. */
+  workspacePath: string | null
   currentId: number | null
   scorecard: Scorecard | null
   past: Scorecard[]
   future: Scorecard[]
   /** performance.now() of the last edit, undo or redo: where the live figures' latency is measured from. */
   editedAt: number | null
-  evidence: Record<string, CriterionEvidence>
-  versions: ScorecardVersion[]
-  summary: DatasetSummary | null
-  discover: DiscoverReport | null
   /** The last deleted scorecard, kept in memory so Undo can re-create it. */
   deleted: Scorecard | null
   note: string | null
   error: ApiErrorShape | null
 
+  /** A workspace was opened: nothing of the last one's editor may stay. */
   open(workspacePath: string): void
   select(id: number): Promise<void>
   apply<I>(command: ScorecardCommand<I>, input: I, coalesceKey?: string): void
@@ -48,43 +39,45 @@ export interface ScorecardState {
   remove(): Promise<void>
   restoreDeleted(): Promise<void>
   saveVersion(note: string): Promise<boolean>
-  loadVersions(): Promise<void>
   restoreVersion(versionId: number): Promise<void>
   importFile(fileName: string, bytes: Uint8Array<ArrayBuffer>): Promise<void>
   exportFile(): Promise<void>
+  /**
+   * The stored working copy as last read: adopted when another window or tab changed it (not an
+   * answer about this tab's own saves, and never while an edit of this tab waits to be saved).
+   */
+  adoptStored(id: number, scorecard: Scorecard): void
   /** Resolves once every edit made so far is saved (a comparison must read the working copy as shown). */
   whenSaved(): Promise<void>
   dismiss(): void
 }
 
+const CLOSED = { currentId: null, scorecard: null, past: [], future: [], deleted: null, note: null, error: null }
+
 export const useScorecardStore = create<ScorecardState>((set, get) => {
-  let openPath: string | null = null
   let saving: Promise<unknown> = Promise.resolve()
-  let lastEdit = { key: '', at: 0 }
-  let evidenceTimer: ReturnType<typeof setTimeout> | undefined
+  let last = { key: '', at: 0 }
+  // A select answered after a later one must not replace it.
+  let selecting = 0
+  // The stored copies the backend answered this tab with (loads and saves), newest last: a read
+  // returning one of them is about this tab's own work (perhaps answered late); anything else
+  // was written elsewhere. The backend's answers, not what was sent: it stores a canonical form.
+  let known: string[] = []
+  let unsaved = 0
+  const remember = (scorecard: Scorecard): void => {
+    known = [...known, JSON.stringify(scorecard)].slice(-50)
+  }
 
   const fail = (error: unknown): void => set({ error: errorShapeOf(error) })
-
-  async function refreshList(): Promise<void> {
-    set({ list: await api().call('scorecard-list', {}) })
+  const history = (): History<Scorecard> | null => {
+    const { scorecard, past, future } = get()
+    return scorecard ? { present: scorecard, past, future, last } : null
+  }
+  const setHistory = (next: History<Scorecard>): void => {
+    last = next.last
+    set({ scorecard: next.present, past: next.past, future: next.future, editedAt: performance.now() })
   }
 
-  function loadEvidence(): void {
-    clearTimeout(evidenceTimer)
-    evidenceTimer = setTimeout(() => {
-      const id = get().currentId
-      if (id === null) return
-      api()
-        .call('scorecard-evidence', { id })
-        .then((rows) => {
-          if (get().currentId !== id) return
-          set({ evidence: Object.fromEntries(rows.map(({ criterionId, ...rest }) => [criterionId, rest])) })
-        })
-        .catch(() => set({ evidence: {} }))
-    }, 300)
-  }
-
-  /** Saves in order: a later edit must never be overwritten by an earlier save finishing last. */
   /**
    * Saves in order, one at a time. A save still waiting behind the one in flight takes the newest
    * edit of the same scorecard instead of queueing another: a dragged slider sends one save per
@@ -98,99 +91,64 @@ export const useScorecardStore = create<ScorecardState>((set, get) => {
     }
     const entry = { id, scorecard }
     waiting = entry
+    unsaved++
     saving = saving
       .then(() => {
         if (waiting === entry) waiting = null
-        return api().call('scorecard-save', { id: entry.id, scorecard: entry.scorecard })
+        return callApi('scorecard-save', { id: entry.id, scorecard: entry.scorecard })
       })
-      .then(() => {
-        loadEvidence()
-        void refreshList().catch(() => undefined)
-      })
+      .then((saved) => remember(saved.scorecard))
       .catch(fail)
+      .finally(() => unsaved--)
+  }
+
+  /** An edit, undo or redo: one step of the history, shown and saved (nothing when it changes nothing). */
+  function move(step: (current: History<Scorecard>) => History<Scorecard>): void {
+    const current = history()
+    const id = get().currentId
+    if (!current || id === null) return
+    const next = step(current)
+    if (next === current) return
+    setHistory(next)
+    persist(id, next.present)
   }
 
   function show(id: number, scorecard: Scorecard): void {
-    lastEdit = { key: '', at: 0 }
-    set({ currentId: id, scorecard, past: [], future: [], evidence: {}, versions: [] })
-    loadEvidence()
-    void get().loadVersions()
+    last = startHistory(scorecard).last
+    remember(scorecard)
+    selecting++
+    set({ currentId: id, scorecard, past: [], future: [] })
   }
 
   return {
-    list: [],
-    currentId: null,
-    scorecard: null,
-    past: [],
+    workspacePath: null,
+    ...CLOSED,
     editedAt: null,
-    future: [],
-    evidence: {},
-    versions: [],
-    summary: null,
-    discover: null,
-    deleted: null,
-    note: null,
-    error: null,
 
     open(workspacePath) {
-      if (workspacePath === openPath) return
-      openPath = workspacePath
-      set({ list: [], currentId: null, scorecard: null, past: [], future: [], summary: null, discover: null, deleted: null, note: null })
-      void (async () => {
-        try {
-          await refreshList()
-          const first = get().list[0]
-          if (first) await get().select(first.id)
-          set({ summary: await api().call('dataset-summary', {}) })
-        } catch (error) {
-          fail(error)
-        }
-        // Strength badges are a nicety: the palette works without them, so a failure stays quiet.
-        api()
-          .call('discover-run', {})
-          .then((discover) => set({ discover }))
-          .catch(() => undefined)
-      })()
+      if (workspacePath === get().workspacePath) return
+      selecting++
+      set({ workspacePath, ...CLOSED })
     },
     async select(id) {
+      const mine = ++selecting
       try {
-        const stored = await api().call('scorecard-get', { id })
-        show(stored.id, stored.scorecard)
+        await saving
+        const stored = await fetchApi('scorecard-get', { id })
+        if (mine === selecting) show(stored.id, stored.scorecard)
       } catch (error) {
-        fail(error)
+        if (mine === selecting) fail(error)
       }
     },
     apply(command, input, coalesceKey) {
-      const { scorecard, currentId, past } = get()
-      if (!scorecard || currentId === null) return
-      const next = command(scorecard, input)
-      if (next === scorecard) return
-      const now = Date.now()
-      const coalesce = coalesceKey !== undefined && coalesceKey === lastEdit.key && now - lastEdit.at < COALESCE_MS
-      lastEdit = { key: coalesceKey ?? '', at: now }
-      set({ scorecard: next, past: coalesce ? past : [...past, scorecard].slice(-HISTORY_LIMIT), future: [], editedAt: performance.now() })
-      persist(currentId, next)
+      move((current) => recordEdit(current, command(current.present, input), Date.now(), coalesceKey))
     },
-    undo() {
-      const { past, scorecard, currentId, future } = get()
-      const previous = past[past.length - 1]
-      if (!previous || !scorecard || currentId === null) return
-      lastEdit = { key: '', at: 0 }
-      set({ scorecard: previous, past: past.slice(0, -1), future: [scorecard, ...future], editedAt: performance.now() })
-      persist(currentId, previous)
-    },
-    redo() {
-      const { past, scorecard, currentId, future } = get()
-      const next = future[0]
-      if (!next || !scorecard || currentId === null) return
-      lastEdit = { key: '', at: 0 }
-      set({ scorecard: next, past: [...past, scorecard], future: future.slice(1), editedAt: performance.now() })
-      persist(currentId, next)
-    },
+    undo: () => move(undoEdit),
+    redo: () => move(redoEdit),
     async create(name, from) {
       try {
-        const stored = await api().call('scorecard-create', { name, from })
-        await refreshList()
+        await saving
+        const stored = await callApi('scorecard-create', { name, from })
         show(stored.id, stored.scorecard)
       } catch (error) {
         fail(error)
@@ -200,9 +158,10 @@ export const useScorecardStore = create<ScorecardState>((set, get) => {
       const { currentId, scorecard } = get()
       if (currentId === null || !scorecard) return
       try {
-        const stored = await api().call('scorecard-rename', { id: currentId, name })
+        await saving
+        const stored = await callApi('scorecard-rename', { id: currentId, name })
+        remember(stored.scorecard)
         set({ scorecard: { ...scorecard, name: stored.scorecard.name } })
-        await refreshList()
       } catch (error) {
         fail(error)
       }
@@ -212,8 +171,9 @@ export const useScorecardStore = create<ScorecardState>((set, get) => {
       if (currentId === null || !scorecard) return
       try {
         await saving
-        const list = await api().call('scorecard-delete', { id: currentId })
-        set({ list, deleted: scorecard, currentId: null, scorecard: null, past: [], future: [], note: `Deleted “${scorecard.name}”.` })
+        const list = await callApi('scorecard-delete', { id: currentId })
+        selecting++
+        set({ deleted: scorecard, currentId: null, scorecard: null, past: [], future: [], note: `Deleted “${scorecard.name}”.` })
         if (list[0]) await get().select(list[0].id)
       } catch (error) {
         fail(error)
@@ -223,10 +183,9 @@ export const useScorecardStore = create<ScorecardState>((set, get) => {
       const deleted = get().deleted
       if (!deleted) return
       try {
-        const stored = await api().call('scorecard-create', { name: deleted.name })
-        const saved = await api().call('scorecard-save', { id: stored.id, scorecard: deleted })
+        const stored = await callApi('scorecard-create', { name: deleted.name })
+        const saved = await callApi('scorecard-save', { id: stored.id, scorecard: deleted })
         set({ deleted: null, note: null })
-        await refreshList()
         show(saved.id, saved.scorecard)
       } catch (error) {
         fail(error)
@@ -237,21 +196,12 @@ export const useScorecardStore = create<ScorecardState>((set, get) => {
       if (id === null) return false
       try {
         await saving
-        set({ versions: await api().call('scorecard-version-save', { id, note }), note: `Version “${note}” saved.`, deleted: null })
-        void refreshList()
+        await callApi('scorecard-version-save', { id, note })
+        set({ note: `Version “${note}” saved.`, deleted: null })
         return true
       } catch (error) {
         fail(error)
         return false
-      }
-    },
-    async loadVersions() {
-      const id = get().currentId
-      if (id === null) return
-      try {
-        set({ versions: await api().call('scorecard-version-list', { id }) })
-      } catch (error) {
-        fail(error)
       }
     },
     async restoreVersion(versionId) {
@@ -259,18 +209,17 @@ export const useScorecardStore = create<ScorecardState>((set, get) => {
       if (id === null || !scorecard) return
       try {
         await saving
-        const stored = await api().call('scorecard-version-restore', { id, versionId })
+        const stored = await callApi('scorecard-version-restore', { id, versionId })
+        remember(stored.scorecard)
         // Restoring is an edit like any other: the working copy before it stays one undo away.
-        set({ scorecard: stored.scorecard, past: [...past, scorecard], future: [], note: 'Version restored. Undo brings back the previous working copy.', deleted: null })
-        loadEvidence()
+        set({ scorecard: stored.scorecard, past: [...past, scorecard], future: [], editedAt: performance.now(), note: 'Version restored. Undo brings back the previous working copy.', deleted: null })
       } catch (error) {
         fail(error)
       }
     },
     async importFile(fileName, bytes) {
       try {
-        const imported = await api().call('scorecard-import-file', { source: { kind: 'upload', fileName, bytes } })
-        await refreshList()
+        const imported = await callApi('scorecard-import-file', { source: { kind: 'upload', fileName, bytes } })
         show(imported.id, imported.scorecard)
         const warnings = imported.warnings.length ? ` ${imported.warnings.length} warning(s): ${imported.warnings.join('; ')}` : ''
         set({ note: `Imported “${imported.scorecard.name}”.${warnings}`, deleted: null })
@@ -283,7 +232,7 @@ export const useScorecardStore = create<ScorecardState>((set, get) => {
       if (id === null) return
       try {
         await saving
-        const file = await api().call('scorecard-export-file', { id })
+        const file = await callApi('scorecard-export-file', { id })
         const url = URL.createObjectURL(new Blob([file.bytes], { type: 'application/json' }))
         const link = document.createElement('a')
         link.href = url
@@ -293,6 +242,13 @@ export const useScorecardStore = create<ScorecardState>((set, get) => {
       } catch (error) {
         fail(error)
       }
+    },
+    adoptStored(id, scorecard) {
+      if (id !== get().currentId || unsaved > 0 || known.includes(JSON.stringify(scorecard))) return
+      remember(scorecard)
+      // Another window's edit: its history is not ours to undo, so ours starts again from it.
+      last = startHistory(scorecard).last
+      set({ scorecard, past: [], future: [], editedAt: performance.now() })
     },
     whenSaved() {
       return saving.then(() => undefined)

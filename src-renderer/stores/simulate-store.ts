@@ -1,21 +1,22 @@
 import { create } from 'zustand'
 import type { ApiErrorShape } from '@shared/contract'
 import type { ScorecardValidation } from '@shared/domain/discover'
-import type { ScorecardSummary } from '@shared/domain/scorecards'
 import type { SimulationReport } from '@shared/domain/simulation'
 import type { Scorecard } from '@shared/engine/scorecard/model'
 import { conditionKey } from '@shared/engine/scoring/compile'
-import { conditionsOf } from '@shared/engine/simulation/simulation-pack'
+import { bareCondition, conditionsOf } from '@shared/engine/simulation/simulation-pack'
 import { parseSplitDate, type SimulationRequest } from '@shared/engine/simulation/simulation-report'
 import { api } from '../api/api'
+import { fetchApi } from '../queries/api-queries'
+import { callApi } from '../queries/query-client'
 import { ApiCallError, errorShapeOf } from '../api/api-client'
-import { recordCompute } from '../features/simulate/latency-probe'
-import { WhatIfClient } from '../features/simulate/what-if/what-if-client'
+import { recordCompute } from '../what-if/latency-probe'
+import { useScorecardStore } from './scorecard-store'
+import { WhatIfClient } from '../what-if/what-if-client'
 
 export type SimulateOutcome = SimulationReport['outcome']
 
 export interface SimulateState {
-  scorecards: ScorecardSummary[] | null
   scorecardId: number | null
   /** The scorecard being simulated: the saved working copy, or the editor's latest edit. */
   scorecard: Scorecard | null
@@ -43,6 +44,12 @@ export interface SimulateState {
    * (it is saved separately). `inputAt` is when the user made it.
    */
   preview(workspacePath: string, scorecardId: number, scorecard: Scorecard, inputAt?: number | null): void
+  /**
+   * Follows the Scorecards editor's scorecard `scorecardId` until the returned function is
+   * called: every edit is simulated at once. Subscribed here, not in an effect, so the worker
+   * starts on an edit while React is still rendering the editor, not after its frame painted.
+   */
+  followEditor(workspacePath: string, scorecardId: number): () => void
   setOutcome(outcome: SimulateOutcome): void
   setThreshold(threshold: number): void
   setCapacity(capacity: number | null): void
@@ -81,7 +88,7 @@ export const useSimulateStore = create<SimulateState>((set, get) => {
       if (mine !== generation || result.kind === 'superseded') return
       if (result.kind === 'missing') {
         const wanted = new Set(result.conditionKeys)
-        const conditions = conditionsOf(scorecard).filter((c) => wanted.has(conditionKey(c)))
+        const conditions = conditionsOf(scorecard).filter((c) => wanted.has(conditionKey(c))).map(bareCondition)
         worker().addMasks(await api().call('simulate-masks', { dataVersion, conditions }))
         if (mine === generation) await compute(fromCapacity, inputAt)
         return
@@ -150,7 +157,7 @@ export const useSimulateStore = create<SimulateState>((set, get) => {
     generation++
     loaded = null
     loadingFor = null
-    set({ scorecards: null, scorecardId: null, scorecard: null, threshold: null, capacity: null, splitDate: '', report: null, error: null, validation: null })
+    set({ scorecardId: null, scorecard: null, threshold: null, capacity: null, splitDate: '', report: null, error: null, validation: null })
   }
 
   // The verdict reads the saved scorecard: asked for once edits have had time to be saved.
@@ -176,19 +183,18 @@ export const useSimulateStore = create<SimulateState>((set, get) => {
 
   async function loadScorecards(preferId?: number): Promise<void> {
     try {
-      const scorecards = await api().call('scorecard-list', {})
+      const scorecards = await fetchApi('scorecard-list', {})
       const current = get().scorecardId
       const keep = scorecards.find((s) => s.id === (preferId ?? current))
       const scorecardId = keep?.id ?? scorecards[0]?.id ?? null
-      set({ scorecards, scorecardId })
+      set({ scorecardId })
       if (scorecardId !== null) void loadPack(current !== scorecardId && get().capacity !== null)
     } catch (error) {
-      set({ scorecards: [], error: errorShapeOf(error) })
+      set({ error: errorShapeOf(error) })
     }
   }
 
   return {
-    scorecards: null,
     scorecardId: null,
     scorecard: null,
     outcome: 'won',
@@ -228,6 +234,15 @@ export const useSimulateStore = create<SimulateState>((set, get) => {
       void compute(false, inputAt)
       loadValidation(1500)
     },
+    followEditor(workspacePath, scorecardId) {
+      const push = (editor: { scorecard: Scorecard | null; currentId: number | null; editedAt: number | null }): void => {
+        if (editor.scorecard && editor.currentId === scorecardId) get().preview(workspacePath, scorecardId, editor.scorecard, editor.editedAt)
+      }
+      push(useScorecardStore.getState())
+      return useScorecardStore.subscribe((editor, before) => {
+        if (editor.scorecard !== before.scorecard) push(editor)
+      })
+    },
     setOutcome(outcome) {
       if (outcome === get().outcome) return
       set({ outcome, report: null, error: null })
@@ -253,7 +268,7 @@ export const useSimulateStore = create<SimulateState>((set, get) => {
     async suggest() {
       set({ suggesting: true, error: null })
       try {
-        const created = await api().call('scorecard-suggest', { name: 'Suggested ICP', target: get().outcome })
+        const created = await callApi('scorecard-suggest', { name: 'Suggested ICP', target: get().outcome })
         set({ suggesting: false })
         await loadScorecards(created.id)
       } catch (error) {

@@ -8,6 +8,7 @@ import type {
   WorkspaceSummary
 } from '@shared/domain/workspace'
 import { api } from '../api/api'
+import { callApi } from '../queries/query-client'
 import { errorShapeOf } from '../api/api-client'
 
 export interface WorkspaceState {
@@ -85,7 +86,7 @@ export const useWorkspaceStore = create<WorkspaceState>((set, get) => {
     },
 
     async createWorkspace(name, path) {
-      const workspace = await attempt(() => api().call('workspace-create', { name, path }))
+      const workspace = await attempt(() => callApi('workspace-create', { name, path }))
       if (!workspace) return false
       set({ workspace, savedAt: workspace.updatedAt })
       void get().refreshLists()
@@ -93,7 +94,7 @@ export const useWorkspaceStore = create<WorkspaceState>((set, get) => {
     },
 
     async openWorkspace(path) {
-      const workspace = await attempt(() => api().call('workspace-open', { path }))
+      const workspace = await attempt(() => callApi('workspace-open', { path }))
       if (!workspace) {
         void get().refreshLists()
         return false
@@ -104,7 +105,7 @@ export const useWorkspaceStore = create<WorkspaceState>((set, get) => {
     },
 
     async openSample() {
-      const workspace = await attempt(() => api().call('workspace-open-sample', {}))
+      const workspace = await attempt(() => callApi('workspace-open-sample', {}))
       if (!workspace) return false
       set({ workspace, savedAt: workspace.updatedAt })
       void get().refreshLists()
@@ -112,13 +113,13 @@ export const useWorkspaceStore = create<WorkspaceState>((set, get) => {
     },
 
     async closeWorkspace() {
-      await attempt(() => api().call('workspace-close', {}))
+      await attempt(() => callApi('workspace-close', {}))
       set({ workspace: null, savedAt: null })
       await get().refreshLists()
     },
 
     async renameWorkspace(name) {
-      const workspace = await attempt(() => api().call('workspace-rename', { name }))
+      const workspace = await attempt(() => callApi('workspace-rename', { name }))
       if (!workspace) return false
       set({ workspace, savedAt: workspace.updatedAt })
       return true
@@ -129,13 +130,13 @@ export const useWorkspaceStore = create<WorkspaceState>((set, get) => {
       if (!current || current.currentSection === section) return
       // Switch at once; the write follows and is reverted if it fails.
       set({ workspace: { ...current, currentSection: section } })
-      const workspace = await attempt(() => api().call('workspace-set-section', { section }))
+      const workspace = await attempt(() => callApi('workspace-set-section', { section }))
       if (workspace) set({ workspace, savedAt: workspace.updatedAt })
       else set({ workspace: current })
     },
 
     async removeRecent(path) {
-      const recents = await attempt(() => api().call('recent-remove', { path }))
+      const recents = await attempt(() => callApi('recent-remove', { path }))
       if (recents) set({ recents })
     },
 

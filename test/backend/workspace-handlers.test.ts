@@ -30,7 +30,9 @@ describe('workspace handlers (through dispatch, on real files)', () => {
     await backend.call('workspace-create', { name: 'A', path: 'a.icpw' })
     await backend.call('workspace-rename', { name: 'B' })
     await backend.call('workspace-close', {})
-    expect(backend.events.map((e) => [e.event, (e.payload as { name?: string } | null)?.name ?? null])).toEqual([
+    // data-changed follows each write too (data-changed.test.ts); this is about workspace-changed.
+    const changed = backend.events.filter((e) => e.event === 'workspace-changed')
+    expect(changed.map((e) => [e.event, (e.payload as { name?: string } | null)?.name ?? null])).toEqual([
       ['workspace-changed', 'A'],
       ['workspace-changed', 'B'],
       ['workspace-changed', null]

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { base64ToBytes, bytesToBase64, fromWire, methods, toWire } from '@shared/contract'
+import { bareCondition, conditionsOf } from '@shared/engine/simulation/simulation-pack'
 import { handlers } from '../../src-main/backend/handlers'
 
 describe('the API contract', () => {
@@ -49,5 +50,23 @@ describe('the HTTP wire format', () => {
   it('leaves ordinary objects alone', () => {
     const value = { a: [1, 2], b: { c: 'd' }, $bytes: 3 }
     expect(fromWire(toWire(value))).toEqual(value)
+  })
+})
+
+describe('simulate-masks accepts the conditions the what-if store sends', () => {
+  it('criteria and knockouts stripped to bare conditions pass the strict schema; whole criteria do not', () => {
+    const scorecard = {
+      name: 'Core ICP',
+      categories: [{ name: 'Firmographic', budget: 100 }],
+      criteria: [
+        { id: 'c1', category: 'Firmographic', attribute: 'Industry', op: 'in' as const, values: ['SaaS'], points: 5, label: 'SaaS' },
+        { id: 'c2', category: 'Firmographic', attribute: 'Employees', op: 'between' as const, min: 50, max: null, points: 3 }
+      ],
+      knockouts: [{ name: 'Students', attribute: 'Segment', op: 'in' as const, values: ['Education'] }],
+      tiers: [{ name: 'A', min: 80 }]
+    }
+    const schema = methods['simulate-masks'].input
+    expect(schema.safeParse({ dataVersion: 'v1', conditions: conditionsOf(scorecard).map(bareCondition) }).success).toBe(true)
+    expect(schema.safeParse({ dataVersion: 'v1', conditions: conditionsOf(scorecard) }).success).toBe(false)
   })
 })

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { syntheticDataset } from '@shared/engine/benchmark/synthetic-data'
-import type { EngineColumn, EngineDataset } from '@shared/engine/engine-dataset'
+import type { EngineDataset } from '@shared/engine/engine-dataset'
 import { discover } from '@shared/engine/discover/discover'
 import { suggestScorecard } from '@shared/engine/discover/suggest-scorecard'
 import { validateScorecard } from '@shared/engine/scorecard/validate'
@@ -167,25 +166,6 @@ describe('discover on data with no signal', () => {
       expect(suggestion.scorecard.criteria).toEqual([])
       expect(suggestion.validation.auc).toBe(0.5)
       expect(suggestion.validation.verdict.meets).toBeNull()
-    }
-  })
-})
-
-describe('discover speed', () => {
-  it('prints the time over 200,000 synthetic deals (never asserted; npm run bench measures a million)', () => {
-    const base = syntheticDataset(200_000)
-    const attributes = new Map<string, EngineColumn>()
-    for (const copy of [1, 2, 3]) for (const [name, column] of base.attributes) attributes.set(copy === 1 ? name : `${name} ${copy}`, column)
-    const wide: EngineDataset = { ...base, attributes }
-    for (const [label, data] of [
-      ['10 attributes', base],
-      ['30 attributes', wide]
-    ] as const) {
-      const started = performance.now()
-      const result = discover(data)
-      const ms = performance.now() - started
-      console.log(`discover: 200,000 deals x ${label}: ${Math.round(ms)} ms (signal ${result.signal}, top ${result.attributes[0]!.name})`)
-      expect(result.attributes.length).toBe(data.attributes.size)
     }
   })
 })

@@ -148,7 +148,7 @@ describe('suggestMerges', () => {
     expect(suggestMerges(vc({ 'N/A': 5, 'n/a': 3, NA: 2 }))).toEqual([])
   })
 
-  it('is fast on 5,000 distinct values', () => {
+  it('finds every case variant among 5,000 distinct values', () => {
     const words = ['Software', 'Services', 'Manufacturing', 'Logistics', 'Healthcare', 'Consulting', 'Analytics', 'Platform']
     const values: ValueCount[] = []
     for (let i = 0; values.length < 5000; i++) {
@@ -157,9 +157,7 @@ describe('suggestMerges', () => {
       values.push({ value: `${a} ${b} Group ${i}`, count: 1 + (i % 7) })
       if (i % 50 === 0) values.push({ value: `${a.toLowerCase()} ${b} group ${i}`, count: 1 })
     }
-    const started = performance.now()
     const merges = suggestMerges(values)
-    console.log(`suggestMerges over ${values.length} distinct values: ${(performance.now() - started).toFixed(1)} ms`)
     expect(merges.length).toBe(Math.ceil(values.length / 51))
   })
 })

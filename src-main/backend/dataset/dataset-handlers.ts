@@ -1,5 +1,5 @@
 import { suggestMerges } from '@shared/import/hygiene'
-import type { AttributeLevel, ColumnRole } from '@shared/domain/dataset'
+import { roleClash, type AttributeLevel, type ColumnRole } from '@shared/domain/dataset'
 import { applyLevels } from '@shared/import/column-levels'
 import { headerKey } from '@shared/import/header-key'
 import { detectMultiSeparators } from '@shared/import/values'
@@ -90,10 +90,11 @@ export const datasetHandlers: Pick<Handlers, DatasetMethods> = {
     const column = table.columns[input.index]
     if (!column) throw new AppError('BAD_INPUT', `The ${input.kind} table has no column ${input.index + 1}.`)
     const role = input.role ?? column.role
-    if (role !== 'attribute' && role !== 'ignore' && role !== column.role) {
-      const clash = table.columns.find((c) => c.role === role && c.position !== column.position)
-      if (clash && role !== 'churned') {
-        throw new AppError('BAD_INPUT', `Column "${clash.name}" already has that role; change it first.`)
+    if (role !== column.role) {
+      const clash = roleClash(table.columns.map((c) => (c.position === column.position ? { ...c, role } : c)))
+      if (clash) {
+        const holder = clash.first.position === column.position ? clash.second : clash.first
+        throw new AppError('BAD_INPUT', `Column "${holder.name}" already has that role; change it first.`)
       }
     }
     const type = input.type ?? column.type

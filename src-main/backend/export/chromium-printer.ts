@@ -7,7 +7,8 @@ import { AppError } from '../app-error'
 import { builtRendererDir } from '../app-paths'
 import { chromiumArgs, findChromium } from './chromium-path'
 import type { Browser, Page } from 'playwright-core'
-import { PRINT_CONTENT_EVENT, PRINT_CONTENT_GLOBAL, PRINT_OVERFLOW_ATTRIBUTE, PRINT_STATE_ATTRIBUTE, type PdfPrinter } from './pdf-printer'
+import { PRINT_CONTENT_EVENT, PRINT_CONTENT_GLOBAL, PRINT_OVERFLOW_ATTRIBUTE, PRINT_SEARCH, PRINT_STATE_ATTRIBUTE } from '@shared/export/print-route'
+import type { PdfPrinter } from './pdf-printer'
 
 /**
  * A made-up origin the page is loaded from: every request to it is answered from the built
@@ -61,7 +62,7 @@ async function openPrintPage(rendererDir: string): Promise<PrintPage> {
       return route.fulfill({ status: 200, body, contentType: TYPES[extname(url.pathname)] ?? 'application/octet-stream' })
     })
     await page.emulateMedia({ media: 'print' })
-    await page.goto(`${ORIGIN}/index.html?print=1`)
+    await page.goto(`${ORIGIN}/index.html${PRINT_SEARCH}`)
     return { browser, page }
   } catch (error) {
     await browser.close()

@@ -23,15 +23,10 @@ import { findScorecard, listScorecards, listVersions } from '../scorecards/score
 import { runSimulation } from '../simulate/run-simulation'
 import { readWorkspaceRow } from '../store/workspace-queries'
 import { readOnePager } from './one-pager-queries'
+import { workingScorecard } from '../scorecards/working-scorecard'
 
 /** Colours for tiers saved without one, highest first (the editor's defaults). */
 const TIER_COLORS = ['#2f855a', '#d69e2e', '#a0aec0', '#718096', '#4a5568']
-
-function workingScorecard(db: Database, id: number): Scorecard {
-  const record = findScorecard(db, id)
-  if (!record) throw new AppError('NOT_FOUND', `There is no scorecard ${id} in this workspace; it may have been deleted.`, { id })
-  return readContent(db, record.workingRevisionId, record.name)
-}
 
 type Words = (attribute: string) => AttributeWords
 

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import { basename } from 'node:path'
 import type { HygieneRule } from '@shared/domain/data-views'
-import type { TableKind } from '@shared/domain/dataset'
+import { roleClash, type TableKind } from '@shared/domain/dataset'
 import type { ColumnSetting, ImportMode, OutcomeMappingEntry } from '@shared/domain/import'
 import { concatColumns, countCodes, DictionaryColumnBuilder, filterRows, type DictionaryColumn } from '@shared/engine/dictionary-column'
 import { joinKey } from '@shared/engine/join-key'
@@ -175,22 +175,15 @@ function sameTokens(a: readonly string[], b: readonly string[]): boolean {
   return left.length === right.length && left.every((t, i) => t === right[i])
 }
 
-const SINGLE_ROLES = new Set(['account-id', 'account-name', 'domain', 'deal-id', 'outcome', 'deal-amount', 'created-date', 'closed-date'])
-
 function checkRoles(fileName: string, kind: TableKind, columns: readonly ColumnToSave[]): void {
-  const seen = new Map<string, string>()
-  for (const column of columns) {
-    if (!SINGLE_ROLES.has(column.role)) continue
-    const other = seen.get(column.role)
-    if (other) {
-      throw new AppError(
-        'BAD_INPUT',
-        `${fileName}: columns "${other}" and "${column.name}" both have the role "${column.role}"; a table has at most one.`
-      )
-    }
-    seen.set(column.role, column.name)
+  const clash = roleClash(columns)
+  if (clash) {
+    throw new AppError(
+      'BAD_INPUT',
+      `${fileName}: columns "${clash.first.name}" and "${clash.second.name}" both have the role "${clash.role}"; a table has at most one.`
+    )
   }
-  if (kind !== 'accounts' && !seen.has('outcome')) {
+  if (kind !== 'accounts' && !columns.some((c) => c.role === 'outcome')) {
     throw new AppError('BAD_INPUT', `${fileName}: no column has the role "Outcome" (won/lost); choose the column that holds the deal stage or result.`)
   }
 }

@@ -1,5 +1,6 @@
 import type { ImportProgress } from '../domain/import'
 import type { WorkspaceSummary } from '../domain/workspace'
+import type { DataKey } from './data-keys'
 
 /** Commands a host can ask the renderer to run (native menu items, a second instance, ...). */
 export const APP_COMMANDS = [
@@ -29,6 +30,11 @@ export interface Events {
   'app-command': { command: AppCommand; path?: string }
   /** A long import is reading, profiling or saving; sent at most a few times a second. */
   'import-progress': ImportProgress
+  /**
+   * A write committed: the stored data named by `keys` (the method's `changes` in data-keys.ts)
+   * may differ now. Sent to every window and tab, so one open on the same workspace refreshes.
+   */
+  'data-changed': { keys: readonly DataKey[]; method: string }
 }
 export type EventName = keyof Events
 

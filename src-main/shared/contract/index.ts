@@ -1,4 +1,5 @@
 export * from './bridge'
+export * from './data-keys'
 export * from './errors'
 export * from './events'
 export * from './methods'

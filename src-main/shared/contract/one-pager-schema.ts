@@ -1,9 +1,9 @@
 import { z } from 'zod'
-import type { OnePagerDocument } from '../domain/one-pager'
+import { LOGO_MAX_BYTES, type OnePagerDocument } from '../domain/one-pager'
 import { ONE_PAGER_BLOCKS } from '../export/default-one-pager'
 
-/** About 1 MB of image once decoded; base64 takes 4 characters per 3 bytes. */
-export const LOGO_MAX_BYTES = 1024 * 1024
+export { LOGO_MAX_BYTES }
+/** Base64 takes 4 characters per 3 bytes. */
 const LOGO_MAX_CHARS = Math.ceil((LOGO_MAX_BYTES * 4) / 3) + 100
 
 const line = (max: number) => z.string().max(max, `At most ${max} characters.`)

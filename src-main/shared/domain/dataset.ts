@@ -41,6 +41,29 @@ export const COLUMN_ROLES = [
 ] as const
 export type ColumnRole = (typeof COLUMN_ROLES)[number]
 
+/**
+ * Whether at most one column of a table may hold `role`. Every role but a trait (attribute) or
+ * ignore is read by its role (the outcome, the account key, a success metric, the churn flag), so a
+ * second column holding it would make the analysis pick one silently. The one rule for the
+ * Data section (a second column taking the role releases the first), import-commit and
+ * dataset-set-column (both refuse the clash).
+ */
+export function isSingleColumnRole(role: ColumnRole): boolean {
+  return role !== 'attribute' && role !== 'ignore'
+}
+
+/** The first two columns that hold the same single-column role, or null. */
+export function roleClash<C extends { name: string; role: ColumnRole }>(columns: readonly C[]): { role: ColumnRole; first: C; second: C } | null {
+  const seen = new Map<ColumnRole, C>()
+  for (const column of columns) {
+    if (!isSingleColumnRole(column.role)) continue
+    const first = seen.get(column.role)
+    if (first) return { role: column.role, first, second: column }
+    seen.set(column.role, column)
+  }
+  return null
+}
+
 /** Roles that are success metrics (used to define "best customers"). */
 export const SUCCESS_METRIC_ROLES = [
   'ltv',

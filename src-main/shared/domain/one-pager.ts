@@ -5,6 +5,12 @@
  * state the same figures.
  */
 
+/**
+ * About 1 MB of logo image once decoded. In the domain, not beside the zod schema that enforces
+ * it, so the renderer's check before upload does not bundle zod.
+ */
+export const LOGO_MAX_BYTES = 1024 * 1024
+
 export type PaperSize = 'letter' | 'a4'
 
 export type OnePagerBlockId =

@@ -1,7 +1,9 @@
 import { useId, useState } from 'react'
 import { Dialog } from '../../components/Dialog'
+import { useApiQuery } from '../../queries/api-queries'
 import { useDataStore } from '../../stores/data-store'
 
+const NO_CATEGORIES: string[] = []
 const NEW = '\u0000new'
 
 interface CategorySelectProps {
@@ -13,7 +15,7 @@ interface CategorySelectProps {
 
 /** The scorecard category an attribute belongs to, with a way to add one without leaving the row. */
 export function CategorySelect({ column, value, disabled, onChange }: CategorySelectProps) {
-  const categories = useDataStore((s) => s.categories)
+  const categories = useApiQuery('category-list', {}).data ?? NO_CATEGORIES
   const [adding, setAdding] = useState(false)
   const options = value !== null && !categories.includes(value) ? [...categories, value] : categories
 

@@ -1,6 +1,7 @@
 import { useCallback, useEffect } from 'react'
 import { FolderOpen, RotateCw } from 'lucide-react'
 import { ErrorNotice } from '../../components/ErrorNotice'
+import { useDatasetSummary } from '../../queries/dataset-queries'
 import { useDataStore } from '../../stores/data-store'
 import { useWorkspaceStore } from '../../stores/workspace-store'
 import { DropZone } from './DropZone'
@@ -12,16 +13,14 @@ import { DataOverview } from './overview/DataOverview'
 /** The Data section: import the client's exports, then inspect, correct and clean what was stored. */
 export function DataSection() {
   const path = useWorkspaceStore((s) => s.workspace?.path ?? null)
-  const summary = useDataStore((s) => s.summary)
+  const summaryQuery = useDatasetSummary()
+  const summary = summaryQuery.data ?? null
   const job = useDataStore((s) => s.job)
   const error = useDataStore((s) => s.error)
-  const loading = useDataStore((s) => s.loading)
-  const { load, watchProgress, startImport, dismissError } = useDataStore.getState()
+  const loading = summaryQuery.isPending
+  const { watchProgress, startImport, dismissError } = useDataStore.getState()
   const hasTables = (summary?.tables.length ?? 0) > 0
 
-  useEffect(() => {
-    if (path) void load(path)
-  }, [path, load])
   useEffect(() => watchProgress(), [watchProgress])
 
   const onFiles = useCallback((files: File[]) => void startImport(files), [startImport])
@@ -54,7 +53,7 @@ export function DataSection() {
         </p>
       ) : path ? (
         <div>
-          <button type="button" className="button button--secondary" onClick={() => void load(path)}>
+          <button type="button" className="button button--secondary" onClick={() => void summaryQuery.refetch()}>
             <RotateCw size={16} aria-hidden />
             Try again
           </button>

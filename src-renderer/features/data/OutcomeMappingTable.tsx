@@ -4,7 +4,7 @@ import type { Outcome } from '@shared/domain/dataset'
 import type { OutcomeMappingEntry } from '@shared/domain/import'
 import { StackedBar } from '../../components/StackedBar'
 import { formatCount } from './data-format'
-import { outcomeGap } from './import-draft'
+import { outcomeGap } from '../../stores/import/import-draft'
 import { OutcomeLegend } from './OutcomeLegend'
 
 const CHOICES: ReadonlyArray<{ outcome: Outcome | null; label: string }> = [

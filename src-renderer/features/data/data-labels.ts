@@ -86,11 +86,6 @@ export function delimiterLabel(delimiter: string | null): string {
   return `“${delimiter}”`
 }
 
-/** Roles that at most one column of a table can hold; a second column taking one releases the first. */
-export function isSingletonRole(role: ColumnRole): boolean {
-  return role !== 'attribute' && role !== 'ignore'
-}
-
 /** Types whose values can be cut into bands (a hygiene rule on anything else has no numbers to cut). */
 export function isNumericType(type: ColumnType): boolean {
   return type === 'number' || type === 'range'

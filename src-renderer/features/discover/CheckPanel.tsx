@@ -5,6 +5,7 @@ import { ErrorNotice } from '../../components/ErrorNotice'
 import { useDiscoverStore } from '../../stores/discover-store'
 import { fixed } from './discover-format'
 import { ScorecardSelect } from '../../components/ScorecardSelect'
+import { useScorecardPicker } from '../../queries/scorecard-queries'
 
 type Kind = ScorecardCheck['findings'][number]['kind']
 
@@ -18,7 +19,7 @@ const KINDS: readonly Kind[] = ['wrong-sign', 'no-signal', 'left-out', 'budget']
 
 /** Checks a hand-made scorecard against the evidence; re-weights are saved only when the user accepts. */
 export function CheckPanel() {
-  const scorecards = useDiscoverStore((s) => s.scorecards)
+  const scorecards = useScorecardPicker()
   const check = useDiscoverStore((s) => s.check)
   const checkedId = useDiscoverStore((s) => s.checkedId)
   const [picked, setPicked] = useState<number | null>(null)

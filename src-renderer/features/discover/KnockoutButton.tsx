@@ -3,11 +3,12 @@ import type { Condition } from '@shared/engine/scorecard/model'
 import { Dialog } from '../../components/Dialog'
 import { useDiscoverStore } from '../../stores/discover-store'
 import { ScorecardSelect } from '../../components/ScorecardSelect'
+import { useScorecardPicker } from '../../queries/scorecard-queries'
 
 /** "Add as knockout to…": the scorecard is chosen in a small dialog so the table row stays compact. */
 export function KnockoutButton({ name, condition }: { name: string; condition: Condition }) {
   const [open, setOpen] = useState(false)
-  const scorecards = useDiscoverStore((s) => s.scorecards)
+  const scorecards = useScorecardPicker()
   const [id, setId] = useState<number | null>(null)
   const chosen = id ?? scorecards[0]?.id ?? null
 

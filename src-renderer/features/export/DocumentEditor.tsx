@@ -2,7 +2,7 @@ import { useId, useState, type ReactNode } from 'react'
 import { ImageUp, Plus, RotateCcw, Trash2, X } from 'lucide-react'
 import type { OnePagerBlockId, OnePagerContent, OnePagerDocument } from '@shared/domain/one-pager'
 import type { ScorecardSummary } from '@shared/domain/scorecards'
-import { LOGO_MAX_BYTES } from '@shared/contract/one-pager-schema'
+import { LOGO_MAX_BYTES } from '@shared/domain/one-pager'
 import { BlockList } from './BlockList'
 
 interface DocumentEditorProps {

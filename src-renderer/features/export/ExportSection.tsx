@@ -11,12 +11,13 @@ import { ExportActions } from './ExportActions'
 import { CrmHandOver } from './crm/CrmHandOver'
 import { PagePreview } from './PagePreview'
 import '../../styles/export.css'
+import { useScorecardList } from '../../queries/scorecard-queries'
 
 /** The Export section: the one-pager's editor beside the page as it prints, and every deliverable. */
 export function ExportSection() {
   const path = useWorkspaceStore((s) => s.workspace?.path ?? null)
   const desktop = useWorkspaceStore((s) => s.appInfo?.host === 'desktop')
-  const scorecards = useExportStore((s) => s.scorecards)
+  const scorecards = useScorecardList()
   const scorecardId = useExportStore((s) => s.scorecardId)
   const content = useExportStore((s) => s.content)
   const saveState = useExportStore((s) => s.saveState)

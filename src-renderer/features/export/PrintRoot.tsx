@@ -1,17 +1,14 @@
 import { useEffect, useRef, useState } from 'react'
 import { isReviewPrint, type PrintContent } from '@shared/domain/print'
+import { isPrintSearch, PRINT_CONTENT_EVENT, PRINT_CONTENT_GLOBAL, PRINT_OVERFLOW_ATTRIBUTE, PRINT_STATE_ATTRIBUTE } from '@shared/export/print-route'
 import { ReviewPage } from '../simulate/review/ReviewPage'
 import { OnePagerPage } from './one-pager/OnePagerPage'
 
-/** Must match backend/export/pdf-printer.ts: the host hands the content in through this global. */
-const CONTENT_GLOBAL = '__ICP_PRINT_CONTENT__'
-const CONTENT_EVENT = 'icp-print-content'
-
-type PrintWindow = Window & { [CONTENT_GLOBAL]?: PrintContent }
+type PrintWindow = Window & { [PRINT_CONTENT_GLOBAL]?: PrintContent }
 
 /** True when this page was opened as the print route (index.html?print=1). */
 export function isPrintRoute(location: Location): boolean {
-  return new URLSearchParams(location.search).get('print') === '1'
+  return isPrintSearch(location.search)
 }
 
 /**
@@ -21,7 +18,7 @@ export function isPrintRoute(location: Location): boolean {
  * with what overflows, for the host to read before it prints.
  */
 export function PrintRoot() {
-  const [content, setContent] = useState<PrintContent | null>(() => (window as PrintWindow)[CONTENT_GLOBAL] ?? null)
+  const [content, setContent] = useState<PrintContent | null>(() => (window as PrintWindow)[PRINT_CONTENT_GLOBAL] ?? null)
   const [measured, setMeasured] = useState(false)
   /** What runs past the page: the one-pager's block ids, or "review" for the review page. */
   const latest = useRef<{ overflow: readonly string[] } | null>(null)
@@ -30,12 +27,12 @@ export function PrintRoot() {
     document.body.classList.add('op-print-body')
     const take = () => {
       // Not ready until this content is laid out: the host waits for the attribute to come back.
-      document.documentElement.removeAttribute('data-print-state')
+      document.documentElement.removeAttribute(PRINT_STATE_ATTRIBUTE)
       setMeasured(false)
-      setContent((window as PrintWindow)[CONTENT_GLOBAL] ?? null)
+      setContent((window as PrintWindow)[PRINT_CONTENT_GLOBAL] ?? null)
     }
-    window.addEventListener(CONTENT_EVENT, take)
-    return () => window.removeEventListener(CONTENT_EVENT, take)
+    window.addEventListener(PRINT_CONTENT_EVENT, take)
+    return () => window.removeEventListener(PRINT_CONTENT_EVENT, take)
   }, [])
 
   useEffect(() => {
@@ -55,8 +52,8 @@ export function PrintRoot() {
       requestAnimationFrame(() =>
         requestAnimationFrame(() => {
           if (!live) return
-          document.documentElement.setAttribute('data-print-overflow', JSON.stringify(latest.current?.overflow ?? []))
-          document.documentElement.setAttribute('data-print-state', 'ready')
+          document.documentElement.setAttribute(PRINT_OVERFLOW_ATTRIBUTE, JSON.stringify(latest.current?.overflow ?? []))
+          document.documentElement.setAttribute(PRINT_STATE_ATTRIBUTE, 'ready')
         })
       )
     })

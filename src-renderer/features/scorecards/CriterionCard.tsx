@@ -4,6 +4,7 @@ import { CSS } from '@dnd-kit/utilities'
 import { GripVertical, X } from 'lucide-react'
 import type { Criterion } from '@shared/engine/scorecard/model'
 import { describeCondition } from '@shared/engine/scorecard/describe-condition'
+import { useApiQuery } from '../../queries/api-queries'
 import { useScorecardStore } from '../../stores/scorecard-store'
 import type { PaletteAttribute } from './attributes'
 import { removeCriterion, updateCriterion } from './commands'
@@ -27,7 +28,9 @@ function percent(value: number | null): string {
  */
 export const CriterionCard = memo(function CriterionCard({ criterion, attribute }: CriterionCardProps) {
   const label = useAttributeLabel()
-  const evidence = useScorecardStore((s) => s.evidence[criterion.id])
+  const scorecardId = useScorecardStore((s) => s.currentId)
+  // Evidence reads the saved scorecard: it is refetched after each save, a card at a time never.
+  const evidence = useApiQuery('scorecard-evidence', scorecardId === null ? null : { id: scorecardId }).data?.find((row) => row.criterionId === criterion.id)
   const apply = useScorecardStore((s) => s.apply)
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: `crit:${criterion.id}` })
   const description = describeCondition(criterion)

@@ -1,6 +1,8 @@
 import { useRef, useState } from 'react'
 import { Copy, Download, History, Pencil, Plus, Redo2, Save, Trash2, Undo2, Upload } from 'lucide-react'
+import { useApiQuery } from '../../queries/api-queries'
 import { useScorecardStore } from '../../stores/scorecard-store'
+import { editHistory } from '../shell/app-commands'
 import { NameDialog } from './NameDialog'
 import { VersionsDialog } from './VersionsDialog'
 
@@ -8,7 +10,7 @@ type Prompt = 'create' | 'duplicate' | 'rename' | 'version' | 'versions' | null
 
 /** Which scorecard is open and everything done to it as a whole: create, copy, rename, delete, versions, files. */
 export function ScorecardToolbar() {
-  const list = useScorecardStore((s) => s.list)
+  const list = useApiQuery('scorecard-list', {}).data ?? []
   const currentId = useScorecardStore((s) => s.currentId)
   const name = useScorecardStore((s) => s.scorecard?.name ?? '')
   const canUndo = useScorecardStore((s) => s.past.length > 0)
@@ -53,10 +55,10 @@ export function ScorecardToolbar() {
         </button>
       </div>
       <div className="sc-toolbar__group">
-        <button type="button" className="icon-button" aria-label="Undo" title="Undo (Ctrl+Z)" disabled={!canUndo} onClick={store.undo}>
+        <button type="button" className="icon-button" aria-label="Undo" title="Undo (Ctrl+Z)" disabled={!canUndo} onClick={() => editHistory('edit-undo', null, 'scorecards')}>
           <Undo2 size={16} aria-hidden />
         </button>
-        <button type="button" className="icon-button" aria-label="Redo" title="Redo (Ctrl+Shift+Z)" disabled={!canRedo} onClick={store.redo}>
+        <button type="button" className="icon-button" aria-label="Redo" title="Redo (Ctrl+Shift+Z)" disabled={!canRedo} onClick={() => editHistory('edit-redo', null, 'scorecards')}>
           <Redo2 size={16} aria-hidden />
         </button>
         <span className="sc-toolbar__divider" aria-hidden />

@@ -1,6 +1,8 @@
 import { useEffect, useMemo } from 'react'
 import { CheckCircle2, LayoutList, Undo2, X } from 'lucide-react'
 import { ErrorNotice } from '../../components/ErrorNotice'
+import { useApiQuery } from '../../queries/api-queries'
+import { editHistory, isTextField } from '../shell/app-commands'
 import { useScorecardStore } from '../../stores/scorecard-store'
 import { useWorkspaceStore } from '../../stores/workspace-store'
 import { paletteAttributes } from './attributes'
@@ -10,40 +12,47 @@ import { ScorecardToolbar } from './ScorecardToolbar'
 import { TestRecord } from './TestRecord'
 import { TiersEditor } from './TiersEditor'
 
-function isTextField(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false
-  if (target.isContentEditable || target instanceof HTMLTextAreaElement) return true
-  // Text inputs keep their own native undo; checkboxes, sliders and buttons do not have one.
-  return target instanceof HTMLInputElement && !['checkbox', 'radio', 'range', 'button', 'color'].includes(target.type)
-}
-
 /** The Scorecards section: the Ideal Customer Profile as points, edited by drag and drop. */
 export function ScorecardsSection() {
   const path = useWorkspaceStore((s) => s.workspace?.path ?? null)
   const currentId = useScorecardStore((s) => s.currentId)
   const scorecard = useScorecardStore((s) => s.scorecard)
-  const summary = useScorecardStore((s) => s.summary)
-  const discover = useScorecardStore((s) => s.discover)
+  const list = useApiQuery('scorecard-list', {}).data
+  const summary = useApiQuery('dataset-summary', {}).data ?? null
+  // Strength badges are a nicety: the palette works without them, so a failure stays quiet.
+  const discover = useApiQuery('discover-run', {}).data ?? null
   const error = useScorecardStore((s) => s.error)
   const note = useScorecardStore((s) => s.note)
   const deleted = useScorecardStore((s) => s.deleted)
-  const { open, undo, redo, dismiss, restoreDeleted } = useScorecardStore.getState()
+  const { open, select, dismiss, restoreDeleted } = useScorecardStore.getState()
   const attributes = useMemo(() => paletteAttributes(summary, discover), [summary, discover])
 
   useEffect(() => {
     if (path) open(path)
   }, [path, open])
 
+  // The working copy as stored: refetched when any window saves a scorecard, and adopted by the
+  // editor when the change came from elsewhere (another tab editing the same scorecard).
+  const stored = useApiQuery('scorecard-get', currentId === null ? null : { id: currentId }).data
+  useEffect(() => {
+    if (stored) useScorecardStore.getState().adoptStored(stored.id, stored.scorecard)
+  }, [stored])
+
+  // With nothing open, the section opens the first scorecard.
+  const first = list?.[0]?.id
+  useEffect(() => {
+    if (currentId === null && first !== undefined) void select(first)
+  }, [currentId, first, select])
+
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
       if (!(event.ctrlKey || event.metaKey) || event.key.toLowerCase() !== 'z' || isTextField(event.target)) return
       event.preventDefault()
-      if (event.shiftKey) redo()
-      else undo()
+      editHistory(event.shiftKey ? 'edit-redo' : 'edit-undo', document.activeElement, 'scorecards')
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [undo, redo])
+  }, [])
 
   return (
     <section className="section scorecards" aria-labelledby="section-title">

@@ -2,14 +2,15 @@ import { Columns2, History } from 'lucide-react'
 import { Dialog } from '../../components/Dialog'
 import { relativeTime } from '../../components/format'
 import { useCompareStore } from '../../stores/compare-store'
+import { useApiQuery } from '../../queries/api-queries'
 import { useScorecardStore } from '../../stores/scorecard-store'
 import { useWorkspaceStore } from '../../stores/workspace-store'
 
 /** The scorecard's saved versions, newest first, each restorable into the working copy or comparable with it. */
 export function VersionsDialog({ onClose }: { onClose(): void }) {
-  const versions = useScorecardStore((s) => s.versions)
   const restore = useScorecardStore((s) => s.restoreVersion)
   const currentId = useScorecardStore((s) => s.currentId)
+  const versions = useApiQuery('scorecard-version-list', currentId === null ? null : { id: currentId }).data ?? []
   const path = useWorkspaceStore((s) => s.workspace?.path ?? null)
 
   /** The version as baseline, the working copy (once saved) as challenger, in Simulate's compare view. */

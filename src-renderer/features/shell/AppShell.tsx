@@ -1,10 +1,11 @@
+import { Suspense, useEffect } from 'react'
 import { Info, Keyboard, LogOut } from 'lucide-react'
 import type { WorkspaceSummary } from '@shared/domain/workspace'
 import { AppMark } from '../../components/AppMark'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { Kbd } from '../../components/Kbd'
 import { useWorkspaceStore } from '../../stores/workspace-store'
-import { SECTION_DEFINITIONS } from '../sections'
+import { preloadSections, SECTION_DEFINITIONS } from '../sections'
 import { runAppCommand } from './app-commands'
 import { SectionNav } from './SectionNav'
 import { ThemeSwitch } from './ThemeSwitch'
@@ -19,6 +20,7 @@ export function AppShell({ workspace, mode }: { workspace: WorkspaceSummary; mod
   const { goToSection, renameWorkspace, dismissError } = useWorkspaceStore.getState()
   const section = SECTION_DEFINITIONS.find((s) => s.id === workspace.currentSection) ?? SECTION_DEFINITIONS[0]!
   const Section = section.Component
+  useEffect(preloadSections, [])
 
   return (
     <div className="shell">
@@ -58,7 +60,15 @@ export function AppShell({ workspace, mode }: { workspace: WorkspaceSummary; mod
           </div>
         ) : null}
         <div className="main__content">
-          <Section />
+          <Suspense
+            fallback={
+              <p className="empty-note" role="status">
+                Opening {section.label}…
+              </p>
+            }
+          >
+            <Section />
+          </Suspense>
         </div>
       </main>
     </div>

@@ -62,20 +62,9 @@ export async function runAppCommand(command: AppCommand, path?: string): Promise
       if (workspace.workspace) await workspace.closeWorkspace()
       return
     case 'edit-undo':
-    case 'edit-redo': {
-      // A text field keeps its own undo history; elsewhere in the Scorecards section the
-      // editor's history is what Undo means (the menu item and the shortcut share this path).
-      const active = document.activeElement
-      const editing = active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement || (active instanceof HTMLElement && active.isContentEditable)
-      if (!editing && workspace.workspace?.currentSection === 'scorecards') {
-        const scorecards = useScorecardStore.getState()
-        if (command === 'edit-undo') scorecards.undo()
-        else scorecards.redo()
-        return
-      }
-      document.execCommand(command === 'edit-undo' ? 'undo' : 'redo')
+    case 'edit-redo':
+      editHistory(command, document.activeElement, workspace.workspace?.currentSection ?? null)
       return
-    }
     case 'show-about':
       ui.openDialog('about')
       return
@@ -85,4 +74,27 @@ export async function runAppCommand(command: AppCommand, path?: string): Promise
     default:
       return
   }
+}
+
+/** Whether a focused element keeps its own undo (text being typed), so Undo must not reach the editor. */
+export function isTextField(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false
+  if (target.isContentEditable || target instanceof HTMLTextAreaElement) return true
+  // Checkboxes, sliders and buttons have no undo of their own: there Undo means the editor's.
+  return target instanceof HTMLInputElement && !['checkbox', 'radio', 'range', 'button', 'color'].includes(target.type)
+}
+
+/**
+ * Undo and redo, whichever way they were asked for: the native menu (edit-undo/edit-redo), the
+ * keyboard in the Scorecards section, or the toolbar's buttons. In a text field the field's own
+ * history answers; elsewhere in the Scorecards section the editor's.
+ */
+export function editHistory(command: 'edit-undo' | 'edit-redo', focused: Element | null, section: SectionId | null): void {
+  if (!isTextField(focused) && section === 'scorecards') {
+    const scorecards = useScorecardStore.getState()
+    if (command === 'edit-undo') scorecards.undo()
+    else scorecards.redo()
+    return
+  }
+  document.execCommand(command === 'edit-undo' ? 'undo' : 'redo')
 }

@@ -1,9 +1,8 @@
 import { useEffect } from 'react'
 import { ArrowRight, Gauge } from 'lucide-react'
-import { useScorecardStore, type ScorecardState } from '../../stores/scorecard-store'
 import { useSimulateStore } from '../../stores/simulate-store'
 import { useWorkspaceStore } from '../../stores/workspace-store'
-import { useCommitMeasure, usePaintMeasure } from './latency-probe'
+import { useCommitMeasure, usePaintMeasure } from '../../what-if/latency-probe'
 import { count, fixed, lift, pct } from './simulate-format'
 import { ThresholdSlider } from './ThresholdSlider'
 
@@ -26,19 +25,10 @@ export function LiveFiguresPanel({ workspacePath, scorecardId }: { workspacePath
   const inputAt = useSimulateStore((s) => s.reportInputAt)
   const threshold = useSimulateStore((s) => s.threshold)
   const error = useSimulateStore((s) => s.error)
-  const { preview, setThreshold } = useSimulateStore.getState()
+  const { followEditor, setThreshold } = useSimulateStore.getState()
 
-  // Subscribed, not an effect: the worker starts on an edit while React is still rendering the
-  // editor, instead of after the editor's frame was painted.
-  useEffect(() => {
-    const push = (s: ScorecardState): void => {
-      if (s.scorecard && s.currentId === scorecardId) preview(workspacePath, scorecardId, s.scorecard, s.editedAt)
-    }
-    push(useScorecardStore.getState())
-    return useScorecardStore.subscribe((s, before) => {
-      if (s.scorecard !== before.scorecard) push(s)
-    })
-  }, [workspacePath, scorecardId, preview])
+  // The what-if session follows the editor while this strip is shown (the store does the following).
+  useEffect(() => followEditor(workspacePath, scorecardId), [workspacePath, scorecardId, followEditor])
   useCommitMeasure(report, inputAt)
   usePaintMeasure(report, inputAt)
 
@@ -52,6 +42,12 @@ export function LiveFiguresPanel({ workspacePath, scorecardId }: { workspacePath
         <span className="live-fig__name">Threshold {threshold ?? ''}</span>
         <ThresholdSlider value={threshold} onChange={setThreshold} />
       </label>
+      {report && error ? (
+        // The last good figures stay, but never silently: a failed update says so beside them.
+        <p className="live-panel__note" role="alert">
+          {error.message}
+        </p>
+      ) : null}
       {report ? (
         <div className="live-panel__figures">
           <Figure name="Deals passing" value={count(report.passCount)} detail={pct(report.passRate)} />

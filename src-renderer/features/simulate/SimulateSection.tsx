@@ -10,11 +10,12 @@ import { ScorecardBar, ThresholdControls } from './SimulateControls'
 import { SimulateResults } from './SimulateResults'
 import { ReviewPanel } from './review/ReviewPanel'
 import { ValidationSummary } from '../discover/ValidationSummary'
+import { useScorecardList } from '../../queries/scorecard-queries'
 
 /** The Simulate section: test a threshold against the client's own history and see what it keeps and costs. */
 export function SimulateSection() {
   const path = useWorkspaceStore((s) => s.workspace?.path ?? null)
-  const scorecards = useSimulateStore((s) => s.scorecards)
+  const scorecards = useScorecardList()
   const report = useSimulateStore((s) => s.report)
   const inputAt = useSimulateStore((s) => s.reportInputAt)
   const outcome = useSimulateStore((s) => s.outcome)

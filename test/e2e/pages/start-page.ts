@@ -17,6 +17,12 @@ export class StartPage {
     await expect(this.heading).toBeVisible()
   }
 
+  /** Opens the sample workspace (built on first open, which under load takes a while). */
+  async openSample(): Promise<void> {
+    await this.page.getByRole('button', { name: /Open the sample workspace/ }).click()
+    await expect(this.page.getByRole('button', { name: /^Rename workspace/ })).toHaveText(/^Sample — /, { timeout: 60_000 })
+  }
+
   async createWorkspace(name: string): Promise<void> {
     await this.page.getByRole('button', { name: /New workspace/ }).click()
     const dialog = this.page.getByRole('dialog', { name: 'New workspace' })

@@ -58,6 +58,22 @@ export function conditionsOf(scorecard: Scorecard): Condition[] {
   return [...scorecard.criteria, ...scorecard.knockouts]
 }
 
+/**
+ * A criterion or knockout as the bare condition `simulate-masks` accepts: the contract's schema
+ * is strict, and a criterion's id, category and points sent along made every request for a new
+ * condition's mask fail, which froze the live figures on the scorecard's first answer.
+ */
+export function bareCondition({ attribute, op, values, min, max, value }: Condition): Condition {
+  return {
+    attribute,
+    op,
+    ...(values !== undefined ? { values } : {}),
+    ...(min !== undefined ? { min } : {}),
+    ...(max !== undefined ? { max } : {}),
+    ...(value !== undefined ? { value } : {})
+  }
+}
+
 /** Packs the masks of `conditions` (each once), read from `maskOf`. */
 export function packMasks(conditions: readonly Condition[], maskOf: (condition: Condition) => Uint8Array): PackedMask[] {
   const seen = new Set<string>()

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react'
 import type { ColumnProfile, TableKind } from '@shared/domain/dataset'
 import type { DatasetSummary } from '@shared/domain/import'
-import { useDataStore } from '../../../stores/data-store'
+import { useDatasetVersion } from '../../../queries/dataset-queries'
 import { isNumericType, KIND_LABELS } from '../data-labels'
 import { BandsRuleEditor } from './BandsRuleEditor'
 import { CodesRuleEditor } from './CodesRuleEditor'
@@ -29,7 +29,7 @@ export function AddRuleForm({ summary }: { summary: DatasetSummary }) {
   const [choice, setChoice] = useState<string>('')
   const [ruleKind, setRuleKind] = useState<RuleKind>('merge')
   // Suggestions are fetched again after every change, so merges already made drop out of the list.
-  const version = useDataStore((s) => s.version)
+  const version = useDatasetVersion()
   const [kind, name] = choice.split(SEP) as [TableKind | '', string | undefined]
   const table = summary.tables.find((t) => t.kind === kind)
   const profile = table?.columns.find((c) => c.name === name)

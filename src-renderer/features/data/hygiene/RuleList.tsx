@@ -1,13 +1,16 @@
 import { ArrowLeftRight, Flag, Globe2, Ruler, X } from 'lucide-react'
-import type { HygieneRule } from '@shared/domain/data-views'
+import type { HygieneRule, HygieneRuleView } from '@shared/domain/data-views'
+import { useApiQuery } from '../../../queries/api-queries'
 import { useDataStore } from '../../../stores/data-store'
 import { plural } from '../data-format'
 
 const ICONS: Record<HygieneRule['kind'], typeof Flag> = { merge: ArrowLeftRight, 'us-state': Flag, country: Globe2, bands: Ruler }
 
 /** The saved rules in the order they apply, each with how much of the data it touches. */
+const NO_RULES: HygieneRuleView[] = []
+
 export function RuleList() {
-  const rules = useDataStore((s) => s.hygiene)
+  const rules = useApiQuery('hygiene-list', {}).data ?? NO_RULES
   const removeRule = useDataStore((s) => s.removeRule)
   return (
     <section className="panel" aria-labelledby="rules-title">

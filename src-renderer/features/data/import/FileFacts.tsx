@@ -4,7 +4,7 @@ import type { ImportPreview } from '@shared/domain/import'
 import { useDataStore } from '../../../stores/data-store'
 import { delimiterLabel, FORMAT_LABELS, KIND_CHOICES } from '../data-labels'
 import { formatCount } from '../data-format'
-import type { ImportDraft } from '../import-draft'
+import type { ImportDraft } from '../../../stores/import/import-draft'
 
 /** How the file was read, the two things that change how it is read, and what it will become. */
 export function FileFacts({ preview, draft }: { preview: ImportPreview; draft: ImportDraft }) {

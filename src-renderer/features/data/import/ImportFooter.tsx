@@ -1,14 +1,15 @@
 import { useId } from 'react'
 import { Upload } from 'lucide-react'
 import type { ImportPreview } from '@shared/domain/import'
+import { useDatasetSummary } from '../../../queries/dataset-queries'
 import { useDataStore, type ImportJob } from '../../../stores/data-store'
 import { KIND_LABELS } from '../data-labels'
 import { formatCount } from '../data-format'
-import type { ImportDraft } from '../import-draft'
+import type { ImportDraft } from '../../../stores/import/import-draft'
 
 /** Leave, or save: replacing or adding to a table of the same kind when there already is one. */
 export function ImportFooter({ job, preview, draft }: { job: ImportJob; preview: ImportPreview; draft: ImportDraft }) {
-  const existing = useDataStore((s) => s.summary?.tables.find((t) => t.kind === draft.kind))
+  const existing = useDatasetSummary().data?.tables.find((t) => t.kind === draft.kind)
   const { cancelImport, skipFile, commitImport, setImportMode } = useDataStore.getState()
   const ids = useId()
   const more = job.position + 1 < job.files.length

@@ -1,7 +1,7 @@
 import type { ImportPreview } from '@shared/domain/import'
 import { useDataStore } from '../../../stores/data-store'
 import { formatCount } from '../data-format'
-import type { ImportDraft } from '../import-draft'
+import type { ImportDraft } from '../../../stores/import/import-draft'
 
 const KIND_NOTES = {
   spelling: 'same value, different case, spacing or punctuation',

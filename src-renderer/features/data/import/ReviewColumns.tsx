@@ -2,7 +2,7 @@ import type { ImportPreview } from '@shared/domain/import'
 import { useDataStore } from '../../../stores/data-store'
 import { ColumnRow, ColumnTable } from '../ColumnRow'
 import { plural } from '../data-format'
-import type { ImportDraft } from '../import-draft'
+import type { ImportDraft } from '../../../stores/import/import-draft'
 
 /** Every column of the staged file with the guesses the user can correct before anything is saved. */
 export function ReviewColumns({ preview, draft, pendingColumn }: { preview: ImportPreview; draft: ImportDraft; pendingColumn: number | null }) {

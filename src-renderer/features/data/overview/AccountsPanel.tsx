@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { AccountRecord } from '@shared/engine/account-view'
+import { useDatasetVersion } from '../../../queries/dataset-queries'
 import { useDataStore } from '../../../stores/data-store'
 import { formatCount } from '../data-format'
 import { PagedGrid } from './PagedGrid'
@@ -33,7 +34,7 @@ function cells(account: AccountRecord): string[] {
 export function AccountsPanel() {
   const [filter, setFilter] = useState<OutcomeFilter>('all')
   const [counts, setCounts] = useState<{ won: number; lost: number; open: number } | null>(null)
-  const version = useDataStore((s) => s.version)
+  const version = useDatasetVersion()
   const fetchAccounts = useDataStore((s) => s.fetchAccounts)
 
   useEffect(() => {

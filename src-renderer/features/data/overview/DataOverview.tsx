@@ -1,6 +1,7 @@
 import { Building2, Columns3, Eraser, Rows3, Table2, Trophy } from 'lucide-react'
 import type { DatasetSummary } from '@shared/domain/import'
 import { tabPanelId, Tabs, tabId, type TabItem } from '../../../components/Tabs'
+import { useApiQuery } from '../../../queries/api-queries'
 import { useDataStore, type DataTab } from '../../../stores/data-store'
 import { formatCount } from '../data-format'
 import { HygienePanel } from '../hygiene/HygienePanel'
@@ -16,7 +17,7 @@ const PREFIX = 'data'
 /** The stored data: the headline numbers, then one tab per job the user does on it. */
 export function DataOverview({ summary }: { summary: DatasetSummary }) {
   const tab = useDataStore((s) => s.tab)
-  const rules = useDataStore((s) => s.hygiene.length)
+  const rules = useApiQuery('hygiene-list', {}).data?.length ?? 0
   const setTab = useDataStore((s) => s.setTab)
   const unmapped = summary.outcomeMapping.filter((e) => e.outcome === null).length
   const items: ReadonlyArray<TabItem<DataTab>> = [

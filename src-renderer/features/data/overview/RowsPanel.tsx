@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react'
 import type { TableKind } from '@shared/domain/dataset'
 import type { DatasetSummary } from '@shared/domain/import'
+import { useDatasetVersion } from '../../../queries/dataset-queries'
 import { useDataStore } from '../../../stores/data-store'
 import { formatCount } from '../data-format'
 import { pickTable, TablePicker } from './TablePicker'
@@ -9,7 +10,7 @@ import { PagedGrid } from './PagedGrid'
 /** The stored rows of one table, scrolled through as far as the user likes. */
 export function RowsPanel({ summary }: { summary: DatasetSummary }) {
   const [wanted, setWanted] = useState<TableKind | null>(null)
-  const version = useDataStore((s) => s.version)
+  const version = useDatasetVersion()
   const table = pickTable(summary.tables, wanted)
   if (!table) return null
   return (

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react'
 import { Download, PlugZap } from 'lucide-react'
 import type { ApiErrorShape } from '@shared/contract'
-import { CRM_FIELD_TYPE_NAMES, CRM_FIELD_TYPES, CRM_KINDS, CRM_NAMES, type CrmFieldType, type CrmKind, type CrmMapping } from '@shared/domain/crm'
-import { api } from '../../../api/api'
+import { CRM_FIELD_TYPE_NAMES, CRM_FIELD_TYPES, CRM_KINDS, CRM_NAMES, type CrmFieldType, type CrmKind } from '@shared/domain/crm'
 import { errorShapeOf } from '../../../api/api-client'
+import { callApi, useApiQuery } from '../../../queries/api-queries'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { useExportStore } from '../../../stores/export-store'
 
@@ -21,24 +21,16 @@ type Edits = Record<string, { field: string; type: CrmFieldType }>
  */
 export function CrmHandOver({ scorecardId, desktop }: { scorecardId: number; desktop: boolean }) {
   const [crm, setCrm] = useState<CrmKind>('hubspot')
-  const [mapping, setMapping] = useState<CrmMapping | null>(null)
   const [edits, setEdits] = useState<Edits>({})
   const [error, setError] = useState<ApiErrorShape | null>(null)
   const [saving, setSaving] = useState(false)
   const busy = useExportStore((s) => s.busy)
+  const query = useApiQuery('export-crm-mapping-get', { scorecardId, crm })
+  const mapping = query.data ?? null
 
-  useEffect(() => {
-    let current = true
-    setMapping(null)
-    setEdits({})
-    api()
-      .call('export-crm-mapping-get', { scorecardId, crm })
-      .then((answer) => current && setMapping(answer))
-      .catch((e: unknown) => current && setError(errorShapeOf(e)))
-    return () => {
-      current = false
-    }
-  }, [scorecardId, crm])
+  // Another CRM or scorecard: the edits typed for the last one do not apply.
+  useEffect(() => setEdits({}), [scorecardId, crm])
+  const shownError = error ?? (query.error ? errorShapeOf(query.error) : null)
 
   const rows = mapping?.fields.map((f) => ({ ...f, ...edits[f.attribute] })) ?? []
   const dirty = Object.keys(edits).length > 0
@@ -49,7 +41,7 @@ export function CrmHandOver({ scorecardId, desktop }: { scorecardId: number; des
     setError(null)
     try {
       const fields = rows.map(({ attribute, field, type }) => ({ attribute, field: field.trim(), type }))
-      setMapping(await api().call('export-crm-mapping-save', { scorecardId, crm, fields }))
+      await callApi('export-crm-mapping-save', { scorecardId, crm, fields })
       setEdits({})
       return true
     } catch (e) {
@@ -86,7 +78,7 @@ export function CrmHandOver({ scorecardId, desktop }: { scorecardId: number; des
             </label>
           ))}
         </div>
-        {error && <ErrorNotice error={error} onDismiss={() => setError(null)} />}
+        {shownError && <ErrorNotice error={shownError} onDismiss={() => setError(null)} />}
         {mapping && rows.length === 0 && <p className="crm__hint">The scorecard has no criteria yet: there is nothing to map.</p>}
         {mapping && rows.length > 0 && (
           <>

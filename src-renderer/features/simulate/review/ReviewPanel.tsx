@@ -1,10 +1,11 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react'
+import { useLayoutEffect, useRef, useState } from 'react'
 import { CalendarCheck, Download, History } from 'lucide-react'
 import type { ApiErrorShape } from '@shared/contract'
 import type { ReviewReport } from '@shared/domain/review'
 import type { ScorecardSummary } from '@shared/domain/scorecards'
 import { api } from '../../../api/api'
 import { errorShapeOf } from '../../../api/api-client'
+import { callApi, useApiQuery } from '../../../queries/api-queries'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { ScorecardSelect } from '../../../components/ScorecardSelect'
 import { useSimulateStore } from '../../../stores/simulate-store'
@@ -33,30 +34,19 @@ function download(fileName: string, bytes: Uint8Array): void {
 export function ReviewPanel({ scorecards, desktop }: { scorecards: readonly ScorecardSummary[]; desktop: boolean }) {
   const scorecardId = useSimulateStore((s) => s.scorecardId)
   const [since, setSince] = useState<string>('')
-  const [report, setReport] = useState<ReviewReport | null>(null)
-  const [brand, setBrand] = useState({ clientName: '', brandColor: '#1f3a5f' })
   const [error, setError] = useState<ApiErrorShape | null>(null)
   const [busy, setBusy] = useState<'pdf' | 'record' | null>(null)
   const [note, setNote] = useState<string | null>(null)
   const frame = useRef<HTMLDivElement>(null)
   const [width, setWidth] = useState(0)
 
-  useEffect(() => {
-    if (scorecardId === null) return
-    let current = true
-    setError(null)
-    const ask = since ? { scorecardId, since } : { scorecardId }
-    Promise.all([api().call('simulate-review', ask), api().call('export-document-get', { scorecardId })])
-      .then(([answer, content]) => {
-        if (!current) return
-        setReport(answer)
-        setBrand({ clientName: content.document.clientName, brandColor: content.document.brandColor })
-      })
-      .catch((e: unknown) => current && setError(errorShapeOf(e)))
-    return () => {
-      current = false
-    }
-  }, [scorecardId, since])
+  const ask = scorecardId === null ? null : since ? { scorecardId, since } : { scorecardId }
+  const reviewQuery = useApiQuery('simulate-review', ask)
+  const documentQuery = useApiQuery('export-document-get', scorecardId === null ? null : { scorecardId })
+  const report: ReviewReport | null = reviewQuery.data ?? null
+  const brand = { clientName: documentQuery.data?.document.clientName ?? '', brandColor: documentQuery.data?.document.brandColor ?? '#1f3a5f' }
+  const queryError = reviewQuery.error ?? documentQuery.error
+  const shownError = error ?? (queryError ? errorShapeOf(queryError) : null)
 
   useLayoutEffect(() => {
     const el = frame.current
@@ -92,7 +82,7 @@ export function ReviewPanel({ scorecards, desktop }: { scorecards: readonly Scor
     setBusy('record')
     setError(null)
     try {
-      const versions = await api().call('simulate-review-record', since ? { scorecardId, since } : { scorecardId })
+      const versions = await callApi('simulate-review-record', since ? { scorecardId, since } : { scorecardId })
       setNote(`Saved the version “${versions[0]?.note ?? ''}”: it keeps the period the scorecard was built on and the one just reviewed.`)
     } catch (e) {
       setError(errorShapeOf(e))
@@ -133,7 +123,7 @@ export function ReviewPanel({ scorecards, desktop }: { scorecards: readonly Scor
           </p>
         )}
       </div>
-      {error && <ErrorNotice error={error} onDismiss={() => setError(null)} />}
+      {shownError && <ErrorNotice error={shownError} onDismiss={() => setError(null)} />}
       {note && !error && (
         <div className="notice" role="status">
           <span className="notice__text">{note}</span>

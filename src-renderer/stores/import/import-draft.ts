@@ -1,7 +1,6 @@
-import type { AttributeLevel, ColumnProfile, ColumnRole, ColumnType, DateOrder, Outcome, TableKind } from '@shared/domain/dataset'
+import { isSingleColumnRole, type AttributeLevel, type ColumnProfile, type ColumnRole, type ColumnType, type DateOrder, type Outcome, type TableKind } from '@shared/domain/dataset'
 import type { HygieneRule } from '@shared/domain/data-views'
 import type { ColumnSetting, ImportMode, ImportPreview, OutcomeMappingEntry } from '@shared/domain/import'
-import { isSingletonRole } from './data-labels'
 import { outcomeMappingFor } from '@shared/import/outcome-mapping-for'
 
 /** What the user decided about a staged file so far; nothing of it is saved until Import. */
@@ -108,7 +107,7 @@ export function withRole(draft: ImportDraft, preview: ImportPreview, index: numb
       return { ...setting, role, category: role === 'attribute' ? setting.category : null }
     }
     // Two outcome or ID columns would make the analysis guess which one counts.
-    if (isSingletonRole(role) && setting.role === role) return { ...setting, role: 'attribute' as const }
+    if (isSingleColumnRole(role) && setting.role === role) return { ...setting, role: 'attribute' as const }
     return setting
   })
   if (role !== 'outcome' || draft.outcomeColumn === index) return { ...draft, columns }
