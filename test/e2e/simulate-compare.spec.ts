@@ -91,14 +91,16 @@ test('a band of the band table lists its deals with the points each criterion ga
   await expect(simulate.pageRange(dialog)).toHaveText(`1–${Math.min(n, 50)} of ${n.toLocaleString('en-US')}`, { timeout: 30_000 })
   const table = dialog.getByRole('table', { name: `Deals in ${tier}` })
   await expect(table.getByRole('row')).toHaveCount(Math.min(n, 50) + 1)
-  // Account, deal, outcome, score, tier, then one column per criterion.
+  // Account, deal, outcome, score, tier, the top reasons, then one column per criterion.
   const headers = await table.getByRole('columnheader').allInnerTexts()
-  expect(headers.slice(0, 5)).toEqual(['ACCOUNT', 'DEAL', 'OUTCOME', 'SCORE', 'TIER'])
-  expect(headers.length).toBeGreaterThan(5)
+  expect(headers.slice(0, 6)).toEqual(['ACCOUNT', 'DEAL', 'OUTCOME', 'SCORE', 'TIER', 'TOP REASONS'])
+  expect(headers.length).toBeGreaterThan(6)
   const cells = table.getByRole('row').nth(1).getByRole('cell')
   await expect(cells.nth(1)).toHaveText(/^(Won|Lost)$/)
   await expect(cells.nth(3)).toHaveText(tier)
-  await expect(cells.nth(4)).toHaveText(/^([+−]\d+|0)$/)
+  // The reasons read as words with their points after them, strongest first.
+  await expect(cells.nth(4)).toHaveText(/^(No criterion met|.+ \([+-]\d+\)(; .+ \([+-]\d+\)){0,2})$/)
+  await expect(cells.nth(5)).toHaveText(/^([+−]\d+|0)$/)
   await page.keyboard.press('Escape')
   await expect(dialog).toBeHidden()
 
