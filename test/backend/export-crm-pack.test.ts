@@ -9,13 +9,14 @@ import type { CrmField } from '@shared/domain/crm'
 import type { EngineDataset } from '@shared/engine/engine-dataset'
 import { DISQUALIFIED, type Criterion, type Scorecard } from '@shared/engine/scorecard/model'
 import { scaleScore } from '@shared/engine/scoring/scale'
-import type { HubSpotFilter, HubSpotScoring } from '@shared/export/crm/hubspot-scoring'
+import type { HubSpotScoring } from '@shared/export/crm/hubspot-scoring'
 import type { AttributeValue } from '@shared/export/scored-accounts'
 import { engineDatasetFor } from '../../src-main/backend/engine/engine-dataset-cache'
 import { scoredAccountsWithData } from '../../src-main/backend/export/scored-accounts-export'
 import { testBackend, type TestBackend } from '../support/backend'
 import { importShape } from '../support/import-shape'
 import { parseCsv } from '../support/parse-csv'
+import { hubspotHolds } from '../support/hubspot-rules-eval'
 import { evaluate, parseFormula, type SfValue } from '../support/salesforce-formula-eval'
 import { tempDir } from '../support/temp-dir'
 import { readZip } from '../support/zip-entries'
@@ -80,36 +81,6 @@ function crmValue(value: AttributeValue, field: CrmField): SfValue {
   return value
 }
 
-function hubspotHolds(filter: HubSpotFilter, value: SfValue): boolean {
-  const known = value !== null
-  switch (filter.operator) {
-    case 'is known':
-      return known
-    case 'is unknown':
-      return !known
-    case 'is any of':
-      return known && filter.values!.includes(value as string)
-    case 'is none of':
-      return !known || !filter.values!.includes(value as string)
-    case 'contains any of':
-      return known && filter.values!.some((v) => (value as string[]).includes(v))
-    case 'contains all of':
-      return known && filter.values!.every((v) => (value as string[]).includes(v))
-    case 'is equal to':
-      return known && value === filter.value
-    case 'is greater than':
-      return known && (value as number) > (filter.value as number)
-    case 'is less than':
-      return known && (value as number) < (filter.value as number)
-    case 'is greater than or equal to':
-      return known && (value as number) >= (filter.value as number)
-    case 'is less than or equal to':
-      return known && (value as number) <= (filter.value as number)
-    case 'is after':
-    case 'is before':
-      throw new Error('no date rules in this scorecard')
-  }
-}
 
 async function setUp(): Promise<{ backend: TestBackend; id: number; scorecard: Scorecard }> {
   const dir = tempDir()

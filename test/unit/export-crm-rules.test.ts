@@ -12,9 +12,10 @@ import { DISQUALIFIED, type Scorecard } from '@shared/engine/scorecard/model'
 import { compileScorecard } from '@shared/engine/scoring/compile'
 import { scoreCompiled } from '@shared/engine/scoring/score'
 import { scaleScore } from '@shared/engine/scoring/scale'
-import { hubspotScoring, type HubSpotFilter } from '@shared/export/crm/hubspot-scoring'
+import { hubspotScoring } from '@shared/export/crm/hubspot-scoring'
 import { dateBounds } from '@shared/export/crm/rule-bounds'
 import { salesforceFormulas } from '@shared/export/crm/salesforce-formula'
+import { hubspotHolds } from '../support/hubspot-rules-eval'
 import { evaluate, parseFormula, type SfValue } from '../support/salesforce-formula-eval'
 import { mulberry32, randomDataset, randomInt, randomScorecard } from './engine-fixtures'
 
@@ -36,35 +37,6 @@ function valueOf(column: EngineColumn, row: number): SfValue {
   }
 }
 
-function holds(filter: HubSpotFilter, value: SfValue): boolean {
-  const known = value !== null
-  switch (filter.operator) {
-    case 'is known':
-      return known
-    case 'is unknown':
-      return !known
-    case 'is any of':
-      return known && filter.values!.includes(value as string)
-    case 'is none of':
-      return !known || !filter.values!.includes(value as string)
-    case 'contains any of':
-      return known && filter.values!.some((v) => (value as string[]).includes(v))
-    case 'contains all of':
-      return known && filter.values!.every((v) => (value as string[]).includes(v))
-    case 'is equal to':
-      return known && value === filter.value
-    case 'is greater than':
-      return known && (value as number) > (filter.value as number)
-    case 'is less than':
-      return known && (value as number) < (filter.value as number)
-    case 'is greater than or equal to':
-      return known && (value as number) >= (filter.value as number)
-    case 'is less than or equal to':
-      return known && (value as number) <= (filter.value as number)
-    default:
-      throw new Error(`no ${filter.operator} in these scorecards`)
-  }
-}
 
 /** A Salesforce checkbox is never blank, so "is missing" on a flag has no formula (documented); leave it out here. */
 function withoutMissingFlags(scorecard: Scorecard): Scorecard {
@@ -101,12 +73,12 @@ describe('CRM rules on random scorecards and data', () => {
         if (!hubspotExact) continue
         let points = 0
         for (const group of hubspot.groups) {
-          const sum = group.rules.reduce((total, rule) => total + (rule.filters.every((f) => holds(f, values[f.property] ?? null)) ? rule.points : 0), 0)
+          const sum = group.rules.reduce((total, rule) => total + (rule.filters.every((f) => hubspotHolds(f, values[f.property] ?? null)) ? rule.points : 0), 0)
           points += Math.min(sum, group.limit)
         }
         expect(points, `HubSpot, trial ${trial}, row ${row}`).toBe(scored.raw[row])
         expect(scaleScore(points, hubspot.scale)).toBe(scored.scores[row])
-        const knocked = hubspot.disqualifiers.some((d) => d.filters.every((f) => holds(f, values[f.property] ?? null)))
+        const knocked = hubspot.disqualifiers.some((d) => d.filters.every((f) => hubspotHolds(f, values[f.property] ?? null)))
         expect(knocked ? DISQUALIFIED : hubspot.thresholds.find((t) => t.minPoints === null || points >= t.minPoints)!.tier).toBe(tier)
         hubspotChecked++
       }
