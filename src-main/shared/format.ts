@@ -32,3 +32,8 @@ const BIDI = /[\u0590-\u08ff\u200e\u200f\u202a-\u202e\u2066-\u2069\ufb1d-\ufdff\
 export function isolated(text: string): string {
   return BIDI.test(text) ? `\u2068${text}\u2069` : text
 }
+
+/** The text without the isolates `isolated` adds: for names a CRM field or a plain table cell takes as they are. */
+export function withoutIsolates(text: string): string {
+  return text.replace(/[\u2066-\u2069]/g, '')
+}

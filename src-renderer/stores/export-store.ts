@@ -76,14 +76,17 @@ export interface ExportState {
   dismiss(): void
 }
 
-function download(file: ExportedFile, kind: ExportKind): void {
-  const url = URL.createObjectURL(new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: MIME[kind] }))
+/** Browser mode: the file as a download (the desktop app saves through a native dialog instead). */
+export function downloadFile(fileName: string, bytes: Uint8Array, type: string): void {
+  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type }))
   const link = document.createElement('a')
   link.href = url
-  link.download = file.fileName
+  link.download = fileName
   link.click()
   setTimeout(() => URL.revokeObjectURL(url), 1000)
 }
+
+const download = (file: ExportedFile, kind: ExportKind): void => downloadFile(file.fileName, file.bytes, MIME[kind])
 
 export const useExportStore = create<ExportState>((set, get) => {
   let openPath: string | null = null

@@ -8,11 +8,9 @@ import { CRM_FIELD_TYPES, type CrmField, type CrmFieldType, type CrmKind, type C
 import type { EngineDataset } from '@shared/engine/engine-dataset'
 import type { Scorecard } from '@shared/engine/scorecard/model'
 import { proposeCrmField, type MappableAttribute } from '@shared/export/crm/crm-fields'
+import { withoutIsolates } from '@shared/format'
 import { AppError } from '../app-error'
 import { attributeWordsOf } from '../dataset/attribute-words'
-
-/** Strips the direction isolates a label carries for on-screen sentences; a CRM field name has no use for them. */
-const plain = (label: string): string => label.replace(/[\u2066-\u2069]/g, '')
 
 /** The attributes a scorecard reads (criteria, then knockouts), each once. */
 export function scorecardAttributes(scorecard: Scorecard): string[] {
@@ -30,7 +28,7 @@ export function crmMapping(db: Database, scorecard: Scorecard, crm: CrmKind, dat
   const words = attributeWordsOf(db)
   const saved = savedFields(db, crm)
   const fields = scorecardAttributes(scorecard).map((name): CrmMappingRow => {
-    const label = plain(words(name).label)
+    const label = withoutIsolates(words(name).label)
     const own = saved.get(name)
     if (own) return { ...own, label, proposed: false }
     const attribute: MappableAttribute = { name, label, kind: dataset.attributes.get(name)?.kind ?? 'category', date: dates.has(name) }

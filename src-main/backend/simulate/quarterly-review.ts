@@ -12,6 +12,7 @@ import { quarterlyReview } from '@shared/engine/simulation/quarterly-review'
 import { parseSplitDate } from '@shared/engine/simulation/simulation-report'
 import { conditionWords } from '@shared/export/readable-condition'
 import { formatValue, valueWords } from '@shared/export/readable-values'
+import { withoutIsolates } from '@shared/format'
 import { AppError } from '../app-error'
 import { attributeWordsOf } from '../dataset/attribute-words'
 import { readContent } from '../scorecards/scorecard-content'
@@ -21,7 +22,6 @@ import { copyContent } from '../scorecards/scorecard-content'
 import { simulationFor } from './run-simulation'
 
 const DAY_MS = 86_400_000
-const plain = (label: string): string => label.replace(/[\u2066-\u2069]/g, '')
 
 export function reviewScorecard(db: Database, scorecardId: number, since?: string): ReviewReport {
   const record = findScorecard(db, scorecardId)
@@ -53,10 +53,10 @@ export function reviewScorecard(db: Database, scorecardId: number, since?: strin
     cutMs,
     sinceSource,
     builtThrough: built?.through ?? null,
-    attributeLabel: (attribute) => plain(words(attribute).label),
+    attributeLabel: (attribute) => withoutIsolates(words(attribute).label),
     formatNumber: (attribute, value) => formatValue(value, words(attribute).kind),
-    valueWords: (value) => plain(valueWords(value)),
-    criterionWords: (criterion) => plain(conditionWords(criterion, words(criterion.attribute)))
+    valueWords: (value) => withoutIsolates(valueWords(value)),
+    criterionWords: (criterion) => withoutIsolates(conditionWords(criterion, words(criterion.attribute)))
   })
 }
 

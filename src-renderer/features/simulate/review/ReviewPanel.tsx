@@ -8,6 +8,7 @@ import { errorShapeOf } from '../../../api/api-client'
 import { callApi, useApiQuery } from '../../../queries/api-queries'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { ScorecardSelect } from '../../../components/ScorecardSelect'
+import { downloadFile } from '../../../stores/export-store'
 import { useSimulateStore } from '../../../stores/simulate-store'
 import { PAPER, previewScale } from '../../export/one-pager/page-geometry'
 import { DECISION_LABEL, ReviewPage } from './ReviewPage'
@@ -16,15 +17,6 @@ const SOURCE_WORDS: Readonly<Record<ReviewReport['sinceSource'], string>> = {
   built: 'the day after the last deal it was built on closed',
   chosen: 'the date you chose',
   'latest-quarter': 'the start of the latest quarter (this scorecard was made before built periods were recorded)'
-}
-
-function download(fileName: string, bytes: Uint8Array): void {
-  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }))
-  const link = document.createElement('a')
-  link.href = url
-  link.download = fileName
-  link.click()
-  setTimeout(() => URL.revokeObjectURL(url), 1000)
 }
 
 /**
@@ -67,7 +59,7 @@ export function ReviewPanel({ scorecards, desktop }: { scorecards: readonly Scor
         const saved = await api().call('export-save-as', { fileName: file.fileName, bytes: file.bytes as Uint8Array<ArrayBuffer> })
         setNote(saved ? `Saved “${saved.path}”.` : null)
       } else {
-        download(file.fileName, file.bytes)
+        downloadFile(file.fileName, file.bytes, 'application/pdf')
         setNote(`Downloaded “${file.fileName}”.`)
       }
     } catch (e) {
