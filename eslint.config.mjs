@@ -57,8 +57,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            ...['electron', 'better-sqlite3', ...nodeBuiltins].map((group) => ({ group: [group], message: 'The renderer never imports electron, node or sqlite.' })),
-            { group: ['**/features/**'], message: 'A store never imports a feature: move the shared code to stores/, queries/ or what-if/.' }
+            ...['electron', 'better-sqlite3', ...nodeBuiltins].map((group) => ({
+              group: [group],
+              message: 'The renderer never imports electron, node or sqlite.'
+            })),
+            {
+              group: ['**/features/**'],
+              message: 'A store never imports a feature: move the shared code to stores/, queries/ or what-if/.'
+            }
           ]
         }
       ]

@@ -31,7 +31,13 @@ interface Figure {
 }
 
 const { values } = parseArgs({
-  options: { json: { type: 'boolean', default: false }, rows: { type: 'string', default: '1000000' }, 'xlsx-rows': { type: 'string', default: '100000' }, 'workbook-accounts': { type: 'string', default: '100000' }, 'latency-deals': { type: 'string', default: '100000' } }
+  options: {
+    json: { type: 'boolean', default: false },
+    rows: { type: 'string', default: '1000000' },
+    'xlsx-rows': { type: 'string', default: '100000' },
+    'workbook-accounts': { type: 'string', default: '100000' },
+    'latency-deals': { type: 'string', default: '100000' }
+  }
 })
 const csvRows = Number(values.rows)
 const xlsxRows = Number(values['xlsx-rows'])
@@ -67,9 +73,17 @@ async function measure<T>(work: () => Promise<T>): Promise<{ result: T; seconds:
   return { result, seconds, peakMb: Math.round(peak / 1048576) }
 }
 
-async function importFile(file: string): Promise<{ rows: number; inspect: number; commit: number; peakMb: number; columnarSeconds: number }> {
+async function importFile(
+  file: string
+): Promise<{ rows: number; inspect: number; commit: number; peakMb: number; columnarSeconds: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'icp-bench-'))
-  const backend = createBackend({ host: 'cli', locations: nativeLocations({ cwd: dir }), recents: memoryRecentWorkspaces(), sampleDir: dir, emit: () => undefined })
+  const backend = createBackend({
+    host: 'cli',
+    locations: nativeLocations({ cwd: dir }),
+    recents: memoryRecentWorkspaces(),
+    sampleDir: dir,
+    emit: () => undefined
+  })
   const call = async <T>(method: string, input: unknown): Promise<T> => {
     const result = await backend.dispatch(method, input)
     if (!result.ok) throw new Error(`${method}: ${result.error.message}`)
@@ -80,7 +94,13 @@ async function importFile(file: string): Promise<{ rows: number; inspect: number
     let inspect = 0
     const measured = await measure(async () => {
       const started = performance.now()
-      const preview = await call<{ stagingId: string; rowCount: number; suggestedKind: string; columns: Array<{ index: number; type: string; role: string; category: string | null }>; outcomeMapping: Array<{ value: string; outcome: string | null }> }>('import-inspect', { source: { kind: 'path', path: file } })
+      const preview = await call<{
+        stagingId: string
+        rowCount: number
+        suggestedKind: string
+        columns: Array<{ index: number; type: string; role: string; category: string | null }>
+        outcomeMapping: Array<{ value: string; outcome: string | null }>
+      }>('import-inspect', { source: { kind: 'path', path: file } })
       inspect = (performance.now() - started) / 1000
       await call('import-commit', {
         stagingId: preview.stagingId,
@@ -110,9 +130,29 @@ async function main(): Promise<void> {
   log(`CSV import: ${csvRows.toLocaleString('en-US')} rows × 12 columns (${Math.round(statSync(csv).size / 1048576)} MB)…`)
   const c = await importFile(csv)
   figures.push(
-    { name: 'csv_import_seconds', value: round(c.inspect + c.commit), unit: 's', target: csvRows === 1_000_000 ? 4 : null, met: csvRows === 1_000_000 ? c.inspect + c.commit < 4 : null, note: `read+infer ${round(c.inspect)} s, persist ${round(c.commit)} s, ${c.rows} rows` },
-    { name: 'csv_import_peak_rss_mb', value: c.peakMb, unit: 'MB', target: csvRows === 1_000_000 ? 1536 : null, met: csvRows === 1_000_000 ? c.peakMb < 1536 : null },
-    { name: 'columnar_build_seconds', value: round(c.columnarSeconds), unit: 's', target: csvRows === 1_000_000 ? 2 : null, met: csvRows === 1_000_000 ? c.columnarSeconds < 2 : null, note: `engine copy of ${c.rows} deals from the workspace` }
+    {
+      name: 'csv_import_seconds',
+      value: round(c.inspect + c.commit),
+      unit: 's',
+      target: csvRows === 1_000_000 ? 4 : null,
+      met: csvRows === 1_000_000 ? c.inspect + c.commit < 4 : null,
+      note: `read+infer ${round(c.inspect)} s, persist ${round(c.commit)} s, ${c.rows} rows`
+    },
+    {
+      name: 'csv_import_peak_rss_mb',
+      value: c.peakMb,
+      unit: 'MB',
+      target: csvRows === 1_000_000 ? 1536 : null,
+      met: csvRows === 1_000_000 ? c.peakMb < 1536 : null
+    },
+    {
+      name: 'columnar_build_seconds',
+      value: round(c.columnarSeconds),
+      unit: 's',
+      target: csvRows === 1_000_000 ? 2 : null,
+      met: csvRows === 1_000_000 ? c.columnarSeconds < 2 : null,
+      note: `engine copy of ${c.rows} deals from the workspace`
+    }
   )
 
   const xlsx = fixture(`deals-${xlsxRows}.xlsx`, (path) => {
@@ -122,7 +162,14 @@ async function main(): Promise<void> {
   log(`XLSX import: ${xlsxRows.toLocaleString('en-US')} rows (${Math.round(statSync(xlsx).size / 1048576)} MB)…`)
   const x = await importFile(xlsx)
   figures.push(
-    { name: 'xlsx_import_seconds', value: round(x.inspect + x.commit), unit: 's', target: xlsxRows === 100_000 ? 4 : null, met: xlsxRows === 100_000 ? x.inspect + x.commit < 4 : null, note: `read+infer ${round(x.inspect)} s, persist ${round(x.commit)} s, ${x.rows} rows` },
+    {
+      name: 'xlsx_import_seconds',
+      value: round(x.inspect + x.commit),
+      unit: 's',
+      target: xlsxRows === 100_000 ? 4 : null,
+      met: xlsxRows === 100_000 ? x.inspect + x.commit < 4 : null,
+      note: `read+infer ${round(x.inspect)} s, persist ${round(x.commit)} s, ${x.rows} rows`
+    },
     { name: 'xlsx_import_peak_rss_mb', value: x.peakMb, unit: 'MB', target: null, met: null }
   )
 
@@ -150,7 +197,9 @@ async function main(): Promise<void> {
     note: `${found.attributes} attributes, best of 3 runs`
   })
 
-  log(`XLSX workbook: ${workbookAccounts.toLocaleString('en-US')} scored accounts × ${WORKBOOK_TARGET.criteria} criteria with live formulas…`)
+  log(
+    `XLSX workbook: ${workbookAccounts.toLocaleString('en-US')} scored accounts × ${WORKBOOK_TARGET.criteria} criteria with live formulas…`
+  )
   const book = workbookInFreshProcess(workbookAccounts)
   const atTarget = workbookAccounts === WORKBOOK_TARGET.accounts
   figures.push(
@@ -182,9 +231,30 @@ async function main(): Promise<void> {
   const start = await measureStartScreen(5)
   const bundle = rendererBundleBytes()
   figures.push(
-    { name: 'start_screen_first_paint_ms', value: Math.round(start.firstPaintMs), unit: 'ms', target: null, met: null, note: 'median of 5, first contentful paint' },
-    { name: 'start_screen_shown_ms', value: Math.round(start.startScreenMs), unit: 'ms', target: null, met: null, note: 'median of 5, navigation to the heading in the page' },
-    { name: 'renderer_js_bytes', value: bundle.totalJs, unit: 'bytes', target: null, met: null, note: `${bundle.files} files, every section and the worker included` }
+    {
+      name: 'start_screen_first_paint_ms',
+      value: Math.round(start.firstPaintMs),
+      unit: 'ms',
+      target: null,
+      met: null,
+      note: 'median of 5, first contentful paint'
+    },
+    {
+      name: 'start_screen_shown_ms',
+      value: Math.round(start.startScreenMs),
+      unit: 'ms',
+      target: null,
+      met: null,
+      note: 'median of 5, navigation to the heading in the page'
+    },
+    {
+      name: 'renderer_js_bytes',
+      value: bundle.totalJs,
+      unit: 'bytes',
+      target: null,
+      met: null,
+      note: `${bundle.files} files, every section and the worker included`
+    }
   )
 
   if (values.json) {
@@ -243,7 +313,10 @@ async function pdfFigure(): Promise<Figure> {
 
 /** The workbook figures from a process of their own (scripts/bench-workbook.ts says why). */
 function workbookInFreshProcess(accounts: number): Awaited<ReturnType<typeof runWorkbookBenchmark>> {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', join(__dirname, 'bench-workbook.ts'), String(accounts)], { encoding: 'utf8', maxBuffer: 1 << 20 })
+  const out = execFileSync(process.execPath, ['--import', 'tsx', join(__dirname, 'bench-workbook.ts'), String(accounts)], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20
+  })
   return JSON.parse(out.trim().split('\n').pop()!) as Awaited<ReturnType<typeof runWorkbookBenchmark>>
 }
 

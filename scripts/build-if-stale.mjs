@@ -23,7 +23,8 @@ function newestMtime(path) {
   return newest
 }
 
-const isStale = () => (statSync(STAMP, { throwIfNoEntry: false })?.mtimeMs ?? 0) <= Math.max(...INPUTS.map((input) => newestMtime(join(ROOT, input))))
+const isStale = () =>
+  (statSync(STAMP, { throwIfNoEntry: false })?.mtimeMs ?? 0) <= Math.max(...INPUTS.map((input) => newestMtime(join(ROOT, input))))
 
 const sleep = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms)
 

@@ -21,7 +21,9 @@ function devContentSecurityPolicy(): Plugin {
     name: 'icp-dev-csp',
     apply: 'serve',
     transformIndexHtml: (html) =>
-      html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace("connect-src 'self'", "connect-src 'self' ws://127.0.0.1:*")
+      html
+        .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+        .replace("connect-src 'self'", "connect-src 'self' ws://127.0.0.1:*")
   }
 }
 
@@ -51,7 +53,9 @@ async function main(): Promise<void> {
   })
   await server.listen()
   const port = server.config.server.port ?? Number(values.port)
-  console.log(`ICP Workbench (dev) on http://127.0.0.1:${port}/?token=${token} — renderer hot reload; backend ${backend.origin}, data ${dataDir}`)
+  console.log(
+    `ICP Workbench (dev) on http://127.0.0.1:${port}/?token=${token} — renderer hot reload; backend ${backend.origin}, data ${dataDir}`
+  )
   const stop = async (): Promise<void> => {
     await server.close()
     await host.stop()

@@ -29,5 +29,8 @@ if (!binding) {
 mkdirSync(join(ROOT, '.native', 'dist'), { recursive: true })
 copyFileSync(binding, join(ROOT, '.native', 'dist', 'better_sqlite3.node'))
 
-const builder = spawnSync(process.execPath, [require.resolve('electron-builder/cli.js'), target, '--publish', 'never'], { cwd: ROOT, stdio: 'inherit' })
+const builder = spawnSync(process.execPath, [require.resolve('electron-builder/cli.js'), target, '--publish', 'never'], {
+  cwd: ROOT,
+  stdio: 'inherit'
+})
 process.exit(builder.status ?? 1)

@@ -13,7 +13,11 @@ const ROOT = join(fileURLToPath(import.meta.url), '..', '..')
 /** Findings docs/SECURITY.md explains, by check and file (relative to the scanned copy). */
 const ACCEPTED = [
   { issue: 'CSP_GLOBAL_CHECK', file: 'src-renderer/index.html', why: "style-src 'unsafe-inline' (SECURITY.md, Electron renderer)" },
-  { issue: 'PRELOAD_JS_CHECK', file: 'src-main/platform/main-window.ts', why: 'the preload exposes only invoke/on (SECURITY.md, Electron renderer)' },
+  {
+    issue: 'PRELOAD_JS_CHECK',
+    file: 'src-main/platform/main-window.ts',
+    why: 'the preload exposes only invoke/on (SECURITY.md, Electron renderer)'
+  },
   { issue: 'ELECTRON_VERSION_JSON_CHECK', file: 'package.json', why: 'informational: the Electron version in use' }
 ]
 
@@ -32,11 +36,16 @@ function electronegativity() {
     const report = join(scratch, 'report.sarif')
     const electron = JSON.parse(readFileSync(join(ROOT, 'node_modules', 'electron', 'package.json'), 'utf8')).version
     // AvailableSecurityFixesGlobalCheck downloads Electron's release list from GitHub: never reachable offline.
-    const run = spawnSync(bin, ['-i', scratch, '-r', '-v', 'false', '-e', electron, '-x', 'AvailableSecurityFixesGlobalCheck', '-o', report], {
-      encoding: 'utf8',
-      timeout: 180_000
-    })
-    if (!existsSync(report)) return { ok: false, line: `electronegativity: produced no report (exit ${run.status}) ${run.stderr ?? ''}`.trim() }
+    const run = spawnSync(
+      bin,
+      ['-i', scratch, '-r', '-v', 'false', '-e', electron, '-x', 'AvailableSecurityFixesGlobalCheck', '-o', report],
+      {
+        encoding: 'utf8',
+        timeout: 180_000
+      }
+    )
+    if (!existsSync(report))
+      return { ok: false, line: `electronegativity: produced no report (exit ${run.status}) ${run.stderr ?? ''}`.trim() }
     const results = JSON.parse(readFileSync(report, 'utf8')).runs?.[0]?.results ?? []
     const findings = results.map((r) => {
       const where = r.locations?.[0]?.physicalLocation
@@ -51,7 +60,9 @@ function electronegativity() {
     const unexplained = findings.filter((f) => !ACCEPTED.some((a) => a.issue === f.issue && a.file === f.file))
     for (const f of findings) {
       const accepted = ACCEPTED.find((a) => a.issue === f.issue && a.file === f.file)
-      console.log(`  ${accepted ? 'explained  ' : 'UNEXPLAINED'} ${f.issue} ${f.severity} ${f.file}:${f.location}${accepted ? ` — ${accepted.why}` : ` — ${f.sample}`}`)
+      console.log(
+        `  ${accepted ? 'explained  ' : 'UNEXPLAINED'} ${f.issue} ${f.severity} ${f.file}:${f.location}${accepted ? ` — ${accepted.why}` : ` — ${f.sample}`}`
+      )
     }
     return {
       ok: unexplained.length === 0,
@@ -73,12 +84,18 @@ function audit() {
   if (!parsed || parsed.error || parsed.message || !parsed.metadata) {
     // The advisory service is a separate endpoint from the package registry; some networks
     // (this project's build machines among them) reach one and not the other.
-    const reason = parsed?.message || parsed?.error?.summary || parsed?.error?.code || (run.stderr || '').split('\n').find((l) => l.includes('error')) || 'no answer'
+    const reason =
+      parsed?.message ||
+      parsed?.error?.summary ||
+      parsed?.error?.code ||
+      (run.stderr || '').split('\n').find((l) => l.includes('error')) ||
+      'no answer'
     return { ok: true, line: `npm audit --omit=dev: skipped, the advisory endpoint could not be reached (${reason.trim().slice(0, 120)})` }
   }
   const serious = Object.values(parsed.vulnerabilities ?? {}).filter((v) => v.severity === 'high' || v.severity === 'critical')
   const unexplained = serious.filter((v) => !ACCEPTED_ADVISORIES.has(v.name))
-  for (const v of serious) console.log(`  ${ACCEPTED_ADVISORIES.has(v.name) ? 'explained  ' : 'UNEXPLAINED'} ${v.severity} ${v.name} ${v.range}`)
+  for (const v of serious)
+    console.log(`  ${ACCEPTED_ADVISORIES.has(v.name) ? 'explained  ' : 'UNEXPLAINED'} ${v.severity} ${v.name} ${v.range}`)
   const counts = parsed.metadata.vulnerabilities
   return {
     ok: unexplained.length === 0,

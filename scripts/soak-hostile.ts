@@ -32,7 +32,10 @@ function hostileFile(i: number): { name: string; bytes: Uint8Array } {
     () => ({ name: `utf32-${i}.csv`, bytes: hostile.utf32(TEXT, i % 2 === 0 ? 'le' : 'be', i % 3 === 0) }),
     () => ({ name: `latin1-${i}.csv`, bytes: hostile.latin1WithUtf8Bom(TEXT) }),
     () => ({ name: `unusual-${i}.xlsx`, bytes: hostile.minimalXlsx({ workbookPart: `wb${i}/book.xml`, sheetPart: `wb${i}/data.xml` }) }),
-    () => ({ name: `merge-${i}.xlsx`, bytes: hostile.minimalXlsx({ afterData: `<mergeCells count="1"><mergeCell ref="A2:A${far * 10}"/></mergeCells>` }) }),
+    () => ({
+      name: `merge-${i}.xlsx`,
+      bytes: hostile.minimalXlsx({ afterData: `<mergeCells count="1"><mergeCell ref="A2:A${far * 10}"/></mergeCells>` })
+    }),
     () => ({ name: `noise-${i}.xlsx`, bytes: new Uint8Array(4096).map((_, k) => (k * 2654435761 + i) >>> 24) }),
     () => ({ name: `cut-${i}.xlsx`, bytes: hostile.minimalXlsx().slice(0, 200 + i) }),
     () => ({ name: `quote-${i}.csv`, bytes: utf8(`Account,Notes\r\nAcme,"${'x'.repeat(1000)}\r\n`) })
@@ -67,7 +70,10 @@ async function main(): Promise<void> {
   const host = await startHost(dataDir)
   const url = new URL(host.url)
   const token = url.searchParams.get('token')!
-  const call = async (method: string, input: unknown): Promise<{ ok: boolean; error?: { code: string; message: string }; value?: unknown }> => {
+  const call = async (
+    method: string,
+    input: unknown
+  ): Promise<{ ok: boolean; error?: { code: string; message: string }; value?: unknown }> => {
     const response = await fetch(`${url.origin}/api/${method}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'X-ICP-Token': token },
@@ -95,13 +101,17 @@ async function main(): Promise<void> {
       done++
       const outcome = result.ok ? 'read' : result.error!.code
       outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1)
-      if (!result.ok && (result.error!.code === 'INTERNAL' || !result.error!.message.includes(file.name))) failures.push(`${file.name}: ${result.error!.code} ${result.error!.message}`)
+      if (!result.ok && (result.error!.code === 'INTERNAL' || !result.error!.message.includes(file.name)))
+        failures.push(`${file.name}: ${result.error!.code} ${result.error!.message}`)
       if (result.ok) await call('import-discard', { stagingId })
       // Still answering other calls after each file.
       const info = await call('workspace-current', {})
       if (!info.ok) failures.push(`after ${file.name}: workspace-current failed: ${info.error?.message}`)
       if (peakHost > RSS_LIMIT) failures.push(`after ${file.name}: host RSS ${mb(peakHost)} over 1.5 GB`)
-      if ((i + 1) % 100 === 0) console.log(`${i + 1} files, ${((performance.now() - started) / 1000).toFixed(0)} s, host RSS now ${mb(rssOf(host.pid))}, peak ${mb(peakHost)}`)
+      if ((i + 1) % 100 === 0)
+        console.log(
+          `${i + 1} files, ${((performance.now() - started) / 1000).toFixed(0)} s, host RSS now ${mb(rssOf(host.pid))}, peak ${mb(peakHost)}`
+        )
       if (failures.length > 0) break
     }
   } finally {
@@ -110,7 +120,9 @@ async function main(): Promise<void> {
     rmSync(dataDir, { recursive: true, force: true })
   }
   const seconds = (performance.now() - started) / 1000
-  console.log(`soak: ${done} of ${FILES} hostile files in ${seconds.toFixed(0)} s; outcomes ${[...outcomes].map(([k, v]) => `${k} ${v}`).join(', ')}`)
+  console.log(
+    `soak: ${done} of ${FILES} hostile files in ${seconds.toFixed(0)} s; outcomes ${[...outcomes].map(([k, v]) => `${k} ${v}`).join(', ')}`
+  )
   console.log(`soak: peak RSS of the browser-mode host ${mb(peakHost)}; of one reading process ${mb(peakReader)} (limit 1.5 GB)`)
   if (failures.length > 0) {
     console.error(`soak FAILED:\n${failures.slice(0, 10).join('\n')}`)

@@ -25,7 +25,11 @@ function electronBinary() {
 function downloadElectron() {
   const result = spawnSync(process.execPath, [join(electronDir, 'install.js')], { cwd: electronDir, encoding: 'utf8' })
   // The installer prints a stack trace; its first line ("TypeError: fetch failed") is the reason.
-  const firstLine = `${result.stderr ?? ''}${result.stdout ?? ''}`.trim().split('\n').find((line) => line.trim()) ?? ''
+  const firstLine =
+    `${result.stderr ?? ''}${result.stdout ?? ''}`
+      .trim()
+      .split('\n')
+      .find((line) => line.trim()) ?? ''
   return { ok: result.status === 0, reason: `download failed: ${firstLine.trim() || `exit code ${result.status}`}` }
 }
 

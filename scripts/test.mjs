@@ -47,7 +47,14 @@ const passThrough = args.filter((a) => a.startsWith('-'))
 function vitest(dirs) {
   const report = join(scratch, 'vitest.json')
   const title = `${dirs.map((d) => Object.keys(VITEST_DIRS).find((k) => VITEST_DIRS[k] === d)).join(', ')} tests (vitest)`
-  const { ok, seconds } = run(title, bin('vitest'), ['run', ...dirs, ...passThrough, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`])
+  const { ok, seconds } = run(title, bin('vitest'), [
+    'run',
+    ...dirs,
+    ...passThrough,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`
+  ])
   if (!existsSync(report)) {
     totals.failed += 1
     summary.push(`FAIL vitest produced no report (${seconds}s)`)
@@ -70,7 +77,10 @@ function skippedVitestTests(report) {
   for (const file of report.testResults ?? []) {
     for (const test of file.assertionResults ?? []) {
       if (test.status !== 'pending' && test.status !== 'skipped' && test.status !== 'todo') continue
-      found.push({ title: [relative(ROOT, file.name), ...test.ancestorTitles, test.title].join(' › '), reason: test.meta?.skipReason ?? 'no reason given' })
+      found.push({
+        title: [relative(ROOT, file.name), ...test.ancestorTitles, test.title].join(' › '),
+        reason: test.meta?.skipReason ?? 'no reason given'
+      })
     }
   }
   return found
@@ -78,9 +88,14 @@ function skippedVitestTests(report) {
 
 function playwright() {
   const report = join(scratch, 'playwright.json')
-  const { ok, seconds } = run('end-to-end tests (playwright, browser mode)', bin('playwright'), ['test', ...passThrough, '--reporter=list,json'], {
-    PLAYWRIGHT_JSON_OUTPUT_NAME: report
-  })
+  const { ok, seconds } = run(
+    'end-to-end tests (playwright, browser mode)',
+    bin('playwright'),
+    ['test', ...passThrough, '--reporter=list,json'],
+    {
+      PLAYWRIGHT_JSON_OUTPUT_NAME: report
+    }
+  )
   if (!existsSync(report)) {
     totals.failed += 1
     summary.push(`FAIL playwright produced no report (${seconds}s)`)
@@ -123,10 +138,13 @@ if (tiers.includes('checks')) {
   check('typecheck: main, backend, CLI, tests', bin('tsc'), ['-p', 'tsconfig.node.json', '--noEmit'])
   check('typecheck: renderer, shared and renderer tests', bin('tsc'), ['-p', 'tsconfig.web.json', '--noEmit'])
   check('typecheck: end-to-end tests (page callbacks typed against the DOM)', bin('tsc'), ['-p', 'tsconfig.e2e.json', '--noEmit'])
+  check('format (prettier --check; `npm run format` fixes it)', bin('prettier'), ['--check', '--log-level', 'warn', '.'])
   check('lint (eslint, incl. import purity rules)', bin('eslint'), ['--max-warnings', '0', '.'])
   check('security: electronegativity and npm audit (docs/SECURITY.md)', process.execPath, [join(ROOT, 'scripts', 'security-scan.mjs')])
 }
-const vitestDirs = Object.keys(VITEST_DIRS).filter((tier) => tiers.includes(tier)).map((tier) => VITEST_DIRS[tier])
+const vitestDirs = Object.keys(VITEST_DIRS)
+  .filter((tier) => tiers.includes(tier))
+  .map((tier) => VITEST_DIRS[tier])
 if (vitestDirs.length > 0) vitest(vitestDirs)
 if (tiers.includes('e2e')) playwright()
 rmSync(scratch, { recursive: true, force: true })

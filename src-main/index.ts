@@ -100,18 +100,18 @@ if (!app.requestSingleInstanceLock()) {
       recents: fileRecentWorkspaces(join(app.getPath('userData'), 'recent-workspaces.json')),
       sampleDir: app.getPath('userData'),
       emit,
-      sqliteNativeBinding: electronSqliteBinding(app.getAppPath(), process.versions.electron, app.isPackaged ? process.resourcesPath : null),
+      sqliteNativeBinding: electronSqliteBinding(
+        app.getAppPath(),
+        process.versions.electron,
+        app.isPackaged ? process.resourcesPath : null
+      ),
       printPdf: electronPrinter(origin),
       desktopFiles: nativeDesktopFiles(() => window)
     })
     registerIpcBridge(backend.dispatch, origin)
     const waiting = pendingOpen.takeWhenReady()
     if (waiting) openFromOs(waiting)
-    window = createMainWindow(
-      origin,
-      join(__dirname, '..', 'preload', 'preload.js'),
-      join(app.getAppPath(), 'resources', 'icon.png')
-    )
+    window = createMainWindow(origin, join(__dirname, '..', 'preload', 'preload.js'), join(app.getAppPath(), 'resources', 'icon.png'))
     window.on('closed', () => {
       window = null
     })

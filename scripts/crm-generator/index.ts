@@ -34,77 +34,87 @@
  *
  * docs/generator.md lists every shape's columns and explains the ambiguous choices.
  */
-import type { ModelOptions } from './model.js';
-import type { Flavor, MessLevel } from './mess.js';
-import { buildModel, truthOf, type CrmModel, type CrmTruth, type StreamTruth } from './truth.js';
-import { collect, tableStream, type CrmTable, type TableStream } from './tables.js';
+import type { ModelOptions } from './model.js'
+import type { Flavor, MessLevel } from './mess.js'
+import { buildModel, truthOf, type CrmModel, type CrmTruth, type StreamTruth } from './truth.js'
+import { collect, tableStream, type CrmTable, type TableStream } from './tables.js'
 
 export interface CrmOptions extends ModelOptions {
   // From ModelOptions: signal ('strong' | 'weak' | 'none') and leakage (sales-process columns).
   /** 'none' = clean typed values; 'typical' = an ordinary export; 'heavy' = every kind of mess, often. */
-  mess?: MessLevel;
+  mess?: MessLevel
   /** 'workbook' lets cells be numbers, real dates and Excel serials; 'csv' keeps messy cells as text. */
-  flavor?: Flavor;
+  flavor?: Flavor
 }
 
 export interface CrmExport {
-  accounts: CrmTable;
-  deals: CrmTable;
+  accounts: CrmTable
+  deals: CrmTable
   /** One row per deal with the account's attributes inline; built on first access. */
-  readonly flat: CrmTable;
-  truth: CrmTruth;
+  readonly flat: CrmTable
+  truth: CrmTruth
 }
 
 export interface CrmStream {
-  truth: StreamTruth;
-  accounts: TableStream;
-  deals: TableStream;
-  flat: TableStream;
+  truth: StreamTruth
+  accounts: TableStream
+  deals: TableStream
+  flat: TableStream
 }
 
 function streamsOf(model: CrmModel, options: CrmOptions): CrmStream {
-  const render = { mess: options.mess ?? 'typical', flavor: options.flavor ?? 'csv' } as const;
+  const render = { mess: options.mess ?? 'typical', flavor: options.flavor ?? 'csv' } as const
   return {
     truth: truthOf(model),
     accounts: tableStream(model, 'accounts', render),
     deals: tableStream(model, 'deals', render),
-    flat: tableStream(model, 'flat', render),
-  };
+    flat: tableStream(model, 'flat', render)
+  }
 }
 
 /** Everything in memory: fine up to a few hundred thousand deals. */
 export function generateCrm(options: CrmOptions): CrmExport {
-  const model = buildModel(options, true);
-  const streams = streamsOf(model, options);
-  let flat: CrmTable | null = null;
+  const model = buildModel(options, true)
+  const streams = streamsOf(model, options)
+  let flat: CrmTable | null = null
   return {
     accounts: collect(streams.accounts),
     deals: collect(streams.deals),
     get flat(): CrmTable {
-      flat ??= collect(streams.flat);
-      return flat;
+      flat ??= collect(streams.flat)
+      return flat
     },
-    truth: { ...streams.truth, deals: model.deals ?? [] },
-  };
+    truth: { ...streams.truth, deals: model.deals ?? [] }
+  }
 }
 
 /** Accounts in memory, deals regenerated lazily on every pass over the rows. */
 export function streamCrm(options: CrmOptions): CrmStream {
-  return streamsOf(buildModel(options, false), options);
+  return streamsOf(buildModel(options, false), options)
 }
 
-export { PLANTED_SIGNAL, SIGNAL_STRENGTHS, fitOf, inIcpSegment, signalDescription } from './model.js';
-export type { ModelOptions, PlantedSignal, SignalDescription, SignalStrength, SuccessMetrics, TrueAccount } from './model.js';
-export type { TrueDeal } from './deals.js';
-export type { CrmTruth, StreamTruth } from './truth.js';
-export { LEAKAGE_SIGNAL, type LeakageSignal, type SalesProcess } from './process.js';
-export { tableExpectations } from './tables.js';
-export { generateCrmShape, streamCrmShape, SHAPES, type CrmShape, type CrmShapeStream, type ShapeJoin, type ShapeName, type ShapeOptions, type ShapeTable } from './shapes/index.js';
-export type { ColumnExpectation, ColumnLevel, ColumnRole, ColumnType, OutcomeMapping } from './expect.js';
-export type { Cell, Flavor, MessLevel } from './mess.js';
-export type { CrmTable, TableMeta, TableName, TableStream } from './tables.js';
-export { csvChunks, writeCsv, cellText, type CsvOptions, type Delimiter, type LineEnding, type TableLike } from './writers.js';
-export { writeWorkbook, type BookType, type WorkbookOptions, type WorkbookSheet } from './workbook.js';
-export { decodeText, encodeText, type TextEncoding } from './encoding.js';
-export { Rng, RngFamily, rngFor } from './random.js';
-export * from './vocab.js';
+export { PLANTED_SIGNAL, SIGNAL_STRENGTHS, fitOf, inIcpSegment, signalDescription } from './model.js'
+export type { ModelOptions, PlantedSignal, SignalDescription, SignalStrength, SuccessMetrics, TrueAccount } from './model.js'
+export type { TrueDeal } from './deals.js'
+export type { CrmTruth, StreamTruth } from './truth.js'
+export { LEAKAGE_SIGNAL, type LeakageSignal, type SalesProcess } from './process.js'
+export { tableExpectations } from './tables.js'
+export {
+  generateCrmShape,
+  streamCrmShape,
+  SHAPES,
+  type CrmShape,
+  type CrmShapeStream,
+  type ShapeJoin,
+  type ShapeName,
+  type ShapeOptions,
+  type ShapeTable
+} from './shapes/index.js'
+export type { ColumnExpectation, ColumnLevel, ColumnRole, ColumnType, OutcomeMapping } from './expect.js'
+export type { Cell, Flavor, MessLevel } from './mess.js'
+export type { CrmTable, TableMeta, TableName, TableStream } from './tables.js'
+export { csvChunks, writeCsv, cellText, type CsvOptions, type Delimiter, type LineEnding, type TableLike } from './writers.js'
+export { writeWorkbook, type BookType, type WorkbookOptions, type WorkbookSheet } from './workbook.js'
+export { decodeText, encodeText, type TextEncoding } from './encoding.js'
+export { Rng, RngFamily, rngFor } from './random.js'
+export * from './vocab.js'

@@ -24,7 +24,13 @@ interface Preview {
 export async function makeLargeWorkspace(path: string, deals: number): Promise<void> {
   const scratch = mkdtempSync(join(tmpdir(), 'icp-large-'))
   const folder = dirname(resolve(path))
-  const backend = createBackend({ host: 'cli', locations: nativeLocations({ cwd: folder }), recents: memoryRecentWorkspaces(), sampleDir: scratch, emit: () => undefined })
+  const backend = createBackend({
+    host: 'cli',
+    locations: nativeLocations({ cwd: folder }),
+    recents: memoryRecentWorkspaces(),
+    sampleDir: scratch,
+    emit: () => undefined
+  })
   const call = async <T>(method: string, input: unknown): Promise<T> => {
     const result = await backend.dispatch(method, input)
     if (!result.ok) throw new Error(`${method}: ${result.error.message}`)

@@ -38,9 +38,7 @@ export async function measureStartScreen(runs = 5): Promise<StartScreenRun> {
       await page.goto(host.url)
       await page.getByRole('heading', { name: 'ICP Workbench', level: 1 }).waitFor()
       const shown = await page.evaluate(() => performance.now())
-      const paint = await page.evaluate(
-        () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN
-      )
+      const paint = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN)
       paints.push(paint)
       screens.push(shown)
       await context.close()

@@ -1,22 +1,11 @@
 import type { z } from 'zod'
-import {
-  changesOf,
-  isMethodName,
-  methods,
-  type MethodName,
-  type MethodOutput,
-  type Result,
-  type ValidInput
-} from '@shared/contract'
+import { changesOf, isMethodName, methods, type MethodName, type MethodOutput, type Result, type ValidInput } from '@shared/contract'
 import { AppError } from './app-error'
 import type { BackendContext } from './backend-context'
 import { storageError } from './store/storage-errors'
 import { refusePathSources } from './uploads-only'
 
-export type Handler<M extends MethodName> = (
-  input: ValidInput<M>,
-  ctx: BackendContext
-) => MethodOutput<M> | Promise<MethodOutput<M>>
+export type Handler<M extends MethodName> = (input: ValidInput<M>, ctx: BackendContext) => MethodOutput<M> | Promise<MethodOutput<M>>
 
 /** The handler table: one entry per contract method, so a missing handler is a compile error. */
 export type Handlers = { [M in MethodName]: Handler<M> }
@@ -66,10 +55,7 @@ export function createDispatch(
       const storage = storageError(error, ctx.session.path)
       if (storage) return { ok: false, error: storage.toShape() }
       logInternalError(method, error)
-      return fail(
-        'INTERNAL',
-        `Something went wrong in ${method}: ${error instanceof Error ? error.message : String(error)}`
-      )
+      return fail('INTERNAL', `Something went wrong in ${method}: ${error instanceof Error ? error.message : String(error)}`)
     }
   }
 }

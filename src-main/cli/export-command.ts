@@ -30,7 +30,8 @@ const encode = (text: string): Uint8Array => new TextEncoder().encode(text)
 
 function outcomeOf(run: CliRun): 'won' | 'best' | 'retained' {
   const outcome = run.options['outcome'] ?? 'won'
-  if (outcome !== 'won' && outcome !== 'best' && outcome !== 'retained') throw new UsageError(`--outcome is won, best or retained, not "${String(outcome)}".`)
+  if (outcome !== 'won' && outcome !== 'best' && outcome !== 'retained')
+    throw new UsageError(`--outcome is won, best or retained, not "${String(outcome)}".`)
   return outcome
 }
 
@@ -102,8 +103,12 @@ interface Written {
 export const exportCommand: CliCommand = {
   words: ['export'],
   usage: `icp export WORKSPACE --scorecard NAME ${EXPORT_OUTPUTS.map((o) => `[--${o.option} FILE]`).join(' ')} [--crm hubspot|salesforce|generic] [--paper letter|a4] [--outcome won|best|retained] [--json]`,
-  summary: 'Write the client deliverables: the PDF one-pager, the XLSX workbook, scored accounts CSV, SQL, the CRM hand-over pack and the scorecard file.',
-  options: Object.assign({ scorecard: { type: 'string' } }, ...EXPORT_OUTPUTS.map((o) => ({ [o.option]: { type: 'string' }, ...o.options }))) as CliCommand['options'],
+  summary:
+    'Write the client deliverables: the PDF one-pager, the XLSX workbook, scored accounts CSV, SQL, the CRM hand-over pack and the scorecard file.',
+  options: Object.assign(
+    { scorecard: { type: 'string' } },
+    ...EXPORT_OUTPUTS.map((o) => ({ [o.option]: { type: 'string' }, ...o.options }))
+  ) as CliCommand['options'],
   positionals: ['WORKSPACE'],
   async run(run) {
     const wanted = EXPORT_OUTPUTS.flatMap((output) => {
@@ -113,13 +118,15 @@ export const exportCommand: CliCommand = {
     if (run.options['crm'] !== undefined && typeof run.options['crm-pack'] !== 'string') {
       throw new UsageError('--crm chooses the CRM of the hand-over pack: name its file with --crm-pack FILE.zip.')
     }
-    if (wanted.length === 0) throw new UsageError(`Name at least one file to write: ${EXPORT_OUTPUTS.map((o) => `--${o.option} FILE`).join(', ')}.`)
+    if (wanted.length === 0)
+      throw new UsageError(`Name at least one file to write: ${EXPORT_OUTPUTS.map((o) => `--${o.option} FILE`).join(', ')}.`)
     const seen = new Set<string>()
     for (const { out } of wanted) {
       if (seen.has(out)) throw new UsageError(`Two outputs name the same file, ${out}.`)
       seen.add(out)
       const folder = dirname(out)
-      if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError(`The folder ${folder} does not exist; nothing was written.`)
+      if (!existsSync(folder) || !statSync(folder).isDirectory())
+        throw new UsageError(`The folder ${folder} does not exist; nothing was written.`)
       if (existsSync(out) && statSync(out).isDirectory()) throw new UsageError(`${out} is a folder, not a file; nothing was written.`)
     }
     const id = await scorecardId(run)
@@ -137,7 +144,12 @@ export const exportCommand: CliCommand = {
     const name = typeof run.options['scorecard'] === 'string' ? run.options['scorecard'] : ''
     run.print({ scorecard: name, outputs: written }, () =>
       written
-        .map((w) => [`Wrote the ${EXPORT_OUTPUTS.find((o) => o.option === w.kind)?.label ?? w.kind} to ${w.out}`, ...(w.notes ?? []).map((n) => `  ! ${n}`)].join('\n'))
+        .map((w) =>
+          [
+            `Wrote the ${EXPORT_OUTPUTS.find((o) => o.option === w.kind)?.label ?? w.kind} to ${w.out}`,
+            ...(w.notes ?? []).map((n) => `  ! ${n}`)
+          ].join('\n')
+        )
         .join('\n')
     )
   }

@@ -5,5 +5,8 @@ export function keyValueLines(rows: ReadonlyArray<readonly [string, string]>): s
 }
 
 export function formatTimestamp(iso: string): string {
-  return iso.replace('T', ' ').replace(/\.\d+Z$/, ' UTC').replace(/Z$/, ' UTC')
+  return iso
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/, ' UTC')
+    .replace(/Z$/, ' UTC')
 }

@@ -1,4 +1,13 @@
-import { COLUMN_ROLES, COLUMN_TYPES, OUTCOMES, TABLE_KINDS, type ColumnRole, type ColumnType, type Outcome, type TableKind } from '@shared/domain/dataset'
+import {
+  COLUMN_ROLES,
+  COLUMN_TYPES,
+  OUTCOMES,
+  TABLE_KINDS,
+  type ColumnRole,
+  type ColumnType,
+  type Outcome,
+  type TableKind
+} from '@shared/domain/dataset'
 import type { ColumnSetting, DatasetSummary, ImportPreview } from '@shared/domain/import'
 import type { CliCommand, CliRun } from './cli-command'
 import { UsageError } from './cli-io'
@@ -23,14 +32,20 @@ function oneOf<T extends string>(value: string, allowed: readonly T[], what: str
 
 function columnIndex(preview: ImportPreview, name: string, flag: string): number {
   const found = preview.columns.find((c) => c.name === name) ?? preview.columns.find((c) => c.name.toLowerCase() === name.toLowerCase())
-  if (!found) throw new UsageError(`--${flag}: ${preview.fileName} has no column "${name}" (columns: ${preview.columns.map((c) => c.name).join(', ')}).`)
+  if (!found)
+    throw new UsageError(
+      `--${flag}: ${preview.fileName} has no column "${name}" (columns: ${preview.columns.map((c) => c.name).join(', ')}).`
+    )
   return found.index
 }
 
 /** The suggested settings, overridden by --type, --role and --category. */
 function settingsFrom(preview: ImportPreview, run: CliRun): ColumnSetting[] {
   const settings = new Map<number, ColumnSetting>(
-    preview.columns.map((c) => [c.index, { index: c.index, type: c.type, role: c.role, category: c.category, dateOrder: c.dateOrder, level: c.level }])
+    preview.columns.map((c) => [
+      c.index,
+      { index: c.index, type: c.type, role: c.role, category: c.category, dateOrder: c.dateOrder, level: c.level }
+    ])
   )
   for (const [name, type] of pairs(run.options['type'], 'type')) {
     settings.get(columnIndex(preview, name, 'type'))!.type = oneOf<ColumnType>(type, COLUMN_TYPES, 'column type')
@@ -122,7 +137,8 @@ export const importCommand: CliCommand = {
     const [workspace, file] = run.positionals as [string, string]
     const opt = (name: string) => (typeof run.options[name] === 'string' ? (run.options[name] as string) : undefined)
     const headerRow = opt('header-row')
-    if (headerRow !== undefined && !/^[1-9]\d*$/.test(headerRow)) throw new UsageError(`--header-row takes a row number, not "${headerRow}".`)
+    if (headerRow !== undefined && !/^[1-9]\d*$/.test(headerRow))
+      throw new UsageError(`--header-row takes a row number, not "${headerRow}".`)
     const kind = opt('as') ? oneOf<TableKind>(opt('as')!, TABLE_KINDS, 'table kind') : undefined
     const mode = opt('mode') ? oneOf(opt('mode')!, ['replace', 'append'] as const, 'mode') : 'replace'
 
@@ -152,7 +168,7 @@ export const importCommand: CliCommand = {
     const key = opt('key')
     const joinKey = opt('join-key')
     if (key || joinKey) {
-      if (!key || !joinKey) throw new UsageError('--key and --join-key go together (this file\'s key column and the other table\'s).')
+      if (!key || !joinKey) throw new UsageError("--key and --join-key go together (this file's key column and the other table's).")
       if (tableKind === 'flat') throw new UsageError('A flat table needs no join; --key and --join-key apply to accounts and deals tables.')
       const accountsKey = tableKind === 'accounts' ? key : joinKey
       const dealsKey = tableKind === 'deals' ? key : joinKey
@@ -168,16 +184,31 @@ export const importCommand: CliCommand = {
         keyValueLines([
           ['Rows', result.rows.toLocaleString('en-US')],
           ['Columns', String(result.columns.length)],
-          ['Roles', Object.entries(result.roles).map(([c, r]) => `${c} = ${r}`).join('; ') || '(none)'],
+          [
+            'Roles',
+            Object.entries(result.roles)
+              .map(([c, r]) => `${c} = ${r}`)
+              .join('; ') || '(none)'
+          ],
           ...(result.cleanups.applied.length > 0 ? ([['Merged', result.cleanups.applied.join('; ')]] as Array<[string, string]>) : []),
           ...(result.cleanups.proposed.length > 0
             ? ([['Proposed', `${result.cleanups.proposed.join('; ')} (apply with --merge-synonyms)`]] as Array<[string, string]>)
             : []),
           ...(tableKind !== 'accounts'
-            ? ([['Outcomes', `${summary.outcomes.won} won, ${summary.outcomes.lost} lost, ${summary.outcomes.open} open, ${summary.outcomes.unmapped} unmapped`]] as Array<[string, string]>)
+            ? ([
+                [
+                  'Outcomes',
+                  `${summary.outcomes.won} won, ${summary.outcomes.lost} lost, ${summary.outcomes.open} open, ${summary.outcomes.unmapped} unmapped`
+                ]
+              ] as Array<[string, string]>)
             : []),
           ...(result.join
-            ? ([['Join', `${result.join.matched} deals matched, ${result.join.unmatchedDeals} unmatched, ${result.join.accountsWithoutDeals} accounts without deals`]] as Array<[string, string]>)
+            ? ([
+                [
+                  'Join',
+                  `${result.join.matched} deals matched, ${result.join.unmatchedDeals} unmatched, ${result.join.accountsWithoutDeals} accounts without deals`
+                ]
+              ] as Array<[string, string]>)
             : [])
         ])
       ].join('\n')

@@ -5,7 +5,8 @@ import type { CliCommand, CliRun } from './cli-command'
 import { UsageError } from './cli-io'
 import { scorecardId } from './simulate-commands'
 
-const opt = (run: CliRun, name: string): string | undefined => (typeof run.options[name] === 'string' ? (run.options[name] as string) : undefined)
+const opt = (run: CliRun, name: string): string | undefined =>
+  typeof run.options[name] === 'string' ? (run.options[name] as string) : undefined
 const pct = (rate: number | null): string => (rate === null ? '—' : `${Math.round(rate * 100)}%`)
 const DECISION = { keep: 'Keep', 're-weight': 'Re-weight', rebuild: 'Rebuild', 'too-early': 'Too early to tell' } as const
 
@@ -20,7 +21,9 @@ function describe(report: ReviewReport): string {
     'Tier     earlier win rate           new win rate',
     ...report.tiers.map(
       (t) =>
-        `  ${t.tier.padEnd(7)}${pct(t.built.winRate).padStart(5)} of ${String(t.built.deals).padEnd(6)}${t.built.ci ? ` (${pct(t.built.ci[0])}–${pct(t.built.ci[1])})` : ''}`.padEnd(36) +
+        `  ${t.tier.padEnd(7)}${pct(t.built.winRate).padStart(5)} of ${String(t.built.deals).padEnd(6)}${t.built.ci ? ` (${pct(t.built.ci[0])}–${pct(t.built.ci[1])})` : ''}`.padEnd(
+          36
+        ) +
         `${pct(t.review.winRate).padStart(5)} of ${t.review.deals}${t.review.ci ? ` (${pct(t.review.ci[0])}–${pct(t.review.ci[1])})` : ''}`
     ),
     '',
@@ -37,11 +40,18 @@ export const reviewCommand: CliCommand = {
   words: ['review'],
   usage: 'icp review WORKSPACE --scorecard NAME [--since YYYY-MM-DD] [--pdf FILE] [--paper letter|a4] [--record] [--json]',
   summary: 'The 90-day review: the deals closed since the scorecard was built against the earlier ones, drift, and a verdict.',
-  options: { scorecard: { type: 'string' }, since: { type: 'string' }, pdf: { type: 'string' }, paper: { type: 'string' }, record: { type: 'boolean' } },
+  options: {
+    scorecard: { type: 'string' },
+    since: { type: 'string' },
+    pdf: { type: 'string' },
+    paper: { type: 'string' },
+    record: { type: 'boolean' }
+  },
   positionals: ['WORKSPACE'],
   async run(run) {
     const since = opt(run, 'since')
-    if (since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(since)) throw new UsageError(`--since is a date written YYYY-MM-DD, not "${since}".`)
+    if (since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(since))
+      throw new UsageError(`--since is a date written YYYY-MM-DD, not "${since}".`)
     const paper = opt(run, 'paper')
     if (paper !== undefined && paper !== 'letter' && paper !== 'a4') throw new UsageError(`--paper is letter or a4, not "${paper}".`)
     const id = await scorecardId(run)
@@ -56,7 +66,11 @@ export const reviewCommand: CliCommand = {
     }
     const recorded = run.options['record'] === true ? (await run.call('simulate-review-record', ask))[0] : undefined
     run.print({ ...report, ...(pdf ? { pdf } : {}), ...(recorded ? { recorded } : {}) }, () =>
-      [describe(report), ...(pdf ? ['', `Wrote the review to ${pdf}`] : []), ...(recorded ? [`Saved the version "${recorded.note}"`] : [])].join('\n')
+      [
+        describe(report),
+        ...(pdf ? ['', `Wrote the review to ${pdf}`] : []),
+        ...(recorded ? [`Saved the version "${recorded.note}"`] : [])
+      ].join('\n')
     )
   }
 }

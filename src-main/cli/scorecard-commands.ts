@@ -28,7 +28,7 @@ const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n =
 export const scorecardImport: CliCommand = {
   words: ['scorecard', 'import'],
   usage: 'icp scorecard import WORKSPACE FILE.json [--name NAME] [--json]',
-  summary: 'Add a scorecard from a portable icp-scorecard/1 file, checked against the workspace\'s attributes.',
+  summary: "Add a scorecard from a portable icp-scorecard/1 file, checked against the workspace's attributes.",
   options: { name: { type: 'string' } },
   positionals: ['WORKSPACE', 'FILE.json'],
   async run(run) {
@@ -77,7 +77,7 @@ export const scorecardExport: CliCommand = {
 export const scorecardList: CliCommand = {
   words: ['scorecard', 'list'],
   usage: 'icp scorecard list WORKSPACE [--json]',
-  summary: 'List the workspace\'s scorecards with their criteria, knockouts and saved versions.',
+  summary: "List the workspace's scorecards with their criteria, knockouts and saved versions.",
   options: {},
   positionals: ['WORKSPACE'],
   async run(run) {

@@ -55,13 +55,16 @@ function describe(report: SimulationReport): string {
     (b) =>
       `  ${b.name.padEnd(14)} n=${String(b.n).padStart(6)}  win rate ${pct(b.winRate).padStart(6)} ${interval(b.ci)}${b.tooSmall ? '  (too small to trust)' : ''}`
   )
-  const knockouts = report.knockouts.map((k) => `  ${k.name}: removes ${k.wonDealsRemoved} won deals, ${Math.round(k.wonRevenueRemoved)} won revenue`)
+  const knockouts = report.knockouts.map(
+    (k) => `  ${k.name}: removes ${k.wonDealsRemoved} won deals, ${Math.round(k.wonRevenueRemoved)} won revenue`
+  )
   return [lines, '', 'Bands:', ...bands, ...(knockouts.length ? ['', 'Knockouts:', ...knockouts] : [])].join('\n')
 }
 
 export const simulateCommand: CliCommand = {
   words: ['simulate'],
-  usage: 'icp simulate WORKSPACE --scorecard NAME [--threshold T] [--capacity N] [--outcome won|best|retained] [--split-date YYYY-MM-DD] [--json]',
+  usage:
+    'icp simulate WORKSPACE --scorecard NAME [--threshold T] [--capacity N] [--outcome won|best|retained] [--split-date YYYY-MM-DD] [--json]',
   summary: 'Test a scorecard against the historical deals: win rate, lift, bands, curve, knockouts.',
   options: {
     scorecard: { type: 'string' },

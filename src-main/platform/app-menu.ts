@@ -86,11 +86,7 @@ export function appMenuTemplate(o: AppMenuOptions): MenuItemConstructorOptions[]
         { type: 'separator' },
         {
           label: 'Theme',
-          submenu: [
-            command('System', 'theme-system'),
-            command('Light', 'theme-light'),
-            command('Dark', 'theme-dark')
-          ]
+          submenu: [command('System', 'theme-system'), command('Light', 'theme-light'), command('Dark', 'theme-dark')]
         },
         { type: 'separator' },
         { role: 'resetZoom' },

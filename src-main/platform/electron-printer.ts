@@ -3,7 +3,14 @@ import { join } from 'node:path'
 import type { PaperSize } from '@shared/domain/one-pager'
 import type { PrintContent } from '@shared/domain/print'
 import { AppError } from '../backend/app-error'
-import { PRINT_CONTENT_EVENT, PRINT_CONTENT_GLOBAL, PRINT_OVERFLOW_ATTRIBUTE, PRINT_QUERY, PRINT_SEARCH, PRINT_STATE_ATTRIBUTE } from '@shared/export/print-route'
+import {
+  PRINT_CONTENT_EVENT,
+  PRINT_CONTENT_GLOBAL,
+  PRINT_OVERFLOW_ATTRIBUTE,
+  PRINT_QUERY,
+  PRINT_SEARCH,
+  PRINT_STATE_ATTRIBUTE
+} from '@shared/export/print-route'
 import type { PdfPrinter } from '../backend/export/pdf-printer'
 import type { AppOrigin } from './request-policy'
 
@@ -36,13 +43,17 @@ export function electronPrinter(origin: AppOrigin): PdfPrinter {
       else await window.loadFile(join(origin.rendererDir, 'index.html'), { query: { [PRINT_QUERY.name]: PRINT_QUERY.value } })
       const payload = JSON.stringify({ ...content, document: { ...content.document, paper } })
       const run = (script: string): Promise<unknown> => window.webContents.executeJavaScript(script)
-      await run(`window[${JSON.stringify(PRINT_CONTENT_GLOBAL)}] = ${payload}; window.dispatchEvent(new Event(${JSON.stringify(PRINT_CONTENT_EVENT)})); true`)
+      await run(
+        `window[${JSON.stringify(PRINT_CONTENT_GLOBAL)}] = ${payload}; window.dispatchEvent(new Event(${JSON.stringify(PRINT_CONTENT_EVENT)})); true`
+      )
       const deadline = Date.now() + READY_TIMEOUT_MS
       while ((await run(`document.documentElement.getAttribute(${JSON.stringify(PRINT_STATE_ATTRIBUTE)})`)) !== 'ready') {
         if (Date.now() > deadline) throw new AppError('INTERNAL', 'The one-pager page did not finish rendering for printing.')
         await new Promise((resolve) => setTimeout(resolve, 50))
       }
-      const overflow = JSON.parse(String((await run(`document.documentElement.getAttribute(${JSON.stringify(PRINT_OVERFLOW_ATTRIBUTE)})`)) ?? '[]')) as string[]
+      const overflow = JSON.parse(
+        String((await run(`document.documentElement.getAttribute(${JSON.stringify(PRINT_OVERFLOW_ATTRIBUTE)})`)) ?? '[]')
+      ) as string[]
       const pdf = await window.webContents.printToPDF({
         pageSize: paper === 'a4' ? 'A4' : 'Letter',
         printBackground: true,

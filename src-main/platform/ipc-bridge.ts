@@ -1,11 +1,5 @@
 import { ipcMain, type BrowserWindow } from 'electron'
-import {
-  IPC_EVENT_CHANNEL,
-  IPC_INVOKE_CHANNEL,
-  type EventName,
-  type Events,
-  type Result
-} from '@shared/contract'
+import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, type EventName, type Events, type Result } from '@shared/contract'
 import type { Dispatch } from '../backend/dispatch'
 import { isAppUrl, type AppOrigin } from './request-policy'
 

@@ -16,7 +16,10 @@ export type GuardedSession = {
 
 /** The part of Electron's WebContents the hardening uses. */
 export interface GuardedContents {
-  on(event: 'will-attach-webview' | 'will-navigate' | 'will-redirect', listener: (event: { preventDefault(): void }, url: string) => void): unknown
+  on(
+    event: 'will-attach-webview' | 'will-navigate' | 'will-redirect',
+    listener: (event: { preventDefault(): void }, url: string) => void
+  ): unknown
   setWindowOpenHandler: WebContents['setWindowOpenHandler']
 }
 

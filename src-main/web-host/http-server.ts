@@ -100,7 +100,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       }
       const body = await readBody(req, maxBody)
       if (body === null) {
-        sendJson(res, 413, { ok: false, error: { code: 'BAD_INPUT', message: `The request is larger than the ${Math.round(maxBody / 1048576)} MB limit.` } })
+        sendJson(res, 413, {
+          ok: false,
+          error: { code: 'BAD_INPUT', message: `The request is larger than the ${Math.round(maxBody / 1048576)} MB limit.` }
+        })
         return
       }
       let input: unknown
@@ -193,7 +196,10 @@ function sendText(res: ServerResponse, status: number, text: string): void {
 }
 
 function unauthorized(): Result<never> {
-  return { ok: false, error: { code: 'UNAUTHORIZED', message: 'Missing or wrong access token: reopen the link printed when browser mode started.' } }
+  return {
+    ok: false,
+    error: { code: 'UNAUTHORIZED', message: 'Missing or wrong access token: reopen the link printed when browser mode started.' }
+  }
 }
 
 function internal(message: string): Result<never> {

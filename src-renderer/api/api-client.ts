@@ -1,11 +1,4 @@
-import type {
-  ApiErrorShape,
-  EventName,
-  Events,
-  MethodInput,
-  MethodName,
-  MethodOutput
-} from '@shared/contract'
+import type { ApiErrorShape, EventName, Events, MethodInput, MethodName, MethodOutput } from '@shared/contract'
 import type { Transport } from './transport'
 
 /** A backend call that failed; carries the coded error the backend returned. */

@@ -15,7 +15,12 @@ export function ScorecardSelect({ scorecards, value, onChange, detail, className
   return (
     <label className={className}>
       <span className="field__label">Scorecard</span>
-      <select className="input" value={value ?? ''} onChange={(e) => onChange(Number(e.target.value))} {...(autoFocus ? { 'data-autofocus': true } : {})}>
+      <select
+        className="input"
+        value={value ?? ''}
+        onChange={(e) => onChange(Number(e.target.value))}
+        {...(autoFocus ? { 'data-autofocus': true } : {})}
+      >
         {scorecards.map((s) => (
           <option key={s.id} value={s.id}>
             {detail ? `${s.name} ${detail(s)}` : s.name}

@@ -84,20 +84,25 @@ export function VirtualGrid({ label, headers, rowCount, getRow, onRangeChange, w
               <span className="vgrid__cell vgrid__cell--number" role="cell">
                 {(rowNumber ? rowNumber(item.index) : item.index + 1).toLocaleString()}
               </span>
-              {row
-                ? headers.map((_header, column) => {
-                    const value = row[column] ?? ''
-                    return (
-                      <span key={column} className="vgrid__cell" role="cell" title={value.length * 7.2 > (widths[column] ?? 0) - 18 ? value : undefined}>
-                        {value}
-                      </span>
-                    )
-                  })
-                : (
-                    <span className="vgrid__cell vgrid__cell--loading" role="cell">
-                      Loading…
+              {row ? (
+                headers.map((_header, column) => {
+                  const value = row[column] ?? ''
+                  return (
+                    <span
+                      key={column}
+                      className="vgrid__cell"
+                      role="cell"
+                      title={value.length * 7.2 > (widths[column] ?? 0) - 18 ? value : undefined}
+                    >
+                      {value}
                     </span>
-                  )}
+                  )
+                })
+              ) : (
+                <span className="vgrid__cell vgrid__cell--loading" role="cell">
+                  Loading…
+                </span>
+              )}
             </div>
           )
         })}

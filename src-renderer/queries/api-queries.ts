@@ -11,7 +11,11 @@ export { callApi } from './query-client'
  * and one fetch, and an answer about one workspace is never shown for another, not even for the
  * frame in which the other one's answer is on its way.
  */
-export function apiQuery<M extends MethodName>(method: M, input: MethodInput<M>, workspacePath = useWorkspaceStore.getState().workspace?.path ?? null) {
+export function apiQuery<M extends MethodName>(
+  method: M,
+  input: MethodInput<M>,
+  workspacePath = useWorkspaceStore.getState().workspace?.path ?? null
+) {
   return queryOptions<MethodOutput<M>>({
     queryKey: [method, input, workspacePath],
     queryFn: () => api().call(method, input) as Promise<MethodOutput<M>>
@@ -25,6 +29,10 @@ export function useApiQuery<M extends MethodName>(method: M, input: MethodInput<
 }
 
 /** A read from outside React (commands, stores' actions): the cached answer, or one fetch. */
-export function fetchApi<M extends MethodName>(method: M, input: MethodInput<M>, client: QueryClient = queryClient): Promise<MethodOutput<M>> {
+export function fetchApi<M extends MethodName>(
+  method: M,
+  input: MethodInput<M>,
+  client: QueryClient = queryClient
+): Promise<MethodOutput<M>> {
   return client.fetchQuery(apiQuery(method, input))
 }

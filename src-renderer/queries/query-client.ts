@@ -63,7 +63,11 @@ export function isOwnWrite(method: string, now = Date.now()): boolean {
  * awaited: the caller goes on with the write's own answer, and a later read of the same data
  * joins the refetch instead of reading the old answer.
  */
-export async function callApi<M extends MethodName>(method: M, input: MethodInput<M>, client: QueryClient = queryClient): Promise<MethodOutput<M>> {
+export async function callApi<M extends MethodName>(
+  method: M,
+  input: MethodInput<M>,
+  client: QueryClient = queryClient
+): Promise<MethodOutput<M>> {
   const keys = changesOf(method)
   const mine = { method, at: Date.now() }
   if (keys.length > 0) ownWrites.push(mine)

@@ -63,7 +63,14 @@ export interface DataState {
   setColumn(
     kind: TableKind,
     index: number,
-    change: { type?: ColumnType; role?: ColumnRole; category?: string | null; dateOrder?: DateOrder | null; level?: AttributeLevel; label?: string | null }
+    change: {
+      type?: ColumnType
+      role?: ColumnRole
+      category?: string | null
+      dateOrder?: DateOrder | null
+      level?: AttributeLevel
+      label?: string | null
+    }
   ): Promise<void>
   setPlaceholder(kind: TableKind, index: number, token: string, missing: boolean): Promise<void>
   setOutcome(value: string, outcome: Outcome | null): Promise<void>
@@ -88,9 +95,12 @@ export const useDataStore = create<DataState>((set, get) => {
   }
   /** A staging the user has left behind; failing to forget it changes nothing they can see. */
   const discard = (stagingId: string): void => {
-    void api().call('import-discard', { stagingId }).catch(() => undefined)
+    void api()
+      .call('import-discard', { stagingId })
+      .catch(() => undefined)
   }
-  const tableExists = async (kind: TableKind): Promise<boolean> => (await fetchApi('dataset-summary', {})).tables.some((t) => t.kind === kind)
+  const tableExists = async (kind: TableKind): Promise<boolean> =>
+    (await fetchApi('dataset-summary', {})).tables.some((t) => t.kind === kind)
 
   async function mutate(work: () => Promise<unknown>): Promise<boolean> {
     try {
@@ -116,7 +126,8 @@ export const useDataStore = create<DataState>((set, get) => {
     const file = job?.files[job.position]
     if (!job || !file) return
     const stagingId = newStagingId()
-    const fallback = job.stage === 'review' && job.preview && job.draft ? { stagingId: job.stagingId, preview: job.preview, draft: job.draft } : null
+    const fallback =
+      job.stage === 'review' && job.preview && job.draft ? { stagingId: job.stagingId, preview: job.preview, draft: job.draft } : null
     patchJob({ stage: 'reading', stagingId, fallback, progress: null, error: null })
     const current = (): boolean => get().job?.stagingId === stagingId
     try {
@@ -218,7 +229,11 @@ export const useDataStore = create<DataState>((set, get) => {
         const latest = get().job
         if (!latest?.preview || latest.stagingId !== job.stagingId) return
         const columns = latest.preview.columns.map((c) => (c.index === index ? { ...profile, role: c.role, category: c.category } : c))
-        patchJob({ preview: { ...latest.preview, columns }, draft: latest.draft && withProfile(latest.draft, profile), pendingColumn: null })
+        patchJob({
+          preview: { ...latest.preview, columns },
+          draft: latest.draft && withProfile(latest.draft, profile),
+          pendingColumn: null
+        })
       } catch (error) {
         patchJob({ pendingColumn: null, error: errorShapeOf(error) })
       }

@@ -1,6 +1,13 @@
 import { create } from 'zustand'
 import type { ApiErrorShape } from '@shared/contract'
-import type { AntiIcpEntry, BestCustomerCohort, BestCustomerDefinition, DiscoverReport, ScorecardCheck, ScorecardValidation } from '@shared/domain/discover'
+import type {
+  AntiIcpEntry,
+  BestCustomerCohort,
+  BestCustomerDefinition,
+  DiscoverReport,
+  ScorecardCheck,
+  ScorecardValidation
+} from '@shared/domain/discover'
 import type { StoredScorecard } from '@shared/domain/scorecards'
 import type { Condition } from '@shared/engine/scorecard/model'
 import { api } from '../api/api'
@@ -69,7 +76,8 @@ export const useDiscoverStore = create<DiscoverState>((set, get) => {
       if (tokens[key] === token) set({ [key]: { loading: false, value, error: null } } as Partial<DiscoverState>)
       return true
     } catch (error) {
-      if (tokens[key] === token) set((s) => ({ [key]: { loading: false, value: s[key].value, error: errorShapeOf(error) } }) as Partial<DiscoverState>)
+      if (tokens[key] === token)
+        set((s) => ({ [key]: { loading: false, value: s[key].value, error: errorShapeOf(error) } }) as Partial<DiscoverState>)
       return false
     }
   }
@@ -92,7 +100,16 @@ export const useDiscoverStore = create<DiscoverState>((set, get) => {
     open(workspacePath) {
       if (workspacePath !== openPath) {
         openPath = workspacePath
-        set({ report: idle(), antiIcp: idle(), definition: idle(), cohort: idle(), suggestion: idle(), check: idle(), checkedId: null, savedNote: null })
+        set({
+          report: idle(),
+          antiIcp: idle(),
+          definition: idle(),
+          cohort: idle(),
+          suggestion: idle(),
+          check: idle(),
+          checkedId: null,
+          savedNote: null
+        })
       }
       void get().run()
       void get().loadAntiIcp()

@@ -212,7 +212,14 @@ export const useScorecardStore = create<ScorecardState>((set, get) => {
         const stored = await callApi('scorecard-version-restore', { id, versionId })
         remember(stored.scorecard)
         // Restoring is an edit like any other: the working copy before it stays one undo away.
-        set({ scorecard: stored.scorecard, past: [...past, scorecard], future: [], editedAt: performance.now(), note: 'Version restored. Undo brings back the previous working copy.', deleted: null })
+        set({
+          scorecard: stored.scorecard,
+          past: [...past, scorecard],
+          future: [],
+          editedAt: performance.now(),
+          note: 'Version restored. Undo brings back the previous working copy.',
+          deleted: null
+        })
       } catch (error) {
         fail(error)
       }

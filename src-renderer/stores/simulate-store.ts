@@ -88,7 +88,9 @@ export const useSimulateStore = create<SimulateState>((set, get) => {
       if (mine !== generation || result.kind === 'superseded') return
       if (result.kind === 'missing') {
         const wanted = new Set(result.conditionKeys)
-        const conditions = conditionsOf(scorecard).filter((c) => wanted.has(conditionKey(c))).map(bareCondition)
+        const conditions = conditionsOf(scorecard)
+          .filter((c) => wanted.has(conditionKey(c)))
+          .map(bareCondition)
         worker().addMasks(await api().call('simulate-masks', { dataVersion, conditions }))
         if (mine === generation) await compute(fromCapacity, inputAt)
         return
@@ -100,7 +102,15 @@ export const useSimulateStore = create<SimulateState>((set, get) => {
       // Same scores: keep the threshold-independent parts, so charts see the same arrays and skip rendering.
       const report =
         previous && result.revision === shownRevision
-          ? { ...result.report, curve: previous.curve, distribution: previous.distribution, roc: previous.roc, bands: previous.bands, tiers: previous.tiers, knockouts: previous.knockouts }
+          ? {
+              ...result.report,
+              curve: previous.curve,
+              distribution: previous.distribution,
+              roc: previous.roc,
+              bands: previous.bands,
+              tiers: previous.tiers,
+              knockouts: previous.knockouts
+            }
           : result.report
       shownRevision = result.revision
       recordCompute(inputAt, result.computeMs)
@@ -236,7 +246,8 @@ export const useSimulateStore = create<SimulateState>((set, get) => {
     },
     followEditor(workspacePath, scorecardId) {
       const push = (editor: { scorecard: Scorecard | null; currentId: number | null; editedAt: number | null }): void => {
-        if (editor.scorecard && editor.currentId === scorecardId) get().preview(workspacePath, scorecardId, editor.scorecard, editor.editedAt)
+        if (editor.scorecard && editor.currentId === scorecardId)
+          get().preview(workspacePath, scorecardId, editor.scorecard, editor.editedAt)
       }
       push(useScorecardStore.getState())
       return useScorecardStore.subscribe((editor, before) => {

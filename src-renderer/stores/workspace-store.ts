@@ -1,12 +1,6 @@
 import { create } from 'zustand'
 import type { ApiErrorShape } from '@shared/contract'
-import type {
-  AppInfo,
-  RecentWorkspace,
-  SectionId,
-  WorkspaceFileEntry,
-  WorkspaceSummary
-} from '@shared/domain/workspace'
+import type { AppInfo, RecentWorkspace, SectionId, WorkspaceFileEntry, WorkspaceSummary } from '@shared/domain/workspace'
 import { api } from '../api/api'
 import { callApi } from '../queries/query-client'
 import { errorShapeOf } from '../api/api-client'
@@ -63,10 +57,7 @@ export const useWorkspaceStore = create<WorkspaceState>((set, get) => {
 
     async boot() {
       await attempt(async () => {
-        const [appInfo, workspace] = await Promise.all([
-          api().call('app-info', {}),
-          api().call('workspace-current', {})
-        ])
+        const [appInfo, workspace] = await Promise.all([api().call('app-info', {}), api().call('workspace-current', {})])
         set({ appInfo, workspace, savedAt: workspace?.updatedAt ?? null })
       })
       await get().refreshLists()

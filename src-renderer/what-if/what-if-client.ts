@@ -70,7 +70,8 @@ export class WhatIfClient {
     const current = this.inFlight
     if (!current || current.id !== message.id) return
     this.inFlight = null
-    if (message.type === 'report') current.resolve({ kind: 'report', report: message.report, revision: message.revision, computeMs: message.computeMs })
+    if (message.type === 'report')
+      current.resolve({ kind: 'report', report: message.report, revision: message.revision, computeMs: message.computeMs })
     else if (message.type === 'missing') current.resolve({ kind: 'missing', conditionKeys: message.conditionKeys })
     else current.reject(new Error(message.message))
     this.sendWaiting()

@@ -30,7 +30,12 @@ async function save(backend: TestBackend, name: string, edit: (scorecard: Scorec
 async function allSwaps(backend: TestBackend, a: number, b: number, list: 'entering' | 'leaving'): Promise<CompareSwap[]> {
   const rows: CompareSwap[] = []
   for (let offset = 0; ; offset += 500) {
-    const report = await backend.call('simulate-compare', { a: { scorecardId: a }, b: { scorecardId: b }, swapLimit: 500, [`${list}Offset`]: offset })
+    const report = await backend.call('simulate-compare', {
+      a: { scorecardId: a },
+      b: { scorecardId: b },
+      swapLimit: 500,
+      [`${list}Offset`]: offset
+    })
     rows.push(...report[list].rows)
     if (rows.length >= report[list].total) return rows
   }
@@ -59,7 +64,11 @@ describe('an account has one score and tier everywhere', () => {
     const id = await save(backend, 'Deal-level', (s) => ({ ...s, criteria: criteria(s.categories[0]!.name), knockouts: [knockout] }))
     // Everyone in the top tier (no knockouts, one tier from 0) and no one (every deal knocked out):
     // compared with them, every account appears once in a swap set with its tier and score.
-    const everyone = await save(backend, 'Everyone', (s) => ({ ...s, criteria: criteria(s.categories[0]!.name), tiers: [{ name: 'All', min: 0 }] }))
+    const everyone = await save(backend, 'Everyone', (s) => ({
+      ...s,
+      criteria: criteria(s.categories[0]!.name),
+      tiers: [{ name: 'All', min: 0 }]
+    }))
     const missing = { attribute: deal!.name, op: 'is_missing' as const, name: 'Missing' }
     const noOne = await save(backend, 'No one', (s) => ({
       ...s,
@@ -72,10 +81,17 @@ describe('an account has one score and tier everywhere', () => {
     const tierNames = scorecard.tiers.map((t) => t.name)
 
     // The CSV: one row per account.
-    const csv = parseCsv(new TextDecoder().decode((await backend.call('export-scored-csv', { scorecardId: id })).bytes).replace(/^\ufeff/, ''))
+    const csv = parseCsv(
+      new TextDecoder().decode((await backend.call('export-scored-csv', { scorecardId: id })).bytes).replace(/^\ufeff/, '')
+    )
     const header = csv[0]!
     const [idAt, scoreAt, tierAt] = ['Account ID', 'Score', 'Tier'].map((h) => header.indexOf(h))
-    const fromCsv = new Map<string, Scored>(csv.slice(1).filter((r) => r.length > 1).map((r) => [r[idAt!]!, { score: Number(r[scoreAt!]), tier: r[tierAt!]! }]))
+    const fromCsv = new Map<string, Scored>(
+      csv
+        .slice(1)
+        .filter((r) => r.length > 1)
+        .map((r) => [r[idAt!]!, { score: Number(r[scoreAt!]), tier: r[tierAt!]! }])
+    )
     expect(fromCsv.size).toBeGreaterThan(100)
 
     // The rule matters here: for some accounts the best deal would give another tier than the most recent one.
@@ -108,7 +124,10 @@ describe('an account has one score and tier everywhere', () => {
     sheet.eachRow((row, r) => {
       if (r === 1) return
       expect(row.getCell(wbScore!).type).toBe(ExcelJS.ValueType.Formula)
-      fromWorkbook.set(String(cached(row.getCell(wbId!))), { score: Number(cached(row.getCell(wbScore!))), tier: String(cached(row.getCell(wbTier!))) })
+      fromWorkbook.set(String(cached(row.getCell(wbId!))), {
+        score: Number(cached(row.getCell(wbScore!))),
+        tier: String(cached(row.getCell(wbTier!)))
+      })
     })
     expect(fromWorkbook).toEqual(fromCsv)
 
@@ -151,7 +170,10 @@ describe('an account has one score and tier everywhere', () => {
     const content = await backend.call('export-document-get', { scorecardId: id })
     for (const tier of content.evidence.tiers) {
       const inTier = decidedRows.filter((r) => r[tierAt!] === tier.name)
-      expect({ accounts: tier.accounts, won: tier.wonAccounts }, tier.name).toEqual({ accounts: inTier.length, won: inTier.filter((r) => r[outcomeAt!] === 'won').length })
+      expect({ accounts: tier.accounts, won: tier.wonAccounts }, tier.name).toEqual({
+        accounts: inTier.length,
+        won: inTier.filter((r) => r[outcomeAt!] === 'won').length
+      })
     }
     backend.close()
   })

@@ -33,7 +33,12 @@ describe('the icp command', () => {
     expect(JSON.parse(created.stdout)).toMatchObject({ name: 'Acme Corp', path: join(dir, 'acme.icpw') })
     const info = await icp(['workspace', 'info', 'acme.icpw', '--json'], dir)
     expect(info.code).toBe(0)
-    expect(JSON.parse(info.stdout)).toMatchObject({ name: 'Acme Corp', formatVersion: LATEST_FORMAT_VERSION, currentSection: 'data', fileName: 'acme.icpw' })
+    expect(JSON.parse(info.stdout)).toMatchObject({
+      name: 'Acme Corp',
+      formatVersion: LATEST_FORMAT_VERSION,
+      currentSection: 'data',
+      fileName: 'acme.icpw'
+    })
     const human = await icp(['workspace', 'info', 'acme.icpw'], dir)
     expect(human.stdout).toMatch(/^Name\s+Acme Corp$/m)
   })
@@ -72,22 +77,37 @@ describe('the icp command', () => {
       encoding: 'utf8'
     })
     expect(JSON.parse(out)).toMatchObject({ name: 'x', fileName: 'x.icpw' })
-    const failed = spawnSync(process.execPath, [join(root, 'bin', 'icp.js'), 'workspace', 'info', 'nope.icpw'], { cwd: dir, encoding: 'utf8' })
+    const failed = spawnSync(process.execPath, [join(root, 'bin', 'icp.js'), 'workspace', 'info', 'nope.icpw'], {
+      cwd: dir,
+      encoding: 'utf8'
+    })
     expect(failed.status).toBe(2)
     expect(failed.stderr.trim()).toMatch(/^icp: .*nope\.icpw does not exist\.$/)
   })
 
-  it('imports through the installed command, reading in the bundle\'s own worker (no TypeScript at run time)', async () => {
+  it("imports through the installed command, reading in the bundle's own worker (no TypeScript at run time)", async () => {
     const { writeCrmFiles } = await import('../support/crm-files')
     const dir = tempDir()
     const files = writeCrmFiles(dir, 'cli-built', 120)
     const run = (...args: string[]) => spawnSync(process.execPath, [join(root, 'bin', 'icp.js'), ...args], { cwd: dir, encoding: 'utf8' })
     expect(run('workspace', 'create', 'w.icpw').status).toBe(0)
     // Without tsx: every module the built command loads must be JavaScript.
-    const imported = spawnSync(process.execPath, ['--require', join(root, 'test', 'support', 'forbid-typescript.cjs'), join(root, 'bin', 'icp.js'), 'import', 'w.icpw', files.flatCsv, '--json'], {
-      cwd: dir,
-      encoding: 'utf8'
-    })
+    const imported = spawnSync(
+      process.execPath,
+      [
+        '--require',
+        join(root, 'test', 'support', 'forbid-typescript.cjs'),
+        join(root, 'bin', 'icp.js'),
+        'import',
+        'w.icpw',
+        files.flatCsv,
+        '--json'
+      ],
+      {
+        cwd: dir,
+        encoding: 'utf8'
+      }
+    )
     expect(imported.stderr).toBe('')
     expect(imported.status).toBe(0)
     expect(JSON.parse(imported.stdout)).toMatchObject({ dataset: 'flat', rows: files.crm.truth.deals.length })
@@ -133,7 +153,22 @@ describe('icp import', () => {
     await icp(['workspace', 'create', 'w.icpw'], dir)
     expect((await icp(['import', 'w.icpw', files.accountsXlsx, '--as', 'accounts', '--json'], dir)).code).toBe(0)
     const deals = await icp(
-      ['import', 'w.icpw', files.dealsCsv, '--as', 'deals', '--key', 'Account ID', '--join-key', 'Account ID', '--role', 'Opportunity Owner=ignore', '--outcome', 'Negotiation=open', '--json'],
+      [
+        'import',
+        'w.icpw',
+        files.dealsCsv,
+        '--as',
+        'deals',
+        '--key',
+        'Account ID',
+        '--join-key',
+        'Account ID',
+        '--role',
+        'Opportunity Owner=ignore',
+        '--outcome',
+        'Negotiation=open',
+        '--json'
+      ],
       dir
     )
     expect(deals.code).toBe(0)

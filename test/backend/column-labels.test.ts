@@ -13,7 +13,8 @@ import { tempDir } from '../support/temp-dir'
 
 function csv(rows: number): string {
   const lines = ['account_id,hq_country,num_employees,closed_won']
-  for (let i = 0; i < rows; i++) lines.push(`A${i},${['US', 'DE', 'FR'][i % 3]},${10 + ((i * 37) % 900)},${i % 3 === 0 || i % 7 === 0 ? 'true' : 'false'}`)
+  for (let i = 0; i < rows; i++)
+    lines.push(`A${i},${['US', 'DE', 'FR'][i % 3]},${10 + ((i * 37) % 900)},${i % 3 === 0 || i % 7 === 0 ? 'true' : 'false'}`)
   return `${lines.join('\n')}\n`
 }
 
@@ -46,7 +47,9 @@ describe('column labels', () => {
       id,
       scorecard: {
         ...created.scorecard,
-        criteria: [{ id: 'c1', category: created.scorecard.categories[0]!.name, attribute: 'hq_country', op: 'in', values: ['US'], points: 20 }]
+        criteria: [
+          { id: 'c1', category: created.scorecard.categories[0]!.name, attribute: 'hq_country', op: 'in', values: ['US'], points: 20 }
+        ]
       }
     })
     const content = buildOnePagerContent(backend.context.session.require().db, id)

@@ -35,8 +35,18 @@ interface DatasetExpectation {
   leakage: string[]
 }
 
-const cells = (line: string): string[] => line.split('|').slice(1, -1).map((c) => c.trim())
-const list = (cell: string | undefined): string[] => (cell ? cell.split(',').map((v) => v.trim()).filter(Boolean) : [])
+const cells = (line: string): string[] =>
+  line
+    .split('|')
+    .slice(1, -1)
+    .map((c) => c.trim())
+const list = (cell: string | undefined): string[] =>
+  cell
+    ? cell
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean)
+    : []
 
 /** Reads the tables of docs/real-datasets.md: one section per dataset. */
 function expectations(): DatasetExpectation[] {
@@ -75,7 +85,11 @@ describe.skipIf(!present)('real public datasets: understood on first import', ()
   it('docs/real-datasets.md covers every file in the datasets folder', () => {
     const files = readdirSync(DATASETS, { withFileTypes: true })
       .filter((d) => d.isDirectory())
-      .flatMap((d) => readdirSync(join(DATASETS, d.name)).filter((f) => /\.(csv|tsv|xlsx|xls|ods)$/i.test(f)).map((f) => `${d.name}/${f}`))
+      .flatMap((d) =>
+        readdirSync(join(DATASETS, d.name))
+          .filter((f) => /\.(csv|tsv|xlsx|xls|ods)$/i.test(f))
+          .map((f) => `${d.name}/${f}`)
+      )
     expect(all.map((e) => `${e.folder}/${e.file}`).sort()).toEqual(files.sort())
   })
 
@@ -123,7 +137,12 @@ describe.skipIf(!present)('real public datasets: understood on first import', ()
       // What Discover concludes: the verdict, and exactly the documented leaks flagged.
       const report = await backend.call('discover-run', {})
       expect(report.signal).toBe(expected.signal)
-      expect(report.attributes.filter((a) => a.leakageSuspected).map((a) => a.name).sort()).toEqual([...expected.leakage].sort())
+      expect(
+        report.attributes
+          .filter((a) => a.leakageSuspected)
+          .map((a) => a.name)
+          .sort()
+      ).toEqual([...expected.leakage].sort())
       backend.close()
     })
   }

@@ -17,23 +17,42 @@ import { tempDir } from '../support/temp-dir'
 const SHAPES: ShapeName[] = ['salesforce', 'hubspot', 'pipedrive', 'leads', 'standard']
 const KEY_ROLES = new Set(['account-id', 'account-name', 'domain'])
 
-describe.each(SHAPES.flatMap((shape) => [[shape, 'csv'], [shape, 'xlsx']] as const))('a %s export as %s', (shape, format) => {
+describe.each(
+  SHAPES.flatMap(
+    (shape) =>
+      [
+        [shape, 'csv'],
+        [shape, 'xlsx']
+      ] as const
+  )
+)('a %s export as %s', (shape, format) => {
   it('is understood on first import: kinds, roles, types, levels, outcomes', async () => {
     const dir = tempDir()
-    const crm = generateCrmShape({ shape, seed: 5, accounts: 220, mess: 'typical', leakage: true, flavor: format === 'xlsx' ? 'workbook' : 'csv' })
+    const crm = generateCrmShape({
+      shape,
+      seed: 5,
+      accounts: 220,
+      mess: 'typical',
+      leakage: true,
+      flavor: format === 'xlsx' ? 'workbook' : 'csv'
+    })
     const backend = testBackend(dir, 'native')
     await backend.call('workspace-create', { name: shape, path: 'w.icpw' })
     for (const table of crm.tables) {
       const path = join(dir, `${table.name}.${format}`)
       writeFileSync(
         path,
-        format === 'csv' ? writeCsv(table.table, {}) : writeWorkbook([{ name: table.name, table: table.table }], { bookType: 'xlsx', dateFormat: table.dateFormat })
+        format === 'csv'
+          ? writeCsv(table.table, {})
+          : writeWorkbook([{ name: table.name, table: table.table }], { bookType: 'xlsx', dateFormat: table.dateFormat })
       )
       const preview = await backend.call('import-inspect', { source: { kind: 'path', path } })
       expect(preview.suggestedKind, `${table.name}: kind`).toBe(table.kind)
       // A workbook drops a trailing column with no header and no values; every other column is there.
       const expected = new Map(table.expect.map((e) => [e.header, e]))
-      expect(preview.columns.map((c) => c.name)).toEqual(table.expect.map((e) => e.header).filter((h, i) => h !== '' || preview.columns[i]?.name === ''))
+      expect(preview.columns.map((c) => c.name)).toEqual(
+        table.expect.map((e) => e.header).filter((h, i) => h !== '' || preview.columns[i]?.name === '')
+      )
       // A leads table has one row per company: account and deal counts are the same, levels moot.
       const keyed = shape !== 'leads' && preview.columns.some((c) => KEY_ROLES.has(c.role))
       for (const column of preview.columns) {
@@ -83,7 +102,9 @@ describe('spellings in a Pipedrive export', () => {
     const byColumn = (name: string) => preview.cleanups.filter((c) => preview.columns[c.index]!.name === name)
     const industry = byColumn('Deal - Industry')
     expect(industry.some((c) => c.kind === 'spelling' && c.byDefault && c.rule.kind === 'merge' && c.rule.to === 'SaaS')).toBe(true)
-    expect(industry.some((c) => c.kind === 'synonym' && !c.byDefault && c.rule.kind === 'merge' && c.rule.from.includes('Software as a Service'))).toBe(true)
+    expect(
+      industry.some((c) => c.kind === 'synonym' && !c.byDefault && c.rule.kind === 'merge' && c.rule.from.includes('Software as a Service'))
+    ).toBe(true)
     await backend.call('import-discard', { stagingId: preview.stagingId })
     backend.close()
   })

@@ -156,64 +156,68 @@ function seeded(seed: number): () => number {
 }
 
 describe('crash safety of the real backend', () => {
-  it(`SIGKILLed at random points during imports, edits and version saves (${ROUNDS} kills, seed ${SEED}), the workspace holds exactly what was acknowledged`, async () => {
-    const dir = tempDir()
-    const files = new Map<string, { rowCount: number; columns: number }>()
-    const paths: string[] = []
-    for (const [i, accounts] of IMPORT_ROWS.entries()) {
-      const crm = generateCrm({ seed: `crash-${i}`, accounts, mess: 'typical', flavor: 'csv' })
-      const path = join(dir, `flat-${i}.csv`)
-      writeFileSync(path, writeCsv(crm.flat, {}))
-      paths.push(path)
-    }
-    // What each file becomes once imported, measured once through the same backend.
-    const setup = testBackend(dir, 'native')
-    await setup.call('workspace-create', { name: 'Crash', path: 'crash.icpw' })
-    for (const path of paths) {
-      const preview = await setup.call('import-inspect', { source: { kind: 'path', path }, tableKind: 'flat' })
-      files.set(basename(path), { rowCount: preview.rowCount, columns: preview.columns.length })
-      await setup.call('import-discard', { stagingId: preview.stagingId })
-    }
-    const card = await setup.call('scorecard-create', { name: 'Crash ICP' })
-    await setup.call('scorecard-save', { id: card.id, scorecard: crashScorecard(0) })
-    setup.close()
-
-    const random = seeded(SEED)
-    const logPath = join(dir, 'ops.log')
-    let expected: Observed = { scorecard: crashScorecard(0), versions: [], flat: null }
-    let next = 1
-    let inFlightCommitted = 0
-    const kinds = { import: 0, save: 0, version: 0 }
-    for (let round = 0; round < ROUNDS; round++) {
-      const delay = Math.floor(150 + random() * 1500)
-      const before = readLog(logPath).length
-      await runAndKill([join(dir, 'crash.icpw'), logPath, String(next), String(SEED + round), ...paths], delay)
-      const entries = readLog(logPath).slice(before)
-      let acknowledged = expected
-      let inFlight: CrashOp | null = null
-      for (const entry of entries) {
-        if (entry.phase === 'begin') inFlight = entry
-        else {
-          acknowledged = applyOp(acknowledged, entry, files)
-          kinds[entry.kind]++
-          inFlight = null
-        }
-        next = Math.max(next, entry.n + 1)
+  it(
+    `SIGKILLed at random points during imports, edits and version saves (${ROUNDS} kills, seed ${SEED}), the workspace holds exactly what was acknowledged`,
+    async () => {
+      const dir = tempDir()
+      const files = new Map<string, { rowCount: number; columns: number }>()
+      const paths: string[] = []
+      for (const [i, accounts] of IMPORT_ROWS.entries()) {
+        const crm = generateCrm({ seed: `crash-${i}`, accounts, mess: 'typical', flavor: 'csv' })
+        const path = join(dir, `flat-${i}.csv`)
+        writeFileSync(path, writeCsv(crm.flat, {}))
+        paths.push(path)
       }
-      const actual = await observe(dir, 'crash.icpw')
-      const where = `round ${round} (seed ${SEED}, killed after ${delay} ms, in flight: ${JSON.stringify(inFlight)})`
-      // Exactly the last acknowledged state, or — when the kill fell between the commit and
-      // the acknowledgement — that state plus the one operation in flight. Never anything between.
-      const candidates = [acknowledged, ...(inFlight ? [applyOp(acknowledged, inFlight, files)] : [])]
-      const match = candidates.findIndex((c) => JSON.stringify(c) === JSON.stringify(actual))
-      if (match < 0) expect(actual, where).toEqual(acknowledged)
-      if (match === 1) inFlightCommitted++
-      expected = actual
-    }
-    console.log(
-      `crash safety: ${ROUNDS} kills, ${kinds.import} imports, ${kinds.save} edits, ${kinds.version} version saves acknowledged; ` +
-        `${inFlightCommitted} in-flight operations had committed before the kill`
-    )
-    expect(kinds.save + kinds.version + kinds.import).toBeGreaterThan(ROUNDS)
-  }, 30_000 + ROUNDS * 8_000)
+      // What each file becomes once imported, measured once through the same backend.
+      const setup = testBackend(dir, 'native')
+      await setup.call('workspace-create', { name: 'Crash', path: 'crash.icpw' })
+      for (const path of paths) {
+        const preview = await setup.call('import-inspect', { source: { kind: 'path', path }, tableKind: 'flat' })
+        files.set(basename(path), { rowCount: preview.rowCount, columns: preview.columns.length })
+        await setup.call('import-discard', { stagingId: preview.stagingId })
+      }
+      const card = await setup.call('scorecard-create', { name: 'Crash ICP' })
+      await setup.call('scorecard-save', { id: card.id, scorecard: crashScorecard(0) })
+      setup.close()
+
+      const random = seeded(SEED)
+      const logPath = join(dir, 'ops.log')
+      let expected: Observed = { scorecard: crashScorecard(0), versions: [], flat: null }
+      let next = 1
+      let inFlightCommitted = 0
+      const kinds = { import: 0, save: 0, version: 0 }
+      for (let round = 0; round < ROUNDS; round++) {
+        const delay = Math.floor(150 + random() * 1500)
+        const before = readLog(logPath).length
+        await runAndKill([join(dir, 'crash.icpw'), logPath, String(next), String(SEED + round), ...paths], delay)
+        const entries = readLog(logPath).slice(before)
+        let acknowledged = expected
+        let inFlight: CrashOp | null = null
+        for (const entry of entries) {
+          if (entry.phase === 'begin') inFlight = entry
+          else {
+            acknowledged = applyOp(acknowledged, entry, files)
+            kinds[entry.kind]++
+            inFlight = null
+          }
+          next = Math.max(next, entry.n + 1)
+        }
+        const actual = await observe(dir, 'crash.icpw')
+        const where = `round ${round} (seed ${SEED}, killed after ${delay} ms, in flight: ${JSON.stringify(inFlight)})`
+        // Exactly the last acknowledged state, or — when the kill fell between the commit and
+        // the acknowledgement — that state plus the one operation in flight. Never anything between.
+        const candidates = [acknowledged, ...(inFlight ? [applyOp(acknowledged, inFlight, files)] : [])]
+        const match = candidates.findIndex((c) => JSON.stringify(c) === JSON.stringify(actual))
+        if (match < 0) expect(actual, where).toEqual(acknowledged)
+        if (match === 1) inFlightCommitted++
+        expected = actual
+      }
+      console.log(
+        `crash safety: ${ROUNDS} kills, ${kinds.import} imports, ${kinds.save} edits, ${kinds.version} version saves acknowledged; ` +
+          `${inFlightCommitted} in-flight operations had committed before the kill`
+      )
+      expect(kinds.save + kinds.version + kinds.import).toBeGreaterThan(ROUNDS)
+    },
+    30_000 + ROUNDS * 8_000
+  )
 })

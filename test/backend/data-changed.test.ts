@@ -41,7 +41,13 @@ describe('data-changed: one event after every committed write, with the keys the
       expect('changes' in access || 'reads' in access, method).toBe(true)
     }
     // Methods named as changing something are writes (a typo'd read would never refresh a screen).
-    for (const method of ['scorecard-save', 'dataset-set-column', 'import-commit', 'best-definition-set', 'export-document-save'] as const) {
+    for (const method of [
+      'scorecard-save',
+      'dataset-set-column',
+      'import-commit',
+      'best-definition-set',
+      'export-document-save'
+    ] as const) {
       expect('changes' in dataAccess[method] && dataAccess[method].changes.length > 0, method).toBe(true)
     }
   })

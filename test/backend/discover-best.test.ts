@@ -64,7 +64,13 @@ describe('best customers on the sample client', () => {
 
     // A metric the workspace has no column for is reported, not fatal.
     const partial = await backend.call('best-definition-set', {
-      definition: { metrics: [{ metric: 'time-to-value', direction: 'lower', weight: 1 }, { metric: 'ltv', direction: 'higher', weight: 1 }], topPercent: 10 }
+      definition: {
+        metrics: [
+          { metric: 'time-to-value', direction: 'lower', weight: 1 },
+          { metric: 'ltv', direction: 'higher', weight: 1 }
+        ],
+        topPercent: 10
+      }
     })
     expect(partial.cohortSize).toBeGreaterThan(0)
     backend.close()

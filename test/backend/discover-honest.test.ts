@@ -84,7 +84,9 @@ describe('the outcome shuffled between accounts', () => {
         if (suggestion.scorecard.criteria.length === 0 || suggestion.validation.verdict.meets !== true) emptySuggestions++
       }
     }
-    console.log(`outcome shuffled by account: signal none in ${none} of ${seeds} seeds; suggestion empty or not validated in ${emptySuggestions} of 10`)
+    console.log(
+      `outcome shuffled by account: signal none in ${none} of ${seeds} seeds; suggestion empty or not validated in ${emptySuggestions} of 10`
+    )
     expect(none / seeds).toBeGreaterThanOrEqual(0.95)
     expect(emptySuggestions).toBe(10)
     backend.close()

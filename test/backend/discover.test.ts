@@ -40,7 +40,9 @@ describe('discover on the sample client (planted signal)', () => {
     // Measured on the newest deals, which the fit never saw, and saying so.
     expect(suggested.validation.measuredOn).toBe('holdout')
     expect(suggested.validation.kind).toBe('time')
-    expect(suggested.validation.description).toMatch(/^Fitted on the [\d,]+ deals closed before \d{4}-\d\d-\d\d; measured on the [\d,]+ closed on or after it/)
+    expect(suggested.validation.description).toMatch(
+      /^Fitted on the [\d,]+ deals closed before \d{4}-\d\d-\d\d; measured on the [\d,]+ closed on or after it/
+    )
     expect(suggested.auc).toBe(suggested.validation.auc)
     expect(suggested.auc!).toBeGreaterThan(0.7)
     expect(suggested.validation.auc!).toBeGreaterThanOrEqual(suggested.validation.unconstrainedAuc! - 0.02)
@@ -68,8 +70,10 @@ describe('icp discover and icp scorecard suggest', () => {
     const json = JSON.parse(out.join('\n'))
     expect(Object.keys(json)).toEqual(['target', 'n', 'positives', 'baseRate', 'accounts', 'signal', 'attributes'])
     const attribute = json.attributes[0]
-    for (const key of ['name', 'category', 'iv', 'strength', 'unit', 'leakageSuspected', 'leakageOverruled', 'excluded', 'values']) expect(attribute).toHaveProperty(key)
-    for (const key of ['label', 'n', 'deals', 'accounts', 'positives', 'rate', 'ci', 'lift', 'woe', 'tooSmall']) expect(attribute.values[0]).toHaveProperty(key)
+    for (const key of ['name', 'category', 'iv', 'strength', 'unit', 'leakageSuspected', 'leakageOverruled', 'excluded', 'values'])
+      expect(attribute).toHaveProperty(key)
+    for (const key of ['label', 'n', 'deals', 'accounts', 'positives', 'rate', 'ci', 'lift', 'woe', 'tooSmall'])
+      expect(attribute.values[0]).toHaveProperty(key)
     out.length = 0
     expect(await runCli(['scorecard', 'suggest', 'Sample workspace.icpw', '--name', 'From evidence', '--json'], io)).toBe(0)
     expect(JSON.parse(out.join('\n'))).toMatchObject({

@@ -110,7 +110,12 @@ function validObject(schema: z.ZodType): Record<string, unknown> {
   const required = Object.keys(shape).filter((k) => !isOptional(shape[k]!))
   const optional = Object.keys(shape).filter((k) => isOptional(shape[k]!))
   const build = (keys: string[]) => Object.fromEntries(keys.map((k) => [k, validValue(shape[k]!)]))
-  const tries = [required, [...required, ...optional], ...optional.map((o) => [...required, ...optional.filter((k) => k !== o)]), ...optional.map((o) => [...required, o])]
+  const tries = [
+    required,
+    [...required, ...optional],
+    ...optional.map((o) => [...required, ...optional.filter((k) => k !== o)]),
+    ...optional.map((o) => [...required, o])
+  ]
   for (const keys of tries) {
     const value = build(keys)
     if (accepts(schema, value)) return value
@@ -173,8 +178,13 @@ function invalidValues(schema: z.ZodType): Array<[string, unknown]> {
     if (min !== undefined && min > 0) out.push([`array under ${min} items`, []])
     for (const [why, bad] of invalidValues(d.element!).slice(0, 4)) out.push([`item: ${why}`, [bad]])
   }
-  if (d.type === 'enum') out.push(['not a member of the enum', 'not-a-member'], ['enum member in other case', String(Object.values(d.entries!)[0]).toUpperCase() + '!'])
-  if (d.type === 'literal') out.push(['not the literal', typeof d.values![0] === 'boolean' ? !d.values![0] : `${String(d.values![0])}-other`])
+  if (d.type === 'enum')
+    out.push(
+      ['not a member of the enum', 'not-a-member'],
+      ['enum member in other case', String(Object.values(d.entries!)[0]).toUpperCase() + '!']
+    )
+  if (d.type === 'literal')
+    out.push(['not the literal', typeof d.values![0] === 'boolean' ? !d.values![0] : `${String(d.values![0])}-other`])
   return out.filter(([, v]) => v !== undefined && !accepts(schema, v))
 }
 
@@ -208,7 +218,8 @@ function objectVariants(schema: z.ZodType, base: Record<string, unknown>, path: 
     const inner = core(field)
     const innerDef = defOf(inner)
     if (innerDef.type === 'object' && current !== null && typeof current === 'object') {
-      for (const v of objectVariants(inner, current as Record<string, unknown>, here)) out.push({ what: v.what, input: { ...base, [key]: v.input } })
+      for (const v of objectVariants(inner, current as Record<string, unknown>, here))
+        out.push({ what: v.what, input: { ...base, [key]: v.input } })
     }
     if (innerDef.type === 'array' && Array.isArray(current) && current.length > 0) {
       const element = core(innerDef.element!)
@@ -324,7 +335,18 @@ describe('every API method rejects malformed input with BAD_INPUT', () => {
   }, 120_000)
 
   it('answers UNKNOWN_METHOD for names that are not methods, inherited property names included', async () => {
-    for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'prototype', '', 'workspace-open ', 'WORKSPACE-OPEN', 'workspace_open', '../workspace-open']) {
+    for (const name of [
+      '__proto__',
+      'constructor',
+      'toString',
+      'hasOwnProperty',
+      'prototype',
+      '',
+      'workspace-open ',
+      'WORKSPACE-OPEN',
+      'workspace_open',
+      '../workspace-open'
+    ]) {
       const result = await backend.dispatch(name, {})
       expect(result, name).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } })
     }
@@ -342,7 +364,10 @@ describe('every API method rejects malformed input with BAD_INPUT', () => {
 
   it('random values the schema rejects, with __proto__ and constructor keys among them, are BAD_INPUT (fast-check)', async () => {
     const spy = spyDispatch()
-    const key = fc.oneof(fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'path', 'name', 'id', 'kind'), fc.string({ maxLength: 8 }))
+    const key = fc.oneof(
+      fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'path', 'name', 'id', 'kind'),
+      fc.string({ maxLength: 8 })
+    )
     const value = fc.letrec((tie) => ({
       any: fc.oneof({ depthSize: 'small' }, fc.jsonValue({ maxDepth: 1 }), tie('obj'), fc.array(tie('any'), { maxLength: 3 })),
       obj: fc.array(fc.tuple(key, tie('any')), { maxLength: 4 }).map((pairs) => {

@@ -81,7 +81,6 @@ function crmValue(value: AttributeValue, field: CrmField): SfValue {
   return value
 }
 
-
 async function setUp(): Promise<{ backend: TestBackend; id: number; scorecard: Scorecard }> {
   const dir = tempDir()
   const backend = testBackend(dir, 'native')
@@ -106,7 +105,9 @@ describe('the CRM hand-over pack', () => {
     // Salesforce: the mapping proposes standard Account fields and custom ones for the rest.
     const sfMapping = await backend.call('export-crm-mapping-get', { scorecardId: id, crm: 'salesforce' })
     const sfFields = new Map(sfMapping.fields.map((f) => [f.attribute, f]))
-    expect(sfMapping.fields.map((f) => f.field)).toEqual(expect.arrayContaining(['Industry', 'NumberOfEmployees', 'AnnualRevenue', 'BillingCountry']))
+    expect(sfMapping.fields.map((f) => f.field)).toEqual(
+      expect.arrayContaining(['Industry', 'NumberOfEmployees', 'AnnualRevenue', 'BillingCountry'])
+    )
     expect(sfMapping.fields.every((f) => f.proposed)).toBe(true)
     const sf = await backend.call('export-crm-pack', { scorecardId: id, crm: 'salesforce' })
     const sfFiles = new Map(readZip(sf.bytes).map((e) => [e.name, text(e.data)]))
@@ -137,7 +138,10 @@ describe('the CRM hand-over pack', () => {
 
       let points = 0
       for (const group of scoring.groups) {
-        const sum = group.rules.reduce((total, rule) => total + (rule.filters.every((f) => hubspotHolds(f, hsValues[f.property] ?? null)) ? rule.points : 0), 0)
+        const sum = group.rules.reduce(
+          (total, rule) => total + (rule.filters.every((f) => hubspotHolds(f, hsValues[f.property] ?? null)) ? rule.points : 0),
+          0
+        )
         points += Math.min(sum, group.limit)
       }
       expect(points, `HubSpot points of ${account.accountId}`).toBe(account.raw)
@@ -195,16 +199,35 @@ describe('the CRM hand-over pack', () => {
   it('keeps the consultant’s field names, refuses ones the CRM would not accept, and warns about what HubSpot cannot cap', async () => {
     const { backend, id, scorecard } = await setUp()
     const mapping = await backend.call('export-crm-mapping-get', { scorecardId: id, crm: 'salesforce' })
-    const edited = mapping.fields.map((f) => (/Tech Stack/.test(f.attribute) ? { attribute: f.attribute, field: 'Installed_Tools__c', type: 'multipicklist' as const } : { attribute: f.attribute, field: f.field, type: f.type }))
+    const edited = mapping.fields.map((f) =>
+      /Tech Stack/.test(f.attribute)
+        ? { attribute: f.attribute, field: 'Installed_Tools__c', type: 'multipicklist' as const }
+        : { attribute: f.attribute, field: f.field, type: f.type }
+    )
     const saved = await backend.call('export-crm-mapping-save', { scorecardId: id, crm: 'salesforce', fields: edited })
     expect(saved.fields.find((f) => /Tech Stack/.test(f.attribute))).toMatchObject({ field: 'Installed_Tools__c', proposed: false })
     const pack = await backend.call('export-crm-pack', { scorecardId: id, crm: 'salesforce' })
     expect(text(readZip(pack.bytes).find((e) => e.name === 'ICP_Score__c formula.txt')!.data)).toContain('INCLUDES(Installed_Tools__c, ')
 
-    const bad = await backend.dispatch('export-crm-mapping-save', { scorecardId: id, crm: 'salesforce', fields: [{ ...edited[0]!, field: 'Employee Count' }] })
+    const bad = await backend.dispatch('export-crm-mapping-save', {
+      scorecardId: id,
+      crm: 'salesforce',
+      fields: [{ ...edited[0]!, field: 'Employee Count' }]
+    })
     expect(bad.ok).toBe(false)
-    if (!bad.ok) expect(bad.error).toMatchObject({ code: 'BAD_INPUT', message: expect.stringMatching(/"Employee Count", which is not a Salesforce field API name.*Nothing was saved/) })
-    const twice = await backend.dispatch('export-crm-mapping-save', { scorecardId: id, crm: 'hubspot', fields: [{ ...edited[0]!, field: 'industry' }, { ...edited[1]!, field: 'industry' }] })
+    if (!bad.ok)
+      expect(bad.error).toMatchObject({
+        code: 'BAD_INPUT',
+        message: expect.stringMatching(/"Employee Count", which is not a Salesforce field API name.*Nothing was saved/)
+      })
+    const twice = await backend.dispatch('export-crm-mapping-save', {
+      scorecardId: id,
+      crm: 'hubspot',
+      fields: [
+        { ...edited[0]!, field: 'industry' },
+        { ...edited[1]!, field: 'industry' }
+      ]
+    })
     expect(twice.ok).toBe(false)
 
     // Two negative rules on one capped attribute that can both hold: HubSpot cannot floor them at the cap.
@@ -226,7 +249,13 @@ describe('the CRM hand-over pack', () => {
     const dealType = [...engineDatasetFor(db).levels!].find(([name, level]) => level === 'deal' && /Type/.test(name))![0]
     const typeValue = (engineDatasetFor(db).attributes.get(dealType) as { values: string[] }).values[0]!
     const now = (await backend.call('scorecard-get', { id })).scorecard
-    await backend.call('scorecard-save', { id, scorecard: { ...now, criteria: [...now.criteria, { id: 'type', category: 'Triggers', attribute: dealType, op: 'in', values: [typeValue], points: 5 }] } })
+    await backend.call('scorecard-save', {
+      id,
+      scorecard: {
+        ...now,
+        criteria: [...now.criteria, { id: 'type', category: 'Triggers', attribute: dealType, op: 'in', values: [typeValue], points: 5 }]
+      }
+    })
     const withDeal = await backend.call('export-crm-pack', { scorecardId: id, crm: 'hubspot' })
     expect(withDeal.warnings.join('\n')).toMatch(/Type describes deals, not accounts: HubSpot scores the company record/)
   }, 120_000)

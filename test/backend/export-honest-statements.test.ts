@@ -67,7 +67,8 @@ function printedText(content: OnePagerContent): string {
 }
 
 /** The claims: statements that say something wins more or less often, other than questions to test. */
-const claims = (content: OnePagerContent): string[] => content.draftedStatements.filter((s) => /more often|less often/.test(s) && !s.startsWith('To test'))
+const claims = (content: OnePagerContent): string[] =>
+  content.draftedStatements.filter((s) => /more often|less often/.test(s) && !s.startsWith('To test'))
 
 function expectHonest(content: OnePagerContent): void {
   const text = printedText(content)
@@ -198,7 +199,8 @@ describe('the one-pager states only what the data carries', { timeout: 180_000 }
     const summary = await backend.call('dataset-summary', {})
     for (const table of summary.tables) {
       for (const column of table.columns) {
-        if (column.role === 'closed-date' || column.role === 'created-date') await backend.call('dataset-set-column', { kind: table.kind, index: column.index, role: 'ignore' })
+        if (column.role === 'closed-date' || column.role === 'created-date')
+          await backend.call('dataset-set-column', { kind: table.kind, index: column.index, role: 'ignore' })
       }
     }
     const id = await handMade(backend)
@@ -218,12 +220,17 @@ describe('the one-pager states only what the data carries', { timeout: 180_000 }
     const { backend } = await workspace('deals', { shape: 'salesforce', seed: 35, accounts: 700, signal: 'strong', mess: 'none' })
     const created = await backend.call('scorecard-create', { name: 'Deal type' })
     const report = await backend.call('discover-run', {})
-    const dealAttribute = report.attributes.find((a) => a.unit === 'deal' && !a.excluded && !a.leakageSuspected && a.values.some((v) => v.condition))
+    const dealAttribute = report.attributes.find(
+      (a) => a.unit === 'deal' && !a.excluded && !a.leakageSuspected && a.values.some((v) => v.condition)
+    )
     expect(dealAttribute, 'a deal-level attribute in the Salesforce shape').toBeDefined()
     const value = dealAttribute!.values.find((v) => v.condition)!
     await backend.call('scorecard-save', {
       id: created.id,
-      scorecard: { ...created.scorecard, criteria: [{ ...value.condition!, id: 'd1', category: created.scorecard.categories[0]!.name, points: 20 }] }
+      scorecard: {
+        ...created.scorecard,
+        criteria: [{ ...value.condition!, id: 'd1', category: created.scorecard.categories[0]!.name, points: 20 }]
+      }
     })
     const content = contentOf(backend, created.id)
     expectHonest(content)

@@ -27,14 +27,43 @@ import { parseCsv } from '../support/parse-csv'
 /** Strings that try hard: formula starts, XML and CSV metacharacters, control characters, lone surrogates. */
 const hostile = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }),
-  fc.tuple(fc.constantFrom('=', '+', '-', '@', '\t', '\r', '=HYPERLINK("http://evil.example","x")', "=cmd|' /C calc'!A0", '@SUM('), fc.string({ maxLength: 20 })).map(
-    ([start, rest]) => start + rest
-  ),
-  fc.array(fc.constantFrom('<', '>', '&', '"', "'", ',', '\r\n', '\n', ']]>', '</t>', '&amp;', '\u0000', '\u0008', '\uFFFE', '\uD800', '*/', '--', ';', '\\'), { maxLength: 12 }).map((parts) => parts.join(''))
+  fc
+    .tuple(
+      fc.constantFrom('=', '+', '-', '@', '\t', '\r', '=HYPERLINK("http://evil.example","x")', "=cmd|' /C calc'!A0", '@SUM('),
+      fc.string({ maxLength: 20 })
+    )
+    .map(([start, rest]) => start + rest),
+  fc
+    .array(
+      fc.constantFrom(
+        '<',
+        '>',
+        '&',
+        '"',
+        "'",
+        ',',
+        '\r\n',
+        '\n',
+        ']]>',
+        '</t>',
+        '&amp;',
+        '\u0000',
+        '\u0008',
+        '\uFFFE',
+        '\uD800',
+        '*/',
+        '--',
+        ';',
+        '\\'
+      ),
+      { maxLength: 12 }
+    )
+    .map((parts) => parts.join(''))
 )
 
 // eslint-disable-next-line no-control-regex -- the characters XML 1.0 cannot carry
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+const NOT_XML =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 const decodeXml = (text: string) => text.replace(/&#13;/g, '\r').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
 
 describe('XLSX: the streaming row writer (Scored accounts sheet)', () => {
@@ -104,19 +133,23 @@ describe('XLSX: score-export (SheetJS)', () => {
 describe('CSV: scored accounts and scored deals', () => {
   it('no header or cell of any row starts like a formula, and every value survives', () => {
     fc.assert(
-      fc.property(fc.array(hostile, { minLength: 1, maxLength: 5 }), fc.array(fc.array(hostile, { minLength: 5, maxLength: 5 }), { maxLength: 4 }), (headers, rows) => {
-        const cut = rows.map((r) => r.slice(0, headers.length))
-        const parsed = parseCsv(toCsv(headers, cut))
-        expect(parsed).toHaveLength(1 + cut.length)
-        parsed.forEach((record, r) => {
-          const source = r === 0 ? headers : cut[r - 1]!
-          expect(record).toHaveLength(source.length)
-          record.forEach((cell, c) => {
-            expect(startsLikeFormula(cell)).toBe(false)
-            expect(cell).toBe(startsLikeFormula(source[c]!) ? `'${source[c]}` : source[c])
+      fc.property(
+        fc.array(hostile, { minLength: 1, maxLength: 5 }),
+        fc.array(fc.array(hostile, { minLength: 5, maxLength: 5 }), { maxLength: 4 }),
+        (headers, rows) => {
+          const cut = rows.map((r) => r.slice(0, headers.length))
+          const parsed = parseCsv(toCsv(headers, cut))
+          expect(parsed).toHaveLength(1 + cut.length)
+          parsed.forEach((record, r) => {
+            const source = r === 0 ? headers : cut[r - 1]!
+            expect(record).toHaveLength(source.length)
+            record.forEach((cell, c) => {
+              expect(startsLikeFormula(cell)).toBe(false)
+              expect(cell).toBe(startsLikeFormula(source[c]!) ? `'${source[c]}` : source[c])
+            })
           })
-        })
-      }),
+        }
+      ),
       { numRuns: 1000, seed: 8104 }
     )
   })
@@ -141,16 +174,20 @@ describe('SQL: export-sql', () => {
 
   it('a condition on any attribute with any values is one expression that matches exactly its value', () => {
     fc.assert(
-      fc.property(sqlText.filter((t) => t.trim() !== ''), fc.array(sqlText, { minLength: 1, maxLength: 4 }), (attribute, values) => {
-        db.exec(`DROP TABLE IF EXISTS base; CREATE TABLE base (${quoteIdentifier(attribute)} TEXT)`)
-        const insert = db.prepare('INSERT INTO base VALUES (?)')
-        for (const v of [...values, 'no such value \u2603']) insert.run(v)
-        const condition: Condition = { attribute, op: 'in', values }
-        const matched = db.prepare(`SELECT COUNT(*) AS n FROM base WHERE ${conditionSql(condition)}`).get() as { n: number }
-        // Injection would change the count (or fail to parse): exactly the inserted values match.
-        const wanted = values.length + (values.includes('no such value \u2603') ? 1 : 0)
-        expect(matched.n).toBe(wanted)
-      }),
+      fc.property(
+        sqlText.filter((t) => t.trim() !== ''),
+        fc.array(sqlText, { minLength: 1, maxLength: 4 }),
+        (attribute, values) => {
+          db.exec(`DROP TABLE IF EXISTS base; CREATE TABLE base (${quoteIdentifier(attribute)} TEXT)`)
+          const insert = db.prepare('INSERT INTO base VALUES (?)')
+          for (const v of [...values, 'no such value \u2603']) insert.run(v)
+          const condition: Condition = { attribute, op: 'in', values }
+          const matched = db.prepare(`SELECT COUNT(*) AS n FROM base WHERE ${conditionSql(condition)}`).get() as { n: number }
+          // Injection would change the count (or fail to parse): exactly the inserted values match.
+          const wanted = values.length + (values.includes('no such value \u2603') ? 1 : 0)
+          expect(matched.n).toBe(wanted)
+        }
+      ),
       { numRuns: 500, seed: 8106 }
     )
   })
@@ -160,7 +197,13 @@ describe('every export of a scorecard whose names and labels are hostile', () =>
   it('the workbook opens, hostile text is never a formula, and CSVs carry no formula-like cell', async () => {
     const backend = testBackend(tempDir(), 'native')
     await backend.call('workspace-open-sample', {})
-    const hostileText = ['=HYPERLINK("http://evil.example","Bell\u0007")', '@SUM(1)\u0001', '+cmd|\' /C calc\'!A0\uFFFE', '-1\u001b[31m', '<b>&\uFFFF</b>']
+    const hostileText = [
+      '=HYPERLINK("http://evil.example","Bell\u0007")',
+      '@SUM(1)\u0001',
+      "+cmd|' /C calc'!A0\uFFFE",
+      '-1\u001b[31m',
+      '<b>&\uFFFF</b>'
+    ]
     const { id } = await backend.call('scorecard-create', { name: `Core ${hostileText[1]}` })
     const created = await backend.call('scorecard-get', { id })
     const scorecard = structuredClone(created.scorecard)
@@ -188,9 +231,13 @@ describe('every export of a scorecard whose names and labels are hostile', () =>
     )
     expect([...found].sort()).toEqual([...clean].sort())
 
-    for (const file of [await backend.call('export-scored-csv', { scorecardId: id }), await backend.call('score-export', { scorecardId: id, format: 'csv' })]) {
+    for (const file of [
+      await backend.call('export-scored-csv', { scorecardId: id }),
+      await backend.call('score-export', { scorecardId: id, format: 'csv' })
+    ]) {
       const text = new TextDecoder().decode(file.bytes).replace(/^\uFEFF/, '')
-      for (const record of parseCsv(text)) for (const cell of record) expect(startsLikeFormula(cell), `${file.fileName}: ${JSON.stringify(cell)}`).toBe(false)
+      for (const record of parseCsv(text))
+        for (const cell of record) expect(startsLikeFormula(cell), `${file.fileName}: ${JSON.stringify(cell)}`).toBe(false)
     }
     const scored = await backend.call('score-export', { scorecardId: id, format: 'xlsx' })
     const sheet = read(scored.bytes, { type: 'array', cellFormula: true, dense: true })

@@ -28,13 +28,25 @@ function criteriaPool(): Criterion[] {
     { category: 'Technographic', attribute: 'Tech Stack', op: 'contains_any', values: ['Salesforce'], points: 10 },
     { category: 'Triggers', attribute: 'Recently Raised', op: 'is_true', points: 8 },
     { category: 'Firmographic', attribute: 'Annual Revenue', op: 'between', min: 10_000_000, max: 50_000_000, points: 6 },
-    { category: 'Firmographic', attribute: 'Industry', op: 'in', values: ['SaaS', 'FinTech', 'Professional Services', 'Logistics', 'Real Estate', 'Healthcare', 'Manufacturing', 'Media'], points: 3 },
+    {
+      category: 'Firmographic',
+      attribute: 'Industry',
+      op: 'in',
+      values: ['SaaS', 'FinTech', 'Professional Services', 'Logistics', 'Real Estate', 'Healthcare', 'Manufacturing', 'Media'],
+      points: 3
+    },
     { category: 'Triggers', attribute: 'Funding Stage', op: 'in', values: ['Series A', 'Series B'], points: 6 },
     { category: 'Buying process', attribute: 'Lead Source', op: 'in', values: ['Inbound'], points: 3 },
     { category: 'Firmographic', attribute: 'Employees', op: 'between', min: 1, max: 10, points: -10 },
     { category: 'Technographic', attribute: 'Tech Stack', op: 'contains_any', values: ['HubSpot', 'Marketo'], points: 4 },
     { category: 'Triggers', attribute: 'Hiring SDRs', op: 'is_true', points: 5 },
-    { category: 'Firmographic', attribute: 'Billing State/Province', op: 'in', values: ['CA', 'NY', 'TX', 'FL', 'MA', 'WA', 'IL', 'GA', 'OH', 'CO'], points: 2 },
+    {
+      category: 'Firmographic',
+      attribute: 'Billing State/Province',
+      op: 'in',
+      values: ['CA', 'NY', 'TX', 'FL', 'MA', 'WA', 'IL', 'GA', 'OH', 'CO'],
+      points: 2
+    },
     { category: 'Firmographic', attribute: 'Industry', op: 'in', values: ['Education'], points: -8 },
     { category: 'Firmographic', attribute: 'Employees', op: 'between', min: 11, max: 50, points: -5 },
     { category: 'Firmographic', attribute: 'Employees', op: 'between', min: 1001, max: 5000, points: 4 },
@@ -75,7 +87,11 @@ describe('the printed one-pager', () => {
 
   async function scorecardWith(name: string, criteria: Criterion[], tiers?: Scorecard['tiers']): Promise<number> {
     const { id } = await backend.call('scorecard-create', { name })
-    const scorecard = { ...defaultScorecard(name), criteria, knockouts: [{ name: 'Education', attribute: 'Industry', op: 'in' as const, values: ['Education'] }] }
+    const scorecard = {
+      ...defaultScorecard(name),
+      criteria,
+      knockouts: [{ name: 'Education', attribute: 'Industry', op: 'in' as const, values: ['Education'] }]
+    }
     await backend.call('scorecard-save', { id, scorecard: tiers ? { ...scorecard, tiers } : scorecard })
     return id
   }
@@ -173,7 +189,10 @@ describe('the printed one-pager', () => {
       { name: 'Low', min: 0, color: '#a0aec0' }
     ])
     const { document } = await backend.call('export-document-get', { scorecardId: id })
-    await backend.call('export-document-save', { scorecardId: id, document: { ...document, clientName: `Northwind ${RLO}Analytics`, preparedBy: `Dana ${RLO}Reyes` } })
+    await backend.call('export-document-save', {
+      scorecardId: id,
+      document: { ...document, clientName: `Northwind ${RLO}Analytics`, preparedBy: `Dana ${RLO}Reyes` }
+    })
     const file = await print('bidi-letter', id, 'letter')
     const pdf = new Uint8Array(readFileSync(file))
     expect(pdfPageCount(pdf)).toBe(1)

@@ -34,7 +34,10 @@ async function sample(dir: string): Promise<{ backend: TestBackend; id: number; 
   const adjacent = await backend.call('scorecard-create', { name: 'Adjacent ICP' })
   await backend.call('scorecard-save', {
     id: adjacent.id,
-    scorecard: { ...icpScorecard('Adjacent ICP'), criteria: [{ id: 'a1', category: 'Firmographic', attribute: 'Industry', op: 'in', values: ['Retail'], points: 40 }] }
+    scorecard: {
+      ...icpScorecard('Adjacent ICP'),
+      criteria: [{ id: 'a1', category: 'Firmographic', attribute: 'Industry', op: 'in', values: ['Retail'], points: 40 }]
+    }
   })
   return { backend, id, adjacentId: adjacent.id }
 }
@@ -50,14 +53,23 @@ describe('the one-pager document', () => {
       'Accounts that run Salesforce win more often than the rest.',
       'SaaS or FinTech companies win more often than other accounts.'
     ])
-    expect(first.statementEvidence[0]).toMatch(/^660 accounts: 72% won \[68–75%\] vs 34% of the other 954; on the newest deals \d+% vs \d+%\.$/)
+    expect(first.statementEvidence[0]).toMatch(
+      /^660 accounts: 72% won \[68–75%\] vs 34% of the other 954; on the newest deals \d+% vs \d+%\.$/
+    )
     expect(first.analysis.supportedCriteria).toBe(6)
     expect(first.document.clientName).toBe((await backend.call('workspace-current', {}))!.name)
     expect(first.document.adjacentScorecardId).toBe(adjacentId)
     expect(first.adjacent?.name).toBe('Adjacent ICP')
     expect(first.scorecard.version).toBe('Q3 review')
     expect(first.scorecard.disqualifiers).toEqual(['Education: Industry is Education'])
-    expect(first.scorecard.categories[0]!.criteria.map(({ attribute, qualifies, points, supported }) => ({ attribute, qualifies, points, supported }))).toEqual([
+    expect(
+      first.scorecard.categories[0]!.criteria.map(({ attribute, qualifies, points, supported }) => ({
+        attribute,
+        qualifies,
+        points,
+        supported
+      }))
+    ).toEqual([
       { attribute: 'Industry', qualifies: 'is SaaS, FinTech', points: 30, supported: true },
       { attribute: 'Employees', qualifies: '51–500', points: 20, supported: true }
     ])
@@ -114,14 +126,22 @@ describe('the one-pager document', () => {
     expect(e.tiers.map((t) => t.name)).toEqual(['A', 'B', 'C'])
     for (const tier of e.tiers) {
       const row = report.tiers.find((t) => t.name === tier.name)!
-      expect([tier.deals, tier.wins, tier.winRate, tier.medianCycleDays, tier.small]).toEqual([row.n, row.wins, row.winRate, row.medianCycleDays, row.tooSmall])
+      expect([tier.deals, tier.wins, tier.winRate, tier.medianCycleDays, tier.small]).toEqual([
+        row.n,
+        row.wins,
+        row.winRate,
+        row.medianCycleDays,
+        row.tooSmall
+      ])
     }
     // The top tier's lift is its win rate over the base rate.
     expect(e.topTier!.lift!).toBeCloseTo(e.tiers[0]!.winRate! / (e.wins / e.deals), 10)
     expect(e.firstClosed! < e.lastClosed!).toBe(true)
     expect(e.firstClosed).toMatch(/^\d{4}-\d{2}-\d{2}$/)
     const disqualified = report.tiers.find((t) => t.name === 'Disqualified')!
-    expect(e.notes).toContain(`${disqualified.n} deals were disqualified by the knockouts and are left out of the tiers (win rate ${Math.round(disqualified.winRate! * 100)}%).`)
+    expect(e.notes).toContain(
+      `${disqualified.n} deals were disqualified by the knockouts and are left out of the tiers (win rate ${Math.round(disqualified.winRate! * 100)}%).`
+    )
   })
 
   it('says there is no evidence yet in a workspace without deals', async () => {
@@ -219,7 +239,12 @@ describe('the PDF one-pager', () => {
         economicBuyer: long,
         champion: long,
         triggers: long,
-        channels: { outbound: long.slice(0, 300), content: long.slice(0, 300), partners: long.slice(0, 300), marketplaces: long.slice(0, 300) },
+        channels: {
+          outbound: long.slice(0, 300),
+          content: long.slice(0, 300),
+          partners: long.slice(0, 300),
+          marketplaces: long.slice(0, 300)
+        },
         messaging: { target: long.slice(0, 300), context: long.slice(0, 300), cost: long.slice(0, 300), change: long.slice(0, 300) }
       }
     })
@@ -238,10 +263,16 @@ describe('the PDF one-pager', () => {
     const out: string[] = []
     const err: string[] = []
     const io = { stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t), cwd: dir }
-    const code = await runCli(['export', 'Sample workspace.icpw', '--scorecard', 'Core ICP', '--pdf', 'icp.pdf', '--paper', 'a4', '--json'], io)
+    const code = await runCli(
+      ['export', 'Sample workspace.icpw', '--scorecard', 'Core ICP', '--pdf', 'icp.pdf', '--paper', 'a4', '--json'],
+      io
+    )
     expect(err.join('\n')).toBe('')
     expect(code).toBe(0)
-    expect(JSON.parse(out.join('\n'))).toEqual({ scorecard: 'Core ICP', outputs: [{ kind: 'pdf', out: join(dir, 'icp.pdf'), bytes: expect.any(Number) }] })
+    expect(JSON.parse(out.join('\n'))).toEqual({
+      scorecard: 'Core ICP',
+      outputs: [{ kind: 'pdf', out: join(dir, 'icp.pdf'), bytes: expect.any(Number) }]
+    })
     const written = await readPdf(readFileSync(join(dir, 'icp.pdf')))
     expect([written.pages, Math.round(written.width), Math.round(written.height)]).toEqual([1, 595, 842])
     const bad = await runCli(['export', 'Sample workspace.icpw', '--scorecard', 'Core ICP', '--pdf', 'x.pdf', '--paper', 'legal'], io)

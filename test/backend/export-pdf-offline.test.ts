@@ -68,20 +68,30 @@ describe('printing the one-pager touches no network', () => {
   it('icp export --pdf: no connection, datagram or name lookup leaves, in any process it starts', async (ctx) => {
     const why = straceUnavailable()
     if (why) skipBecause(ctx, why)
-    const trace = traceNetwork(process.execPath, exportArgs('traced.pdf'), { cwd: dir, traceFile: join(dir, 'export.trace'), timeoutMs: 120_000 })
+    const trace = traceNetwork(process.execPath, exportArgs('traced.pdf'), {
+      cwd: dir,
+      traceFile: join(dir, 'export.trace'),
+      timeoutMs: 120_000
+    })
     expect(trace.stderr).toBe('')
     expect(trace.status).toBe(0)
     await expectOnePage(join(dir, 'traced.pdf'))
     expect(trace.findings).toEqual([])
     if (trace.udpRouteProbes.length > 0) {
-      console.log(`Chromium asked the kernel for a route ${trace.udpRouteProbes.length} time(s) (UDP connect, nothing sent):\n${trace.udpRouteProbes.join('\n')}`)
+      console.log(
+        `Chromium asked the kernel for a route ${trace.udpRouteProbes.length} time(s) (UDP connect, nothing sent):\n${trace.udpRouteProbes.join('\n')}`
+      )
     }
   }, 180_000)
 
   it('icp export --pdf works in a network namespace with no interfaces at all', async (ctx) => {
     const unshare = unshareNetwork()
     if ('reason' in unshare) skipBecause(ctx, unshare.reason)
-    const run = spawnSync('unshare', [...unshare.flags, process.execPath, ...exportArgs('offline.pdf')], { cwd: dir, encoding: 'utf8', timeout: 120_000 })
+    const run = spawnSync('unshare', [...unshare.flags, process.execPath, ...exportArgs('offline.pdf')], {
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: 120_000
+    })
     expect(run.stderr).toBe('')
     expect(run.status).toBe(0)
     await expectOnePage(join(dir, 'offline.pdf'))

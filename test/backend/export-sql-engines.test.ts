@@ -23,10 +23,21 @@ const scorecard: Scorecard = {
     // No label: the comment describes the condition, values and all.
     { id: 'c1', category: 'Firmographic', attribute: 'Industry', op: 'in', values: [OPEN], points: 10 },
     { id: 'c2', category: 'Firmographic', attribute: 'Industry', op: 'in', values: [BREAKOUT], points: 5 },
-    { id: 'c3', category: 'Firmographic', attribute: 'Industry', op: 'not_in', values: ['x'], points: 1, label: 'label /* opens\r\nDROP TABLE canary; -- */' }
+    {
+      id: 'c3',
+      category: 'Firmographic',
+      attribute: 'Industry',
+      op: 'not_in',
+      values: ['x'],
+      points: 1,
+      label: 'label /* opens\r\nDROP TABLE canary; -- */'
+    }
   ],
   knockouts: [],
-  tiers: [{ name: 'A', min: 50 }, { name: 'B', min: 0 }]
+  tiers: [
+    { name: 'A', min: 50 },
+    { name: 'B', min: 0 }
+  ]
 }
 
 const SETUP = [

@@ -8,7 +8,17 @@ import { LIST_SEPARATOR, quoteIdentifier, scorecardSql } from '@shared/export/sc
 import { simulationFor } from '../../src-main/backend/simulate/run-simulation'
 import { testBackend } from '../support/backend'
 import { tempDir } from '../support/temp-dir'
-import { categoryColumn, makeDataset, multiColumn, numberColumn, booleanColumn, mulberry32, randomDataset, randomInt, randomScorecard } from '../unit/engine-fixtures'
+import {
+  categoryColumn,
+  makeDataset,
+  multiColumn,
+  numberColumn,
+  booleanColumn,
+  mulberry32,
+  randomDataset,
+  randomInt,
+  randomScorecard
+} from '../unit/engine-fixtures'
 
 /** The engine's deals as the warehouse table docs/exports.md describes: one column per attribute. */
 function warehouse(dataset: EngineDataset): Database.Database {
@@ -17,7 +27,9 @@ function warehouse(dataset: EngineDataset): Database.Database {
   db.pragma('case_sensitive_like = ON')
   const names = [...dataset.attributes.keys()]
   const sqlType = { category: 'TEXT', number: 'REAL', boolean: 'INTEGER', multi: 'TEXT' } as const
-  db.exec(`CREATE TABLE accounts (deal_row INTEGER, ${names.map((n) => `${quoteIdentifier(n)} ${sqlType[dataset.attributes.get(n)!.kind]}`).join(', ')})`)
+  db.exec(
+    `CREATE TABLE accounts (deal_row INTEGER, ${names.map((n) => `${quoteIdentifier(n)} ${sqlType[dataset.attributes.get(n)!.kind]}`).join(', ')})`
+  )
   const insert = db.prepare(`INSERT INTO accounts VALUES (${['?', ...names.map(() => '?')].join(', ')})`)
   db.transaction(() => {
     for (let row = 0; row < dataset.rowCount; row++) {
@@ -49,7 +61,13 @@ function warehouse(dataset: EngineDataset): Database.Database {
 function expectSameAsEngine(scorecard: Scorecard, dataset: EngineDataset, db = warehouse(dataset)): void {
   const compiled = compileScorecard(scorecard, dataset)
   const scored = scoreCompiled(compiled)
-  const rows = db.prepare(scorecardSql(scorecard)).all() as Array<{ deal_row: number; icp_points: number; icp_score: number; icp_tier: string; icp_knockout: string | null }>
+  const rows = db.prepare(scorecardSql(scorecard)).all() as Array<{
+    deal_row: number
+    icp_points: number
+    icp_score: number
+    icp_tier: string
+    icp_knockout: string | null
+  }>
   expect(rows).toHaveLength(dataset.rowCount)
   for (const row of rows) {
     const r = row.deal_row
@@ -95,7 +113,15 @@ describe('the scorecard as SQL', () => {
     const scorecard: Scorecard = {
       ...defaultScorecard(`Bad */ name\n-- DROP TABLE accounts;`),
       criteria: [
-        { id: 'c1', category: 'Firmographic', attribute: weird, op: 'in', values: ["O'Brien & Co", "it's */ done"], points: 7, label: 'ends */ early\nDROP TABLE accounts' },
+        {
+          id: 'c1',
+          category: 'Firmographic',
+          attribute: weird,
+          op: 'in',
+          values: ["O'Brien & Co", "it's */ done"],
+          points: 7,
+          label: 'ends */ early\nDROP TABLE accounts'
+        },
         { id: 'c2', category: 'Firmographic', attribute: weird, op: 'not_in', values: ['100%_sure'], points: -3 },
         { id: 'c3', category: 'Technographic', attribute: 'Tools', op: 'contains_any', values: ['a%b'], points: 5 },
         { id: 'c4', category: 'Technographic', attribute: 'Tools', op: 'contains_all', values: ['a!b'], points: 4 },
@@ -103,7 +129,10 @@ describe('the scorecard as SQL', () => {
         { id: 'c6', category: 'Triggers', attribute: 'Flag', op: 'is_false', points: 2 }
       ],
       knockouts: [{ name: "Can't buy", attribute: 'Size', op: 'gt', value: 100000 }],
-      tiers: [{ name: "Tier 'A'", min: 70 }, { name: 'Rest', min: 0 }]
+      tiers: [
+        { name: "Tier 'A'", min: 70 },
+        { name: 'Rest', min: 0 }
+      ]
     }
     const sql = scorecardSql(scorecard)
     expect(sql).not.toMatch(/\nDROP TABLE/)

@@ -56,7 +56,12 @@ function engineScores(backend: TestBackend, scorecard: Scorecard) {
   representativeDeals(dataset).forEach((row) => {
     if (row < 0) return
     const tier = scored.tiers[row]!
-    byAccount.set(dataset.accountIds[row]!, { row, score: scored.scores[row]!, tier: tier < 0 ? 'Disqualified' : scorecard.tiers[tier]!.name, raw: scored.raw[row]! })
+    byAccount.set(dataset.accountIds[row]!, {
+      row,
+      score: scored.scores[row]!,
+      tier: tier < 0 ? 'Disqualified' : scorecard.tiers[tier]!.name,
+      raw: scored.raw[row]!
+    })
   })
   return { byAccount, compiled, dataset }
 }
@@ -136,7 +141,11 @@ describe('the XLSX workbook', () => {
       const expected = byAccount.get(accountId)!
       seen.add(accountId)
       const written = accountFormulas(layout, columns, r, scorecard.tiers.length)
-      expect([row.getCell(3).formula, row.getCell(4).formula, row.getCell(5).formula], `row ${r}`).toEqual([written.score, written.tier, written.points])
+      expect([row.getCell(3).formula, row.getCell(4).formula, row.getCell(5).formula], `row ${r}`).toEqual([
+        written.score,
+        written.tier,
+        written.points
+      ])
       for (const [col, want] of [
         [3, expected.score],
         [4, expected.tier],
@@ -195,8 +204,11 @@ describe('the XLSX workbook', () => {
     const last = accounts.getRow(1).cellCount
     expect(String(accounts.getCell(1, last).value)).toMatch(/^Meets: /)
     expect(accounts.getColumn(last).hidden).toBe(true)
-    const rules = (accounts as unknown as { conditionalFormattings: Array<{ rules: Array<{ formulae: string[] }> }> }).conditionalFormattings
-    expect(rules.flatMap((cf) => cf.rules.map((rule) => rule.formulae[0]))).toEqual(expect.arrayContaining(['$D2="Disqualified"', expect.stringMatching(/^\$D2=Scorecard!\$B\$\d+$/)]))
+    const rules = (accounts as unknown as { conditionalFormattings: Array<{ rules: Array<{ formulae: string[] }> }> })
+      .conditionalFormattings
+    expect(rules.flatMap((cf) => cf.rules.map((rule) => rule.formulae[0]))).toEqual(
+      expect.arrayContaining(['$D2="Disqualified"', expect.stringMatching(/^\$D2=Scorecard!\$B\$\d+$/)])
+    )
     const scorecardSheet = book.getWorksheet('Scorecard')!
     expect(scorecardSheet.getCell('E5').value).toBe(30)
     expect(scorecardSheet.getCell('E5').fill).toMatchObject({ fgColor: { argb: 'FFFFF4CC' } })
@@ -207,7 +219,11 @@ describe('the XLSX workbook', () => {
     const bands = book.getWorksheet('Bands')!
     expect(bands.getCell('E6').numFmt).toBe('0.0%')
     const icp = book.getWorksheet('ICP')!
-    const icpText = icp.getSheetValues().flat().filter((v) => typeof v === 'string').join('\n')
+    const icpText = icp
+      .getSheetValues()
+      .flat()
+      .filter((v) => typeof v === 'string')
+      .join('\n')
     expect(icpText).toContain('Definition by category')
     expect(icpText).toContain('Employees 51–500')
     expect(icpText).toContain('Industry is Education')
@@ -217,7 +233,7 @@ describe('the XLSX workbook', () => {
     backend.close()
   })
 
-  it('states the ICP sheet\'s points and tier figures as live formulas, the deal evidence marked as exported, and prints every sheet one page wide', async () => {
+  it("states the ICP sheet's points and tier figures as live formulas, the deal evidence marked as exported, and prints every sheet one page wide", async () => {
     const { backend, id } = await sample(tempDir())
     const book = await readBook((await backend.call('export-workbook', { scorecardId: id })).bytes)
     const icp = book.getWorksheet('ICP')!
@@ -225,7 +241,9 @@ describe('the XLSX workbook', () => {
     icp.eachRow((row) => rows.push(row))
     const labelled = (text: string) => rows.find((row) => row.getCell(1).value === text)!
     // Every criterion's points read the Scorecard sheet's input cell, cached at the exported points.
-    const pointCells = rows.filter((row) => /^(Industry|Employees|Tech Stack|Recently Raised) /.test(String(row.getCell(2).value ?? ''))).map((row) => row.getCell(3))
+    const pointCells = rows
+      .filter((row) => /^(Industry|Employees|Tech Stack|Recently Raised) /.test(String(row.getCell(2).value ?? '')))
+      .map((row) => row.getCell(3))
     expect(pointCells).toHaveLength(icpScorecard().criteria.length)
     for (const cell of pointCells) {
       expect(cell.type).toBe(ExcelJS.ValueType.Formula)
@@ -250,7 +268,11 @@ describe('the XLSX workbook', () => {
     }
     expect(labelled('A').getCell(2).formula).toMatch(/Scorecard!\$E\$\d+/)
     const header = rows.find((row) => row.getCell(1).value === 'Tier')!
-    expect((header.values as unknown[]).slice(7, 10)).toEqual(['Decided deals (as exported)', 'Win rate (deals, as exported)', 'Median cycle, days (as exported)'])
+    expect((header.values as unknown[]).slice(7, 10)).toEqual([
+      'Decided deals (as exported)',
+      'Win rate (deals, as exported)',
+      'Median cycle, days (as exported)'
+    ])
     expect(labelled('AUC (as exported)')).toBeDefined()
     expect(labelled('Lift of A (accounts, live)').getCell(2).type).toBe(ExcelJS.ValueType.Formula)
     // Fit to one page wide, switched on, on every sheet.
@@ -265,7 +287,10 @@ describe('the XLSX workbook', () => {
     const dir = tempDir()
     const rows = ['Industry,Employees,Stage,Close Date']
     const industries = ['SaaS', 'FinTech', 'Retail', 'Education']
-    for (let i = 0; i < 120; i++) rows.push(`${industries[i % 4]},${20 + ((i * 37) % 900)},${i % 3 === 0 ? 'Closed Won' : 'Closed Lost'},2025-${String(1 + (i % 12)).padStart(2, '0')}-15`)
+    for (let i = 0; i < 120; i++)
+      rows.push(
+        `${industries[i % 4]},${20 + ((i * 37) % 900)},${i % 3 === 0 ? 'Closed Won' : 'Closed Lost'},2025-${String(1 + (i % 12)).padStart(2, '0')}-15`
+      )
     writeFileSync(join(dir, 'leads.csv'), rows.join('\n'))
     const backend = testBackend(dir, 'native')
     await backend.call('workspace-create', { name: 'Leads', path: 'leads.icpw' })
@@ -372,10 +397,22 @@ function recalculate(dir: string, file: string): Map<string, string[][]> {
   )
   const out = join(dir, 'csv')
   // Token 8 "false": raw values, not as formatted (a win rate as 0.4523…, not "45.2%"); -1: every sheet.
-  execFileSync(soffice!, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,false,false,false,false,-1', '--outdir', out, file], {
-    stdio: 'pipe',
-    timeout: 180_000
-  })
+  execFileSync(
+    soffice!,
+    [
+      `-env:UserInstallation=file://${profile}`,
+      '--headless',
+      '--convert-to',
+      'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,false,false,false,false,-1',
+      '--outdir',
+      out,
+      file
+    ],
+    {
+      stdio: 'pipe',
+      timeout: 180_000
+    }
+  )
   const sheets = new Map<string, string[][]>()
   for (const name of readdirSync(out)) {
     const sheet = /-([^-]+)\.csv$/.exec(name)?.[1]
@@ -392,8 +429,12 @@ function recalculate(dir: string, file: string): Map<string, string[][]> {
 // Optional: LibreOffice is a large install, and the in-process evaluator above already
 // recalculates the same formulas. Where it is installed it is a second, independent opinion.
 describe('the workbook in LibreOffice', () => {
-  it('recalculates every score, tier and the ICP sheet\'s points, tier counts and win rates after a points cell changes, as the engine rescores', async (ctx) => {
-    if (!soffice) skipBecause(ctx, 'LibreOffice (soffice) is not installed; apt-get install libreoffice-calc-nogui runs this second check of the formulas')
+  it("recalculates every score, tier and the ICP sheet's points, tier counts and win rates after a points cell changes, as the engine rescores", async (ctx) => {
+    if (!soffice)
+      skipBecause(
+        ctx,
+        'LibreOffice (soffice) is not installed; apt-get install libreoffice-calc-nogui runs this second check of the formulas'
+      )
     const dir = tempDir()
     const { backend, id } = await sample(dir)
     const book = await readBook((await backend.call('export-workbook', { scorecardId: id })).bytes)
@@ -470,7 +511,24 @@ describe('icp export', () => {
     const { backend } = await sample(dir)
     backend.close()
     const ws = 'Sample workspace.icpw'
-    const ok = await icp(['export', ws, '--scorecard', 'core icp', '--xlsx', 'book.xlsx', '--csv', 'acc.csv', '--sql', 'score.sql', '--scorecard-file', 'core.json', '--json'], dir)
+    const ok = await icp(
+      [
+        'export',
+        ws,
+        '--scorecard',
+        'core icp',
+        '--xlsx',
+        'book.xlsx',
+        '--csv',
+        'acc.csv',
+        '--sql',
+        'score.sql',
+        '--scorecard-file',
+        'core.json',
+        '--json'
+      ],
+      dir
+    )
     expect(ok.stderr).toBe('')
     expect(ok.code).toBe(0)
     const json = JSON.parse(ok.stdout)
@@ -503,7 +561,9 @@ describe('icp export', () => {
     const hubspot = await icp(['export', ws, '--scorecard', 'Core ICP', '--crm', 'hubspot', '--crm-pack', 'hs.zip'], dir)
     expect(hubspot.stderr).toBe('')
     expect(hubspot.code).toBe(0)
-    expect(hubspot.stdout).toMatch(/Wrote the CRM hand-over pack to .*hs\.zip\n {2}! \d+ of \d+ field names are proposals nobody has confirmed yet/)
+    expect(hubspot.stdout).toMatch(
+      /Wrote the CRM hand-over pack to .*hs\.zip\n {2}! \d+ of \d+ field names are proposals nobody has confirmed yet/
+    )
     const names = readZip(readFileSync(join(dir, 'hs.zip'))).map((e) => e.name)
     expect(names).toEqual(['HubSpot setup sheet.txt', 'ICP scores - HubSpot import.csv', 'hubspot-scoring.json'])
     const json = JSON.parse((await icp(['export', ws, '--scorecard', 'Core ICP', '--crm-pack', 'any.zip', '--json'], dir)).stdout)

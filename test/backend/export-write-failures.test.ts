@@ -43,7 +43,9 @@ describe('an export the disk refuses', () => {
     const out = join(disk, 'core.icp-scorecard.json')
     const result = await icp(['scorecard', 'export', 'acme.icpw', '--name', 'Core', '--out', out], dir)
     expect(result.code).toBe(2)
-    expect(result.stderr).toBe(`icp: core.icp-scorecard.json could not be written: the disk holding ${disk} is full. Nothing was written; free some space and export again.`)
+    expect(result.stderr).toBe(
+      `icp: core.icp-scorecard.json could not be written: the disk holding ${disk} is full. Nothing was written; free some space and export again.`
+    )
     expect(readdirSync(disk)).toEqual(['filler'])
   })
 
@@ -54,7 +56,9 @@ describe('an export the disk refuses', () => {
     const dir = await workspaceWithScorecard()
     const result = await icp(['export', 'acme.icpw', '--scorecard', 'Core', '--sql', join(disk, 'core.sql')], dir)
     expect(result.code).toBe(2)
-    expect(result.stderr).toBe(`icp: core.sql could not be written: ${disk} is read-only for you. Nothing was written; choose a folder you can write to.`)
+    expect(result.stderr).toBe(
+      `icp: core.sql could not be written: ${disk} is read-only for you. Nothing was written; choose a folder you can write to.`
+    )
     expect(existsSync(join(disk, 'core.sql'))).toBe(false)
   })
 })

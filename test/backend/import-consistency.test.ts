@@ -97,7 +97,10 @@ describe('the Data section and the engine read the data the same way', () => {
       ],
       mode: 'replace'
     })
-    expect(result).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining('column "Stage": no value is mapped to won') } })
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT', message: expect.stringContaining('column "Stage": no value is mapped to won') }
+    })
     backend.close()
   })
 })
@@ -123,7 +126,10 @@ describe('refreshing a table', () => {
       ],
       mode: 'append'
     })
-    expect(result).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining('both have the role "outcome"') } })
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT', message: expect.stringContaining('both have the role "outcome"') }
+    })
     expect((await backend.call('dataset-summary', {})).dealCount).toBe(6)
     backend.close()
   })
@@ -137,7 +143,12 @@ describe('refreshing a table', () => {
     const summary = await backend.call('import-commit', {
       stagingId: preview.stagingId,
       kind: 'flat',
-      columns: preview.columns.map((c) => ({ index: c.index, type: c.type, role: c.name === 'Result' ? 'outcome' : c.role === 'outcome' ? 'attribute' : c.role, category: c.category ?? 'Firmographic' })),
+      columns: preview.columns.map((c) => ({
+        index: c.index,
+        type: c.type,
+        role: c.name === 'Result' ? 'outcome' : c.role === 'outcome' ? 'attribute' : c.role,
+        category: c.category ?? 'Firmographic'
+      })),
       outcomeMapping: [
         { value: 'Won', outcome: 'won' },
         { value: 'Lost', outcome: 'lost' }

@@ -48,7 +48,11 @@ describe('encodings', () => {
   })
 
   it('keeps UTF-8 behind a UTF-8 mark with one broken byte, and says so', () => {
-    const body = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(TEXT.repeat(5), 'utf8'), Buffer.from([0x41, 0xe9, 0x0d, 0x0a])])
+    const body = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from(TEXT.repeat(5), 'utf8'),
+      Buffer.from([0x41, 0xe9, 0x0d, 0x0a])
+    ])
     const result = read(new Uint8Array(body))
     expect(result.encoding).toBe('utf-8-bom')
     expect(result.rows[0]).toEqual(['Société Générale', 'Zürich', '120'])
@@ -58,7 +62,13 @@ describe('encodings', () => {
 
 describe('a cell larger than one cell may be', () => {
   const bigCell = (closing: string): Uint8Array =>
-    new Uint8Array(Buffer.concat([Buffer.from('Account,Notes\r\nAcme,"'), Buffer.alloc(9 * 1024 * 1024, 'a'), Buffer.from(`${closing}\r\nGlobex,short\r\n`)]))
+    new Uint8Array(
+      Buffer.concat([
+        Buffer.from('Account,Notes\r\nAcme,"'),
+        Buffer.alloc(9 * 1024 * 1024, 'a'),
+        Buffer.from(`${closing}\r\nGlobex,short\r\n`)
+      ])
+    )
 
   it('is named as too large, with its row and column, when its quotes are right', () => {
     const error = refusal(bigCell('"'), 'notes.csv')
@@ -70,12 +80,21 @@ describe('a cell larger than one cell may be', () => {
   })
 
   it('with doubled quotes inside is still one cell', () => {
-    const bytes = new Uint8Array(Buffer.concat([Buffer.from('Account,Notes\r\nAcme,"'), Buffer.alloc(9 * 1024 * 1024, 'a'), Buffer.from('say ""hi"" ""'), Buffer.from('"\r\n')]))
+    const bytes = new Uint8Array(
+      Buffer.concat([
+        Buffer.from('Account,Notes\r\nAcme,"'),
+        Buffer.alloc(9 * 1024 * 1024, 'a'),
+        Buffer.from('say ""hi"" ""'),
+        Buffer.from('"\r\n')
+      ])
+    )
     expect(refusal(bytes, 'quotes.csv').details?.['reason']).toBe('cell-too-large')
   })
 
   it('is still a missing closing quote when the quote never closes', () => {
-    const bytes = new Uint8Array(Buffer.concat([Buffer.from('Account,Notes\r\nAcme,"'), Buffer.alloc(9 * 1024 * 1024, 'a'), Buffer.from('\r\nGlobex,short\r\n')]))
+    const bytes = new Uint8Array(
+      Buffer.concat([Buffer.from('Account,Notes\r\nAcme,"'), Buffer.alloc(9 * 1024 * 1024, 'a'), Buffer.from('\r\nGlobex,short\r\n')])
+    )
     const error = refusal(bytes, 'stray.csv')
     expect(error.message).toContain('closing quote is missing')
   })

@@ -54,7 +54,8 @@ vi.mock('../../src-main/backend/import/run-read-worker', async (importOriginal) 
       try {
         return stageFile(request, { onProgress, isCancelled: () => cancelled || performance.now() > deadline })
       } catch (error) {
-        if (error instanceof ReadCancelled) throw new AppError('INTERNAL', `${TIMEOUT_MARK}: reading did not finish in ${mode.deadlineMs} ms`)
+        if (error instanceof ReadCancelled)
+          throw new AppError('INTERNAL', `${TIMEOUT_MARK}: reading did not finish in ${mode.deadlineMs} ms`)
         if (error instanceof AppError) throw error
         // What the worker does with anything that is not an AppError.
         throw new AppError('INTERNAL', error instanceof Error ? `${error.name}: ${error.message}` : String(error))
@@ -81,7 +82,9 @@ const CASE_LIMIT_MS = 15_000
 const CASE_RSS_LIMIT = 400 * 1024 * 1024
 const RUN_RSS_LIMIT = (LONG ? 2048 : 1024) * 1024 * 1024
 /** Sizes of the generated monsters: modest in `npm test`, large in the long run. */
-const BIG = LONG ? { columns: 1_000_000, sheetColumns: 100_000, strings: 300_000, depth: 1_000_000 } : { columns: 40_000, sheetColumns: 40_000, strings: 120_000, depth: 100_000 }
+const BIG = LONG
+  ? { columns: 1_000_000, sheetColumns: 100_000, strings: 300_000, depth: 1_000_000 }
+  : { columns: 40_000, sheetColumns: 40_000, strings: 120_000, depth: 100_000 }
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures from the generator
@@ -135,8 +138,24 @@ const CONTENT = /^content\.xml$/
 // ---------------------------------------------------------------------------------------------
 // Cases
 
-const PROTO_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__', 'isPrototypeOf', '__lookupSetter__']
-const PROTO_VALUES = [...PROTO_KEYS, '{"__proto__":{"polluted":1}}', 'constructor.prototype.polluted', '__proto__[polluted]=1', 'Object.prototype']
+const PROTO_KEYS = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+  '__defineGetter__',
+  'isPrototypeOf',
+  '__lookupSetter__'
+]
+const PROTO_VALUES = [
+  ...PROTO_KEYS,
+  '{"__proto__":{"polluted":1}}',
+  'constructor.prototype.polluted',
+  '__proto__[polluted]=1',
+  'Object.prototype'
+]
 
 interface Case {
   /** What was done, for the report of a failing case. */
@@ -154,14 +173,20 @@ const zipFormatArb = fc.constantFrom<'xlsx' | 'ods'>('xlsx', 'ods')
 const nameFor = (format: Format, lie: Format | null) => `fuzz.${lie ?? format}`
 const lieArb = fc.option(formatArb, { freq: 6 })
 
-const truncation = fc.record({ format: formatArb, cut: fc.double({ min: 0, max: 1, noNaN: true }), lie: lieArb }).map(({ format, cut, lie }) => {
-  const src = FIXTURES[format]
-  const at = Math.floor(src.length * cut)
-  return { family: 'truncate', label: `${format} cut at ${at}/${src.length}`, fileName: nameFor(format, lie), bytes: src.slice(0, at) }
-})
+const truncation = fc
+  .record({ format: formatArb, cut: fc.double({ min: 0, max: 1, noNaN: true }), lie: lieArb })
+  .map(({ format, cut, lie }) => {
+    const src = FIXTURES[format]
+    const at = Math.floor(src.length * cut)
+    return { family: 'truncate', label: `${format} cut at ${at}/${src.length}`, fileName: nameFor(format, lie), bytes: src.slice(0, at) }
+  })
 
 const bitFlips = fc
-  .record({ format: formatArb, flips: fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), fc.nat(7)), { minLength: 1, maxLength: 40 }), lie: lieArb })
+  .record({
+    format: formatArb,
+    flips: fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), fc.nat(7)), { minLength: 1, maxLength: 40 }),
+    lie: lieArb
+  })
   .map(({ format, flips, lie }) => {
     const bytes = FIXTURES[format].slice()
     for (const [where, bit] of flips) {
@@ -186,7 +211,12 @@ const junk = fc
     bytes.set(src.subarray(0, i))
     bytes.set(data, i)
     bytes.set(tail, i + data.length)
-    return { family: 'junk', label: `${format} ${replace ? 'overwrite' : 'insert'} ${data.length} bytes at ${i}`, fileName: nameFor(format, null), bytes }
+    return {
+      family: 'junk',
+      label: `${format} ${replace ? 'overwrite' : 'insert'} ${data.length} bytes at ${i}`,
+      fileName: nameFor(format, null),
+      bytes
+    }
   })
 
 const zipMembers = fc
@@ -209,12 +239,22 @@ const zipMembers = fc
     else if (action === 'garbage') entry.data = Uint8Array.from(entry.data, (b, k) => (k % 7 === 0 ? b ^ 0x3c : b))
     else if (action === 'store') store = true
     else entries.push({ ...entry })
-    return { family: 'zip-member', label: `${format} ${action} "${entry.name}"`, fileName: nameFor(format, null), bytes: writeZip(entries, store) }
+    return {
+      family: 'zip-member',
+      label: `${format} ${action} "${entry.name}"`,
+      fileName: nameFor(format, null),
+      bytes: writeZip(entries, store)
+    }
   })
 
 /** Deep nesting inside the sheet's XML, at a few places the parsers walk. */
 const deepXml = fc
-  .record({ format: zipFormatArb, depth: fc.integer({ min: 100, max: BIG.depth }), place: fc.constantFrom('root', 'cell', 'row'), closed: fc.boolean() })
+  .record({
+    format: zipFormatArb,
+    depth: fc.integer({ min: 100, max: BIG.depth }),
+    place: fc.constantFrom('root', 'cell', 'row'),
+    closed: fc.boolean()
+  })
   .map(({ format, depth, place, closed }) => {
     const open = format === 'xlsx' ? '<x>' : '<text:span>'
     const close = format === 'xlsx' ? '</x>' : '</text:span>'
@@ -231,7 +271,12 @@ const deepXml = fc
         : editMember(FIXTURES.ods, CONTENT, (xml) =>
             place === 'root' ? xml.replace('<table:table ', `${nest}<table:table `) : xml.replace('<text:p>', `<text:p>${nest}`)
           )
-    return { family: 'deep-xml', label: `${format} depth ${depth} at ${place}${closed ? '' : ' (unclosed)'}`, fileName: nameFor(format, null), bytes }
+    return {
+      family: 'deep-xml',
+      label: `${format} depth ${depth} at ${place}${closed ? '' : ' (unclosed)'}`,
+      fileName: nameFor(format, null),
+      bytes
+    }
   })
 
 /** "Billion laughs": entities that expand exponentially, if a parser expands them at all. */
@@ -240,7 +285,10 @@ const entities = fc.record({ format: zipFormatArb, levels: fc.integer({ min: 3, 
   for (let k = 1; k <= levels; k++) dtd += `<!ENTITY l${k} "${`&l${k - 1};`.repeat(10)}">`
   dtd += ']>'
   const edit = (xml: string) => xml.replace(/^(<\?xml[^>]*\?>)?/, (decl) => `${decl}${dtd}`).replace(/<v>[^<]*<\/v>/, `<v>&l${levels};</v>`)
-  const bytes = format === 'xlsx' ? editMember(FIXTURES.xlsx, SHEET, edit) : editMember(FIXTURES.ods, CONTENT, (xml) => edit(xml).replace('<text:p>', `<text:p>&l${levels};`))
+  const bytes =
+    format === 'xlsx'
+      ? editMember(FIXTURES.xlsx, SHEET, edit)
+      : editMember(FIXTURES.ods, CONTENT, (xml) => edit(xml).replace('<text:p>', `<text:p>&l${levels};`))
   return { family: 'entities', label: `${format} ${levels} levels of entities`, fileName: nameFor(format, null), bytes }
 })
 
@@ -256,16 +304,32 @@ const sharedStrings = fc
     const bytes = editMember(FIXTURES.xlsx, /^xl\/sharedStrings\.xml$/, (xml) => {
       const extra = Array.from({ length: count }, (_, k) => `<si><t>${long ? 'x'.repeat(200) : 's'}${k}</t></si>`).join('')
       const declared = lie === 'huge' ? '4294967295' : lie === 'small' ? '1' : null
-      const withCount = declared === null ? xml : xml.replace(/count="\d+"/, `count="${declared}"`).replace(/uniqueCount="\d+"/, `uniqueCount="${declared}"`)
+      const withCount =
+        declared === null
+          ? xml
+          : xml.replace(/count="\d+"/, `count="${declared}"`).replace(/uniqueCount="\d+"/, `uniqueCount="${declared}"`)
       return withCount.replace('</sst>', `${extra}</sst>`)
     })
     return { family: 'shared-strings', label: `xlsx +${count} shared strings (count ${lie})`, fileName: 'fuzz.xlsx', bytes }
   })
 
 /** Formula cells: cached values or none, external references, injection-looking text. */
-const FORMULAS = ['SUM(A1:A9)', 'HYPERLINK("http://evil.example","x")', "'[1]Sheet1'!A1", 'cmd|\' /C calc\'!A0', 'INDIRECT("A"&ROW())', 'A1/0', 'REPT("x",32767)', '1+'.repeat(2000) + '1']
+const FORMULAS = [
+  'SUM(A1:A9)',
+  'HYPERLINK("http://evil.example","x")',
+  "'[1]Sheet1'!A1",
+  "cmd|' /C calc'!A0",
+  'INDIRECT("A"&ROW())',
+  'A1/0',
+  'REPT("x",32767)',
+  '1+'.repeat(2000) + '1'
+]
 const formulaCells = fc
-  .record({ formulas: fc.array(fc.oneof(fc.constantFrom(...FORMULAS), fc.string({ maxLength: 80 })), { minLength: 1, maxLength: 30 }), cached: fc.boolean(), every: fc.integer({ min: 1, max: 5 }) })
+  .record({
+    formulas: fc.array(fc.oneof(fc.constantFrom(...FORMULAS), fc.string({ maxLength: 80 })), { minLength: 1, maxLength: 30 }),
+    cached: fc.boolean(),
+    every: fc.integer({ min: 1, max: 5 })
+  })
   .map(({ formulas, cached, every }) => {
     let k = 0
     const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
@@ -277,7 +341,12 @@ const formulaCells = fc
         return cached ? `<c ${plain} t="str"><f>${f}</f><v>=${f}</v></c>` : `<c ${plain}><f>${f}</f></c>`
       })
     )
-    return { family: 'formulas', label: `xlsx formulas every ${every} cells (${cached ? 'cached' : 'no'} values)`, fileName: 'fuzz.xlsx', bytes }
+    return {
+      family: 'formulas',
+      label: `xlsx formulas every ${every} cells (${cached ? 'cached' : 'no'} values)`,
+      fileName: 'fuzz.xlsx',
+      bytes
+    }
   })
 
 /**
@@ -287,7 +356,11 @@ const formulaCells = fc
  * measures SheetJS's throughput, which the worker's heap limit and Cancel bound (docs/SECURITY.md).
  */
 const manyColumns = fc
-  .record({ format: fc.constantFrom<'csv' | 'xlsx'>('csv', 'xlsx'), share: fc.double({ min: 0, max: 1, noNaN: true }), rows: fc.integer({ min: 0, max: 3 }) })
+  .record({
+    format: fc.constantFrom<'csv' | 'xlsx'>('csv', 'xlsx'),
+    share: fc.double({ min: 0, max: 1, noNaN: true }),
+    rows: fc.integer({ min: 0, max: 3 })
+  })
   .map(({ format, share, rows }) => {
     const columns = 300 + Math.floor(share * ((format === 'csv' ? BIG.columns : BIG.sheetColumns) - 300))
     let bytes: Uint8Array
@@ -347,7 +420,11 @@ function letters(column: number): string {
  */
 const farCoordinates = fc
   .record({
-    column: fc.oneof(fc.integer({ min: 1, max: 16_384 }), fc.integer({ min: 16_385, max: 20_000 }), fc.integer({ min: 20_000, max: 2 ** 31 })),
+    column: fc.oneof(
+      fc.integer({ min: 1, max: 16_384 }),
+      fc.integer({ min: 16_385, max: 20_000 }),
+      fc.integer({ min: 20_000, max: 2 ** 31 })
+    ),
     row: fc.oneof(fc.integer({ min: 1, max: 1_048_576 }), fc.integer({ min: 1_048_577, max: 2 ** 31 }), fc.constant(10 ** 15)),
     place: fc.constantFrom('cell', 'merge', 'dimension', 'validation'),
     quote: fc.constantFrom('"', "'")
@@ -357,9 +434,13 @@ const farCoordinates = fc
     const q = (v: string) => `${quote}${v}${quote}`
     const bytes = editMember(FIXTURES.xlsx, SHEET, (xml) => {
       if (place === 'cell') return xml.replace('</sheetData>', `<row r=${q(String(row))}><c r=${q(ref)}><v>1</v></c></row></sheetData>`)
-      if (place === 'merge') return xml.replace('</sheetData>', `</sheetData><mergeCells count="1"><mergeCell ref=${q(`A2:${ref}`)}/></mergeCells>`)
+      if (place === 'merge')
+        return xml.replace('</sheetData>', `</sheetData><mergeCells count="1"><mergeCell ref=${q(`A2:${ref}`)}/></mergeCells>`)
       if (place === 'dimension') return xml.replace(/<dimension ref="[^"]*"\/>/, `<dimension ref=${q(`A1:${ref}`)}/>`)
-      return xml.replace('</worksheet>', `<dataValidations count="1"><dataValidation type="list" sqref=${q(`B2:${ref}`)}><formula1>"a,b"</formula1></dataValidation></dataValidations></worksheet>`)
+      return xml.replace(
+        '</worksheet>',
+        `<dataValidations count="1"><dataValidation type="list" sqref=${q(`B2:${ref}`)}><formula1>"a,b"</formula1></dataValidation></dataValidations></worksheet>`
+      )
     })
     return { family: 'far-coordinates', label: `xlsx ${place} at ${ref}`, fileName: 'far.xlsx', bytes }
   })
@@ -368,7 +449,14 @@ const farCoordinates = fc
 const repeatCounts = fc
   .record({
     count: fc.oneof(fc.integer({ min: 1, max: 20_000 }), fc.integer({ min: 1_000_000, max: 2 ** 31 })),
-    kind: fc.constantFrom('columns-before-value', 'rows-before-value', 'trailing-columns', 'trailing-rows', 'rows-spanned', 'columns-spanned')
+    kind: fc.constantFrom(
+      'columns-before-value',
+      'rows-before-value',
+      'trailing-columns',
+      'trailing-rows',
+      'rows-spanned',
+      'columns-spanned'
+    )
   })
   .map(({ count, kind }) => {
     const value = '<table:table-cell office:value-type="string"><text:p>far</text:p></table:table-cell>'
@@ -404,12 +492,21 @@ const protoKeys = fc
   .record({
     format: formatArb,
     headers: fc.shuffledSubarray(PROTO_KEYS, { minLength: 1 }),
-    rows: fc.array(fc.array(fc.oneof(fc.constantFrom(...PROTO_VALUES), fc.string({ maxLength: 12 })), { minLength: 12, maxLength: 12 }), { minLength: 1, maxLength: 20 })
+    rows: fc.array(fc.array(fc.oneof(fc.constantFrom(...PROTO_VALUES), fc.string({ maxLength: 12 })), { minLength: 12, maxLength: 12 }), {
+      minLength: 1,
+      maxLength: 20
+    })
   })
   .map(({ format, headers, rows }) => {
     const all = ['Account Name', 'Stage', ...headers]
     const table = [all, ...rows.map((r, k) => [`Company ${k}`, k % 2 ? 'Closed Won' : 'Closed Lost', ...r.slice(0, headers.length)])]
-    return { family: 'proto-keys', label: `${format} headers ${headers.join(',')}`, fileName: nameFor(format, null), bytes: encode(format, table), expectHeaders: all }
+    return {
+      family: 'proto-keys',
+      label: `${format} headers ${headers.join(',')}`,
+      fileName: nameFor(format, null),
+      bytes: encode(format, table),
+      expectHeaders: all
+    }
   })
 
 /** An XLS with a stream of its OLE container removed or emptied. */
@@ -432,23 +529,25 @@ const oleStreams = fc.record({ which: fc.nat(), action: fc.constantFrom('remove'
 const labelled = (arb: fc.Arbitrary<Case>): fc.Arbitrary<Case> =>
   arb.map((c) => Object.assign(c, { [fc.toStringMethod]: () => `${c.family}: ${c.label} (${c.fileName}, ${c.bytes.length} bytes)` }))
 
-const caseArb: fc.Arbitrary<Case> = labelled(fc.oneof(
-  { arbitrary: truncation, weight: 4 },
-  { arbitrary: bitFlips, weight: 6 },
-  { arbitrary: junk, weight: 3 },
-  { arbitrary: zipMembers, weight: 4 },
-  { arbitrary: deepXml, weight: 2 },
-  { arbitrary: entities, weight: 1 },
-  { arbitrary: sharedStrings, weight: 1 },
-  { arbitrary: formulaCells, weight: 2 },
-  { arbitrary: manyColumns, weight: 1 },
-  { arbitrary: encodings, weight: 3 },
-  { arbitrary: protoKeys, weight: 3 },
-  { arbitrary: oleStreams, weight: 2 },
-  { arbitrary: farCoordinates, weight: 2 },
-  { arbitrary: repeatCounts, weight: 2 },
-  { arbitrary: moreEncodings, weight: 1 }
-))
+const caseArb: fc.Arbitrary<Case> = labelled(
+  fc.oneof(
+    { arbitrary: truncation, weight: 4 },
+    { arbitrary: bitFlips, weight: 6 },
+    { arbitrary: junk, weight: 3 },
+    { arbitrary: zipMembers, weight: 4 },
+    { arbitrary: deepXml, weight: 2 },
+    { arbitrary: entities, weight: 1 },
+    { arbitrary: sharedStrings, weight: 1 },
+    { arbitrary: formulaCells, weight: 2 },
+    { arbitrary: manyColumns, weight: 1 },
+    { arbitrary: encodings, weight: 3 },
+    { arbitrary: protoKeys, weight: 3 },
+    { arbitrary: oleStreams, weight: 2 },
+    { arbitrary: farCoordinates, weight: 2 },
+    { arbitrary: repeatCounts, weight: 2 },
+    { arbitrary: moreEncodings, weight: 1 }
+  )
+)
 
 // ---------------------------------------------------------------------------------------------
 // The checks every case must pass
@@ -529,7 +628,10 @@ async function runCase(backend: TestBackend, c: Case, tally: Tally, builtins: Sn
   const stagingId = `fuzz-case-${counter++}`
   const rssBefore = process.memoryUsage().rss
   const started = performance.now()
-  const pending = backend.dispatch('import-inspect', { source: { kind: 'upload', fileName: c.fileName, bytes: c.bytes.slice() }, stagingId })
+  const pending = backend.dispatch('import-inspect', {
+    source: { kind: 'upload', fileName: c.fileName, bytes: c.bytes.slice() },
+    stagingId
+  })
   let timer: NodeJS.Timeout | undefined
   const limit = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), CASE_LIMIT_MS)))
   const first = await Promise.race([pending, limit])
@@ -541,11 +643,18 @@ async function runCase(backend: TestBackend, c: Case, tally: Tally, builtins: Sn
     expect.fail(`${c.label}: import-inspect did not finish within ${CASE_LIMIT_MS} ms`)
   }
   const inspected = first
-  expect(inspected.ok || !inspected.error.message.includes(TIMEOUT_MARK), `${c.label}: reading did not finish within ${mode.deadlineMs} ms`).toBe(true)
+  expect(
+    inspected.ok || !inspected.error.message.includes(TIMEOUT_MARK),
+    `${c.label}: reading did not finish within ${mode.deadlineMs} ms`
+  ).toBe(true)
   expectClearError(inspected, c, 'import-inspect')
   if (inspected.ok) {
     const preview = inspected.value as ImportPreview
-    if (c.expectHeaders) expect(preview.columns.map((col) => col.name), c.label).toEqual(c.expectHeaders)
+    if (c.expectHeaders)
+      expect(
+        preview.columns.map((col) => col.name),
+        c.label
+      ).toEqual(c.expectHeaders)
     const committed = await backend.dispatch('import-commit', {
       stagingId: preview.stagingId,
       kind: preview.suggestedKind,
@@ -562,7 +671,9 @@ async function runCase(backend: TestBackend, c: Case, tally: Tally, builtins: Sn
   expect(ms, `${c.label} took ${Math.round(ms)} ms`).toBeLessThan(CASE_LIMIT_MS)
   const rss = process.memoryUsage().rss
   expect(rss - rssBefore, `${c.label} grew RSS by ${Math.round((rss - rssBefore) / 1048576)} MB`).toBeLessThan(CASE_RSS_LIMIT)
-  expect(rss - tally.startRss, `RSS grew by ${Math.round((rss - tally.startRss) / 1048576)} MB over the run (at ${c.label})`).toBeLessThan(RUN_RSS_LIMIT)
+  expect(rss - tally.startRss, `RSS grew by ${Math.round((rss - tally.startRss) / 1048576)} MB over the run (at ${c.label})`).toBeLessThan(
+    RUN_RSS_LIMIT
+  )
   expect(changedBuiltins(builtins), `${c.label} changed built-in prototypes`).toEqual([])
   tally.cases++
   bump(tally.families, c.family)
@@ -606,7 +717,9 @@ describe('hostile and broken files through import-inspect and import-commit', ()
 
   it('the unmutated fixtures import as datasets', async () => {
     for (const format of FORMATS) {
-      const inspected = await backend.dispatch('import-inspect', { source: { kind: 'upload', fileName: `ok.${format}`, bytes: FIXTURES[format].slice() } })
+      const inspected = await backend.dispatch('import-inspect', {
+        source: { kind: 'upload', fileName: `ok.${format}`, bytes: FIXTURES[format].slice() }
+      })
       expect(inspected.ok, format).toBe(true)
     }
   })
@@ -652,7 +765,16 @@ describe('hostile and broken files through import-inspect and import-commit', ()
     try {
       const native = testBackend(dir, 'native')
       await native.call('workspace-create', { name: 'Paths', path: join(dir, 'paths.icpw') })
-      const kinds = ['dev-zero-link', 'dev-null', 'dev-urandom-link', 'fifo', 'folder', 'symlink-loop', 'dangling-link', 'link-to-folder'] as const
+      const kinds = [
+        'dev-zero-link',
+        'dev-null',
+        'dev-urandom-link',
+        'fifo',
+        'folder',
+        'symlink-loop',
+        'dangling-link',
+        'link-to-folder'
+      ] as const
       const make = (kind: (typeof kinds)[number], at: string): void => {
         if (kind === 'dev-zero-link') symlinkSync('/dev/zero', at)
         else if (kind === 'dev-null') symlinkSync('/dev/null', at)

@@ -35,7 +35,7 @@ function headersOf(bytes: Uint8Array, name: string): { headers: string[]; rows: 
   return { headers: read.headers, rows }
 }
 
-describe('coordinates outside Excel\'s grid', () => {
+describe("coordinates outside Excel's grid", () => {
   it.each([
     ['ZZZZZZ1', 'ZZZZZZ1'],
     ['XFE1', 'XFE1'],
@@ -53,14 +53,14 @@ describe('coordinates outside Excel\'s grid', () => {
   it('refuses a merge, a dimension or a validation reaching outside the grid, in either quote style', () => {
     for (const after of [
       '<mergeCells count="1"><mergeCell ref="A2:A2000000000"/></mergeCells>',
-      "<dataValidations count=\"1\"><dataValidation sqref='B2:ZZZZ9'/></dataValidations>",
+      '<dataValidations count="1"><dataValidation sqref=\'B2:ZZZZ9\'/></dataValidations>',
       '<mergeCells count="1"><mergeCell x:ref="A2:A2000000000"/></mergeCells>'
     ]) {
       expect(refusal(minimalXlsx({ afterData: after }), 'merge.xlsx').details?.['reason']).toBe('beyond-grid')
     }
   })
 
-  it('takes a cell at the grid\'s last column and row as a cell (here one without a header)', () => {
+  it("takes a cell at the grid's last column and row as a cell (here one without a header)", () => {
     const error = refusal(xlsxWithFarCell('XFD1048576'), 'edge.xlsx')
     expect(error.details?.['reason']).not.toBe('beyond-grid')
     expect(error.message).toContain('row 1048576')
@@ -77,7 +77,12 @@ describe('coordinates outside Excel\'s grid', () => {
   it('refuses the same ODS written with another namespace prefix (SheetJS ignores prefixes)', () => {
     const entries = readZip(odsWithRepeatedEmptyCells(300_000_000))
     const content = entries.find((e) => e.name === 'content.xml')!
-    content.data = new TextEncoder().encode(Buffer.from(content.data).toString('utf8').replace(/\btable:/g, 't:').replace(/\boffice:value-type/g, 'o:value-type'))
+    content.data = new TextEncoder().encode(
+      Buffer.from(content.data)
+        .toString('utf8')
+        .replace(/\btable:/g, 't:')
+        .replace(/\boffice:value-type/g, 'o:value-type')
+    )
     expect(refusal(writeZip(entries), 'prefix.ods').details?.['reason']).toBe('beyond-grid')
   })
 
@@ -91,7 +96,10 @@ describe('coordinates outside Excel\'s grid', () => {
 
   it('walks only the cells that exist: one far cell inside the grid costs nothing', () => {
     const wb = utils.book_new()
-    const sheet = utils.aoa_to_sheet([['Account', 'Employees'], ['Acme', 10]])
+    const sheet = utils.aoa_to_sheet([
+      ['Account', 'Employees'],
+      ['Acme', 10]
+    ])
     sheet['A1048000'] = { t: 's', v: 'last' }
     sheet['!ref'] = 'A1:B1048000'
     utils.book_append_sheet(wb, sheet, 'Data')
@@ -128,7 +136,7 @@ describe('the reading process', () => {
     expect((error as AppError).details?.['reason']).toBe('out-of-memory')
   }, 60_000)
 
-  it('keeps library warnings off this process\'s terminal', async () => {
+  it("keeps library warnings off this process's terminal", async () => {
     const written: string[] = []
     const original = process.stderr.write.bind(process.stderr)
     process.stderr.write = ((chunk: string | Uint8Array) => {
@@ -152,7 +160,10 @@ describe('the reading process', () => {
 
 describe('valid packages laid out another way, and password-protected ODS', () => {
   it('reads a minimal XLSX package (content types, relationships, workbook, one sheet; no styles or shared strings)', () => {
-    expect(headersOf(minimalXlsx(), 'minimal.xlsx').rows).toEqual([['Acme', '120'], ['Globex', '45']])
+    expect(headersOf(minimalXlsx(), 'minimal.xlsx').rows).toEqual([
+      ['Acme', '120'],
+      ['Globex', '45']
+    ])
   })
 
   it.each([
@@ -174,7 +185,7 @@ describe('valid packages laid out another way, and password-protected ODS', () =
     expect(refusal(zip, 'archive.xlsx').message).toContain('is a zip archive, not a spreadsheet')
   })
 
-  it('calls a password-protected ODS password-protected, in LibreOffice\'s terms', () => {
+  it("calls a password-protected ODS password-protected, in LibreOffice's terms", () => {
     const error = refusal(passwordProtectedOds(), 'secret.ods')
     expect(error.message).toContain('secret.ods is password-protected')
     expect(error.message).toContain('LibreOffice')

@@ -54,7 +54,11 @@ describe('non-regular input files', () => {
     mkdirSync(folder)
     for (const method of ['import-inspect', 'scorecard-import-file'] as const) {
       const error = await failure(backend.dispatch(method, { source: { kind: 'path', path: folder } }))
-      expect(error).toEqual({ code: 'BAD_INPUT', message: 'export.csv is a folder, not a file; choose a file inside it.', details: expect.anything() })
+      expect(error).toEqual({
+        code: 'BAD_INPUT',
+        message: 'export.csv is a folder, not a file; choose a file inside it.',
+        details: expect.anything()
+      })
     }
   })
 
@@ -79,7 +83,11 @@ describe('an input file that cannot be read', () => {
     const source = join(__dirname, '../../src-main/backend/fs/read-input-file.ts')
     const script = `const { readInputFile } = require(${JSON.stringify(source)}); try { readInputFile(${JSON.stringify(file)}, 1e6, () => 'big') } catch (e) { console.log(JSON.stringify({ code: e.code, message: e.message })) }`
     const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {}
-    const run = spawnSync(process.execPath, ['--require', tsx, '-e', script], { encoding: 'utf8', ...asNobody, env: { ...process.env, TSX_TSCONFIG_PATH: join(__dirname, '../../tsconfig.node.json') } })
+    const run = spawnSync(process.execPath, ['--require', tsx, '-e', script], {
+      encoding: 'utf8',
+      ...asNobody,
+      env: { ...process.env, TSX_TSCONFIG_PATH: join(__dirname, '../../tsconfig.node.json') }
+    })
     const error = JSON.parse(run.stdout.trim()) as { code: string; message: string }
     expect(error.code).toBe('PERMISSION_DENIED')
     expect(error.message).toBe('locked.csv cannot be read: you do not have permission to read it. Nothing was imported.')

@@ -57,7 +57,9 @@ describe('importing a flat CRM report (one row per deal)', () => {
     await reopened.call('workspace-open', { path: 'flat.icpw' })
     const again = await reopened.call('dataset-summary', {})
     expect(again.outcomes).toEqual(summary.outcomes)
-    expect(again.tables[0]!.columns.map((c) => [c.name, c.type, c.role])).toEqual(summary.tables[0]!.columns.map((c) => [c.name, c.type, c.role]))
+    expect(again.tables[0]!.columns.map((c) => [c.name, c.type, c.role])).toEqual(
+      summary.tables[0]!.columns.map((c) => [c.name, c.type, c.role])
+    )
     reopened.close()
   })
 })

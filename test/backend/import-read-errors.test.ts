@@ -103,8 +103,12 @@ describe('readTable refuses bad files with one sentence that says where', () => 
       'report.docx has an unsupported file type (.docx); supported files are .xlsx, .xlsm, .xlsb, .xls, .ods, .csv, .tsv, .txt.'
     )
     expect(message(csv, 'export')).toMatch(/^export has no file extension; supported files are \.xlsx/)
-    expect(message(csv, 'X.xlsx')).toBe('X.xlsx is not an Excel workbook: it looks like a CSV text file. Rename it to .csv or export it again.')
-    expect(message(csv, 'X.ods')).toBe('X.ods is not an OpenDocument spreadsheet: it looks like a CSV text file. Rename it to .csv or export it again.')
+    expect(message(csv, 'X.xlsx')).toBe(
+      'X.xlsx is not an Excel workbook: it looks like a CSV text file. Rename it to .csv or export it again.'
+    )
+    expect(message(csv, 'X.ods')).toBe(
+      'X.ods is not an OpenDocument spreadsheet: it looks like a CSV text file. Rename it to .csv or export it again.'
+    )
     expect(message(xlsx, 'accounts.csv')).toBe(
       'accounts.csv is not a CSV text file: it is an Excel workbook (.xlsx). Rename it to .xlsx or export it again.'
     )
@@ -117,7 +121,9 @@ describe('readTable refuses bad files with one sentence that says where', () => 
     expect(message(utf8('%PDF-1.7\n%âãÏÓ\n1 0 obj'), 'accounts.csv')).toBe(
       'accounts.csv is a PDF document, not a spreadsheet or CSV file; export the data as .xlsx or .csv and import that.'
     )
-    expect(message(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]), 'logo.xlsx')).toMatch(/^logo\.xlsx is a PNG image, not/)
+    expect(message(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]), 'logo.xlsx')).toMatch(
+      /^logo\.xlsx is a PNG image, not/
+    )
     const noise = Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) % 251)
     expect(message(noise, 'data.csv')).toBe(
       'data.csv is a binary file of an unknown kind, not a spreadsheet or CSV file; export the data as .xlsx or .csv and import that.'
@@ -146,7 +152,9 @@ describe('readTable refuses bad files with one sentence that says where', () => 
     )
     const flipped = xlsx.slice()
     for (let i = 2000; i < 2400; i++) flipped[i] = (flipped[i] ?? 0) ^ 0x5a
-    expect(message(flipped, 'flipped.xlsx')).toMatch(/^flipped\.xlsx is damaged or incomplete \(could not be read as an Excel workbook: ".+" (is corrupt|unpacks to)/)
+    expect(message(flipped, 'flipped.xlsx')).toMatch(
+      /^flipped\.xlsx is damaged or incomplete \(could not be read as an Excel workbook: ".+" (is corrupt|unpacks to)/
+    )
     const xls = writeWorkbook([{ name: 'Accounts', table: crm.accounts }], { bookType: 'xls' })
     expect(message(xls.slice(0, Math.floor(xls.length * 0.6)), 'cut.xls')).toMatch(
       /^cut\.xls is damaged or incomplete \(could not be read as an Excel workbook: (the file is cut short|the "Workbook" stream is incomplete|a sector chain is broken)\)\.$/
@@ -155,7 +163,11 @@ describe('readTable refuses bad files with one sentence that says where', () => 
 
   it('refuses decompression bombs from the zip directory, before inflating', () => {
     const zeros = new Uint8Array(24 * 1024 * 1024)
-    const ratio = zipOf({ '[Content_Types].xml': utf8('<Types/>'), 'xl/workbook.xml': utf8('<workbook/>'), 'xl/worksheets/sheet1.xml': zeros })
+    const ratio = zipOf({
+      '[Content_Types].xml': utf8('<Types/>'),
+      'xl/workbook.xml': utf8('<workbook/>'),
+      'xl/worksheets/sheet1.xml': zeros
+    })
     expect(message(ratio, 'bomb.xlsx')).toBe(
       'bomb.xlsx was refused: "xl/worksheets/sheet1.xml" would unpack to more than 200 times its packed size, which no real spreadsheet does (a "zip bomb").'
     )
@@ -163,7 +175,9 @@ describe('readTable refuses bad files with one sentence that says where', () => 
     const huge = writeWorkbook([{ name: 'Accounts', table: crm.accounts }])
     const entry = centralEntry(huge, 'xl/worksheets/sheet1.xml')
     new DataView(huge.buffer, huge.byteOffset).setUint32(entry + 24, 0xd0000000, true)
-    expect(message(huge, 'huge.xlsx')).toBe('huge.xlsx was refused: it would unpack to more than 1 GB, which no real spreadsheet does (a "zip bomb").')
+    expect(message(huge, 'huge.xlsx')).toBe(
+      'huge.xlsx was refused: it would unpack to more than 1 GB, which no real spreadsheet does (a "zip bomb").'
+    )
     // Claim less than the real size: the capped inflate catches the lie.
     const liar = ratio.slice()
     const at = centralEntry(liar, 'xl/worksheets/sheet1.xml')
@@ -174,8 +188,10 @@ describe('readTable refuses bad files with one sentence that says where', () => 
   })
 
   it('refuses an ODS whose repeated cells would expand to billions', () => {
-    const row = '<table:table-row table:number-rows-repeated="1000000"><table:table-cell table:number-columns-repeated="16384" office:value-type="float" office:value="1"/></table:table-row>'
-    const padding = '<table:table-row table:number-rows-repeated="48000"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>'
+    const row =
+      '<table:table-row table:number-rows-repeated="1000000"><table:table-cell table:number-columns-repeated="16384" office:value-type="float" office:value="1"/></table:table-row>'
+    const padding =
+      '<table:table-row table:number-rows-repeated="48000"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>'
     const content = `<office:document-content><office:body><office:spreadsheet><table:table table:name="S">${padding}${row}</table:table></office:spreadsheet></office:body></office:document-content>`
     const ods = zipOf({ mimetype: utf8('application/vnd.oasis.opendocument.spreadsheet'), 'content.xml': utf8(content) })
     expect(message(ods, 'grid.ods')).toBe(
@@ -192,10 +208,19 @@ describe('readTable refuses bad files with one sentence that says where', () => 
 
   it('lists the sheets for an unknown sheet, and refuses empty sheets and workbooks', () => {
     const wb = utils.book_new()
-    utils.book_append_sheet(wb, utils.aoa_to_sheet([['Name', 'Stage'], ['Acme', 'Won']]), 'Deals')
+    utils.book_append_sheet(
+      wb,
+      utils.aoa_to_sheet([
+        ['Name', 'Stage'],
+        ['Acme', 'Won']
+      ]),
+      'Deals'
+    )
     utils.book_append_sheet(wb, utils.aoa_to_sheet([]), 'Notes')
     const bytes = new Uint8Array(write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer)
-    expect(message(bytes, 'crm.xlsx', { sheet: 'Accounts' })).toBe('crm.xlsx has no sheet named "Accounts"; its sheets are "Deals", "Notes".')
+    expect(message(bytes, 'crm.xlsx', { sheet: 'Accounts' })).toBe(
+      'crm.xlsx has no sheet named "Accounts"; its sheets are "Deals", "Notes".'
+    )
     expect(message(bytes, 'crm.xlsx', { sheet: 'Notes' })).toBe('crm.xlsx: sheet "Notes" is empty.')
     expect(message(book([]), 'blank.xlsx')).toBe('blank.xlsx: sheet "Accounts" is empty.')
   })
@@ -212,7 +237,9 @@ describe('readTable refuses bad files with one sentence that says where', () => 
     expect(message(utf8('1,2,3\n4,5,6\n'), 'n.csv')).toBe(
       'n.csv: no header row found in the first 30 rows; the header should be the row with the column names.'
     )
-    expect(message(utf8('Name,Stage\nAcme,Won\n'), 'h.csv', { headerRow: 9 })).toBe('h.csv: the header row 9 is outside the file (it has 2 rows).')
+    expect(message(utf8('Name,Stage\nAcme,Won\n'), 'h.csv', { headerRow: 9 })).toBe(
+      'h.csv: the header row 9 is outside the file (it has 2 rows).'
+    )
   })
 
   it('passes an error thrown by onRow through unchanged', () => {

@@ -9,7 +9,11 @@ const csvCrm = generateCrm({ seed: 21, accounts: 240, mess: 'heavy', flavor: 'cs
 const bookCrm = generateCrm({ seed: 21, accounts: 240, mess: 'typical', flavor: 'workbook' })
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text)
 
-function read(bytes: Uint8Array, name: string, options: ReadOptions = {}): { result: TableReadResult; rows: string[][]; sources: number[] } {
+function read(
+  bytes: Uint8Array,
+  name: string,
+  options: ReadOptions = {}
+): { result: TableReadResult; rows: string[][]; sources: number[] } {
   const rows: string[][] = []
   const sources: number[] = []
   const result = readTable(bytes, name, options, (cells, row) => {
@@ -22,7 +26,9 @@ function read(bytes: Uint8Array, name: string, options: ReadOptions = {}): { res
 
 /** The generator's data rows as the reader must deliver them: trimmed text, no blank rows, no footer. */
 function expected(table: CrmTable): { headers: string[]; rows: string[][] } {
-  const keep = table.headers.map((h, i) => i).filter((i) => table.headers[i] !== '' || table.rows.some((r) => cellText(r[i] ?? null).trim() !== ''))
+  const keep = table.headers
+    .map((h, i) => i)
+    .filter((i) => table.headers[i] !== '' || table.rows.some((r) => cellText(r[i] ?? null).trim() !== ''))
   const rows = table.rows
     .slice(0, table.rows.length - table.meta.junkRows)
     .map((r) => keep.map((i) => cellText(r[i] ?? null).trim()))
@@ -87,10 +93,17 @@ describe('readTable: delimited text', () => {
     const le = encodeText('Name,City\r\nMüller GmbH,Köln\r\nSociété Générale,Paris\r\n', 'utf-16le')
     const be = le.map((_, i) => le[i ^ 1] ?? 0)
     const withBom = new Uint8Array([0xfe, 0xff, ...be])
-    for (const [bytes, encoding] of [[withBom, 'utf-16be'], [be, 'utf-16be'], [le, 'utf-16le']] as const) {
+    for (const [bytes, encoding] of [
+      [withBom, 'utf-16be'],
+      [be, 'utf-16be'],
+      [le, 'utf-16le']
+    ] as const) {
       const { result, rows } = read(bytes, 'x.csv')
       expect(result.encoding).toBe(encoding)
-      expect(rows).toEqual([['Müller GmbH', 'Köln'], ['Société Générale', 'Paris']])
+      expect(rows).toEqual([
+        ['Müller GmbH', 'Köln'],
+        ['Société Générale', 'Paris']
+      ])
     }
   })
 
@@ -98,7 +111,10 @@ describe('readTable: delimited text', () => {
     const bytes = encodeText('Name;Note\nSociété Générale;€ “quoted”\nMüller GmbH;ok\n', 'windows-1252')
     const { result, rows } = read(bytes, 'legacy.csv')
     expect(result).toMatchObject({ encoding: 'windows-1252', delimiter: ';' })
-    expect(rows).toEqual([['Société Générale', '€ “quoted”'], ['Müller GmbH', 'ok']])
+    expect(rows).toEqual([
+      ['Société Générale', '€ “quoted”'],
+      ['Müller GmbH', 'ok']
+    ])
   })
 
   it('reads mostly-UTF-8 text with a few broken bytes as UTF-8, and says so', () => {
@@ -108,7 +124,9 @@ describe('readTable: delimited text', () => {
     expect(read(stray, 's.csv').rows[9]).toEqual(['Zo\uFFFD', 'B\uFFFDle'])
     const { result, rows } = read(cut, 'cut.csv')
     expect(result.encoding).toBe('utf-8')
-    expect(result.warnings).toEqual(['cut.csv is UTF-8 text with a byte that is not valid UTF-8 (a damaged or cut-off file?); it was read as "\uFFFD".'])
+    expect(result.warnings).toEqual([
+      'cut.csv is UTF-8 text with a byte that is not valid UTF-8 (a damaged or cut-off file?); it was read as "\uFFFD".'
+    ])
     expect(rows[8]).toEqual(['Café Cr\uFFFD', ''])
   })
 
@@ -127,7 +145,10 @@ describe('readTable: delimited text', () => {
   it('honours a "sep=" first line and does not count it as a row', () => {
     const { result, rows } = read(utf8('sep=;\r\nName;Revenue\r\nAcme;1,5\r\nGlobex;2,25\r\n'), 'eu.csv')
     expect(result).toMatchObject({ delimiter: ';', headerRow: 1, headers: ['Name', 'Revenue'] })
-    expect(rows).toEqual([['Acme', '1,5'], ['Globex', '2,25']])
+    expect(rows).toEqual([
+      ['Acme', '1,5'],
+      ['Globex', '2,25']
+    ])
   })
 
   it('gives the same rows whatever the chunk size (records, quotes, CRLF and characters split across chunks)', () => {
@@ -145,10 +166,20 @@ describe('readTable: delimited text', () => {
   })
 
   it('skips empty rows and drops empty columns, names blank headers over data, and dedupes names', () => {
-    const text = ['Name,,Industry,industry,,Notes,', 'Acme,,SaaS,Software,x,,', ',,,,,,', 'Globex,,Retail,Retail,,hi,', '', 'Total,2,,,,,'].join('\n')
+    const text = [
+      'Name,,Industry,industry,,Notes,',
+      'Acme,,SaaS,Software,x,,',
+      ',,,,,,',
+      'Globex,,Retail,Retail,,hi,',
+      '',
+      'Total,2,,,,,'
+    ].join('\n')
     const { result, rows } = read(utf8(text), 'dup.csv')
     expect(result.headers).toEqual(['Name', 'Industry', 'industry (2)', 'Column E', 'Notes'])
-    expect(rows).toEqual([['Acme', 'SaaS', 'Software', 'x', ''], ['Globex', 'Retail', 'Retail', '', 'hi']])
+    expect(rows).toEqual([
+      ['Acme', 'SaaS', 'Software', 'x', ''],
+      ['Globex', 'Retail', 'Retail', '', 'hi']
+    ])
     expect(result.warnings).toEqual([
       'dup.csv, row 1: column E has data but no header; named "Column E".',
       'dup.csv, row 1: the header "Industry" appears 2 times (columns C and D); renamed to "industry (2)".'
@@ -163,7 +194,11 @@ describe('readTable: delimited text', () => {
     const text = 'constructor,__proto__,toString,hasOwnProperty\nTotal Wine,1,2,3\nSubtotal,,,\nAcme,4,5,6\n'
     const { result, rows } = read(utf8(text), 'proto.csv')
     expect(result.headers).toEqual(['constructor', '__proto__', 'toString', 'hasOwnProperty'])
-    expect(rows).toEqual([['Total Wine', '1', '2', '3'], ['Subtotal', '', '', ''], ['Acme', '4', '5', '6']])
+    expect(rows).toEqual([
+      ['Total Wine', '1', '2', '3'],
+      ['Subtotal', '', '', ''],
+      ['Acme', '4', '5', '6']
+    ])
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
   })
 
@@ -220,7 +255,9 @@ describe('readTable: workbooks', () => {
     expect(read(bytes, 'macro.xlsm').result).toMatchObject({ format: 'xlsm', warnings: [] })
     const renamed = read(bytes, 'macro.xls')
     expect(renamed.result.warnings).toEqual(['macro.xls is really an Excel workbook (.xlsm); it was read as one.'])
-    expect(renamed.rows).toEqual(expected({ ...bookCrm.deals, rows: bookCrm.deals.rows.slice(0, 20), meta: { ...bookCrm.deals.meta, junkRows: 0 } }).rows)
+    expect(renamed.rows).toEqual(
+      expected({ ...bookCrm.deals, rows: bookCrm.deals.rows.slice(0, 20), meta: { ...bookCrm.deals.meta, junkRows: 0 } }).rows
+    )
   })
 
   it('gives raw numbers, ISO dates, TRUE/FALSE and cached formula values', () => {
@@ -260,7 +297,16 @@ describe('readTable: workbooks', () => {
     expect(result.headers).toEqual(['Account ID', 'Name', 'Website', 'Employees', 'Revenue', 'Size'])
     expect(rows[0]).toEqual(['A-1', 'Acme', 'acme.com', '250', '1200000', 'Tier 1'])
 
-    const single = book([{ name: 'S', rows: [['Account', 'Address', '', '', 'Revenue'], ['Acme', '1 Main St', 'Springfield', 'IL', 5]], merges: ['B1:D1'] }])
+    const single = book([
+      {
+        name: 'S',
+        rows: [
+          ['Account', 'Address', '', '', 'Revenue'],
+          ['Acme', '1 Main St', 'Springfield', 'IL', 5]
+        ],
+        merges: ['B1:D1']
+      }
+    ])
     const one = read(single, 'merged.xlsx')
     expect(one.result.headers).toEqual(['Account', 'Address', 'Address (2)', 'Address (3)', 'Revenue'])
     expect(one.result.warnings).toEqual([
@@ -269,10 +315,27 @@ describe('readTable: workbooks', () => {
   })
 
   it('copies a value merged down over several data rows into each of them', () => {
-    const bytes = book([{ name: 'Deals', rows: [['Account', 'Deal', 'Stage'], ['Acme', 'D-1', 'Won'], [null, 'D-2', 'Lost'], ['Globex', 'D-3', 'Won']], merges: ['A2:A3'] }])
+    const bytes = book([
+      {
+        name: 'Deals',
+        rows: [
+          ['Account', 'Deal', 'Stage'],
+          ['Acme', 'D-1', 'Won'],
+          [null, 'D-2', 'Lost'],
+          ['Globex', 'D-3', 'Won']
+        ],
+        merges: ['A2:A3']
+      }
+    ])
     const { result, rows } = read(bytes, 'merged-data.xlsx')
-    expect(rows).toEqual([['Acme', 'D-1', 'Won'], ['Acme', 'D-2', 'Lost'], ['Globex', 'D-3', 'Won']])
-    expect(result.warnings).toEqual(['merged-data.xlsx, sheet "Deals": values of merged cells were copied into the row below them that they span.'])
+    expect(rows).toEqual([
+      ['Acme', 'D-1', 'Won'],
+      ['Acme', 'D-2', 'Lost'],
+      ['Globex', 'D-3', 'Won']
+    ])
+    expect(result.warnings).toEqual([
+      'merged-data.xlsx, sheet "Deals": values of merged cells were copied into the row below them that they span.'
+    ])
   })
 
   it('can be cancelled', () => {
@@ -293,7 +356,10 @@ describe('readTable: workbooks', () => {
       { name: 'Data', rows: 5, columns: 3 }
     ])
     expect(result.headers).toEqual(['Name', 'Stage'])
-    expect(rows).toEqual([['Acme', 'Won'], ['Globex', 'Lost']])
+    expect(rows).toEqual([
+      ['Acme', 'Won'],
+      ['Globex', 'Lost']
+    ])
     expect(sources).toEqual([2, 4])
     expect(result.skipped).toEqual([
       { row: 3, reason: 'empty row' },

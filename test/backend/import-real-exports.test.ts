@@ -37,7 +37,11 @@ function leadsRows(n: number): string[][] {
 
 const csv = (rows: string[][]): string => rows.map((r) => r.join(',')).join('\r\n')
 
-async function importFile(backend: TestBackend, path: string, change?: (columns: Array<{ index: number; type: string; role: string; category: string | null }>) => void) {
+async function importFile(
+  backend: TestBackend,
+  path: string,
+  change?: (columns: Array<{ index: number; type: string; role: string; category: string | null }>) => void
+) {
   const preview = await backend.call('import-inspect', { source: { kind: 'path', path } })
   const columns = preview.columns.map((c) => ({ index: c.index, type: c.type, role: c.role, category: c.category }))
   change?.(columns)
@@ -76,7 +80,17 @@ describe('a leads table with a 0/1 outcome and no account key', () => {
     const scored = parseCsv(new TextDecoder().decode((await backend.call('export-scored-csv', { scorecardId: card.id })).bytes))
     // One row per lead, keyed by the lead's own id: never a header-only file.
     expect(scored.length - 1).toBe(140)
-    expect(scored.slice(1).map((r) => r[0]).sort()).toEqual(rows.slice(1).map((r) => r[0]).sort())
+    expect(
+      scored
+        .slice(1)
+        .map((r) => r[0])
+        .sort()
+    ).toEqual(
+      rows
+        .slice(1)
+        .map((r) => r[0])
+        .sort()
+    )
     const workbook = readZip((await backend.call('export-workbook', { scorecardId: card.id })).bytes)
     const sheets = workbook.filter((e) => e.name.startsWith('xl/worksheets/')).map((e) => new TextDecoder().decode(e.data))
     expect(sheets.some((xml) => (xml.match(/<row /g) ?? []).length > 140)).toBe(true)
@@ -97,7 +111,11 @@ describe('a leads table with a 0/1 outcome and no account key', () => {
     const after = await backend.call('dataset-set-placeholder', { kind: 'flat', index: competitor.index, token: 'None', missing: true })
     const stored = after.tables[0]!.columns.find((c) => c.name === 'Competitor')!
     expect(stored.missingCount).toBe(80)
-    expect(stored.placeholders[0]).toMatchObject({ token: 'None', missing: true, reason: 'you chose to treat it as missing in this column' })
+    expect(stored.placeholders[0]).toMatchObject({
+      token: 'None',
+      missing: true,
+      reason: 'you chose to treat it as missing in this column'
+    })
     // The choice is the consultant's for that header: next quarter's file is read the same way.
     const again = await backend.call('import-inspect', { source: { kind: 'path', path: join(dir, 'leads.csv') } })
     expect(again.columns.find((c) => c.name === 'Competitor')!.missingCount).toBe(80)
@@ -156,7 +174,10 @@ describe('one outcome mapping across file formats and spellings', () => {
       stagingId: first.stagingId,
       kind: first.suggestedKind,
       columns: first.columns.map((c) => ({ index: c.index, type: c.type, role: c.role, category: c.category })),
-      outcomeMapping: [{ value: 'True', outcome: 'lost' }, { value: 'False', outcome: 'won' }],
+      outcomeMapping: [
+        { value: 'True', outcome: 'lost' },
+        { value: 'False', outcome: 'won' }
+      ],
       mode: 'replace'
     })
     const second = await backend.call('import-inspect', { source: { kind: 'path', path: join(dir, 'opps.xlsx') } })
@@ -178,7 +199,10 @@ describe('one outcome mapping across file formats and spellings', () => {
       stagingId: preview.stagingId,
       kind: 'flat',
       columns: preview.columns.map((c) => ({ index: c.index, type: c.type, role: c.role, category: c.category })),
-      outcomeMapping: [{ value: 'Yes', outcome: 'won' }, { value: 'No', outcome: 'lost' }],
+      outcomeMapping: [
+        { value: 'Yes', outcome: 'won' },
+        { value: 'No', outcome: 'lost' }
+      ],
       mode: 'replace'
     })
     expect(summary.outcomes.won + summary.outcomes.lost).toBe(50)
@@ -188,7 +212,7 @@ describe('one outcome mapping across file formats and spellings', () => {
 })
 
 describe('corrections remembered for the next file of the same shape', () => {
-  it('reads next quarter\'s export the way the consultant corrected this one, and says so', async () => {
+  it("reads next quarter's export the way the consultant corrected this one, and says so", async () => {
     const dir = tempDir()
     writeFileSync(join(dir, 'q1.csv'), csv(leadsRows(60)))
     // Next quarter: the same columns in another order, other rows.

@@ -23,7 +23,9 @@ describe('files with more columns than a spreadsheet holds', () => {
     expect(MAX_COLUMNS).toBe(16_384)
     const error = refusal(wideCsv(100_000, 2), 'wide.csv')
     expect(error.code).toBe('BAD_INPUT')
-    expect(error.message).toBe('wide.csv has 100,000 columns; at most 16,384 (as many as Excel holds) can be imported. Export only the columns you need.')
+    expect(error.message).toBe(
+      'wide.csv has 100,000 columns; at most 16,384 (as many as Excel holds) can be imported. Export only the columns you need.'
+    )
     expect(error.details).toMatchObject({ file: 'wide.csv', columns: 100_000, limit: 16_384 })
   })
 
@@ -35,14 +37,19 @@ describe('files with more columns than a spreadsheet holds', () => {
     const error = refusal(bytes, 'wide.xlsx')
     expect(error.code).toBe('BAD_INPUT')
     // Column 16,385 (XFE) is past Excel's grid: refused before SheetJS builds the sheet.
-    expect(error.message).toMatch(/^wide\.xlsx was refused: xl\/worksheets\/sheet1\.xml places a value at XFE\d, outside the largest sheet Excel allows/)
+    expect(error.message).toMatch(
+      /^wide\.xlsx was refused: xl\/worksheets\/sheet1\.xml places a value at XFE\d, outside the largest sheet Excel allows/
+    )
   })
 
   it('reads a file of exactly 16,384 columns without reserving hundreds of MB', () => {
     const bytes = wideCsv(MAX_COLUMNS, 3)
     globalThis.gc?.()
     const before = process.memoryUsage()
-    const staged = stageFile({ bytes, fileName: 'edge.csv', missingTokens: [], knownOutcomes: [] }, { onProgress: () => undefined, isCancelled: () => false })
+    const staged = stageFile(
+      { bytes, fileName: 'edge.csv', missingTokens: [], knownOutcomes: [] },
+      { onProgress: () => undefined, isCancelled: () => false }
+    )
     const after = process.memoryUsage()
     expect(staged.rowCount).toBe(3)
     expect(staged.profiles).toHaveLength(MAX_COLUMNS)

@@ -80,7 +80,9 @@ describe('migration 0002 (dataset)', () => {
     expect(() => db.prepare("UPDATE source_column SET role = 'winner'").run()).toThrow(/CHECK/)
     db.prepare('DELETE FROM source_table').run()
     expect(db.prepare('SELECT count(*) FROM source_column').pluck().get()).toBe(0)
-    expect(() => db.prepare("INSERT INTO hygiene_rule (position, kind, column_name) VALUES (0, 'merge', 'Industry')").run()).toThrow(/CHECK/)
+    expect(() => db.prepare("INSERT INTO hygiene_rule (position, kind, column_name) VALUES (0, 'merge', 'Industry')").run()).toThrow(
+      /CHECK/
+    )
     db.close()
   })
 })
@@ -272,7 +274,7 @@ describe('migration 0005 (one-pager)', () => {
       'UPDATE one_pager SET adjacent_scorecard_id = 1',
       "INSERT INTO one_pager_block VALUES (1, 1, 'header', 1)",
       "INSERT INTO one_pager_block VALUES (1, 2, 'footer', 1)",
-      'INSERT INTO one_pager_statement VALUES (1, 6, \'Too many.\')'
+      "INSERT INTO one_pager_statement VALUES (1, 6, 'Too many.')"
     ]
     for (const sql of refused) expect(() => db.prepare(sql).run(), sql).toThrow(/CHECK|UNIQUE|PRIMARY KEY/)
     // Deleting the adjacent scorecard clears the choice; deleting the scorecard removes its one-pager.
@@ -309,9 +311,11 @@ describe('migration 0006 (column judgement)', () => {
       { name: 'Stage', level: null }
     ])
     const tokens = db.prepare('SELECT token FROM column_missing_token WHERE table_id = 2 AND position = 1 ORDER BY token').pluck().all()
-    expect(tokens).toEqual((db.prepare('SELECT token FROM missing_token ORDER BY token').pluck().all() as string[]))
+    expect(tokens).toEqual(db.prepare('SELECT token FROM missing_token ORDER BY token').pluck().all() as string[])
     expect(tokens).not.toContain('tbd')
-    const judgement = tables(db).filter((t) => ['column_missing_token', 'placeholder_choice', 'import_shape_column', 'leak_overrule', 'column_label'].includes(t.name))
+    const judgement = tables(db).filter((t) =>
+      ['column_missing_token', 'placeholder_choice', 'import_shape_column', 'leak_overrule', 'column_label'].includes(t.name)
+    )
     expect(judgement).toHaveLength(5)
     for (const table of judgement) expect(table.sql, table.name).toMatch(/STRICT/)
     expect(() => db.prepare("INSERT INTO column_label VALUES ('industry', '  ')").run()).toThrow(/CHECK/)

@@ -35,7 +35,10 @@ function flatExport(): Export {
 
 /** Deals closed on or after the cut are next quarter's; a fifth of the history. */
 function cutOf(data: Export): string {
-  const dates = data.rows.map((r) => r[data.at('Close Date')]!).filter(Boolean).sort()
+  const dates = data.rows
+    .map((r) => r[data.at('Close Date')]!)
+    .filter(Boolean)
+    .sort()
   return dates[Math.floor(dates.length * 0.8)]!
 }
 
@@ -90,14 +93,26 @@ async function review(drift: boolean): Promise<{ report: ReviewReport; data: Exp
   const recorded = await backend.call('simulate-review-record', { scorecardId: created.id })
   const cli = { out: [] as string[], err: [] as string[] }
   backend.close()
-  const code = await runCli(['review', 'review.icpw', '--scorecard', 'core', '--json'], { stdout: (t) => cli.out.push(t), stderr: (t) => cli.err.push(t), cwd: dir })
+  const code = await runCli(['review', 'review.icpw', '--scorecard', 'core', '--json'], {
+    stdout: (t) => cli.out.push(t),
+    stderr: (t) => cli.err.push(t),
+    cwd: dir
+  })
   expect(cli.err.join('')).toBe('')
   expect(code).toBe(0)
   expect(JSON.parse(cli.out.join('\n'))).toMatchObject({ since: report.since, verdict: { decision: report.verdict.decision } })
-  const bad = await runCli(['review', 'review.icpw', '--scorecard', 'core', '--since', 'last spring'], { stdout: () => undefined, stderr: (t) => cli.err.push(t), cwd: dir })
+  const bad = await runCli(['review', 'review.icpw', '--scorecard', 'core', '--since', 'last spring'], {
+    stdout: () => undefined,
+    stderr: (t) => cli.err.push(t),
+    cwd: dir
+  })
   expect(bad).toBe(2)
   expect(cli.err.join('')).toContain('--since is a date written YYYY-MM-DD')
-  expect(recorded[0]).toMatchObject({ reviewedFrom: report.review.from, reviewedThrough: report.review.through, builtThrough: versions[0]!.builtThrough })
+  expect(recorded[0]).toMatchObject({
+    reviewedFrom: report.review.from,
+    reviewedThrough: report.review.through,
+    builtThrough: versions[0]!.builtThrough
+  })
   expect(recorded[0]!.note).toMatch(/^90-day review of .*: (keep|re-weight|rebuild)$/)
   return { report, data, cut, next }
 }
@@ -146,7 +161,9 @@ describe('the 90-day review', () => {
     expect(country.psi).toBeCloseTo(independentPsi(next, data, report.since, data.at('Billing Country')), 10)
     expect(country.reading).toBe('stable')
     expect(report.verdict.decision, report.verdict.findings.join(' ')).toBe('keep')
-    expect(report.verdict.sentence).toMatch(/^The scorecard ranks the [\d,]+ deals closed since [A-Z][a-z]+ \d+, \d{4} as it ranked the earlier deals/)
+    expect(report.verdict.sentence).toMatch(
+      /^The scorecard ranks the [\d,]+ deals closed since [A-Z][a-z]+ \d+, \d{4} as it ranked the earlier deals/
+    )
     // Tier A wins more often than C in both periods, with intervals.
     const [a, , c] = report.tiers
     expect(a!.review.winRate!).toBeGreaterThan(c!.review.winRate!)

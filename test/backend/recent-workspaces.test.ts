@@ -13,7 +13,11 @@ describe('the recent workspaces list', () => {
       writeFileSync(join(dir, `${name}.icpw`), '')
       recents.remember(join(dir, `${name}.icpw`), name.toUpperCase())
     }
-    expect(fileRecentWorkspaces(file).list().map((r) => r.name)).toEqual(['A', 'B'])
+    expect(
+      fileRecentWorkspaces(file)
+        .list()
+        .map((r) => r.name)
+    ).toEqual(['A', 'B'])
     expect(JSON.parse(readFileSync(file, 'utf8'))).toHaveLength(2)
   })
 
@@ -35,6 +39,10 @@ describe('the recent workspaces list', () => {
     writeFileSync(file, JSON.stringify([{ path: 3 }]))
     expect(fileRecentWorkspaces(file).list()).toEqual([])
     fileRecentWorkspaces(file).remember('/w/a.icpw', 'A')
-    expect(fileRecentWorkspaces(file).list().map((r) => r.name)).toEqual(['A'])
+    expect(
+      fileRecentWorkspaces(file)
+        .list()
+        .map((r) => r.name)
+    ).toEqual(['A'])
   })
 })

@@ -79,7 +79,15 @@ describe('scorecards in a workspace', () => {
     expect(saved.scorecard).toStrictEqual(rich)
     expect((await backend.call('scorecard-get', { id: created.id })).scorecard).toStrictEqual(rich)
     expect(await backend.call('scorecard-list', {})).toEqual([
-      { id: created.id, name: 'Core ICP', criteriaCount: 11, knockoutCount: 4, versionCount: 0, createdAt: created.updatedAt, updatedAt: saved.updatedAt }
+      {
+        id: created.id,
+        name: 'Core ICP',
+        criteriaCount: 11,
+        knockoutCount: 4,
+        versionCount: 0,
+        createdAt: created.updatedAt,
+        updatedAt: saved.updatedAt
+      }
     ])
     backend.close()
     const reopened = testBackend(dir, 'native')
@@ -94,7 +102,15 @@ describe('scorecards in a workspace', () => {
     const leftovers = richScorecard('Core ICP')
     leftovers.criteria[1] = { ...leftovers.criteria[1]!, values: ['stale'], value: 3, max: undefined }
     const saved = await backend.call('scorecard-save', { id, scorecard: leftovers })
-    expect(saved.scorecard.criteria[1]).toStrictEqual({ id: 'c2', category: 'Firmographic', attribute: 'Employees', op: 'between', min: 51, max: null, points: 8 })
+    expect(saved.scorecard.criteria[1]).toStrictEqual({
+      id: 'c2',
+      category: 'Firmographic',
+      attribute: 'Employees',
+      op: 'between',
+      min: 51,
+      max: null,
+      points: 8
+    })
 
     const unknown = richScorecard('Core ICP')
     unknown.criteria[2] = { ...unknown.criteria[2]!, attribute: 'Shoe Size' }
@@ -103,8 +119,12 @@ describe('scorecards in a workspace', () => {
     expect(error.message).toBe('Criterion 3: the attribute "Shoe Size" is not a column of this workspace; the scorecard was not saved.')
     const misfit = richScorecard('Core ICP')
     misfit.criteria[0] = { ...misfit.criteria[0]!, op: 'gt', value: 3 }
-    expect((await failure(backend, 'scorecard-save', { id, scorecard: misfit })).message).toMatch(/^Criterion 1: "gt" does not apply to Industry, a category attribute/)
-    expect((await failure(backend, 'scorecard-save', { id, scorecard: { ...misfit, tiers: [] } })).message).toMatch(/needs at least one tier/)
+    expect((await failure(backend, 'scorecard-save', { id, scorecard: misfit })).message).toMatch(
+      /^Criterion 1: "gt" does not apply to Industry, a category attribute/
+    )
+    expect((await failure(backend, 'scorecard-save', { id, scorecard: { ...misfit, tiers: [] } })).message).toMatch(
+      /needs at least one tier/
+    )
     expect((await backend.call('scorecard-get', { id })).scorecard).toStrictEqual(saved.scorecard)
     expect((await failure(backend, 'scorecard-get', { id: 999 })).code).toBe('NOT_FOUND')
   })
@@ -118,7 +138,10 @@ describe('scorecards in a workspace', () => {
     expect(adjacent.scorecard).toStrictEqual(richScorecard('Adjacent ICP'))
     await backend.call('scorecard-save', { id: adjacent.id, scorecard: { ...adjacent.scorecard, criteria: [] } })
     expect((await backend.call('scorecard-get', { id: core.id })).scorecard).toStrictEqual(richScorecard('Core ICP'))
-    expect((await backend.call('scorecard-list', {})).map((s) => [s.name, s.criteriaCount])).toEqual([['Core ICP', 11], ['Adjacent ICP', 0]])
+    expect((await backend.call('scorecard-list', {})).map((s) => [s.name, s.criteriaCount])).toEqual([
+      ['Core ICP', 11],
+      ['Adjacent ICP', 0]
+    ])
   })
 
   it('keeps names unique regardless of case, for create, rename and save', async () => {
@@ -126,9 +149,14 @@ describe('scorecards in a workspace', () => {
     const core = await backend.call('scorecard-create', { name: 'Core ICP' })
     const other = await backend.call('scorecard-create', { name: 'Adjacent ICP' })
     const taken = await failure(backend, 'scorecard-create', { name: 'core icp' })
-    expect(taken).toMatchObject({ code: 'ALREADY_EXISTS', message: 'This workspace already has a scorecard named "Core ICP"; choose another name.' })
+    expect(taken).toMatchObject({
+      code: 'ALREADY_EXISTS',
+      message: 'This workspace already has a scorecard named "Core ICP"; choose another name.'
+    })
     expect((await failure(backend, 'scorecard-rename', { id: other.id, name: 'CORE ICP' })).code).toBe('ALREADY_EXISTS')
-    expect((await failure(backend, 'scorecard-save', { id: other.id, scorecard: defaultScorecard('Core ICP') })).code).toBe('ALREADY_EXISTS')
+    expect((await failure(backend, 'scorecard-save', { id: other.id, scorecard: defaultScorecard('Core ICP') })).code).toBe(
+      'ALREADY_EXISTS'
+    )
     expect((await failure(backend, 'scorecard-create', { name: '   ' })).code).toBe('BAD_INPUT')
     const renamed = await backend.call('scorecard-rename', { id: core.id, name: '  Core ICP 2026 ' })
     expect(renamed.scorecard.name).toBe('Core ICP 2026')
@@ -145,7 +173,13 @@ describe('scorecards in a workspace', () => {
     expect(left.map((s) => s.id)).toEqual([other.id])
     expect((await failure(backend, 'scorecard-get', { id: core.id })).code).toBe('NOT_FOUND')
     const { db } = backend.context.session.require()
-    for (const table of ['scorecard_criterion', 'scorecard_criterion_value', 'scorecard_knockout', 'scorecard_knockout_value', 'scorecard_attribute_cap']) {
+    for (const table of [
+      'scorecard_criterion',
+      'scorecard_criterion_value',
+      'scorecard_knockout',
+      'scorecard_knockout_value',
+      'scorecard_attribute_cap'
+    ]) {
       expect(db.prepare(`SELECT count(*) FROM ${table}`).pluck().get(), table).toBe(0)
     }
     expect(db.prepare('SELECT count(*) FROM scorecard_revision').pluck().get()).toBe(1)
@@ -160,7 +194,10 @@ describe('scorecards in a workspace', () => {
     const second = { ...first, criteria: first.criteria.slice(0, 3), knockouts: [] }
     await backend.call('scorecard-save', { id, scorecard: second })
     const versions = await backend.call('scorecard-version-save', { id, note: 'After workshop' })
-    expect(versions.map((v) => [v.note, v.criteriaCount, v.knockoutCount])).toEqual([['After workshop', 3, 0], ['Q3 review', 11, 4]])
+    expect(versions.map((v) => [v.note, v.criteriaCount, v.knockoutCount])).toEqual([
+      ['After workshop', 3, 0],
+      ['Q3 review', 11, 4]
+    ])
     expect(versions[1]).toEqual({ ...q3, criteriaCount: 11, knockoutCount: 4 })
     await backend.call('scorecard-save', { id, scorecard: { ...second, criteria: [] } })
     expect(await backend.call('scorecard-version-get', { id, versionId: q3!.id })).toStrictEqual(first)
@@ -187,10 +224,15 @@ describe('portable scorecard files', () => {
     const json = JSON.parse(new TextDecoder().decode(file.bytes))
     expect(json).toEqual(toPortable(richScorecard('Core/ICP: v2')))
     expect(json.format).toBe(PORTABLE_FORMAT)
-    const imported = await backend.call('scorecard-import-file', { source: { kind: 'upload', fileName: file.fileName, bytes: file.bytes }, name: 'Imported' })
+    const imported = await backend.call('scorecard-import-file', {
+      source: { kind: 'upload', fileName: file.fileName, bytes: file.bytes },
+      name: 'Imported'
+    })
     expect(imported.scorecard).toStrictEqual(richScorecard('Imported'))
     expect(imported.warnings.every((w) => !/does not occur/.test(w))).toBe(true)
-    expect((await failure(backend, 'scorecard-import-file', { source: { kind: 'upload', fileName: 'again.json', bytes: file.bytes } })).code).toBe('ALREADY_EXISTS')
+    expect(
+      (await failure(backend, 'scorecard-import-file', { source: { kind: 'upload', fileName: 'again.json', bytes: file.bytes } })).code
+    ).toBe('ALREADY_EXISTS')
   })
 
   it('refuses a file naming an attribute the workspace lacks, and saves nothing', async () => {
@@ -201,10 +243,14 @@ describe('portable scorecard files', () => {
     writeFileSync(path, JSON.stringify(portable))
     const error = await failure(backend, 'scorecard-import-file', { source: { kind: 'path', path } })
     expect(error.code).toBe('BAD_INPUT')
-    expect(error.message).toBe('core.icp-scorecard.json: criterion 5: the attribute "Shoe Size" is not a column of this workspace; nothing was imported.')
+    expect(error.message).toBe(
+      'core.icp-scorecard.json: criterion 5: the attribute "Shoe Size" is not a column of this workspace; nothing was imported.'
+    )
     expect(await backend.call('scorecard-list', {})).toEqual([])
     writeFileSync(path, '{"format": "icp-scorecard/1", ')
-    expect((await failure(backend, 'scorecard-import-file', { source: { kind: 'path', path } })).message).toMatch(/^core\.icp-scorecard\.json is not valid JSON/)
+    expect((await failure(backend, 'scorecard-import-file', { source: { kind: 'path', path } })).message).toMatch(
+      /^core\.icp-scorecard\.json is not valid JSON/
+    )
     expect((await failure(backend, 'scorecard-import-file', { source: { kind: 'path', path: 'nope.json' } })).code).toBe('NOT_FOUND')
   })
 
@@ -224,10 +270,14 @@ describe('portable scorecard files', () => {
     const backend = testBackend(dir, 'native')
     await backend.call('workspace-create', { name: 'Empty', path: 'empty.icpw' })
     const bytes = new TextEncoder().encode(JSON.stringify(toPortable(defaultScorecard('Core ICP'))))
-    expect((await failure(backend, 'scorecard-import-file', { source: { kind: 'upload', fileName: 'core.json', bytes } })).code).toBe('NOT_FOUND')
+    expect((await failure(backend, 'scorecard-import-file', { source: { kind: 'upload', fileName: 'core.json', bytes } })).code).toBe(
+      'NOT_FOUND'
+    )
     // Without data a scorecard can still be made and saved; attributes are checked once data exists.
     const { id } = await backend.call('scorecard-create', { name: 'Core ICP' })
-    expect((await backend.call('scorecard-save', { id, scorecard: richScorecard('Core ICP') })).scorecard).toStrictEqual(richScorecard('Core ICP'))
+    expect((await backend.call('scorecard-save', { id, scorecard: richScorecard('Core ICP') })).scorecard).toStrictEqual(
+      richScorecard('Core ICP')
+    )
     backend.close()
   })
 })
@@ -294,7 +344,9 @@ describe('icp scorecard', () => {
     const entries = JSON.parse(list.stdout)
     expect(entries).toHaveLength(2)
     expect(entries[0]).toEqual({ id: json.id, name: 'Core ICP', criteria: 11, knockouts: 4, versions: 0, updatedAt: expect.any(String) })
-    expect((await icp(['scorecard', 'list', 'w.icpw'], dir)).stdout).toMatch(/^Core ICP {6}11 criteria, 4 knockouts, 0 versions {2}\(changed /)
+    expect((await icp(['scorecard', 'list', 'w.icpw'], dir)).stdout).toMatch(
+      /^Core ICP {6}11 criteria, 4 knockouts, 0 versions {2}\(changed /
+    )
 
     for (const args of [
       ['scorecard', 'export', 'w.icpw', '--name', 'Nope', '--out', out],

@@ -35,7 +35,11 @@ async function versionAndEdit(edit: (scorecard: Scorecard) => Scorecard): Promis
 }
 
 /** Every page of one side of the swap set. */
-async function allSwaps(backend: TestBackend, input: { a: { scorecardId: number; versionId?: number }; b: { scorecardId: number } }, list: 'entering' | 'leaving'): Promise<CompareSwap[]> {
+async function allSwaps(
+  backend: TestBackend,
+  input: { a: { scorecardId: number; versionId?: number }; b: { scorecardId: number } },
+  list: 'entering' | 'leaving'
+): Promise<CompareSwap[]> {
   const rows: CompareSwap[] = []
   for (let offset = 0; ; offset += 500) {
     const report = await backend.call('simulate-compare', { ...input, swapLimit: 500, [`${list}Offset`]: offset })
@@ -79,7 +83,18 @@ describe('simulate-compare', () => {
     const simA = simulationFor(db, version, 'won')
     const simB = simulationFor(db, working, 'won')
     const direct = compareScorecards(simA, simB)
-    for (const key of ['threshold', 'auc', 'gini', 'ks', 'passRate', 'winRateAbove', 'lift', 'recall', 'revenueKept', 'topTierAccounts'] as const) {
+    for (const key of [
+      'threshold',
+      'auc',
+      'gini',
+      'ks',
+      'passRate',
+      'winRateAbove',
+      'lift',
+      'recall',
+      'revenueKept',
+      'topTierAccounts'
+    ] as const) {
       expect(report.a[key], `a.${key}`).toBe(nullIfNaN(direct.a[key]))
       expect(report.b[key], `b.${key}`).toBe(nullIfNaN(direct.b[key]))
       expect(report.delta[key], `delta.${key}`).toBeCloseTo(direct.delta[key], 12)
@@ -121,7 +136,10 @@ describe('simulate-compare', () => {
   })
 
   it('sends every top-tier SaaS account out, and none in, when SaaS becomes a knockout', async () => {
-    const saasOut = (s: Scorecard): Scorecard => ({ ...s, knockouts: [...s.knockouts, { name: 'No SaaS', attribute: 'Industry', op: 'in', values: ['SaaS'] }] })
+    const saasOut = (s: Scorecard): Scorecard => ({
+      ...s,
+      knockouts: [...s.knockouts, { name: 'No SaaS', attribute: 'Industry', op: 'in', values: ['SaaS'] }]
+    })
     const { backend, id, versionId } = await versionAndEdit(saasOut)
     const report = await backend.call('simulate-compare', { a: { scorecardId: id, versionId }, b: { scorecardId: id }, swapLimit: 500 })
     expect(report.entering.total).toBe(0)
@@ -135,7 +153,9 @@ describe('simulate-compare', () => {
     if (industry.kind !== 'category') throw new Error('Industry should be a category')
     const saas = industry.values.indexOf('SaaS')
     const latest = mostRecentDeals(before.view.dataset)
-    const expected = new Set([...latest].filter(([, row]) => before.scored.tiers[row] === 0 && industry.codes[row] === saas).map(([id]) => id))
+    const expected = new Set(
+      [...latest].filter(([, row]) => before.scored.tiers[row] === 0 && industry.codes[row] === saas).map(([id]) => id)
+    )
     expect(report.leaving.total).toBe(expected.size)
     for (const row of report.leaving.rows) {
       expect(expected.has(row.accountId)).toBe(true)
@@ -143,7 +163,12 @@ describe('simulate-compare', () => {
       expect(row).toMatchObject({ tierA: 'A', tierB: 'Disqualified', scoreB: before.scored.scores[latest.get(row.accountId)!] })
     }
     // Thresholds other than the top tier's minimum are honoured.
-    const lower = await backend.call('simulate-compare', { a: { scorecardId: id, versionId }, b: { scorecardId: id }, thresholdA: 40, thresholdB: 60 })
+    const lower = await backend.call('simulate-compare', {
+      a: { scorecardId: id, versionId },
+      b: { scorecardId: id },
+      thresholdA: 40,
+      thresholdB: 60
+    })
     expect(lower.a.threshold).toBe(40)
     expect(lower.b.threshold).toBe(60)
     expect(lower.delta.threshold).toBe(20)
@@ -212,10 +237,17 @@ describe('simulate-band-accounts', () => {
   it("names each criterion in the client's words: the column's label and the value as it reads", async () => {
     const { backend, id } = await versionAndEdit((s) => s)
     const summary = await backend.call('dataset-summary', {})
-    const industry = summary.tables.flatMap((t) => t.columns.map((c) => ({ kind: t.kind, column: c }))).find((x) => x.column.name === 'Industry')!
+    const industry = summary.tables
+      .flatMap((t) => t.columns.map((c) => ({ kind: t.kind, column: c })))
+      .find((x) => x.column.name === 'Industry')!
     await backend.call('dataset-set-column', { kind: industry.kind, index: industry.column.index, label: 'Vertical' })
     const page = await backend.call('simulate-band-accounts', { scorecardId: id, from: 0, to: 100, offset: 0, limit: 1 })
-    expect(page.criteria.map((c) => c.label)).toEqual(['Vertical is SaaS, FinTech', 'Employees 51–500', 'Tech Stack includes any of Salesforce', 'Recently Raised: yes'])
+    expect(page.criteria.map((c) => c.label)).toEqual([
+      'Vertical is SaaS, FinTech',
+      'Employees 51–500',
+      'Tech Stack includes any of Salesforce',
+      'Recently Raised: yes'
+    ])
     backend.close()
   })
 

@@ -90,10 +90,44 @@ describe('icp simulate, score and bench', () => {
     const result = await icp(['simulate', 'Sample workspace.icpw', '--scorecard', 'core icp', '--threshold', '70', '--json'], dir)
     expect(result.stderr).toBe('')
     const json = JSON.parse(result.stdout)
-    for (const key of ['n', 'wins', 'losses', 'excludedOpen', 'auc', 'gini', 'ks', 'threshold', 'passCount', 'passRate', 'winRateAbove', 'winRateBelow', 'ciAbove', 'ciBelow', 'lift', 'recall', 'revenueKept', 'medianCycleAbove', 'medianCycleBelow', 'bands', 'curve', 'knockouts']) {
+    for (const key of [
+      'n',
+      'wins',
+      'losses',
+      'excludedOpen',
+      'auc',
+      'gini',
+      'ks',
+      'threshold',
+      'passCount',
+      'passRate',
+      'winRateAbove',
+      'winRateBelow',
+      'ciAbove',
+      'ciBelow',
+      'lift',
+      'recall',
+      'revenueKept',
+      'medianCycleAbove',
+      'medianCycleBelow',
+      'bands',
+      'curve',
+      'knockouts'
+    ]) {
       expect(json, key).toHaveProperty(key)
     }
-    expect(Object.keys(json.bands[0]).sort()).toEqual(['ci', 'from', 'meanWonAmount', 'medianCycleDays', 'n', 'name', 'to', 'tooSmall', 'winRate', 'wins'])
+    expect(Object.keys(json.bands[0]).sort()).toEqual([
+      'ci',
+      'from',
+      'meanWonAmount',
+      'medianCycleDays',
+      'n',
+      'name',
+      'to',
+      'tooSmall',
+      'winRate',
+      'wins'
+    ])
     expect(Object.keys(json.curve[0]).sort()).toEqual(['passRate', 'recall', 'threshold', 'winRateAbove'])
     expect(Object.keys(json.knockouts[0]).sort()).toEqual(['lostDealsRemoved', 'name', 'wonDealsRemoved', 'wonRevenueRemoved'])
     expect(json.threshold).toBe(70)

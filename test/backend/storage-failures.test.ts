@@ -104,7 +104,10 @@ describe('a full disk', () => {
   it('a real full file system (a tiny tmpfs): DISK_FULL, nothing lost, opens once space is freed', async (ctx) => {
     const disk = smallDisk(1024)
     if (!disk) {
-      skipBecause(ctx, 'a 1 MB tmpfs could not be mounted here (needs root with mount rights); the max_page_count test above covers DISK_FULL')
+      skipBecause(
+        ctx,
+        'a 1 MB tmpfs could not be mounted here (needs root with mount rights); the max_page_count test above covers DISK_FULL'
+      )
     }
     const filesDir = tempDir()
     const big = writeCrmFiles(filesDir, 'storage-big', 1500).flatCsv

@@ -170,7 +170,12 @@ describe('the browser-mode web host', () => {
     expect(names.length).toBeGreaterThan(50)
     for (const method of names) {
       for (const headers of [{}, { 'X-ICP-Token': 'wrong' }, { 'X-ICP-Token': host.token.slice(0, -1) }] as Array<Record<string, string>>) {
-        const reply = await send(host, { method: 'POST', path: `/api/${method}`, headers: { 'Content-Type': 'application/json', ...headers }, body: '{}' })
+        const reply = await send(host, {
+          method: 'POST',
+          path: `/api/${method}`,
+          headers: { 'Content-Type': 'application/json', ...headers },
+          body: '{}'
+        })
         expect(reply.status, `${method} ${JSON.stringify(headers)}`).toBe(401)
         expect(fromWire(reply.body)).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } })
       }
@@ -259,16 +264,22 @@ describe('the browser-mode web host', () => {
     expect(streamed.status).toBe(413)
     expect(fromWire(streamed.body)).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } })
     // Just under the limit is fine.
-    const small = await send(host, { method: 'POST', path: '/api/app-info', headers: { 'X-ICP-Token': host.token }, body: `{}${' '.repeat(1000)}` })
+    const small = await send(host, {
+      method: 'POST',
+      path: '/api/app-info',
+      headers: { 'X-ICP-Token': host.token },
+      body: `{}${' '.repeat(1000)}`
+    })
     expect(small.status).toBe(200)
   })
 })
 
 describe('browser mode takes uploads only (issue 17, item 7)', () => {
   // Every method whose input has a file source: each is refused with a path, whatever the path.
-  const withSource = (Object.keys(methods) as Array<keyof typeof methods>).filter((m) =>
-    methods[m].input.safeParse({ source: { kind: 'path', path: '/etc/hostname' }, name: 'x' }).success ||
-    methods[m].input.safeParse({ source: { kind: 'path', path: '/etc/hostname' } }).success
+  const withSource = (Object.keys(methods) as Array<keyof typeof methods>).filter(
+    (m) =>
+      methods[m].input.safeParse({ source: { kind: 'path', path: '/etc/hostname' }, name: 'x' }).success ||
+      methods[m].input.safeParse({ source: { kind: 'path', path: '/etc/hostname' } }).success
   )
 
   it('finds the methods that take a file source', () => {

@@ -22,7 +22,10 @@ const workspaceFile = join(__dirname, '../../src-main/backend/store/workspace-fi
 const tsconfig = join(__dirname, '../../tsconfig.node.json')
 
 /** openWorkspaceFile in a child process with a deadline: its error, 'opened', or 'timeout'. */
-function openInChild(path: string, timeoutMs = 20_000): { code?: string; message?: string; details?: Record<string, unknown> } | 'opened' | 'timeout' {
+function openInChild(
+  path: string,
+  timeoutMs = 20_000
+): { code?: string; message?: string; details?: Record<string, unknown> } | 'opened' | 'timeout' {
   const script = `const { openWorkspaceFile } = require(${JSON.stringify(workspaceFile)}); try { openWorkspaceFile(${JSON.stringify(path)}).close(); console.log('"opened"') } catch (e) { console.log(JSON.stringify({ code: e.code, message: e.message, details: e.details })) }`
   const run = spawnSync(process.execPath, ['--require', tsx, '-e', script], {
     encoding: 'utf8',
@@ -46,7 +49,7 @@ function alter(path: string, sql: string): void {
   db.close()
 }
 
-describe('a workspace whose schema is not the app\'s', () => {
+describe("a workspace whose schema is not the app's", () => {
   it('refuses a `workspace` view over an endless recursive query at once, without querying it', () => {
     const path = workspace('endless')
     alter(
@@ -61,24 +64,34 @@ describe('a workspace whose schema is not the app\'s', () => {
     expect(performance.now() - started).toBeLessThan(15_000)
     expect(result).toMatchObject({ code: 'CORRUPT_WORKSPACE', details: { reason: 'unexpected-schema', unchanged: true } })
     const { message } = result as { message: string }
-    expect(message).toMatch(/^endless\.icpw cannot be opened: it contains a (view "workspace"|table "workspace_kept") that ICP Workbench never creates/)
+    expect(message).toMatch(
+      /^endless\.icpw cannot be opened: it contains a (view "workspace"|table "workspace_kept") that ICP Workbench never creates/
+    )
     expect(message).toContain('The file was left unchanged.')
     expect(readFileSync(path).equals(before)).toBe(true)
   }, 30_000)
 
   it.each([
     ['a trigger', 'CREATE TRIGGER wipe AFTER UPDATE ON workspace BEGIN DELETE FROM scorecard; END;', 'trigger "wipe"'],
-    ['a redefined table', 'DROP TABLE leak_overrule; CREATE TABLE leak_overrule (attribute TEXT, x BLOB);', 'table "leak_overrule" is not defined'],
+    [
+      'a redefined table',
+      'DROP TABLE leak_overrule; CREATE TABLE leak_overrule (attribute TEXT, x BLOB);',
+      'table "leak_overrule" is not defined'
+    ],
     ['a missing table', 'DROP TABLE leak_overrule;', 'table "leak_overrule" is missing']
-  ])('refuses %s before reading any table', (_what, sql, said) => {
-    const path = workspace('altered')
-    alter(path, sql)
-    const before = readFileSync(path)
-    const result = openInChild(path)
-    expect(result).toMatchObject({ code: 'CORRUPT_WORKSPACE' })
-    expect((result as { message: string }).message).toContain(said)
-    expect(readFileSync(path).equals(before)).toBe(true)
-  }, 30_000)
+  ])(
+    'refuses %s before reading any table',
+    (_what, sql, said) => {
+      const path = workspace('altered')
+      alter(path, sql)
+      const before = readFileSync(path)
+      const result = openInChild(path)
+      expect(result).toMatchObject({ code: 'CORRUPT_WORKSPACE' })
+      expect((result as { message: string }).message).toContain(said)
+      expect(readFileSync(path).equals(before)).toBe(true)
+    },
+    30_000
+  )
 })
 
 /**
@@ -104,7 +117,11 @@ describe('a workspace path that is not a file', () => {
     execFileSync('mkfifo', [join(dir, 'pipe.icpw')])
     for (const name of ['zeros.icpw', 'pipe.icpw']) {
       const result = openInChild(join(dir, name), 10_000)
-      expect(result).toEqual({ code: 'NOT_A_WORKSPACE', message: `${name} is not an ordinary file (it is a device, pipe or socket), not a workspace file.`, details: expect.anything() })
+      expect(result).toEqual({
+        code: 'NOT_A_WORKSPACE',
+        message: `${name} is not an ordinary file (it is a device, pipe or socket), not a workspace file.`,
+        details: expect.anything()
+      })
     }
   }, 30_000)
 })
@@ -123,7 +140,9 @@ describe('a stale journal', () => {
     const journal = readFileSync(`${path}-journal`)
     const result = openInChild(path)
     expect(result).toMatchObject({ code: 'CORRUPT_WORKSPACE', details: { reason: 'foreign-journal' } })
-    expect((result as { message: string }).message).toContain('client.icpw-journal beside it is left over from an interrupted save of a different file')
+    expect((result as { message: string }).message).toContain(
+      'client.icpw-journal beside it is left over from an interrupted save of a different file'
+    )
     expect(readFileSync(path).equals(file)).toBe(true)
     expect(readFileSync(`${path}-journal`).equals(journal)).toBe(true)
     // With the journal moved away, the restored file opens as it is.

@@ -43,7 +43,9 @@ describe('one session per workspace', () => {
     const error = await refusal(second.dispatch('workspace-open', { path: 'acme.icpw' }))
     expect(error.code).toBe('WORKSPACE_IN_USE')
     expect(error.message).toMatch(
-      new RegExp(`^acme\\.icpw is open in another ICP Workbench window \\(pid ${process.pid} since \\d{4}-\\d\\d-\\d\\dT[^)]+\\); close it there first\\.`)
+      new RegExp(
+        `^acme\\.icpw is open in another ICP Workbench window \\(pid ${process.pid} since \\d{4}-\\d\\d-\\d\\dT[^)]+\\); close it there first\\.`
+      )
     )
     expect(error.details).toMatchObject({ pid: process.pid, path: join(dir, 'acme.icpw') })
     // The refused session has nothing open and wrote nothing; the first keeps working.
@@ -109,7 +111,10 @@ describe('one session per workspace', () => {
     await setup.call('workspace-create', { name: 'Acme', path: 'acme.icpw' })
     setup.close()
     const file = join(dir, 'acme.icpw')
-    writeFileSync(lockPathOf(file), JSON.stringify({ pid: deadPid(), host: 'laptop-of-someone-else', startedAt: '2024-01-01T00:00:00.000Z', id: 'x' }))
+    writeFileSync(
+      lockPathOf(file),
+      JSON.stringify({ pid: deadPid(), host: 'laptop-of-someone-else', startedAt: '2024-01-01T00:00:00.000Z', id: 'x' })
+    )
     const error = await refusal(testBackend(dir).dispatch('workspace-open', { path: 'acme.icpw' }))
     expect(error.code).toBe('WORKSPACE_IN_USE')
     expect(error.message).toContain('on laptop-of-someone-else')

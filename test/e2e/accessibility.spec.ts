@@ -23,7 +23,9 @@ async function violations(page: Page, only?: string): Promise<string[]> {
   const results = await builder.analyze()
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}) ${n.target.join(' ')}: ${n.failureSummary?.split('\n').slice(1).join(' ').trim() ?? ''}`))
+    .flatMap((v) =>
+      v.nodes.map((n) => `${v.id} (${v.impact}) ${n.target.join(' ')}: ${n.failureSummary?.split('\n').slice(1).join(' ').trim() ?? ''}`)
+    )
 }
 
 let files: string
@@ -35,7 +37,12 @@ test.beforeAll(() => {
 test.afterAll(() => rmSync(files, { recursive: true, force: true }))
 
 for (const theme of ['Light', 'Dark'] as const) {
-  test(`no serious or critical axe violations in any section, ${theme.toLowerCase()} theme`, async ({ page, host, startPage, workspacePage }) => {
+  test(`no serious or critical axe violations in any section, ${theme.toLowerCase()} theme`, async ({
+    page,
+    host,
+    startPage,
+    workspacePage
+  }) => {
     // ~2 minutes of axe scans on an idle 2-core machine, several times that on a busy one.
     test.setTimeout(600_000)
     const found: string[] = []

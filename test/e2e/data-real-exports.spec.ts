@@ -25,7 +25,11 @@ function writeLeads(rows: number, flag = 'Converted', name = 'leads.csv'): { pat
   return { path, won }
 }
 
-test('a leads file with a 0/1 outcome imports with no changes, and again after re-picking the outcome column', async ({ host, page, startPage }) => {
+test('a leads file with a 0/1 outcome imports with no changes, and again after re-picking the outcome column', async ({
+  host,
+  page,
+  startPage
+}) => {
   test.setTimeout(90_000)
   const { path, won } = writeLeads(240)
   const data = new DataPage(page)
@@ -63,7 +67,8 @@ test('a leads file with a 0/1 outcome imports with no changes, and again after r
 test('raw column names get client-facing labels, editable in the Data section and used in Discover', async ({ host, page, startPage }) => {
   test.setTimeout(90_000)
   const lines = ['account_id,hq_country,num_employees,closed_won']
-  for (let i = 0; i < 240; i++) lines.push(`A${i},${['US', 'DE', 'FR'][i % 3]},${10 + ((i * 37) % 900)},${i % 3 === 0 || i % 7 === 0 ? 'true' : 'false'}`)
+  for (let i = 0; i < 240; i++)
+    lines.push(`A${i},${['US', 'DE', 'FR'][i % 3]},${10 + ((i * 37) % 900)},${i % 3 === 0 || i % 7 === 0 ? 'true' : 'false'}`)
   const path = join(files, 'snake.csv')
   writeFileSync(path, lines.join('\n'))
   const data = new DataPage(page)

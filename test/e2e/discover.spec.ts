@@ -1,7 +1,12 @@
 import { test, expect } from './support/fixtures'
 import { DiscoverPage } from './pages/discover-page'
 
-test('Discover shows the planted signal, an attribute with intervals, and a suggested scorecard', async ({ page, host, startPage, workspacePage }) => {
+test('Discover shows the planted signal, an attribute with intervals, and a suggested scorecard', async ({
+  page,
+  host,
+  startPage,
+  workspacePage
+}) => {
   await startPage.goto(host.url)
   await page.getByRole('button', { name: /Open the sample workspace/ }).click()
   await workspacePage.expectOpen('Sample — Stackwise')
@@ -24,7 +29,9 @@ test('Discover shows the planted signal, an attribute with intervals, and a sugg
   const overruled = page.locator('.attr-table tr').filter({ hasText: flaggedName }).first()
   await expect(overruled.getByRole('button', { name: 'Restore flag' })).toBeVisible()
   await overruled.getByRole('button', { name: 'Restore flag' }).click()
-  await expect(page.locator('.attr-table tr').filter({ hasText: flaggedName }).first().getByRole('button', { name: 'Use anyway' })).toBeVisible()
+  await expect(
+    page.locator('.attr-table tr').filter({ hasText: flaggedName }).first().getByRole('button', { name: 'Use anyway' })
+  ).toBeVisible()
 
   const values = await discover.expand('Industry')
   await expect(values.getByRole('row')).not.toHaveCount(1)

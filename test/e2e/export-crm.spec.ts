@@ -4,7 +4,12 @@ import { test, expect } from './support/fixtures'
 import { ExportPage } from './pages/export-page'
 import { SimulatePage } from './pages/simulate-page'
 
-test('Export: map the fields to Salesforce, refuse a name it would not accept, and download the hand-over pack', async ({ page, host, startPage, workspacePage }, testInfo) => {
+test('Export: map the fields to Salesforce, refuse a name it would not accept, and download the hand-over pack', async ({
+  page,
+  host,
+  startPage,
+  workspacePage
+}, testInfo) => {
   await startPage.goto(host.url)
   await page.getByRole('button', { name: /Open the sample workspace/ }).click()
   await workspacePage.expectOpen('Sample — Stackwise')
@@ -28,12 +33,22 @@ test('Export: map the fields to Salesforce, refuse a name it would not accept, a
   await expect(page.getByRole('button', { name: 'Save the mapping' })).toBeDisabled()
   await page.locator('.crm').screenshot({ path: testInfo.outputPath('crm-hand-over.png') })
 
-  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByRole('button', { name: 'Download the Salesforce pack' }).click()])
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 30_000 }),
+    page.getByRole('button', { name: 'Download the Salesforce pack' }).click()
+  ])
   expect(download.suggestedFilename()).toMatch(/ - Salesforce hand-over\.zip$/)
   const file = testInfo.outputPath('pack.zip')
   await download.saveAs(file)
   const entries = new Map(readZip(readFileSync(file)).map((e) => [e.name, new TextDecoder().decode(e.data)]))
-  expect([...entries.keys()]).toEqual(expect.arrayContaining(['Salesforce setup sheet.txt', 'ICP scores - Salesforce import.csv', 'ICP_Score__c formula.txt', 'ICP_Tier__c formula.txt']))
+  expect([...entries.keys()]).toEqual(
+    expect.arrayContaining([
+      'Salesforce setup sheet.txt',
+      'ICP scores - Salesforce import.csv',
+      'ICP_Score__c formula.txt',
+      'ICP_Tier__c formula.txt'
+    ])
+  )
   // The saved name is the one the formula reads.
   expect(entries.get('ICP_Score__c formula.txt')).toContain('Employees__c')
   expect(entries.get('ICP scores - Salesforce import.csv')).toMatch(/ICP Score,ICP Tier,ICP Reasons/)

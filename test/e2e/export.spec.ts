@@ -4,7 +4,13 @@ import { test, expect } from './support/fixtures'
 import { ExportPage } from './pages/export-page'
 import { SimulatePage } from './pages/simulate-page'
 
-test('Export: edit the one-pager beside its preview, keep the edits, download the PDF', async ({ page, host, startPage, workspacePage, foreignRequests }, testInfo) => {
+test('Export: edit the one-pager beside its preview, keep the edits, download the PDF', async ({
+  page,
+  host,
+  startPage,
+  workspacePage,
+  foreignRequests
+}, testInfo) => {
   await startPage.goto(host.url)
   await page.getByRole('button', { name: /Open the sample workspace/ }).click()
   await workspacePage.expectOpen('Sample — Stackwise')

@@ -5,7 +5,12 @@ import { SimulatePage } from './pages/simulate-page'
 // Offline: every request the page makes is routed through here and recorded. Anything not for the
 // app's own host is aborted; at the end there must be none at all, and nothing that left 127.0.0.1.
 
-test('a walk through every section makes no request to anything but the app\'s own host', async ({ page, host, startPage, workspacePage }) => {
+test("a walk through every section makes no request to anything but the app's own host", async ({
+  page,
+  host,
+  startPage,
+  workspacePage
+}) => {
   test.setTimeout(240_000)
   const own = `${new URL(host.url).origin}/`
   expect(own).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/)

@@ -1,7 +1,12 @@
 import { test, expect } from './support/fixtures'
 import { ScorecardsPage } from './pages/scorecards-page'
 
-test('a scorecard is built by drag and drop, edited, reordered by keyboard, undone, redone and persisted', async ({ page, host, startPage, workspacePage }) => {
+test('a scorecard is built by drag and drop, edited, reordered by keyboard, undone, redone and persisted', async ({
+  page,
+  host,
+  startPage,
+  workspacePage
+}) => {
   await startPage.goto(host.url)
   await page.getByRole('button', { name: /Open the sample workspace/ }).click()
   await workspacePage.expectOpen('Sample — Stackwise')
@@ -58,7 +63,12 @@ test('a scorecard is built by drag and drop, edited, reordered by keyboard, undo
   await expect(scorecards.cards('Technographic')).toHaveCount(1)
 })
 
-test('values and bands dragged from the palette, a card moved between categories, a knockout backtested, live figures following', async ({ page, host, startPage, workspacePage }) => {
+test('values and bands dragged from the palette, a card moved between categories, a knockout backtested, live figures following', async ({
+  page,
+  host,
+  startPage,
+  workspacePage
+}) => {
   await startPage.goto(host.url)
   await page.getByRole('button', { name: /Open the sample workspace/ }).click()
   await workspacePage.expectOpen('Sample — Stackwise')
@@ -83,7 +93,13 @@ test('values and bands dragged from the palette, a card moved between categories
   await expect(employees.locator('.sc-histogram__bar--in').first()).toBeVisible()
 
   // The Industry card moves to another category by mouse.
-  await scorecards.drag(scorecards.cards('Firmographic').first().getByRole('button', { name: /^Move Industry/ }), page.getByRole('region', { name: 'Technographic', exact: true }))
+  await scorecards.drag(
+    scorecards
+      .cards('Firmographic')
+      .first()
+      .getByRole('button', { name: /^Move Industry/ }),
+    page.getByRole('region', { name: 'Technographic', exact: true })
+  )
   await expect(scorecards.cards('Technographic')).toHaveCount(1)
   await expect(scorecards.cards('Technographic').first()).toHaveAccessibleName(`Industry is ${industry}`)
   await expect(scorecards.cards('Firmographic')).toHaveCount(1)

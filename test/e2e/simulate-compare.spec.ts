@@ -4,7 +4,12 @@ import { SimulatePage } from './pages/simulate-page'
 
 const countOf = (text: string): number => Number(text.replace(/[^\d]/g, ''))
 
-test('a saved version is compared with the changed working copy: deltas and the accounts that move', async ({ page, host, startPage, workspacePage }) => {
+test('a saved version is compared with the changed working copy: deltas and the accounts that move', async ({
+  page,
+  host,
+  startPage,
+  workspacePage
+}) => {
   await startPage.goto(host.url)
   await page.getByRole('button', { name: /Open the sample workspace/ }).click()
   await workspacePage.expectOpen('Sample — Stackwise')
@@ -34,7 +39,12 @@ test('a saved version is compared with the changed working copy: deltas and the 
   await expect(auc).toContainText(/Baseline\s*0\.\d{3}/)
   await expect(auc).toContainText(/Challenger\s*0\.\d{3}/)
   // Some figure changed (which one depends on the data: the AUC may stay the same to 3 decimals).
-  await expect(page.getByRole('region', { name: 'Headline figures compared' }).getByLabel(/^Change [+−][\d.,]+.*: (better|worse)$/).first()).toBeVisible()
+  await expect(
+    page
+      .getByRole('region', { name: 'Headline figures compared' })
+      .getByLabel(/^Change [+−][\d.,]+.*: (better|worse)$/)
+      .first()
+  ).toBeVisible()
   await expect(simulate.compareFigure('Lift')).toContainText(/\d\.\d{2}×/)
   await expect(simulate.compareFigure('Top-tier accounts')).toBeVisible()
 
@@ -43,7 +53,10 @@ test('a saved version is compared with the changed working copy: deltas and the 
   const entering = countOf(await moves.getByRole('definition').first().innerText())
   const leaving = countOf(await moves.getByRole('definition').nth(1).innerText())
   expect(entering + leaving).toBeGreaterThan(0)
-  for (const [list, total] of [['entering', entering], ['leaving', leaving]] as const) {
+  for (const [list, total] of [
+    ['entering', entering],
+    ['leaving', leaving]
+  ] as const) {
     const section = simulate.swapSection(list)
     await expect(section.getByRole('heading')).toContainText(String(total))
     if (total === 0) {

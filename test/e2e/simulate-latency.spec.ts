@@ -32,13 +32,22 @@ async function simulateRun(hostUrl: string, threshold: number): Promise<{ passCo
   return call('simulate-run', { scorecardId: first!.id, threshold })
 }
 
-test('with 100,000 deals the figures follow a dragged slider, computed in the worker exactly as the backend computes them', async ({ page, host, startPage, workspacePage }, testInfo) => {
+test('with 100,000 deals the figures follow a dragged slider, computed in the worker exactly as the backend computes them', async ({
+  page,
+  host,
+  startPage,
+  workspacePage
+}, testInfo) => {
   test.setTimeout(480_000)
-  execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'latency', 'large-workspace.ts'), join(host.dataDir, 'latency.icpw'), String(DEALS)], {
-    cwd: ROOT,
-    env: { ...process.env, TSX_TSCONFIG_PATH: join(ROOT, 'tsconfig.node.json') },
-    stdio: 'inherit'
-  })
+  execFileSync(
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'scripts', 'latency', 'large-workspace.ts'), join(host.dataDir, 'latency.icpw'), String(DEALS)],
+    {
+      cwd: ROOT,
+      env: { ...process.env, TSX_TSCONFIG_PATH: join(ROOT, 'tsconfig.node.json') },
+      stdio: 'inherit'
+    }
+  )
   await startPage.goto(host.url)
   await startPage.openFromFolder('latency.icpw')
   await workspacePage.expectOpen('Latency 100,000 deals')
@@ -73,7 +82,9 @@ test('with 100,000 deals the figures follow a dragged slider, computed in the wo
   const liveThreshold = Number(await live.getByRole('slider', { name: 'Threshold' }).inputValue())
   const shown = live.getByRole('group', { name: 'Deals passing' }).locator('.live-fig__value')
   await expect
-    .poll(async () => (await simulateRun(host.url, liveThreshold)).passCount.toLocaleString('en-US') === (await shown.innerText()), { timeout: SETTLE })
+    .poll(async () => (await simulateRun(host.url, liveThreshold)).passCount.toLocaleString('en-US') === (await shown.innerText()), {
+      timeout: SETTLE
+    })
     .toBe(true)
 
   const figures = { deals: DEALS, threshold, points }

@@ -3,7 +3,12 @@ import { readPdf } from '../support/pdf'
 import { test, expect } from './support/fixtures'
 import { SimulatePage } from './pages/simulate-page'
 
-test('Simulate: the 90-day review says when it is too early, reviews the deals since a date, prints one page and records a version', async ({ page, host, startPage, workspacePage }, testInfo) => {
+test('Simulate: the 90-day review says when it is too early, reviews the deals since a date, prints one page and records a version', async ({
+  page,
+  host,
+  startPage,
+  workspacePage
+}, testInfo) => {
   await startPage.goto(host.url)
   await page.getByRole('button', { name: /Open the sample workspace/ }).click()
   await workspacePage.expectOpen('Sample — Stackwise')
@@ -29,7 +34,10 @@ test('Simulate: the 90-day review says when it is too early, reviews the deals s
   await expect(preview).toContainText('Wins it placed in the lowest tier')
   await page.screenshot({ path: testInfo.outputPath('review.png'), fullPage: true })
 
-  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByRole('button', { name: 'Download the review (PDF)' }).click()])
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 60_000 }),
+    page.getByRole('button', { name: 'Download the review (PDF)' }).click()
+  ])
   expect(download.suggestedFilename()).toMatch(/ - 90-day review \d{4}-\d{2}-\d{2}\.pdf$/)
   const file = testInfo.outputPath('review.pdf')
   await download.saveAs(file)
@@ -45,5 +53,7 @@ test('Simulate: the 90-day review says when it is too early, reviews the deals s
   await page.keyboard.press('Alt+3')
   await page.getByRole('button', { name: 'Versions', exact: true }).click()
   const versions = page.getByRole('dialog', { name: 'Versions' })
-  await expect(versions.getByRole('listitem').filter({ hasText: '90-day review of 2026-' })).toContainText(/Built on deals closed \d{4}-\d{2}-\d{2} – \d{4}-\d{2}-\d{2} · reviewed on 2026-\d{2}-\d{2} – 2026-\d{2}-\d{2}/)
+  await expect(versions.getByRole('listitem').filter({ hasText: '90-day review of 2026-' })).toContainText(
+    /Built on deals closed \d{4}-\d{2}-\d{2} – \d{4}-\d{2}-\d{2} · reviewed on 2026-\d{2}-\d{2} – 2026-\d{2}-\d{2}/
+  )
 })

@@ -37,7 +37,9 @@ test('Simulate follows the threshold and the capacity, with band and knockout ta
   await page.getByRole('radio', { name: 'Fixed bands' }).check()
   await expect(simulate.bandTable.getByRole('rowheader', { name: /^0-20/ }).first()).toBeVisible()
   await expect(simulate.knockoutPanel).toBeVisible()
-  await expect(simulate.knockoutPanel.getByRole('table', { name: 'Knockout backtest' }).or(simulate.knockoutPanel.getByText('no knockouts'))).toBeVisible()
+  await expect(
+    simulate.knockoutPanel.getByRole('table', { name: 'Knockout backtest' }).or(simulate.knockoutPanel.getByText('no knockouts'))
+  ).toBeVisible()
   await expect(page.getByRole('group', { name: 'AUC' })).toContainText(/0\.\d{3}/)
   await expect(page.getByRole('group', { name: 'Lift' })).toContainText(/\d\.\d{2}×/)
 })

@@ -6,7 +6,12 @@ import { ScorecardsPage } from './pages/scorecards-page'
 // Regressions for backend data that one section cached and another section changed: each
 // screen must show what is stored now, not what it read on its first visit.
 
-test('a column set to Ignore in Data leaves the Scorecards palette at once, without a reload', async ({ page, host, startPage, workspacePage }) => {
+test('a column set to Ignore in Data leaves the Scorecards palette at once, without a reload', async ({
+  page,
+  host,
+  startPage,
+  workspacePage
+}) => {
   await startPage.goto(host.url)
   await startPage.openSample()
 
@@ -58,7 +63,11 @@ async function figuresAfterReload(page: Page, scorecards: ScorecardsPage): Promi
   return figures
 }
 
-test('the live figures follow a switch of scorecard, a new knockout and a points step, as a reload would show them', async ({ page, host, startPage }) => {
+test('the live figures follow a switch of scorecard, a new knockout and a points step, as a reload would show them', async ({
+  page,
+  host,
+  startPage
+}) => {
   await startPage.goto(host.url)
   await startPage.openSample()
   const scorecards = new ScorecardsPage(page)

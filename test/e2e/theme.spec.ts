@@ -28,7 +28,12 @@ async function expectReadableInBothThemes(page: Page, view: string): Promise<voi
   await useTheme(page, 'Dark', 'dark')
 }
 
-test('the theme follows the system, persists, and every section keeps readable contrast in light and dark', async ({ page, host, startPage, workspacePage }) => {
+test('the theme follows the system, persists, and every section keeps readable contrast in light and dark', async ({
+  page,
+  host,
+  startPage,
+  workspacePage
+}) => {
   // Fourteen axe scans take ~45 s on an idle 2-core machine and several times that on a busy
   // one: the default made this a test of the machine's load.
   test.setTimeout(360_000)

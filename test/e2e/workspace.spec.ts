@@ -101,7 +101,11 @@ test('keyboard shortcuts drive the same commands', async ({ host, page, startPag
   await page.keyboard.type('Keys Inc')
   await page.keyboard.press('Enter')
   await workspacePage.expectOpen('Keys Inc')
-  for (const [key, title] of [['Alt+2', 'Discover'], ['Alt+4', 'Simulate'], ['Alt+1', 'Data']] as const) {
+  for (const [key, title] of [
+    ['Alt+2', 'Discover'],
+    ['Alt+4', 'Simulate'],
+    ['Alt+1', 'Data']
+  ] as const) {
     await page.keyboard.press(key)
     await expect(workspacePage.sectionTitle).toHaveText(title)
   }

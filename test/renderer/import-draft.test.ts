@@ -4,7 +4,16 @@ import type { ImportPreview } from '@shared/domain/import'
 import { carryOverEdits, draftFromPreview, withRole, type ImportDraft } from '../../src-renderer/stores/import/import-draft'
 
 const column = (index: number, name: string, role: ColumnRole, type: ColumnType = 'category'): ColumnProfile =>
-  ({ index, name, inferredType: type, type, role, category: role === 'attribute' ? 'Firmographic' : null, topValues: [], dateOrder: null }) as unknown as ColumnProfile
+  ({
+    index,
+    name,
+    inferredType: type,
+    type,
+    role,
+    category: role === 'attribute' ? 'Firmographic' : null,
+    topValues: [],
+    dateOrder: null
+  }) as unknown as ColumnProfile
 
 const preview = (stagingId: string, columns: ColumnProfile[]): ImportPreview =>
   ({ stagingId, columns, previewRows: [], suggestedKind: 'deals', outcomeMapping: [], cleanups: [] }) as unknown as ImportPreview
@@ -22,13 +31,27 @@ describe('import draft: the consultant’s choices on a staged file, as plain fu
   })
 
   it('after a re-read, roles and types chosen for a column carry over by name; new columns keep their suggestion', () => {
-    const before = preview('s1', [column(0, 'Stage', 'outcome'), column(1, 'Employees', 'attribute', 'number'), column(2, 'Notes', 'attribute', 'text')])
+    const before = preview('s1', [
+      column(0, 'Stage', 'outcome'),
+      column(1, 'Employees', 'attribute', 'number'),
+      column(2, 'Notes', 'attribute', 'text')
+    ])
     let chosen = draftOf(before)
     chosen = withRole(chosen, before, 2, 'ignore')
-    chosen = { ...chosen, columns: chosen.columns.map((c) => (c.index === 1 ? { ...c, type: 'range' as const } : c)), mode: 'append', appendKey: 'Deal ID' }
+    chosen = {
+      ...chosen,
+      columns: chosen.columns.map((c) => (c.index === 1 ? { ...c, type: 'range' as const } : c)),
+      mode: 'append',
+      appendKey: 'Deal ID'
+    }
 
     // Another header row: the same columns in another order, and one more.
-    const after = preview('s2', [column(0, 'Region', 'attribute'), column(1, 'Notes', 'attribute', 'text'), column(2, 'Employees', 'attribute', 'number'), column(3, 'Stage', 'outcome')])
+    const after = preview('s2', [
+      column(0, 'Region', 'attribute'),
+      column(1, 'Notes', 'attribute', 'text'),
+      column(2, 'Employees', 'attribute', 'number'),
+      column(3, 'Stage', 'outcome')
+    ])
     const carried = carryOverEdits({ preview: before, draft: chosen }, { preview: after, draft: draftOf(after) })
     expect(carried.draft.columns.map((c) => c.role)).toEqual(['attribute', 'ignore', 'attribute', 'outcome'])
     // The type is replayed against the new staging by the caller, at the column's new index.

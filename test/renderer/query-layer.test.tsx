@@ -16,7 +16,11 @@ function Screen() {
   const discover = useApiQuery('best-definition-get', {}).data
   return (
     <>
-      <ul aria-label="Scorecards">{list?.map((s) => <li key={s.id}>{s.name}</li>)}</ul>
+      <ul aria-label="Scorecards">
+        {list?.map((s) => (
+          <li key={s.id}>{s.name}</li>
+        ))}
+      </ul>
       <p>{discover === undefined ? 'loading' : discover === null ? 'no definition' : 'defined'}</p>
     </>
   )
@@ -60,7 +64,7 @@ describe('query layer: reads keyed by method and input, refetched from what writ
     expect(backend.count('scorecard-list')).toBe(1)
   })
 
-  it("a write here refetches the reads of what it changes, and only those", async () => {
+  it('a write here refetches the reads of what it changes, and only those', async () => {
     show()
     await screen.findByText('Core ICP')
     await act(() => callApi('scorecard-create', { name: 'Adjacent ICP' }, client))
@@ -92,7 +96,7 @@ describe('query layer: reads keyed by method and input, refetched from what writ
     stop()
   })
 
-  it('answers are kept per workspace: another workspace never shows the last one\'s list', async () => {
+  it("answers are kept per workspace: another workspace never shows the last one's list", async () => {
     show()
     await screen.findByText('Core ICP')
     scorecards = [summary(7, 'Other client')]

@@ -5,7 +5,8 @@ import { editHistory } from '../../src-renderer/features/shell/app-commands'
 import { useScorecardStore } from '../../src-renderer/stores/scorecard-store'
 import { fakeBackend } from './fake-backend'
 
-const version = (points: number) => ({ name: 'Core ICP', categories: [], criteria: [], knockouts: [], tiers: [], points }) as unknown as Scorecard
+const version = (points: number) =>
+  ({ name: 'Core ICP', categories: [], criteria: [], knockouts: [], tiers: [], points }) as unknown as Scorecard
 
 describe('one undo path for the menu, the keyboard and the toolbar', () => {
   const execCommand = vi.fn()

@@ -47,7 +47,7 @@ describe('what-if client: one run in the worker, the newest one waiting, the res
     await expect(third).resolves.toEqual({ kind: 'missing', conditionKeys: ['Industry in SaaS'] })
   })
 
-  it("an answer for a run that is not the one out is ignored; a worker error rejects that run only", async () => {
+  it('an answer for a run that is not the one out is ignored; a worker error rejects that run only', async () => {
     const client = new WhatIfClient()
     const worker = FakeWorker.last!
     const run = client.run(scorecard('a'), { outcome: 'won', threshold: 50 })

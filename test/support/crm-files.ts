@@ -5,7 +5,11 @@ import { writeCsv } from '../../scripts/crm-generator/writers'
 import { writeWorkbook } from '../../scripts/crm-generator/workbook'
 
 /** Writes a generated client's accounts (XLSX with a title), deals (CSV) and flat export (CSV) into `dir`. */
-export function writeCrmFiles(dir: string, seed: string, accounts = 300): {
+export function writeCrmFiles(
+  dir: string,
+  seed: string,
+  accounts = 300
+): {
   crm: CrmExport
   accountsXlsx: string
   dealsCsv: string

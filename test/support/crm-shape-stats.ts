@@ -40,7 +40,7 @@ export function auc(a: readonly number[], b: readonly number[]): number {
   if (a.length === 0 || b.length === 0) return 0.5
   const all = [...a.map((v) => [v, 1] as const), ...b.map((v) => [v, 0] as const)].sort((x, y) => x[0] - y[0])
   let rankSum = 0
-  for (let i = 0; i < all.length; ) {
+  for (let i = 0; i < all.length;) {
     let j = i
     while (j < all.length && all[j]![0] === all[i]![0]) j++
     for (let k = i; k < j; k++) if (all[k]![1] === 1) rankSum += (i + j + 1) / 2
@@ -104,7 +104,9 @@ export function separation(cells: ReadonlyArray<Cell | null>, inA: ReadonlyArray
  * stays within sampling error (below ~4) however many values the column has.
  */
 export function signalZ(cells: ReadonlyArray<Cell | null>, inA: ReadonlyArray<boolean | null>, minCount = 60): number {
-  const pairs = cells.map((c, i) => [c, inA[i]] as const).filter((p): p is readonly [Cell | null, boolean] => p[1] !== null && p[1] !== undefined)
+  const pairs = cells
+    .map((c, i) => [c, inA[i]] as const)
+    .filter((p): p is readonly [Cell | null, boolean] => p[1] !== null && p[1] !== undefined)
   const n1 = pairs.filter((p) => p[1]).length
   const n2 = pairs.length - n1
   if (n1 === 0 || n2 === 0) return 0

@@ -10,7 +10,8 @@ export interface SheetCells {
   get(ref: string): { value?: CellValue; formula?: string } | undefined
 }
 
-const TOKEN = /"((?:[^"]|"")*)"|(?:([A-Za-z][A-Za-z ]*|'[^']+')!)?\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?|<>|<=|>=|=|[A-Z]+(?=\()|./g
+const TOKEN =
+  /"((?:[^"]|"")*)"|(?:([A-Za-z][A-Za-z ]*|'[^']+')!)?\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?|<>|<=|>=|=|[A-Z]+(?=\()|./g
 
 const letterIndex = (letters: string): number => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1
 const letterOf = (index: number): string => {
@@ -23,7 +24,8 @@ const letterOf = (index: number): string => {
   return s
 }
 
-const num = (v: CellValue): number => (typeof v === 'number' ? v : typeof v === 'boolean' ? Number(v) : v === null || v === '' ? 0 : Number(v))
+const num = (v: CellValue): number =>
+  typeof v === 'number' ? v : typeof v === 'boolean' ? Number(v) : v === null || v === '' ? 0 : Number(v)
 const FUNCTIONS = {
   SUM: (...xs: CellValue[][]) => xs.flat().reduce<number>((s, v) => s + (typeof v === 'number' ? v : 0), 0),
   MIN: (...xs: CellValue[]) => Math.min(...xs.map(num)),
@@ -34,7 +36,10 @@ const FUNCTIONS = {
 
 export class Workbook {
   private readonly cache = new Map<string, CellValue>()
-  private readonly compiled = new Map<string, (ref: (s: string, r: string) => CellValue, range: (s: string, a: string, b: string) => CellValue[]) => CellValue>()
+  private readonly compiled = new Map<
+    string,
+    (ref: (s: string, r: string) => CellValue, range: (s: string, a: string, b: string) => CellValue[]) => CellValue
+  >()
 
   constructor(private readonly sheets: Record<string, SheetCells>) {}
 

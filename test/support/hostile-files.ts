@@ -126,12 +126,16 @@ export function minimalOds(): Uint8Array {
 
 /** An ODS whose second data row starts with `emptyCells` repeated empty cells, then a value. */
 export function odsWithRepeatedEmptyCells(emptyCells: number): Uint8Array {
-  return odsPackage(`${ODS_ROWS}<table:table-row><table:table-cell table:number-columns-repeated="${emptyCells}"/>${odsText('far')}</table:table-row>`)
+  return odsPackage(
+    `${ODS_ROWS}<table:table-row><table:table-cell table:number-columns-repeated="${emptyCells}"/>${odsText('far')}</table:table-row>`
+  )
 }
 
 /** An ODS with `emptyRows` repeated empty rows before a last row of values. */
 export function odsWithRepeatedEmptyRows(emptyRows: number): Uint8Array {
-  return odsPackage(`${ODS_ROWS}<table:table-row table:number-rows-repeated="${emptyRows}"><table:table-cell/></table:table-row><table:table-row>${odsText('far')}</table:table-row>`)
+  return odsPackage(
+    `${ODS_ROWS}<table:table-row table:number-rows-repeated="${emptyRows}"><table:table-cell/></table:table-row><table:table-row>${odsText('far')}</table:table-row>`
+  )
 }
 
 /** An ODS saved with a password: content.xml is encrypted, as the manifest says (the zip itself is not). */
@@ -165,7 +169,14 @@ export function latin1WithUtf8Bom(text: string): Uint8Array {
  */
 export function xlsWithUnknownRecords(count = 12): Uint8Array {
   const book = utils.book_new()
-  utils.book_append_sheet(book, utils.aoa_to_sheet([['Account', 'Employees'], ['Acme', 120]]), 'Data')
+  utils.book_append_sheet(
+    book,
+    utils.aoa_to_sheet([
+      ['Account', 'Employees'],
+      ['Acme', 120]
+    ]),
+    'Data'
+  )
   const cfb = CFB.read(new Uint8Array(write(book, { type: 'array', bookType: 'xls' }) as ArrayBuffer), { type: 'array' })
   const entry = CFB.find(cfb, 'Workbook')!
   const stream = Buffer.from(entry.content as Uint8Array)

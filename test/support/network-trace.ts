@@ -72,7 +72,11 @@ export function straceUnavailable(): string | null {
   return null
 }
 
-export function traceNetwork(command: string, args: string[], options: { cwd: string; traceFile: string; timeoutMs: number }): NetworkTrace {
+export function traceNetwork(
+  command: string,
+  args: string[],
+  options: { cwd: string; traceFile: string; timeoutMs: number }
+): NetworkTrace {
   const run = spawnSync(
     'strace',
     ['-f', '-qq', '-yy', '-e', 'trace=connect,sendto,sendmsg,sendmmsg', '-e', 'signal=none', '-o', options.traceFile, command, ...args],

@@ -75,7 +75,10 @@ export async function readPdf(bytes: Uint8Array, { render = false } = {}): Promi
     if (render) {
       const viewport = page.getViewport({ scale: 40 / 72 })
       // In Node pdf.js draws on @napi-rs/canvas, which it finds by itself.
-      const { canvas, context } = (doc.canvasFactory as { create(w: number, h: number): unknown }).create(Math.ceil(viewport.width), Math.ceil(viewport.height)) as {
+      const { canvas, context } = (doc.canvasFactory as { create(w: number, h: number): unknown }).create(
+        Math.ceil(viewport.width),
+        Math.ceil(viewport.height)
+      ) as {
         canvas: { width: number; height: number }
         context: { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } }
       }

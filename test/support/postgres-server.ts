@@ -42,7 +42,8 @@ export function startPostgres(): PostgresServer | string {
   const initdb = findBin('initdb')
   const pgCtl = findBin('pg_ctl')
   const psql = findBin('psql')
-  if (initdb === null || pgCtl === null || psql === null) return 'PostgreSQL is not installed (apt-get install postgresql gives initdb, pg_ctl and psql)'
+  if (initdb === null || pgCtl === null || psql === null)
+    return 'PostgreSQL is not installed (apt-get install postgresql gives initdb, pg_ctl and psql)'
   const user = runAs()
   if (process.getuid?.() === 0 && user === null) return 'running as root with no postgres or nobody user to run PostgreSQL as'
   const dir = mkdtempSync(join(tmpdir(), 'icp-pg-'))
@@ -53,7 +54,8 @@ export function startPostgres(): PostgresServer | string {
   const options: SpawnSyncOptions = { encoding: 'utf8', cwd: dir, ...(user ?? {}), env: { ...process.env, LC_ALL: 'C' }, timeout: 60_000 }
   const must = (bin: string, args: string[], input?: string): string => {
     const result = spawnSync(bin, args, { ...options, ...(input === undefined ? {} : { input }) })
-    if (result.status !== 0) throw new Error(`${bin} ${args.join(' ')} failed: ${String(result.stderr)}${result.error ? String(result.error) : ''}`)
+    if (result.status !== 0)
+      throw new Error(`${bin} ${args.join(' ')} failed: ${String(result.stderr)}${result.error ? String(result.error) : ''}`)
     return String(result.stdout)
   }
   try {

@@ -147,7 +147,8 @@ export function parseFormula(text: string): Node {
 }
 
 const isBlank = (v: SfValue): boolean => v === null || v === '' || (Array.isArray(v) && v.length === 0)
-const num = (v: SfValue): number | null => (v === null ? null : typeof v === 'number' ? v : typeof v === 'object' && !Array.isArray(v) ? v.date : NaN)
+const num = (v: SfValue): number | null =>
+  v === null ? null : typeof v === 'number' ? v : typeof v === 'object' && !Array.isArray(v) ? v.date : NaN
 
 export function evaluate(node: Node, fields: Readonly<Record<string, SfValue>>): SfValue {
   const ev = (n: Node) => evaluate(n, fields)

@@ -8,8 +8,7 @@ function submenu(template: MenuItemConstructorOptions[], label: string): MenuIte
   return menu!.submenu as MenuItemConstructorOptions[]
 }
 
-const labels = (items: MenuItemConstructorOptions[]): string[] =>
-  items.map((item) => item.label ?? item.role ?? item.type ?? '')
+const labels = (items: MenuItemConstructorOptions[]): string[] => items.map((item) => item.label ?? item.role ?? item.type ?? '')
 
 describe('the native menu', () => {
   const sent: Array<[string, string | undefined]> = []
@@ -53,7 +52,13 @@ describe('the native menu', () => {
     const theme = submenu(submenu(template, 'View'), 'Theme')
     expect(labels(theme)).toEqual(['System', 'Light', 'Dark'])
     for (const item of theme) item.click!({} as never, undefined, {} as never)
-    expect(sent).toEqual(expect.arrayContaining([['theme-system', undefined], ['theme-light', undefined], ['theme-dark', undefined]]))
+    expect(sent).toEqual(
+      expect.arrayContaining([
+        ['theme-system', undefined],
+        ['theme-light', undefined],
+        ['theme-dark', undefined]
+      ])
+    )
     // The theme is not a workspace command: it is there with no workspace open.
     const closed = appMenuTemplate({ isMac: false, isDev: false, hasWorkspace: false, recents: [], send: () => undefined })
     expect(submenu(submenu(closed, 'View'), 'Theme').every((item) => item.enabled !== false)).toBe(true)

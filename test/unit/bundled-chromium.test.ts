@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { tarFiles } from '../../src-main/backend/export/bundled-chromium'
 import { tempDir } from '../support/temp-dir'
 
-describe('the tar reader that unpacks the npm Chromium\'s libraries and fonts', () => {
+describe("the tar reader that unpacks the npm Chromium's libraries and fonts", () => {
   it('yields every regular file with its bytes, and nothing else', () => {
     const dir = tempDir()
     mkdirSync(join(dir, 'src', 'lib', 'nested'), { recursive: true })

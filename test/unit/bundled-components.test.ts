@@ -24,7 +24,10 @@ describe('the bundled components list', () => {
     expect(list.app).toEqual({ name: APP_NAME, version: APP_VERSION })
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }
     for (const dependency of Object.keys(pkg.dependencies)) {
-      const installed = JSON.parse(readFileSync(join(root, 'node_modules', dependency, 'package.json'), 'utf8')) as { name: string; version: string }
+      const installed = JSON.parse(readFileSync(join(root, 'node_modules', dependency, 'package.json'), 'utf8')) as {
+        name: string
+        version: string
+      }
       // xlsx is installed under its own name from the maintained @e965/xlsx build.
       const entry = list.components.find((c) => c.name === dependency)
       expect(entry, dependency).toBeDefined()
@@ -38,7 +41,10 @@ describe('the bundled components list', () => {
     expect(list.components.map((c) => c.name)).toEqual(expect.arrayContaining(['react', 'better-sqlite3', 'electron', 'Inter (font)']))
     // Development tools are not shipped and not listed.
     for (const devTool of ['vite', 'vitest', 'eslint', 'typescript', '@playwright/test']) {
-      expect(list.components.some((c) => c.name === devTool), devTool).toBe(false)
+      expect(
+        list.components.some((c) => c.name === devTool),
+        devTool
+      ).toBe(false)
     }
   })
 })

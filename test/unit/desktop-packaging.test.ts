@@ -80,7 +80,10 @@ describe('what the built main process loads', () => {
   it('needs none of the packages the installers leave out (playwright-core only for the CLI and browser mode)', () => {
     const excluded = excludedPackages()
     const folder = join(root, 'out', 'main')
-    const files = [...readdirSync(folder).map((f) => join(folder, f)), ...readdirSync(join(folder, 'chunks')).map((f) => join(folder, 'chunks', f))]
+    const files = [
+      ...readdirSync(folder).map((f) => join(folder, f)),
+      ...readdirSync(join(folder, 'chunks')).map((f) => join(folder, 'chunks', f))
+    ]
     const loaded = new Set<string>()
     for (const file of files.filter((f) => f.endsWith('.js'))) {
       for (const match of readFileSync(file, 'utf8').matchAll(/\b(require|import)\("([^".][^"]*)"\)/g)) {
@@ -88,7 +91,14 @@ describe('what the built main process loads', () => {
         if (!name.startsWith('node:') && name !== 'electron') loaded.add(`${match[1]} ${name}`)
       }
     }
-    expect([...loaded].sort()).toEqual(['import playwright-core', 'require better-sqlite3', 'require exceljs', 'require tlds', 'require xlsx', 'require zod'])
+    expect([...loaded].sort()).toEqual([
+      'import playwright-core',
+      'require better-sqlite3',
+      'require exceljs',
+      'require tlds',
+      'require xlsx',
+      'require zod'
+    ])
     // The one dynamic import is the printer browser mode and the CLI use; the desktop app
     // prints with Electron (platform/electron-printer.ts) and never reaches it.
     expect(excluded).toContain('playwright-core')
@@ -129,10 +139,14 @@ describe('the app icon', () => {
     expect([icns.toString('ascii', 0, 4), icns.readUInt32BE(4)]).toEqual(['icns', icns.length])
     const found: Array<{ type: string; size: number }> = []
     for (let offset = 8; offset < icns.length; offset += icns.readUInt32BE(offset + 4)) {
-      found.push({ type: icns.toString('ascii', offset, offset + 4), size: pngSize(icns.subarray(offset + 8, offset + icns.readUInt32BE(offset + 4))).width })
+      found.push({
+        type: icns.toString('ascii', offset, offset + 4),
+        size: pngSize(icns.subarray(offset + 8, offset + icns.readUInt32BE(offset + 4))).width
+      })
     }
     expect(found).toEqual(ICNS_ENTRIES.map((entry) => ({ ...entry })))
-    for (const icon of [config.linux.icon, config.mac.icon, config.win.icon, config.nsis.installerIcon]) expect(existsSync(join(root, icon)), icon).toBe(true)
+    for (const icon of [config.linux.icon, config.mac.icon, config.win.icon, config.nsis.installerIcon])
+      expect(existsSync(join(root, icon)), icon).toBe(true)
   })
 })
 

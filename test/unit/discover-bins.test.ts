@@ -12,7 +12,8 @@ import { booleanColumn, categoryColumn, makeDataset, multiColumn, mulberry32, nu
 
 type NumberColumn = Extract<EngineColumn, { kind: 'number' }>
 
-const rowsOf = (bins: ReadonlyArray<{ label: string; n: number; positives: number }>) => bins.map(({ label, n, positives }) => [label, n, positives])
+const rowsOf = (bins: ReadonlyArray<{ label: string; n: number; positives: number }>) =>
+  bins.map(({ label, n, positives }) => [label, n, positives])
 
 /** Values 1..rows in order, with the positives spread evenly at `rateOf(value)`. */
 function stepData(rows: number, rateOf: (value: number) => number): { column: NumberColumn; target: Int8Array } {
@@ -68,7 +69,7 @@ describe('category, boolean and list bins', () => {
 
   it('describes a long tail by the values it is not', () => {
     const cells = [...Array(300).fill('Big'), ...Array.from({ length: 20 }, (_, i) => `Tiny ${i}`)]
-    const target = Int8Array.from(cells, (_, i) => i % 3 === 0 ? 1 : 0)
+    const target = Int8Array.from(cells, (_, i) => (i % 3 === 0 ? 1 : 0))
     const binned = attributeBins('Industry', categoryColumn(cells), target, targetTotals(target))
     expect(binned.bins.map((bin) => bin.label)).toEqual(['Big', 'Other (20 rare values)'])
     expect(binned.bins[1]!.condition).toEqual({ attribute: 'Industry', op: 'not_in', values: ['Big'] })
@@ -97,9 +98,18 @@ describe('category, boolean and list bins', () => {
     ])
     expect(binned.bins[0]!.condition).toEqual({ attribute: 'Tech stack', op: 'contains_any', values: ['Salesforce'] })
     expect(binned.partitions).toEqual([
-      [{ n: 2, positives: 2 }, { n: 3, positives: 0 }],
-      [{ n: 2, positives: 1 }, { n: 3, positives: 1 }],
-      [{ n: 1, positives: 0 }, { n: 4, positives: 2 }]
+      [
+        { n: 2, positives: 2 },
+        { n: 3, positives: 0 }
+      ],
+      [
+        { n: 2, positives: 1 },
+        { n: 3, positives: 1 }
+      ],
+      [
+        { n: 1, positives: 0 },
+        { n: 4, positives: 2 }
+      ]
     ])
   })
 
@@ -239,7 +249,9 @@ describe('every bin carries the condition that selects it', () => {
     const rows = QUANTILE_SAMPLE * 2 + 17
     const whole = Array.from({ length: rows }, () => (random() < 0.05 ? null : Math.round(Math.exp(random() * 9))))
     const fractional = Array.from({ length: rows }, () => (random() < 0.05 ? null : random() * 1000))
-    const outcome = whole.map((v, i) => (random() < 0.1 ? -1 : random() < 0.2 + 0.03 * Math.log(1 + (v ?? 0)) + (fractional[i] ?? 0) / 4000 ? 1 : 0))
+    const outcome = whole.map((v, i) =>
+      random() < 0.1 ? -1 : random() < 0.2 + 0.03 * Math.log(1 + (v ?? 0)) + (fractional[i] ?? 0) / 4000 ? 1 : 0
+    )
     const dataset = makeDataset({ outcome, attributes: { Employees: numberColumn(whole), Score: numberColumn(fractional) } })
     expectConditionsSelectBins(dataset, dataset.outcome)
   })

@@ -81,7 +81,10 @@ function noSignalData(random: Random, rows: number): EngineDataset {
       Employees: numberColumn(Array.from({ length: rows }, () => maybe(() => Math.round(Math.exp(random() * 9))))),
       Revenue: numberColumn(Array.from({ length: rows }, () => maybe(() => Math.exp(10 + random() * 10)))),
       Hiring: booleanColumn(Array.from({ length: rows }, () => maybe(() => random() < 0.4))),
-      'Tech stack': multiColumn(Array.from({ length: rows }, () => maybe(() => tools.filter(() => random() < 0.3))), tools)
+      'Tech stack': multiColumn(
+        Array.from({ length: rows }, () => maybe(() => tools.filter(() => random() < 0.3))),
+        tools
+      )
     }
   })
 }

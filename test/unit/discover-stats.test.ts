@@ -124,7 +124,12 @@ describe('the chi-square distribution', () => {
     const test = chiSquareIndependence([...TABLE, { n: 0, positives: 0 }])
     expect(test.statistic).toBeCloseTo(25.972222222222218, 10)
     expect(test.df).toBe(2)
-    expect(chiSquareIndependence([{ n: 10, positives: 10 }, { n: 5, positives: 5 }]).pValue).toBe(1)
+    expect(
+      chiSquareIndependence([
+        { n: 10, positives: 10 },
+        { n: 5, positives: 5 }
+      ]).pValue
+    ).toBe(1)
     expect(twoProportionPValue({ n: 100, positives: 50 }, { n: 100, positives: 50 })).toBe(1)
     // z = 0.2 / sqrt(0.4 * 0.6 * (2 / 100)) = 2.8868; two-sided p = 0.0038924
     expect(twoProportionPValue({ n: 100, positives: 50 }, { n: 100, positives: 30 })).toBeCloseTo(0.0038924171227, 9)

@@ -24,7 +24,12 @@ function fourCategoryData(rows: number, seed: number): EngineDataset {
     const tools = TOOLS.filter(() => random() < 0.3)
     const hires = random() < 0.4
     const ch = pick(random, ['Inbound', 'Outbound', 'Partner'])
-    const logit = -0.5 + (ind === 'Software' ? 0.9 : ind === 'Retail' ? -0.6 : 0) + (tools.includes('Salesforce') ? 0.8 : 0) + (hires ? 0.6 : 0) + (ch === 'Inbound' ? 0.5 : 0)
+    const logit =
+      -0.5 +
+      (ind === 'Software' ? 0.9 : ind === 'Retail' ? -0.6 : 0) +
+      (tools.includes('Salesforce') ? 0.8 : 0) +
+      (hires ? 0.6 : 0) +
+      (ch === 'Inbound' ? 0.5 : 0)
     const won = random() < 1 / (1 + Math.exp(-logit))
     industry.push(ind)
     stack.push(tools)
@@ -121,7 +126,9 @@ describe('the suggested scorecard', () => {
     expect(validation.kind).toBe('random')
     expect(validation.description).toMatch(/^Fitted on [\d,]+ accounts .* measured on [\d,]+ other accounts/)
     expect(validation.auc).toBeGreaterThan(0.65)
-    console.log(`four-category data: held-out AUC ${validation.auc.toFixed(4)}, unconstrained ${validation.unconstrainedAuc.toFixed(4)}, in-sample ${validation.fittedAuc.toFixed(4)}`)
+    console.log(
+      `four-category data: held-out AUC ${validation.auc.toFixed(4)}, unconstrained ${validation.unconstrainedAuc.toFixed(4)}, in-sample ${validation.fittedAuc.toFixed(4)}`
+    )
     expect(validation.auc).toBeGreaterThanOrEqual(validation.unconstrainedAuc - 0.02)
     expect(suggestion.evidence.map((e) => e.criterionId)).toEqual(scorecard.criteria.map((c) => c.id))
   })
@@ -133,7 +140,9 @@ describe('the suggested scorecard', () => {
     expect(a.shareOfAccounts).toBeLessThan(0.38)
     expect(scorecard.tiers.map((t) => t.name)).toEqual(['A', 'B', 'C'])
     expect(validation.verdict.meets).not.toBeNull()
-    expect(validation.verdict.sentence).toMatch(/(Meets|Falls short of) the standard on the held-out deals: tiers A and B \(\d+% of accounts\) hold \d+% of the won accounts/)
+    expect(validation.verdict.sentence).toMatch(
+      /(Meets|Falls short of) the standard on the held-out deals: tiers A and B \(\d+% of accounts\) hold \d+% of the won accounts/
+    )
   })
 
   it('respects maxAttributes, custom budgets and categories outside them', () => {

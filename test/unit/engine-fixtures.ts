@@ -149,7 +149,9 @@ export function randomCondition(random: Random): Condition {
   switch (randomInt(random, 0, 3)) {
     case 0: {
       const op = pick(random, ['in', 'not_in', 'is_missing'] as const)
-      return op === 'is_missing' ? { attribute: 'Industry', op } : { attribute: 'Industry', op, values: INDUSTRIES.filter(() => random() < 0.4).concat('Mining') }
+      return op === 'is_missing'
+        ? { attribute: 'Industry', op }
+        : { attribute: 'Industry', op, values: INDUSTRIES.filter(() => random() < 0.4).concat('Mining') }
     }
     case 1: {
       const op = pick(random, ['between', 'lt', 'gt', 'is_missing'] as const)
@@ -180,13 +182,22 @@ export function randomScorecard(random: Random): Scorecard {
     points: randomInt(random, -15, 25),
     ...(random() < 0.3 ? { label: `Label ${i}` } : {})
   }))
-  const knockouts: Knockout[] = Array.from({ length: randomInt(random, 0, 2) }, (_, i) => ({ name: `Knockout ${i + 1}`, ...randomCondition(random) }))
-  const caps = ['Industry', 'Employees', 'Uses CRM', 'Tech stack'].filter(() => random() < 0.3).map((attribute) => ({ attribute, cap: randomInt(random, 1, 30) }))
+  const knockouts: Knockout[] = Array.from({ length: randomInt(random, 0, 2) }, (_, i) => ({
+    name: `Knockout ${i + 1}`,
+    ...randomCondition(random)
+  }))
+  const caps = ['Industry', 'Employees', 'Uses CRM', 'Tech stack']
+    .filter(() => random() < 0.3)
+    .map((attribute) => ({ attribute, cap: randomInt(random, 1, 30) }))
   const top = randomInt(random, 50, 100)
   return scorecardWith(criteria, {
     name: `Random ${randomInt(random, 1, 999)}`,
     knockouts,
     attributeCaps: caps,
-    tiers: [{ name: 'A', min: top, color: '#2f855a' }, { name: 'B', min: randomInt(random, 1, top - 1) }, { name: 'C', min: 0 }]
+    tiers: [
+      { name: 'A', min: top, color: '#2f855a' },
+      { name: 'B', min: randomInt(random, 1, top - 1) },
+      { name: 'C', min: 0 }
+    ]
   })
 }

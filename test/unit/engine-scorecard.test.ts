@@ -17,7 +17,15 @@ const catalog: AttributeCatalog = new Map([
 
 const sample: Scorecard = scorecardWith(
   [
-    { id: 'x1', category: 'Firmographic', attribute: 'Industry', op: 'in', values: ['Software', 'Retail'], points: 15, label: 'Core verticals' },
+    {
+      id: 'x1',
+      category: 'Firmographic',
+      attribute: 'Industry',
+      op: 'in',
+      values: ['Software', 'Retail'],
+      points: 15,
+      label: 'Core verticals'
+    },
     { id: 'x2', category: 'Firmographic', attribute: 'Employees', op: 'between', min: 51, max: 1000, points: 10 },
     { id: 'x3', category: 'Technographic', attribute: 'Tech stack', op: 'contains_any', values: ['Salesforce'], points: 12 },
     { id: 'x4', category: 'Buying process', attribute: 'Uses CRM', op: 'is_false', points: -5 },
@@ -44,7 +52,11 @@ describe('scorecard model', () => {
       { name: 'Triggers', budget: 25 },
       { name: 'Buying process', budget: 20 }
     ])
-    expect(scorecard.tiers.map(({ name, min }) => [name, min])).toEqual([['A', 80], ['B', 60], ['C', 0]])
+    expect(scorecard.tiers.map(({ name, min }) => [name, min])).toEqual([
+      ['A', 80],
+      ['B', 60],
+      ['C', 0]
+    ])
     expect(scorecard.criteria).toEqual([])
     // A copy: editing one scorecard never edits the defaults.
     scorecard.categories[0]!.budget = 99
@@ -56,7 +68,9 @@ describe('scorecard model', () => {
     expect(describeCondition({ attribute: 'Employees', op: 'lt', value: 20 })).toBe('Employees < 20')
     expect(describeCondition({ attribute: 'Employees', op: 'between', min: 51, max: 200 })).toBe('Employees 51-200')
     expect(describeCondition({ attribute: 'Employees', op: 'between', min: 51, max: null })).toBe('Employees >= 51')
-    expect(describeCondition({ attribute: 'Industry', op: 'not_in', values: ['Retail', 'Banking'] })).toBe('Industry is not Retail, Banking')
+    expect(describeCondition({ attribute: 'Industry', op: 'not_in', values: ['Retail', 'Banking'] })).toBe(
+      'Industry is not Retail, Banking'
+    )
     expect(describeCondition({ attribute: 'Tech stack', op: 'contains_all', values: ['A', 'B'] })).toBe('Tech stack has all of A, B')
     expect(describeCondition({ attribute: 'Uses CRM', op: 'is_missing' })).toBe('Uses CRM is missing')
   })
@@ -71,7 +85,8 @@ describe('scorecard model', () => {
 })
 
 describe('scorecard validation', () => {
-  const messages = (scorecard: Scorecard, attributes?: AttributeCatalog): string[] => validateScorecard(scorecard, attributes).map((p) => p.message)
+  const messages = (scorecard: Scorecard, attributes?: AttributeCatalog): string[] =>
+    validateScorecard(scorecard, attributes).map((p) => p.message)
 
   it('accepts a sound scorecard', () => {
     expect(validateScorecard(sample, catalog).filter((p) => p.severity === 'error')).toEqual([])
@@ -102,22 +117,28 @@ describe('scorecard validation', () => {
   })
 
   it('reports tier, category, id, knockout and cap problems', () => {
-    const bad = scorecardWith([{ id: 'a', category: 'Firmographic', attribute: 'Uses CRM', op: 'is_true', points: 5 }, { id: 'a', category: 'Firmographic', attribute: 'Uses CRM', op: 'is_false', points: 1 }], {
-      categories: [
-        { name: 'Firmographic', budget: 30 },
-        { name: 'Firmographic', budget: -1 }
+    const bad = scorecardWith(
+      [
+        { id: 'a', category: 'Firmographic', attribute: 'Uses CRM', op: 'is_true', points: 5 },
+        { id: 'a', category: 'Firmographic', attribute: 'Uses CRM', op: 'is_false', points: 1 }
       ],
-      tiers: [
-        { name: 'A', min: 60 },
-        { name: 'Disqualified', min: 70 },
-        { name: 'A', min: 101 }
-      ],
-      knockouts: [{ name: '', attribute: 'Employees', op: 'is_missing' }],
-      attributeCaps: [
-        { attribute: 'Uses CRM', cap: 0 },
-        { attribute: 'Uses CRM', cap: 5 }
-      ]
-    })
+      {
+        categories: [
+          { name: 'Firmographic', budget: 30 },
+          { name: 'Firmographic', budget: -1 }
+        ],
+        tiers: [
+          { name: 'A', min: 60 },
+          { name: 'Disqualified', min: 70 },
+          { name: 'A', min: 101 }
+        ],
+        knockouts: [{ name: '', attribute: 'Employees', op: 'is_missing' }],
+        attributeCaps: [
+          { attribute: 'Uses CRM', cap: 0 },
+          { attribute: 'Uses CRM', cap: 5 }
+        ]
+      }
+    )
     expect(messages(bad)).toEqual([
       'category 2: "Firmographic" is listed twice',
       'category 2: the budget must be a number of points, 0 or more',
@@ -135,10 +156,22 @@ describe('scorecard validation', () => {
   it('warns about unknown values, budgets, uncovered low scores and double counting', () => {
     const warned = scorecardWith(
       [
-        { id: 'a', category: 'Technographic', attribute: 'Tech stack', op: 'contains_any', values: ['Salesforce', 'Pipedrive'], points: 20 },
+        {
+          id: 'a',
+          category: 'Technographic',
+          attribute: 'Tech stack',
+          op: 'contains_any',
+          values: ['Salesforce', 'Pipedrive'],
+          points: 20
+        },
         { id: 'b', category: 'Technographic', attribute: 'Tech stack', op: 'contains_all', values: ['Salesforce', 'Slack'], points: 10 }
       ],
-      { tiers: [{ name: 'A', min: 80 }, { name: 'B', min: 40 }] }
+      {
+        tiers: [
+          { name: 'A', min: 80 },
+          { name: 'B', min: 40 }
+        ]
+      }
     )
     const problems = validateScorecard(warned, catalog)
     expect(problems.every((p) => p.severity === 'warning')).toBe(true)
@@ -190,7 +223,15 @@ describe('portable format icp-scorecard/1', () => {
     json.criteria[0]!.values = ['Software', 'Mining']
     const { scorecard, warnings } = fromPortable(json, catalog)
     expect(scorecard.criteria.map((c) => c.id)).toEqual(['c1', 'c2', 'c3', 'c4', 'c5'])
-    expect(scorecard.criteria[0]).toEqual({ id: 'c1', category: 'Firmographic', attribute: 'Industry', op: 'in', values: ['Software', 'Mining'], points: 15, label: 'Core verticals' })
+    expect(scorecard.criteria[0]).toEqual({
+      id: 'c1',
+      category: 'Firmographic',
+      attribute: 'Industry',
+      op: 'in',
+      values: ['Software', 'Mining'],
+      points: 15,
+      label: 'Core verticals'
+    })
     expect(warnings).toEqual(['criterion 1: the value "Mining" does not occur in Industry'])
     expect(fromPortable(json, catalog, { newId: (i) => `k${i}` }).scorecard.criteria[4]!.id).toBe('k4')
   })
@@ -224,9 +265,13 @@ describe('portable format icp-scorecard/1', () => {
       throw new Error('accepted')
     }
     expect(refused(() => [1, 2])).toBe('the file: must be an object (got [1,2])')
-    expect(refused((j) => void (j.format = 'icp-scorecard/2'))).toBe('the file: this is not an icp-scorecard/1 scorecard (its format is "icp-scorecard/2")')
+    expect(refused((j) => void (j.format = 'icp-scorecard/2'))).toBe(
+      'the file: this is not an icp-scorecard/1 scorecard (its format is "icp-scorecard/2")'
+    )
     expect(refused((j) => void delete j.format)).toBe('the file: this is not an icp-scorecard/1 scorecard (it has no "format" field)')
-    expect(refused((j) => void (j.criteria[2]!.attribute = 'Industy'))).toBe('criterion 3: the attribute "Industy" is not a column of this workspace')
+    expect(refused((j) => void (j.criteria[2]!.attribute = 'Industy'))).toBe(
+      'criterion 3: the attribute "Industy" is not a column of this workspace'
+    )
     expect(refused((j) => void (j.criteria[1]!.points = '5'))).toBe('criterion 2: "points" must be a whole number (got "5")')
     expect(refused((j) => void (j.criteria[1]!.points = 2.5))).toBe('criterion 2: "points" must be a whole number (got 2.5)')
     expect(refused((j) => void (j.criteria[0]!.value = 3))).toBe('criterion 1: "value" is not used by op "in"')
@@ -242,8 +287,12 @@ describe('portable format icp-scorecard/1', () => {
       'criterion 4: "in" does not apply to Uses CRM, a boolean attribute (use is_true, is_false, is_missing)'
     )
     expect(refused((j) => void (j.criteria = 'none' as never))).toBe('the file: "criteria" must be a list (got "none")')
-    expect(refused((j) => void ((j.tiers as Array<Record<string, unknown>>)[1]!.min = '60'))).toBe('tier 2: "min" must be a whole number (got "60")')
-    expect(refused((j) => void ((j.knockouts as Array<Record<string, unknown>>)[0]!.points = 3))).toBe('knockout 1: unexpected field "points"')
+    expect(refused((j) => void ((j.tiers as Array<Record<string, unknown>>)[1]!.min = '60'))).toBe(
+      'tier 2: "min" must be a whole number (got "60")'
+    )
+    expect(refused((j) => void ((j.knockouts as Array<Record<string, unknown>>)[0]!.points = 3))).toBe(
+      'knockout 1: unexpected field "points"'
+    )
     expect(refused((j) => void ((j.caps as Array<Record<string, unknown>>)[0]!.attribute = 'Stack'))).toBe(
       'cap 1: the attribute "Stack" is not a column of this workspace'
     )
@@ -262,7 +311,9 @@ describe('portable format icp-scorecard/1', () => {
   })
 
   it('ships a JSON Schema (draft 2020-12) that knows every op', () => {
-    const schema = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../resources/schemas/icp-scorecard-1.schema.json'), 'utf8')) as {
+    const schema = JSON.parse(
+      readFileSync(resolve(import.meta.dirname, '../../resources/schemas/icp-scorecard-1.schema.json'), 'utf8')
+    ) as {
       $schema: string
       properties: { format: { const: string } }
     }

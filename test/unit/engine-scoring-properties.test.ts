@@ -23,7 +23,11 @@ describe('properties (random scorecards and data, seeded)', () => {
           points: randomInt(random, -10, 10)
         }))
         const caps = (scorecard.attributeCaps ?? []).filter((cap) => cap.attribute !== 'Tech stack')
-        scorecard = { ...scorecard, criteria: [...scorecard.criteria, ...extra], attributeCaps: [...caps, { attribute: 'Tech stack', cap: randomInt(random, 1, 25) }] }
+        scorecard = {
+          ...scorecard,
+          criteria: [...scorecard.criteria, ...extra],
+          attributeCaps: [...caps, { attribute: 'Tech stack', cap: randomInt(random, 1, 25) }]
+        }
       }
       const compiled = compileScorecard(scorecard, data)
       if (compiled.packs.some((pack) => pack.sharedCap >= 0)) sharedCaps++

@@ -6,15 +6,7 @@ import { explainRow } from '@shared/engine/scoring/explain'
 import { scaleScore, scoreScale } from '@shared/engine/scoring/scale'
 import { scoreCompiled, setCriterionPoints, setTiers } from '@shared/engine/scoring/score'
 import { tierLookup, tierRange } from '@shared/engine/scoring/tiers'
-import {
-  booleanColumn,
-  categoryColumn,
-  makeDataset,
-  multiColumn,
-  numberColumn,
-  scorecardWith,
-  TOOLS
-} from './engine-fixtures'
+import { booleanColumn, categoryColumn, makeDataset, multiColumn, numberColumn, scorecardWith, TOOLS } from './engine-fixtures'
 
 //  row  Industry   Employees  Uses CRM  Tech stack
 //   0   Software       10      true     Salesforce, Slack
@@ -33,7 +25,8 @@ const dataset = makeDataset({
   }
 })
 
-const mask = (condition: Condition): number[] => Array.from(conditionMask(dataset.attributes.get(condition.attribute), condition, dataset.rowCount))
+const mask = (condition: Condition): number[] =>
+  Array.from(conditionMask(dataset.attributes.get(condition.attribute), condition, dataset.rowCount))
 
 describe('conditions (every op; missing values match only is_missing)', () => {
   it('category: in, not_in, is_missing', () => {
@@ -103,7 +96,12 @@ describe('score scale', () => {
       { attribute: 'C', points: 5 }
     ]
     expect(scoreScale(criteria)).toEqual({ min: -50, max: 40 })
-    expect(scoreScale(criteria, [{ attribute: 'A', cap: 25 }, { attribute: 'B', cap: 15 }])).toEqual({ min: -40, max: 30 })
+    expect(
+      scoreScale(criteria, [
+        { attribute: 'A', cap: 25 },
+        { attribute: 'B', cap: 15 }
+      ])
+    ).toEqual({ min: -40, max: 30 })
     expect(scoreScale([])).toEqual({ min: 0, max: 0 })
   })
 
@@ -176,7 +174,10 @@ describe('scoring', () => {
       points: 3
     }))
     const compiled = compileScorecard(scorecardWith(many, { attributeCaps: [{ attribute: 'Tech stack', cap: 20 }] }), dataset)
-    expect(compiled.packs.map((p) => [p.members.length, p.sharedCap])).toEqual([[8, 0], [2, 0]])
+    expect(compiled.packs.map((p) => [p.members.length, p.sharedCap])).toEqual([
+      [8, 0],
+      [2, 0]
+    ])
     const scored = scoreCompiled(compiled)
     // Salesforce 4 criteria (12), HubSpot 3 (9), Slack 3 (9).
     expect(Array.from(scored.raw)).toEqual([20, 9, 0, 0, 20, 9])
@@ -237,7 +238,10 @@ describe('scoring', () => {
   it('re-tiers without rescoring', () => {
     const compiled = compileScorecard(scorecardWith(criteria), dataset)
     const scored = scoreCompiled(compiled)
-    setTiers(compiled, scored, [{ name: 'Top', min: 70 }, { name: 'Rest', min: 0 }])
+    setTiers(compiled, scored, [
+      { name: 'Top', min: 70 },
+      { name: 'Rest', min: 0 }
+    ])
     expect(Array.from(scored.tiers)).toEqual([0, 1, 1, 1, 1, 1])
     expect(compiled.scorecard.tiers[0]!.name).toBe('Top')
   })

@@ -16,8 +16,14 @@ function direct(data: EngineDataset, scored: ScoredRows, threshold: number) {
   const above = decided.filter(passes)
   const below = decided.filter((i) => !passes(i))
   const won = (list: number[]): number[] => list.filter((i) => data.outcome[i] === 1)
-  const amounts = (list: number[]): number[] => won(list).map((i) => data.amount[i]!).filter((a) => !Number.isNaN(a))
-  const cycles = (list: number[]): number[] => won(list).map((i) => data.cycleDays[i]!).filter((c) => !Number.isNaN(c))
+  const amounts = (list: number[]): number[] =>
+    won(list)
+      .map((i) => data.amount[i]!)
+      .filter((a) => !Number.isNaN(a))
+  const cycles = (list: number[]): number[] =>
+    won(list)
+      .map((i) => data.cycleDays[i]!)
+      .filter((c) => !Number.isNaN(c))
   const total = (values: number[]): number => values.reduce((a, b) => a + b, 0)
   const rate = (a: number, b: number): number => (b === 0 ? NaN : a / b)
   const winRateAbove = rate(won(above).length, above.length)
@@ -88,10 +94,14 @@ describe('simulation properties (random scorecards and data, seeded)', () => {
       const knocked = (i: number): boolean => scored.knockedOutBy[i]! >= 0
       const decided = Array.from({ length: data.rowCount }, (_, i) => i).filter((i) => data.outcome[i]! >= 0)
       for (const band of simulation.tierTable()) {
-        const inBand = (i: number): boolean => (band.from === null ? knocked(i) : !knocked(i) && scored.scores[i]! >= band.from && scored.scores[i]! <= band.to!)
+        const inBand = (i: number): boolean =>
+          band.from === null ? knocked(i) : !knocked(i) && scored.scores[i]! >= band.from && scored.scores[i]! <= band.to!
         const members = decided.filter(inBand)
         const wonCycles = members.filter((i) => data.outcome[i] === 1).map((i) => data.cycleDays[i]!)
-        expect([band.n, band.wins], `trial ${trial} ${band.name}`).toEqual([members.length, members.filter((i) => data.outcome[i] === 1).length])
+        expect([band.n, band.wins], `trial ${trial} ${band.name}`).toEqual([
+          members.length,
+          members.filter((i) => data.outcome[i] === 1).length
+        ])
         if (Number.isNaN(median(wonCycles))) expect(band.medianCycleDays).toBeNaN()
         else expect(band.medianCycleDays, `trial ${trial} ${band.name}`).toBe(median(wonCycles))
       }
@@ -99,8 +109,10 @@ describe('simulation properties (random scorecards and data, seeded)', () => {
       // An account passes when its most recent deal does: the latest close date, else created
       // date, else the last in the data (sorted here, not scanned as the engine does).
       const deals = new Map<number, number[]>()
-      for (let i = 0; i < data.rowCount; i++) if (data.accountIndex[i]! >= 0) deals.set(data.accountIndex[i]!, [...(deals.get(data.accountIndex[i]!) ?? []), i])
-      const dateOf = (i: number): number => (Number.isNaN(data.closedAt[i]!) ? (Number.isNaN(data.createdAt![i]!) ? -Infinity : data.createdAt![i]!) : data.closedAt[i]!)
+      for (let i = 0; i < data.rowCount; i++)
+        if (data.accountIndex[i]! >= 0) deals.set(data.accountIndex[i]!, [...(deals.get(data.accountIndex[i]!) ?? []), i])
+      const dateOf = (i: number): number =>
+        Number.isNaN(data.closedAt[i]!) ? (Number.isNaN(data.createdAt![i]!) ? -Infinity : data.createdAt![i]!) : data.closedAt[i]!
       const latest = [...deals.values()].map((rows) => [...rows].sort((x, y) => dateOf(x) - dateOf(y) || x - y).at(-1)!)
       const passingAccounts = (threshold: number): number => latest.filter((i) => !knocked(i) && scored.scores[i]! >= threshold).length
       let expected: number | null = null
@@ -125,24 +137,36 @@ describe('simulation properties (random scorecards and data, seeded)', () => {
       const comparison = a!.compare(b!)
       // Each account's most recent deal, by sorting its deals (not the engine's scan).
       const deals = new Map<number, number[]>()
-      for (let i = 0; i < data.rowCount; i++) if (data.accountIndex[i]! >= 0) deals.set(data.accountIndex[i]!, [...(deals.get(data.accountIndex[i]!) ?? []), i])
-      const dateOf = (i: number): number => (Number.isNaN(data.closedAt[i]!) ? (Number.isNaN(data.createdAt![i]!) ? -Infinity : data.createdAt![i]!) : data.closedAt[i]!)
-      const latest = new Map([...deals].map(([account, rows]) => [account, [...rows].sort((x, y) => dateOf(x) - dateOf(y) || x - y).at(-1)!]))
+      for (let i = 0; i < data.rowCount; i++)
+        if (data.accountIndex[i]! >= 0) deals.set(data.accountIndex[i]!, [...(deals.get(data.accountIndex[i]!) ?? []), i])
+      const dateOf = (i: number): number =>
+        Number.isNaN(data.closedAt[i]!) ? (Number.isNaN(data.createdAt![i]!) ? -Infinity : data.createdAt![i]!) : data.closedAt[i]!
+      const latest = new Map(
+        [...deals].map(([account, rows]) => [account, [...rows].sort((x, y) => dateOf(x) - dateOf(y) || x - y).at(-1)!])
+      )
       const tierOf = (side: typeof a, row: number): string => {
         const { scorecard } = side!.compiled
         if (side!.scored.knockedOutBy[row]! >= 0) return 'Disqualified'
         const score = side!.scored.scores[row]!
         return scorecard.tiers.filter((t) => score >= t.min).sort((x, y) => y.min - x.min)[0]?.name ?? ''
       }
-      const top = (side: typeof a): Set<number> => new Set([...latest].filter(([, row]) => tierOf(side, row) === side!.compiled.scorecard.tiers[0]!.name).map(([account]) => account))
+      const top = (side: typeof a): Set<number> =>
+        new Set([...latest].filter(([, row]) => tierOf(side, row) === side!.compiled.scorecard.tiers[0]!.name).map(([account]) => account))
       const [inA, inB] = [top(a), top(b)]
-      expect(new Set(comparison.entering.map((s) => s.accountIndex)), `trial ${trial}`).toEqual(new Set([...inB].filter((x) => !inA.has(x))))
+      expect(new Set(comparison.entering.map((s) => s.accountIndex)), `trial ${trial}`).toEqual(
+        new Set([...inB].filter((x) => !inA.has(x)))
+      )
       expect(new Set(comparison.leaving.map((s) => s.accountIndex)), `trial ${trial}`).toEqual(new Set([...inA].filter((x) => !inB.has(x))))
       expect([comparison.a.topTierAccounts, comparison.b.topTierAccounts]).toEqual([inA.size, inB.size])
       for (const swap of [...comparison.entering, ...comparison.leaving]) {
         swaps++
         const row = latest.get(swap.accountIndex)!
-        expect([swap.tierA, swap.scoreA, swap.tierB, swap.scoreB], `trial ${trial}`).toEqual([tierOf(a, row), a!.scored.scores[row], tierOf(b, row), b!.scored.scores[row]])
+        expect([swap.tierA, swap.scoreA, swap.tierB, swap.scoreB], `trial ${trial}`).toEqual([
+          tierOf(a, row),
+          a!.scored.scores[row],
+          tierOf(b, row),
+          b!.scored.scores[row]
+        ])
       }
     }
     expect(swaps).toBeGreaterThan(100)

@@ -114,7 +114,9 @@ describe('threshold metrics', () => {
 
   it('measures cycles of every decided deal when asked', () => {
     const decided = run(scorecardWith(levels), dataset, { cycleOf: 'decided' }).thresholdMetrics(50)
-    expect([decided.meanCycleAbove, decided.medianCycleAbove, decided.meanCycleBelow, decided.medianCycleBelow]).toEqual([32, 30, 30.5, 8.5])
+    expect([decided.meanCycleAbove, decided.medianCycleAbove, decided.meanCycleBelow, decided.medianCycleBelow]).toEqual([
+      32, 30, 30.5, 8.5
+    ])
   })
 
   it('measures against another outcome (best customers vs the rest)', () => {
@@ -151,7 +153,15 @@ describe('ranking', () => {
 })
 
 describe('band tables', () => {
-  const row = (name: string, from: number | null, to: number | null, n: number, wins: number, medianCycleDays: number, meanWonAmount: number) => ({
+  const row = (
+    name: string,
+    from: number | null,
+    to: number | null,
+    n: number,
+    wins: number,
+    medianCycleDays: number,
+    meanWonAmount: number
+  ) => ({
     name,
     from,
     to,
@@ -201,8 +211,15 @@ describe('band tables', () => {
   })
 
   it('flags bands under 30 decided deals as too small to trust', () => {
-    const flat = (rows: number) => run(scorecardWith([]), makeDataset({ outcome: Array.from({ length: rows }, (_, i) => i % 2) })).bandTable()
-    expect(flat(30).map((b) => [b.n, b.tooSmall])).toEqual([[30, false], [0, true], [0, true], [0, true], [0, true]])
+    const flat = (rows: number) =>
+      run(scorecardWith([]), makeDataset({ outcome: Array.from({ length: rows }, (_, i) => i % 2) })).bandTable()
+    expect(flat(30).map((b) => [b.n, b.tooSmall])).toEqual([
+      [30, false],
+      [0, true],
+      [0, true],
+      [0, true],
+      [0, true]
+    ])
     expect(flat(29)[0]!.tooSmall).toBe(true)
     expect(flat(30)[1]!.winRate).toBeNaN()
   })
@@ -277,7 +294,16 @@ describe('out-of-time validation', () => {
 
 describe('compare', () => {
   it('reports metric deltas and the accounts that leave or enter the top tier', () => {
-    const stricter = run(scorecardWith(levels, { name: 'Stricter', tiers: [{ name: 'A', min: 90 }, { name: 'B', min: 60 }, { name: 'C', min: 0 }] }))
+    const stricter = run(
+      scorecardWith(levels, {
+        name: 'Stricter',
+        tiers: [
+          { name: 'A', min: 90 },
+          { name: 'B', min: 60 },
+          { name: 'C', min: 0 }
+        ]
+      })
+    )
     const comparison = plain.compare(stricter)
     expect([comparison.a.threshold, comparison.b.threshold]).toEqual([80, 90])
     expect([comparison.a.topTierAccounts, comparison.b.topTierAccounts, comparison.delta.topTierAccounts]).toEqual([3, 1, -2])
@@ -309,7 +335,19 @@ describe('compare', () => {
 const severalDeals: EngineDataset = {
   ...makeDataset({
     outcome: [1, 0, 0, -1, 1, 0, 1, 0, 1, 0, 1],
-    closedAt: [day('2024-01-15'), day('2024-06-15'), day('2024-03-15'), null, day('2024-02-15'), day('2024-04-15'), day('2024-05-15'), day('2024-05-15'), null, null, day('2024-07-15')],
+    closedAt: [
+      day('2024-01-15'),
+      day('2024-06-15'),
+      day('2024-03-15'),
+      null,
+      day('2024-02-15'),
+      day('2024-04-15'),
+      day('2024-05-15'),
+      day('2024-05-15'),
+      null,
+      null,
+      day('2024-07-15')
+    ],
     accountIndex: [0, 0, 1, 1, 2, 2, 3, 3, 4, 4, -1],
     attributes: {
       Level: numberColumn([9, 2, 3, 8, 9, 8, 5, 6, 7, 1, 9]),
@@ -336,10 +374,21 @@ describe('an account is scored by its most recent deal', () => {
     const comparison = strict.compare(lenient)
     // Top tier: account 1 under both; account 2 only once its most recent deal is no longer knocked out.
     expect([comparison.a.topTierAccounts, comparison.b.topTierAccounts]).toEqual([1, 2])
-    expect(comparison.entering).toEqual([{ accountIndex: 2, accountId: 'A2', accountName: 'Account 2', tierA: 'Disqualified', tierB: 'A', scoreA: 80, scoreB: 80 }])
+    expect(comparison.entering).toEqual([
+      { accountIndex: 2, accountId: 'A2', accountName: 'Account 2', tierA: 'Disqualified', tierB: 'A', scoreA: 80, scoreB: 80 }
+    ])
     expect(comparison.leaving).toEqual([])
     // Account 0's best deal (90) would have kept it in the top tier; its most recent one scores 20.
-    const stricter = run(scorecardWith(levels, { name: 'Stricter', tiers: [{ name: 'A', min: 15 }, { name: 'C', min: 0 }] }), severalDeals)
+    const stricter = run(
+      scorecardWith(levels, {
+        name: 'Stricter',
+        tiers: [
+          { name: 'A', min: 15 },
+          { name: 'C', min: 0 }
+        ]
+      }),
+      severalDeals
+    )
     const down = stricter.compare(lenient)
     expect(down.leaving.map((s) => [s.accountIndex, s.tierA, s.scoreA, s.tierB, s.scoreB])).toEqual([
       [3, 'A', 60, 'B', 60],

@@ -27,7 +27,12 @@ function sessionFor(dataset: EngineDataset, scorecard: Scorecard): WhatIfSession
     buffer.set(bytes, 3)
     return buffer.subarray(3)
   }
-  return new WhatIfSession({ ...pack, amount: shifted(pack.amount), accountIndex: shifted(pack.accountIndex), ...(pack.createdAt ? { createdAt: shifted(pack.createdAt) } : {}) })
+  return new WhatIfSession({
+    ...pack,
+    amount: shifted(pack.amount),
+    accountIndex: shifted(pack.accountIndex),
+    ...(pack.createdAt ? { createdAt: shifted(pack.createdAt) } : {})
+  })
 }
 
 describe('masks travel packed eight to a byte', () => {
@@ -69,7 +74,13 @@ describe('the what-if session answers exactly what the backend answers', () => {
         const answer = session.run(edited, request)
         expect(answer).toMatchObject({ kind: 'report', report: direct(dataset, edited, request) })
       }
-      const retiered = { ...edited, tiers: [{ name: 'Top', min: randomInt(random, 40, 95) }, { name: 'Rest', min: 0 }] }
+      const retiered = {
+        ...edited,
+        tiers: [
+          { name: 'Top', min: randomInt(random, 40, 95) },
+          { name: 'Rest', min: 0 }
+        ]
+      }
       expect(session.run(retiered, request)).toMatchObject({ kind: 'report', report: direct(dataset, retiered, request) })
     }
   })
@@ -89,7 +100,12 @@ describe('the what-if session answers exactly what the backend answers', () => {
     if (answer.kind !== 'missing') return
     expect(answer.conditionKeys).toEqual(['["Employees","gt",null,null,null,1234]'])
     const compiled = compileScorecard(added, dataset)
-    session.addMasks(packMasks(conditionsOf(added), (c) => compiled.criteria.find((e) => e.criterion === c)?.mask ?? compiled.knockouts.find((k) => k.knockout === c)!.mask))
+    session.addMasks(
+      packMasks(
+        conditionsOf(added),
+        (c) => compiled.criteria.find((e) => e.criterion === c)?.mask ?? compiled.knockouts.find((k) => k.knockout === c)!.mask
+      )
+    )
     expect(session.run(added, request)).toMatchObject({ kind: 'report', report: direct(dataset, added, request) })
   })
 })

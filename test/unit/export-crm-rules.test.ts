@@ -19,7 +19,12 @@ import { hubspotHolds } from '../support/hubspot-rules-eval'
 import { evaluate, parseFormula, type SfValue } from '../support/salesforce-formula-eval'
 import { mulberry32, randomDataset, randomInt, randomScorecard } from './engine-fixtures'
 
-const TYPES: Record<EngineColumn['kind'], CrmFieldType> = { category: 'picklist', number: 'number', boolean: 'checkbox', multi: 'multipicklist' }
+const TYPES: Record<EngineColumn['kind'], CrmFieldType> = {
+  category: 'picklist',
+  number: 'number',
+  boolean: 'checkbox',
+  multi: 'multipicklist'
+}
 const fieldName = (attribute: string): string => attribute.replace(/[^A-Za-z]+/g, '_') + '__c'
 
 function valueOf(column: EngineColumn, row: number): SfValue {
@@ -37,7 +42,6 @@ function valueOf(column: EngineColumn, row: number): SfValue {
   }
 }
 
-
 /** A Salesforce checkbox is never blank, so "is missing" on a flag has no formula (documented); leave it out here. */
 function withoutMissingFlags(scorecard: Scorecard): Scorecard {
   const keep = (c: { attribute: string; op: string }) => !(c.attribute === 'Uses CRM' && c.op === 'is_missing')
@@ -54,7 +58,11 @@ describe('CRM rules on random scorecards and data', () => {
       const scorecard = withoutMissingFlags(randomScorecard(random))
       const compiled = compileScorecard(scorecard, data)
       const scored = scoreCompiled(compiled)
-      const fieldOf = (attribute: string): CrmField => ({ attribute, field: fieldName(attribute), type: TYPES[data.attributes.get(attribute)!.kind] })
+      const fieldOf = (attribute: string): CrmField => ({
+        attribute,
+        field: fieldName(attribute),
+        type: TYPES[data.attributes.get(attribute)!.kind]
+      })
       const limit = trial % 3 === 0 ? 200 : undefined
       const formulas = salesforceFormulas(scorecard, fieldOf, limit)
       if (formulas.fields.length > 2) split++
@@ -73,7 +81,10 @@ describe('CRM rules on random scorecards and data', () => {
         if (!hubspotExact) continue
         let points = 0
         for (const group of hubspot.groups) {
-          const sum = group.rules.reduce((total, rule) => total + (rule.filters.every((f) => hubspotHolds(f, values[f.property] ?? null)) ? rule.points : 0), 0)
+          const sum = group.rules.reduce(
+            (total, rule) => total + (rule.filters.every((f) => hubspotHolds(f, values[f.property] ?? null)) ? rule.points : 0),
+            0
+          )
           points += Math.min(sum, group.limit)
         }
         expect(points, `HubSpot, trial ${trial}, row ${row}`).toBe(scored.raw[row])

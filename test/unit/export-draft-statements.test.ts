@@ -17,7 +17,15 @@ function icp(): Scorecard {
 }
 
 /** A finding as the engine reports it: `won` of `n` matching vs `otherWon` of `others`. */
-function finding(id: string, supported: boolean, won: number, n: number, otherWon: number, others: number, expected: 'higher' | 'lower' = 'higher'): CriterionFinding {
+function finding(
+  id: string,
+  supported: boolean,
+  won: number,
+  n: number,
+  otherWon: number,
+  others: number,
+  expected: 'higher' | 'lower' = 'higher'
+): CriterionFinding {
   const condition = id.startsWith('knockout:') ? icp().knockouts[0]! : criteria.find((c) => c.id === id)!
   return {
     id,
@@ -31,7 +39,12 @@ function finding(id: string, supported: boolean, won: number, n: number, otherWo
     overallRate: (won + otherWon) / (n + others),
     pValue: supported ? 0.001 : 0.4,
     qValue: supported ? 0.004 : 0.6,
-    holdout: { matching: 40, matchingPositive: Math.round((40 * won) / n), others: 90, othersPositive: Math.round((90 * otherWon) / others) },
+    holdout: {
+      matching: 40,
+      matchingPositive: Math.round((40 * won) / n),
+      others: 90,
+      othersPositive: Math.round((90 * otherWon) / others)
+    },
     heldOut: 'the newest deals',
     agrees: true,
     holdsOnHoldout: supported,
@@ -97,7 +110,9 @@ describe('statements drafted only from evidence', () => {
     const texts = drafted.statements.map((s) => s.text)
     expect(texts[0]).toBe('To test: do accounts whose industry is SaaS or FinTech win more often than the rest?')
     expect(texts.filter((t) => /win more often than/.test(t) && !t.startsWith('To test'))).toEqual([])
-    expect(drafted.statements[0]!.evidence).toMatch(/^So far 200 accounts: 31% won .* could be chance .* About 388 decided accounts on each side/)
+    expect(drafted.statements[0]!.evidence).toMatch(
+      /^So far 200 accounts: 31% won .* could be chance .* About 388 decided accounts on each side/
+    )
     expect(texts[texts.length - 1]).toMatch(/re-test these hypotheses/)
   })
 
@@ -113,12 +128,15 @@ describe('conditions in the words of their columns', () => {
   const base = { id: 'p', category: 'Firmographic', points: 1 }
   it('reads conditions as phrases, with money only for money columns', () => {
     const money = { unit: 'money' as const, date: false }
-    expect(phraseOf({ ...base, attribute: 'AnnualRevenue', op: 'between', min: 1_000_000, max: 49_999_999 }, { label: 'Annual revenue', kind: money })).toBe(
-      'with annual revenue of $1M–$50M'
-    )
-    expect(phraseOf({ ...base, attribute: 'num_employees', op: 'gt', value: 1000 }, { label: 'Employees', kind: { unit: 'count', date: false } })).toBe(
-      'with more than 1,000 employees'
-    )
+    expect(
+      phraseOf(
+        { ...base, attribute: 'AnnualRevenue', op: 'between', min: 1_000_000, max: 49_999_999 },
+        { label: 'Annual revenue', kind: money }
+      )
+    ).toBe('with annual revenue of $1M–$50M')
+    expect(
+      phraseOf({ ...base, attribute: 'num_employees', op: 'gt', value: 1000 }, { label: 'Employees', kind: { unit: 'count', date: false } })
+    ).toBe('with more than 1,000 employees')
     expect(phraseOf({ ...base, attribute: 'Uses Competitor', op: 'is_true' })).toBe('that use competitor')
     expect(phraseOf({ ...base, attribute: 'Region', op: 'not_in', values: ['APAC', 'LATAM'] })).toBe('whose region is not APAC or LATAM')
     // A code 0-4 is not money, whatever its name says.
@@ -134,9 +152,14 @@ describe('conditions in the words of their columns', () => {
     expect(qualifiesWords({ attribute: 'share', op: 'between', min: null, max: 0.058824 }, PLAIN)).toBe('up to 0.06')
     expect(qualifiesWords({ attribute: 'Employees', op: 'between', min: 51, max: 200 }, { unit: 'count', date: false })).toBe('51–200')
     expect(qualifiesWords({ attribute: 'Employees', op: 'between', min: 125.5, max: null }, { unit: 'count', date: false })).toBe('126+')
-    expect(qualifiesWords({ attribute: 'Revenue', op: 'between', min: null, max: 999_999 }, { unit: 'money', date: false })).toBe('under $1M')
-    expect(conditionWords({ attribute: 'hq_country', op: 'in', values: ['US', 'CA', 'MX', 'BR', 'AR', 'CL'] }, { label: 'HQ country', kind: PLAIN })).toBe(
-      'HQ country is US, CA, MX, BR, AR, CL'
+    expect(qualifiesWords({ attribute: 'Revenue', op: 'between', min: null, max: 999_999 }, { unit: 'money', date: false })).toBe(
+      'under $1M'
     )
+    expect(
+      conditionWords(
+        { attribute: 'hq_country', op: 'in', values: ['US', 'CA', 'MX', 'BR', 'AR', 'CL'] },
+        { label: 'HQ country', kind: PLAIN }
+      )
+    ).toBe('HQ country is US, CA, MX, BR, AR, CL')
   })
 })

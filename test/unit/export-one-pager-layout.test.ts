@@ -11,7 +11,10 @@ import { unbreakableRanges } from '../../src-renderer/features/export/one-pager/
 const RLO = '\u202e'
 
 describe('figures that must not break across lines', () => {
-  const nowrap = (text: string) => unbreakableRanges(text).filter((p) => p.nowrap).map((p) => p.text)
+  const nowrap = (text: string) =>
+    unbreakableRanges(text)
+      .filter((p) => p.nowrap)
+      .map((p) => p.text)
 
   it('keeps ranges, comparisons and figures with units whole, and the text unchanged', () => {
     expect(nowrap('Employees 5-7')).toEqual(['5-7'])
@@ -21,7 +24,11 @@ describe('figures that must not break across lines', () => {
     expect(nowrap('Tier A 80-100, win rate 18% – 27%')).toEqual(['80-100', '18% – 27%'])
     expect(nowrap('Industry is SaaS, FinTech')).toEqual([])
     for (const text of ['Employees 5-7 +1', 'is ≤ 11', 'no figures at all', '']) {
-      expect(unbreakableRanges(text).map((p) => p.text).join('')).toBe(text)
+      expect(
+        unbreakableRanges(text)
+          .map((p) => p.text)
+          .join('')
+      ).toBe(text)
     }
   })
 })
@@ -89,12 +96,37 @@ function content(): OnePagerContent {
       auc: 0.7,
       topTier: { name: `A${RLO}`, lift: 1.5, winRate: 0.5 },
       tiers: [
-        { name: `A${RLO}`, color: '#2f855a', min: 80, accounts: 55, wonAccounts: 28, deals: 60, wins: 30, winRate: 0.5, medianCycleDays: 30, small: false },
-        { name: 'B', color: '#d69e2e', min: 0, accounts: 58, wonAccounts: 10, deals: 60, wins: 10, winRate: 1 / 6, medianCycleDays: 50, small: false }
+        {
+          name: `A${RLO}`,
+          color: '#2f855a',
+          min: 80,
+          accounts: 55,
+          wonAccounts: 28,
+          deals: 60,
+          wins: 30,
+          winRate: 0.5,
+          medianCycleDays: 30,
+          small: false
+        },
+        {
+          name: 'B',
+          color: '#d69e2e',
+          min: 0,
+          accounts: 58,
+          wonAccounts: 10,
+          deals: 60,
+          wins: 10,
+          winRate: 1 / 6,
+          medianCycleDays: 50,
+          small: false
+        }
       ],
       notes: [`Note ${RLO}one.`]
     },
-    adjacent: { name: `Adj${RLO}acent`, categories: [{ name: 'Firmographic', budget: 30, criteria: [{ attribute: `Region${RLO}`, qualifies: 'is EMEA', points: 10 }] }] }
+    adjacent: {
+      name: `Adj${RLO}acent`,
+      categories: [{ name: 'Firmographic', budget: 30, criteria: [{ attribute: `Region${RLO}`, qualifies: 'is EMEA', points: 10 }] }]
+    }
   }
 }
 
@@ -111,10 +143,21 @@ function outsideIsolates(html: string): string {
 }
 
 describe('bidirectional text on the one-pager', () => {
-  const blocks: OnePagerBlockId[] = ['header', 'statement', 'definition', 'scorecard', 'disqualifiers', 'buying', 'evidence', 'core-vs-adjacent']
+  const blocks: OnePagerBlockId[] = [
+    'header',
+    'statement',
+    'definition',
+    'scorecard',
+    'disqualifiers',
+    'buying',
+    'evidence',
+    'core-vs-adjacent'
+  ]
 
   it('isolates every value, so a right-to-left override cannot reach the text after it', () => {
-    const html = renderToStaticMarkup(createElement(Fragment, null, ...blocks.map((id) => createElement(Fragment, { key: id }, renderBlock(id, content())))))
+    const html = renderToStaticMarkup(
+      createElement(Fragment, null, ...blocks.map((id) => createElement(Fragment, { key: id }, renderBlock(id, content()))))
+    )
     // Every planted value is printed, and every override sits inside an isolate.
     const planted = [
       `Acme ${RLO}Holdings`,

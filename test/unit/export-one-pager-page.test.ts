@@ -49,7 +49,12 @@ describe('the one-page rule', () => {
 
 describe('what the page prints', () => {
   const content = (): OnePagerContent => ({
-    document: defaultOnePagerDocument({ clientName: 'Acme', date: '2026-01-31', statements: ['A.', 'B.', 'C.'], adjacentScorecardId: null }),
+    document: defaultOnePagerDocument({
+      clientName: 'Acme',
+      date: '2026-01-31',
+      statements: ['A.', 'B.', 'C.'],
+      adjacentScorecardId: null
+    }),
     draftedStatements: ['A.', 'B.', 'C.'],
     statementEvidence: [null, null, null],
     analysis: noEvidenceAnalysis(),
@@ -82,7 +87,12 @@ describe('what the page prints', () => {
   })
 
   it('lists every block once, appending missing ones hidden', () => {
-    expect(normalizeBlocks([{ id: 'evidence', visible: true }, { id: 'evidence', visible: false }]).map((b) => [b.id, b.visible])).toEqual([
+    expect(
+      normalizeBlocks([
+        { id: 'evidence', visible: true },
+        { id: 'evidence', visible: false }
+      ]).map((b) => [b.id, b.visible])
+    ).toEqual([
       ['evidence', true],
       ['header', false],
       ['statement', false],
@@ -131,8 +141,14 @@ describe('the document schema', () => {
       { statements: ['1', '2', '3', '4', '5', '6'] },
       { date: '31.01.2026' },
       { paper: 'legal' },
-      { blocks: [{ id: 'header', visible: true }, { id: 'header', visible: false }] }
+      {
+        blocks: [
+          { id: 'header', visible: true },
+          { id: 'header', visible: false }
+        ]
+      }
     ]
-    for (const change of bad) expect(onePagerDocumentSchema.safeParse({ ...valid(), ...change }).success, JSON.stringify(change).slice(0, 60)).toBe(false)
+    for (const change of bad)
+      expect(onePagerDocumentSchema.safeParse({ ...valid(), ...change }).success, JSON.stringify(change).slice(0, 60)).toBe(false)
   })
 })

@@ -4,7 +4,7 @@ import { neutralizeFormula, startsLikeFormula, toCsv } from '@shared/export/spre
 import { parseCsv } from '../support/parse-csv'
 
 describe('formula injection', () => {
-  it.each(['=HYPERLINK("http://evil.example","Click")', '+1', '-2', '@SUM(A1:A9)', '\t=1+1', '\r=1+1', '=cmd|\' /C calc\'!A0'])(
+  it.each(['=HYPERLINK("http://evil.example","Click")', '+1', '-2', '@SUM(A1:A9)', '\t=1+1', '\r=1+1', "=cmd|' /C calc'!A0"])(
     'neutralises %j',
     (text) => {
       expect(startsLikeFormula(text)).toBe(true)
@@ -25,7 +25,10 @@ describe('formula injection', () => {
     )
     fc.assert(
       fc.property(fc.array(risky, { minLength: 1, maxLength: 6 }), (values) => {
-        const csv = toCsv(values.map((_, i) => `c${i}`), [values])
+        const csv = toCsv(
+          values.map((_, i) => `c${i}`),
+          [values]
+        )
         // Cells may contain line breaks inside quotes, so records are split by a parser, not by lines.
         const cells = parseCsv(csv)[1] ?? []
         expect(cells).toHaveLength(values.length)

@@ -53,7 +53,10 @@ function sheetsOf(scorecard: Scorecard, table: ScoredAccountsTable) {
       accountCells.set(`${columns.matches[i]}${r}`, { value: account.matches[i]! })
     })
   })
-  const book = new Workbook({ [SCORECARD_SHEET]: { get: (ref) => scorecardCells.get(ref) }, [ACCOUNTS_SHEET]: { get: (ref) => accountCells.get(ref) } })
+  const book = new Workbook({
+    [SCORECARD_SHEET]: { get: (ref) => scorecardCells.get(ref) },
+    [ACCOUNTS_SHEET]: { get: (ref) => accountCells.get(ref) }
+  })
   return { book, layout, scorecardCells }
 }
 

@@ -21,7 +21,11 @@ describe('the workbook archive', () => {
 
   it('writes entries that read back with their names, checksums and bytes, in order', async () => {
     const big = await deflateChunks([Buffer.from('<sheetData>'), Buffer.from('<row/>'.repeat(10000)), Buffer.from('</sheetData>')], 1)
-    const entries = [entry('[Content_Types].xml', '<Types/>'), { ...entry('xl/worksheets/sheet3.xml', ''), ...big }, entry('xl/workbook.xml', 'Ünïcode ✓')]
+    const entries = [
+      entry('[Content_Types].xml', '<Types/>'),
+      { ...entry('xl/worksheets/sheet3.xml', ''), ...big },
+      entry('xl/workbook.xml', 'Ünïcode ✓')
+    ]
     const back = readZipEntries(writeZip(entries))
     expect(back.map((e) => e.name)).toEqual(entries.map((e) => e.name))
     back.forEach((e, i) => {

@@ -43,7 +43,9 @@ describe('handlers live in the folder their method names say', () => {
   it('each method is handled in the folder of its first word (app-open-file: the desktop shell, in export/)', () => {
     for (const method of Object.keys(methods) as MethodName[]) {
       const expected = method === 'app-open-file' ? 'export/' : FOLDER_OF_PREFIX[method.split('-')[0]!]
-      const actual = Object.entries(FOLDERS).filter(([, tables]) => tables.some((t) => method in t)).map(([folder]) => folder)
+      const actual = Object.entries(FOLDERS)
+        .filter(([, tables]) => tables.some((t) => method in t))
+        .map(([folder]) => folder)
       expect(actual, method).toEqual([expected])
     }
   })

@@ -104,12 +104,21 @@ describe('suggestMerges', () => {
   it('groups thesaurus synonyms', () => {
     const merges = suggestMerges(
       vc({
-        SaaS: 40, 'Software as a Service': 9, 'Software-as-a-Service': 3,
-        FinTech: 20, 'Financial Technology': 4, 'Fin Tech': 2,
-        Healthcare: 30, 'Health Care': 5,
-        'E-commerce': 10, Ecommerce: 6, eCommerce: 3,
-        'Information Technology': 8, IT: 12,
-        Manufacturing: 25, Mfg: 2
+        SaaS: 40,
+        'Software as a Service': 9,
+        'Software-as-a-Service': 3,
+        FinTech: 20,
+        'Financial Technology': 4,
+        'Fin Tech': 2,
+        Healthcare: 30,
+        'Health Care': 5,
+        'E-commerce': 10,
+        Ecommerce: 6,
+        eCommerce: 3,
+        'Information Technology': 8,
+        IT: 12,
+        Manufacturing: 25,
+        Mfg: 2
       })
     )
     expect(merges).toEqual([
@@ -131,7 +140,20 @@ describe('suggestMerges', () => {
 
   it('never merges different short values, numbers or series letters', () => {
     const merges = suggestMerges(
-      vc({ IT: 10, IoT: 10, CA: 10, GA: 10, 'Series A': 5, 'Series B': 5, 'Series D+': 2, 'Series D': 3, '1-10': 4, '110': 1, 'C++': 2, C: 3 })
+      vc({
+        IT: 10,
+        IoT: 10,
+        CA: 10,
+        GA: 10,
+        'Series A': 5,
+        'Series B': 5,
+        'Series D+': 2,
+        'Series D': 3,
+        '1-10': 4,
+        '110': 1,
+        'C++': 2,
+        C: 3
+      })
     )
     expect(merges).toEqual([])
   })
@@ -165,21 +187,50 @@ describe('suggestMerges', () => {
 describe('bands', () => {
   it('puts employee counts in inclusive integer ranges', () => {
     const cases: Array<[number, string]> = [
-      [0, '1-10'], [1, '1-10'], [10, '1-10'], [10.5, '1-10'], [11, '11-50'], [50, '11-50'], [51, '51-200'],
-      [200, '51-200'], [201, '201-500'], [500, '201-500'], [501, '501-1000'], [1000, '501-1000'],
-      [1001, '1001-5000'], [5000, '1001-5000'], [5001, '5001-10000'], [10000, '5001-10000'],
-      [10001, '10001+'], [250000, '10001+']
+      [0, '1-10'],
+      [1, '1-10'],
+      [10, '1-10'],
+      [10.5, '1-10'],
+      [11, '11-50'],
+      [50, '11-50'],
+      [51, '51-200'],
+      [200, '51-200'],
+      [201, '201-500'],
+      [500, '201-500'],
+      [501, '501-1000'],
+      [1000, '501-1000'],
+      [1001, '1001-5000'],
+      [5000, '1001-5000'],
+      [5001, '5001-10000'],
+      [10000, '5001-10000'],
+      [10001, '10001+'],
+      [250000, '10001+']
     ]
     for (const [n, label] of cases) expect(bandFor(n, EMPLOYEE_BANDS), String(n)).toBe(label)
     expect(EMPLOYEE_BANDS.map((b) => b.label)).toEqual([
-      '1-10', '11-50', '51-200', '201-500', '501-1000', '1001-5000', '5001-10000', '10001+'
+      '1-10',
+      '11-50',
+      '51-200',
+      '201-500',
+      '501-1000',
+      '1001-5000',
+      '5001-10000',
+      '10001+'
     ])
   })
 
   it('puts revenue in upper-exclusive bands', () => {
     const cases: Array<[number, string]> = [
-      [0, '<$1M'], [999_999, '<$1M'], [1e6, '$1M-$10M'], [1e7, '$10M-$50M'], [49_999_999, '$10M-$50M'],
-      [5e7, '$50M-$100M'], [1e8, '$100M-$500M'], [5e8, '$500M-$1B'], [1e9, '$1B+'], [4.2e10, '$1B+']
+      [0, '<$1M'],
+      [999_999, '<$1M'],
+      [1e6, '$1M-$10M'],
+      [1e7, '$10M-$50M'],
+      [49_999_999, '$10M-$50M'],
+      [5e7, '$50M-$100M'],
+      [1e8, '$100M-$500M'],
+      [5e8, '$500M-$1B'],
+      [1e9, '$1B+'],
+      [4.2e10, '$1B+']
     ]
     for (const [n, label] of cases) expect(bandFor(n, REVENUE_BANDS), String(n)).toBe(label)
   })
@@ -216,18 +267,37 @@ describe('applyHygieneRules', () => {
   })
 
   it('normalises states and countries', () => {
-    expect(applyHygieneRules('Billing State', ['California', 'ca', 'N.Y.', 'Ontario', 'N/A'], rules, toNumber)).toEqual(['CA', 'CA', 'NY', 'Ontario', 'N/A'])
+    expect(applyHygieneRules('Billing State', ['California', 'ca', 'N.Y.', 'Ontario', 'N/A'], rules, toNumber)).toEqual([
+      'CA',
+      'CA',
+      'NY',
+      'Ontario',
+      'N/A'
+    ])
     expect(applyHygieneRules('Country', ['USA', 'U.S.', 'uk', 'Deutschland', 'Atlantis'], rules, toNumber)).toEqual([
-      'United States', 'United States', 'United Kingdom', 'Germany', 'Atlantis'
+      'United States',
+      'United States',
+      'United Kingdom',
+      'Germany',
+      'Atlantis'
     ])
   })
 
   it('bands numbers, ranges and labels written with commas', () => {
     expect(applyHygieneRules('Employees', ['10', '11', '51-200', '1,001-5,000', '10,001+', '250', 'lots'], rules, toNumber)).toEqual([
-      '1-10', '11-50', '51-200', '1001-5000', '10001+', '201-500', 'lots'
+      '1-10',
+      '11-50',
+      '51-200',
+      '1001-5000',
+      '10001+',
+      '201-500',
+      'lots'
     ])
     expect(applyHygieneRules('Annual Revenue', ['$12.5M', '999999', '1000000000', 'n/a'], rules, toNumber)).toEqual([
-      '$10M-$50M', '<$1M', '$1B+', 'n/a'
+      '$10M-$50M',
+      '<$1M',
+      '$1B+',
+      'n/a'
     ])
     expect(applyHygieneRules('Seats', ['5', '10', '99', '100'], rules, toNumber)).toEqual(['<10', '10-100', '10-100', '100+'])
   })
@@ -249,10 +319,18 @@ describe('describeRule', () => {
     expect(describeRule({ kind: 'merge', column: 'Industry', from: ['a', 'b', 'c', 'd', 'e', 'f'], to: 'X' })).toBe(
       'Merge "a", "b", "c", "d" and 2 more into "X" in Industry'
     )
-    expect(describeRule({ kind: 'us-state', column: 'Billing State', to: 'code' })).toBe('Write US states in Billing State as two-letter codes')
+    expect(describeRule({ kind: 'us-state', column: 'Billing State', to: 'code' })).toBe(
+      'Write US states in Billing State as two-letter codes'
+    )
     expect(describeRule({ kind: 'country', column: 'Country', to: 'name' })).toBe('Write countries in Country as names')
-    expect(describeRule({ kind: 'bands', column: 'Employees', preset: 'employees' })).toBe('Group Employees into employee bands (1-10 … 10001+)')
-    expect(describeRule({ kind: 'bands', column: 'Annual Revenue', preset: 'revenue' })).toBe('Group Annual Revenue into revenue bands (<$1M … $1B+)')
-    expect(describeRule({ kind: 'bands', column: 'Seats', preset: 'custom', cuts: [10, 100] })).toBe('Group Seats into bands (<10, 10-100, 100+)')
+    expect(describeRule({ kind: 'bands', column: 'Employees', preset: 'employees' })).toBe(
+      'Group Employees into employee bands (1-10 … 10001+)'
+    )
+    expect(describeRule({ kind: 'bands', column: 'Annual Revenue', preset: 'revenue' })).toBe(
+      'Group Annual Revenue into revenue bands (<$1M … $1B+)'
+    )
+    expect(describeRule({ kind: 'bands', column: 'Seats', preset: 'custom', cuts: [10, 100] })).toBe(
+      'Group Seats into bands (<10, 10-100, 100+)'
+    )
   })
 })

@@ -14,16 +14,22 @@ describe('placeholders are decided per column, from its data', () => {
   it('keeps a frequent "None" in a category column as a value (no competitor), with the reason', () => {
     const [none] = decidePlaceholders({ values: vc(['None', 412], ['Acme', 300], ['Globex', 200]), type: 'category', hints: HINTS })
     expect(none).toMatchObject({ token: 'None', missing: false })
-    expect(none!.reason).toBe('45% of the filled rows, and reads as one of the column\'s values (a real “None”)')
+    expect(none!.reason).toBe("45% of the filled rows, and reads as one of the column's values (a real “None”)")
   })
 
   it('reads a rare "None", and any "None" among numbers, as a placeholder', () => {
-    expect(decidePlaceholders({ values: vc(['None', 2], ['Acme', 300], ['Globex', 200]), type: 'category', hints: HINTS })[0]!.missing).toBe(true)
+    expect(
+      decidePlaceholders({ values: vc(['None', 2], ['Acme', 300], ['Globex', 200]), type: 'category', hints: HINTS })[0]!.missing
+    ).toBe(true)
     expect(decidePlaceholders({ values: vc(['None', 50], ['12', 30], ['40', 20]), type: 'number', hints: HINTS })[0]!.missing).toBe(true)
   })
 
   it('keeps "NA" (North America) as a territory, but "unknown" and "N/A" are always gaps', () => {
-    const decided = decidePlaceholders({ values: vc(['EMEA', 989], ['NA', 757], ['unknown', 40], ['N/A', 3]), type: 'category', hints: HINTS })
+    const decided = decidePlaceholders({
+      values: vc(['EMEA', 989], ['NA', 757], ['unknown', 40], ['N/A', 3]),
+      type: 'category',
+      hints: HINTS
+    })
     expect(Object.fromEntries(decided.map((d) => [d.token, d.missing]))).toEqual({ NA: false, unknown: true, 'N/A': true })
   })
 
@@ -65,8 +71,10 @@ describe('two-valued outcome columns', () => {
     for (const header of ['Converted', 'IsWon', 'Is Converted', 'won', 'output', 'y', 'Outcome', 'Closed Won Flag']) {
       expect(binaryOutcomePolarity(header), header).toBe('won')
     }
-    for (const header of ['Churn', 'Churned', 'Is Churned', 'Exited', 'Attrition']) expect(binaryOutcomePolarity(header), header).toBe('lost')
-    for (const header of ['Has Website', 'Partner', 'Recently Raised', 'Email Opt Out']) expect(binaryOutcomePolarity(header), header).toBeNull()
+    for (const header of ['Churn', 'Churned', 'Is Churned', 'Exited', 'Attrition'])
+      expect(binaryOutcomePolarity(header), header).toBe('lost')
+    for (const header of ['Has Website', 'Partner', 'Recently Raised', 'Email Opt Out'])
+      expect(binaryOutcomePolarity(header), header).toBeNull()
   })
 
   it('is proposed as the outcome of a leads table, with the reason, and maps 1 to won', () => {
@@ -79,12 +87,18 @@ describe('two-valued outcome columns', () => {
       'flat'
     )
     expect(roles[2]).toEqual({ role: 'outcome', reason: 'two values, 1 and 0; name “Converted” reads as a result' })
-    expect(suggestOutcomeMapping(vc(['1', 120], ['0', 880]))).toEqual([{ value: '1', outcome: 'won' }, { value: '0', outcome: 'lost' }])
+    expect(suggestOutcomeMapping(vc(['1', 120], ['0', 880]))).toEqual([
+      { value: '1', outcome: 'won' },
+      { value: '0', outcome: 'lost' }
+    ])
   })
 
   it('makes a churn flag the outcome of a customer table with no deal outcome (retained counts as won)', () => {
     const roles = suggestRolesWithReasons(
-      [{ header: 'customerID', type: 'id', values: vc(['7590-VHVEG', 1]) }, { header: 'Churn', type: 'boolean', values: vc(['No', 5174], ['Yes', 1869]) }],
+      [
+        { header: 'customerID', type: 'id', values: vc(['7590-VHVEG', 1]) },
+        { header: 'Churn', type: 'boolean', values: vc(['No', 5174], ['Yes', 1869]) }
+      ],
       'flat'
     )
     expect(roles[1]!.role).toBe('outcome')
@@ -107,7 +121,10 @@ describe('two-valued outcome columns', () => {
     expect(outcomeKey('True')).toBe(outcomeKey('TRUE'))
     expect(outcomeKey(' yes ')).toBe(outcomeKey('1'))
     expect(outcomeKey('Closed  Won')).toBe(outcomeKey('closed won'))
-    const mapping = outcomeMappingFor(vc(['1', 10], ['0', 30]), [['Yes', 'lost'], ['No', 'won']])
+    const mapping = outcomeMappingFor(vc(['1', 10], ['0', 30]), [
+      ['Yes', 'lost'],
+      ['No', 'won']
+    ])
     expect(mapping).toEqual([
       { value: '0', count: 30, outcome: 'won' },
       { value: '1', count: 10, outcome: 'lost' }
@@ -117,7 +134,12 @@ describe('two-valued outcome columns', () => {
   it('reads an order status: shipped is a sale, cancelled lost, on hold still open', () => {
     const statuses = vc(['Shipped', 1859], ['Cancelled', 38], ['On Hold', 28], ['Resolved', 28], ['Disputed', 12], ['In Process', 34])
     expect(Object.fromEntries(suggestOutcomeMapping(statuses).map((m) => [m.value, m.outcome]))).toEqual({
-      Shipped: 'won', Cancelled: 'lost', 'On Hold': 'open', Resolved: 'won', Disputed: 'open', 'In Process': 'open'
+      Shipped: 'won',
+      Cancelled: 'lost',
+      'On Hold': 'open',
+      Resolved: 'won',
+      Disputed: 'open',
+      'In Process': 'open'
     })
     // Without fulfilment words, "Cancelled" is a churned subscription, not a lost deal.
     expect(suggestOutcomeMapping(vc(['Active', 10], ['Cancelled', 3]))[1]!.outcome).toBeNull()
@@ -140,9 +162,15 @@ describe('headers, flags and domains as real exports write them', () => {
   })
 
   it('never takes "02.Medium" for a web domain, but does take real hosts', () => {
-    const codes = suggestRolesWithReasons([{ header: 'Size Band', type: 'category', values: vc(['01.Small', 30], ['02.Medium', 30], ['03.Large', 30]) }], 'accounts')
+    const codes = suggestRolesWithReasons(
+      [{ header: 'Size Band', type: 'category', values: vc(['01.Small', 30], ['02.Medium', 30], ['03.Large', 30]) }],
+      'accounts'
+    )
     expect(codes[0]!.role).toBe('attribute')
-    const hosts = suggestRolesWithReasons([{ header: 'Homepage', type: 'id', values: vc(['acme.com', 1], ['globex.io', 1], ['initech.co.uk', 1]) }], 'accounts')
+    const hosts = suggestRolesWithReasons(
+      [{ header: 'Homepage', type: 'id', values: vc(['acme.com', 1], ['globex.io', 1], ['initech.co.uk', 1]) }],
+      'accounts'
+    )
     expect(hosts[0]!.role).toBe('domain')
   })
 
@@ -182,19 +210,46 @@ describe('attribute levels', () => {
 
   it('counts accounts whose rows agree, and judges the level from them', () => {
     const key = column(['a', 'a', 'b', 'b', 'c', 'c', 'd', 'd', 'e', 'e', 'f', 'f', 'g', 'g', 'h', 'h'])
-    const industry = column(['SaaS', 'SaaS', 'Retail', 'Retail', 'SaaS', 'SaaS', 'Media', 'Media', 'SaaS', 'SaaS', 'Retail', 'Retail', 'Media', 'Media', 'SaaS', 'SaaS'])
+    const industry = column([
+      'SaaS',
+      'SaaS',
+      'Retail',
+      'Retail',
+      'SaaS',
+      'SaaS',
+      'Media',
+      'Media',
+      'SaaS',
+      'SaaS',
+      'Retail',
+      'Retail',
+      'Media',
+      'Media',
+      'SaaS',
+      'SaaS'
+    ])
     const product = column(['A', 'B', 'A', 'A', 'B', 'A', 'A', 'B', 'B', 'A', 'A', 'B', 'A', 'B', 'B', 'A'])
     const sameEvidence = levelEvidence(key, never, industry, never)
     expect(sameEvidence).toMatchObject({ accountsWithSeveralRows: 8, constantAccounts: 8 })
     // Industries spread 8:4:4 over the rows would agree on an account's two deals 37.5% of the time.
     expect(sameEvidence.expectedByChance).toBeCloseTo(8 * (0.5 ** 2 + 0.25 ** 2 + 0.25 ** 2), 10)
-    expect(suggestLevel('Industry', 'flat', sameEvidence)).toEqual({ level: 'account', reason: 'one value on all deals of 8 of 8 accounts with several (by chance: 3)' })
+    expect(suggestLevel('Industry', 'flat', sameEvidence)).toEqual({
+      level: 'account',
+      reason: 'one value on all deals of 8 of 8 accounts with several (by chance: 3)'
+    })
     // Re-spelled now and then, an account fact is still far more constant than chance.
-    expect(suggestLevel('Industry', 'flat', { accountsWithSeveralRows: 100, constantAccounts: 70, expectedByChance: 15 }).level).toBe('account')
+    expect(suggestLevel('Industry', 'flat', { accountsWithSeveralRows: 100, constantAccounts: 70, expectedByChance: 15 }).level).toBe(
+      'account'
+    )
     // A flag that is "No" almost everywhere is constant by chance: that alone says nothing.
-    expect(suggestLevel('Discount', 'flat', { accountsWithSeveralRows: 100, constantAccounts: 85, expectedByChance: 82 }).level).toBe('deal')
+    expect(suggestLevel('Discount', 'flat', { accountsWithSeveralRows: 100, constantAccounts: 85, expectedByChance: 82 }).level).toBe(
+      'deal'
+    )
     const productEvidence = levelEvidence(key, never, product, never)
-    expect(suggestLevel('Product', 'flat', productEvidence)).toMatchObject({ level: 'deal', reason: expect.stringMatching(/^differs between an account's deals in \d+ of 8 accounts with several$/) })
+    expect(suggestLevel('Product', 'flat', productEvidence)).toMatchObject({
+      level: 'deal',
+      reason: expect.stringMatching(/^differs between an account's deals in \d+ of 8 accounts with several$/)
+    })
   })
 
   it('falls back to the table and the header when the data cannot tell', () => {
@@ -206,7 +261,10 @@ describe('attribute levels', () => {
 
 describe('proposed clean-ups', () => {
   it('merges spelling variants by default and only proposes synonyms', () => {
-    const cleanups = proposeCleanups('Industry', vc(['SaaS', 300], ['SAAS', 40], ['saas', 12], ['Software as a Service', 25], ['Retail', 200]))
+    const cleanups = proposeCleanups(
+      'Industry',
+      vc(['SaaS', 300], ['SAAS', 40], ['saas', 12], ['Software as a Service', 25], ['Retail', 200])
+    )
     expect(cleanups.map((c) => [c.kind, c.byDefault, c.rule])).toEqual([
       ['spelling', true, { kind: 'merge', column: 'Industry', from: ['SAAS', 'saas'], to: 'SaaS' }],
       ['synonym', false, { kind: 'merge', column: 'Industry', from: ['Software as a Service'], to: 'SaaS' }]
@@ -215,12 +273,20 @@ describe('proposed clean-ups', () => {
   })
 
   it('merges "Series-A" and "Series A", and "INBOUND" and "Inbound", by default', () => {
-    expect(proposeCleanups('Funding', vc(['Series A', 50], ['Series-A', 10], ['Seed', 40]))[0]).toMatchObject({ kind: 'spelling', byDefault: true })
-    expect(proposeCleanups('Source', vc(['Inbound', 50], ['INBOUND', 10], ['Outbound', 40]))[0]).toMatchObject({ kind: 'spelling', byDefault: true })
+    expect(proposeCleanups('Funding', vc(['Series A', 50], ['Series-A', 10], ['Seed', 40]))[0]).toMatchObject({
+      kind: 'spelling',
+      byDefault: true
+    })
+    expect(proposeCleanups('Source', vc(['Inbound', 50], ['INBOUND', 10], ['Outbound', 40]))[0]).toMatchObject({
+      kind: 'spelling',
+      byDefault: true
+    })
   })
 
   it('proposes a typo only when it is rare beside the value it resembles: two small towns stay two towns', () => {
-    expect(proposeCleanups('Industry', vc(['Manufacturing', 300], ['Manufacturng', 2], ['Retail', 200]))[0]).toMatchObject({ kind: 'synonym' })
+    expect(proposeCleanups('Industry', vc(['Manufacturing', 300], ['Manufacturng', 2], ['Retail', 200]))[0]).toMatchObject({
+      kind: 'synonym'
+    })
     expect(proposeCleanups('City', vc(['Bradley', 5], ['Brawley', 5], ['Fresno', 60]))).toEqual([])
   })
 

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ColumnRole, ColumnType, TableKind, ValueCount } from '@shared/domain/dataset'
-import {
-  hasWinsAndLosses,
-  suggestCategory,
-  suggestOutcomeMapping,
-  suggestRole,
-  suggestRoles
-} from '@shared/import/suggest'
+import { hasWinsAndLosses, suggestCategory, suggestOutcomeMapping, suggestRole, suggestRoles } from '@shared/import/suggest'
 
 const vc = (...values: string[]): ValueCount[] => values.map((value, i) => ({ value, count: 10 + i }))
 const NUMBERS = vc('12', '40', '7', '130')
@@ -27,8 +21,14 @@ interface Case {
 
 function role({ header, type, values, table }: Omit<Case, 'role'>): ColumnRole {
   const fallback: Record<ColumnType, ValueCount[]> = {
-    number: NUMBERS, range: vc('1-10', '11-50'), date: DATES, boolean: BOOLS, category: vc('Alpha', 'Beta'),
-    multi: vc('Slack; Jira'), text: vc('short text'), id: IDS
+    number: NUMBERS,
+    range: vc('1-10', '11-50'),
+    date: DATES,
+    boolean: BOOLS,
+    category: vc('Alpha', 'Beta'),
+    multi: vc('Slack; Jira'),
+    text: vc('short text'),
+    id: IDS
   }
   return suggestRole({ header, type, values: values ?? fallback[type], tableKind: table ?? 'deals' })
 }
@@ -142,7 +142,7 @@ describe('suggestRole', () => {
     expect(role({ header: 'Status', type: 'category', values: vc('Customer', 'Churned'), table: 'accounts' })).toBe('attribute')
   })
 
-  it('reads web addresses as the domain, but not one site\'s profile links', () => {
+  it("reads web addresses as the domain, but not one site's profile links", () => {
     const urls = vc('https://www.acme.com/', 'www.globex.com', 'http://initech.io', 'UMBRELLA.HEALTH')
     expect(role({ header: 'Homepage Link', type: 'id', values: urls, table: 'accounts' })).toBe('domain')
     const linkedin = vc('https://www.linkedin.com/company/acme', 'https://www.linkedin.com/company/globex')
@@ -191,7 +191,12 @@ describe('suggestRoles', () => {
 
   it('never repeats a role other than attribute and ignore', () => {
     const roles = suggestRoles(
-      [col('Notes', 'text', vc('x')), col('Comments', 'text', vc('y')), col('Industry', 'category', vc('SaaS')), col('Region', 'category', vc('EMEA'))],
+      [
+        col('Notes', 'text', vc('x')),
+        col('Comments', 'text', vc('y')),
+        col('Industry', 'category', vc('SaaS')),
+        col('Region', 'category', vc('EMEA'))
+      ],
       'accounts'
     )
     expect(roles).toEqual(['ignore', 'ignore', 'attribute', 'attribute'])
@@ -199,37 +204,109 @@ describe('suggestRoles', () => {
 
   it('reads a whole generated flat export', () => {
     const headers: Array<[string, ColumnType, ValueCount[]]> = [
-      ['Opportunity ID', 'id', IDS], ['Account ID', 'category', IDS], ['Account Name', 'category', NAMES],
-      ['Amount', 'number', NUMBERS], ['Stage', 'category', STAGES], ['Created Date', 'date', DATES],
-      ['Close Date', 'date', DATES], ['Sales Cycle (Days)', 'number', NUMBERS],
-      ['Opportunity Owner', 'category', vc('Jordan Lee')], ['Next Step', 'text', vc('Send "final" proposal')],
-      ['Contract Signed Date', 'date', DATES], ['Website', 'id', vc('acme.com', 'www.globex.com')],
-      ['Account Created Date', 'date', DATES], ['Industry', 'category', vc('SaaS')], ['Employees', 'range', vc('51-200')],
-      ['Billing State/Province', 'category', vc('CA')], ['Tech Stack', 'multi', vc('Slack; Jira')],
-      ['LTV', 'number', NUMBERS], ['ACV', 'number', NUMBERS], ['NRR', 'number', NUMBERS],
-      ['Tenure (Months)', 'number', NUMBERS], ['NPS', 'number', NUMBERS], ['Time to Value (Days)', 'number', NUMBERS],
-      ['Support Tickets (12m)', 'number', NUMBERS], ['Churned', 'boolean', BOOLS], ['Onboarding Completed', 'boolean', BOOLS]
+      ['Opportunity ID', 'id', IDS],
+      ['Account ID', 'category', IDS],
+      ['Account Name', 'category', NAMES],
+      ['Amount', 'number', NUMBERS],
+      ['Stage', 'category', STAGES],
+      ['Created Date', 'date', DATES],
+      ['Close Date', 'date', DATES],
+      ['Sales Cycle (Days)', 'number', NUMBERS],
+      ['Opportunity Owner', 'category', vc('Jordan Lee')],
+      ['Next Step', 'text', vc('Send "final" proposal')],
+      ['Contract Signed Date', 'date', DATES],
+      ['Website', 'id', vc('acme.com', 'www.globex.com')],
+      ['Account Created Date', 'date', DATES],
+      ['Industry', 'category', vc('SaaS')],
+      ['Employees', 'range', vc('51-200')],
+      ['Billing State/Province', 'category', vc('CA')],
+      ['Tech Stack', 'multi', vc('Slack; Jira')],
+      ['LTV', 'number', NUMBERS],
+      ['ACV', 'number', NUMBERS],
+      ['NRR', 'number', NUMBERS],
+      ['Tenure (Months)', 'number', NUMBERS],
+      ['NPS', 'number', NUMBERS],
+      ['Time to Value (Days)', 'number', NUMBERS],
+      ['Support Tickets (12m)', 'number', NUMBERS],
+      ['Churned', 'boolean', BOOLS],
+      ['Onboarding Completed', 'boolean', BOOLS]
     ]
-    const roles = suggestRoles(headers.map(([h, t, v]) => col(h, t, v)), 'flat')
+    const roles = suggestRoles(
+      headers.map(([h, t, v]) => col(h, t, v)),
+      'flat'
+    )
     expect(roles).toEqual([
-      'deal-id', 'account-id', 'account-name', 'deal-amount', 'outcome', 'created-date', 'closed-date', 'sales-cycle-days',
-      'attribute', 'ignore', 'ignore', 'domain', 'ignore', 'attribute', 'attribute', 'attribute', 'attribute',
-      'ltv', 'acv', 'nrr', 'tenure', 'nps', 'time-to-value', 'support-tickets', 'churned', 'attribute'
+      'deal-id',
+      'account-id',
+      'account-name',
+      'deal-amount',
+      'outcome',
+      'created-date',
+      'closed-date',
+      'sales-cycle-days',
+      'attribute',
+      'ignore',
+      'ignore',
+      'domain',
+      'ignore',
+      'attribute',
+      'attribute',
+      'attribute',
+      'attribute',
+      'ltv',
+      'acv',
+      'nrr',
+      'tenure',
+      'nps',
+      'time-to-value',
+      'support-tickets',
+      'churned',
+      'attribute'
     ])
   })
 })
 
 describe('suggestOutcomeMapping', () => {
   const expected: Array<[string, 'won' | 'lost' | 'open' | null]> = [
-    ['Closed Won', 'won'], ['Won', 'won'], ['Win', 'won'], ['Closed - Won', 'won'], ['Signed', 'won'],
-    ['Customer', 'won'], ['Booked', 'won'], ['CLOSED WON', 'won'], ['closed_won', 'won'], ['Closed Won (Renewal)', 'won'],
-    ['Closed Lost', 'lost'], ['Lost', 'lost'], ['Loss', 'lost'], ['Closed - Lost', 'lost'], ['Disqualified', 'lost'],
-    ['No Decision', 'lost'], ['Closed Lost - No Budget', 'lost'],
-    ['Open', 'open'], ['Engaging', 'open'], ['Negotiation', 'open'], ['Proposal', 'open'], ['Qualification', 'open'],
-    ['Discovery', 'open'], ['Demo', 'open'], ['Pipeline', 'open'], ['In Progress', 'open'], ['Prospecting', 'open'],
-    ['Contract Sent', 'open'], ['5 - Negotiation', 'open'], ['Stage 3: Proposal', 'open'], ['  negotiation  ', 'open'],
-    ['Proposal/Price Quote', 'open'], ['Appointment Scheduled', 'open'],
-    ['Churned', null], ['Closed', null], ['Deleted', null], ['N/A', null], ['', null], ['Blue', null]
+    ['Closed Won', 'won'],
+    ['Won', 'won'],
+    ['Win', 'won'],
+    ['Closed - Won', 'won'],
+    ['Signed', 'won'],
+    ['Customer', 'won'],
+    ['Booked', 'won'],
+    ['CLOSED WON', 'won'],
+    ['closed_won', 'won'],
+    ['Closed Won (Renewal)', 'won'],
+    ['Closed Lost', 'lost'],
+    ['Lost', 'lost'],
+    ['Loss', 'lost'],
+    ['Closed - Lost', 'lost'],
+    ['Disqualified', 'lost'],
+    ['No Decision', 'lost'],
+    ['Closed Lost - No Budget', 'lost'],
+    ['Open', 'open'],
+    ['Engaging', 'open'],
+    ['Negotiation', 'open'],
+    ['Proposal', 'open'],
+    ['Qualification', 'open'],
+    ['Discovery', 'open'],
+    ['Demo', 'open'],
+    ['Pipeline', 'open'],
+    ['In Progress', 'open'],
+    ['Prospecting', 'open'],
+    ['Contract Sent', 'open'],
+    ['5 - Negotiation', 'open'],
+    ['Stage 3: Proposal', 'open'],
+    ['  negotiation  ', 'open'],
+    ['Proposal/Price Quote', 'open'],
+    ['Appointment Scheduled', 'open'],
+    ['Churned', null],
+    ['Closed', null],
+    ['Deleted', null],
+    ['N/A', null],
+    ['', null],
+    ['Blue', null]
   ]
 
   it.each(expected)('%s -> %s', (value, outcome) => {
@@ -249,23 +326,42 @@ describe('suggestOutcomeMapping', () => {
 
 describe('suggestCategory', () => {
   const expected: Array<[string, ColumnType, string]> = [
-    ['Industry', 'category', 'Firmographic'], ['Employees', 'range', 'Firmographic'],
-    ['Annual Revenue', 'number', 'Firmographic'], ['Billing State/Province', 'category', 'Firmographic'],
-    ['Billing Country', 'category', 'Firmographic'], ['Sales Region', 'category', 'Firmographic'],
-    ['Year Founded', 'number', 'Firmographic'], ['Ownership', 'category', 'Firmographic'],
-    ['Segment', 'category', 'Firmographic'], ['Tech Stack', 'multi', 'Technographic'], ['CRM', 'category', 'Technographic'],
-    ['Uses Salesforce', 'boolean', 'Technographic'], ['Cloud Provider', 'category', 'Technographic'],
-    ['Integrations', 'multi', 'Technographic'], ['Has Snowflake', 'boolean', 'Technographic'],
-    ['Uses Competitor', 'boolean', 'Technographic'], ['Recently Raised', 'boolean', 'Triggers'],
-    ['Funding Stage', 'category', 'Triggers'], ['Hiring SDRs', 'boolean', 'Triggers'],
-    ['New Executive', 'boolean', 'Triggers'], ['M&A Activity', 'boolean', 'Triggers'], ['Job Postings', 'number', 'Triggers'],
-    ['Headcount Growth (%)', 'number', 'Triggers'], ['Layoffs', 'boolean', 'Triggers'],
-    ['Lead Source', 'category', 'Buying process'], ['Channel', 'category', 'Buying process'],
-    ['Inbound/Outbound', 'category', 'Buying process'], ['Partner Account', 'text', 'Buying process'],
-    ['Champion Identified', 'boolean', 'Buying process'], ['Decision Maker Engaged', 'boolean', 'Buying process'],
-    ['Procurement Required', 'boolean', 'Buying process'], ['Primary Competitor', 'category', 'Buying process'],
-    ['Free Trial', 'boolean', 'Buying process'], ['POC', 'boolean', 'Buying process'],
-    ['Opportunity Owner', 'category', 'Buying process'], ['Currency', 'category', 'Firmographic']
+    ['Industry', 'category', 'Firmographic'],
+    ['Employees', 'range', 'Firmographic'],
+    ['Annual Revenue', 'number', 'Firmographic'],
+    ['Billing State/Province', 'category', 'Firmographic'],
+    ['Billing Country', 'category', 'Firmographic'],
+    ['Sales Region', 'category', 'Firmographic'],
+    ['Year Founded', 'number', 'Firmographic'],
+    ['Ownership', 'category', 'Firmographic'],
+    ['Segment', 'category', 'Firmographic'],
+    ['Tech Stack', 'multi', 'Technographic'],
+    ['CRM', 'category', 'Technographic'],
+    ['Uses Salesforce', 'boolean', 'Technographic'],
+    ['Cloud Provider', 'category', 'Technographic'],
+    ['Integrations', 'multi', 'Technographic'],
+    ['Has Snowflake', 'boolean', 'Technographic'],
+    ['Uses Competitor', 'boolean', 'Technographic'],
+    ['Recently Raised', 'boolean', 'Triggers'],
+    ['Funding Stage', 'category', 'Triggers'],
+    ['Hiring SDRs', 'boolean', 'Triggers'],
+    ['New Executive', 'boolean', 'Triggers'],
+    ['M&A Activity', 'boolean', 'Triggers'],
+    ['Job Postings', 'number', 'Triggers'],
+    ['Headcount Growth (%)', 'number', 'Triggers'],
+    ['Layoffs', 'boolean', 'Triggers'],
+    ['Lead Source', 'category', 'Buying process'],
+    ['Channel', 'category', 'Buying process'],
+    ['Inbound/Outbound', 'category', 'Buying process'],
+    ['Partner Account', 'text', 'Buying process'],
+    ['Champion Identified', 'boolean', 'Buying process'],
+    ['Decision Maker Engaged', 'boolean', 'Buying process'],
+    ['Procurement Required', 'boolean', 'Buying process'],
+    ['Primary Competitor', 'category', 'Buying process'],
+    ['Free Trial', 'boolean', 'Buying process'],
+    ['POC', 'boolean', 'Buying process'],
+    ['Opportunity Owner', 'category', 'Buying process'],
+    ['Currency', 'category', 'Firmographic']
   ]
 
   it.each(expected)('%s (%s) -> %s', (header, type, category) => {

@@ -19,7 +19,23 @@ describe('missing values', () => {
   const tokens = missingTokenSet()
 
   it('treats blanks and the default placeholders as missing, trimmed and case-insensitively', () => {
-    for (const raw of ['', '   ', 'N/A', ' n/a ', '#N/A', '-', '--', 'NULL', 'None', 'Select', '--Select--', 'Unknown', 'TBD', 'NaN', '\t']) {
+    for (const raw of [
+      '',
+      '   ',
+      'N/A',
+      ' n/a ',
+      '#N/A',
+      '-',
+      '--',
+      'NULL',
+      'None',
+      'Select',
+      '--Select--',
+      'Unknown',
+      'TBD',
+      'NaN',
+      '\t'
+    ]) {
       expect(isMissingValue(raw, tokens), raw).toBe(true)
     }
   })
@@ -257,10 +273,31 @@ describe('detectDateOrder', () => {
 
 describe('parseBoolean', () => {
   const cases: Array<[string, boolean | null]> = [
-    ['Yes', true], ['yes', true], [' YES ', true], ['Y', true], ['TRUE', true], ['t', true], ['1', true],
-    ['x', true], ['X', true], ['✓', true], ['✔', true], ['On', true], ['Checked', true],
-    ['No', false], ['n', false], ['False', false], ['F', false], ['0', false], ['off', false], ['UNCHECKED', false],
-    ['', null], ['maybe', null], ['2', null], ['yes please', null], ['Nope', null]
+    ['Yes', true],
+    ['yes', true],
+    [' YES ', true],
+    ['Y', true],
+    ['TRUE', true],
+    ['t', true],
+    ['1', true],
+    ['x', true],
+    ['X', true],
+    ['✓', true],
+    ['✔', true],
+    ['On', true],
+    ['Checked', true],
+    ['No', false],
+    ['n', false],
+    ['False', false],
+    ['F', false],
+    ['0', false],
+    ['off', false],
+    ['UNCHECKED', false],
+    ['', null],
+    ['maybe', null],
+    ['2', null],
+    ['yes please', null],
+    ['Nope', null]
   ]
   it.each(cases)('%j -> %j', (raw, expected) => {
     expect(parseBoolean(raw)).toBe(expected)
@@ -277,7 +314,15 @@ describe('multi-valued cells', () => {
   })
 
   it('detects a tech stack and the separators it uses', () => {
-    const stack = counted('Salesforce; HubSpot | Slack', 'Salesforce; Slack', 'HubSpot', 'Slack | Zendesk', 'Salesforce', 'Zendesk; HubSpot', 'Slack')
+    const stack = counted(
+      'Salesforce; HubSpot | Slack',
+      'Salesforce; Slack',
+      'HubSpot',
+      'Slack | Zendesk',
+      'Salesforce',
+      'Zendesk; HubSpot',
+      'Slack'
+    )
     expect(detectMultiSeparators(stack)).toBe(';|')
     const commas = counted('Salesforce, HubSpot', 'Slack, Salesforce', 'HubSpot, Slack, Zendesk', 'Zendesk', 'Salesforce')
     expect(detectMultiSeparators(commas)).toBe(',')

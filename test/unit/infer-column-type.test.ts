@@ -23,11 +23,18 @@ const utc = (iso: string): number => Date.parse(iso)
 describe('inferColumnType', () => {
   it('reads an employee column of bands mixed with plain counts and placeholders as range', () => {
     const cells = repeat(5, '51-200', '10,001+', '1,250', 'N/A', '11-50', '201 - 500', '1-10', '5001-10000', '')
-    expect(inferColumnType(column('Employees', cells))).toEqual({ type: 'range', dateOrder: null, dateOrderAmbiguous: false, multiSeparators: null })
+    expect(inferColumnType(column('Employees', cells))).toEqual({
+      type: 'range',
+      dateOrder: null,
+      dateOrderAmbiguous: false,
+      multiSeparators: null
+    })
   })
 
   it('reads revenue in every money spelling as number', () => {
-    expect(typeOf('Annual Revenue', repeat(4, '$12.5M', '12.5 million', '$5K', '€1.2m', '1,250,000', '$3,400,000', 'Unknown'))).toBe('number')
+    expect(typeOf('Annual Revenue', repeat(4, '$12.5M', '12.5 million', '$5K', '€1.2m', '1,250,000', '$3,400,000', 'Unknown'))).toBe(
+      'number'
+    )
   })
 
   it('keeps a number column with a few bands a number column', () => {
@@ -42,8 +49,22 @@ describe('inferColumnType', () => {
   })
 
   it('reads a tech stack as multi with the separators it uses', () => {
-    const cells = ['Salesforce; HubSpot | Slack', 'Salesforce; Slack', 'HubSpot', 'Slack | Zendesk', 'Salesforce', 'Zendesk; HubSpot', 'Slack', 'n/a']
-    expect(inferColumnType(column('Tech Stack', cells))).toEqual({ type: 'multi', dateOrder: null, dateOrderAmbiguous: false, multiSeparators: ';|' })
+    const cells = [
+      'Salesforce; HubSpot | Slack',
+      'Salesforce; Slack',
+      'HubSpot',
+      'Slack | Zendesk',
+      'Salesforce',
+      'Zendesk; HubSpot',
+      'Slack',
+      'n/a'
+    ]
+    expect(inferColumnType(column('Tech Stack', cells))).toEqual({
+      type: 'multi',
+      dateOrder: null,
+      dateOrderAmbiguous: false,
+      multiSeparators: ';|'
+    })
   })
 
   it('reads mixed boolean spellings, x-or-blank and 0/1 as boolean, but 0-3 as number', () => {
@@ -55,7 +76,12 @@ describe('inferColumnType', () => {
 
   it('reads US dates as m/d/y, European dates as d/m/y, and flags a column that never decides', () => {
     const us = ['3/5/2024', '12/25/2023', '1/31/2024 2:30 PM', '7/4/2024', 'N/A']
-    expect(inferColumnType(column('Close Date', us))).toEqual({ type: 'date', dateOrder: 'mdy', dateOrderAmbiguous: false, multiSeparators: null })
+    expect(inferColumnType(column('Close Date', us))).toEqual({
+      type: 'date',
+      dateOrder: 'mdy',
+      dateOrderAmbiguous: false,
+      multiSeparators: null
+    })
     const european = ['05/03/2024', '25/12/2023', '31/01/2024', '04/07/2024']
     expect(inferColumnType(column('Created', european))).toMatchObject({ type: 'date', dateOrder: 'dmy', dateOrderAmbiguous: false })
     const undecided = ['03/05/2024', '01/02/2024', '12/11/2023', '04/07/2024']
@@ -77,7 +103,12 @@ describe('inferColumnType', () => {
     const codes = Array.from({ length: 40 }, (_, i) => `ACC-${String(1000 + i)}`)
     expect(typeOf('Account ID', codes)).toBe('id')
     expect(typeOf('Opportunity Id', ['0061', '0062', '0061'])).toBe('id')
-    expect(typeOf('AccountId', Array.from({ length: 30 }, (_, i) => String(i + 1)))).toBe('id')
+    expect(
+      typeOf(
+        'AccountId',
+        Array.from({ length: 30 }, (_, i) => String(i + 1))
+      )
+    ).toBe('id')
     expect(typeOf('Account Name', ['Acme, Inc.', 'Globex', 'Acme, Inc.'])).toBe('id')
     expect(typeOf('Website', ['acme.com', 'https://www.globex.com/'])).toBe('id')
     expect(typeOf('Domain', ['acme.com', 'globex.com'])).toBe('id')
@@ -89,11 +120,18 @@ describe('inferColumnType', () => {
     expect(typeOf('Reference', codes)).toBe('id')
     const companies = Array.from({ length: 30 }, (_, i) => `Company ${String(i)}, Inc.`)
     expect(typeOf('Company', companies)).toBe('id')
-    expect(typeOf('Amount', Array.from({ length: 40 }, (_, i) => `$${String(1000 + i * 250)}`))).toBe('number')
+    expect(
+      typeOf(
+        'Amount',
+        Array.from({ length: 40 }, (_, i) => `$${String(1000 + i * 250)}`)
+      )
+    ).toBe('number')
   })
 
   it('reads repeated short names as category, including names headed "... Name" that are not entities', () => {
-    expect(typeOf('Industry', repeat(6, 'Software', 'Healthcare', 'SaaS', 'Financial Services', 'Select', 'Manufacturing'))).toBe('category')
+    expect(typeOf('Industry', repeat(6, 'Software', 'Healthcare', 'SaaS', 'Financial Services', 'Select', 'Manufacturing'))).toBe(
+      'category'
+    )
     expect(typeOf('Stage Name', repeat(6, 'Closed Won', 'Closed Lost', 'Negotiation'))).toBe('category')
     expect(typeOf('State', ['CA', 'California', 'NY', 'TX', 'ca'])).toBe('category')
   })
@@ -111,7 +149,12 @@ describe('inferColumnType', () => {
   })
 
   it('calls an empty column category', () => {
-    expect(inferColumnType(column('Fax', ['', 'N/A', '-']))).toEqual({ type: 'category', dateOrder: null, dateOrderAmbiguous: false, multiSeparators: null })
+    expect(inferColumnType(column('Fax', ['', 'N/A', '-']))).toEqual({
+      type: 'category',
+      dateOrder: null,
+      dateOrderAmbiguous: false,
+      multiSeparators: null
+    })
   })
 })
 
@@ -166,12 +209,18 @@ describe('speed (printed, not asserted)', () => {
   it('parses a million typical number strings and infers a million-value id column', () => {
     const forms = (i: number): string => {
       switch (i % 6) {
-        case 0: return String(i)
-        case 1: return `$${String(i % 1000)},${String(100 + (i % 900))}`
-        case 2: return `${String(i % 10_000)}.${String(i % 100)}`
-        case 3: return `$${String(i % 100)}.5M`
-        case 4: return `${String(i % 100)}%`
-        default: return `(${String(i % 1000)},${String(100 + (i % 900))})`
+        case 0:
+          return String(i)
+        case 1:
+          return `$${String(i % 1000)},${String(100 + (i % 900))}`
+        case 2:
+          return `${String(i % 10_000)}.${String(i % 100)}`
+        case 3:
+          return `$${String(i % 100)}.5M`
+        case 4:
+          return `${String(i % 100)}%`
+        default:
+          return `(${String(i % 1000)},${String(100 + (i % 900))})`
       }
     }
     const strings = Array.from({ length: 1_000_000 }, (_, i) => forms(i))

@@ -13,7 +13,9 @@ describe('files the OS hands the desktop app', () => {
     const url = pathToFileURL('/home/dana/Acme Corp.icpw').href
     expect(url).toContain('%20')
     expect(workspaceArgument(['icp-workbench', url], '/')).toBe('/home/dana/Acme Corp.icpw')
-    expect(workspaceArgument(['electron', '.', '--allow-file-access-from-files', '--no-sandbox', 'notes.txt', 'b.icpw'], '/w')).toBe('/w/b.icpw')
+    expect(workspaceArgument(['electron', '.', '--allow-file-access-from-files', '--no-sandbox', 'notes.txt', 'b.icpw'], '/w')).toBe(
+      '/w/b.icpw'
+    )
     expect(workspaceArgument(['icp-workbench', '--open=x.icpw'], '/w')).toBeNull()
     expect(workspaceArgument(['icp-workbench'], '/w')).toBeNull()
     // A file URL on another host is not a local file.
@@ -28,9 +30,17 @@ describe('files the OS hands the desktop app', () => {
       focus: true,
       open: '/home/dana/acme.icpw'
     })
-    expect(planSecondLaunch(['icp-workbench'], '/home/dana', { exists: true, minimized: false })).toEqual({ restore: false, focus: true, open: null })
+    expect(planSecondLaunch(['icp-workbench'], '/home/dana', { exists: true, minimized: false })).toEqual({
+      restore: false,
+      focus: true,
+      open: null
+    })
     // Before the first window exists there is nothing to focus; the file still opens.
-    expect(planSecondLaunch(['icp-workbench', 'a.icpw'], '/w', { exists: false, minimized: false })).toEqual({ restore: false, focus: false, open: '/w/a.icpw' })
+    expect(planSecondLaunch(['icp-workbench', 'a.icpw'], '/w', { exists: false, minimized: false })).toEqual({
+      restore: false,
+      focus: false,
+      open: '/w/a.icpw'
+    })
   })
 
   it('holds a file asked for before the app is ready, the newest one, and then opens at once', () => {

@@ -6,7 +6,7 @@ const origin = { rendererDir: '/opt/icp/out/renderer' }
 const own = pathToFileURL('/opt/icp/out/renderer/index.html').href
 
 describe('the desktop request policy', () => {
-  it('allows the app\'s own files and in-memory URLs', () => {
+  it("allows the app's own files and in-memory URLs", () => {
     expect(isAllowedRequest(own, origin)).toBe(true)
     expect(isAllowedRequest(pathToFileURL('/opt/icp/out/renderer/assets/app.js').href, origin)).toBe(true)
     expect(isAllowedRequest('data:image/png;base64,AAAA', origin)).toBe(true)

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  comboOf,
-  displayCombo,
-  matchShortcut,
-  SHORTCUTS,
-  type KeyLike
-} from '../../src-renderer/features/shell/shortcuts'
+import { comboOf, displayCombo, matchShortcut, SHORTCUTS, type KeyLike } from '../../src-renderer/features/shell/shortcuts'
 
 function key(code: string, mods: Partial<KeyLike> = {}): KeyLike {
   const key = code.startsWith('Key') ? code.slice(3).toLowerCase() : code.startsWith('Digit') ? code.slice(5) : code

@@ -61,7 +61,7 @@ describe('the handlers wired to every webContents', () => {
     expect(log).toContain('Blocked redirect: https://example.com/')
   })
 
-  it('denies every new window, whatever the URL (even the app\'s own page)', () => {
+  it("denies every new window, whatever the URL (even the app's own page)", () => {
     const log: string[] = []
     const fake = fakeContents()
     guardWebContents(fake.contents, origin, (line) => log.push(line))
@@ -90,7 +90,7 @@ describe('the handlers wired to the session', () => {
     expect(log).toContain('Denied permission request: media')
   })
 
-  it('cancels every request that is not the app\'s own file or in-memory data', () => {
+  it("cancels every request that is not the app's own file or in-memory data", () => {
     const log: string[] = []
     const { session, registered } = fakeSession()
     hardenSession(session, origin, (line) => log.push(line))

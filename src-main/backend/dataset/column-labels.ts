@@ -16,8 +16,12 @@ export function writeLabel(db: Database, column: string, label: string | null): 
   const key = headerKey(column)
   const proposed = proposeLabel(column)
   // A label equal to the proposal is no choice at all: nothing to remember.
-  if (label === null || label.trim() === '' || label.trim() === proposed) db.prepare('DELETE FROM column_label WHERE column_key = ?').run(key)
-  else db.prepare('INSERT INTO column_label (column_key, label) VALUES (?, ?) ON CONFLICT (column_key) DO UPDATE SET label = excluded.label').run(key, label.trim())
+  if (label === null || label.trim() === '' || label.trim() === proposed)
+    db.prepare('DELETE FROM column_label WHERE column_key = ?').run(key)
+  else
+    db.prepare(
+      'INSERT INTO column_label (column_key, label) VALUES (?, ?) ON CONFLICT (column_key) DO UPDATE SET label = excluded.label'
+    ).run(key, label.trim())
 }
 
 /** The label of a column or an engine attribute ("industry (account)" reads "Industry (account)"). */

@@ -3,7 +3,15 @@ import { countCodes, type DictionaryColumn } from '@shared/engine/dictionary-col
 import { headerKey } from '@shared/import/header-key'
 import { columnMissing, type ColumnMissing } from '@shared/import/profile-column'
 import { missingTokenSet } from '@shared/import/values'
-import { listColumns, listTables, readColumnData, readMissingTokens, readPlaceholderChoices, writeColumnMissingTokens, type ColumnRecord } from '../store/dataset-queries'
+import {
+  listColumns,
+  listTables,
+  readColumnData,
+  readMissingTokens,
+  readPlaceholderChoices,
+  writeColumnMissingTokens,
+  type ColumnRecord
+} from '../store/dataset-queries'
 
 /**
  * Which spellings count as missing in each stored column: decided from the column's raw data,

@@ -60,7 +60,12 @@ function levelOf(
   if (role !== 'attribute') return { level: null, levelReason: null }
   if (chosen) return { level: chosen, levelReason: chosen === column.level ? column.levelReason : 'your choice' }
   if (column.role === 'attribute' && column.level) return { level: column.level, levelReason: column.levelReason }
-  const judged = table.columns.map((c) => ({ name: c.name, role: c === column ? role : c.role, level: c.level, levelReason: c.levelReason }))
+  const judged = table.columns.map((c) => ({
+    name: c.name,
+    role: c === column ? role : c.role,
+    level: c.level,
+    levelReason: c.levelReason
+  }))
   const data = table.columns.map((c) => readColumnData(db, table.record, c.position))
   applyLevels(judged, data, table.columns.map(missingSetOf), table.record.kind)
   const { level, levelReason } = judged[column.position]!
@@ -108,7 +113,8 @@ export const datasetHandlers: Pick<Handlers, DatasetMethods> = {
     }
     const dateOrder = input.dateOrder !== undefined ? input.dateOrder : column.dateOrder
     // What the numbers measure follows the type they are read as.
-    const unit = type === column.type ? column.unit : storedColumnProfile(db, table, { ...column, type, dateOrder, multiSeparators }, rules).unit
+    const unit =
+      type === column.type ? column.unit : storedColumnProfile(db, table, { ...column, type, dateOrder, multiSeparators }, rules).unit
     const { level, levelReason } = levelOf(db, table, column, role, input.level)
     db.transaction(() => {
       if (input.label !== undefined) writeLabel(db, column.name, input.label)
@@ -242,4 +248,3 @@ export const datasetHandlers: Pick<Handlers, DatasetMethods> = {
     }))
   }
 }
-

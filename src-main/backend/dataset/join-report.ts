@@ -36,12 +36,7 @@ interface JoinIndex {
   dealKeySet: Set<string>
 }
 
-function joinIndex(
-  db: Database,
-  accounts: LoadedTable,
-  deals: LoadedTable,
-  rules: readonly HygieneRule[]
-): JoinIndex | null {
+function joinIndex(db: Database, accounts: LoadedTable, deals: LoadedTable, rules: readonly HygieneRule[]): JoinIndex | null {
   const settings = readJoinSettings(db)
   if (!settings) return null
   const accountKeys = rowKeys(db, accounts, settings.accountsKey, settings.mode, rules)
@@ -52,12 +47,7 @@ function joinIndex(
 }
 
 /** How many deals found their account, and how many accounts have deals. */
-export function joinReport(
-  db: Database,
-  accounts: LoadedTable,
-  deals: LoadedTable,
-  rules: readonly HygieneRule[]
-): JoinReport | null {
+export function joinReport(db: Database, accounts: LoadedTable, deals: LoadedTable, rules: readonly HygieneRule[]): JoinReport | null {
   const index = joinIndex(db, accounts, deals, rules)
   if (!index) return null
   let matchedDeals = 0

@@ -15,8 +15,18 @@ export function ruleViews(db: Database): HygieneRuleView[] {
       const column = table.columns.find((c) => c.name === rule.column)
       if (!column) continue
       // Count rows whose value this rule changes, given the rules before it.
-      const before = cleanedColumn(db, table, column.position, stored.slice(0, index).map((s) => s.rule))
-      const after = cleanedColumn(db, table, column.position, stored.slice(0, index + 1).map((s) => s.rule))
+      const before = cleanedColumn(
+        db,
+        table,
+        column.position,
+        stored.slice(0, index).map((s) => s.rule)
+      )
+      const after = cleanedColumn(
+        db,
+        table,
+        column.position,
+        stored.slice(0, index + 1).map((s) => s.rule)
+      )
       const counts = countCodes(before)
       for (let code = 0; code < before.dictionary.length; code++) {
         if (before.dictionary[code] !== after.dictionary[code]) affectedRows += counts[code]!

@@ -33,12 +33,7 @@ const toNumber = (raw: string): number | null => parseNumber(raw) ?? parseNumeri
  * hygiene rules applied to its dictionary (codes are unchanged, so this costs one pass over
  * the distinct values).
  */
-export function cleanedColumn(
-  db: Database,
-  table: LoadedTable,
-  position: number,
-  rules: readonly HygieneRule[]
-): DictionaryColumn {
+export function cleanedColumn(db: Database, table: LoadedTable, position: number, rules: readonly HygieneRule[]): DictionaryColumn {
   const raw = readColumnData(db, table.record, position)
   const name = table.columns[position]?.name ?? ''
   // Rules name columns by header, forgiving case and spacing (next quarter's export may differ).

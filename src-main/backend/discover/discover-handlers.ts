@@ -7,7 +7,8 @@ import { discoverReport } from './discover-report'
 import { writeLeakOverrule } from './leak-overrules'
 import { AppError } from '../app-error'
 
-type DiscoverMethods = 'discover-run' | 'discover-set-leak' | 'best-definition-get' | 'best-definition-set' | 'best-cohort' | 'discover-anti-icp'
+type DiscoverMethods =
+  'discover-run' | 'discover-set-leak' | 'best-definition-get' | 'best-definition-set' | 'best-cohort' | 'discover-anti-icp'
 
 /** The first page of the cohort a new definition selects, so the user sees at once who is in it. */
 const FIRST_PAGE = 50

@@ -115,7 +115,9 @@ export function discoverReport(db: Database, target: DiscoverTarget): DiscoverRe
     n: result.n,
     positives: result.positives,
     baseRate: num(result.baseRate),
-    accounts: result.accounts ? { n: result.accounts.n, positives: result.accounts.positives, baseRate: num(result.accounts.baseRate) } : null,
+    accounts: result.accounts
+      ? { n: result.accounts.n, positives: result.accounts.positives, baseRate: num(result.accounts.baseRate) }
+      : null,
     signal: result.signal,
     attributes: result.attributes.map((attribute) => ({
       name: attribute.name,

@@ -1,6 +1,13 @@
 import type { Database } from 'better-sqlite3'
 import type { ScorecardValidation } from '@shared/domain/discover'
-import { heldOutPart, tierEvidence, validationSplit, validationVerdict, type SuggestionValidation, type ValidationSplit } from '@shared/engine/discover'
+import {
+  heldOutPart,
+  tierEvidence,
+  validationSplit,
+  validationVerdict,
+  type SuggestionValidation,
+  type ValidationSplit
+} from '@shared/engine/discover'
 import type { EngineDataset } from '@shared/engine/engine-dataset'
 import type { Scorecard } from '@shared/engine/scorecard/model'
 import { compileScorecard } from '@shared/engine/scoring/compile'
@@ -41,7 +48,10 @@ const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10)
  */
 export function scorecardValidation(db: Database, scorecardId: number, target: DiscoverTarget): ScorecardValidation {
   const record = findScorecard(db, scorecardId)
-  if (!record) throw new AppError('NOT_FOUND', `There is no scorecard ${scorecardId} in this workspace; it may have been deleted.`, { id: scorecardId })
+  if (!record)
+    throw new AppError('NOT_FOUND', `There is no scorecard ${scorecardId} in this workspace; it may have been deleted.`, {
+      id: scorecardId
+    })
   const scorecard = readContent(db, record.workingRevisionId, record.name)
   const dataset = engineDatasetFor(db)
   const vector = targetFor(dataset, target, target === 'best' ? readBestDefinition(db) : null) ?? dataset.outcome
@@ -49,7 +59,12 @@ export function scorecardValidation(db: Database, scorecardId: number, target: D
 }
 
 /** The validation of any scorecard on a split already made (the one-pager shares its split with the findings). */
-export function validateOnNewest(dataset: EngineDataset, scorecard: Scorecard, vector: Int8Array, split: ValidationSplit): ScorecardValidation {
+export function validateOnNewest(
+  dataset: EngineDataset,
+  scorecard: Scorecard,
+  vector: Int8Array,
+  split: ValidationSplit
+): ScorecardValidation {
   const measured = split.holdout ?? vector
   const holdout = split.holdoutCounts
   const description =
@@ -66,7 +81,8 @@ export function validateOnNewest(dataset: EngineDataset, scorecard: Scorecard, v
     scorecard.criteria.length === 0
       ? { meets: null, sentence: 'The scorecard has no criteria yet: there is nothing to validate.' }
       : validationVerdict(tiers, where)
-  const auc = scorecard.criteria.length === 0 ? NaN : simulate(prepareOutcome(dataset, { target: measured }), compiled, scored).ranking().auc
+  const auc =
+    scorecard.criteria.length === 0 ? NaN : simulate(prepareOutcome(dataset, { target: measured }), compiled, scored).ranking().auc
   return {
     kind: split.kind,
     description,

@@ -35,7 +35,13 @@ function readEntries(
   return data.dictionary.map((raw) => (isMissingValue(raw, missing) ? null : readValue(raw, type, options)))
 }
 
-function numbersOf(db: Database, table: LoadedTable, column: ColumnRecord | undefined, reader: Reader, type: ColumnType = 'number'): Float64Array {
+function numbersOf(
+  db: Database,
+  table: LoadedTable,
+  column: ColumnRecord | undefined,
+  reader: Reader,
+  type: ColumnType = 'number'
+): Float64Array {
   const out = new Float64Array(table.record.rowCount).fill(NaN)
   if (!column) return out
   const data = cleanedColumn(db, table, column.position, reader.rules)
@@ -141,11 +147,22 @@ function metricsOf(
     const read = engineColumn(db, table, { ...column, type }, reader, rows, source)
     if (read.kind === 'number') metrics.set(role, read.values)
   }
-  if (churned) metrics.set('churned', Float64Array.from(churned, (v) => (v < 0 ? NaN : v)))
+  if (churned)
+    metrics.set(
+      'churned',
+      Float64Array.from(churned, (v) => (v < 0 ? NaN : v))
+    )
   return metrics
 }
 
-function textsOf(db: Database, table: LoadedTable, column: ColumnRecord | undefined, reader: Reader, rows: number, source: (row: number) => number): string[] {
+function textsOf(
+  db: Database,
+  table: LoadedTable,
+  column: ColumnRecord | undefined,
+  reader: Reader,
+  rows: number,
+  source: (row: number) => number
+): string[] {
   if (!column) return new Array<string>(rows).fill('')
   const data = cleanedColumn(db, table, column.position, reader.rules)
   return Array.from({ length: rows }, (_, row) => {
@@ -251,7 +268,14 @@ export function buildEngineDataset(db: Database): EngineDataset {
   const churnedSource = churnedColumn && accountTable.columns.includes(churnedColumn) ? accountTable : deals
   let churned: Int8Array | undefined
   if (churnedColumn) {
-    const read = engineColumn(db, churnedSource, { ...churnedColumn, type: 'boolean' }, reader, rows, churnedSource === deals ? identity : accountSource)
+    const read = engineColumn(
+      db,
+      churnedSource,
+      { ...churnedColumn, type: 'boolean' },
+      reader,
+      rows,
+      churnedSource === deals ? identity : accountSource
+    )
     if (read.kind === 'boolean') churned = read.values
   }
   const metrics = metricsOf(db, deals, accounts, reader, accountSource, churned)

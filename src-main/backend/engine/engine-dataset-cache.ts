@@ -9,7 +9,7 @@ import { buildEngineDataset } from './build-engine-dataset'
  */
 function dataVersion(db: Database): string {
   const parts = [
-    'SELECT group_concat(id || kind || row_count, \'|\') FROM source_table',
+    "SELECT group_concat(id || kind || row_count, '|') FROM source_table",
     "SELECT group_concat(table_id || '.' || position || type || role || coalesce(category, '') || coalesce(date_order, ''), '|') FROM source_column",
     "SELECT group_concat(value || '=' || coalesce(outcome, ''), '|') FROM outcome_mapping",
     "SELECT group_concat(accounts_key || deals_key || mode, '|') FROM dataset_join",

@@ -39,7 +39,13 @@ export function chromiumArgs(reach: 'nothing' | 'loopback'): string[] {
 }
 
 const SYSTEM_CANDIDATES: Record<string, string[]> = {
-  linux: ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/usr/bin/microsoft-edge'],
+  linux: [
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+    '/usr/bin/google-chrome-stable',
+    '/usr/bin/microsoft-edge'
+  ],
   darwin: [
     '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
     '/Applications/Chromium.app/Contents/MacOS/Chromium',
@@ -89,7 +95,8 @@ export const NO_CHROMIUM = bundledChromiumSupported()
 export function findChromium(): ChromiumLaunch {
   const fromEnv = process.env['CHROMIUM_PATH']
   if (fromEnv) {
-    if (!isExecutableFile(fromEnv)) throw new AppError('NOT_SUPPORTED', `CHROMIUM_PATH is set to ${fromEnv}, which is not an executable file.`)
+    if (!isExecutableFile(fromEnv))
+      throw new AppError('NOT_SUPPORTED', `CHROMIUM_PATH is set to ${fromEnv}, which is not an executable file.`)
     return { executablePath: fromEnv, env: undefined, source: 'CHROMIUM_PATH' }
   }
   const system = systemCandidates().find(isExecutableFile)

@@ -7,7 +7,13 @@ import { AppError } from '../app-error'
 import { builtRendererDir } from '../app-paths'
 import { chromiumArgs, findChromium } from './chromium-path'
 import type { Browser, Page } from 'playwright-core'
-import { PRINT_CONTENT_EVENT, PRINT_CONTENT_GLOBAL, PRINT_OVERFLOW_ATTRIBUTE, PRINT_SEARCH, PRINT_STATE_ATTRIBUTE } from '@shared/export/print-route'
+import {
+  PRINT_CONTENT_EVENT,
+  PRINT_CONTENT_GLOBAL,
+  PRINT_OVERFLOW_ATTRIBUTE,
+  PRINT_SEARCH,
+  PRINT_STATE_ATTRIBUTE
+} from '@shared/export/print-route'
 import type { PdfPrinter } from './pdf-printer'
 
 /**
@@ -46,7 +52,10 @@ interface PrintPage {
 /** Chromium with the print route loaded, waiting for content (no server, no port, no network). */
 async function openPrintPage(rendererDir: string): Promise<PrintPage> {
   if (!existsSync(join(rendererDir, 'index.html'))) {
-    throw new AppError('NOT_SUPPORTED', `The one-pager page is not built (no ${join(rendererDir, 'index.html')}); run "npm run build" first.`)
+    throw new AppError(
+      'NOT_SUPPORTED',
+      `The one-pager page is not built (no ${join(rendererDir, 'index.html')}); run "npm run build" first.`
+    )
   }
   // Loaded on first use: the desktop app prints with Electron and never needs it.
   const { chromium } = await import('playwright-core')

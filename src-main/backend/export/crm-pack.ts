@@ -9,7 +9,13 @@ import type { Database } from 'better-sqlite3'
 import { CRM_NAMES, type CrmField, type CrmKind, type CrmPack } from '@shared/domain/crm'
 import { reasonsLine } from '@shared/engine/scoring/reason-codes'
 import { conditionWords } from '@shared/export/readable-condition'
-import { genericReadme, hubspotSetupSheet, salesforceSetupSheet, type SetupSheetInput, type SpotCheck } from '@shared/export/crm/crm-setup-sheet'
+import {
+  genericReadme,
+  hubspotSetupSheet,
+  salesforceSetupSheet,
+  type SetupSheetInput,
+  type SpotCheck
+} from '@shared/export/crm/crm-setup-sheet'
 import { hubspotScoring } from '@shared/export/crm/hubspot-scoring'
 import { keyedScoresCsv, type KeyColumns, type KeyedAccount } from '@shared/export/crm/keyed-scores-csv'
 import { salesforceFormulas } from '@shared/export/crm/salesforce-formula'
@@ -84,8 +90,14 @@ export async function crmPack(db: Database, scorecardId: number, crm: CrmKind, o
 
   const warnings: string[] = []
   const proposed = mapping.fields.filter((f) => f.proposed)
-  if (proposed.length > 0) warnings.push(`${proposed.length} of ${mapping.fields.length} field names are proposals nobody has confirmed yet (${proposed.map((f) => f.label).join(', ')}).`)
-  if (!keys.idColumn && !keys.domainColumn) warnings.push(`The data has no account id or domain column, so the CSV can only be matched by account name, which ${CRM_NAMES[crm]} may match wrongly or not at all.`)
+  if (proposed.length > 0)
+    warnings.push(
+      `${proposed.length} of ${mapping.fields.length} field names are proposals nobody has confirmed yet (${proposed.map((f) => f.label).join(', ')}).`
+    )
+  if (!keys.idColumn && !keys.domainColumn)
+    warnings.push(
+      `The data has no account id or domain column, so the CSV can only be matched by account name, which ${CRM_NAMES[crm]} may match wrongly or not at all.`
+    )
   if (scorecard.criteria.length === 0) warnings.push('The scorecard has no criteria: every account scores the same.')
   // A CRM scores the company record; a trait of the deal may not be on it at all.
   const dealLevel = mapping.fields.filter((f) => dataset.levels?.get(f.attribute) === 'deal')

@@ -24,7 +24,11 @@ const savedPaths = new WeakMap<BackendContext, Set<string>>()
 const PAPER_NAMES = { letter: 'Letter', a4: 'A4' } as const
 
 function desktopFiles(ctx: BackendContext) {
-  if (!ctx.desktopFiles) throw new AppError('NOT_SUPPORTED', 'Saving through a dialog is only available in the desktop app; the browser downloads the file instead.')
+  if (!ctx.desktopFiles)
+    throw new AppError(
+      'NOT_SUPPORTED',
+      'Saving through a dialog is only available in the desktop app; the browser downloads the file instead.'
+    )
   return ctx.desktopFiles
 }
 
@@ -51,7 +55,9 @@ export const exportHandlers: Pick<
   'export-document-save'({ scorecardId, document }, ctx) {
     const { db } = ctx.session.require()
     if (!findScorecard(db, scorecardId)) {
-      throw new AppError('NOT_FOUND', `There is no scorecard ${scorecardId} in this workspace; it may have been deleted.`, { id: scorecardId })
+      throw new AppError('NOT_FOUND', `There is no scorecard ${scorecardId} in this workspace; it may have been deleted.`, {
+        id: scorecardId
+      })
     }
     const adjacent = document.adjacentScorecardId
     if (adjacent !== null && (adjacent === scorecardId || !findScorecard(db, adjacent))) {
@@ -70,7 +76,8 @@ export const exportHandlers: Pick<
     const pages = pdfPageCount(result.bytes)
     if (result.overflow.length > 0 || pages !== 1) {
       const names = result.overflow.map((id) => ONE_PAGER_BLOCK_LABELS[id as OnePagerBlockId] ?? id)
-      const what = names.length > 0 ? `${names.join(', ')} ${names.length === 1 ? 'runs' : 'run'} past the bottom` : `it prints on ${pages} pages`
+      const what =
+        names.length > 0 ? `${names.join(', ')} ${names.length === 1 ? 'runs' : 'run'} past the bottom` : `it prints on ${pages} pages`
       throw new AppError(
         'BAD_INPUT',
         `The one-pager does not fit on one ${PAPER_NAMES[size]} page: ${what}. Hide a block or shorten its text in the Export section.`,
@@ -95,7 +102,8 @@ export const exportHandlers: Pick<
   async 'app-open-file'({ path, mode }, ctx) {
     const files = desktopFiles(ctx)
     // The renderer may only open what the user just saved, never an arbitrary path.
-    if (!savedPaths.get(ctx)?.has(path)) throw new AppError('PERMISSION_DENIED', 'Only a file exported in this session can be opened from here.')
+    if (!savedPaths.get(ctx)?.has(path))
+      throw new AppError('PERMISSION_DENIED', 'Only a file exported in this session can be opened from here.')
     if (mode === 'open') await files.openPath(path)
     else files.showInFolder(path)
     return null
@@ -136,11 +144,21 @@ export const exportHandlers: Pick<
     const { document } = buildOnePagerContent(db, scorecardId)
     const size = paper ?? document.paper
     const print = ctx.printPdf ?? chromiumPrinter()
-    const content: ReviewPrintContent = { kind: 'review', review, clientName: document.clientName, brandColor: document.brandColor, document: { paper: size } }
+    const content: ReviewPrintContent = {
+      kind: 'review',
+      review,
+      clientName: document.clientName,
+      brandColor: document.brandColor,
+      document: { paper: size }
+    }
     const result = await print(content, size)
     const pages = pdfPageCount(result.bytes)
     if (result.overflow.length > 0 || pages !== 1) {
-      throw new AppError('INTERNAL', `The review does not fit on one ${PAPER_NAMES[size]} page (it prints on ${pages} pages); please report this.`, { pages })
+      throw new AppError(
+        'INTERNAL',
+        `The review does not fit on one ${PAPER_NAMES[size]} page (it prints on ${pages} pages); please report this.`,
+        { pages }
+      )
     }
     const base = safeFileName(document.clientName.trim() || review.scorecard.name, 'ICP')
     return { fileName: `${base} - 90-day review ${review.review.through ?? review.since}.pdf`, bytes: result.bytes, pages }

@@ -49,7 +49,14 @@ function strengthOf(supported: number, validation: ScorecardValidation | null): 
   return validation?.measuredOn === 'holdout' && validation.verdict.meets === true ? 'strong' : 'weak'
 }
 
-function headlineOf(strength: EvidenceStrength, supported: number, tested: number, validation: ScorecardValidation | null, unit: string, heldOut: string): string {
+function headlineOf(
+  strength: EvidenceStrength,
+  supported: number,
+  tested: number,
+  validation: ScorecardValidation | null,
+  unit: string,
+  heldOut: string
+): string {
   const auc = validation?.auc != null ? ` (AUC ${validation.auc.toFixed(2)})` : ''
   switch (strength) {
     case 'none':
@@ -78,7 +85,14 @@ export function noEvidenceAnalysis(unit: 'accounts' | 'deals' = 'accounts'): One
     unit,
     supportedCriteria: 0,
     testedCriteria: 0,
-    validation: { kind: 'none', description: 'No closed deals to measure on.', measuredOn: 'in-sample', auc: null, meets: null, verdict: 'Not measured.' },
+    validation: {
+      kind: 'none',
+      description: 'No closed deals to measure on.',
+      measuredOn: 'in-sample',
+      auc: null,
+      meets: null,
+      verdict: 'Not measured.'
+    },
     builtOn: 'No closed deals.',
     validatedOn: 'Not validated.',
     limits: [],
@@ -104,14 +118,17 @@ export function analysisOf(input: AnalysisInput): OnePagerAnalysis {
     : split.trainCounts
   // Every decided account, disqualified ones included (the tiers count only those they score).
   const accountsCounted = accountOutcomes(dataset).reduce((sum, outcome) => sum + (outcome >= 0 ? 1 : 0), 0)
-  const period = evidence.firstClosed && evidence.lastClosed ? `, closed ${evidence.firstClosed} to ${evidence.lastClosed}` : ', without close dates'
+  const period =
+    evidence.firstClosed && evidence.lastClosed ? `, closed ${evidence.firstClosed} to ${evidence.lastClosed}` : ', without close dates'
   const builtOn = `${count(all.deals)} decided deals (${count(all.positives)} won) from ${count(accountsCounted)} accounts${period}. Open deals are not counted; ${unit === 'accounts' ? 'account facts count accounts: an account is won when any of its deals is' : 'each deal counts once'}.`
   const aucText = validation?.auc != null ? ` AUC ${validation.auc.toFixed(2)}.` : ''
   const validatedOn = validation ? `${validation.description}${aucText} ${validation.verdict.sentence}` : 'Not validated.'
 
   const limits: string[] = []
-  if (leaks.leftOut.length > 0) limits.push(`Left out as suspected leakage (they record the outcome rather than predict it): ${list(leaks.leftOut.map(label))}.`)
-  if (leaks.used.length > 0) limits.push(`Uses ${list(leaks.used.map(label))}, flagged as possible leakage; the flag was overruled in Discover.`)
+  if (leaks.leftOut.length > 0)
+    limits.push(`Left out as suspected leakage (they record the outcome rather than predict it): ${list(leaks.leftOut.map(label))}.`)
+  if (leaks.used.length > 0)
+    limits.push(`Uses ${list(leaks.used.map(label))}, flagged as possible leakage; the flag was overruled in Discover.`)
   const unsupported = findings.findings.filter((f) => !f.supported)
   if (unsupported.length > 0 && supported > 0) {
     const named = unsupported.map((f) => conditionWords(f.condition, words(f.condition.attribute)))
@@ -122,18 +139,28 @@ export function analysisOf(input: AnalysisInput): OnePagerAnalysis {
     )
   }
   const dealLevel = [...new Set(findings.findings.filter((f) => f.unit === 'deals' && byAccount).map((f) => f.condition.attribute))]
-  if (dealLevel.length > 0) limits.push(`${list(dealLevel.map(label))} ${dealLevel.length === 1 ? 'describes' : 'describe'} deals, not accounts: counted per deal, with an account's deals tested together.`)
+  if (dealLevel.length > 0)
+    limits.push(
+      `${list(dealLevel.map(label))} ${dealLevel.length === 1 ? 'describes' : 'describe'} deals, not accounts: counted per deal, with an account's deals tested together.`
+    )
   if (validation && validation.measuredOn === 'holdout' && scorecard.criteria.length > 0) {
     const small = validation.tiers.filter((t) => t.name !== 'Disqualified' && t.accounts < SMALL_TIER_ACCOUNTS)
-    if (small.length > 0) limits.push(`Small tiers on ${heldOutPart(split.kind)}: ${list(small.map((t) => `${isolated(t.name)} (${t.accounts} accounts)`))}; read their rates there as hints.`)
+    if (small.length > 0)
+      limits.push(
+        `Small tiers on ${heldOutPart(split.kind)}: ${list(small.map((t) => `${isolated(t.name)} (${t.accounts} accounts)`))}; read their rates there as hints.`
+      )
   }
-  if (split.kind === 'random') limits.push('Too few close dates to hold out the newest deals: checked on accounts held out at random instead.')
+  if (split.kind === 'random')
+    limits.push('Too few close dates to hold out the newest deals: checked on accounts held out at random instead.')
 
   const dataNeeded: string[] = []
   if (strength === 'none') {
     const lost = all.deals - all.positives
     const each = Math.ceil(MIN_HOLDOUT_EACH / HOLDOUT_SHARE)
-    if (split.kind === 'none') dataNeeded.push(`More decided deals: at least ${each} won and ${each} lost, so the newest can be held back to check the profile on (now ${count(all.positives)} won and ${count(lost)} lost).`)
+    if (split.kind === 'none')
+      dataNeeded.push(
+        `More decided deals: at least ${each} won and ${each} lost, so the newest can be held back to check the profile on (now ${count(all.positives)} won and ${count(lost)} lost).`
+      )
     if (!evidence.firstClosed) dataNeeded.push('Close dates on the deals, so the profile can be checked on the newest ones.')
     const settle = findings.findings.filter((f) => f.unitsToSettle !== null).sort((a, b) => a.unitsToSettle! - b.unitsToSettle!)[0]
     if (settle) {
@@ -141,8 +168,12 @@ export function analysisOf(input: AnalysisInput): OnePagerAnalysis {
         `About ${count(settle.unitsToSettle!)} decided ${settle.unit} with "${conditionWords(settle.condition, words(settle.condition.attribute))}" and as many without would settle the most promising hypothesis.`
       )
     }
-    if (scorecard.criteria.length === 0) dataNeeded.push('A scorecard to test: add criteria in Scorecards, or let Discover suggest them where the data has signal.')
-    else dataNeeded.push('Other traits: attributes the data does not hold yet (for example the buying trigger or the tech stack) may be what separates the accounts that win.')
+    if (scorecard.criteria.length === 0)
+      dataNeeded.push('A scorecard to test: add criteria in Scorecards, or let Discover suggest them where the data has signal.')
+    else
+      dataNeeded.push(
+        'Other traits: attributes the data does not hold yet (for example the buying trigger or the tech stack) may be what separates the accounts that win.'
+      )
   }
 
   return {

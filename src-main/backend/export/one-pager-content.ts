@@ -35,7 +35,11 @@ export function qualifies(condition: Condition, words: Words = rawWords): string
   return qualifiesWords(condition, words(condition.attribute).kind)
 }
 
-function categoriesInWords(scorecard: Scorecard, words: Words, findings: ScorecardFindings | null): OnePagerContent['scorecard']['categories'] {
+function categoriesInWords(
+  scorecard: Scorecard,
+  words: Words,
+  findings: ScorecardFindings | null
+): OnePagerContent['scorecard']['categories'] {
   const byId = new Map((findings?.findings ?? []).map((f) => [f.id, f]))
   const names = scorecard.categories.map((c) => c.name)
   // A criterion whose category is not listed still prints, under its own heading.
@@ -150,12 +154,15 @@ function evidenceOf(db: Database, scorecard: Scorecard, dataset: EngineDataset |
     notes.push(`${report.n} decided deals: the differences between tiers are indicative; re-check them as deals close.`)
   }
   for (const tier of tiers) {
-    if (tier.small && tier.deals > 0) notes.push(`Only ${tier.deals} decided deals in ${isolated(tier.name)}: read its win rate (${percent(tier.winRate)}) as a hint.`)
+    if (tier.small && tier.deals > 0)
+      notes.push(`Only ${tier.deals} decided deals in ${isolated(tier.name)}: read its win rate (${percent(tier.winRate)}) as a hint.`)
     if (tier.deals === 0) notes.push(`No decided deals scored in ${isolated(tier.name)}.`)
   }
   const disqualified = report.tiers.find((t) => t.from === null)
   if (disqualified && disqualified.n > 0) {
-    notes.push(`${disqualified.n} deals were disqualified by the knockouts and are left out of the tiers (win rate ${percent(disqualified.winRate)}).`)
+    notes.push(
+      `${disqualified.n} deals were disqualified by the knockouts and are left out of the tiers (win rate ${percent(disqualified.winRate)}).`
+    )
   }
   if (!Number.isFinite(first)) notes.push('The data has no close dates, so the period the evidence covers is unknown.')
   if (report.auc === null) notes.push('The AUC needs both won and lost deals.')
@@ -182,7 +189,10 @@ function evidenceOf(db: Database, scorecard: Scorecard, dataset: EngineDataset |
  */
 export function buildOnePagerContent(db: Database, scorecardId: number, override?: OnePagerDocument): OnePagerContent {
   const record = findScorecard(db, scorecardId)
-  if (!record) throw new AppError('NOT_FOUND', `There is no scorecard ${scorecardId} in this workspace; it may have been deleted.`, { id: scorecardId })
+  if (!record)
+    throw new AppError('NOT_FOUND', `There is no scorecard ${scorecardId} in this workspace; it may have been deleted.`, {
+      id: scorecardId
+    })
   const scorecard = readContent(db, record.workingRevisionId, record.name)
   const words = attributeWordsOf(db)
   const dataset = datasetOrNull(db)
@@ -212,13 +222,25 @@ export function buildOnePagerContent(db: Database, scorecardId: number, override
     document,
     draftedStatements: draftedTexts,
     statementEvidence: drafted.statements.map((s) => s.evidence),
-    analysis: analysisOf({ scorecard, dataset, findings, validation, evidence, words, leaks: dataset ? leaksOf(db, scorecard) : { leftOut: [], used: [] } }),
+    analysis: analysisOf({
+      scorecard,
+      dataset,
+      findings,
+      validation,
+      evidence,
+      words,
+      leaks: dataset ? leaksOf(db, scorecard) : { leftOut: [], used: [] }
+    }),
     scorecard: {
       id: scorecardId,
       name: record.name,
       version: listVersions(db, scorecardId)[0]?.note ?? null,
       categories: categoriesInWords(scorecard, words, findings),
-      tiers: scorecard.tiers.map((tier, index) => ({ name: tier.name, min: tier.min, color: tier.color ?? TIER_COLORS[index] ?? '#718096' })),
+      tiers: scorecard.tiers.map((tier, index) => ({
+        name: tier.name,
+        min: tier.min,
+        color: tier.color ?? TIER_COLORS[index] ?? '#718096'
+      })),
       disqualifiers: scorecard.knockouts.map((k) => {
         const text = conditionWords(k, words(k.attribute))
         // A name the app gave (the condition in raw words) adds nothing to the readable condition.

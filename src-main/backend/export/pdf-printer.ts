@@ -14,4 +14,3 @@ export interface PrintResult {
 }
 
 export type PdfPrinter = (content: PrintContent, paper: PaperSize) => Promise<PrintResult>
-

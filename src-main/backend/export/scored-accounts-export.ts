@@ -38,7 +38,11 @@ export const scoredAccountsOf = (db: Database, scorecard: Scorecard): ScoredAcco
 
 const baseName = (scorecard: Scorecard): string => safeFileName(scorecard.name, 'scorecard')
 
-export async function workbookExport(db: Database, scorecardId: number, outcome: SimulationRequest['outcome']): Promise<{ fileName: string; bytes: Uint8Array }> {
+export async function workbookExport(
+  db: Database,
+  scorecardId: number,
+  outcome: SimulationRequest['outcome']
+): Promise<{ fileName: string; bytes: Uint8Array }> {
   const scorecard = exportedScorecard(db, scorecardId)
   const report: SimulationReport = runSimulation(db, scorecard, { outcome, threshold: scorecard.tiers[0]?.min ?? 80 })
   const bytes = await writeWorkbookXlsx({

@@ -5,7 +5,14 @@ import { DISQUALIFIED } from '@shared/engine/scorecard/model'
 import { reasonsLine } from '@shared/engine/scoring/reason-codes'
 import { FIXED_HEADERS, REASONS_HEADER, type ScoredAccountsTable } from '@shared/export/scored-accounts'
 import { startsLikeFormula } from '@shared/export/spreadsheet-text'
-import { accountFormulas, ACCOUNTS_SHEET, columnLetter, SCORECARD_SHEET, type AccountColumns, type ScorecardLayout } from '@shared/export/workbook-formulas'
+import {
+  accountFormulas,
+  ACCOUNTS_SHEET,
+  columnLetter,
+  SCORECARD_SHEET,
+  type AccountColumns,
+  type ScorecardLayout
+} from '@shared/export/workbook-formulas'
 import { xmlSafe } from './workbook-cells'
 import { printOnePageWide } from './workbook-print-setup'
 import { CellColumn, RowBytes, SharedFormulaColumn, styleId } from './workbook-row-xml'
@@ -59,7 +66,6 @@ export interface AccountRows {
   chunks(): Generator<Buffer>
 }
 
-
 /**
  * Adds the "Scored accounts" sheet with its header, columns, filters, tier colours and print
  * setup (through exceljs), and returns the generator of its rows, which workbook-xlsx.ts
@@ -87,7 +93,20 @@ export function addAccountsSheet(
     REASONS_AS_EXPORTED,
     ...table.criterionHeaders.map((h) => `${MATCH_PREFIX}${h}`)
   ]
-  const widths = [14, 30, 8, 14, 9, 22, 8, 10, ...table.attributes.map((a) => (a.kind === 'multi' ? 30 : 16)), ...table.criteria.map(() => 14), 48, ...table.criteria.map(() => 10)]
+  const widths = [
+    14,
+    30,
+    8,
+    14,
+    9,
+    22,
+    8,
+    10,
+    ...table.attributes.map((a) => (a.kind === 'multi' ? 30 : 16)),
+    ...table.criteria.map(() => 14),
+    48,
+    ...table.criteria.map(() => 10)
+  ]
   widths.forEach((width, i) => {
     const column = sheet.getColumn(i + 1)
     column.width = width
@@ -114,7 +133,12 @@ export function addAccountsSheet(
     sheet.addConditionalFormatting({
       ref: `C2:D${last}`,
       rules: [
-        { type: 'expression', priority: 1, formulae: [`$D2="${DISQUALIFIED}"`], style: { fill: cfFill('FFE2E8F0'), font: { color: { argb: 'FF718096' } } } },
+        {
+          type: 'expression',
+          priority: 1,
+          formulae: [`$D2="${DISQUALIFIED}"`],
+          style: { fill: cfFill('FFE2E8F0'), font: { color: { argb: 'FF718096' } } }
+        },
         ...tierRules
       ]
     })
@@ -149,7 +173,8 @@ export function addAccountsSheet(
   const criterionPoints = table.criteria.map((c) => c.points)
   // Formula-like text from the data keeps the Text format (workbook-cells.ts explains why).
   const textColumn = (letter: string) => ({ plain: new CellColumn(letter), risky: new CellColumn(letter, s.risky) })
-  const text = (column: ReturnType<typeof textColumn>, out: RowBytes, value: string) => (startsLikeFormula(value) ? column.risky : column.plain).text(out, value)
+  const text = (column: ReturnType<typeof textColumn>, out: RowBytes, value: string) =>
+    (startsLikeFormula(value) ? column.risky : column.plain).text(out, value)
   const id = textColumn('A')
   const name = textColumn('B')
   const knockout = textColumn('F')

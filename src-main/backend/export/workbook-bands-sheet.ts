@@ -5,7 +5,18 @@ import { setText } from './workbook-cells'
 import { printOnePageWide } from './workbook-print-setup'
 import { disqualifiedFill, headerStyle, noteFont, NUMBER_FORMATS, sectionFont, tierFill, titleFont } from './workbook-styles'
 
-const HEADERS = ['Band', 'Scores', 'Decided deals', 'Wins', 'Win rate', 'Interval low', 'Interval high', 'Median cycle (days)', 'Mean won amount', 'Note']
+const HEADERS = [
+  'Band',
+  'Scores',
+  'Decided deals',
+  'Wins',
+  'Win rate',
+  'Interval low',
+  'Interval high',
+  'Median cycle (days)',
+  'Mean won amount',
+  'Note'
+]
 const OUTCOME_WORDS: Record<SimulationReport['outcome'], string> = {
   won: 'won vs lost deals',
   best: 'won deals of best customers vs the rest',

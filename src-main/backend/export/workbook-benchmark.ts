@@ -22,8 +22,24 @@ export function workbookBenchmarkScorecard(): Scorecard {
   const extra: Criterion[] = []
   for (let i = 0; extra.length < WORKBOOK_TARGET.criteria - scorecard.criteria.length; i++) {
     const id = `w${i + 1}`
-    if (i % 3 === 0) extra.push({ id, category: 'Technographic', attribute: 'Tech stack', op: 'contains_any', values: [`Item${4 + i}`], points: 2 + (i % 5) })
-    else if (i % 3 === 1) extra.push({ id, category: 'Firmographic', attribute: 'State', op: 'in', values: [`State${5 + i}`, `State${6 + i}`], points: (i % 4) - 1 })
+    if (i % 3 === 0)
+      extra.push({
+        id,
+        category: 'Technographic',
+        attribute: 'Tech stack',
+        op: 'contains_any',
+        values: [`Item${4 + i}`],
+        points: 2 + (i % 5)
+      })
+    else if (i % 3 === 1)
+      extra.push({
+        id,
+        category: 'Firmographic',
+        attribute: 'State',
+        op: 'in',
+        values: [`State${5 + i}`, `State${6 + i}`],
+        points: (i % 4) - 1
+      })
     else extra.push({ id, category: 'Firmographic', attribute: 'Employees', op: 'between', min: 10 * i, max: 100 * i, points: 3 })
   }
   return { ...scorecard, criteria: [...scorecard.criteria, ...extra] }
@@ -35,7 +51,9 @@ export function workbookBenchmarkScorecard(): Scorecard {
  * Returns the seconds taken, the CPU seconds, the peak resident memory of the process while
  * it ran and the file's size.
  */
-export async function runWorkbookBenchmark(accounts: number): Promise<{ seconds: number; cpuSeconds: number; peakMb: number; bytes: number; criteria: number }> {
+export async function runWorkbookBenchmark(
+  accounts: number
+): Promise<{ seconds: number; cpuSeconds: number; peakMb: number; bytes: number; criteria: number }> {
   const dataset = syntheticDataset(accounts, 7)
   for (let row = 0; row < accounts; row++) dataset.accountIndex[row] = row
   dataset.accountCount = accounts
@@ -43,11 +61,23 @@ export async function runWorkbookBenchmark(accounts: number): Promise<{ seconds:
   dataset.accountNames = Array.from({ length: accounts }, (_, i) => (i % 1000 === 0 ? `=HYPERLINK("x") ${i}` : `Account ${i + 1}, Inc.`))
   const scorecard = workbookBenchmarkScorecard()
   const content: OnePagerContent = {
-    document: defaultOnePagerDocument({ clientName: 'Benchmark client', date: '2026-01-01', statements: ['One statement.'], adjacentScorecardId: null }),
+    document: defaultOnePagerDocument({
+      clientName: 'Benchmark client',
+      date: '2026-01-01',
+      statements: ['One statement.'],
+      adjacentScorecardId: null
+    }),
     draftedStatements: [],
     statementEvidence: [],
     analysis: noEvidenceAnalysis(),
-    scorecard: { id: 1, name: scorecard.name, version: null, categories: [], tiers: scorecard.tiers.map((t) => ({ name: t.name, min: t.min, color: t.color ?? '#a0aec0' })), disqualifiers: [] },
+    scorecard: {
+      id: 1,
+      name: scorecard.name,
+      version: null,
+      categories: [],
+      tiers: scorecard.tiers.map((t) => ({ name: t.name, min: t.min, color: t.color ?? '#a0aec0' })),
+      disqualifiers: []
+    },
     evidence: { deals: 0, wins: 0, firstClosed: null, lastClosed: null, auc: null, topTier: null, tiers: [], notes: [] },
     adjacent: null
   }
@@ -58,7 +88,10 @@ export async function runWorkbookBenchmark(accounts: number): Promise<{ seconds:
   try {
     const compiled = compileScorecard(scorecard, dataset)
     const scored = scoreCompiled(compiled)
-    const report = simulationReport(simulate(prepareOutcome(dataset, {}), compiled, scored), { outcome: 'won', threshold: scorecard.tiers[0]?.min ?? 80 })
+    const report = simulationReport(simulate(prepareOutcome(dataset, {}), compiled, scored), {
+      outcome: 'won',
+      threshold: scorecard.tiers[0]?.min ?? 80
+    })
     const bytes = await writeWorkbookXlsx({
       scorecard,
       content,
@@ -71,7 +104,13 @@ export async function runWorkbookBenchmark(accounts: number): Promise<{ seconds:
     peak = Math.max(peak, process.memoryUsage().rss)
     // CPU time (main thread and zlib's pool) says what the work costs on a machine shared with other work.
     const used = process.cpuUsage(cpu)
-    return { seconds, cpuSeconds: (used.user + used.system) / 1e6, peakMb: Math.round(peak / 1048576), bytes: bytes.length, criteria: scorecard.criteria.length }
+    return {
+      seconds,
+      cpuSeconds: (used.user + used.system) / 1e6,
+      peakMb: Math.round(peak / 1048576),
+      bytes: bytes.length,
+      criteria: scorecard.criteria.length
+    }
   } finally {
     clearInterval(timer)
   }

@@ -27,11 +27,15 @@ const HEADERS = ['Table', 'Column', 'Type', 'Role', 'Category', 'In the scorecar
 
 /** The "Data dictionary" sheet: what each column is, how it was read and cleaned. */
 export function writeDictionarySheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, dictionary: DataDictionary): void {
-  const sheet = workbook.addWorksheet('Data dictionary', { views: [{ state: 'frozen', ySplit: 3 }], pageSetup: printOnePageWide('landscape', 3) })
+  const sheet = workbook.addWorksheet('Data dictionary', {
+    views: [{ state: 'frozen', ySplit: 3 }],
+    pageSetup: printOnePageWide('landscape', 3)
+  })
   ;[12, 28, 12, 16, 18, 14, 70].forEach((width, i) => (sheet.getColumn(i + 1).width = width))
   sheet.getCell('A1').value = 'Data dictionary'
   sheet.getCell('A1').font = titleFont
-  sheet.getCell('A2').value = 'Columns as imported, the type and role each was read with, and the hygiene rules that cleaned its values before scoring.'
+  sheet.getCell('A2').value =
+    'Columns as imported, the type and role each was read with, and the hygiene rules that cleaned its values before scoring.'
   sheet.getCell('A2').font = noteFont
   const header = sheet.getRow(3)
   HEADERS.forEach((label, i) => {
@@ -59,6 +63,11 @@ export function writeDictionarySheet(workbook: ExcelJS.stream.xlsx.WorkbookWrite
     sheet.mergeCells(`B${r}:G${r}`)
   }
   if (dictionary.join) note('Join', dictionary.join)
-  note('Missing values', dictionary.missingTokens.length ? `Read as missing: ${dictionary.missingTokens.map((t) => (t === '' ? '(blank)' : `"${t}"`)).join(', ')}` : 'Only blank cells are missing.')
+  note(
+    'Missing values',
+    dictionary.missingTokens.length
+      ? `Read as missing: ${dictionary.missingTokens.map((t) => (t === '' ? '(blank)' : `"${t}"`)).join(', ')}`
+      : 'Only blank cells are missing.'
+  )
   sheet.commit()
 }

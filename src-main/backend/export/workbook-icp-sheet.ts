@@ -118,7 +118,8 @@ export function writeIcpSheet(
           const target = row()
           if (i === 0) setText(target.getCell(1), category.name, { font: labelFont })
           setText(target.getCell(2), `${criterion.attribute} ${criterion.qualifies}`, { alignment: wrapTop })
-          if (criterion.evidence) target.getCell(2).note = `${criterion.supported ? 'Holds up on its own' : 'Does not hold up on its own'}: ${criterion.evidence}`
+          if (criterion.evidence)
+            target.getCell(2).note = `${criterion.supported ? 'Holds up on its own' : 'Does not hold up on its own'}: ${criterion.evidence}`
           if (paired) formula(target.getCell(3), live.points(indexes[i]!), criterion.points, NUMBER_FORMATS.points)
           else target.getCell(3).value = criterion.points
           target.getCell(3).numFmt = NUMBER_FORMATS.points
@@ -128,11 +129,25 @@ export function writeIcpSheet(
     },
     scorecard: () => {
       title(ONE_PAGER_BLOCK_LABELS.scorecard)
-      line('', `Scores, accounts and account win rates follow the Scorecard sheet; the columns marked "${AS_EXPORTED}" are the decided deals at the exported points (as on the one-pager and the Bands sheet) and do not change.`, {
-        font: noteFont,
-        alignment: wrapTop
-      })
-      header(['Tier', 'Scores', 'Accounts', 'Decided accounts', 'Won accounts', 'Win rate (accounts)', `Decided deals (${AS_EXPORTED})`, `Win rate (deals, ${AS_EXPORTED})`, `Median cycle, days (${AS_EXPORTED})`])
+      line(
+        '',
+        `Scores, accounts and account win rates follow the Scorecard sheet; the columns marked "${AS_EXPORTED}" are the decided deals at the exported points (as on the one-pager and the Bands sheet) and do not change.`,
+        {
+          font: noteFont,
+          alignment: wrapTop
+        }
+      )
+      header([
+        'Tier',
+        'Scores',
+        'Accounts',
+        'Decided accounts',
+        'Won accounts',
+        'Win rate (accounts)',
+        `Decided deals (${AS_EXPORTED})`,
+        `Win rate (deals, ${AS_EXPORTED})`,
+        `Median cycle, days (${AS_EXPORTED})`
+      ])
       const tierCount = exported.tiers.length
       // The exported scorecard's tiers are the Scorecard sheet's rows; the one-pager's are the same list.
       scorecard.tiers.forEach((tier, t) => {
@@ -214,7 +229,8 @@ export function writeIcpSheet(
       figure('Won deals', evidence.wins, NUMBER_FORMATS.thousands)
       figure('Closed between', evidence.firstClosed && evidence.lastClosed ? `${evidence.firstClosed} and ${evidence.lastClosed}` : null)
       figure(`AUC (${AS_EXPORTED})`, evidence.auc, '0.000')
-      if (content.analysis.validation.measuredOn === 'holdout') figure(`AUC on ${heldOutPart(content.analysis.validation.kind)} (${AS_EXPORTED})`, content.analysis.validation.auc, '0.000')
+      if (content.analysis.validation.measuredOn === 'holdout')
+        figure(`AUC on ${heldOutPart(content.analysis.validation.kind)} (${AS_EXPORTED})`, content.analysis.validation.auc, '0.000')
       if (evidence.topTier) {
         figure(`Win rate in ${evidence.topTier.name} (deals, ${AS_EXPORTED})`, evidence.topTier.winRate, NUMBER_FORMATS.percent)
         figure(`Lift of ${evidence.topTier.name} (deals, ${AS_EXPORTED})`, evidence.topTier.lift, '0.00"×"')

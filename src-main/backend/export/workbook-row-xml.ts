@@ -30,7 +30,8 @@ export function styleId(workbook: ExcelJS.stream.xlsx.WorkbookWriter, style: Par
 
 // XML 1.0 cannot carry most control characters at all; a CRM export sometimes holds them.
 // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+const INVALID_XML =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 
 // eslint-disable-next-line no-control-regex -- the fast path: most text needs no escaping at all
 const NEEDS_ESCAPING = /[&<>\u0000-\u001f\uD800-\uDFFF\uFFFE\uFFFF]/
@@ -158,12 +159,20 @@ export class CellColumn {
   }
 
   boolean(out: RowBytes, value: boolean): void {
-    out.bytes(this.head).bytes(out.rowNumber).bytes(this.booleanBody).bytes(value ? ONE : ZERO).bytes(CELL_END)
+    out
+      .bytes(this.head)
+      .bytes(out.rowNumber)
+      .bytes(this.booleanBody)
+      .bytes(value ? ONE : ZERO)
+      .bytes(CELL_END)
   }
 
   /** A 0/1 number cell, its bytes after the row number encoded once. */
   flag(out: RowBytes, value: number): void {
-    out.bytes(this.head).bytes(out.rowNumber).bytes(value ? this.flagOne : this.flagZero)
+    out
+      .bytes(this.head)
+      .bytes(out.rowNumber)
+      .bytes(value ? this.flagOne : this.flagZero)
   }
 
   private readonly flagOne = Buffer.concat([ascii('"><v>1'), CELL_END])
@@ -189,11 +198,22 @@ export class SharedFormulaColumn {
   /** Per cached value already seen: the cell's bytes after the row number (criteria have few values). */
   private readonly tails = new Map<number | string, Buffer>()
 
-  constructor(column: string, firstRow: number, lastRow: number, group: number, firstFormula: string, style: number, result: 'number' | 'text') {
+  constructor(
+    column: string,
+    firstRow: number,
+    lastRow: number,
+    group: number,
+    firstFormula: string,
+    style: number,
+    result: 'number' | 'text'
+  ) {
     this.text = result === 'text'
     const type = this.text ? ' t="str"' : ''
     this.head = ascii(`<c r="${column}`)
-    this.firstBody = Buffer.from(`"${styleAttr(style)}${type}><f t="shared" ref="${column}${firstRow}:${column}${lastRow}" si="${group}">${xmlText(firstFormula)}</f><v>`, 'utf8')
+    this.firstBody = Buffer.from(
+      `"${styleAttr(style)}${type}><f t="shared" ref="${column}${firstRow}:${column}${lastRow}" si="${group}">${xmlText(firstFormula)}</f><v>`,
+      'utf8'
+    )
     this.body = ascii(`"${styleAttr(style)}${type}><f t="shared" si="${group}"/><v>`)
   }
 

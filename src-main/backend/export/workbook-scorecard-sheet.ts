@@ -2,7 +2,14 @@ import type ExcelJS from 'exceljs'
 import { describeCondition } from '@shared/engine/scorecard/describe-condition'
 import { DISQUALIFIED, type Scorecard } from '@shared/engine/scorecard/model'
 import { scoreScale } from '@shared/engine/scoring/scale'
-import { ACCOUNTS_SHEET, CRITERIA_HEADER_ROW, INPUT_COLUMN, scaleFormulas, SCORECARD_SHEET, type ScorecardLayout } from '@shared/export/workbook-formulas'
+import {
+  ACCOUNTS_SHEET,
+  CRITERIA_HEADER_ROW,
+  INPUT_COLUMN,
+  scaleFormulas,
+  SCORECARD_SHEET,
+  type ScorecardLayout
+} from '@shared/export/workbook-formulas'
 import { setText } from './workbook-cells'
 import { printOnePageWide } from './workbook-print-setup'
 import { argb, disqualifiedFill, headerStyle, inputStyle, noteFont, sectionFont, tierFill, titleFont } from './workbook-styles'
@@ -35,7 +42,8 @@ export function writeScorecardSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter
   }
 
   setText(cell('A1'), `Scorecard — ${scorecard.name}`, { font: titleFont })
-  cell('A2').value = `The yellow cells are inputs: change a points value, a cap or a tier's lowest score and every account on "${ACCOUNTS_SHEET}" re-scores.`
+  cell('A2').value =
+    `The yellow cells are inputs: change a points value, a cap or a tier's lowest score and every account on "${ACCOUNTS_SHEET}" re-scores.`
   cell('A2').font = noteFont
 
   header(CRITERIA_HEADER_ROW, { A: '#', B: 'Category', C: 'Criterion', D: 'Attribute', E: 'Points' })
@@ -57,7 +65,8 @@ export function writeScorecardSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter
       error: 'Points are a whole number from -10,000 to 10,000.'
     }
   })
-  if (scorecard.criteria.length > 0) sheet.autoFilter = `A${CRITERIA_HEADER_ROW}:${INPUT_COLUMN}${layout.criterionRows[layout.criterionRows.length - 1]}`
+  if (scorecard.criteria.length > 0)
+    sheet.autoFilter = `A${CRITERIA_HEADER_ROW}:${INPUT_COLUMN}${layout.criterionRows[layout.criterionRows.length - 1]}`
 
   if (layout.capsTitleRow !== null) {
     section(layout.capsTitleRow, 'Attribute caps', 'The criteria on a capped attribute add up to at most +cap and at least -cap.')

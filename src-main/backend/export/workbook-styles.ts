@@ -47,7 +47,11 @@ export const inputStyle: Partial<Style> = {
 export function argb(color: string | undefined): string {
   const hex = (color ?? '').trim().replace(/^#/, '')
   if (/^[0-9a-f]{6}$/i.test(hex)) return `FF${hex.toUpperCase()}`
-  if (/^[0-9a-f]{3}$/i.test(hex)) return `FF${[...hex].map((c) => c + c).join('').toUpperCase()}`
+  if (/^[0-9a-f]{3}$/i.test(hex))
+    return `FF${[...hex]
+      .map((c) => c + c)
+      .join('')
+      .toUpperCase()}`
   return 'FFA0AEC0'
 }
 
@@ -55,7 +59,10 @@ export function argb(color: string | undefined): string {
 export function tierFill(color: string | undefined): Fill {
   const rgb = argb(color).slice(2)
   const mix = (i: number) => Math.round(parseInt(rgb.slice(i, i + 2), 16) * 0.35 + 255 * 0.65)
-  const light = [0, 2, 4].map((i) => mix(i).toString(16).padStart(2, '0')).join('').toUpperCase()
+  const light = [0, 2, 4]
+    .map((i) => mix(i).toString(16).padStart(2, '0'))
+    .join('')
+    .toUpperCase()
   return solid(light)
 }
 

@@ -18,7 +18,8 @@ export function readInputFile(path: string, maxBytes: number, tooLarge: (name: s
   }
   try {
     const stats = fstatSync(fd)
-    if (stats.isDirectory()) throw new AppError('BAD_INPUT', `${name} is a folder, not a file; choose a file inside it.`, { path, reason: 'directory' })
+    if (stats.isDirectory())
+      throw new AppError('BAD_INPUT', `${name} is a folder, not a file; choose a file inside it.`, { path, reason: 'directory' })
     if (!stats.isFile()) {
       throw new AppError('BAD_INPUT', `${name} is not an ordinary file (it is a device, pipe or socket), so it cannot be imported.`, {
         path,
@@ -55,9 +56,13 @@ function openError(path: string, error: unknown): AppError {
   const code = (error as NodeJS.ErrnoException).code ?? ''
   if (code === 'ENOENT' || code === 'ENOTDIR') return new AppError('NOT_FOUND', `${path} does not exist.`, { path })
   if (code === 'EACCES' || code === 'EPERM') {
-    return new AppError('PERMISSION_DENIED', `${name} cannot be read: you do not have permission to read it. Nothing was imported.`, { path, cause: code })
+    return new AppError('PERMISSION_DENIED', `${name} cannot be read: you do not have permission to read it. Nothing was imported.`, {
+      path,
+      cause: code
+    })
   }
   if (code === 'ELOOP') return new AppError('BAD_INPUT', `${name} is a symbolic link that leads round in a circle.`, { path, cause: code })
-  if (code === 'EISDIR') return new AppError('BAD_INPUT', `${name} is a folder, not a file; choose a file inside it.`, { path, reason: 'directory' })
+  if (code === 'EISDIR')
+    return new AppError('BAD_INPUT', `${name} is a folder, not a file; choose a file inside it.`, { path, reason: 'directory' })
   return new AppError('BAD_INPUT', `${name} could not be read (${code || (error as Error).message}).`, { path, cause: code })
 }

@@ -21,13 +21,23 @@ export function outputError(path: string, error: unknown): unknown {
   const folder = dirname(path)
   const details = { path, cause: code }
   if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'EFBIG') {
-    return new AppError('DISK_FULL', `${name} could not be written: the disk holding ${folder} is full. Nothing was written; free some space and export again.`, details)
+    return new AppError(
+      'DISK_FULL',
+      `${name} could not be written: the disk holding ${folder} is full. Nothing was written; free some space and export again.`,
+      details
+    )
   }
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-    return new AppError('PERMISSION_DENIED', `${name} could not be written: ${folder} is read-only for you. Nothing was written; choose a folder you can write to.`, details)
+    return new AppError(
+      'PERMISSION_DENIED',
+      `${name} could not be written: ${folder} is read-only for you. Nothing was written; choose a folder you can write to.`,
+      details
+    )
   }
-  if (code === 'ENOENT' || code === 'ENOTDIR') return new AppError('NOT_FOUND', `${name} could not be written: the folder ${folder} does not exist.`, details)
+  if (code === 'ENOENT' || code === 'ENOTDIR')
+    return new AppError('NOT_FOUND', `${name} could not be written: the folder ${folder} does not exist.`, details)
   if (code === 'EISDIR') return new AppError('BAD_INPUT', `${name} could not be written: ${path} is a folder.`, details)
-  if (code.startsWith('E')) return new AppError('PERMISSION_DENIED', `${name} could not be written (${code}); nothing was written.`, details)
+  if (code.startsWith('E'))
+    return new AppError('PERMISSION_DENIED', `${name} could not be written (${code}); nothing was written.`, details)
   return error
 }

@@ -123,8 +123,18 @@ function addCleanups(db: Database, rules: readonly HygieneRule[]): void {
  */
 function levelNewAttributes(columns: ColumnToSave[], kind: TableKind): void {
   if (columns.every((c) => c.role !== 'attribute' || c.level !== null)) return
-  const judged = columns.map((c) => ({ name: c.name, role: c.role, level: null as ColumnToSave['level'], levelReason: null as string | null }))
-  applyLevels(judged, columns.map((c) => c.data), columns.map((c) => missingSetOf(c)), kind)
+  const judged = columns.map((c) => ({
+    name: c.name,
+    role: c.role,
+    level: null as ColumnToSave['level'],
+    levelReason: null as string | null
+  }))
+  applyLevels(
+    judged,
+    columns.map((c) => c.data),
+    columns.map((c) => missingSetOf(c)),
+    kind
+  )
   columns.forEach((c, i) => {
     if (c.role === 'attribute' && c.level === null) {
       c.level = judged[i]!.level
@@ -137,12 +147,7 @@ function levelNewAttributes(columns: ColumnToSave[], kind: TableKind): void {
  * The staged profiles describe exactly the rows just saved (for columns no hygiene rule
  * touches, read with the same type): remember them so the summary need not profile again.
  */
-function rememberStagedProfiles(
-  db: Database,
-  tableId: number,
-  staged: StagedFile,
-  columns: readonly ColumnToSave[]
-): void {
+function rememberStagedProfiles(db: Database, tableId: number, staged: StagedFile, columns: readonly ColumnToSave[]): void {
   const rules = listRules(db).map((r) => r.rule)
   for (const column of columns) {
     const profile = staged.profiles[column.position]
@@ -184,7 +189,10 @@ function checkRoles(fileName: string, kind: TableKind, columns: readonly ColumnT
     )
   }
   if (kind !== 'accounts' && !columns.some((c) => c.role === 'outcome')) {
-    throw new AppError('BAD_INPUT', `${fileName}: no column has the role "Outcome" (won/lost); choose the column that holds the deal stage or result.`)
+    throw new AppError(
+      'BAD_INPUT',
+      `${fileName}: no column has the role "Outcome" (won/lost); choose the column that holds the deal stage or result.`
+    )
   }
 }
 
@@ -226,7 +234,10 @@ function appendTo(db: Database, existing: LoadedTable, incoming: readonly Column
     }
   }
   const newRows = incoming[0]?.data.codes.length ?? 0
-  const names = [...existing.columns.map((c) => c.name), ...incoming.filter((c) => !existing.columns.some((e) => e.name === c.name)).map((c) => c.name)]
+  const names = [
+    ...existing.columns.map((c) => c.name),
+    ...incoming.filter((c) => !existing.columns.some((e) => e.name === c.name)).map((c) => c.name)
+  ]
   return names.map((name, position) => {
     const old = existing.columns.find((c) => c.name === name)
     const added = incoming.find((c) => c.name === name)

@@ -72,6 +72,15 @@ export function rememberShape(
       dateOrder !== profile.dateOrder ||
       (chosen.role === 'attribute' && level !== profile.level)
     if (!changed) continue
-    upsert.run(key, headerKey(profile.name), kind, chosen.type, chosen.role, chosen.role === 'attribute' ? chosen.category : null, dateOrder, chosen.role === 'attribute' ? level : null)
+    upsert.run(
+      key,
+      headerKey(profile.name),
+      kind,
+      chosen.type,
+      chosen.role,
+      chosen.role === 'attribute' ? chosen.category : null,
+      dateOrder,
+      chosen.role === 'attribute' ? level : null
+    )
   }
 }

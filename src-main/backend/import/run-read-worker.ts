@@ -60,7 +60,12 @@ function deathError(fileName: string, code: number | null, signal: NodeJS.Signal
   const message = outOfMemory
     ? `${fileName} could not be read: it needs more memory than the app allows one file (the reader stopped, ${how}). Nothing was imported; filter the export to fewer rows or split it.`
     : `${fileName} could not be read: the reader stopped on it (${how}). Nothing was imported; export the data again as .xlsx or .csv and import that.`
-  return new AppError('BAD_INPUT', message, { file: fileName, reason: outOfMemory ? 'out-of-memory' : 'reader-died', exitCode: code, signal })
+  return new AppError('BAD_INPUT', message, {
+    file: fileName,
+    reason: outOfMemory ? 'out-of-memory' : 'reader-died',
+    exitCode: code,
+    signal
+  })
 }
 
 /**
@@ -106,7 +111,9 @@ export function runReadWorker(
         )
       } else settle(() => reject(new AppError(message.error.code, message.error.message, message.error.details)))
     })
-    child.on('error', (error) => settle(() => reject(new AppError('INTERNAL', `Reading ${request.fileName} could not start: ${error.message}`))))
+    child.on('error', (error) =>
+      settle(() => reject(new AppError('INTERNAL', `Reading ${request.fileName} could not start: ${error.message}`)))
+    )
     // 'close', not 'exit': by then every message the reader sent has been delivered.
     child.on('close', (code, signal) => {
       if (cancelled) settle(() => reject(new ReadCancelledError()))

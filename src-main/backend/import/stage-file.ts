@@ -74,7 +74,9 @@ export function stageFile(request: StageRequest, hooks: StageHooks): StagedFile 
   const choices = choicesByColumn(request.placeholderChoices ?? [])
 
   const profiles: ColumnProfile[] = []
-  const missing = columns.map((column, i) => columnMissing(read.headers[i]!, column, counts[i]!, hints, choices.get(headerKey(read.headers[i]!))))
+  const missing = columns.map((column, i) =>
+    columnMissing(read.headers[i]!, column, counts[i]!, hints, choices.get(headerKey(read.headers[i]!)))
+  )
   for (let i = 0; i < columns.length; i++) {
     hooks.onProgress('profiling', i, columns.length, rows)
     const { distinct, placeholders } = missing[i]!
@@ -101,14 +103,26 @@ export function stageFile(request: StageRequest, hooks: StageHooks): StagedFile 
   }))
   const remembered = new Map(request.rememberedShapes?.[shapeKey(read.headers)] ?? [])
   const rememberedKind = remembered.size > 0 ? [...remembered.values()][0]!.kind : undefined
-  const suggestedKind = request.tableKind ?? rememberedKind ?? guessKind(describe, columns, missing.map((m) => m.missing))
+  const suggestedKind =
+    request.tableKind ??
+    rememberedKind ??
+    guessKind(
+      describe,
+      columns,
+      missing.map((m) => m.missing)
+    )
   const roles = suggestRolesWithReasons(describe, suggestedKind)
   for (const profile of profiles) {
     const suggested = roles[profile.index]
     profile.role = suggested?.role ?? 'attribute'
     profile.roleReason = suggested?.reason ?? null
   }
-  applyLevels(profiles, columns, missing.map((m) => m.missing), suggestedKind)
+  applyLevels(
+    profiles,
+    columns,
+    missing.map((m) => m.missing),
+    suggestedKind
+  )
   for (const profile of profiles) {
     profile.category = profile.role === 'attribute' ? suggestCategory(profile.name, profile.type, profile.level) : null
   }
@@ -136,13 +150,17 @@ export function stageFile(request: StageRequest, hooks: StageHooks): StagedFile 
       roleReason: again.role === profile.role ? profile.roleReason : REMEMBERED_REASON,
       category: again.role === 'attribute' ? again.category : null,
       level: again.role === 'attribute' ? (again.level ?? profile.level) : null,
-      levelReason: again.role === 'attribute' ? (again.level && again.level !== profile.level ? REMEMBERED_REASON : profile.levelReason) : null
+      levelReason:
+        again.role === 'attribute' ? (again.level && again.level !== profile.level ? REMEMBERED_REASON : profile.levelReason) : null
     }
   }
 
   const cleanups = profiles.flatMap((profile) =>
     profile.role === 'attribute' && profile.type === 'category'
-      ? proposeCleanups(profile.name, cleanedValues(profile.name, valuesOf(profile.index), request.rules ?? [])).map((c) => ({ ...c, index: profile.index }))
+      ? proposeCleanups(profile.name, cleanedValues(profile.name, valuesOf(profile.index), request.rules ?? [])).map((c) => ({
+          ...c,
+          index: profile.index
+        }))
       : []
   )
 
@@ -168,7 +186,12 @@ export function stageFile(request: StageRequest, hooks: StageHooks): StagedFile 
 /** The column's values as the workspace's rules already clean them (counts of merged spellings added up). */
 function cleanedValues(column: string, values: readonly ValueCount[], rules: readonly HygieneRule[]): ValueCount[] {
   if (rules.length === 0) return values as ValueCount[]
-  const cleaned = applyHygieneRules(column, values.map((v) => v.value), rules, (raw) => parseNumber(raw))
+  const cleaned = applyHygieneRules(
+    column,
+    values.map((v) => v.value),
+    rules,
+    (raw) => parseNumber(raw)
+  )
   const merged = new Map<string, number>()
   cleaned.forEach((value, i) => merged.set(value, (merged.get(value) ?? 0) + values[i]!.count))
   return [...merged].map(([value, count]) => ({ value, count }))
@@ -193,7 +216,11 @@ const FLAT_TRAITS = 3
  * inline (flat). An attribute counts as an account fact by the same judgement as its level: the
  * same on every deal of an account, or, without an account key, every row its own account.
  */
-function guessKind(describe: readonly ColumnForRoles[], data: readonly DictionaryColumn[], missing: ReadonlyArray<ReadonlySet<string>>): TableKind {
+function guessKind(
+  describe: readonly ColumnForRoles[],
+  data: readonly DictionaryColumn[],
+  missing: ReadonlyArray<ReadonlySet<string>>
+): TableKind {
   const roles = suggestRolesWithReasons(describe, 'flat').map((s) => s.role)
   const dealColumns = roles.filter((r) => DEAL_ROLES.has(r)).length
   if (dealColumns === 0 || !roles.includes('outcome')) return 'accounts'
@@ -201,7 +228,12 @@ function guessKind(describe: readonly ColumnForRoles[], data: readonly Dictionar
   // accounts to join: every row is its own account, with its facts inline.
   const key = KEY_ROLES.map((role) => roles.indexOf(role)).find((i) => i >= 0)
   if (key === undefined || !repeats(data[key]!, missing[key]!)) return 'flat'
-  const judged = describe.map((c, i) => ({ name: c.header, role: roles[i]!, level: null as AttributeLevel | null, levelReason: null as string | null }))
+  const judged = describe.map((c, i) => ({
+    name: c.header,
+    role: roles[i]!,
+    level: null as AttributeLevel | null,
+    levelReason: null as string | null
+  }))
   applyLevels(judged, data, missing, 'flat')
   return judged.filter((c) => c.level === 'account').length >= FLAT_TRAITS ? 'flat' : 'deals'
 }

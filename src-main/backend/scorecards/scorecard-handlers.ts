@@ -171,7 +171,10 @@ export const scorecardHandlers: Pick<Handlers, ScorecardMethods> = {
     const { fileName, json } = readScorecardJson(source, ctx.locations)
     const attributes = attributeValues(db)
     if (!attributes) {
-      throw new AppError('NOT_FOUND', `This workspace has no data yet; import the CRM export first so ${fileName} can be checked against its attributes.`)
+      throw new AppError(
+        'NOT_FOUND',
+        `This workspace has no data yet; import the CRM export first so ${fileName} can be checked against its attributes.`
+      )
     }
     let read: { scorecard: Scorecard; warnings: string[] }
     try {
@@ -181,7 +184,8 @@ export const scorecardHandlers: Pick<Handlers, ScorecardMethods> = {
       throw new AppError('BAD_INPUT', `${fileName}: ${error.message}; nothing was imported.`, { problems: error.problems })
     }
     const scorecard = canonicalScorecard({ ...read.scorecard, name: (name ?? read.scorecard.name).trim() })
-    if (scorecard.name.length > 120) throw new AppError('BAD_INPUT', `${fileName}: the scorecard's name is over 120 characters; import it with a shorter name.`)
+    if (scorecard.name.length > 120)
+      throw new AppError('BAD_INPUT', `${fileName}: the scorecard's name is over 120 characters; import it with a shorter name.`)
     const id = db.transaction(() => addScorecard(db, scorecard.name, scorecard))()
     return { ...stored(db, id), warnings: read.warnings }
   },

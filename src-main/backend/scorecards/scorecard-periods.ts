@@ -7,7 +7,8 @@
 import type { Database } from 'better-sqlite3'
 import { engineDatasetFor } from '../engine/engine-dataset-cache'
 
-const hasDeals = (db: Database): boolean => Number(db.prepare("SELECT count(*) FROM source_table WHERE kind IN ('deals', 'flat')").pluck().get()) > 0
+const hasDeals = (db: Database): boolean =>
+  Number(db.prepare("SELECT count(*) FROM source_table WHERE kind IN ('deals', 'flat')").pluck().get()) > 0
 
 export interface Period {
   from: string
@@ -33,7 +34,8 @@ export function decidedPeriod(db: Database): Period | null {
 
 export function recordBuiltPeriod(db: Database, revisionId: number): void {
   const period = decidedPeriod(db)
-  if (period) db.prepare('UPDATE scorecard_revision SET built_from = ?, built_through = ? WHERE id = ?').run(period.from, period.through, revisionId)
+  if (period)
+    db.prepare('UPDATE scorecard_revision SET built_from = ?, built_through = ? WHERE id = ?').run(period.from, period.through, revisionId)
 }
 
 /** A version keeps the period its working copy was built on. */
@@ -44,12 +46,15 @@ export function copyBuiltPeriod(db: Database, fromRevision: number, toRevision: 
 }
 
 export function recordReviewedPeriod(db: Database, revisionId: number, period: Period): void {
-  db.prepare('UPDATE scorecard_revision SET reviewed_from = ?, reviewed_through = ? WHERE id = ?').run(period.from, period.through, revisionId)
+  db.prepare('UPDATE scorecard_revision SET reviewed_from = ?, reviewed_through = ? WHERE id = ?').run(
+    period.from,
+    period.through,
+    revisionId
+  )
 }
 
 export function builtPeriod(db: Database, revisionId: number): Period | null {
   const row = db.prepare('SELECT built_from AS "from", built_through AS through FROM scorecard_revision WHERE id = ?').get(revisionId) as
-    | { from: string | null; through: string | null }
-    | undefined
+    { from: string | null; through: string | null } | undefined
   return row?.from && row.through ? { from: row.from, through: row.through } : null
 }

@@ -40,8 +40,7 @@ export function findScorecard(db: Database, id: number): ScorecardRecord | null 
 /** The scorecard already called `name` (names are unique regardless of case), other than `exceptId`. */
 export function scorecardNamed(db: Database, name: string, exceptId = 0): { id: number; name: string } | null {
   const row = db.prepare('SELECT id, name FROM scorecard WHERE name = ? AND id <> ?').get(name, exceptId) as
-    | { id: number; name: string }
-    | undefined
+    { id: number; name: string } | undefined
   return row ?? null
 }
 

@@ -54,7 +54,12 @@ export function bandAccounts(db: Database, scorecard: Scorecard, request: BandRe
       points: why.reasons.map((reason) => reason.points),
       knockouts: why.knockouts,
       reasons: reasonsLine(
-        reasonCodes(criteria, why.reasons.map((r) => Number(r.matched)), reasonWords, scorecard.attributeCaps ?? []),
+        reasonCodes(
+          criteria,
+          why.reasons.map((r) => Number(r.matched)),
+          reasonWords,
+          scorecard.attributeCaps ?? []
+        ),
         why.knockouts[0] ?? null
       )
     }

@@ -20,15 +20,25 @@ export interface ResolvedScorecard {
 export function resolveScorecard(db: Database, ref: ScorecardRef): ResolvedScorecard {
   const record = findScorecard(db, ref.scorecardId)
   if (!record) {
-    throw new AppError('NOT_FOUND', `There is no scorecard ${ref.scorecardId} in this workspace; it may have been deleted.`, { id: ref.scorecardId })
+    throw new AppError('NOT_FOUND', `There is no scorecard ${ref.scorecardId} in this workspace; it may have been deleted.`, {
+      id: ref.scorecardId
+    })
   }
   if (ref.versionId === undefined) {
-    return { ref: { scorecardId: record.id, versionId: null }, scorecard: readContent(db, record.workingRevisionId, record.name), revision: WORKING_COPY }
+    return {
+      ref: { scorecardId: record.id, versionId: null },
+      scorecard: readContent(db, record.workingRevisionId, record.name),
+      revision: WORKING_COPY
+    }
   }
   // listVersions also gives the note, which names the side on screen ("Q3 review").
   const version = listVersions(db, record.id).find((v) => v.id === ref.versionId)
   if (!version) throw new AppError('NOT_FOUND', `"${record.name}" has no saved version ${ref.versionId}.`, { versionId: ref.versionId })
-  return { ref: { scorecardId: record.id, versionId: version.id }, scorecard: readContent(db, version.id, record.name), revision: version.note }
+  return {
+    ref: { scorecardId: record.id, versionId: version.id },
+    scorecard: readContent(db, version.id, record.name),
+    revision: version.note
+  }
 }
 
 /** JSON has no NaN: a figure with nothing to divide by is null. */
@@ -57,9 +67,14 @@ function side(resolved: ResolvedScorecard, summary: SideSummary): CompareSide {
 }
 
 function page(swaps: readonly AccountSwap[], offset: number, limit: number): CompareSwapPage {
-  const rows = swaps.slice(offset, offset + limit).map(
-    ({ accountId, accountName, tierA, tierB, scoreA, scoreB }): CompareSwap => ({ accountId, accountName, tierA, tierB, scoreA, scoreB })
-  )
+  const rows = swaps.slice(offset, offset + limit).map(({ accountId, accountName, tierA, tierB, scoreA, scoreB }): CompareSwap => ({
+    accountId,
+    accountName,
+    tierA,
+    tierB,
+    scoreA,
+    scoreB
+  }))
   return { total: swaps.length, offset, rows }
 }
 

@@ -25,7 +25,10 @@ const DAY_MS = 86_400_000
 
 export function reviewScorecard(db: Database, scorecardId: number, since?: string): ReviewReport {
   const record = findScorecard(db, scorecardId)
-  if (!record) throw new AppError('NOT_FOUND', `There is no scorecard ${scorecardId} in this workspace; it may have been deleted.`, { id: scorecardId })
+  if (!record)
+    throw new AppError('NOT_FOUND', `There is no scorecard ${scorecardId} in this workspace; it may have been deleted.`, {
+      id: scorecardId
+    })
   const scorecard = readContent(db, record.workingRevisionId, record.name)
   const simulation = simulationFor(db, scorecard, 'won')
   let cutMs: number
@@ -44,7 +47,11 @@ export function reviewScorecard(db: Database, scorecardId: number, since?: strin
     } else {
       cutMs = latestQuarterStart(simulation.view.dataset.closedAt)
       sinceSource = 'latest-quarter'
-      if (Number.isNaN(cutMs)) throw new AppError('NOT_SUPPORTED', 'The deals have no close dates, so there is no period to review: import an export with close dates.')
+      if (Number.isNaN(cutMs))
+        throw new AppError(
+          'NOT_SUPPORTED',
+          'The deals have no close dates, so there is no period to review: import an export with close dates.'
+        )
     }
   }
   const words = attributeWordsOf(db)

@@ -79,7 +79,8 @@ export function explainRecords(db: Database, scorecard: Scorecard, query: string
     accounts.push(account)
   }
   const deals = new Int32Array(dataset.accountCount)
-  if (accounts.length > 0) for (let row = 0; row < dataset.rowCount; row++) if (seen.has(dataset.accountIndex[row]!)) deals[dataset.accountIndex[row]!]!++
+  if (accounts.length > 0)
+    for (let row = 0; row < dataset.rowCount; row++) if (seen.has(dataset.accountIndex[row]!)) deals[dataset.accountIndex[row]!]!++
   return accounts.map((account) => {
     const row = representative[account]!
     const why = explainRow(compiled, row)

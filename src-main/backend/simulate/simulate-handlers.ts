@@ -8,7 +8,13 @@ import { masksFor, simulationPackFor } from './simulation-pack-for'
 
 export const simulateHandlers: Pick<
   Handlers,
-  'simulate-run' | 'simulate-pack' | 'simulate-masks' | 'simulate-compare' | 'simulate-band-accounts' | 'simulate-review' | 'simulate-review-record'
+  | 'simulate-run'
+  | 'simulate-pack'
+  | 'simulate-masks'
+  | 'simulate-compare'
+  | 'simulate-band-accounts'
+  | 'simulate-review'
+  | 'simulate-review-record'
 > = {
   'simulate-review'({ scorecardId, since }, ctx) {
     return reviewScorecard(ctx.session.require().db, scorecardId, since)

@@ -9,7 +9,11 @@ import { engineDataVersion, engineDatasetFor } from '../engine/engine-dataset-ca
 import { targetFor, type SimulationRequest } from './run-simulation'
 
 /** The what-if worker's copy of the data for `scorecard` and `outcome` (see shared simulation-pack). */
-export function simulationPackFor(db: Database, scorecard: Scorecard, outcome: SimulationRequest['outcome']): SimulationPack & { dataVersion: string } {
+export function simulationPackFor(
+  db: Database,
+  scorecard: Scorecard,
+  outcome: SimulationRequest['outcome']
+): SimulationPack & { dataVersion: string } {
   const dataset = engineDatasetFor(db)
   const target = targetFor(dataset, outcome, outcome === 'best' ? readBestDefinition(db) : null) ?? dataset.outcome
   const compiled = compileScorecard(scorecard, dataset)

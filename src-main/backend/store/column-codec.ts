@@ -9,8 +9,7 @@ export function codeWidthFor(dictionarySize: number): 1 | 2 | 4 {
 
 export function encodeCodes(column: DictionaryColumn): { width: 1 | 2 | 4; bytes: Buffer } {
   const width = codeWidthFor(column.dictionary.length)
-  const narrowed =
-    width === 4 ? column.codes : width === 2 ? Uint16Array.from(column.codes) : Uint8Array.from(column.codes)
+  const narrowed = width === 4 ? column.codes : width === 2 ? Uint16Array.from(column.codes) : Uint8Array.from(column.codes)
   // Typed arrays are little-endian on every platform Electron supports.
   return { width, bytes: Buffer.from(narrowed.buffer, narrowed.byteOffset, narrowed.byteLength) }
 }

@@ -106,7 +106,9 @@ export function listColumns(db: Database, tableId: number): ColumnRecord[] {
     )
     .all(tableId) as Array<Omit<ColumnRecord, 'missingTokens'>>
   const tokens = new Map<number, string[]>()
-  const rows = db.prepare('SELECT position, token FROM column_missing_token WHERE table_id = ? ORDER BY position, token').all(tableId) as Array<{
+  const rows = db
+    .prepare('SELECT position, token FROM column_missing_token WHERE table_id = ? ORDER BY position, token')
+    .all(tableId) as Array<{
     position: number
     token: string
   }>
@@ -136,7 +138,10 @@ export function updateColumnSetting(
   db: Database,
   tableId: number,
   position: number,
-  setting: Pick<ColumnRecord, 'type' | 'role' | 'category' | 'dateOrder' | 'multiSeparators' | 'level' | 'levelReason' | 'roleReason' | 'unit'>
+  setting: Pick<
+    ColumnRecord,
+    'type' | 'role' | 'category' | 'dateOrder' | 'multiSeparators' | 'level' | 'levelReason' | 'roleReason' | 'unit'
+  >
 ): void {
   db.prepare(
     `UPDATE source_column SET type = ?, role = ?, category = ?, date_order = ?, multi_separators = ?, level = ?, level_reason = ?,
@@ -207,9 +212,8 @@ export function writeMissingTokens(db: Database, tokens: readonly string[]): voi
 }
 
 export function readJoinSettings(db: Database): JoinSettings | null {
-  const row = db
-    .prepare('SELECT accounts_key AS accountsKey, deals_key AS dealsKey, mode FROM dataset_join WHERE id = 1')
-    .get() as JoinSettings | undefined
+  const row = db.prepare('SELECT accounts_key AS accountsKey, deals_key AS dealsKey, mode FROM dataset_join WHERE id = 1').get() as
+    JoinSettings | undefined
   return row ?? null
 }
 
@@ -229,7 +233,5 @@ export function listCategories(db: Database): string[] {
 }
 
 export function addCategory(db: Database, name: string): void {
-  db.prepare(
-    'INSERT OR IGNORE INTO category (name, position) VALUES (?, (SELECT coalesce(max(position), -1) + 1 FROM category))'
-  ).run(name)
+  db.prepare('INSERT OR IGNORE INTO category (name, position) VALUES (?, (SELECT coalesce(max(position), -1) + 1 FROM category))').run(name)
 }

@@ -87,7 +87,7 @@ export function requireOwnJournal(path: string, nativeBinding?: string): void {
   const matches =
     journal !== null &&
     journal.pageSize === file.pageSize &&
-    (counter === null || file.changeCounter === counter || file.changeCounter === ((counter + 1) >>> 0))
+    (counter === null || file.changeCounter === counter || file.changeCounter === (counter + 1) >>> 0)
   if (!matches || !replaysCleanly(path, nativeBinding)) throw foreignJournal(path)
 }
 

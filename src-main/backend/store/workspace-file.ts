@@ -52,19 +52,11 @@ export function inspectWorkspaceHeader(path: string): { formatVersion: number } 
     if (fd !== undefined) closeSync(fd)
   }
   if (read < 100 || header.toString('latin1', 0, 16) !== SQLITE_MAGIC) {
-    throw new AppError(
-      'NOT_A_WORKSPACE',
-      `${name} is not an ICP Workbench workspace (it is not a SQLite database file).`,
-      { path }
-    )
+    throw new AppError('NOT_A_WORKSPACE', `${name} is not an ICP Workbench workspace (it is not a SQLite database file).`, { path })
   }
   const applicationId = header.readUInt32BE(68)
   if (applicationId !== WORKSPACE_APPLICATION_ID) {
-    throw new AppError(
-      'NOT_A_WORKSPACE',
-      `${name} is a SQLite database, but not an ICP Workbench workspace.`,
-      { path }
-    )
+    throw new AppError('NOT_A_WORKSPACE', `${name} is a SQLite database, but not an ICP Workbench workspace.`, { path })
   }
   const formatVersion = header.readUInt32BE(60)
   if (formatVersion > LATEST_FORMAT_VERSION) {
@@ -189,11 +181,7 @@ export function openWorkspaceReadOnly(path: string, options: WorkspaceFileOption
  * Creates a new workspace file. It is built under a temporary name and moved into place only
  * when complete, so a crash never leaves a half-made workspace at the chosen path.
  */
-export function createWorkspaceFile(
-  path: string,
-  name: string,
-  options: WorkspaceFileOptions = {}
-): Database.Database {
+export function createWorkspaceFile(path: string, name: string, options: WorkspaceFileOptions = {}): Database.Database {
   const fileName = basename(path)
   if (existsSync(path)) {
     throw new AppError('ALREADY_EXISTS', `${fileName} already exists; choose another name or open it.`, {
@@ -267,4 +255,3 @@ function corrupt(name: string, path: string, error: unknown, unchanged: boolean)
   const reason = error instanceof Error ? error.message : String(error)
   return new AppError('CORRUPT_WORKSPACE', `${name} is damaged and cannot be opened (${reason}). ${outcome}`, { path, unchanged })
 }
-

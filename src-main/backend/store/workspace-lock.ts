@@ -107,9 +107,7 @@ export function readLockOwner(workspacePath: string): LockOwner | null {
   return held.kind === 'owner' ? held.owner : null
 }
 
-type HeldLock =
-  | { kind: 'owner'; owner: LockOwner; text: string }
-  | { kind: 'unreadable'; ageMs: number; text: string | null }
+type HeldLock = { kind: 'owner'; owner: LockOwner; text: string } | { kind: 'unreadable'; ageMs: number; text: string | null }
 
 function readLock(lockPath: string): HeldLock {
   let text: string | null = null
@@ -123,7 +121,11 @@ function readLock(lockPath: string): HeldLock {
       typeof parsed.host === 'string' &&
       typeof parsed.startedAt === 'string'
     ) {
-      return { kind: 'owner', owner: { pid: parsed.pid, host: parsed.host, startedAt: parsed.startedAt, id: String(parsed.id ?? '') }, text }
+      return {
+        kind: 'owner',
+        owner: { pid: parsed.pid, host: parsed.host, startedAt: parsed.startedAt, id: String(parsed.id ?? '') },
+        text
+      }
     }
   } catch {
     // Empty (being written, or cut short by a crash) or not ours: judged by its age below.

@@ -31,8 +31,5 @@ export function updateWorkspaceName(db: Database, name: string, now: string): vo
 }
 
 export function updateCurrentSection(db: Database, section: SectionId, now: string): void {
-  db.prepare('UPDATE workspace SET current_section = ?, updated_at = ? WHERE id = 1').run(
-    section,
-    now
-  )
+  db.prepare('UPDATE workspace SET current_section = ?, updated_at = ? WHERE id = 1').run(section, now)
 }

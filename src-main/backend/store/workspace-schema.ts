@@ -58,7 +58,8 @@ export function requireExpectedSchema(
     seen.add(key)
     if (object.type === 'table' && INTERNAL_TABLE.test(object.name)) continue
     if (!expected.has(key)) throw new UnexpectedSchema(`it contains a ${object.type} "${object.name}" that ICP Workbench never creates`)
-    if (expected.get(key) !== object.sql) throw new UnexpectedSchema(`its ${object.type} "${object.name}" is not defined the way ICP Workbench defines it`)
+    if (expected.get(key) !== object.sql)
+      throw new UnexpectedSchema(`its ${object.type} "${object.name}" is not defined the way ICP Workbench defines it`)
   }
   for (const key of expected.keys()) {
     if (!seen.has(key)) throw new UnexpectedSchema(`its ${key.replace(' ', ' "')}" is missing`)

@@ -11,9 +11,7 @@ export interface RecentWorkspaces {
   forget(path: string): void
 }
 
-const storedList = z.array(
-  z.object({ path: z.string().min(1), name: z.string(), lastOpenedAt: z.string() })
-)
+const storedList = z.array(z.object({ path: z.string().min(1), name: z.string(), lastOpenedAt: z.string() }))
 type Stored = z.infer<typeof storedList>
 
 const MAX_RECENTS = 12
@@ -23,10 +21,7 @@ function withPresence(entries: Stored): RecentWorkspace[] {
 }
 
 function remembered(entries: Stored, path: string, name: string, now: string): Stored {
-  return [{ path, name, lastOpenedAt: now }, ...entries.filter((e) => e.path !== path)].slice(
-    0,
-    MAX_RECENTS
-  )
+  return [{ path, name, lastOpenedAt: now }, ...entries.filter((e) => e.path !== path)].slice(0, MAX_RECENTS)
 }
 
 /** Recents stored as JSON in the app's data folder; an unreadable file counts as empty. */

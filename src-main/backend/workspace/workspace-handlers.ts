@@ -31,11 +31,9 @@ function announce(ctx: BackendContext, summary: WorkspaceSummary, switched = tru
 }
 
 export const workspaceHandlers: Pick<Handlers, WorkspaceMethods> = {
-  'workspace-create': ({ name, path }, ctx) =>
-    announce(ctx, ctx.session.create(ctx.locations.resolve(path, 'create'), name)),
+  'workspace-create': ({ name, path }, ctx) => announce(ctx, ctx.session.create(ctx.locations.resolve(path, 'create'), name)),
 
-  'workspace-open': ({ path }, ctx) =>
-    announce(ctx, ctx.session.open(ctx.locations.resolve(path, 'open'))),
+  'workspace-open': ({ path }, ctx) => announce(ctx, ctx.session.open(ctx.locations.resolve(path, 'open'))),
 
   'workspace-inspect': ({ path }, ctx) => {
     const file = ctx.locations.resolve(path, 'open')

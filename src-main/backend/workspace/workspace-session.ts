@@ -7,11 +7,7 @@ import { formatVersionOf } from '../store/migrate'
 import { createWorkspaceFile, openWorkspaceFile, type WorkspaceFileOptions } from '../store/workspace-file'
 import { resolveWorkspaceFile } from '../store/workspace-identity'
 import { acquireWorkspaceLock, type WorkspaceLock } from '../store/workspace-lock'
-import {
-  readWorkspaceRow,
-  updateCurrentSection,
-  updateWorkspaceName
-} from '../store/workspace-queries'
+import { readWorkspaceRow, updateCurrentSection, updateWorkspaceName } from '../store/workspace-queries'
 
 interface OpenWorkspace {
   db: Database

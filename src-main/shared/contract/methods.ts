@@ -1,16 +1,18 @@
 import { z } from 'zod'
-import type {
-  AppInfo,
-  RecentWorkspace,
-  WorkspaceFileEntry,
-  WorkspaceSummary
-} from '../domain/workspace'
+import type { AppInfo, RecentWorkspace, WorkspaceFileEntry, WorkspaceSummary } from '../domain/workspace'
 import { SECTIONS } from '../domain/workspace'
 import type { DatasetSummary, ImportPreview, StoredTable } from '../domain/import'
 import type { ColumnProfile } from '../domain/dataset'
 import type { BandAccountsPage, CompareReport, SimulationReport } from '../domain/simulation'
 import type { PackedMask, SimulationPack } from '../engine/simulation/simulation-pack'
-import type { AntiIcpEntry, BestCustomerCohort, BestCustomerDefinition, DiscoverReport, ScorecardCheck, ScorecardValidation } from '../domain/discover'
+import type {
+  AntiIcpEntry,
+  BestCustomerCohort,
+  BestCustomerDefinition,
+  DiscoverReport,
+  ScorecardCheck,
+  ScorecardValidation
+} from '../domain/discover'
 import { BEST_CUSTOMER_METRICS } from '../domain/discover'
 import { ATTRIBUTE_LEVELS, COLUMN_ROLES, COLUMN_TYPES, OUTCOMES, TABLE_KINDS } from '../domain/dataset'
 import type { AccountPage, HygieneRule, HygieneRuleView, JoinListPage, TableRowsPage } from '../domain/data-views'
@@ -35,11 +37,7 @@ function method<Output>() {
 
 const noInput = z.object({}).strict()
 
-const workspaceName = z
-  .string()
-  .trim()
-  .min(1, 'A workspace needs a name.')
-  .max(120, 'A workspace name can be at most 120 characters.')
+const workspaceName = z.string().trim().min(1, 'A workspace needs a name.').max(120, 'A workspace name can be at most 120 characters.')
 
 const filePath = z.string().trim().min(1, 'A file path is required.').max(4096)
 
@@ -118,13 +116,22 @@ export const scorecardSchema = z
     criteria: z
       .array(
         z
-          .object({ ...conditionFields, id: z.string().max(100), category: scorecardText, points: z.number().finite(), label: scorecardText.optional() })
+          .object({
+            ...conditionFields,
+            id: z.string().max(100),
+            category: scorecardText,
+            points: z.number().finite(),
+            label: scorecardText.optional()
+          })
           .strict()
       )
       .max(1000),
     knockouts: z.array(z.object({ ...conditionFields, name: scorecardText }).strict()).max(200),
     tiers: z.array(z.object({ name: scorecardText, min: z.number().finite(), color: z.string().max(100).optional() }).strict()).max(50),
-    attributeCaps: z.array(z.object({ attribute: scorecardText, cap: z.number().finite() }).strict()).max(500).optional()
+    attributeCaps: z
+      .array(z.object({ attribute: scorecardText, cap: z.number().finite() }).strict())
+      .max(500)
+      .optional()
   })
   .strict() satisfies z.ZodType<Scorecard>
 
@@ -137,9 +144,7 @@ export const methods = {
   'app-info': method<AppInfo>()(noInput),
 
   /** Creates a new workspace file at `path` and opens it. */
-  'workspace-create': method<WorkspaceSummary>()(
-    z.object({ name: workspaceName, path: filePath }).strict()
-  ),
+  'workspace-create': method<WorkspaceSummary>()(z.object({ name: workspaceName, path: filePath }).strict()),
   'workspace-open': method<WorkspaceSummary>()(z.object({ path: filePath }).strict()),
   /** Reads a workspace file's summary without opening it for editing (writes nothing). */
   'workspace-inspect': method<WorkspaceSummary>()(z.object({ path: filePath }).strict()),
@@ -149,9 +154,7 @@ export const methods = {
   'workspace-current': method<WorkspaceSummary | null>()(noInput),
   'workspace-rename': method<WorkspaceSummary>()(z.object({ name: workspaceName }).strict()),
   /** Remembers the section the user is in, so a reopened workspace comes back to it. */
-  'workspace-set-section': method<WorkspaceSummary>()(
-    z.object({ section: z.enum(SECTIONS) }).strict()
-  ),
+  'workspace-set-section': method<WorkspaceSummary>()(z.object({ section: z.enum(SECTIONS) }).strict()),
   /** Browser mode: the workspace files in the host's data folder. */
   'workspace-files': method<WorkspaceFileEntry[]>()(noInput),
   /** Desktop: a native file dialog; `path` is null when the user cancels. */
@@ -170,7 +173,10 @@ export const methods = {
       .object({
         source: importSource,
         /** Chosen by the caller so it can cancel the read with import-discard while it runs. */
-        stagingId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).optional(),
+        stagingId: z
+          .string()
+          .regex(/^[A-Za-z0-9_-]{8,64}$/)
+          .optional(),
         sheet: z.string().max(255).optional(),
         headerRow: z.number().int().min(1).max(1000).optional(),
         tableKind: tableKind.optional()
@@ -179,9 +185,7 @@ export const methods = {
   ),
   /** Re-reads one staged column as another type (e.g. a date column's day/month order). */
   'import-set-column': method<ColumnProfile>()(
-    z
-      .object({ stagingId: z.string().min(1), index: z.number().int().min(0), type: columnType, dateOrder: dateOrder.optional() })
-      .strict()
+    z.object({ stagingId: z.string().min(1), index: z.number().int().min(0), type: columnType, dateOrder: dateOrder.optional() }).strict()
   ),
   /** Saves a staged file as the workspace's accounts, deals or flat table, in one transaction. */
   'import-commit': method<DatasetSummary>()(
@@ -220,15 +224,11 @@ export const methods = {
   ),
   /** Whether one placeholder spelling ("None", "999") counts as missing in one column; remembered by header. */
   'dataset-set-placeholder': method<DatasetSummary>()(
-    z
-      .object({ kind: tableKind, index: z.number().int().min(0), token: z.string().trim().min(1).max(200), missing: z.boolean() })
-      .strict()
+    z.object({ kind: tableKind, index: z.number().int().min(0), token: z.string().trim().min(1).max(200), missing: z.boolean() }).strict()
   ),
   'dataset-set-outcomes': method<DatasetSummary>()(z.object({ mapping: z.array(outcomeEntry).max(10000) }).strict()),
   'dataset-set-join': method<DatasetSummary>()(
-    z
-      .object({ accountsKey: columnName, dealsKey: columnName, mode: z.enum(['exact', 'normalized']) })
-      .strict()
+    z.object({ accountsKey: columnName, dealsKey: columnName, mode: z.enum(['exact', 'normalized']) }).strict()
   ),
   'dataset-join-list': method<JoinListPage>()(
     z
@@ -241,9 +241,7 @@ export const methods = {
   ),
   /** Rows of a stored table as text, for the virtualised grid. */
   'dataset-rows': method<TableRowsPage>()(
-    z
-      .object({ kind: tableKind, offset: z.number().int().min(0), limit: z.number().int().min(1).max(2000) })
-      .strict()
+    z.object({ kind: tableKind, offset: z.number().int().min(0), limit: z.number().int().min(1).max(2000) }).strict()
   ),
   /** The account-level view derived from the deals (won if any deal won), one page at a time. */
   'dataset-accounts': method<AccountPage>()(
@@ -256,9 +254,7 @@ export const methods = {
       .strict()
   ),
   'dataset-remove-table': method<DatasetSummary>()(z.object({ kind: tableKind }).strict()),
-  'dataset-set-missing-tokens': method<DatasetSummary>()(
-    z.object({ tokens: z.array(z.string().max(60)).max(200) }).strict()
-  ),
+  'dataset-set-missing-tokens': method<DatasetSummary>()(z.object({ tokens: z.array(z.string().max(60)).max(200) }).strict()),
   'dataset-table': method<StoredTable>()(z.object({ kind: tableKind }).strict()),
 
   'category-list': method<string[]>()(noInput),
@@ -290,9 +286,7 @@ export const methods = {
   'scorecard-version-restore': method<StoredScorecard>()(z.object({ id: scorecardId, versionId: scorecardId }).strict()),
   'scorecard-version-get': method<Scorecard>()(z.object({ id: scorecardId, versionId: scorecardId }).strict()),
   /** Adds a scorecard from a portable `icp-scorecard/1` file, checked against the workspace's attributes. */
-  'scorecard-import-file': method<ImportedScorecard>()(
-    z.object({ source: importSource, name: scorecardName.optional() }).strict()
-  ),
+  'scorecard-import-file': method<ImportedScorecard>()(z.object({ source: importSource, name: scorecardName.optional() }).strict()),
   /** The scorecard as a portable `icp-scorecard/1` file. */
   'scorecard-export-file': method<ScorecardFile>()(z.object({ id: scorecardId }).strict()),
 
@@ -355,7 +349,10 @@ export const methods = {
         threshold: z.number().int().min(0).max(100).optional(),
         capacity: z.number().int().min(1).optional(),
         outcome: z.enum(['won', 'best', 'retained']).optional(),
-        splitDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date as YYYY-MM-DD.').optional()
+        splitDate: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date as YYYY-MM-DD.')
+          .optional()
       })
       .strict()
   ),
@@ -390,9 +387,12 @@ export const methods = {
         limit: z.number().int().min(1).max(500)
       })
       .strict()
-      .refine((band) => (band.disqualified ? band.from === undefined && band.to === undefined : band.from !== undefined && band.to !== undefined), {
-        message: 'Give a score range (from and to) or disqualified: true, not both.'
-      })
+      .refine(
+        (band) => (band.disqualified ? band.from === undefined && band.to === undefined : band.from !== undefined && band.to !== undefined),
+        {
+          message: 'Give a score range (from and to) or disqualified: true, not both.'
+        }
+      )
       .refine((band) => band.from === undefined || band.to === undefined || band.from <= band.to, {
         message: 'A score range runs from the lower score to the higher one.',
         path: ['to']
@@ -415,9 +415,9 @@ export const methods = {
       .strict()
   ),
   /** Per criterion of a saved scorecard: decided deals matched, their win rate and lift. */
-  'scorecard-evidence': method<
-    Array<{ criterionId: string; deals: number; winRate: number | null; lift: number | null }>
-  >()(z.object({ id: z.number().int().min(1) }).strict()),
+  'scorecard-evidence': method<Array<{ criterionId: string; deals: number; winRate: number | null; lift: number | null }>>()(
+    z.object({ id: z.number().int().min(1) }).strict()
+  ),
   /**
    * "Test a record": accounts whose name or id (or one of whose deal ids) contains the query, each
    * scored by its most recent deal (`dealId`, one of its `deals`), as every screen and export scores an account.
@@ -433,11 +433,7 @@ export const methods = {
       reasons: Array<{ criterionId: string; attribute: string; matched: boolean; points: number }>
       knockouts: string[]
     }>
-  >()(
-    z
-      .object({ id: z.number().int().min(1), query: z.string().max(200), limit: z.number().int().min(1).max(200) })
-      .strict()
-  ),
+  >()(z.object({ id: z.number().int().min(1), query: z.string().max(200), limit: z.number().int().min(1).max(200) }).strict()),
   /** Every deal with its score, tier and points per criterion, as a CSV or XLSX file. */
   'score-export': method<{ fileName: string; bytes: Uint8Array }>()(
     z.object({ scorecardId: z.number().int().min(1), format: z.enum(['csv', 'xlsx']) }).strict()
@@ -476,7 +472,15 @@ export const methods = {
         scorecardId: z.number().int().min(1),
         crm: z.enum(CRM_KINDS),
         fields: z
-          .array(z.object({ attribute: z.string().min(1).max(400), field: z.string().trim().min(1, 'Every attribute needs a CRM field name.').max(200), type: z.enum(CRM_FIELD_TYPES) }).strict())
+          .array(
+            z
+              .object({
+                attribute: z.string().min(1).max(400),
+                field: z.string().trim().min(1, 'Every attribute needs a CRM field name.').max(200),
+                type: z.enum(CRM_FIELD_TYPES)
+              })
+              .strict()
+          )
           .max(500)
       })
       .strict()
@@ -486,18 +490,37 @@ export const methods = {
 
   /** The 90-day review: the deals closed since the scorecard was built (or since `since`) against the ones it was built on. */
   'simulate-review': method<ReviewReport>()(
-    z.object({ scorecardId: z.number().int().min(1), since: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'A date is written YYYY-MM-DD.').optional() }).strict()
+    z
+      .object({
+        scorecardId: z.number().int().min(1),
+        since: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/, 'A date is written YYYY-MM-DD.')
+          .optional()
+      })
+      .strict()
   ),
   /** Saves the working copy as a version recording the period it was built on and the period just reviewed. */
   'simulate-review-record': method<ScorecardVersion[]>()(
-    z.object({ scorecardId: z.number().int().min(1), since: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'A date is written YYYY-MM-DD.').optional() }).strict()
+    z
+      .object({
+        scorecardId: z.number().int().min(1),
+        since: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/, 'A date is written YYYY-MM-DD.')
+          .optional()
+      })
+      .strict()
   ),
   /** The review as one printed page in the one-pager's style. */
   'export-review-pdf': method<{ fileName: string; bytes: Uint8Array; pages: number }>()(
     z
       .object({
         scorecardId: z.number().int().min(1),
-        since: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'A date is written YYYY-MM-DD.').optional(),
+        since: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/, 'A date is written YYYY-MM-DD.')
+          .optional(),
         paper: z.enum(['letter', 'a4']).optional()
       })
       .strict()

@@ -7,7 +7,11 @@
 export const CRM_KINDS = ['hubspot', 'salesforce', 'generic'] as const
 export type CrmKind = (typeof CRM_KINDS)[number]
 
-export const CRM_NAMES: Readonly<Record<CrmKind, string>> = { hubspot: 'HubSpot', salesforce: 'Salesforce', generic: 'Any CRM or warehouse' }
+export const CRM_NAMES: Readonly<Record<CrmKind, string>> = {
+  hubspot: 'HubSpot',
+  salesforce: 'Salesforce',
+  generic: 'Any CRM or warehouse'
+}
 
 /**
  * How the CRM stores the field; it decides the rule or formula syntax (a Salesforce picklist is

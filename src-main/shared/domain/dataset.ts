@@ -53,7 +53,9 @@ export function isSingleColumnRole(role: ColumnRole): boolean {
 }
 
 /** The first two columns that hold the same single-column role, or null. */
-export function roleClash<C extends { name: string; role: ColumnRole }>(columns: readonly C[]): { role: ColumnRole; first: C; second: C } | null {
+export function roleClash<C extends { name: string; role: ColumnRole }>(
+  columns: readonly C[]
+): { role: ColumnRole; first: C; second: C } | null {
   const seen = new Map<ColumnRole, C>()
   for (const column of columns) {
     if (!isSingleColumnRole(column.role)) continue

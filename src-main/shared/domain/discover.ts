@@ -73,7 +73,12 @@ export interface BestCustomerCohort {
   /** Metrics of the definition the workspace has no column for (ignored). */
   missingMetrics: BestCustomerMetric[]
   /** Cohort members, best first (a page). */
-  members: Array<{ accountId: string; accountName: string; composite: number; metrics: Array<{ metric: BestCustomerMetric; value: number | null }> }>
+  members: Array<{
+    accountId: string
+    accountName: string
+    composite: number
+    metrics: Array<{ metric: BestCustomerMetric; value: number | null }>
+  }>
   total: number
 }
 

@@ -61,7 +61,8 @@ export function findingEvidence(finding: CriterionFinding, verb = 'won'): string
 
 function subjectOf(finding: CriterionFinding, words: AttributeWords): string | null {
   const { condition } = finding
-  if (condition.op === 'in' && INDUSTRY.test(words.label) && condition.values?.length) return `${joinWords(condition.values, 'or')} companies`
+  if (condition.op === 'in' && INDUSTRY.test(words.label) && condition.values?.length)
+    return `${joinWords(condition.values, 'or')} companies`
   return null
 }
 
@@ -97,7 +98,8 @@ function hypothesis(finding: CriterionFinding, words: AttributeWords, verbs: Ver
   const noun = finding.unit === 'accounts' ? 'accounts' : 'deals'
   const more = finding.expected === 'higher' ? 'more' : 'less'
   const text = `To test: do ${noun} ${phraseOf(finding.condition, words)} ${verbs.present} ${more} often than the rest?`
-  const sofar = finding.all.matching === 0 ? `No ${noun} with a decided deal meet it yet.` : `So far ${findingEvidence(finding, verbs.past)}`
+  const sofar =
+    finding.all.matching === 0 ? `No ${noun} with a decided deal meet it yet.` : `So far ${findingEvidence(finding, verbs.past)}`
   const settle =
     finding.unitsToSettle !== null
       ? ` About ${count(finding.unitsToSettle)} decided ${noun} on each side would tell a difference of ${Math.max(10, Math.round(Math.abs((finding.rate ?? 0) - (finding.othersRate ?? 0)) * 100))} points from chance.`
@@ -150,7 +152,10 @@ export function draftStatements(scorecard: Scorecard, context: StatementContext)
     if (statements.length >= 3 || seen.has(finding.condition.attribute)) continue
     if (finding.expected === 'lower' && negatives++ > 0) continue
     seen.add(finding.condition.attribute)
-    statements.push({ text: findingSentence(finding, words(finding.condition.attribute), verbs.present), evidence: findingEvidence(finding, verbs.past) })
+    statements.push({
+      text: findingSentence(finding, words(finding.condition.attribute), verbs.present),
+      evidence: findingEvidence(finding, verbs.past)
+    })
   }
 
   const knockout = supported.find((f) => f.id.startsWith('knockout:'))
@@ -165,7 +170,10 @@ export function draftStatements(scorecard: Scorecard, context: StatementContext)
   const top = scorecard.tiers[0]
   if (top && context.verdict?.meets === true && statements.length < 5) {
     const tierName = /^tier\b/i.test(top.name) ? isolated(top.name) : `Tier ${isolated(top.name)}`
-    statements.push({ text: `${tierName} ${singular(claims[0]?.unit ?? 'accounts')}s (a score of ${top.min} or more) get first call on sales time.`, evidence: context.verdict.sentence })
+    statements.push({
+      text: `${tierName} ${singular(claims[0]?.unit ?? 'accounts')}s (a score of ${top.min} or more) get first call on sales time.`,
+      evidence: context.verdict.sentence
+    })
   }
   if (statements.length < 5) {
     statements.push({ text: 'We review this profile against new closed deals every quarter.', evidence: null })

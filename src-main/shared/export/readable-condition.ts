@@ -119,10 +119,14 @@ export function phraseOf(condition: Condition, words: AttributeWords = rawWords(
     }
     case 'gt':
       if (headcount) return `with more than ${formatValue(condition.value ?? 0, kind)} employees`
-      return kind.date ? `whose ${name} is after ${formatValue(condition.value ?? 0, kind)}` : `with ${name} over ${formatValue(condition.value ?? 0, kind)}`
+      return kind.date
+        ? `whose ${name} is after ${formatValue(condition.value ?? 0, kind)}`
+        : `with ${name} over ${formatValue(condition.value ?? 0, kind)}`
     case 'lt':
       if (headcount) return `with fewer than ${formatValue(condition.value ?? 0, kind)} employees`
-      return kind.date ? `whose ${name} is before ${formatValue(condition.value ?? 0, kind)}` : `with ${name} under ${formatValue(condition.value ?? 0, kind)}`
+      return kind.date
+        ? `whose ${name} is before ${formatValue(condition.value ?? 0, kind)}`
+        : `with ${name} under ${formatValue(condition.value ?? 0, kind)}`
     case 'is_true':
       return flagPhrase(label, true)
     case 'is_false':

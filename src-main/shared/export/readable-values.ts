@@ -44,7 +44,7 @@ export function formatValue(value: number, kind: ValueKind): string {
     case 'money':
       return `${value < 0 ? '-' : ''}$${compact(Math.abs(roundish(value)))}`
     case 'percent':
-      return `${+(roundish(value * 100)).toFixed(1)}%`
+      return `${+roundish(value * 100).toFixed(1)}%`
     case 'year':
     case 'code':
       return String(Math.round(value))
@@ -60,21 +60,74 @@ export function formatValue(value: number, kind: ValueKind): string {
  * 1,000, 49 under 50) is read as "under" that number, as a person would say it.
  */
 export function formatRange(min: number | null, max: number | null, kind: ValueKind): string {
-  const below = max !== null && !kind.date && kind.unit !== 'code' && kind.unit !== 'year' && Number.isInteger(max) && roundish(max + 1) === max + 1 && roundish(max) !== max
+  const below =
+    max !== null &&
+    !kind.date &&
+    kind.unit !== 'code' &&
+    kind.unit !== 'year' &&
+    Number.isInteger(max) &&
+    roundish(max + 1) === max + 1 &&
+    roundish(max) !== max
   if (min !== null && max !== null) {
     if (min === max) return formatValue(min, kind)
     return `${formatValue(min, kind)}–${formatValue(below ? max + 1 : max, kind)}`
   }
   if (min !== null) return kind.date ? `from ${formatValue(min, kind)}` : `${formatValue(min, kind)}+`
-  if (max !== null) return kind.date ? `until ${formatValue(max, kind)}` : below ? `under ${formatValue(max + 1, kind)}` : `up to ${formatValue(max, kind)}`
+  if (max !== null)
+    return kind.date ? `until ${formatValue(max, kind)}` : below ? `under ${formatValue(max + 1, kind)}` : `up to ${formatValue(max, kind)}`
   return 'any value'
 }
 
 /** Acronyms that keep their capitals in a label. */
 const ACRONYMS = new Set([
-  'id', 'hq', 'arr', 'mrr', 'acv', 'tcv', 'nrr', 'ndr', 'ltv', 'clv', 'crm', 'erp', 'sdr', 'sdrs', 'bdr', 'bdrs', 'ae', 'url', 'us',
-  'usa', 'uk', 'eu', 'emea', 'apac', 'nps', 'b2b', 'b2c', 'roi', 'it', 'hr', 'ceo', 'cfo', 'cto', 'cmo', 'cro', 'vp', 'saas', 'api',
-  'ttv', 'csm', 'sla', 'ip', 'naics', 'sic', 'msrp', 'qtr', 'fte', 'ai'
+  'id',
+  'hq',
+  'arr',
+  'mrr',
+  'acv',
+  'tcv',
+  'nrr',
+  'ndr',
+  'ltv',
+  'clv',
+  'crm',
+  'erp',
+  'sdr',
+  'sdrs',
+  'bdr',
+  'bdrs',
+  'ae',
+  'url',
+  'us',
+  'usa',
+  'uk',
+  'eu',
+  'emea',
+  'apac',
+  'nps',
+  'b2b',
+  'b2c',
+  'roi',
+  'it',
+  'hr',
+  'ceo',
+  'cfo',
+  'cto',
+  'cmo',
+  'cro',
+  'vp',
+  'saas',
+  'api',
+  'ttv',
+  'csm',
+  'sla',
+  'ip',
+  'naics',
+  'sic',
+  'msrp',
+  'qtr',
+  'fte',
+  'ai'
 ])
 const SPECIAL: Readonly<Record<string, string>> = { saas: 'SaaS', sdrs: 'SDRs', bdrs: 'BDRs', ids: 'IDs' }
 

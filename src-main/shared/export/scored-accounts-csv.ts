@@ -22,7 +22,19 @@ export function scoredAccountsCsv(table: ScoredAccountsTable, dateAttributes: Re
     account.knockout ?? '',
     account.deals,
     account.outcome,
-    ...account.values.map((value, a) => (value === null ? '' : typeof value === 'number' ? (isDate[a] ? isoDate(value) : value) : typeof value === 'boolean' ? (value ? 'true' : 'false') : value)),
+    ...account.values.map((value, a) =>
+      value === null
+        ? ''
+        : typeof value === 'number'
+          ? isDate[a]
+            ? isoDate(value)
+            : value
+          : typeof value === 'boolean'
+            ? value
+              ? 'true'
+              : 'false'
+            : value
+    ),
     ...table.criteria.map((criterion, i) => (account.matches[i] ? criterion.points : 0)),
     reasonsLine(account.reasons, account.knockout)
   ])

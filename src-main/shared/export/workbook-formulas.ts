@@ -82,7 +82,20 @@ export function scorecardLayout(scorecard: Scorecard): ScorecardLayout {
     row++ // header
     for (let k = 0; k < scorecard.knockouts.length; k++) knockoutRows.push(++row)
   }
-  return { criterionRows, caps, capsTitleRow, scaleTitleRow, minRow, maxRow, rangeRow, tiersTitleRow, tierRows, knockoutsTitleRow, knockoutRows, lastRow: row }
+  return {
+    criterionRows,
+    caps,
+    capsTitleRow,
+    scaleTitleRow,
+    minRow,
+    maxRow,
+    rangeRow,
+    tiersTitleRow,
+    tierRows,
+    knockoutsTitleRow,
+    knockoutRows,
+    lastRow: row
+  }
 }
 
 const input = (row: number): string => `${INPUT_COLUMN}${row}`

@@ -53,7 +53,7 @@ export function applyLevels(
   missing: ReadonlyArray<ReadonlySet<string>>,
   kind: TableKind
 ): void {
-  const keyAt = kind === 'accounts' ? -1 : KEY_ROLES.map((role) => columns.findIndex((c) => c.role === role)).find((i) => i >= 0) ?? -1
+  const keyAt = kind === 'accounts' ? -1 : (KEY_ROLES.map((role) => columns.findIndex((c) => c.role === role)).find((i) => i >= 0) ?? -1)
   const missingCodes = (i: number): ((code: number) => boolean) => {
     const dictionary = data[i]!.dictionary
     const flags = dictionary.map((raw) => isMissingValue(raw, missing[i]!))

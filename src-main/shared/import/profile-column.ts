@@ -269,4 +269,3 @@ function histogram(numbers: ReadonlyArray<{ value: number; count: number }>): Co
   }
   return bins
 }
-

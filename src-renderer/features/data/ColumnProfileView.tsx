@@ -23,7 +23,11 @@ export function ColumnProfileView({ profile }: { profile: ColumnProfile }) {
         <MiniHistogram bins={profile.histogram} type={profile.type} />
       ) : unique ? (
         <p className="profile__examples" title={profile.topValues.map((v) => v.value).join(', ')}>
-          Every value differs, e.g. {profile.topValues.slice(0, 3).map((v) => v.value).join(', ')}
+          Every value differs, e.g.{' '}
+          {profile.topValues
+            .slice(0, 3)
+            .map((v) => v.value)
+            .join(', ')}
         </p>
       ) : profile.topValues.length > 0 ? (
         <TopValueBars values={profile.topValues} total={filled} />

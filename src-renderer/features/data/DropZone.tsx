@@ -10,8 +10,8 @@ export function DropZone({ onFiles }: { onFiles(files: File[]): void }) {
       <FileSpreadsheet className="dropzone__icon" size={48} strokeWidth={1.4} aria-hidden />
       <p className="dropzone__title">Drop the client&apos;s CRM exports here</p>
       <p className="section-intro__purpose">
-        Accounts and deals, as XLSX, XLS, ODS, CSV or TSV. Drop both files together to review them one after the other;
-        nothing is saved until you choose Import.
+        Accounts and deals, as XLSX, XLS, ODS, CSV or TSV. Drop both files together to review them one after the other; nothing is saved
+        until you choose Import.
       </p>
       <FilePickerButton inputLabel="Choose CRM export files" className="button button--primary button--large" onFiles={onFiles}>
         <FolderOpen size={18} aria-hidden />

@@ -15,7 +15,14 @@ interface FilePickerButtonProps {
  * A real button in front of a hidden file input: the same File objects in the desktop app and
  * in browser mode, read with arrayBuffer() either way.
  */
-export function FilePickerButton({ inputLabel, multiple = true, className = 'button button--secondary', disabled, onFiles, children }: FilePickerButtonProps) {
+export function FilePickerButton({
+  inputLabel,
+  multiple = true,
+  className = 'button button--secondary',
+  disabled,
+  onFiles,
+  children
+}: FilePickerButtonProps) {
   const input = useRef<HTMLInputElement>(null)
   return (
     <>

@@ -27,7 +27,6 @@ export function TopValueBars({ values, total, limit = 3 }: { values: readonly Va
 
 type Bin = { from: number; to: number; count: number }
 
-
 /** A sparkline-sized histogram of a number, range or date column, with its lowest and highest value. */
 export function MiniHistogram({ bins, type }: { bins: readonly Bin[]; type: ColumnType }) {
   const first = bins[0]

@@ -24,8 +24,7 @@ interface OutcomeMappingTableProps {
 export function OutcomeMappingTable({ entries, disabled, onChange }: OutcomeMappingTableProps) {
   const name = useId()
   const gap = outcomeGap(entries)
-  const tally = (outcome: Outcome | null): number =>
-    entries.filter((e) => e.outcome === outcome).reduce((sum, e) => sum + e.count, 0)
+  const tally = (outcome: Outcome | null): number => entries.filter((e) => e.outcome === outcome).reduce((sum, e) => sum + e.count, 0)
 
   const segments = CHOICES.map((c) => ({ label: c.label, value: tally(c.outcome), tone: c.outcome ?? 'unmapped' }))
   return (

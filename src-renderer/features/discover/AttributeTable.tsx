@@ -48,7 +48,14 @@ export function AttributeTable({ report, selected, onSelect }: AttributeTablePro
                     <ChevronRight size={16} className="attr-table__chevron" aria-hidden />
                     {label(a.name)}
                   </button>
-                  <span className="attr-table__unit" title={a.unit === 'account' ? 'Counted in accounts: the same on all of an account’s deals' : 'Counted in deals: may differ between an account’s deals'}>
+                  <span
+                    className="attr-table__unit"
+                    title={
+                      a.unit === 'account'
+                        ? 'Counted in accounts: the same on all of an account’s deals'
+                        : 'Counted in deals: may differ between an account’s deals'
+                    }
+                  >
                     {a.unit === 'account' ? 'account fact' : 'deal fact'}
                   </span>
                 </th>
@@ -59,13 +66,23 @@ export function AttributeTable({ report, selected, onSelect }: AttributeTablePro
                 </td>
                 <td>
                   {a.significant ? (
-                    <span className="sig sig--yes">Significant{a.pValue !== null ? <span className="muted"> · p {formatP(a.pValue)}</span> : null}</span>
+                    <span className="sig sig--yes">
+                      Significant{a.pValue !== null ? <span className="muted"> · p {formatP(a.pValue)}</span> : null}
+                    </span>
                   ) : (
                     <span className="sig sig--no">not significant</span>
                   )}
                 </td>
                 <td>
-                  {a.leakageSuspected ? <LeakFlag attribute={a} /> : a.excluded ? <span className="muted" title={a.excluded}>not evidence</span> : <span className="muted">—</span>}
+                  {a.leakageSuspected ? (
+                    <LeakFlag attribute={a} />
+                  ) : a.excluded ? (
+                    <span className="muted" title={a.excluded}>
+                      not evidence
+                    </span>
+                  ) : (
+                    <span className="muted">—</span>
+                  )}
                 </td>
               </tr>
               {open ? (

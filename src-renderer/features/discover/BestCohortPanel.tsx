@@ -15,16 +15,21 @@ export function BestCohortPanel() {
   return (
     <section className="panel" aria-labelledby="cohort-title">
       <header className="panel__header">
-          <h3 id="cohort-title">Best-customer cohort</h3>
-          {value ? (
-            <p className="panel__hint" data-testid="cohort-size">
-              {count(value.cohortSize)} best of {count(value.wonAccounts)} won accounts ({pct(value.wonAccounts > 0 ? value.cohortSize / value.wonAccounts : null)}, top{' '}
-              {value.definition.topPercent}% by{' '}
-              {value.definition.metrics.map((m) => `${METRIC_LABELS[m.metric]} ${m.direction === 'higher' ? '↑' : '↓'} ×${m.weight}`).join(', ')})
-            </p>
-          ) : (
-            <p className="panel__hint">Not defined yet: use “Define best customers…” to choose the success metrics that make a customer “best”.</p>
-          )}
+        <h3 id="cohort-title">Best-customer cohort</h3>
+        {value ? (
+          <p className="panel__hint" data-testid="cohort-size">
+            {count(value.cohortSize)} best of {count(value.wonAccounts)} won accounts (
+            {pct(value.wonAccounts > 0 ? value.cohortSize / value.wonAccounts : null)}, top {value.definition.topPercent}% by{' '}
+            {value.definition.metrics
+              .map((m) => `${METRIC_LABELS[m.metric]} ${m.direction === 'higher' ? '↑' : '↓'} ×${m.weight}`)
+              .join(', ')}
+            )
+          </p>
+        ) : (
+          <p className="panel__hint">
+            Not defined yet: use “Define best customers…” to choose the success metrics that make a customer “best”.
+          </p>
+        )}
       </header>
       {cohort.error ? <ErrorNotice error={cohort.error} onDismiss={() => dismiss('cohort')} /> : null}
       {value && value.missingMetrics.length > 0 ? (
@@ -69,7 +74,12 @@ export function BestCohortPanel() {
             <span className="pager__range">
               {count(offset + 1)}–{count(offset + value.members.length)} of {count(value.total)}
             </span>
-            <button type="button" className="button button--secondary button--small" disabled={offset === 0 || cohort.loading} onClick={() => void pageCohort(Math.max(0, offset - COHORT_PAGE))}>
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              disabled={offset === 0 || cohort.loading}
+              onClick={() => void pageCohort(Math.max(0, offset - COHORT_PAGE))}
+            >
               Previous
             </button>
             <button

@@ -38,7 +38,8 @@ export function BestDefinitionDialog({ onClose }: { onClose(): void }) {
   const [top, setTop] = useState(saved && saved.metrics.length > 0 ? saved.topPercent : 20)
   const chosen = BEST_CUSTOMER_METRICS.filter((m) => rows[m].on)
   const valid = chosen.length > 0 && top >= 1 && top <= 99 && chosen.every((m) => rows[m].weight > 0)
-  const patch = (metric: BestCustomerMetric, change: Partial<Row>): void => setRows((r) => ({ ...r, [metric]: { ...r[metric], ...change } }))
+  const patch = (metric: BestCustomerMetric, change: Partial<Row>): void =>
+    setRows((r) => ({ ...r, [metric]: { ...r[metric], ...change } }))
 
   const submit = async (): Promise<void> => {
     const definition: BestCustomerDefinition = {
@@ -83,7 +84,12 @@ export function BestDefinitionDialog({ onClose }: { onClose(): void }) {
                 <tr key={metric} className={row.on ? undefined : 'best-form__off'}>
                   <td>
                     <label className="check">
-                      <input type="checkbox" checked={row.on} onChange={(e) => patch(metric, { on: e.target.checked })} data-autofocus={metric === 'ltv' ? true : undefined} />
+                      <input
+                        type="checkbox"
+                        checked={row.on}
+                        onChange={(e) => patch(metric, { on: e.target.checked })}
+                        data-autofocus={metric === 'ltv' ? true : undefined}
+                      />
                       {label}
                     </label>
                   </td>

@@ -33,14 +33,21 @@ export function CheckPanel() {
     <section className="panel" aria-labelledby="check-title">
       <header className="panel__header">
         <h3 id="check-title">Check a scorecard</h3>
-        <p className="panel__hint">Compare a hand-made scorecard with the evidence: wrong signs, weak criteria, strong attributes left out.</p>
+        <p className="panel__hint">
+          Compare a hand-made scorecard with the evidence: wrong signs, weak criteria, strong attributes left out.
+        </p>
       </header>
       {scorecards.length === 0 ? (
         <p className="empty-note">No scorecard yet in this workspace.</p>
       ) : (
         <div className="inline-form">
           <ScorecardSelect scorecards={scorecards} value={id} onChange={setPicked} className="field inline-form__grow" />
-          <button type="button" className="button button--secondary" disabled={id === null || check.loading} onClick={() => id !== null && void checkScorecard(id)}>
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={id === null || check.loading}
+            onClick={() => id !== null && void checkScorecard(id)}
+          >
             {check.loading ? 'Checking…' : 'Check'}
           </button>
         </div>
@@ -75,7 +82,10 @@ export function CheckPanel() {
             ))
           )}
           {result.aucNow !== null && result.aucProposed !== null && result.aucProposed <= result.aucNow ? (
-            <p className="note">The re-weights do not rank these deals better than the current points (AUC {fixed(result.aucProposed, 3)} vs {fixed(result.aucNow, 3)}); keeping the current points is reasonable.</p>
+            <p className="note">
+              The re-weights do not rank these deals better than the current points (AUC {fixed(result.aucProposed, 3)} vs{' '}
+              {fixed(result.aucNow, 3)}); keeping the current points is reasonable.
+            </p>
           ) : null}
           <div>
             <button type="button" className="button button--secondary" onClick={() => setConfirming(true)}>
@@ -85,10 +95,15 @@ export function CheckPanel() {
         </div>
       ) : null}
       {confirming ? (
-        <ConfirmDialog title="Apply the proposed re-weights?" confirmLabel="Apply re-weights" onConfirm={() => void applyProposal()} onClose={() => setConfirming(false)}>
+        <ConfirmDialog
+          title="Apply the proposed re-weights?"
+          confirmLabel="Apply re-weights"
+          onConfirm={() => void applyProposal()}
+          onClose={() => setConfirming(false)}
+        >
           <p>
-            The points of <strong>{name}</strong> will be replaced by the proposal (AUC {fixed(result?.aucNow, 3)} → {fixed(result?.aucProposed, 3)}). Save a
-            version in Scorecards first if you want to keep the current points.
+            The points of <strong>{name}</strong> will be replaced by the proposal (AUC {fixed(result?.aucNow, 3)} →{' '}
+            {fixed(result?.aucProposed, 3)}). Save a version in Scorecards first if you want to keep the current points.
           </p>
         </ConfirmDialog>
       ) : null}

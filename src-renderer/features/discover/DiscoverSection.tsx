@@ -39,8 +39,8 @@ export function DiscoverSection() {
         <div className="section-intro">
           <Telescope className="section-intro__icon" size={40} strokeWidth={1.5} aria-hidden />
           <p className="section-intro__purpose">
-            Discover shows which account traits really separate won from lost deals. It needs the client&apos;s deals
-            first: import a deals export (or one table of deals with account columns) in the Data section.
+            Discover shows which account traits really separate won from lost deals. It needs the client&apos;s deals first: import a deals
+            export (or one table of deals with account columns) in the Data section.
           </p>
           <button type="button" className="button button--primary" onClick={() => void useWorkspaceStore.getState().goToSection('data')}>
             Go to Data

@@ -26,7 +26,8 @@ export function Evidence({ report }: { report: DiscoverReport }) {
       requestAnimationFrame(() => revealRow(`attr-detail-${name.replace(/[^a-z0-9]+/gi, '-')}`))
     }
   }
-  if (report.attributes.length === 0) return <p className="empty-note">No attributes to analyse: import accounts or deals with attributes in Data.</p>
+  if (report.attributes.length === 0)
+    return <p className="empty-note">No attributes to analyse: import accounts or deals with attributes in Data.</p>
 
   const body = (
     <div className="evidence">

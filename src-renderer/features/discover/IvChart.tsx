@@ -51,18 +51,32 @@ export function IvChart({ attributes, onSelect }: { attributes: readonly Discove
             </pattern>
           </defs>
           <CartesianGrid horizontal={false} stroke={c.grid} />
-          <XAxis type="number" domain={[0, cap]} ticks={ticks} tickFormatter={(v: number) => fixed(v, 2)} tick={{ fontSize: 12, fill: c.axis }} allowDataOverflow />
+          <XAxis
+            type="number"
+            domain={[0, cap]}
+            ticks={ticks}
+            tickFormatter={(v: number) => fixed(v, 2)}
+            tick={{ fontSize: 12, fill: c.axis }}
+            allowDataOverflow
+          />
           <YAxis type="category" dataKey="name" width={168} tick={{ fontSize: 12.5, fill: c.label }} interval={0} />
           <Tooltip
             cursor={{ fill: c.cursor }}
             formatter={(_value, _name, item) => {
               const row = item.payload as Row
-              return [row.leak ? `${fixed(row.iv, 3)} (suspected leakage)` : `${fixed(row.iv, 3)} · ${STRENGTH_LABELS[row.strength]}`, 'Information value']
+              return [
+                row.leak ? `${fixed(row.iv, 3)} (suspected leakage)` : `${fixed(row.iv, 3)} · ${STRENGTH_LABELS[row.strength]}`,
+                'Information value'
+              ]
             }}
           />
           <Bar dataKey="shown" isAnimationActive={false} onClick={(data) => onSelect((data.payload as Row).name)} cursor="pointer">
             {rows.map((row) => (
-              <Cell key={row.name} fill={row.leak ? 'url(#iv-leak-hatch)' : strengthChartColor(c, row.strength)} stroke={row.leak ? c.muted : 'none'} />
+              <Cell
+                key={row.name}
+                fill={row.leak ? 'url(#iv-leak-hatch)' : strengthChartColor(c, row.strength)}
+                stroke={row.leak ? c.muted : 'none'}
+              />
             ))}
             <LabelList dataKey="note" position="right" style={{ fontSize: 12, fill: c.label, fontVariantNumeric: 'tabular-nums' }} />
           </Bar>

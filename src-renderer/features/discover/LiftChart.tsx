@@ -18,7 +18,15 @@ interface Point {
  * Lift of each value with the Wilson interval turned into lift (interval ÷ base rate), so a bar
  * whose whisker crosses the line at 1 visibly "could be ordinary".
  */
-export function LiftChart({ attribute, values, baseRate }: { attribute: string; values: readonly DiscoverValue[]; baseRate: number | null }) {
+export function LiftChart({
+  attribute,
+  values,
+  baseRate
+}: {
+  attribute: string
+  values: readonly DiscoverValue[]
+  baseRate: number | null
+}) {
   const c = useChartColors()
   if (!baseRate) return null
   const points: Point[] = values
@@ -27,7 +35,15 @@ export function LiftChart({ attribute, values, baseRate }: { attribute: string; 
       const l = v.lift ?? 0
       const lo = v.ci[0] === null ? l : v.ci[0] / baseRate
       const hi = v.ci[1] === null ? l : v.ci[1] / baseRate
-      return { label: v.label, lift: l, whisker: [Math.max(0, l - lo), Math.max(0, hi - l)], n: v.n, rate: v.rate, ci: v.ci, tooSmall: v.tooSmall }
+      return {
+        label: v.label,
+        lift: l,
+        whisker: [Math.max(0, l - lo), Math.max(0, hi - l)],
+        n: v.n,
+        rate: v.rate,
+        ci: v.ci,
+        tooSmall: v.tooSmall
+      }
     })
   const top = Math.max(1.5, ...points.map((p) => p.lift + p.whisker[1]))
   const height = points.length * 24 + 48
@@ -38,7 +54,12 @@ export function LiftChart({ attribute, values, baseRate }: { attribute: string; 
       <ResponsiveContainer width="100%" height={height}>
         <ComposedChart data={points} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }} barCategoryGap={4}>
           <CartesianGrid horizontal={false} stroke={c.grid} />
-          <XAxis type="number" domain={[0, Math.ceil(top * 2) / 2]} tickFormatter={(v: number) => `${fixed(v, 1)}×`} tick={{ fontSize: 12, fill: c.axis }} />
+          <XAxis
+            type="number"
+            domain={[0, Math.ceil(top * 2) / 2]}
+            tickFormatter={(v: number) => `${fixed(v, 1)}×`}
+            tick={{ fontSize: 12, fill: c.axis }}
+          />
           <YAxis type="category" dataKey="label" width={130} tick={{ fontSize: 12, fill: c.label }} interval={0} />
           <Tooltip
             cursor={{ fill: c.cursor }}

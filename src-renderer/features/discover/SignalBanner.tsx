@@ -40,7 +40,9 @@ export function SignalBanner({ report }: { report: DiscoverReport }) {
           <strong>
             No attribute separates {words.sentence} beyond chance in this data ({sample}).
           </strong>
-          <span>Differences between values are within what random variation produces. Treat any ranking below as noise, not as findings.</span>
+          <span>
+            Differences between values are within what random variation produces. Treat any ranking below as noise, not as findings.
+          </span>
         </div>
         {facts}
       </section>

@@ -17,8 +17,8 @@ export function SuggestPanel() {
       <header className="panel__header">
         <h3 id="suggest-title">Suggest a scorecard</h3>
         <p className="panel__hint">
-          Fitted on the older deals and measured on the newest: at most 7 attributes and 15 criteria, points from the evidence within the category budgets,
-          tiers from the score distribution. Leaks are left out.
+          Fitted on the older deals and measured on the newest: at most 7 attributes and 15 criteria, points from the evidence within the
+          category budgets, tiers from the score distribution. Leaks are left out.
         </p>
       </header>
       <form
@@ -44,7 +44,10 @@ export function SuggestPanel() {
           <div>
             <p>
               Saved as <strong>“{result.scorecard.name}”</strong> in Scorecards, with {result.scorecard.criteria.length} criteria
-              {result.scorecard.criteria.length > 0 ? ` and tiers ${result.scorecard.tiers.map((t) => `${t.name} ≥ ${t.min}`).join(', ')}` : ''}.
+              {result.scorecard.criteria.length > 0
+                ? ` and tiers ${result.scorecard.tiers.map((t) => `${t.name} ≥ ${t.min}`).join(', ')}`
+                : ''}
+              .
             </p>
             <p className="muted">Uses {result.attributes.length > 0 ? result.attributes.join(', ') : 'no attribute (no usable signal)'}.</p>
             <ValidationSummary validation={result.validation} suggestion />

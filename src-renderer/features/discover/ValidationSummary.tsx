@@ -8,8 +8,20 @@ import { count, fixed, interval, pct } from './discover-format'
  */
 export function ValidationSummary({ validation, suggestion }: { validation: ScorecardValidation; suggestion: boolean }) {
   // A suggestion was fitted on the rest; a hand-made scorecard is simply checked on the newest deals.
-  const where = validation.measuredOn === 'holdout' ? (suggestion ? 'on the held-out deals' : 'on the newest deals') : suggestion ? 'on the same deals it was fitted on' : 'on all the deals'
-  const tone = validation.verdict.meets === null ? '' : validation.verdict.meets ? ' suggest-validation__verdict--meets' : ' suggest-validation__verdict--short'
+  const where =
+    validation.measuredOn === 'holdout'
+      ? suggestion
+        ? 'on the held-out deals'
+        : 'on the newest deals'
+      : suggestion
+        ? 'on the same deals it was fitted on'
+        : 'on all the deals'
+  const tone =
+    validation.verdict.meets === null
+      ? ''
+      : validation.verdict.meets
+        ? ' suggest-validation__verdict--meets'
+        : ' suggest-validation__verdict--short'
   return (
     <div className="suggest-validation">
       <p className="muted">{validation.description}</p>
@@ -19,7 +31,8 @@ export function ValidationSummary({ validation, suggestion }: { validation: Scor
         {suggestion && validation.unconstrainedAuc !== null ? (
           <span className="muted">
             {' '}
-            · every strong value of up to 8 attributes would reach {fixed(validation.unconstrainedAuc, 3)}; on the fitting deals {fixed(validation.fittedAuc, 3)}
+            · every strong value of up to 8 attributes would reach {fixed(validation.unconstrainedAuc, 3)}; on the fitting deals{' '}
+            {fixed(validation.fittedAuc, 3)}
           </span>
         ) : null}
       </p>

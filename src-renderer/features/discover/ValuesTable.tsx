@@ -75,7 +75,10 @@ export function ValuesTable({ attribute, values, report }: ValuesTableProps) {
                   </span>
                 ) : null}
                 {ordinary ? (
-                  <span className="flag flag--base" title={`The 95% interval includes the base rate (${pct(unit.baseRate)}): not clearly different`}>
+                  <span
+                    className="flag flag--base"
+                    title={`The 95% interval includes the base rate (${pct(unit.baseRate)}): not clearly different`}
+                  >
                     ≈ base rate
                   </span>
                 ) : null}

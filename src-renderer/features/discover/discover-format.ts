@@ -60,7 +60,10 @@ export const TARGET_WORDS = {
 } as const
 
 /** The counts an attribute's evidence is in: accounts for an account fact, deals for a deal fact. */
-export function unitTotals(report: DiscoverReport, attribute: Pick<DiscoverAttribute, 'unit'>): { n: number; positives: number; baseRate: number | null; noun: string } {
+export function unitTotals(
+  report: DiscoverReport,
+  attribute: Pick<DiscoverAttribute, 'unit'>
+): { n: number; positives: number; baseRate: number | null; noun: string } {
   if (attribute.unit === 'account' && report.accounts) {
     return { n: report.accounts.n, positives: report.accounts.positives, baseRate: report.accounts.baseRate, noun: 'accounts' }
   }

@@ -85,7 +85,14 @@ function BlockRow({ id, visible, empty, overflows, first, last, onToggle, onMove
       style={{ transform: CSS.Transform.toString(transform), transition }}
       data-block-row={id}
     >
-      <button type="button" ref={setActivatorNodeRef} className="ex-block__handle" aria-label={`Move ${label}`} {...attributes} {...listeners}>
+      <button
+        type="button"
+        ref={setActivatorNodeRef}
+        className="ex-block__handle"
+        aria-label={`Move ${label}`}
+        {...attributes}
+        {...listeners}
+      >
         <GripVertical size={16} aria-hidden />
       </button>
       <label className="ex-block__label">

@@ -23,7 +23,15 @@ function Group({ title, children }: { title: string; children: ReactNode }) {
   )
 }
 
-function TextField(props: { label: string; value: string; max: number; onChange(value: string): void; multiline?: boolean; placeholder?: string; name?: string }) {
+function TextField(props: {
+  label: string
+  value: string
+  max: number
+  onChange(value: string): void
+  multiline?: boolean
+  placeholder?: string
+  name?: string
+}) {
   const id = useId()
   const near = props.value.length > props.max * 0.8
   return (
@@ -88,7 +96,14 @@ export function DocumentEditor({ content, scorecards, overflow, onEdit }: Docume
 
       <Group title="Header">
         <TextField label="Client name" name="clientName" value={doc.clientName} max={120} onChange={(v) => set('clientName', v)} />
-        <TextField label="Prepared by" name="preparedBy" value={doc.preparedBy} max={120} onChange={(v) => set('preparedBy', v)} placeholder="Your name and firm" />
+        <TextField
+          label="Prepared by"
+          name="preparedBy"
+          value={doc.preparedBy}
+          max={120}
+          onChange={(v) => set('preparedBy', v)}
+          placeholder="Your name and firm"
+        />
         <div className="ex-row">
           <div className="field ex-field">
             <label className="field__label" htmlFor="ex-date">
@@ -109,7 +124,11 @@ export function DocumentEditor({ content, scorecards, overflow, onEdit }: Docume
         <div className="field ex-field">
           <span className="field__label">Logo</span>
           <div className="ex-logo">
-            {doc.logoDataUrl ? <img src={doc.logoDataUrl} alt="Client logo" className="ex-logo__image" /> : <span className="muted">No logo</span>}
+            {doc.logoDataUrl ? (
+              <img src={doc.logoDataUrl} alt="Client logo" className="ex-logo__image" />
+            ) : (
+              <span className="muted">No logo</span>
+            )}
             <label className="button button--secondary button--small">
               <ImageUp size={14} aria-hidden />
               {doc.logoDataUrl ? 'Replace' : 'Choose image'}
@@ -148,13 +167,23 @@ export function DocumentEditor({ content, scorecards, overflow, onEdit }: Docume
                 rows={2}
                 maxLength={400}
                 value={statement}
-                onChange={(e) => set('statements', doc.statements.map((s, j) => (j === i ? e.target.value : s)))}
+                onChange={(e) =>
+                  set(
+                    'statements',
+                    doc.statements.map((s, j) => (j === i ? e.target.value : s))
+                  )
+                }
               />
               <button
                 type="button"
                 className="icon-button"
                 aria-label={`Remove statement ${i + 1}`}
-                onClick={() => set('statements', doc.statements.filter((_, j) => j !== i))}
+                onClick={() =>
+                  set(
+                    'statements',
+                    doc.statements.filter((_, j) => j !== i)
+                  )
+                }
               >
                 <Trash2 size={14} aria-hidden />
               </button>
@@ -162,20 +191,48 @@ export function DocumentEditor({ content, scorecards, overflow, onEdit }: Docume
           ))}
         </ol>
         <div className="ex-actions-inline">
-          <button type="button" className="button button--secondary button--small" disabled={doc.statements.length >= 5} onClick={() => set('statements', [...doc.statements, ''])}>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            disabled={doc.statements.length >= 5}
+            onClick={() => set('statements', [...doc.statements, ''])}
+          >
             <Plus size={14} aria-hidden /> Add statement
           </button>
           <button type="button" className="button button--ghost button--small" onClick={() => set('statements', content.draftedStatements)}>
             <RotateCcw size={14} aria-hidden /> Redraft from the scorecard
           </button>
         </div>
-        {doc.statements.filter((s) => s.trim()).length < 3 && <p className="ex-hint ex-hint--warn">A crisp ICP statement has 3 to 5 hypotheses.</p>}
+        {doc.statements.filter((s) => s.trim()).length < 3 && (
+          <p className="ex-hint ex-hint--warn">A crisp ICP statement has 3 to 5 hypotheses.</p>
+        )}
       </Group>
 
       <Group title="Buying roles and triggers">
-        <TextField label="Economic buyer" value={doc.economicBuyer} max={400} multiline onChange={(v) => set('economicBuyer', v)} placeholder="Who signs, and what they answer for" />
-        <TextField label="Champion" value={doc.champion} max={400} multiline onChange={(v) => set('champion', v)} placeholder="Who carries it inside the account" />
-        <TextField label="Triggers" value={doc.triggers} max={600} multiline onChange={(v) => set('triggers', v)} placeholder="Events that open a buying window" />
+        <TextField
+          label="Economic buyer"
+          value={doc.economicBuyer}
+          max={400}
+          multiline
+          onChange={(v) => set('economicBuyer', v)}
+          placeholder="Who signs, and what they answer for"
+        />
+        <TextField
+          label="Champion"
+          value={doc.champion}
+          max={400}
+          multiline
+          onChange={(v) => set('champion', v)}
+          placeholder="Who carries it inside the account"
+        />
+        <TextField
+          label="Triggers"
+          value={doc.triggers}
+          max={600}
+          multiline
+          onChange={(v) => set('triggers', v)}
+          placeholder="Events that open a buying window"
+        />
       </Group>
 
       <Group title="Channel fit">

@@ -28,7 +28,13 @@ export function ExportActions({ desktop, blocked }: { desktop: boolean; blocked:
         {busy === 'pdf' ? 'Printing…' : `${verb} PDF`}
       </button>
       {BUTTONS.filter((b) => exportAvailable(b.kind)).map(({ kind, label, icon: Icon }) => (
-        <button key={kind} type="button" className="button button--secondary" disabled={busy !== null} onClick={() => void exportFile(kind, desktop)}>
+        <button
+          key={kind}
+          type="button"
+          className="button button--secondary"
+          disabled={busy !== null}
+          onClick={() => void exportFile(kind, desktop)}
+        >
           <Icon size={16} aria-hidden />
           {busy === kind ? 'Preparing…' : label}
         </button>

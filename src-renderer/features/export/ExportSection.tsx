@@ -55,7 +55,9 @@ export function ExportSection() {
       <header className="section__header ex-header">
         <h1 id="section-title">Export</h1>
         <div className="ex-header__controls">
-          {scorecards && <ScorecardSelect className="field ex-picker" scorecards={scorecards} value={scorecardId} onChange={(id) => void select(id)} />}
+          {scorecards && (
+            <ScorecardSelect className="field ex-picker" scorecards={scorecards} value={scorecardId} onChange={(id) => void select(id)} />
+          )}
           <div className="field">
             <span className="field__label">Paper</span>
             <div className="segmented" role="radiogroup" aria-label="Paper">

@@ -1,6 +1,12 @@
 import { useEffect, useRef, useState } from 'react'
 import { isReviewPrint, type PrintContent } from '@shared/domain/print'
-import { isPrintSearch, PRINT_CONTENT_EVENT, PRINT_CONTENT_GLOBAL, PRINT_OVERFLOW_ATTRIBUTE, PRINT_STATE_ATTRIBUTE } from '@shared/export/print-route'
+import {
+  isPrintSearch,
+  PRINT_CONTENT_EVENT,
+  PRINT_CONTENT_GLOBAL,
+  PRINT_OVERFLOW_ATTRIBUTE,
+  PRINT_STATE_ATTRIBUTE
+} from '@shared/export/print-route'
 import { ReviewPage } from '../simulate/review/ReviewPage'
 import { OnePagerPage } from './one-pager/OnePagerPage'
 

@@ -47,7 +47,12 @@ export function ConditionFields({ condition, attribute, onChange }: ConditionFie
 
   return (
     <div className="sc-condition">
-      <select className="input input--small" aria-label={`Operator for ${condition.attribute}`} value={condition.op} onChange={(e) => changeOp(e.target.value as ConditionOp)}>
+      <select
+        className="input input--small"
+        aria-label={`Operator for ${condition.attribute}`}
+        value={condition.op}
+        onChange={(e) => changeOp(e.target.value as ConditionOp)}
+      >
         {ops.map((op) => (
           <option key={op} value={op}>
             {OP_LABELS[op]}
@@ -55,7 +60,12 @@ export function ConditionFields({ condition, attribute, onChange }: ConditionFie
         ))}
       </select>
       {shape === 'values' ? (
-        <ValuePicker attribute={condition.attribute} options={topValues} selected={condition.values ?? []} onChange={(values) => onChange({ values })} />
+        <ValuePicker
+          attribute={condition.attribute}
+          options={topValues}
+          selected={condition.values ?? []}
+          onChange={(values) => onChange({ values })}
+        />
       ) : null}
       {shape === 'range' ? (
         <div className="sc-range">

@@ -30,9 +30,13 @@ export const CriterionCard = memo(function CriterionCard({ criterion, attribute 
   const label = useAttributeLabel()
   const scorecardId = useScorecardStore((s) => s.currentId)
   // Evidence reads the saved scorecard: it is refetched after each save, a card at a time never.
-  const evidence = useApiQuery('scorecard-evidence', scorecardId === null ? null : { id: scorecardId }).data?.find((row) => row.criterionId === criterion.id)
+  const evidence = useApiQuery('scorecard-evidence', scorecardId === null ? null : { id: scorecardId }).data?.find(
+    (row) => row.criterionId === criterion.id
+  )
   const apply = useScorecardStore((s) => s.apply)
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: `crit:${criterion.id}` })
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
+    id: `crit:${criterion.id}`
+  })
   const description = describeCondition(criterion)
   const lift = evidence?.lift ?? null
 
@@ -44,14 +48,26 @@ export const CriterionCard = memo(function CriterionCard({ criterion, attribute 
       style={{ transform: CSS.Translate.toString(transform), transition }}
     >
       <div className="sc-card__head">
-        <button ref={setActivatorNodeRef} type="button" className="sc-card__handle" aria-label={`Move ${description}`} {...attributes} {...listeners}>
+        <button
+          ref={setActivatorNodeRef}
+          type="button"
+          className="sc-card__handle"
+          aria-label={`Move ${description}`}
+          {...attributes}
+          {...listeners}
+        >
           <GripVertical size={16} aria-hidden />
         </button>
         <div className="sc-card__title">
           <strong>{label(criterion.attribute)}</strong>
           {attribute ? <span className="sc-type">{TYPE_LABELS[attribute.type]}</span> : null}
         </div>
-        <button type="button" className="icon-button icon-button--small" aria-label={`Remove ${description}`} onClick={() => apply(removeCriterion, { id: criterion.id })}>
+        <button
+          type="button"
+          className="icon-button icon-button--small"
+          aria-label={`Remove ${description}`}
+          onClick={() => apply(removeCriterion, { id: criterion.id })}
+        >
           <X size={15} aria-hidden />
         </button>
       </div>
@@ -60,7 +76,11 @@ export const CriterionCard = memo(function CriterionCard({ criterion, attribute 
         attribute={attribute}
         onChange={(patch) => apply(updateCriterion, { id: criterion.id, patch }, `condition:${criterion.id}`)}
       />
-      <PointsControl label={description} points={criterion.points} onChange={(points) => apply(updateCriterion, { id: criterion.id, patch: { points } }, `points:${criterion.id}`)} />
+      <PointsControl
+        label={description}
+        points={criterion.points}
+        onChange={(points) => apply(updateCriterion, { id: criterion.id, patch: { points } }, `points:${criterion.id}`)}
+      />
       <div className="sc-card__evidence" aria-label="Evidence">
         {evidence ? (
           <>

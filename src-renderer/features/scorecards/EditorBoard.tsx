@@ -64,16 +64,23 @@ export const EditorBoard = memo(function EditorBoard({ categories, knockouts, at
   const byName = useMemo(() => new Map(attributes.map((a) => [a.name, a])), [attributes])
   // DndContext's callbacks read the latest scorecard through a ref, so they keep their identity
   // across edits and a points step does not make every sortable card render again.
-  const latest = useRef({ byName, apply, get scorecard(): Scorecard {
-    return useScorecardStore.getState().scorecard ?? EMPTY_SCORECARD
-  } })
+  const latest = useRef({
+    byName,
+    apply,
+    get scorecard(): Scorecard {
+      return useScorecardStore.getState().scorecard ?? EMPTY_SCORECARD
+    }
+  })
   latest.current.byName = byName
   latest.current.apply = apply
   const sensors = useSensors(
     // A few pixels of travel before a drag starts, so clicks on handles and inputs stay clicks.
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
     // Space picks up; Enter is left to the buttons themselves (a palette value's Enter asks where to add it).
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates, keyboardCodes: { start: ['Space'], cancel: ['Escape'], end: ['Space', 'Enter'] } })
+    useSensor(KeyboardSensor, {
+      coordinateGetter: sortableKeyboardCoordinates,
+      keyboardCodes: { start: ['Space'], cancel: ['Escape'], end: ['Space', 'Enter'] }
+    })
   )
 
   /**
@@ -110,7 +117,8 @@ export const EditorBoard = memo(function EditorBoard({ categories, knockouts, at
     const announcements: Announcements = {
       onDragStart: ({ active }) => `Picked up ${nameOf(active.id)}.`,
       onDragOver: ({ active, over }) => `${nameOf(active.id)} is over ${where(over?.id)}.`,
-      onDragEnd: ({ active, over }) => (over ? `${nameOf(active.id)} dropped at ${where(over.id)}.` : `${nameOf(active.id)} dropped outside; nothing changed.`),
+      onDragEnd: ({ active, over }) =>
+        over ? `${nameOf(active.id)} dropped at ${where(over.id)}.` : `${nameOf(active.id)} dropped outside; nothing changed.`,
       onDragCancel: ({ active }) => `Moving ${nameOf(active.id)} was cancelled.`
     }
     const draggable = 'To pick up, press Space. Use the arrow keys to move, Space or Enter to drop, Escape to cancel.'

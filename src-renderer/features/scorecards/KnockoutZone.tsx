@@ -13,7 +13,13 @@ const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD
 const formatMoney = (value: number): string => money.format(value)
 
 /** Knockouts: conditions that disqualify an account whatever its points. Attributes dropped here become one. */
-export const KnockoutZone = memo(function KnockoutZone({ knockouts, attributes }: { knockouts: Knockout[]; attributes: ReadonlyMap<string, PaletteAttribute> }) {
+export const KnockoutZone = memo(function KnockoutZone({
+  knockouts,
+  attributes
+}: {
+  knockouts: Knockout[]
+  attributes: ReadonlyMap<string, PaletteAttribute>
+}) {
   const label = useAttributeLabel()
   const { setNodeRef, isOver } = useDroppable({ id: 'knockouts' })
   const apply = useScorecardStore((s) => s.apply)
@@ -36,7 +42,12 @@ export const KnockoutZone = memo(function KnockoutZone({ knockouts, attributes }
               attribute={attributes.get(knockout.attribute)}
               onChange={(patch) => apply(updateKnockout, { index, patch }, `knockout:${index}`)}
             />
-            <button type="button" className="icon-button icon-button--small" aria-label={`Remove knockout ${knockout.name}`} onClick={() => apply(removeKnockout, { index })}>
+            <button
+              type="button"
+              className="icon-button icon-button--small"
+              aria-label={`Remove knockout ${knockout.name}`}
+              onClick={() => apply(removeKnockout, { index })}
+            >
               <X size={15} aria-hidden />
             </button>
             {costs?.[index] ? (

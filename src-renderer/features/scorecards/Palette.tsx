@@ -27,7 +27,9 @@ function ValueChip({ attribute, value, onAdd }: { attribute: PaletteAttribute; v
         {...listeners}
         onClick={() => onAdd({ name: `${attribute.name}: ${value.label}`, condition: value.condition })}
       >
-        <span className="sc-value__label" title={value.label}>{value.label}</span>
+        <span className="sc-value__label" title={value.label}>
+          {value.label}
+        </span>
         {value.count === null ? null : <span className="sc-value__count">{value.count.toLocaleString('en-US')}</span>}
       </button>
     </li>
@@ -53,7 +55,9 @@ function PaletteItem({ attribute, onAdd }: { attribute: PaletteAttribute; onAdd:
           {...listeners}
         >
           <GripVertical size={14} aria-hidden className="sc-attr__grip" />
-          <span className="sc-attr__name" title={attribute.name}>{label(attribute.name)}</span>
+          <span className="sc-attr__name" title={attribute.name}>
+            {label(attribute.name)}
+          </span>
           <span className="sc-type">{TYPE_LABELS[attribute.type]}</span>
           {strength ? (
             <span className="sc-iv" title={`Information value ${attribute.iv?.toFixed(2) ?? '—'}`}>
@@ -112,7 +116,14 @@ export const Palette = memo(function Palette({ attributes, onAdd }: { attributes
     <aside className="sc-palette" aria-label="Attributes">
       <div className="sc-palette__search">
         <Search size={14} aria-hidden />
-        <input type="search" className="sc-palette__input" placeholder="Search attributes" aria-label="Search attributes" value={query} onChange={(e) => setQuery(e.target.value)} />
+        <input
+          type="search"
+          className="sc-palette__input"
+          placeholder="Search attributes"
+          aria-label="Search attributes"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
       </div>
       <div className="sc-palette__groups">
         {groups.map(([category, list]) => (
@@ -125,7 +136,9 @@ export const Palette = memo(function Palette({ attributes, onAdd }: { attributes
             </ul>
           </div>
         ))}
-        {groups.length === 0 ? <p className="empty-note">{attributes.length ? 'No attribute matches.' : 'Import data to see attributes.'}</p> : null}
+        {groups.length === 0 ? (
+          <p className="empty-note">{attributes.length ? 'No attribute matches.' : 'Import data to see attributes.'}</p>
+        ) : null}
       </div>
     </aside>
   )

@@ -15,13 +15,25 @@ export function PointsControl({ label, points, onChange }: PointsControlProps) {
   return (
     <div className="sc-points">
       <div className="sc-points__stepper" role="group" aria-label={`Points for ${label}`}>
-        <button type="button" className="sc-points__step" aria-label="Fewer points" disabled={points <= MIN} onClick={() => onChange(clamp(points - 1))}>
+        <button
+          type="button"
+          className="sc-points__step"
+          aria-label="Fewer points"
+          disabled={points <= MIN}
+          onClick={() => onChange(clamp(points - 1))}
+        >
           <Minus size={13} aria-hidden />
         </button>
         <output className={`sc-points__value${points < 0 ? ' sc-points__value--negative' : ''}`} aria-label="Points">
           {points > 0 ? `+${points}` : points}
         </output>
-        <button type="button" className="sc-points__step" aria-label="More points" disabled={points >= MAX} onClick={() => onChange(clamp(points + 1))}>
+        <button
+          type="button"
+          className="sc-points__step"
+          aria-label="More points"
+          disabled={points >= MAX}
+          onClick={() => onChange(clamp(points + 1))}
+        >
           <Plus size={13} aria-hidden />
         </button>
       </div>

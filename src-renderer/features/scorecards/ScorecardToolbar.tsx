@@ -44,21 +44,56 @@ export function ScorecardToolbar() {
         <button type="button" className="button button--primary button--small" onClick={() => setPrompt('create')}>
           <Plus size={14} aria-hidden /> New
         </button>
-        <button type="button" className="icon-button" aria-label="Duplicate" title="Duplicate" disabled={!open} onClick={() => setPrompt('duplicate')}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Duplicate"
+          title="Duplicate"
+          disabled={!open}
+          onClick={() => setPrompt('duplicate')}
+        >
           <Copy size={16} aria-hidden />
         </button>
-        <button type="button" className="icon-button" aria-label="Rename" title="Rename" disabled={!open} onClick={() => setPrompt('rename')}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Rename"
+          title="Rename"
+          disabled={!open}
+          onClick={() => setPrompt('rename')}
+        >
           <Pencil size={16} aria-hidden />
         </button>
-        <button type="button" className="icon-button" aria-label="Delete scorecard" title="Delete" disabled={!open} onClick={() => void store.remove()}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Delete scorecard"
+          title="Delete"
+          disabled={!open}
+          onClick={() => void store.remove()}
+        >
           <Trash2 size={16} aria-hidden />
         </button>
       </div>
       <div className="sc-toolbar__group">
-        <button type="button" className="icon-button" aria-label="Undo" title="Undo (Ctrl+Z)" disabled={!canUndo} onClick={() => editHistory('edit-undo', null, 'scorecards')}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Undo"
+          title="Undo (Ctrl+Z)"
+          disabled={!canUndo}
+          onClick={() => editHistory('edit-undo', null, 'scorecards')}
+        >
           <Undo2 size={16} aria-hidden />
         </button>
-        <button type="button" className="icon-button" aria-label="Redo" title="Redo (Ctrl+Shift+Z)" disabled={!canRedo} onClick={() => editHistory('edit-redo', null, 'scorecards')}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Redo"
+          title="Redo (Ctrl+Shift+Z)"
+          disabled={!canRedo}
+          onClick={() => editHistory('edit-redo', null, 'scorecards')}
+        >
           <Redo2 size={16} aria-hidden />
         </button>
         <span className="sc-toolbar__divider" aria-hidden />
@@ -88,14 +123,44 @@ export function ScorecardToolbar() {
         />
       </div>
       {prompt === 'create' ? (
-        <NameDialog title="New scorecard" label="Scorecard name" initial="Core ICP" confirm="Create" onSubmit={(n) => void store.create(n)} onClose={close} />
+        <NameDialog
+          title="New scorecard"
+          label="Scorecard name"
+          initial="Core ICP"
+          confirm="Create"
+          onSubmit={(n) => void store.create(n)}
+          onClose={close}
+        />
       ) : null}
       {prompt === 'duplicate' && currentId !== null ? (
-        <NameDialog title="Duplicate scorecard" label="Name of the copy" initial="Adjacent ICP" confirm="Duplicate" onSubmit={(n) => void store.create(n, currentId)} onClose={close} />
+        <NameDialog
+          title="Duplicate scorecard"
+          label="Name of the copy"
+          initial="Adjacent ICP"
+          confirm="Duplicate"
+          onSubmit={(n) => void store.create(n, currentId)}
+          onClose={close}
+        />
       ) : null}
-      {prompt === 'rename' ? <NameDialog title="Rename scorecard" label="Scorecard name" initial={name} confirm="Rename" onSubmit={(n) => void store.rename(n)} onClose={close} /> : null}
+      {prompt === 'rename' ? (
+        <NameDialog
+          title="Rename scorecard"
+          label="Scorecard name"
+          initial={name}
+          confirm="Rename"
+          onSubmit={(n) => void store.rename(n)}
+          onClose={close}
+        />
+      ) : null}
       {prompt === 'version' ? (
-        <NameDialog title="Save a version" label="Note" initial="" confirm="Save version" onSubmit={(n) => void store.saveVersion(n)} onClose={close} />
+        <NameDialog
+          title="Save a version"
+          label="Note"
+          initial=""
+          confirm="Save version"
+          onSubmit={(n) => void store.saveVersion(n)}
+          onClose={close}
+        />
       ) : null}
       {prompt === 'versions' ? <VersionsDialog onClose={close} /> : null}
     </div>

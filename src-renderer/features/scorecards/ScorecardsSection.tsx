@@ -88,8 +88,8 @@ export function ScorecardsSection() {
         <div className="section-intro">
           <LayoutList className="section-intro__icon" size={40} strokeWidth={1.5} aria-hidden />
           <p className="section-intro__purpose">
-            A scorecard is the Ideal Customer Profile as points: criteria in categories, knockouts and tiers. Create one with
-            “New”, or import an icp-scorecard/1 file.
+            A scorecard is the Ideal Customer Profile as points: criteria in categories, knockouts and tiers. Create one with “New”, or
+            import an icp-scorecard/1 file.
           </p>
         </div>
       )}

@@ -34,8 +34,8 @@ export function TestRecord({ id, scorecard }: { id: number; scorecard: Scorecard
       <div className="panel__header">
         <h3 id="sc-test-title">Test a record</h3>
         <p className="panel__hint">
-          Search an account by name or id (or one of its deal ids) to see how this scorecard scores it. An account is scored by its most recent deal, as in Simulate
-          and every export.
+          Search an account by name or id (or one of its deal ids) to see how this scorecard scores it. An account is scored by its most
+          recent deal, as in Simulate and every export.
         </p>
       </div>
       <form
@@ -45,7 +45,14 @@ export function TestRecord({ id, scorecard }: { id: number; scorecard: Scorecard
           void run()
         }}
       >
-        <input className="input input--small" type="search" placeholder="Account name or id" aria-label="Account name or id" value={query} onChange={(e) => setQuery(e.target.value)} />
+        <input
+          className="input input--small"
+          type="search"
+          placeholder="Account name or id"
+          aria-label="Account name or id"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
         <button type="submit" className="button button--secondary button--small" disabled={!query.trim()}>
           <Search size={14} aria-hidden /> Test
         </button>
@@ -53,7 +60,11 @@ export function TestRecord({ id, scorecard }: { id: number; scorecard: Scorecard
       {error ? <ErrorNotice error={error} onDismiss={() => setError(null)} /> : null}
       {results?.length === 0 ? <p className="empty-note">No account matches “{query}”.</p> : null}
       {results?.slice(0, 3).map((record) => (
-        <article key={`${record.accountId}\u0000${record.dealId}`} className="sc-record" aria-label={`${record.accountName} scores ${record.score}`}>
+        <article
+          key={`${record.accountId}\u0000${record.dealId}`}
+          className="sc-record"
+          aria-label={`${record.accountName} scores ${record.score}`}
+        >
           <header className="sc-record__head">
             <strong>{record.accountName}</strong>
             <span className="sc-record__score">{record.score}</span>
@@ -71,7 +82,13 @@ export function TestRecord({ id, scorecard }: { id: number; scorecard: Scorecard
               return (
                 <li key={reason.criterionId} className={reason.matched ? 'sc-reason sc-reason--matched' : 'sc-reason'}>
                   <span>{criterion ? describeCondition(criterion) : reason.attribute}</span>
-                  <b>{reason.matched ? (reason.points > 0 ? `+${reason.points}` : reason.points) : `0 of ${criterion?.points ?? reason.points}`}</b>
+                  <b>
+                    {reason.matched
+                      ? reason.points > 0
+                        ? `+${reason.points}`
+                        : reason.points
+                      : `0 of ${criterion?.points ?? reason.points}`}
+                  </b>
                 </li>
               )
             })}

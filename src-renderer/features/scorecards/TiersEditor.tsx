@@ -30,7 +30,9 @@ export const TiersEditor = memo(function TiersEditor({ tiers }: { tiers: Tier[] 
                 aria-label={`Name of tier ${index + 1}`}
                 value={tier.name}
                 maxLength={40}
-                onChange={(e) => e.target.value.trim() && apply(updateTier, { index, patch: { name: e.target.value } }, `tier-name:${index}`)}
+                onChange={(e) =>
+                  e.target.value.trim() && apply(updateTier, { index, patch: { name: e.target.value } }, `tier-name:${index}`)
+                }
               />
               <span className="muted">from</span>
               <input

@@ -44,7 +44,14 @@ export function ValuePicker({ attribute, options, selected, onChange }: ValuePic
       </button>
       {open ? (
         <div id={panelId} className="sc-values__panel">
-          <input className="input input--small" type="search" placeholder="Search values" aria-label={`Search values of ${attribute}`} value={query} onChange={(e) => setQuery(e.target.value)} />
+          <input
+            className="input input--small"
+            type="search"
+            placeholder="Search values"
+            aria-label={`Search values of ${attribute}`}
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+          />
           <ul className="sc-values__list" aria-label={`Values of ${attribute}`}>
             {shown.map((option) => (
               <li key={option.value}>

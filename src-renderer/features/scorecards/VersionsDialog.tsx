@@ -23,7 +23,12 @@ export function VersionsDialog({ onClose }: { onClose(): void }) {
   }
 
   return (
-    <Dialog title="Versions" description="Restoring copies a version into the working copy; Undo takes it back." onClose={onClose} width="wide">
+    <Dialog
+      title="Versions"
+      description="Restoring copies a version into the working copy; Undo takes it back."
+      onClose={onClose}
+      width="wide"
+    >
       {versions.length === 0 ? (
         <p className="empty-note">No versions yet. Save one with a note, e.g. “Q3 review”.</p>
       ) : (
@@ -38,8 +43,12 @@ export function VersionsDialog({ onClose }: { onClose(): void }) {
                 </span>
                 {(version.builtThrough || version.reviewedThrough) && (
                   <span className="muted">
-                    {version.builtFrom && version.builtThrough ? `Built on deals closed ${version.builtFrom} – ${version.builtThrough}` : 'Built period not recorded'}
-                    {version.reviewedFrom && version.reviewedThrough ? ` · reviewed on ${version.reviewedFrom} – ${version.reviewedThrough}` : ''}
+                    {version.builtFrom && version.builtThrough
+                      ? `Built on deals closed ${version.builtFrom} – ${version.builtThrough}`
+                      : 'Built period not recorded'}
+                    {version.reviewedFrom && version.reviewedThrough
+                      ? ` · reviewed on ${version.reviewedFrom} – ${version.reviewedThrough}`
+                      : ''}
                   </span>
                 )}
               </div>

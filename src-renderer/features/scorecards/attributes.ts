@@ -141,7 +141,6 @@ export interface PaletteValue {
 const MAX_VALUES = 8
 const MAX_BANDS = 6
 
-
 /**
  * The values a user can drag straight into a category: the most frequent categories or list
  * items, yes and no, or for numbers the histogram merged into bands of about equal counts

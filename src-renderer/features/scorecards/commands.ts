@@ -16,7 +16,10 @@ function nextCriterionId(scorecard: Scorecard): string {
 
 export const addCriterion: Command<{ category: string; condition: Condition; points: number; index?: number }> = (sc, input) => {
   const criterion: Criterion = { ...input.condition, id: nextCriterionId(sc), category: input.category, points: input.points }
-  return placeCriterion({ ...sc, criteria: [...sc.criteria, criterion] }, { id: criterion.id, category: input.category, index: input.index })
+  return placeCriterion(
+    { ...sc, criteria: [...sc.criteria, criterion] },
+    { id: criterion.id, category: input.category, index: input.index }
+  )
 }
 
 export const updateCriterion: Command<{ id: string; patch: Partial<Criterion> }> = (sc, { id, patch }) => ({
@@ -59,7 +62,10 @@ export const updateKnockout: Command<{ index: number; patch: Partial<Knockout> }
   })
 })
 
-export const removeKnockout: Command<{ index: number }> = (sc, { index }) => ({ ...sc, knockouts: sc.knockouts.filter((_, i) => i !== index) })
+export const removeKnockout: Command<{ index: number }> = (sc, { index }) => ({
+  ...sc,
+  knockouts: sc.knockouts.filter((_, i) => i !== index)
+})
 
 export const updateTier: Command<{ index: number; patch: Partial<Tier> }> = (sc, { index, patch }) => ({
   ...sc,

@@ -24,8 +24,8 @@ export function AboutDialog({ onClose }: { onClose(): void }) {
         <div>
           <p className="about__name">ICP Workbench {info?.version ?? bundled.app.version}</p>
           <p className="muted">
-            Build Ideal Customer Profiles from a client&apos;s own CRM data: discover what separates the best
-            customers, score accounts, test thresholds and hand over the deliverable.
+            Build Ideal Customer Profiles from a client&apos;s own CRM data: discover what separates the best customers, score accounts,
+            test thresholds and hand over the deliverable.
           </p>
           <dl className="about__facts">
             <dt>Running as</dt>

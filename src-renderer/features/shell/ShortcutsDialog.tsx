@@ -7,9 +7,7 @@ export function ShortcutsDialog({ mode, onClose }: { mode: ShortcutMode; onClose
     <Dialog
       title="Keyboard shortcuts"
       description={
-        mode === 'browser'
-          ? 'Browser mode uses Alt-based keys where the browser keeps Ctrl+N, Ctrl+W and Ctrl+1…9 for itself.'
-          : undefined
+        mode === 'browser' ? 'Browser mode uses Alt-based keys where the browser keeps Ctrl+N, Ctrl+W and Ctrl+1…9 for itself.' : undefined
       }
       onClose={onClose}
     >

@@ -21,9 +21,7 @@ export function useAppCommands(mode: ShortcutMode): void {
     }
     window.addEventListener('keydown', onKey)
     const offCommand = api().on('app-command', ({ command, path }) => void runAppCommand(command, path))
-    const offChanged = api().on('workspace-changed', (summary) =>
-      useWorkspaceStore.getState().workspaceChanged(summary)
-    )
+    const offChanged = api().on('workspace-changed', (summary) => useWorkspaceStore.getState().workspaceChanged(summary))
     return () => {
       window.removeEventListener('keydown', onKey)
       offCommand()

@@ -75,9 +75,16 @@ export function BandAccountsDialog({ band, onClose }: { band: SimulationBand; on
                   Score
                 </th>
                 <th scope="col">Tier</th>
-                <th scope="col" className="band-deals__reasons">Top reasons</th>
+                <th scope="col" className="band-deals__reasons">
+                  Top reasons
+                </th>
                 {page.criteria.map((criterion) => (
-                  <th key={criterion.id} scope="col" className="num band-deals__criterion" title={`${criterion.category}: ${criterion.label} (${signed(criterion.points)})`}>
+                  <th
+                    key={criterion.id}
+                    scope="col"
+                    className="num band-deals__criterion"
+                    title={`${criterion.category}: ${criterion.label} (${signed(criterion.points)})`}
+                  >
                     <span>{criterion.label}</span>
                   </th>
                 ))}
@@ -101,7 +108,10 @@ export function BandAccountsDialog({ band, onClose }: { band: SimulationBand; on
                   <td>{row.tier}</td>
                   <td className="band-deals__reasons">{row.reasons}</td>
                   {row.points.map((points, c) => (
-                    <td key={page.criteria[c]?.id ?? c} className={`num band-deals__points${points === 0 ? ' band-deals__points--none' : points < 0 ? ' band-deals__points--minus' : ''}`}>
+                    <td
+                      key={page.criteria[c]?.id ?? c}
+                      className={`num band-deals__points${points === 0 ? ' band-deals__points--none' : points < 0 ? ' band-deals__points--minus' : ''}`}
+                    >
                       {signed(points)}
                     </td>
                   ))}

@@ -45,13 +45,29 @@ export function BandPanel({ report }: { report: SimulationReport }) {
             <thead>
               <tr>
                 <th scope="col">{kind === 'tiers' ? 'Tier' : 'Band'}</th>
-                {kind === 'tiers' ? <th scope="col" className="num">Score</th> : null}
-                <th scope="col" className="num">n</th>
-                <th scope="col" className="num">{words.wins}</th>
-                <th scope="col" className="num">{words.rate}</th>
-                <th scope="col" className="num">95% interval</th>
-                <th scope="col" className="num">Median cycle</th>
-                <th scope="col" className="num">Mean won</th>
+                {kind === 'tiers' ? (
+                  <th scope="col" className="num">
+                    Score
+                  </th>
+                ) : null}
+                <th scope="col" className="num">
+                  n
+                </th>
+                <th scope="col" className="num">
+                  {words.wins}
+                </th>
+                <th scope="col" className="num">
+                  {words.rate}
+                </th>
+                <th scope="col" className="num">
+                  95% interval
+                </th>
+                <th scope="col" className="num">
+                  Median cycle
+                </th>
+                <th scope="col" className="num">
+                  Mean won
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -53,7 +53,11 @@ export function HeadlineCards({ report }: { report: SimulationReport }) {
       <Card name="Won revenue kept" value={pct(report.revenueKept)} why="No won deal has an amount">
         <span className="muted">share of won amount above</span>
       </Card>
-      <Card name="Median cycle" value={days(report.medianCycleAbove)} why={report.passCount === 0 ? noPass : 'No sales-cycle dates above the threshold'}>
+      <Card
+        name="Median cycle"
+        value={days(report.medianCycleAbove)}
+        why={report.passCount === 0 ? noPass : 'No sales-cycle dates above the threshold'}
+      >
         <span>
           below: <strong>{days(report.medianCycleBelow)}</strong>
         </span>

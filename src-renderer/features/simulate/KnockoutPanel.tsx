@@ -16,8 +16,12 @@ export function KnockoutPanel({ report }: { report: SimulationReport }) {
           <thead>
             <tr>
               <th scope="col">Knockout</th>
-              <th scope="col" className="num">Won deals removed</th>
-              <th scope="col" className="num">Won revenue removed</th>
+              <th scope="col" className="num">
+                Won deals removed
+              </th>
+              <th scope="col" className="num">
+                Won revenue removed
+              </th>
             </tr>
           </thead>
           <tbody>

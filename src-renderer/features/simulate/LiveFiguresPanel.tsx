@@ -60,7 +60,11 @@ export function LiveFiguresPanel({ workspacePath, scorecardId }: { workspacePath
           {error ? error.message : 'Scoring every closed deal…'}
         </p>
       )}
-      <button type="button" className="button button--secondary button--small" onClick={() => void useWorkspaceStore.getState().goToSection('simulate')}>
+      <button
+        type="button"
+        className="button button--secondary button--small"
+        onClick={() => void useWorkspaceStore.getState().goToSection('simulate')}
+      >
         Simulate <ArrowRight size={14} aria-hidden />
       </button>
     </section>

@@ -38,8 +38,12 @@ export function OutOfTimePanel({ report }: { report: SimulationReport }) {
                 <th scope="col">
                   <span className="visually-hidden">Figure</span>
                 </th>
-                <th scope="col" className="num">Before {oot.splitDate}</th>
-                <th scope="col" className="num">From {oot.splitDate}</th>
+                <th scope="col" className="num">
+                  Before {oot.splitDate}
+                </th>
+                <th scope="col" className="num">
+                  From {oot.splitDate}
+                </th>
               </tr>
             </thead>
             <tbody>

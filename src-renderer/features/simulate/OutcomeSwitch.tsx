@@ -10,7 +10,17 @@ const OUTCOMES: ReadonlyArray<{ id: Outcome; label: string; short: string }> = [
 ]
 
 /** What counts as a success: won deals, best customers, or retained customers. */
-export function OutcomeSwitch({ value, onChange, label = 'Outcome', short = false }: { value: Outcome; onChange(outcome: Outcome): void; label?: string; short?: boolean }) {
+export function OutcomeSwitch({
+  value,
+  onChange,
+  label = 'Outcome',
+  short = false
+}: {
+  value: Outcome
+  onChange(outcome: Outcome): void
+  label?: string
+  short?: boolean
+}) {
   const name = useId()
   return (
     <div className="segmented" role="radiogroup" aria-label={label}>

@@ -62,7 +62,14 @@ export const RocChart = memo(function RocChart({ roc, auc, ks }: { roc: Simulati
           />
           <YAxis domain={[0, 1]} tickFormatter={asPct} tick={AXIS} width={44} />
           <Tooltip formatter={(v) => asPct(Number(v))} labelFormatter={(v) => `${asPct(Number(v))} of lost deals pass`} />
-          <ReferenceLine segment={[{ x: 0, y: 0 }, { x: 1, y: 1 }]} stroke={c.muted} strokeDasharray="4 3" />
+          <ReferenceLine
+            segment={[
+              { x: 0, y: 0 },
+              { x: 1, y: 1 }
+            ]}
+            stroke={c.muted}
+            strokeDasharray="4 3"
+          />
           <Line name="Wins passing" dataKey="y" stroke={c.violet} strokeWidth={2} dot={false} isAnimationActive={false} />
           <RocThresholdDot roc={roc} color={c.violet} />
         </LineChart>

@@ -1,5 +1,19 @@
 import { memo } from 'react'
-import { Bar, CartesianGrid, Cell, ComposedChart, ErrorBar, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
+import {
+  Bar,
+  CartesianGrid,
+  Cell,
+  ComposedChart,
+  ErrorBar,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis
+} from 'recharts'
 import type { SimulationBand, SimulationReport } from '@shared/domain/simulation'
 import { count, interval, pct } from './simulate-format'
 import { useChartColors } from '../../theme/chart-colors'
@@ -27,7 +41,15 @@ export const CurveChart = memo(function CurveChart({ curve }: { curve: Simulatio
           <ThresholdLine />
           <Line name="Deals passing" dataKey="passRate" stroke={c.muted} strokeWidth={2} dot={false} isAnimationActive={false} />
           <Line name="Wins kept" dataKey="recall" stroke={c.line} strokeWidth={2} dot={false} isAnimationActive={false} />
-          <Line name="Win rate above" dataKey="winRateAbove" stroke={c.success} strokeWidth={2} dot={false} isAnimationActive={false} connectNulls />
+          <Line
+            name="Win rate above"
+            dataKey="winRateAbove"
+            stroke={c.success}
+            strokeWidth={2}
+            dot={false}
+            isAnimationActive={false}
+            connectNulls
+          />
         </LineChart>
       </ResponsiveContainer>
     </figure>
@@ -58,7 +80,14 @@ export const GainsChart = memo(function GainsChart({ curve }: { curve: Simulatio
           />
           <YAxis domain={[0, 1]} tickFormatter={asPct} tick={AXIS} width={44} />
           <Tooltip labelFormatter={(v) => `${tipPct(v)} of deals passing`} formatter={tipPct} />
-          <ReferenceLine segment={[{ x: 0, y: 0 }, { x: 1, y: 1 }]} stroke={c.muted} strokeDasharray="4 3" />
+          <ReferenceLine
+            segment={[
+              { x: 0, y: 0 },
+              { x: 1, y: 1 }
+            ]}
+            stroke={c.muted}
+            strokeDasharray="4 3"
+          />
           <Line name="Wins kept" dataKey="kept" stroke={c.line} strokeWidth={2} dot={false} isAnimationActive={false} />
           <GainsThresholdDot color={c.line} />
         </LineChart>

@@ -90,7 +90,11 @@ export function ThresholdControls() {
             else if (Number.isInteger(n) && n >= 1) setCapacity(n)
           }}
         />
-        <span id="sim-capacity-hint" className="field__hint" title="An account passes when its most recent deal does, as every screen and export scores an account">
+        <span
+          id="sim-capacity-hint"
+          className="field__hint"
+          title="An account passes when its most recent deal does, as every screen and export scores an account"
+        >
           {result && capacity !== null
             ? result.threshold === null
               ? `No threshold fits ${count(result.accounts)} accounts`

@@ -66,7 +66,11 @@ export function SimulateSection() {
           <h1 id="section-title">Simulate</h1>
           <SimulateViewSwitch />
         </header>
-        {reviewView ? <ReviewPanel scorecards={scorecards} desktop={desktop} /> : <ComparePanel scorecards={scorecards} currentId={scorecardId} />}
+        {reviewView ? (
+          <ReviewPanel scorecards={scorecards} desktop={desktop} />
+        ) : (
+          <ComparePanel scorecards={scorecards} currentId={scorecardId} />
+        )}
       </section>
     )
   }
@@ -88,7 +92,11 @@ export function SimulateSection() {
             <strong>Best customers are not defined yet</strong>
             <span>{error.message}</span>
           </div>
-          <button type="button" className="button button--secondary button--small" onClick={() => void useWorkspaceStore.getState().goToSection('discover')}>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            onClick={() => void useWorkspaceStore.getState().goToSection('discover')}
+          >
             Go to Discover
           </button>
         </div>
@@ -99,7 +107,10 @@ export function SimulateSection() {
         <section className="panel" aria-labelledby="sim-validation-title">
           <header className="panel__header">
             <h3 id="sim-validation-title">Does it hold up on new deals?</h3>
-            <p className="panel__hint">The saved scorecard&rsquo;s tiers on the newest deals, against the standard: the top tiers hold most of the wins and the top tier wins far more often than the bottom.</p>
+            <p className="panel__hint">
+              The saved scorecard&rsquo;s tiers on the newest deals, against the standard: the top tiers hold most of the wins and the top
+              tier wins far more often than the bottom.
+            </p>
           </header>
           <ValidationSummary validation={validation} suggestion={false} />
         </section>

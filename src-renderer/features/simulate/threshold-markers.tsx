@@ -21,7 +21,17 @@ export function ThresholdLine() {
   const plot = usePlotArea()
   const at = threshold === null || !x ? undefined : x(threshold)
   if (at === undefined || !plot) return null
-  return <line x1={at} x2={at} y1={plot.y} y2={plot.y + plot.height} style={{ stroke: 'var(--ink-900)' }} strokeDasharray="4 3" strokeWidth={1} />
+  return (
+    <line
+      x1={at}
+      x2={at}
+      y1={plot.y}
+      y2={plot.y + plot.height}
+      style={{ stroke: 'var(--ink-900)' }}
+      strokeDasharray="4 3"
+      strokeWidth={1}
+    />
+  )
 }
 
 function Dot({ x, y, color }: { x: number | null | undefined; y: number | null | undefined; color: string }) {

@@ -64,12 +64,7 @@ export function NewWorkspaceDialog({ onClose }: { onClose(): void }) {
         {inFolder ? (
           <label className="field">
             <span className="field__label">File name</span>
-            <input
-              className="input"
-              value={shownFileName}
-              maxLength={200}
-              onChange={(event) => setFileName(event.target.value)}
-            />
+            <input className="input" value={shownFileName} maxLength={200} onChange={(event) => setFileName(event.target.value)} />
             <span className="field__hint">
               Saved in <span className="mono">{info?.dataDir}</span>
             </span>

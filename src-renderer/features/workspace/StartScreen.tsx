@@ -25,8 +25,8 @@ export function StartScreen({ mode }: { mode: ShortcutMode }) {
           <AppMark size={56} />
           <h1 id="start-title">ICP Workbench</h1>
           <p className="start__tagline">
-            Turn a client&apos;s CRM exports into an Ideal Customer Profile they can trust: the traits that really
-            win deals, a points scorecard, thresholds tested on their own history, and a deliverable.
+            Turn a client&apos;s CRM exports into an Ideal Customer Profile they can trust: the traits that really win deals, a points
+            scorecard, thresholds tested on their own history, and a deliverable.
           </p>
           <div className="start__actions">
             <button type="button" className="button button--primary button--large" onClick={() => void runAppCommand('workspace-new')}>

@@ -1,4 +1,13 @@
-import { isSingleColumnRole, type AttributeLevel, type ColumnProfile, type ColumnRole, type ColumnType, type DateOrder, type Outcome, type TableKind } from '@shared/domain/dataset'
+import {
+  isSingleColumnRole,
+  type AttributeLevel,
+  type ColumnProfile,
+  type ColumnRole,
+  type ColumnType,
+  type DateOrder,
+  type Outcome,
+  type TableKind
+} from '@shared/domain/dataset'
 import type { HygieneRule } from '@shared/domain/data-views'
 import type { ColumnSetting, ImportMode, ImportPreview, OutcomeMappingEntry } from '@shared/domain/import'
 import { outcomeMappingFor } from '@shared/import/outcome-mapping-for'
@@ -27,7 +36,14 @@ export interface TypeEdit {
 }
 
 function settingOf(column: ColumnProfile): ColumnSetting {
-  return { index: column.index, type: column.type, role: column.role, category: column.category, dateOrder: column.dateOrder, level: column.level }
+  return {
+    index: column.index,
+    type: column.type,
+    role: column.role,
+    category: column.category,
+    dateOrder: column.dateOrder,
+    level: column.level
+  }
 }
 
 export function draftFromPreview(
@@ -98,7 +114,11 @@ export function carryOverEdits(
 export function outcomesOf(profile: ColumnProfile, known: readonly OutcomeMappingEntry[]): OutcomeMappingEntry[] {
   // The profile shows a yes/no column as Yes and No whatever the file stores (1/0, TRUE/FALSE):
   // outcomes are matched by the same key the backend uses, so those labels map the stored values.
-  return outcomeMappingFor(profile.topValues, known.map((e) => [e.value, e.outcome] as const), profile.name)
+  return outcomeMappingFor(
+    profile.topValues,
+    known.map((e) => [e.value, e.outcome] as const),
+    profile.name
+  )
 }
 
 export function withRole(draft: ImportDraft, preview: ImportPreview, index: number, role: ColumnRole): ImportDraft {
@@ -131,9 +151,7 @@ export function withCategory(draft: ImportDraft, index: number, category: string
 export function withProfile(draft: ImportDraft, profile: ColumnProfile): ImportDraft {
   return {
     ...draft,
-    columns: draft.columns.map((s) =>
-      s.index === profile.index ? { ...s, type: profile.type, dateOrder: profile.dateOrder } : s
-    )
+    columns: draft.columns.map((s) => (s.index === profile.index ? { ...s, type: profile.type, dateOrder: profile.dateOrder } : s))
   }
 }
 

@@ -76,7 +76,10 @@ export class DataPage {
   }
 
   async pickTable(label: 'Accounts' | 'Deals'): Promise<void> {
-    await this.page.getByRole('radiogroup', { name: 'Table' }).getByRole('radio', { name: new RegExp(`^${label}`) }).check()
+    await this.page
+      .getByRole('radiogroup', { name: 'Table' })
+      .getByRole('radio', { name: new RegExp(`^${label}`) })
+      .check()
   }
 
   /** Hygiene: choose a column and keep only the suggested merge that includes `spelling`. */

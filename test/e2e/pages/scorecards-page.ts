@@ -77,7 +77,11 @@ export class ScorecardsPage {
 
   /** Drags a palette attribute into a category (or "Knockouts"). */
   async dragAttribute(attribute: string, category: string, fromTop?: number): Promise<void> {
-    await this.drag(this.palette.getByRole('button', { name: new RegExp(`^${attribute},`) }), this.page.getByRole('region', { name: category, exact: true }), fromTop)
+    await this.drag(
+      this.palette.getByRole('button', { name: new RegExp(`^${attribute},`) }),
+      this.page.getByRole('region', { name: category, exact: true }),
+      fromTop
+    )
   }
 
   /** Opens an attribute's values in the palette and returns its value/band chips. */

@@ -16,8 +16,7 @@ import { checkDeclaredSizes, inflateEntry, readZipDirectory, ZipDamaged, ZipTooL
 export type WorkbookFormat = Exclude<FileFormat, 'csv'>
 
 export type Detected =
-  | { kind: 'workbook'; format: WorkbookFormat; zip: ZipEntry[] | null; warning: string | null }
-  | { kind: 'text'; warning: null }
+  { kind: 'workbook'; format: WorkbookFormat; zip: ZipEntry[] | null; warning: string | null } | { kind: 'text'; warning: null }
 
 const TEXT_EXTENSIONS = ['csv', 'tsv', 'txt']
 const WORKBOOK_EXTENSIONS = ['xlsx', 'xlsm', 'xlsb', 'xls', 'ods']
@@ -40,10 +39,14 @@ export function extensionOf(fileName: string): string {
 }
 
 function notSpreadsheet(fileName: string, what: string): AppError {
-  return new AppError('BAD_INPUT', `${fileName} is ${what}, not a spreadsheet or CSV file; export the data as .xlsx or .csv and import that.`, {
-    file: fileName,
-    reason: what
-  })
+  return new AppError(
+    'BAD_INPUT',
+    `${fileName} is ${what}, not a spreadsheet or CSV file; export the data as .xlsx or .csv and import that.`,
+    {
+      file: fileName,
+      reason: what
+    }
+  )
 }
 
 /** Binary formats people drop by mistake, named so the message says what the file is. */
@@ -89,13 +92,16 @@ function zipFormat(fileName: string, b: Uint8Array, entries: ZipEntry[]): Workbo
     // ODF encrypts the parts themselves, not the zip: only the manifest says so.
     if (/<manifest:encryption-data\b/.test(read('meta-inf/manifest.xml'))) throw passwordProtected(fileName)
     // SheetJS reads content.xml as one string; past this size that string cannot exist.
-    if ((byName.get('content.xml')?.uncompressedSize ?? 0) > MAX_ODS_XML) throw new ZipTooLarge('its content.xml would unpack to more than 256 MB')
+    if ((byName.get('content.xml')?.uncompressedSize ?? 0) > MAX_ODS_XML)
+      throw new ZipTooLarge('its content.xml would unpack to more than 256 MB')
     const { cells, beyondGrid } = odsCells(read('content.xml'))
     if (beyondGrid !== null) throw new BeyondGrid({ reference: beyondGrid, part: 'content.xml' })
-    if (cells > MAX_ODS_CELLS) throw new ZipTooLarge(`its repeated cells would expand to more than ${MAX_ODS_CELLS.toLocaleString('en-US')} cells`)
+    if (cells > MAX_ODS_CELLS)
+      throw new ZipTooLarge(`its repeated cells would expand to more than ${MAX_ODS_CELLS.toLocaleString('en-US')} cells`)
     return 'ods'
   }
-  if (mime.startsWith('application/vnd.oasis.opendocument.')) throw notSpreadsheet(fileName, 'an OpenDocument file that is not a spreadsheet')
+  if (mime.startsWith('application/vnd.oasis.opendocument.'))
+    throw notSpreadsheet(fileName, 'an OpenDocument file that is not a spreadsheet')
   if (byName.has('word/document.xml')) throw notSpreadsheet(fileName, 'a Word document')
   if (byName.has('ppt/presentation.xml')) throw notSpreadsheet(fileName, 'a PowerPoint presentation')
   throw notSpreadsheet(fileName, 'a zip archive')
@@ -142,10 +148,14 @@ export function detectFormat(fileName: string, b: Uint8Array): Detected {
   }
   if (format !== null) {
     if (TEXT_EXTENSIONS.includes(ext)) {
-      throw new AppError('BAD_INPUT', `${fileName} is not a CSV text file: it is ${describe(format)}. Rename it to .${format} or export it again.`, {
-        file: fileName,
-        actual: format
-      })
+      throw new AppError(
+        'BAD_INPUT',
+        `${fileName} is not a CSV text file: it is ${describe(format)}. Rename it to .${format} or export it again.`,
+        {
+          file: fileName,
+          actual: format
+        }
+      )
     }
     const warning = ext === format ? null : `${fileName} is really ${describe(format)}; it was read as one.`
     return { kind: 'workbook', format, zip, warning }
@@ -157,10 +167,14 @@ export function detectFormat(fileName: string, b: Uint8Array): Detected {
   if (!text) throw notSpreadsheet(fileName, 'a binary file of an unknown kind')
   if (WORKBOOK_EXTENSIONS.includes(ext)) {
     const expected = ext === 'ods' ? 'an OpenDocument spreadsheet' : 'an Excel workbook'
-    throw new AppError('BAD_INPUT', `${fileName} is not ${expected}: it looks like a CSV text file. Rename it to .csv or export it again.`, {
-      file: fileName,
-      actual: 'csv'
-    })
+    throw new AppError(
+      'BAD_INPUT',
+      `${fileName} is not ${expected}: it looks like a CSV text file. Rename it to .csv or export it again.`,
+      {
+        file: fileName,
+        actual: 'csv'
+      }
+    )
   }
   return { kind: 'text', warning: null }
 }

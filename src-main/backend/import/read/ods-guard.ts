@@ -63,7 +63,8 @@ export function odsCells(contentXml: string, limit = MAX_ODS_CELLS): OdsCells {
       const span = repeat(attributes, COLUMNS_REPEATED)
       if (HOLDS_VALUE.test(attributes)) {
         rowCells += span
-        if (column + span > MAX_GRID_COLUMNS || row + rowRepeat > MAX_GRID_ROWS) return { cells: total, beyondGrid: reference(row + rowRepeat, column + span) }
+        if (column + span > MAX_GRID_COLUMNS || row + rowRepeat > MAX_GRID_ROWS)
+          return { cells: total, beyondGrid: reference(row + rowRepeat, column + span) }
       }
       column += span
     }

@@ -12,7 +12,8 @@ export interface WorkbookPart {
   macroEnabled: boolean
 }
 
-const MAIN_TYPE = /spreadsheetml\.(?:sheet|template)\.main\+xml|ms-excel\.(?:sheet|template|addin)\.macroEnabled\.main\+xml|ms-excel\.sheet\.binary\.macroEnabled\.main/i
+const MAIN_TYPE =
+  /spreadsheetml\.(?:sheet|template)\.main\+xml|ms-excel\.(?:sheet|template|addin)\.macroEnabled\.main\+xml|ms-excel\.sheet\.binary\.macroEnabled\.main/i
 const OFFICE_DOCUMENT = /\/relationships\/officeDocument$/i
 
 function attribute(tag: string, name: string): string | null {
@@ -59,7 +60,10 @@ export function findWorkbookPart(read: (name: string) => string, has: (name: str
   if (related !== null && has(related) && /\.(xml|bin)$/i.test(related)) {
     return { name: related, binary: /\.bin$/i.test(related), macroEnabled: false }
   }
-  for (const [name, binary] of [['xl/workbook.bin', true], ['xl/workbook.xml', false]] as const) {
+  for (const [name, binary] of [
+    ['xl/workbook.bin', true],
+    ['xl/workbook.xml', false]
+  ] as const) {
     if (has(name)) return { name, binary, macroEnabled: false }
   }
   return null

@@ -13,7 +13,14 @@ import { cleanHeader, planHeaders } from './header-names'
 import type { ReadControl } from './read-control'
 import { ColumnScan } from './footer-rows'
 import { RowSink } from './row-sink'
-import { decodeChunks, decodeSample, detectEncoding, DEFAULT_CHUNK_BYTES, type DetectedEncoding, type TextEncodingName } from './text-encoding'
+import {
+  decodeChunks,
+  decodeSample,
+  detectEncoding,
+  DEFAULT_CHUNK_BYTES,
+  type DetectedEncoding,
+  type TextEncodingName
+} from './text-encoding'
 import type { ReadOptions, RowHandler, TableReadResult } from './types'
 import { where } from './where'
 
@@ -114,7 +121,9 @@ function chooseHeader(src: Source, rows: string[][], headerRow: number | undefin
 
 function encodingNotes(fileName: string, detected: DetectedEncoding): string[] {
   if (detected.markOverruled) {
-    return [`${fileName} starts with a UTF-8 mark but its text is not UTF-8; it was read as Windows-1252 (Western European). Check accented letters in the preview.`]
+    return [
+      `${fileName} starts with a UTF-8 mark but its text is not UTF-8; it was read as Windows-1252 (Western European). Check accented letters in the preview.`
+    ]
   }
   const broken = detected.brokenBytes
   if (broken === 0) return []

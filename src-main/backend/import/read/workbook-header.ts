@@ -36,7 +36,10 @@ function hasHorizontalMerge(merges: readonly Range[], r: number): boolean {
  */
 function headerOverData(rows: readonly string[][], r: number): boolean {
   const cells = rows[r] ?? []
-  const below = rows.slice(r + 1).filter((row) => nonEmptyCount(row) > 0).slice(0, FOLLOWING_ROWS)
+  const below = rows
+    .slice(r + 1)
+    .filter((row) => nonEmptyCount(row) > 0)
+    .slice(0, FOLLOWING_ROWS)
   let valueColumns = 0
   let wordsOver = 0
   for (let c = 0; c < cells.length; c++) {

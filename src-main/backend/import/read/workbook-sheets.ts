@@ -45,7 +45,9 @@ export function parseWorkbook(bytes: Uint8Array, fileName: string): WorkBook {
     // the like is SheetJS tripping over content it did not expect, and its text ("Cannot read
     // properties of undefined") means nothing to the user.
     const internal = error instanceof TypeError || error instanceof ReferenceError || error instanceof SyntaxError
-    const reason = internal ? 'its contents are not laid out the way a spreadsheet program writes them' : (text.split('\n')[0] ?? '').slice(0, 120)
+    const reason = internal
+      ? 'its contents are not laid out the way a spreadsheet program writes them'
+      : (text.split('\n')[0] ?? '').slice(0, 120)
     throw damagedWorkbook(fileName, reason || 'unknown error')
   }
 }

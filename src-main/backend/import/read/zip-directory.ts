@@ -146,7 +146,8 @@ export function inflateEntry(b: Uint8Array, e: ZipEntry): Uint8Array {
     if (error instanceof RangeError) throw new ZipTooLarge(`"${e.name}" unpacks to more than its declared size`)
     throw new ZipDamaged(`"${e.name}" is corrupt`)
   }
-  if (out.length !== e.uncompressedSize) throw new ZipDamaged(`"${e.name}" unpacks to ${out.length} bytes, not the declared ${e.uncompressedSize}`)
+  if (out.length !== e.uncompressedSize)
+    throw new ZipDamaged(`"${e.name}" unpacks to ${out.length} bytes, not the declared ${e.uncompressedSize}`)
   return out
 }
 

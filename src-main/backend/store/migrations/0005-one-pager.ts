@@ -1,6 +1,7 @@
 import type { Migration } from './migration'
 
-const BLOCKS = "'header', 'statement', 'definition', 'scorecard', 'disqualifiers', 'buying', 'channels', 'messaging', 'evidence', 'core-vs-adjacent'"
+const BLOCKS =
+  "'header', 'statement', 'definition', 'scorecard', 'disqualifiers', 'buying', 'channels', 'messaging', 'evidence', 'core-vs-adjacent'"
 
 /** Free text the consultant types: bounded so a pasted novel cannot bloat the workspace. */
 const text = (column: string, max: number): string => `${column} TEXT NOT NULL CHECK (length(${column}) <= ${max})`

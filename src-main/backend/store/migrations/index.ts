@@ -9,6 +9,15 @@ import { migration0008 } from './0008-review-periods'
 import type { Migration } from './migration'
 
 /** Every schema step, in order. Append only: a shipped migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008]
+export const MIGRATIONS: readonly Migration[] = [
+  migration0001,
+  migration0002,
+  migration0003,
+  migration0004,
+  migration0005,
+  migration0006,
+  migration0007,
+  migration0008
+]
 
 export const LATEST_FORMAT_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0

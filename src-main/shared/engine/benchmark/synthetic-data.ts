@@ -87,7 +87,12 @@ export function syntheticDataset(rows: number, seed = 1): EngineDataset {
 
 /** Twenty criteria over the synthetic dataset's attributes, a cap and two knockouts. */
 export function syntheticScorecard(): Scorecard {
-  const c = (id: number, category: string, condition: Condition, points: number): Criterion => ({ id: `s${id}`, category, ...condition, points })
+  const c = (id: number, category: string, condition: Condition, points: number): Criterion => ({
+    id: `s${id}`,
+    category,
+    ...condition,
+    points
+  })
   return {
     ...defaultScorecard('Synthetic'),
     criteria: [

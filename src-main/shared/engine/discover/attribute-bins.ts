@@ -27,7 +27,13 @@ const partitionOf = (name: string, kind: EngineColumn['kind'], bins: BinCount[])
   return { name, kind, bins, partitions: [cells], testPartitions: [cells] }
 }
 
-function categoryBins(name: string, column: Column<'category'>, target: Int8Array, totals: TargetTotals, rareShare: number): BinnedAttribute {
+function categoryBins(
+  name: string,
+  column: Column<'category'>,
+  target: Int8Array,
+  totals: TargetTotals,
+  rareShare: number
+): BinnedAttribute {
   const { codes, values } = column
   const n = new Int32Array(values.length)
   const positives = new Int32Array(values.length)
@@ -58,7 +64,12 @@ function categoryBins(name: string, column: Column<'category'>, target: Int8Arra
   }))
   if (rare.length === 1) {
     const code = rare[0]!
-    bins.push({ label: values[code]!, n: n[code]!, positives: positives[code]!, condition: { attribute: name, op: 'in', values: [values[code]!] } })
+    bins.push({
+      label: values[code]!,
+      n: n[code]!,
+      positives: positives[code]!,
+      condition: { attribute: name, op: 'in', values: [values[code]!] }
+    })
   } else if (rare.length > 1) {
     // Whichever list is shorter; not_in also gives values first seen in later deals a home.
     const condition: Condition =
@@ -151,7 +162,10 @@ function multiBins(name: string, column: Column<'multi'>, target: Int8Array, tot
       }
     }
   }
-  const order = items.map((_, item) => item).filter((item) => n[item]! > 0).sort((a, b) => n[b]! - n[a]!)
+  const order = items
+    .map((_, item) => item)
+    .filter((item) => n[item]! > 0)
+    .sort((a, b) => n[b]! - n[a]!)
   const bins: BinCount[] = order.map((item) => ({
     label: items[item]!,
     n: n[item]!,

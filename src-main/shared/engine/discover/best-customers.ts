@@ -27,7 +27,7 @@ export interface BestCustomers {
 export function percentileRanks(values: readonly number[]): number[] {
   const order = values.map((_, i) => i).sort((a, b) => values[a]! - values[b]!)
   const ranks = new Array<number>(values.length)
-  for (let start = 0; start < order.length; ) {
+  for (let start = 0; start < order.length;) {
     let end = start
     while (end + 1 < order.length && values[order[end + 1]!] === values[order[start]!]) end++
     // Ranks start..end (0-based) share their mean; the mid-rank keeps the scale symmetric.

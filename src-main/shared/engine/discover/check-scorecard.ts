@@ -74,14 +74,18 @@ function signalFinding(criterion: Criterion, attribute: DiscoveredAttribute | un
   const base = { kind: 'no-signal' as const, criterionId: criterion.id, attribute: criterion.attribute, category: criterion.category }
   if (!attribute) return { ...base, message: `${criterion.attribute} is not an attribute of this data, so the criterion never matches.` }
   if (attribute.significant && attribute.iv >= NO_SIGNAL_IV) return null
-  const why = attribute.significant ? `its information value is ${attribute.iv.toFixed(3)}` : 'it does not separate the target beyond chance'
+  const why = attribute.significant
+    ? `its information value is ${attribute.iv.toFixed(3)}`
+    : 'it does not separate the target beyond chance'
   return { ...base, message: `${criterion.attribute} carries no signal in this data (${why}); its points reward noise.` }
 }
 
 /** Each category's share of the positive points and of the evidence (IV of the attributes its criteria use). */
 function budgetFindings(scorecard: Scorecard, byName: ReadonlyMap<string, DiscoveredAttribute>): CheckFinding[] {
   const names = [...new Set([...scorecard.categories.map((c) => c.name), ...scorecard.criteria.map((c) => c.category)])]
-  const points = names.map((name) => scorecard.criteria.filter((c) => c.category === name).reduce((sum, c) => sum + Math.max(c.points, 0), 0))
+  const points = names.map((name) =>
+    scorecard.criteria.filter((c) => c.category === name).reduce((sum, c) => sum + Math.max(c.points, 0), 0)
+  )
   const evidence = names.map((name) => {
     const used = new Set(scorecard.criteria.filter((c) => c.category === name).map((c) => c.attribute))
     return [...used].reduce((sum, attribute) => sum + (byName.get(attribute)?.iv ?? 0), 0)

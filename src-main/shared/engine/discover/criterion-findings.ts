@@ -88,7 +88,8 @@ export function unitsPerGroup(p1: number, p0: number): number {
 /** Units per group to tell the observed difference (or ten points, when it is smaller) from chance. */
 function unitsToSettle(rate: number, others: number): number {
   const gap = rate - others
-  const goal = Math.abs(gap) >= SMALLEST_DIFFERENCE ? rate : Math.min(0.99, Math.max(0.01, others + (gap >= 0 ? 1 : -1) * SMALLEST_DIFFERENCE))
+  const goal =
+    Math.abs(gap) >= SMALLEST_DIFFERENCE ? rate : Math.min(0.99, Math.max(0.01, others + (gap >= 0 ? 1 : -1) * SMALLEST_DIFFERENCE))
   return unitsPerGroup(goal, others)
 }
 
@@ -126,7 +127,9 @@ export function criterionFindings(dataset: EngineDataset, scorecard: Scorecard, 
   const holdoutAccounts = split.holdout ? accountUnits(dataset, split.holdout) : null
   let order: Int32Array | null = null
   const claims: Array<{ id: string; condition: Condition; expected: FindingDirection }> = [
-    ...scorecard.criteria.filter((c) => c.points !== 0).map((c) => ({ id: c.id, condition: c as Condition, expected: (c.points > 0 ? 'higher' : 'lower') as FindingDirection })),
+    ...scorecard.criteria
+      .filter((c) => c.points !== 0)
+      .map((c) => ({ id: c.id, condition: c as Condition, expected: (c.points > 0 ? 'higher' : 'lower') as FindingDirection })),
     ...scorecard.knockouts.map((k, i) => ({ id: `knockout:${i}`, condition: k as Condition, expected: 'lower' as FindingDirection }))
   ]
   let anyAccountUnit = false

@@ -192,7 +192,14 @@ function accountUnit(column: EngineColumn, units: AccountUnits, totals: TargetTo
  * Distinct accounts per bin of a deal fact, in one pass over the deals grouped by account: a bin
  * counts an account once however many of its deals fall in it.
  */
-function accountsPerBin(binned: BinnedAttribute, column: EngineColumn, target: Int8Array, order: Int32Array, clusters: Int32Array, accountCount: number): number[] {
+function accountsPerBin(
+  binned: BinnedAttribute,
+  column: EngineColumn,
+  target: Int8Array,
+  order: Int32Array,
+  clusters: Int32Array,
+  accountCount: number
+): number[] {
   const bins = binned.bins.length
   const counts = new Array<number>(bins).fill(0)
   const rowBins = binned.rowBins?.()
@@ -287,11 +294,20 @@ function accountsPerBin(binned: BinnedAttribute, column: EngineColumn, target: I
 /** Above this many (account, bin) flags, accounts per bin are counted account by account instead. */
 const MAX_ACCOUNT_FLAGS = 64_000_000
 
-function dealUnit(dataset: EngineDataset, column: EngineColumn, target: Int8Array, totals: TargetTotals, units: AccountUnits | null, order: Int32Array | null, countAccounts: boolean): Unit {
+function dealUnit(
+  dataset: EngineDataset,
+  column: EngineColumn,
+  target: Int8Array,
+  totals: TargetTotals,
+  units: AccountUnits | null,
+  order: Int32Array | null,
+  countAccounts: boolean
+): Unit {
   const counts: UnitCounts = (binned) => {
     const deals = binned.bins.map((bin) => bin.n)
     // Without accounts that hold several deals, every deal is its own account.
-    const accounts = countAccounts && units && order ? accountsPerBin(binned, column, target, order, dataset.accountIndex, units.count) : deals
+    const accounts =
+      countAccounts && units && order ? accountsPerBin(binned, column, target, order, dataset.accountIndex, units.count) : deals
     return { deals, accounts }
   }
   return {
@@ -331,11 +347,19 @@ export function discover(dataset: EngineDataset, options: DiscoverOptions = {}):
   const order = units?.clustered ? clusterOrder(target, dataset.accountIndex, units.count) : null
   const analysed = [...dataset.attributes].map(([name, column]) => {
     const byAccount = units !== null && accountTotals !== null && dataset.levels?.get(name) === 'account'
-    const unit = byAccount ? accountUnit(column, units, accountTotals) : dealUnit(dataset, column, target, totals, units, order, options.accountsPerDealBin ?? true)
+    const unit = byAccount
+      ? accountUnit(column, units, accountTotals)
+      : dealUnit(dataset, column, target, totals, units, order, options.accountsPerDealBin ?? true)
     const binned = attributeBins(name, unit.column, unit.target, unit.totals, options.binning)
     const view = binView(binned, unit.totals, unit.counts)
-    const dates = options.dateAttributes?.has(name) && dataset.createdAt && unit.unit === 'deal' ? { createdAt: dataset.createdAt } : undefined
-    const leakage = leakageCheck(binned, view.iv, unit.totals, { name, column: unit.column, target: unit.target, ...(dates ? { dates } : {}) })
+    const dates =
+      options.dateAttributes?.has(name) && dataset.createdAt && unit.unit === 'deal' ? { createdAt: dataset.createdAt } : undefined
+    const leakage = leakageCheck(binned, view.iv, unit.totals, {
+      name,
+      column: unit.column,
+      target: unit.target,
+      ...(dates ? { dates } : {})
+    })
     const bands = column.kind === 'number' ? options.bands?.get(name) : undefined
     return {
       name,
@@ -396,7 +420,9 @@ export function discoverBands(dataset: EngineDataset, attribute: string, bands: 
   const units = accountUnits(dataset, chosen)
   const byAccount = units !== null && dataset.levels?.get(attribute) === 'account'
   const order = units?.clustered ? clusterOrder(chosen, dataset.accountIndex, units.count) : null
-  const unit = byAccount ? accountUnit(column, units, targetTotals(units.target)) : dealUnit(dataset, column, chosen, totals, units, order, true)
+  const unit = byAccount
+    ? accountUnit(column, units, targetTotals(units.target))
+    : dealUnit(dataset, column, chosen, totals, units, order, true)
   if (unit.column.kind !== 'number') throw new TypeError(`${attribute} is not a number attribute of this data`)
   return binView(bandBins(attribute, unit.column, unit.target, bands), unit.totals, unit.counts)
 }

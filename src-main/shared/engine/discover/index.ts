@@ -19,11 +19,32 @@ export { accountColumn, accountUnits, type AccountUnits } from './account-units'
 export { clusteredIndependence } from './clustered-test'
 export { mergeNumberBins, monotoneWhereAllowed, poolAdjacentViolators, type BinGroup } from './merge-bins'
 export { bandBins, DEFAULT_QUANTILES, numberBins, QUANTILE_SAMPLE, rangeLabel } from './number-bins'
-export { benjaminiHochberg, chiSquareIndependence, datasetSignal, SIGNIFICANCE_LEVEL, twoProportionPValue, type Signal } from './significance'
-export { suggestScorecard, type CriterionEvidence, type SuggestedScorecard, type SuggestionValidation, type SuggestOptions } from './suggest-scorecard'
+export {
+  benjaminiHochberg,
+  chiSquareIndependence,
+  datasetSignal,
+  SIGNIFICANCE_LEVEL,
+  twoProportionPValue,
+  type Signal
+} from './significance'
+export {
+  suggestScorecard,
+  type CriterionEvidence,
+  type SuggestedScorecard,
+  type SuggestionValidation,
+  type SuggestOptions
+} from './suggest-scorecard'
 export { fitTiers, tierEvidence, validationVerdict, type TierEvidence, type ValidationVerdict } from './tier-validation'
 export { heldOutPart, HOLDOUT_SHARE, MIN_HOLDOUT_EACH, validationSplit, type ValidationSplit } from './validation-split'
-export { criterionFindings, unitsPerGroup, MIN_HOLDOUT_MATCHING, type CriterionFinding, type ScorecardFindings, type FindingUnit, type RateComparison } from './criterion-findings'
+export {
+  criterionFindings,
+  unitsPerGroup,
+  MIN_HOLDOUT_MATCHING,
+  type CriterionFinding,
+  type ScorecardFindings,
+  type FindingUnit,
+  type RateComparison
+} from './criterion-findings'
 export { simpleCriteria, orderedGroups, type SimpleCriterion } from './simple-criteria'
 export {
   binEvidence,
@@ -40,4 +61,12 @@ export {
 } from './woe-iv'
 export { antiIcp, MAX_ANTI_ICP, type AntiIcpFinding } from './anti-icp'
 export { bestCustomers, bestTarget, firstRowOfAccounts, percentileRanks, type BestCustomers } from './best-customers'
-export { BUDGET_GAP, checkScorecard, LEFT_OUT_IV, NO_SIGNAL_IV, SIGN_WOE, type CheckedScorecard, type CheckFinding } from './check-scorecard'
+export {
+  BUDGET_GAP,
+  checkScorecard,
+  LEFT_OUT_IV,
+  NO_SIGNAL_IV,
+  SIGN_WOE,
+  type CheckedScorecard,
+  type CheckFinding
+} from './check-scorecard'

@@ -6,17 +6,41 @@
  */
 
 const RULES: ReadonlyArray<readonly [RegExp, string]> = [
-  [/(?:^| )(?:days|time|weeks|months|hours) (?:[a-z]+ )?(?:in|at|to|through|thru|since|until|spent in)(?: |$)/, 'time spent in the sales process'],
-  [/(?:^| )(?:elapsed|duration|durations|sales cycle|deal age|opportunity age|opp age|days open|days to close)(?: |$)/, 'how long the deal or a step of it took'],
+  [
+    /(?:^| )(?:days|time|weeks|months|hours) (?:[a-z]+ )?(?:in|at|to|through|thru|since|until|spent in)(?: |$)/,
+    'time spent in the sales process'
+  ],
+  [
+    /(?:^| )(?:elapsed|duration|durations|sales cycle|deal age|opportunity age|opp age|days open|days to close)(?: |$)/,
+    'how long the deal or a step of it took'
+  ],
   [/(?:^| )stages?(?: |$)/, 'the deal’s stage'],
-  [/(?:^| )(?:stage|step|status) (?:changes?|change count|changed)(?: |$)|number of (?:stage|status) changes/, 'the number of stage changes'],
+  [
+    /(?:^| )(?:stage|step|status) (?:changes?|change count|changed)(?: |$)|number of (?:stage|status) changes/,
+    'the number of stage changes'
+  ],
   [/(?:^| )ratio(?: of)? days(?: |$)/, 'a ratio of days spent in stages'],
-  [/(?:^| )(?:lost|loss|won|win|close|closed|churn|cancellation) reasons?(?: |$)|reasons? (?:lost|for loss|won|for win)/, 'the reason a deal was won or lost'],
-  [/(?:^| )(?:closed?|signed|signature|contract|won|lost|converted|conversion|onboarding|onboarded|go live|activated|became (?:a )?customer) (?:date|time|on|at|day)(?: |$)/, 'a date recorded when or after the deal closed'],
-  [/(?:^| )(?:probability|forecast|forecast category|expected revenue|weighted (?:amount|value|pipeline|revenue))(?: |$)/, 'a forecast of the outcome'],
-  [/(?:^| )(?:call|calls|talk|meeting|meetings|activity|activities|emails?|touches|touchpoints?) (?:duration|time|length|count|number)(?: |$)|(?:^| )(?:number|count|no|total) of (?:sales )?(?:activities|calls|meetings|emails|touches)(?: |$)|(?:^| )(?:sales )?activities(?: |$)/, 'sales activity logged on the deal'],
+  [
+    /(?:^| )(?:lost|loss|won|win|close|closed|churn|cancellation) reasons?(?: |$)|reasons? (?:lost|for loss|won|for win)/,
+    'the reason a deal was won or lost'
+  ],
+  [
+    /(?:^| )(?:closed?|signed|signature|contract|won|lost|converted|conversion|onboarding|onboarded|go live|activated|became (?:a )?customer) (?:date|time|on|at|day)(?: |$)/,
+    'a date recorded when or after the deal closed'
+  ],
+  [
+    /(?:^| )(?:probability|forecast|forecast category|expected revenue|weighted (?:amount|value|pipeline|revenue))(?: |$)/,
+    'a forecast of the outcome'
+  ],
+  [
+    /(?:^| )(?:call|calls|talk|meeting|meetings|activity|activities|emails?|touches|touchpoints?) (?:duration|time|length|count|number)(?: |$)|(?:^| )(?:number|count|no|total) of (?:sales )?(?:activities|calls|meetings|emails|touches)(?: |$)|(?:^| )(?:sales )?activities(?: |$)/,
+    'sales activity logged on the deal'
+  ],
   [/(?:^| )last (?:activity|call|contact|contacted|touch|engagement|meeting|stage change)(?: |$)/, 'the last step of the sales process'],
-  [/(?:^| )(?:lifecycle stage|lead status|is won|is closed|is converted|converted|closed won|closed lost|has won|deal won|outcome)(?: |$)/, 'the outcome itself'],
+  [
+    /(?:^| )(?:lifecycle stage|lead status|is won|is closed|is converted|converted|closed won|closed lost|has won|deal won|outcome)(?: |$)/,
+    'the outcome itself'
+  ],
   [/(?:^| )onboarding (?:completed|complete|status|done)(?: |$)/, 'a step after the sale']
 ]
 

@@ -189,7 +189,10 @@ export function leakageCheck(binned: BinnedAttribute, iv: number, totals: Target
  * The reading across attributes: an IV past what real traits reach and an AUC far above every
  * other attribute's. Returns the reason for each attribute it flags, by index.
  */
-export function outlierLeaks(attributes: ReadonlyArray<{ iv: number; auc: number; suspected: boolean }>, baseRate: number): Map<number, string> {
+export function outlierLeaks(
+  attributes: ReadonlyArray<{ iv: number; auc: number; suspected: boolean }>,
+  baseRate: number
+): Map<number, string> {
   const flagged = new Map<number, string>()
   const limit = leakIvLimit(baseRate)
   attributes.forEach((a, i) => {
@@ -199,7 +202,10 @@ export function outlierLeaks(attributes: ReadonlyArray<{ iv: number; auc: number
       if (j !== i && !other.suspected) nextBest = Math.max(nextBest, other.auc)
     })
     if (a.auc >= nextBest + OUTLIER_AUC_GAP) {
-      flagged.set(i, `information value ${a.iv.toFixed(2)} and an AUC of ${a.auc.toFixed(2)} against at most ${nextBest.toFixed(2)} for any other attribute: too good to be a trait`)
+      flagged.set(
+        i,
+        `information value ${a.iv.toFixed(2)} and an AUC of ${a.auc.toFixed(2)} against at most ${nextBest.toFixed(2)} for any other attribute: too good to be a trait`
+      )
     }
   })
   return flagged

@@ -18,7 +18,8 @@ export interface BinGroup extends CellCount {
 
 const join = (a: BinGroup, b: BinGroup): BinGroup => ({ start: a.start, end: b.end, n: a.n + b.n, positives: a.positives + b.positives })
 
-const singletons = (cells: readonly CellCount[]): BinGroup[] => cells.map((cell, i) => ({ start: i, end: i, n: cell.n, positives: cell.positives }))
+const singletons = (cells: readonly CellCount[]): BinGroup[] =>
+  cells.map((cell, i) => ({ start: i, end: i, n: cell.n, positives: cell.positives }))
 
 /** Pool-adjacent-violators: the weighted least-squares monotone fit of the rates, as runs of pooled bins. */
 export function poolAdjacentViolators(cells: readonly CellCount[], direction: 1 | -1): BinGroup[] {

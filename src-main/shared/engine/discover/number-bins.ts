@@ -225,5 +225,13 @@ export function bandBins(name: string, column: NumberColumn, target: Int8Array, 
   bands.forEach((_, j) => (shown[j] = counts.n[j]! > 0 ? next++ : -1))
   shown[bands.length] = bins.length
   const rowBins = (): Int32Array => rangeCells(column, target, lows).map((cell) => (cell < 0 ? -1 : shown[cell]!))
-  return { name, kind: 'number', bins: all, partitions: [all.map(cellOf)], testPartitions: [all.map(cellOf)], testCells: () => rangeCells(column, target, lows), rowBins }
+  return {
+    name,
+    kind: 'number',
+    bins: all,
+    partitions: [all.map(cellOf)],
+    testPartitions: [all.map(cellOf)],
+    testCells: () => rangeCells(column, target, lows),
+    rowBins
+  }
 }

@@ -85,7 +85,13 @@ export const PRESENT_SIGNAL_IV = 0.1
  * separate the outcome because they record it, or name the account rather than describe it.
  */
 export function datasetSignal(
-  attributes: ReadonlyArray<{ significant: boolean; iv: number; leakageSuspected: boolean; leakageOverruled?: boolean; excluded?: string | null }>
+  attributes: ReadonlyArray<{
+    significant: boolean
+    iv: number
+    leakageSuspected: boolean
+    leakageOverruled?: boolean
+    excluded?: string | null
+  }>
 ): Signal {
   const real = attributes.filter(
     (attribute) => attribute.significant && (!attribute.leakageSuspected || attribute.leakageOverruled === true) && !attribute.excluded

@@ -29,10 +29,16 @@ export interface SimpleCriterion {
   bins: DiscoveredBin[]
 }
 
-const pooled = (bins: readonly CellCount[]): CellCount => bins.reduce((sum, b) => ({ n: sum.n + b.n, positives: sum.positives + b.positives }), { n: 0, positives: 0 })
+const pooled = (bins: readonly CellCount[]): CellCount =>
+  bins.reduce((sum, b) => ({ n: sum.n + b.n, positives: sum.positives + b.positives }), { n: 0, positives: 0 })
 
 /** A group becomes a criterion when its pooled interval excludes the average and its WoE is large enough. */
-function criterionOf(attribute: DiscoveredAttribute, bins: DiscoveredBin[], condition: Condition, totals: TargetTotals): SimpleCriterion | null {
+function criterionOf(
+  attribute: DiscoveredAttribute,
+  bins: DiscoveredBin[],
+  condition: Condition,
+  totals: TargetTotals
+): SimpleCriterion | null {
   const cell = pooled(bins)
   if (cell.n === 0) return null
   const evidence = binEvidence(cell, totals)
@@ -89,7 +95,9 @@ function listCriteria(attribute: DiscoveredAttribute): SimpleCriterion[] {
   const positive = splitByGap(items.filter((bin) => bin.woe >= MIN_GROUP_WOE))
   for (const group of [...positive, items.filter((bin) => bin.woe <= -MIN_GROUP_WOE)]) {
     if (group.length === 0) continue
-    const strongest = group.reduce((best, bin) => (Math.abs(bin.woe) * Math.sqrt(bin.n) > Math.abs(best.woe) * Math.sqrt(best.n) ? bin : best))
+    const strongest = group.reduce((best, bin) =>
+      Math.abs(bin.woe) * Math.sqrt(bin.n) > Math.abs(best.woe) * Math.sqrt(best.n) ? bin : best
+    )
     const values = group.flatMap((bin) => bin.condition.values ?? [])
     out.push({
       attribute: attribute.name,
@@ -128,7 +136,11 @@ function unimodal(bins: readonly DiscoveredBin[], totals: TargetTotals): { group
   for (let turn = 1; turn < bins.length - 1; turn++) {
     for (const direction of [1, -1] as const) {
       const left = poolAdjacentViolators(bins.slice(0, turn + 1), direction)
-      const right = poolAdjacentViolators(bins.slice(turn + 1), direction === 1 ? -1 : 1).map((g) => ({ ...g, start: g.start + turn + 1, end: g.end + turn + 1 }))
+      const right = poolAdjacentViolators(bins.slice(turn + 1), direction === 1 ? -1 : 1).map((g) => ({
+        ...g,
+        start: g.start + turn + 1,
+        end: g.end + turn + 1
+      }))
       const groups = [...left, ...right]
       const error = fitError(bins, groups, totals)
       if (!best || error < best.error) best = { groups, error }

@@ -162,7 +162,13 @@ function scorecardAuc(scorecard: Scorecard, dataset: EngineDataset, target: Int8
 }
 
 /** Criteria into points within the budgets: one points-per-unit-of-evidence, lowered per category only where its budget binds. */
-function assemble(name: string, budgetsIn: readonly ScorecardCategory[], candidates: Candidate[], attributes: readonly DiscoveredAttribute[], label: (c: Candidate) => string) {
+function assemble(
+  name: string,
+  budgetsIn: readonly ScorecardCategory[],
+  candidates: Candidate[],
+  attributes: readonly DiscoveredAttribute[],
+  label: (c: Candidate) => string
+) {
   const budgets = budgetsIn.map((category) => ({ ...category }))
   const byCategory = new Map<string, Candidate[]>()
   for (const candidate of candidates) {
@@ -231,11 +237,20 @@ function unconstrainedScorecard(result: DiscoverResult, options: SuggestOptions)
       .filter((bin) => (bin.woe > 0 ? bin.condition.op !== 'is_missing' : bin.woe <= -NEGATIVE_WOE))
       .map((bin) => ({
         attribute,
-        criterion: { attribute: attribute.name, condition: bin.condition as Condition, woe: bin.woe, n: bin.n, positives: bin.positives, rate: bin.rate, bins: [bin] },
+        criterion: {
+          attribute: attribute.name,
+          condition: bin.condition as Condition,
+          woe: bin.woe,
+          n: bin.n,
+          positives: bin.positives,
+          rate: bin.rate,
+          bins: [bin]
+        },
         points: 0
       }))
   )
-  return assemble(options.name, options.budgets ?? DEFAULT_CATEGORIES, candidates, chosen, (c) => describeCondition(c.criterion.condition)).scorecard
+  return assemble(options.name, options.budgets ?? DEFAULT_CATEGORIES, candidates, chosen, (c) => describeCondition(c.criterion.condition))
+    .scorecard
 }
 
 /**
@@ -275,7 +290,10 @@ export function suggestScorecard(dataset: EngineDataset, options: SuggestOptions
   const split = validationSplit(dataset, target)
   const pool: MaskPool = { rowCount: dataset.rowCount, maskCache: new Map() }
   const fitted = discover(dataset, { ...options.discover, target: split.train })
-  const count = split.kind === 'none' ? Math.min(options.maxAttributes ?? DEFAULT_MAX_ATTRIBUTES, eligible(fitted, options.minIv ?? MIN_SUGGESTED_IV).length) : attributeCount(dataset, options, split.train, eligible(fitted, options.minIv ?? MIN_SUGGESTED_IV).length, pool)
+  const count =
+    split.kind === 'none'
+      ? Math.min(options.maxAttributes ?? DEFAULT_MAX_ATTRIBUTES, eligible(fitted, options.minIv ?? MIN_SUGGESTED_IV).length)
+      : attributeCount(dataset, options, split.train, eligible(fitted, options.minIv ?? MIN_SUGGESTED_IV).length, pool)
   const built = simpleScorecard(fitted, options, count)
   const { scorecard } = built
 
@@ -290,7 +308,11 @@ export function suggestScorecard(dataset: EngineDataset, options: SuggestOptions
   const where = measuredOn === 'holdout' ? 'on the held-out deals' : 'on the deals it was fitted on (no holdout was possible)'
   const verdict =
     scorecard.criteria.length === 0
-      ? { meets: null, sentence: 'No attribute carries usable evidence on the fitting deals: the suggestion has no criteria, so there is nothing to validate.' }
+      ? {
+          meets: null,
+          sentence:
+            'No attribute carries usable evidence on the fitting deals: the suggestion has no criteria, so there is nothing to validate.'
+        }
       : validationVerdict(tiers, where)
   const auc = scorecard.criteria.length === 0 ? 0.5 : scorecardAuc(scorecard, dataset, measured, pool)
   const unconstrained = unconstrainedScorecard(fitted, options)

@@ -140,7 +140,8 @@ export function validationVerdict(evidence: readonly TierEvidence[], where: stri
   const lost = evidence.reduce((sum, t) => sum + t.accounts - t.wonAccounts, 0)
   const top = tiers[0]
   const bottom = tiers[tiers.length - 1]
-  if (!top || !bottom || tiers.length < 2) return { meets: null, sentence: `Not enough data to tell ${where}: the scorecard does not split the accounts into tiers.` }
+  if (!top || !bottom || tiers.length < 2)
+    return { meets: null, sentence: `Not enough data to tell ${where}: the scorecard does not split the accounts into tiers.` }
   if (won < MIN_ACCOUNTS_EACH || lost < MIN_ACCOUNTS_EACH || top.accounts < MIN_ACCOUNTS_EACH || bottom.accounts < MIN_ACCOUNTS_EACH) {
     return {
       meets: null,
@@ -152,7 +153,10 @@ export function validationVerdict(evidence: readonly TierEvidence[], where: stri
   const ratio = bottom.rate && bottom.rate > 0 ? (top.rate ?? 0) / bottom.rate : Infinity
   const separated = (top.ci[0] ?? 0) > (bottom.ci[1] ?? 1)
   const meets = held >= WINS_HELD && ratio >= TOP_OVER_BOTTOM && separated
-  const upper = tiers.slice(0, -1).map((t) => isolated(t.name)).join(' and ')
+  const upper = tiers
+    .slice(0, -1)
+    .map((t) => isolated(t.name))
+    .join(' and ')
   const times = Number.isFinite(ratio) ? `${ratio.toFixed(1)}×` : 'far more often than'
   const facts =
     `tiers ${upper} (${pct(heldAccounts)} of accounts) hold ${pct(held)} of the won accounts, and tier ${isolated(top.name)} wins ${times} as often as tier ${isolated(bottom.name)} ` +
@@ -160,8 +164,6 @@ export function validationVerdict(evidence: readonly TierEvidence[], where: stri
   const standard = `the standard is at least ${pct(WINS_HELD)} of wins in the top tiers and a top tier winning at least ${TOP_OVER_BOTTOM}× as often as the bottom, beyond the intervals`
   return {
     meets,
-    sentence: meets
-      ? `Meets the standard ${where}: ${facts}.`
-      : `Falls short of the standard ${where}: ${facts}; ${standard}.`
+    sentence: meets ? `Meets the standard ${where}: ${facts}.` : `Falls short of the standard ${where}: ${facts}; ${standard}.`
   }
 }

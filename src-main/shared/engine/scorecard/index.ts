@@ -14,7 +14,15 @@ export {
   type ScorecardCategory,
   type Tier
 } from './model'
-export { attributeCatalog, OPERAND_SHAPE, OPS_BY_KIND, type AttributeCatalog, type AttributeInfo, type AttributeKind, type OperandShape } from './operators'
+export {
+  attributeCatalog,
+  OPERAND_SHAPE,
+  OPS_BY_KIND,
+  type AttributeCatalog,
+  type AttributeInfo,
+  type AttributeKind,
+  type OperandShape
+} from './operators'
 export { describeCondition } from './describe-condition'
 export { MAX_CRITERIA, MAX_POINTS, validateScorecard, type ScorecardProblem } from './validate'
 export {

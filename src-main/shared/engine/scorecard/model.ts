@@ -5,16 +5,7 @@
 
 /** Every condition a criterion or knockout can test; which ones fit an attribute depends on its kind. */
 export type ConditionOp =
-  | 'in'
-  | 'not_in'
-  | 'between'
-  | 'lt'
-  | 'gt'
-  | 'is_true'
-  | 'is_false'
-  | 'contains_any'
-  | 'contains_all'
-  | 'is_missing'
+  'in' | 'not_in' | 'between' | 'lt' | 'gt' | 'is_true' | 'is_false' | 'contains_any' | 'contains_all' | 'is_missing'
 
 export const CONDITION_OPS: readonly ConditionOp[] = [
   'in',

@@ -91,7 +91,8 @@ function validateShape(scorecard: Scorecard, report: ProblemReport): void {
     if (typeof category.name !== 'string' || category.name.trim() === '') report('error', where, 'has no name', 'name')
     else if (categoryNames.has(category.name)) report('error', where, `"${category.name}" is listed twice`, 'name')
     categoryNames.add(category.name)
-    if (!isFiniteNumber(category.budget) || category.budget < 0) report('error', where, 'the budget must be a number of points, 0 or more', 'budget')
+    if (!isFiniteNumber(category.budget) || category.budget < 0)
+      report('error', where, 'the budget must be a number of points, 0 or more', 'budget')
   })
   if (scorecard.tiers.length === 0) report('error', 'scorecard', 'needs at least one tier', 'tiers')
   const tierNames = new Set<string>()
@@ -150,7 +151,12 @@ function warnOverBudget(scorecard: Scorecard, report: ProblemReport): void {
       .filter((criterion) => criterion.category === category.name && criterion.points > 0)
       .reduce((sum, criterion) => sum + criterion.points, 0)
     if (isFiniteNumber(category.budget) && category.budget >= 0 && positive > category.budget) {
-      report('warning', `category ${i + 1}`, `the criteria in ${category.name} add up to ${positive} points, over its budget of ${category.budget}`, 'budget')
+      report(
+        'warning',
+        `category ${i + 1}`,
+        `the criteria in ${category.name} add up to ${positive} points, over its budget of ${category.budget}`,
+        'budget'
+      )
     }
   })
 }
@@ -165,16 +171,19 @@ export function validateScorecard(scorecard: Scorecard, attributes?: AttributeCa
   validateShape(scorecard, report)
   validateCaps(scorecard, report, attributes)
   const categoryNames = new Set(scorecard.categories.map((category) => category.name))
-  if (scorecard.criteria.length > MAX_CRITERIA) report('error', 'scorecard', `has ${scorecard.criteria.length} criteria; at most ${MAX_CRITERIA} are supported`, 'criteria')
+  if (scorecard.criteria.length > MAX_CRITERIA)
+    report('error', 'scorecard', `has ${scorecard.criteria.length} criteria; at most ${MAX_CRITERIA} are supported`, 'criteria')
   const ids = new Set<string>()
   scorecard.criteria.forEach((criterion, i) => {
     const where = `criterion ${i + 1}`
     if (typeof criterion.id !== 'string' || criterion.id === '') report('error', where, 'has no id', 'id')
     else if (ids.has(criterion.id)) report('error', where, `the id "${criterion.id}" is used twice`, 'id')
     ids.add(criterion.id)
-    if (!categoryNames.has(criterion.category)) report('error', where, `"${criterion.category}" is not a category of this scorecard`, 'category')
+    if (!categoryNames.has(criterion.category))
+      report('error', where, `"${criterion.category}" is not a category of this scorecard`, 'category')
     if (!Number.isInteger(criterion.points)) report('error', where, 'points must be a whole number', 'points')
-    else if (Math.abs(criterion.points) > MAX_POINTS) report('error', where, `points must be from -${MAX_POINTS} to ${MAX_POINTS}`, 'points')
+    else if (Math.abs(criterion.points) > MAX_POINTS)
+      report('error', where, `points must be from -${MAX_POINTS} to ${MAX_POINTS}`, 'points')
     validateCondition(criterion, where, report, attributes)
   })
   scorecard.knockouts.forEach((knockout, i) => {

@@ -21,10 +21,7 @@ export interface ScoreScale {
   max: number
 }
 
-export function scoreScale(
-  criteria: ReadonlyArray<{ attribute: string; points: number }>,
-  caps: readonly AttributeCap[] = []
-): ScoreScale {
+export function scoreScale(criteria: ReadonlyArray<{ attribute: string; points: number }>, caps: readonly AttributeCap[] = []): ScoreScale {
   const byAttribute = new Map<string, { positive: number; negative: number }>()
   for (const { attribute, points } of criteria) {
     const sums = byAttribute.get(attribute) ?? { positive: 0, negative: 0 }

@@ -89,7 +89,12 @@ function binOf(value: number, cuts: readonly number[]): number {
   return lo
 }
 
-function countNumber(column: Extract<EngineColumn, { kind: 'number' }>, before: Uint8Array, after: Uint8Array, format: (value: number) => string): Counts {
+function countNumber(
+  column: Extract<EngineColumn, { kind: 'number' }>,
+  before: Uint8Array,
+  after: Uint8Array,
+  format: (value: number) => string
+): Counts {
   const cuts = decileCuts(column.values, before)
   const bins = cuts.length + 1
   const b = new Array<number>(bins + 1).fill(0)
@@ -102,7 +107,13 @@ function countNumber(column: Extract<EngineColumn, { kind: 'number' }>, before: 
     else a[bin]!++
   }
   const labels = Array.from({ length: bins }, (_, i) =>
-    i === 0 ? (cuts.length === 0 ? 'any value' : `under ${format(cuts[0]!)}`) : i === bins - 1 ? `${format(cuts[i - 1]!)} and over` : `${format(cuts[i - 1]!)} to under ${format(cuts[i]!)}`
+    i === 0
+      ? cuts.length === 0
+        ? 'any value'
+        : `under ${format(cuts[0]!)}`
+      : i === bins - 1
+        ? `${format(cuts[i - 1]!)} and over`
+        : `${format(cuts[i - 1]!)} to under ${format(cuts[i]!)}`
   )
   return { labels: [...labels, MISSING], before: b, after: a }
 }
@@ -128,7 +139,13 @@ function countMulti(column: Extract<EngineColumn, { kind: 'multi' }>, before: Ui
  * The drift of one attribute between the deals marked in `before` and those in `after` (a deal
  * in neither is ignored). `format` writes a number cut for the bins' labels.
  */
-export function attributeDrift(attribute: string, column: EngineColumn, before: Uint8Array, after: Uint8Array, format: (value: number) => string = String): AttributeDrift {
+export function attributeDrift(
+  attribute: string,
+  column: EngineColumn,
+  before: Uint8Array,
+  after: Uint8Array,
+  format: (value: number) => string = String
+): AttributeDrift {
   const counts =
     column.kind === 'category'
       ? countCategory(column, before, after)
@@ -149,6 +166,10 @@ export function attributeDrift(attribute: string, column: EngineColumn, before: 
     attribute,
     psi: stability.total,
     reading: driftReading(stability.total),
-    bins: labels.map((label, i) => ({ label, before: totalBefore ? before_[i]! / totalBefore : 0, after: totalAfter ? after_[i]! / totalAfter : 0 }))
+    bins: labels.map((label, i) => ({
+      label,
+      before: totalBefore ? before_[i]! / totalBefore : 0,
+      after: totalAfter ? after_[i]! / totalAfter : 0
+    }))
   }
 }

@@ -84,7 +84,11 @@ export function bandTable(outcome: ScoredOutcome, bands: readonly ScoreBand[], o
     group.cycleSum += h.cycleSum[b]!
     group.cycleCount += h.cycleCount[b]!
   }
-  const medians = groupMedianCycles(outcome, groupOfBucket, per.map((group) => group.cycleCount))
+  const medians = groupMedianCycles(
+    outcome,
+    groupOfBucket,
+    per.map((group) => group.cycleCount)
+  )
   const baseRate = total.n === 0 ? NaN : total.wins / total.n
   const ratio = (a: number, b: number): number => (b === 0 ? NaN : a / b)
   return per.map((group, g): BandRow => {

@@ -104,14 +104,19 @@ function summary(side: ComparedSide, threshold: number, topTier: Int8Array): Sid
 const topTierMin = (side: ComparedSide): number => side.compiled.scorecard.tiers[0]?.min ?? 0
 
 /** Compares at each scorecard's own top-tier threshold unless thresholds are given. */
-export function compareScorecards(a: ComparedSide, b: ComparedSide, options: { thresholdA?: number; thresholdB?: number } = {}): ScorecardComparison {
+export function compareScorecards(
+  a: ComparedSide,
+  b: ComparedSide,
+  options: { thresholdA?: number; thresholdB?: number } = {}
+): ScorecardComparison {
   if (a.view.dataset.rowCount !== b.view.dataset.rowCount) throw new RangeError('Scorecards can only be compared on the same deals')
   const byA = accountTiers(a)
   const byB = accountTiers(b)
   const summaryA = summary(a, options.thresholdA ?? topTierMin(a), byA.tier)
   const summaryB = summary(b, options.thresholdB ?? topTierMin(b), byB.tier)
   const { accountIds, accountNames } = a.view.dataset
-  const tierName = (side: ComparedSide, tier: number): string => (tier >= 0 ? (side.compiled.scorecard.tiers[tier]?.name ?? '') : DISQUALIFIED)
+  const tierName = (side: ComparedSide, tier: number): string =>
+    tier >= 0 ? (side.compiled.scorecard.tiers[tier]?.name ?? '') : DISQUALIFIED
   const swap = (account: number): AccountSwap => {
     const row = byA.row[account]! >= 0 ? byA.row[account]! : byB.row[account]!
     const scoreA = byA.score[account]!
@@ -137,6 +142,8 @@ export function compareScorecards(a: ComparedSide, b: ComparedSide, options: { t
   entering.sort((x, y) => (y.scoreB ?? -1) - (x.scoreB ?? -1))
   leaving.sort((x, y) => (y.scoreA ?? -1) - (x.scoreA ?? -1))
   const { scorecard: _a, ...numbersA } = summaryA
-  const delta = Object.fromEntries(Object.entries(numbersA).map(([key, value]) => [key, summaryB[key as keyof SummaryDelta] - value])) as SummaryDelta
+  const delta = Object.fromEntries(
+    Object.entries(numbersA).map(([key, value]) => [key, summaryB[key as keyof SummaryDelta] - value])
+  ) as SummaryDelta
   return { a: summaryA, b: summaryB, delta, entering, leaving }
 }

@@ -15,7 +15,16 @@
  * - keep: none of these.
  */
 
-import type { ReviewCase, ReviewDecision, ReviewDrift, ReviewPeriod, ReviewReport, ReviewTierFigures, ReviewTierRow, ReviewVerdict } from '@shared/domain/review'
+import type {
+  ReviewCase,
+  ReviewDecision,
+  ReviewDrift,
+  ReviewPeriod,
+  ReviewReport,
+  ReviewTierFigures,
+  ReviewTierRow,
+  ReviewVerdict
+} from '@shared/domain/review'
 import { reasonCodes, reasonsLine } from '@shared/engine/scoring/reason-codes'
 import { DISQUALIFIED, type Criterion } from '@shared/engine/scorecard/model'
 import { attributeDrift, driftReading } from './attribute-drift'
@@ -89,8 +98,10 @@ function verdictOf(report: Omit<ReviewReport, 'verdict' | 'caveat'> & { criteria
   const findings: string[] = []
   const { built, review, auc, tiers } = report
   const thin = [
-    review.deals < REVIEW_MIN_DEALS && `${count(review.deals)} decided deal${review.deals === 1 ? '' : 's'} closed since ${longDate(report.since)} (at least ${REVIEW_MIN_DEALS} are needed)`,
-    built.deals < REVIEW_MIN_DEALS && `${count(built.deals)} decided deals before ${longDate(report.since)} (at least ${REVIEW_MIN_DEALS} are needed)`,
+    review.deals < REVIEW_MIN_DEALS &&
+      `${count(review.deals)} decided deal${review.deals === 1 ? '' : 's'} closed since ${longDate(report.since)} (at least ${REVIEW_MIN_DEALS} are needed)`,
+    built.deals < REVIEW_MIN_DEALS &&
+      `${count(built.deals)} decided deals before ${longDate(report.since)} (at least ${REVIEW_MIN_DEALS} are needed)`,
     review.deals >= REVIEW_MIN_DEALS &&
       Math.min(review.wins, review.deals - review.wins) < REVIEW_MIN_CLASS &&
       `the new deals are ${count(review.wins)} won and ${count(review.deals - review.wins)} lost (at least ${REVIEW_MIN_CLASS} of each are needed to tell whether it ranks them)`,
@@ -108,7 +119,8 @@ function verdictOf(report: Omit<ReviewReport, 'verdict' | 'caveat'> & { criteria
   if (report.criteria === 0) {
     return {
       decision: 'rebuild',
-      sentence: 'The scorecard has no criteria: every deal scores the same, so there is nothing to keep. Build one from the data in Discover or Scorecards.',
+      sentence:
+        'The scorecard has no criteria: every deal scores the same, so there is nothing to keep. Build one from the data in Discover or Scorecards.',
       findings: ['The scorecard has no criteria.']
     }
   }
@@ -121,15 +133,21 @@ function verdictOf(report: Omit<ReviewReport, 'verdict' | 'caveat'> & { criteria
   }
   if (auc.review !== null && auc.review < REVIEW_AUC_FLOOR) {
     raise('rebuild')
-    findings.push(`The score barely ranks the new deals: AUC ${auc.review.toFixed(2)} (0.5 is chance; under ${REVIEW_AUC_FLOOR} the ranking has failed).`)
+    findings.push(
+      `The score barely ranks the new deals: AUC ${auc.review.toFixed(2)} (0.5 is chance; under ${REVIEW_AUC_FLOOR} the ranking has failed).`
+    )
   }
   if (top && bottom && top.ci && bottom.winRate !== null && top.ci[1] <= bottom.winRate && tiers.length > 1) {
     raise('rebuild')
-    findings.push(`Tier ${tiers[0]!.tier} no longer wins more often than the lowest tier on the new deals: ${pct(top.winRate!)} vs ${pct(bottom.winRate)}.`)
+    findings.push(
+      `Tier ${tiers[0]!.tier} no longer wins more often than the lowest tier on the new deals: ${pct(top.winRate!)} vs ${pct(bottom.winRate)}.`
+    )
   }
   if (auc.built !== null && auc.review !== null && auc.built - auc.review >= REVIEW_AUC_DROP) {
     raise('re-weight')
-    findings.push(`The ranking weakened: AUC ${auc.review.toFixed(2)} on the new deals against ${auc.built.toFixed(2)} on the deals it was built on.`)
+    findings.push(
+      `The ranking weakened: AUC ${auc.review.toFixed(2)} on the new deals against ${auc.built.toFixed(2)} on the deals it was built on.`
+    )
   }
   // A drop counts only beyond both intervals: a new quarter's rate swings on its own.
   if (top?.winRate != null && top.ci && topBuilt?.ci && !top.tooSmall && top.ci[1] < topBuilt.ci[0]) {
@@ -150,7 +168,9 @@ function verdictOf(report: Omit<ReviewReport, 'verdict' | 'caveat'> & { criteria
     )
   }
   const topWords =
-    top?.winRate != null && bottom?.winRate != null ? ` Tier ${tiers[0]!.tier} won ${pct(top.winRate)} of its new deals, the lowest tier ${pct(bottom.winRate)}.` : ''
+    top?.winRate != null && bottom?.winRate != null
+      ? ` Tier ${tiers[0]!.tier} won ${pct(top.winRate)} of its new deals, the lowest tier ${pct(bottom.winRate)}.`
+      : ''
   const since = longDate(report.since)
   // The decision is printed before the sentence ("Keep.", "Re-weight."), so the sentence says why.
   const sentence =
@@ -179,7 +199,10 @@ function cases(simulation: Simulation, rows: number[], options: ReviewOptions, r
       tier: tier < 0 ? DISQUALIFIED : (compiled.scorecard.tiers[tier]?.name ?? ''),
       closedOn: isoDay(finite(dataset.closedAt[row]!)),
       amount: finite(dataset.amount[row]!),
-      reasons: reasonsLine(reasonCodes(criteria, matches, reasonWords, caps), knocked >= 0 ? (compiled.knockouts[knocked]?.knockout.name ?? DISQUALIFIED) : null)
+      reasons: reasonsLine(
+        reasonCodes(criteria, matches, reasonWords, caps),
+        knocked >= 0 ? (compiled.knockouts[knocked]?.knockout.name ?? DISQUALIFIED) : null
+      )
     }
   })
 }
@@ -192,7 +215,11 @@ export function quarterlyReview(simulation: Simulation, options: ReviewOptions):
   const byTier = simulation.outOfTime(options.cutMs, threshold, tierBands(tiers))
   const byScore = simulation.outOfTime(options.cutMs, threshold, FIXED_BANDS)
 
-  const tierRows: ReviewTierRow[] = byTier.before.bands.map((row, i) => ({ tier: row.name, built: figures(row), review: figures(byTier.after.bands[i]) }))
+  const tierRows: ReviewTierRow[] = byTier.before.bands.map((row, i) => ({
+    tier: row.name,
+    built: figures(row),
+    review: figures(byTier.after.bands[i])
+  }))
 
   // The same deals the periods counted: decided, with a close date on either side of the cut.
   const before = new Uint8Array(dataset.rowCount)
@@ -207,14 +234,18 @@ export function quarterlyReview(simulation: Simulation, options: ReviewOptions):
   const built = periodOf(byTier.before, before, dataset.closedAt)
   const review = periodOf(byTier.after, after, dataset.closedAt)
   const attributes: string[] = []
-  for (const c of [...compiled.scorecard.criteria, ...compiled.scorecard.knockouts]) if (!attributes.includes(c.attribute)) attributes.push(c.attribute)
+  for (const c of [...compiled.scorecard.criteria, ...compiled.scorecard.knockouts])
+    if (!attributes.includes(c.attribute)) attributes.push(c.attribute)
   const attributeDriftRows: ReviewDrift[] = attributes
     .flatMap((name) => {
       const column = dataset.attributes.get(name)
       if (!column) return []
       const drift = attributeDrift(name, column, before, after, (value) => options.formatNumber(name, value))
       if (!Number.isFinite(drift.psi)) return []
-      const worded = column.kind === 'category' || column.kind === 'multi' ? drift.bins.map((b) => ({ ...b, label: b.label === 'missing' ? b.label : options.valueWords(b.label) })) : drift.bins
+      const worded =
+        column.kind === 'category' || column.kind === 'multi'
+          ? drift.bins.map((b) => ({ ...b, label: b.label === 'missing' ? b.label : options.valueWords(b.label) }))
+          : drift.bins
       const moved = [...worded].sort((x, y) => Math.abs(y.after - y.before) - Math.abs(x.after - x.before)).slice(0, 3)
       return [{ attribute: name, label: options.attributeLabel(name), psi: drift.psi, reading: drift.reading, moved }]
     })

@@ -33,7 +33,8 @@ export interface SimulationPack {
   masks: PackedMask[]
 }
 
-const bytesOf = (array: ArrayBufferView): Uint8Array => new Uint8Array(array.buffer.slice(array.byteOffset, array.byteOffset + array.byteLength))
+const bytesOf = (array: ArrayBufferView): Uint8Array =>
+  new Uint8Array(array.buffer.slice(array.byteOffset, array.byteOffset + array.byteLength))
 
 /** A typed array over bytes that may not be aligned for it (a copy only when they are not). */
 function viewAs<T>(bytes: Uint8Array, size: number, make: (buffer: ArrayBuffer, offset: number, length: number) => T): T {

@@ -79,7 +79,10 @@ export class WhatIfSession {
       scorecard.criteria.forEach((criterion, index) => setCriterionPoints(before, this.scored!, index, criterion.points))
       if (JSON.stringify(before.scorecard.tiers) !== JSON.stringify(scorecard.tiers)) setTiers(before, this.scored, scorecard.tiers)
       // Names, labels and categories do not score; carry them so the report names things right.
-      before.scorecard = { ...scorecard, criteria: before.scorecard.criteria.map((c, i) => ({ ...scorecard.criteria[i]!, points: c.points })) }
+      before.scorecard = {
+        ...scorecard,
+        criteria: before.scorecard.criteria.map((c, i) => ({ ...scorecard.criteria[i]!, points: c.points }))
+      }
       before.criteria.forEach((entry, i) => (entry.criterion = before.scorecard.criteria[i]!))
     } else {
       this.compiled = compileScorecard(scorecard, this.dataset, { rowCount: this.dataset.rowCount, maskCache: this.maskCache })

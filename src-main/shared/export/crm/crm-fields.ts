@@ -24,21 +24,45 @@ interface StandardField {
 
 /** Fields both CRMs have on a company/account record, by what the column's label says. */
 const STANDARD_FIELDS: readonly StandardField[] = [
-  { pattern: /^(industry|industries)$/, hubspot: { field: 'industry', type: 'picklist' }, salesforce: { field: 'Industry', type: 'picklist' } },
+  {
+    pattern: /^(industry|industries)$/,
+    hubspot: { field: 'industry', type: 'picklist' },
+    salesforce: { field: 'Industry', type: 'picklist' }
+  },
   {
     pattern: /^(number of )?employees?( count| range| size)?$|^(employee count|headcount|company size)$/,
     hubspot: { field: 'numberofemployees', type: 'number' },
     salesforce: { field: 'NumberOfEmployees', type: 'number' }
   },
-  { pattern: /^annual revenue$|^revenue$/, hubspot: { field: 'annualrevenue', type: 'number' }, salesforce: { field: 'AnnualRevenue', type: 'number' } },
-  { pattern: /^(billing )?country( region)?$/, hubspot: { field: 'country', type: 'text' }, salesforce: { field: 'BillingCountry', type: 'text' } },
-  { pattern: /^(billing )?(state|province|state region)$/, hubspot: { field: 'state', type: 'text' }, salesforce: { field: 'BillingState', type: 'text' } },
+  {
+    pattern: /^annual revenue$|^revenue$/,
+    hubspot: { field: 'annualrevenue', type: 'number' },
+    salesforce: { field: 'AnnualRevenue', type: 'number' }
+  },
+  {
+    pattern: /^(billing )?country( region)?$/,
+    hubspot: { field: 'country', type: 'text' },
+    salesforce: { field: 'BillingCountry', type: 'text' }
+  },
+  {
+    pattern: /^(billing )?(state|province|state region)$/,
+    hubspot: { field: 'state', type: 'text' },
+    salesforce: { field: 'BillingState', type: 'text' }
+  },
   { pattern: /^(billing )?city$/, hubspot: { field: 'city', type: 'text' }, salesforce: { field: 'BillingCity', type: 'text' } },
   { pattern: /^(company |account )?type$/, hubspot: { field: 'type', type: 'picklist' }, salesforce: { field: 'Type', type: 'picklist' } },
   { pattern: /^ownership$/, hubspot: { field: 'ownership', type: 'text' }, salesforce: { field: 'Ownership', type: 'picklist' } },
   { pattern: /^(account )?rating$/, hubspot: { field: 'rating', type: 'text' }, salesforce: { field: 'Rating', type: 'picklist' } },
-  { pattern: /^(lead |account )?source$/, hubspot: { field: 'hs_analytics_source', type: 'picklist' }, salesforce: { field: 'AccountSource', type: 'picklist' } },
-  { pattern: /^year founded$|^founded( year)?$/, hubspot: { field: 'founded_year', type: 'text' }, salesforce: { field: 'YearStarted', type: 'text' } }
+  {
+    pattern: /^(lead |account )?source$/,
+    hubspot: { field: 'hs_analytics_source', type: 'picklist' },
+    salesforce: { field: 'AccountSource', type: 'picklist' }
+  },
+  {
+    pattern: /^year founded$|^founded( year)?$/,
+    hubspot: { field: 'founded_year', type: 'text' },
+    salesforce: { field: 'YearStarted', type: 'text' }
+  }
 ]
 
 const normalised = (text: string): string =>
@@ -84,7 +108,8 @@ export function proposeCrmField(crm: CrmKind, attribute: MappableAttribute): Crm
   // A standard field only when its kind agrees: "Employees" held as bands ("51-200") is a category here.
   if (standard) {
     const proposal = standard[crm]
-    const kindFits = proposal.type === 'number' ? attribute.kind === 'number' : attribute.kind === 'category' || proposal.type === fieldTypeFor(attribute)
+    const kindFits =
+      proposal.type === 'number' ? attribute.kind === 'number' : attribute.kind === 'category' || proposal.type === fieldTypeFor(attribute)
     if (kindFits) return { attribute: attribute.name, field: proposal.field, type: proposal.type }
   }
   return { attribute: attribute.name, field: customFieldName(crm, attribute.label || attribute.name), type: fieldTypeFor(attribute) }

@@ -57,7 +57,10 @@ function mappingSection(input: SetupSheetInput): string[] {
     'CHECK FIRST: THE FIELD MAPPING',
     `  Each attribute the scorecard reads, and the ${CRM_NAMES[input.crm]} field it is read from. Change it in ICP Workbench`,
     '  (Export > CRM hand-over) if your field is named differently, and make the pack again.',
-    ...table([['Attribute', 'Field', 'Type', ''], ...input.mapping.map((m) => [m.label, m.field, CRM_FIELD_TYPE_NAMES[m.type], m.proposed ? '(proposed, not yet confirmed)' : ''])]),
+    ...table([
+      ['Attribute', 'Field', 'Type', ''],
+      ...input.mapping.map((m) => [m.label, m.field, CRM_FIELD_TYPE_NAMES[m.type], m.proposed ? '(proposed, not yet confirmed)' : ''])
+    ]),
     ''
   ]
   if (input.picklistValues.length > 0) {
@@ -90,7 +93,13 @@ function tierNames(scorecard: Scorecard): string {
 
 function filterWords(filter: HubSpotFilter): string {
   const value =
-    filter.values !== undefined ? filter.values.map((v) => `"${v}"`).join(', ') : filter.value === undefined ? '' : typeof filter.value === 'string' ? filter.value : String(filter.value)
+    filter.values !== undefined
+      ? filter.values.map((v) => `"${v}"`).join(', ')
+      : filter.value === undefined
+        ? ''
+        : typeof filter.value === 'string'
+          ? filter.value
+          : String(filter.value)
   return `${filter.property} ${filter.operator}${value ? ` ${value}` : ''}`
 }
 
@@ -111,7 +120,7 @@ export function hubspotSetupSheet(input: SetupSheetInput, scoring: HubSpotScorin
     `STEP 2. Import ${input.csvName} as Companies, updating existing records.`,
     `    Records are matched on ${keyWords('hubspot', input.keys)}.`,
     '    Map ICP Score, ICP Tier and ICP Reasons to the properties of step 1.',
-    '    This sets today\'s scores. Step 3 keeps new and changed companies scored.',
+    "    This sets today's scores. Step 3 keeps new and changed companies scored.",
     '',
     `STEP 3. Build the score in HubSpot's lead scoring tool: object Companies, score type ${scoring.scoreType},`,
     `    named "${scoring.scoreName}". Set its score limit to at least ${scoring.scoreLimit} points (the best account's points).`,
@@ -119,7 +128,9 @@ export function hubspotSetupSheet(input: SetupSheetInput, scoring: HubSpotScorin
     ''
   ]
   for (const group of scoring.groups) {
-    lines.push(`    Group "${group.name}" — group limit ${group.limit}${group.capped ? ' (a cap the app applies too)' : ' (its best total: it never clips)'}`)
+    lines.push(
+      `    Group "${group.name}" — group limit ${group.limit}${group.capped ? ' (a cap the app applies too)' : ' (its best total: it never clips)'}`
+    )
     for (const rule of group.rules) {
       lines.push(`      ${pad(points(rule.points), 12)}${rule.words}`)
       for (const filter of rule.filters) lines.push(`                  ${filterWords(filter)}`)
@@ -136,11 +147,13 @@ export function hubspotSetupSheet(input: SetupSheetInput, scoring: HubSpotScorin
         t.minPoints === null ? 'below the tier above' : t.reachable ? `${t.minPoints} and up` : 'cannot be reached'
       ])
     ]),
-    '    Set the score\'s thresholds at these points, or a workflow that sets ICP Tier from the score.',
+    "    Set the score's thresholds at these points, or a workflow that sets ICP Tier from the score.",
     ''
   )
   if (scoring.disqualifiers.length > 0) {
-    lines.push('STEP 5. Knockouts. A HubSpot score cannot disqualify; a workflow on companies sets ICP Tier to "Disqualified" when any of these holds:')
+    lines.push(
+      'STEP 5. Knockouts. A HubSpot score cannot disqualify; a workflow on companies sets ICP Tier to "Disqualified" when any of these holds:'
+    )
     for (const d of scoring.disqualifiers) lines.push(`      ${d.name}: ${d.filters.map(filterWords).join(' AND ')}`)
     lines.push('')
   }
@@ -162,12 +175,15 @@ export function salesforceSetupSheet(input: SetupSheetInput, formulas: Salesforc
     ''
   ]
   for (const field of formulas.fields) {
-    lines.push(`    ${field.label} — API name ${field.field}, return type ${field.returnType}${field.returnType === 'Number' ? ', 0 decimal places' : ''}`, '')
+    lines.push(
+      `    ${field.label} — API name ${field.field}, return type ${field.returnType}${field.returnType === 'Number' ? ', 0 decimal places' : ''}`,
+      ''
+    )
     lines.push(...field.formula.split('\n').map((l) => `        ${l}`), '')
   }
   lines.push(
     `    Salesforce limits a formula to 3,900 characters (each above is within it) and its compiled size to 5,000 bytes,`,
-    '    which only Check Syntax can measure. If it reports the compiled size, use step 2\'s import for score and tier instead.',
+    "    which only Check Syntax can measure. If it reports the compiled size, use step 2's import for score and tier instead.",
     '',
     `STEP 2. Create ICP Reasons (API name ${REASONS_FIELD}, Long Text Area) and import ${input.csvName}`,
     '    with the Data Import Wizard (Accounts and Contacts > Update existing records).',
@@ -175,7 +191,9 @@ export function salesforceSetupSheet(input: SetupSheetInput, formulas: Salesforc
     '    when you created them as formulas in step 1, or create them as Number(3, 0) and Text fields and map them to keep a snapshot.',
     '',
     `    Tiers: ${s.tiers.map((t, i) => (i === s.tiers.length - 1 ? `${t.name} below that` : `${t.name} from ${t.min}`)).join(', ')}${s.knockouts.length > 0 ? `; ${DISQUALIFIED} when a knockout holds` : ''}.`,
-    ...(input.mapping.some((m) => m.type === 'checkbox') ? ['    A checkbox in Salesforce is never blank: an account with no value on record counts as unchecked there.'] : []),
+    ...(input.mapping.some((m) => m.type === 'checkbox')
+      ? ['    A checkbox in Salesforce is never blank: an account with no value on record counts as unchecked there.']
+      : []),
     '',
     ...spotCheckSection(input, false)
   )

@@ -102,12 +102,19 @@ export function hubspotFilters(condition: Condition, field: CrmField): HubSpotFi
       if (field.type === 'date') {
         const { from, to } = dateBounds(condition.op, min, max)
         // HubSpot's date filters are strict: on or after D is after the day before D.
-        if (from) filters.push({ property, operator: 'is after', value: new Date(Date.parse(from.iso) - 86_400_000).toISOString().slice(0, 10) })
-        if (to) filters.push({ property, operator: 'is before', value: new Date(Date.parse(to.iso) + 86_400_000).toISOString().slice(0, 10) })
+        if (from)
+          filters.push({ property, operator: 'is after', value: new Date(Date.parse(from.iso) - 86_400_000).toISOString().slice(0, 10) })
+        if (to)
+          filters.push({ property, operator: 'is before', value: new Date(Date.parse(to.iso) + 86_400_000).toISOString().slice(0, 10) })
       } else if (condition.op === 'between') {
         if (min !== null) filters.push({ property, operator: 'is greater than or equal to', value: min })
         if (max !== null) filters.push({ property, operator: 'is less than or equal to', value: max })
-      } else filters.push({ property, operator: condition.op === 'gt' ? 'is greater than' : 'is less than', value: (condition.op === 'gt' ? min : max)! })
+      } else
+        filters.push({
+          property,
+          operator: condition.op === 'gt' ? 'is greater than' : 'is less than',
+          value: (condition.op === 'gt' ? min : max)!
+        })
       return filters
     }
   }
@@ -136,7 +143,11 @@ export function hubspotScoring(
       groups.push(group)
     }
     criteriaOf.set(group, [...(criteriaOf.get(group) ?? []), criterion])
-    group.rules.push({ filters: hubspotFilters(criterion, fieldOf(criterion.attribute)), points: criterion.points, words: wordsOf(criterion) })
+    group.rules.push({
+      filters: hubspotFilters(criterion, fieldOf(criterion.attribute)),
+      points: criterion.points,
+      words: wordsOf(criterion)
+    })
   }
   for (const group of groups) {
     const best = group.rules.reduce((total, rule) => total + Math.max(rule.points, 0), 0)
@@ -150,7 +161,8 @@ export function hubspotScoring(
   }
   const scale = scoreScale(scorecard.criteria, scorecard.attributeCaps ?? [])
   const thresholds = tierThresholds(scorecard.tiers, scale)
-  for (const t of thresholds) if (!t.reachable) problems.push(`No account can reach tier ${t.tier}: its minimum score is above the best possible.`)
+  for (const t of thresholds)
+    if (!t.reachable) problems.push(`No account can reach tier ${t.tier}: its minimum score is above the best possible.`)
   return {
     object: 'companies',
     scoreType: 'Fit',

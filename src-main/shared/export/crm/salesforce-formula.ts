@@ -142,7 +142,11 @@ function partField(category: string, taken: Set<string>): string {
 }
 
 /** `limit` is Salesforce's; tests lower it to exercise the split into per-category formulas. */
-export function salesforceFormulas(scorecard: Scorecard, fieldOf: (attribute: string) => CrmField, limit: number = SALESFORCE_FORMULA_LIMIT): SalesforceFormulas {
+export function salesforceFormulas(
+  scorecard: Scorecard,
+  fieldOf: (attribute: string) => CrmField,
+  limit: number = SALESFORCE_FORMULA_LIMIT
+): SalesforceFormulas {
   const problems: string[] = []
   const scale = scoreScale(scorecard.criteria, scorecard.attributeCaps ?? [])
   const range = scale.max - scale.min
@@ -178,7 +182,9 @@ export function salesforceFormulas(scorecard: Scorecard, fieldOf: (attribute: st
     tier = `IF(${knocked}, ${sfString(DISQUALIFIED)}, ${tier})`
   }
   if (tier.length > limit) {
-    problems.push(`The tier formula is ${tier.length.toLocaleString('en-US')} characters, over Salesforce's ${limit.toLocaleString('en-US')}: its knockouts list too many values.`)
+    problems.push(
+      `The tier formula is ${tier.length.toLocaleString('en-US')} characters, over Salesforce's ${limit.toLocaleString('en-US')}: its knockouts list too many values.`
+    )
   }
   fields.push({ field: TIER_FIELD, label: 'ICP Tier', returnType: 'Text', formula: tier })
   return { fields, problems }

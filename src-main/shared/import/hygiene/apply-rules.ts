@@ -46,9 +46,7 @@ function bandsStep(rule: Extract<HygieneRule, { kind: 'bands' }>, toNumber: ToNu
 
 function normaliseStep(rule: Extract<HygieneRule, { kind: 'us-state' | 'country' }>): Step {
   const lookup =
-    rule.kind === 'us-state'
-      ? rule.to === 'code' ? usStateCode : usStateName
-      : rule.to === 'code' ? countryCode : countryName
+    rule.kind === 'us-state' ? (rule.to === 'code' ? usStateCode : usStateName) : rule.to === 'code' ? countryCode : countryName
   return (value) => lookup(value) ?? value
 }
 
@@ -72,12 +70,7 @@ export function hygieneCleaner(column: string, rules: readonly HygieneRule[], to
 }
 
 /** The cleaned value of each input value, in the same order. */
-export function applyHygieneRules(
-  column: string,
-  values: readonly string[],
-  rules: readonly HygieneRule[],
-  toNumber: ToNumber
-): string[] {
+export function applyHygieneRules(column: string, values: readonly string[], rules: readonly HygieneRule[], toNumber: ToNumber): string[] {
   const clean = hygieneCleaner(column, rules, toNumber)
   return values.map(clean)
 }

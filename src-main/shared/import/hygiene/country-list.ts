@@ -62,8 +62,17 @@ export const ALPHA3: Readonly<Record<string, string>> = Object.fromEntries(
 /** Other ways people write a country: abbreviations, formal and local names. */
 export const COUNTRY_ALIASES: Readonly<Record<string, readonly string[]>> = {
   US: ['U.S.', 'U.S.A.', 'United States of America', 'America', 'Estados Unidos'],
-  GB: ['UK', 'U.K.', 'Great Britain', 'Britain', 'England', 'Scotland', 'Wales', 'Northern Ireland',
-    'United Kingdom of Great Britain and Northern Ireland'],
+  GB: [
+    'UK',
+    'U.K.',
+    'Great Britain',
+    'Britain',
+    'England',
+    'Scotland',
+    'Wales',
+    'Northern Ireland',
+    'United Kingdom of Great Britain and Northern Ireland'
+  ],
   DE: ['Deutschland', 'Federal Republic of Germany'],
   NL: ['The Netherlands', 'Holland', 'Nederland'],
   CH: ['Schweiz', 'Suisse', 'Svizzera'],

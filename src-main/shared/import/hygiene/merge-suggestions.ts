@@ -28,7 +28,7 @@ class Groups {
     let root = node
     for (let up = this.parent.get(root); up !== undefined && up !== root; up = this.parent.get(root)) root = up
     // Path compression keeps later finds flat.
-    for (let at = node; at !== root; ) {
+    for (let at = node; at !== root;) {
       const next = this.parent.get(at) ?? root
       this.parent.set(at, root)
       at = next

@@ -19,17 +19,55 @@ export interface HeaderWords {
 }
 
 const OWNERS: Readonly<Record<string, HeaderOwner>> = {
-  account: 'account', company: 'account', organization: 'account', organisation: 'account', org: 'account',
-  customer: 'account', client: 'account',
-  deal: 'deal', opportunity: 'deal', opp: 'deal',
-  contact: 'contact', person: 'contact', lead: 'contact'
+  account: 'account',
+  company: 'account',
+  organization: 'account',
+  organisation: 'account',
+  org: 'account',
+  customer: 'account',
+  client: 'account',
+  deal: 'deal',
+  opportunity: 'deal',
+  opp: 'deal',
+  contact: 'contact',
+  person: 'contact',
+  lead: 'contact'
 }
 
 /** Trailing words that only say the unit: "Amount (USD)", "Tenure (months)", "Tickets (last 12m)". */
 const UNIT_WORDS = new Set([
-  'usd', 'eur', 'gbp', 'cad', 'aud', 'chf', 'converted', 'currency', 'percent', 'pct', 'k', 'm', 'mm',
-  'days', 'day', 'd', 'months', 'month', 'mo', 'mos', 'years', 'year', 'yrs', 'yr', 'weeks', 'digit',
-  'in', 'last', 'ttm', 'ltm', 'ytd', 'total'
+  'usd',
+  'eur',
+  'gbp',
+  'cad',
+  'aud',
+  'chf',
+  'converted',
+  'currency',
+  'percent',
+  'pct',
+  'k',
+  'm',
+  'mm',
+  'days',
+  'day',
+  'd',
+  'months',
+  'month',
+  'mo',
+  'mos',
+  'years',
+  'year',
+  'yrs',
+  'yr',
+  'weeks',
+  'digit',
+  'in',
+  'last',
+  'ttm',
+  'ltm',
+  'ytd',
+  'total'
 ])
 
 /** Lower-case words; camelCase split; "#" reads "number", "&" "and", "%" "percent", "$" "usd". */

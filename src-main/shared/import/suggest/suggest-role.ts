@@ -90,7 +90,11 @@ function headerCandidates(input: RoleInput): RoleCandidate[] {
   }
   // A second amount of the deal (the local-currency one beside the converted) is not a trait.
   if (NUMERIC.includes(input.type) && found.some((c) => c.role === 'deal-amount')) {
-    found.push({ role: 'ignore', score: 20, reason: `name “${input.header}” reads as an amount of the deal, and another column is the deal amount` })
+    found.push({
+      role: 'ignore',
+      score: 20,
+      reason: `name “${input.header}” reads as an amount of the deal, and another column is the deal amount`
+    })
   }
   // "Account: Created Date" is the account's, "Contact - ID" a person's: neither is a deal or account key.
   if (words.owner === 'account') return found.filter((c) => !DEAL_ROLES.has(c.role))
@@ -131,9 +135,7 @@ export function roleCandidates(input: RoleInput): RoleCandidate[] {
   if (fromHeader.length === 0 && looksLikeRowNumbers(input.values)) {
     candidates.push({ role: 'ignore', score: 60, reason: `values count rows (${someValues(input.values)})` })
   }
-  const allowed = input.tableKind === 'accounts'
-    ? candidates.filter((c) => !DEAL_ROLES.has(c.role) || fromValues.includes(c))
-    : candidates
+  const allowed = input.tableKind === 'accounts' ? candidates.filter((c) => !DEAL_ROLES.has(c.role) || fromValues.includes(c)) : candidates
   // Keep each role once, at its best score.
   const best = new Map<ColumnRole, RoleCandidate>()
   for (const c of allowed) {

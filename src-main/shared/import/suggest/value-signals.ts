@@ -31,8 +31,7 @@ const MAX_OUTCOME_VALUES = 50
 const MOSTLY = 0.8
 const MIN_ROWS_FOR_CONSTANT = 20
 
-const present = (values: readonly ValueCount[]): ValueCount[] =>
-  values.filter((v) => !MISSING.has(v.value.trim().toLowerCase()))
+const present = (values: readonly ValueCount[]): ValueCount[] => values.filter((v) => !MISSING.has(v.value.trim().toLowerCase()))
 
 /** Share of rows (by count) whose value passes `test`. */
 function shareOfRows(values: readonly ValueCount[], test: (value: string) => boolean): number {
@@ -47,7 +46,10 @@ function shareOfRows(values: readonly ValueCount[], test: (value: string) => boo
 
 /** "Closed Won, Closed Lost, Negotiation": the first few values, for a reason. */
 export function someValues(values: readonly ValueCount[], limit = 3): string {
-  const top = [...values].sort((a, b) => b.count - a.count).slice(0, limit).map((v) => v.value)
+  const top = [...values]
+    .sort((a, b) => b.count - a.count)
+    .slice(0, limit)
+    .map((v) => v.value)
   return top.join(', ') + (values.length > limit ? ', …' : '')
 }
 
@@ -71,7 +73,9 @@ function domainSignal(values: readonly ValueCount[]): RoleCandidate | null {
   })
   // A column of one site's pages (LinkedIn profiles) is links, not the accounts' own domains.
   const distinctEnough = hosts.size >= Math.max(2, values.length / 2)
-  return share >= MOSTLY && distinctEnough ? { role: 'domain', score: 90, reason: `values are web addresses (${someValues(values, 2)})` } : null
+  return share >= MOSTLY && distinctEnough
+    ? { role: 'domain', score: 90, reason: `values are web addresses (${someValues(values, 2)})` }
+    : null
 }
 
 function salesforceIdSignal(values: readonly ValueCount[]): RoleCandidate | null {
@@ -81,8 +85,10 @@ function salesforceIdSignal(values: readonly ValueCount[]): RoleCandidate | null
     if (prefix) prefixes.set(prefix, (prefixes.get(prefix) ?? 0) + count)
   }
   const total = values.reduce((sum, v) => sum + v.count, 0)
-  if ((prefixes.get('001') ?? 0) >= 0.9 * total) return { role: 'account-id', score: 92, reason: 'values are Salesforce account ids (001…)' }
-  if ((prefixes.get('006') ?? 0) >= 0.9 * total) return { role: 'deal-id', score: 92, reason: 'values are Salesforce opportunity ids (006…)' }
+  if ((prefixes.get('001') ?? 0) >= 0.9 * total)
+    return { role: 'account-id', score: 92, reason: 'values are Salesforce account ids (001…)' }
+  if ((prefixes.get('006') ?? 0) >= 0.9 * total)
+    return { role: 'deal-id', score: 92, reason: 'values are Salesforce opportunity ids (006…)' }
   return null
 }
 
@@ -90,7 +96,8 @@ function notAnAttributeSignal(values: readonly ValueCount[], type: ColumnType): 
   if (shareOfRows(values, (v) => EMAIL.test(v)) >= MOSTLY) return { role: 'ignore', score: 75, reason: 'values are e-mail addresses' }
   // Dates say when something happened to a deal, not what kind of account it is; a date that
   // is the deal's created or close date gets that role from its header instead.
-  if (type === 'date') return { role: 'ignore', score: 30, reason: 'a date: not a trait to score (make it the created or close date if it is one)' }
+  if (type === 'date')
+    return { role: 'ignore', score: 30, reason: 'a date: not a trait to score (make it the created or close date if it is one)' }
   // Judged only with enough rows: a handful of rows can share a value by chance.
   if (values.length === 1 && values[0]!.count >= MIN_ROWS_FOR_CONSTANT) {
     return { role: 'ignore', score: 65, reason: `one value (“${values[0]!.value}”) in every filled row: nothing to compare` }

@@ -24,7 +24,20 @@ const length = new Int32Array(MAX_TOKENS)
 let count = 0
 let source = ''
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'] as const
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december'
+] as const
 const MONTH_ABBREVIATIONS = MONTHS.map((name) => name.slice(0, 3))
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'tues', 'thur', 'thurs'] as const
 const WEEKDAY_ABBREVIATIONS = WEEKDAYS.map((name) => name.slice(0, 3))

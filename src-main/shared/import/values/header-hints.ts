@@ -22,8 +22,22 @@ export function headerWords(header: string): string[] {
 
 /** Things a CRM record is, whose name or number identifies it ("Account Name", "Deal Number"). */
 const ENTITIES = new Set([
-  'account', 'company', 'customer', 'client', 'organization', 'organisation', 'org', 'opportunity', 'opp',
-  'deal', 'business', 'legal', 'firm', 'record', 'contact', 'lead'
+  'account',
+  'company',
+  'customer',
+  'client',
+  'organization',
+  'organisation',
+  'org',
+  'opportunity',
+  'opp',
+  'deal',
+  'business',
+  'legal',
+  'firm',
+  'record',
+  'contact',
+  'lead'
 ])
 const ID_WORDS = new Set(['id', 'ids', 'uuid', 'guid', '#'])
 const NUMBER_WORDS = new Set(['number', 'no', 'num', 'key'])

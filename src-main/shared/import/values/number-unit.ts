@@ -10,20 +10,90 @@ const CURRENCY_MARK = /[$€£¥]|\b(?:usd|eur|gbp|cad|aud|chf|jpy)\b/i
 const PERCENT_MARK = /%/
 /** Header words of money: amounts, revenue, prices, spend. */
 const MONEY_WORDS = new Set([
-  'amount', 'revenue', 'revenues', 'arr', 'mrr', 'acv', 'tcv', 'ltv', 'clv', 'price', 'prices', 'sales', 'spend',
-  'cost', 'costs', 'budget', 'income', 'charges', 'charge', 'value', 'bookings', 'billing', 'funding', 'raised',
-  'valuation', 'msrp', 'payment', 'payments', 'fee', 'fees', 'usd', 'eur', 'gbp', 'dollars'
+  'amount',
+  'revenue',
+  'revenues',
+  'arr',
+  'mrr',
+  'acv',
+  'tcv',
+  'ltv',
+  'clv',
+  'price',
+  'prices',
+  'sales',
+  'spend',
+  'cost',
+  'costs',
+  'budget',
+  'income',
+  'charges',
+  'charge',
+  'value',
+  'bookings',
+  'billing',
+  'funding',
+  'raised',
+  'valuation',
+  'msrp',
+  'payment',
+  'payments',
+  'fee',
+  'fees',
+  'usd',
+  'eur',
+  'gbp',
+  'dollars'
 ])
 /** Header words of codes and classes, whose numbers name a group rather than measure anything. */
 const CODE_WORDS = new Set([
-  'code', 'class', 'classes', 'tier', 'level', 'segment', 'group', 'grade', 'rating', 'category', 'bucket', 'band',
-  'cluster', 'type', 'flag', 'id', 'rank', 'quartile', 'decile', 'quintile'
+  'code',
+  'class',
+  'classes',
+  'tier',
+  'level',
+  'segment',
+  'group',
+  'grade',
+  'rating',
+  'category',
+  'bucket',
+  'band',
+  'cluster',
+  'type',
+  'flag',
+  'id',
+  'rank',
+  'quartile',
+  'decile',
+  'quintile'
 ])
 const PERCENT_WORDS = new Set(['percent', 'pct', 'rate', 'ratio', 'share', 'margin', 'nrr', 'ndr', 'retention', 'growth', 'probability'])
 /** Header words of counts: a small range of these is still a count ("previous contacts 0-7"). */
 const COUNT_WORDS = new Set([
-  'count', 'number', 'num', 'employees', 'employee', 'headcount', 'seats', 'users', 'contacts', 'previous', 'campaign',
-  'tickets', 'days', 'months', 'years', 'age', 'tenure', 'quantity', 'qty', 'calls', 'meetings', 'visits', 'times'
+  'count',
+  'number',
+  'num',
+  'employees',
+  'employee',
+  'headcount',
+  'seats',
+  'users',
+  'contacts',
+  'previous',
+  'campaign',
+  'tickets',
+  'days',
+  'months',
+  'years',
+  'age',
+  'tenure',
+  'quantity',
+  'qty',
+  'calls',
+  'meetings',
+  'visits',
+  'times'
 ])
 /** Few small whole numbers can be a code; a count has more room. */
 const MAX_CODES = 12

@@ -114,7 +114,12 @@ export function decidePlaceholders(input: PlaceholderInput): PlaceholderDecision
       const count = values.find((v) => v.value.toLowerCase() === token)?.count ?? 0
       if (at < 0 && count === 0) continue
       const reason = missing ? 'you chose to treat it as missing in this column' : 'you chose to keep it as a value in this column'
-      const decision = { token: at >= 0 ? decisions[at]!.token : (values.find((v) => v.value.toLowerCase() === token)?.value ?? token), count, missing, reason }
+      const decision = {
+        token: at >= 0 ? decisions[at]!.token : (values.find((v) => v.value.toLowerCase() === token)?.value ?? token),
+        count,
+        missing,
+        reason
+      }
       if (at >= 0) decisions[at] = decision
       else decisions.push(decision)
     }

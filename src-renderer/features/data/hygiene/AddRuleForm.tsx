@@ -80,7 +80,9 @@ export function AddRuleForm({ summary }: { summary: DatasetSummary }) {
             {!numeric ? <span className="field__hint">Bands need a Number or Range column.</span> : null}
           </fieldset>
           {ruleKind === 'merge' ? <MergeRuleEditor key={`${choice}-${version}`} kind={table.kind} profile={profile} /> : null}
-          {ruleKind === 'us-state' || ruleKind === 'country' ? <CodesRuleEditor key={`${choice}-${ruleKind}`} rule={ruleKind} column={profile.name} /> : null}
+          {ruleKind === 'us-state' || ruleKind === 'country' ? (
+            <CodesRuleEditor key={`${choice}-${ruleKind}`} rule={ruleKind} column={profile.name} />
+          ) : null}
           {ruleKind === 'bands' && numeric ? <BandsRuleEditor key={choice} column={profile.name} /> : null}
         </>
       ) : (

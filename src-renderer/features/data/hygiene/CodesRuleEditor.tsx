@@ -6,7 +6,10 @@ export function CodesRuleEditor({ rule, column }: { rule: 'us-state' | 'country'
   const ids = useId()
   const [to, setTo] = useState<'code' | 'name'>('code')
   const addRules = useDataStore((s) => s.addRules)
-  const examples = rule === 'us-state' ? { code: 'CA, NY, TX', name: 'California, New York, Texas' } : { code: 'US, DE, GB', name: 'United States, Germany, United Kingdom' }
+  const examples =
+    rule === 'us-state'
+      ? { code: 'CA, NY, TX', name: 'California, New York, Texas' }
+      : { code: 'US, DE, GB', name: 'United States, Germany, United Kingdom' }
   return (
     <form
       className="rule-editor"

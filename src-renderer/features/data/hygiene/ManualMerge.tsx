@@ -10,7 +10,8 @@ export function ManualMerge({ profile, open }: { profile: ColumnProfile; open: b
   const [to, setTo] = useState('')
   const target = to.trim()
   const from = picked.filter((v) => v !== target)
-  const toggle = (value: string, on: boolean): void => setPicked((current) => (on ? [...current, value] : current.filter((v) => v !== value)))
+  const toggle = (value: string, on: boolean): void =>
+    setPicked((current) => (on ? [...current, value] : current.filter((v) => v !== value)))
 
   return (
     <details className="manual-merge" open={open}>

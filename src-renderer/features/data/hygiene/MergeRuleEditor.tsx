@@ -42,7 +42,12 @@ export function MergeRuleEditor({ kind, profile }: { kind: TableKind; profile: C
 
   const rules: HygieneRule[] = (groups ?? [])
     .filter((g) => g.selected && g.to.trim() !== '')
-    .map((g): HygieneRule & { kind: 'merge' } => ({ kind: 'merge', column: profile.name, to: g.to.trim(), from: g.from.map((f) => f.value).filter((v) => v !== g.to.trim()) }))
+    .map((g): HygieneRule & { kind: 'merge' } => ({
+      kind: 'merge',
+      column: profile.name,
+      to: g.to.trim(),
+      from: g.from.map((f) => f.value).filter((v) => v !== g.to.trim())
+    }))
     .filter((rule) => rule.from.length > 0)
 
   return (

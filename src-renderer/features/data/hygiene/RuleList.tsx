@@ -29,9 +29,16 @@ export function RuleList() {
                 <Icon className="rules__icon" size={16} aria-hidden />
                 <span className="rules__text">
                   <span className="rules__description">{view.description}</span>
-                  <span className="rules__affected">{view.affectedRows === 0 ? 'Changes no rows now' : `Changes ${plural(view.affectedRows, 'row')}`}</span>
+                  <span className="rules__affected">
+                    {view.affectedRows === 0 ? 'Changes no rows now' : `Changes ${plural(view.affectedRows, 'row')}`}
+                  </span>
                 </span>
-                <button type="button" className="icon-button" aria-label={`Remove rule: ${view.description}`} onClick={() => void removeRule(view.id)}>
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={`Remove rule: ${view.description}`}
+                  onClick={() => void removeRule(view.id)}
+                >
                   <X size={16} aria-hidden />
                 </button>
               </li>

@@ -31,7 +31,8 @@ export function ImportFooter({ job, preview, draft }: { job: ImportJob; preview:
       {existing ? (
         <div className="mode-choice">
           <p className="mode-choice__note" id={`${ids}-note`}>
-            The workspace already has {KIND_LABELS[existing.kind].toLowerCase()} ({existing.fileName}, {formatCount(existing.rowCount)} rows)
+            The workspace already has {KIND_LABELS[existing.kind].toLowerCase()} ({existing.fileName}, {formatCount(existing.rowCount)}{' '}
+            rows)
           </p>
           <div className="mode-choice__options" role="radiogroup" aria-labelledby={`${ids}-note`}>
             <label className="mode-choice__option">

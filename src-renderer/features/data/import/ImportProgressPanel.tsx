@@ -37,7 +37,9 @@ export function ImportProgressPanel({ job }: { job: ImportJob }) {
             {progress.secondsLeft !== null ? <span>about {formatDuration(progress.secondsLeft)} left</span> : null}
           </>
         ) : (
-          <span>{saving ? 'Writing the table in one step: either all of it is saved or nothing.' : 'Nothing is saved until you choose Import.'}</span>
+          <span>
+            {saving ? 'Writing the table in one step: either all of it is saved or nothing.' : 'Nothing is saved until you choose Import.'}
+          </span>
         )}
       </p>
       {!saving ? (

@@ -10,7 +10,11 @@ export function ImportStepper({ files, position }: { files: readonly File[]; pos
       {files.map((file, i) => {
         const state = i < position ? 'done' : i === position ? 'current' : 'next'
         return (
-          <li key={`${file.name}-${i}`} className={`stepper__step stepper__step--${state}`} aria-current={state === 'current' ? 'step' : undefined}>
+          <li
+            key={`${file.name}-${i}`}
+            className={`stepper__step stepper__step--${state}`}
+            aria-current={state === 'current' ? 'step' : undefined}
+          >
             <span className="stepper__dot" aria-hidden>
               {state === 'done' ? <Check size={12} /> : i + 1}
             </span>

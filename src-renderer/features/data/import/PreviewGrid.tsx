@@ -16,7 +16,14 @@ export function PreviewGrid({ preview }: { preview: ImportPreview }) {
           The first {formatCount(preview.previewRows.length)} of {formatCount(preview.rowCount)} rows, as written in the file.
         </p>
       </header>
-      <VirtualGrid label="Preview of the file" headers={headers} rowCount={preview.previewRows.length} getRow={getRow} widths={widths} height={360} />
+      <VirtualGrid
+        label="Preview of the file"
+        headers={headers}
+        rowCount={preview.previewRows.length}
+        getRow={getRow}
+        widths={widths}
+        height={360}
+      />
     </section>
   )
 }

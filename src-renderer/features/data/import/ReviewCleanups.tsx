@@ -28,8 +28,8 @@ export function ReviewCleanups({ preview, draft }: { preview: ImportPreview; dra
       <header className="panel__header">
         <h3 id="review-cleanups-title">Spellings of the same value</h3>
         <p className="panel__hint">
-          Ticked merges are saved as hygiene rules, applied to the analysis and to every later import; untick any that are not
-          the same value. {proposed.length > 0 ? 'Synonyms and place spellings are only proposed.' : ''}
+          Ticked merges are saved as hygiene rules, applied to the analysis and to every later import; untick any that are not the same
+          value. {proposed.length > 0 ? 'Synonyms and place spellings are only proposed.' : ''}
         </p>
       </header>
       <ul className="cleanups">
@@ -55,7 +55,11 @@ export function ReviewCleanups({ preview, draft }: { preview: ImportPreview; dra
         })}
       </ul>
       {waiting.length > 1 ? (
-        <button type="button" className="button button--secondary button--small" onClick={() => waiting.forEach(({ position }) => setCleanup(position, true))}>
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          onClick={() => waiting.forEach(({ position }) => setCleanup(position, true))}
+        >
           Apply all {waiting.length} proposed
         </button>
       ) : null}

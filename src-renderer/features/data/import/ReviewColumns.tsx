@@ -5,7 +5,15 @@ import { plural } from '../data-format'
 import type { ImportDraft } from '../../../stores/import/import-draft'
 
 /** Every column of the staged file with the guesses the user can correct before anything is saved. */
-export function ReviewColumns({ preview, draft, pendingColumn }: { preview: ImportPreview; draft: ImportDraft; pendingColumn: number | null }) {
+export function ReviewColumns({
+  preview,
+  draft,
+  pendingColumn
+}: {
+  preview: ImportPreview
+  draft: ImportDraft
+  pendingColumn: number | null
+}) {
   const { setColumnType, setColumnRole, setColumnCategory, setColumnLevel } = useDataStore.getState()
   const unreadable = preview.columns.filter((c) => c.unparsedCount > 0).length
   return (

@@ -38,7 +38,10 @@ export function AccountsPanel() {
   const fetchAccounts = useDataStore((s) => s.fetchAccounts)
 
   useEffect(() => {
-    void fetchAccounts('all', 0, 1).then((page) => setCounts(page.counts), () => setCounts(null))
+    void fetchAccounts('all', 0, 1).then(
+      (page) => setCounts(page.counts),
+      () => setCounts(null)
+    )
   }, [fetchAccounts, version])
 
   const total = counts ? counts.won + counts.lost + counts.open : null
@@ -55,12 +58,7 @@ export function AccountsPanel() {
         <div className="segmented" role="radiogroup" aria-label="Show accounts">
           {options.map((option) => (
             <label key={option.id} className="segmented__option">
-              <input
-                type="radio"
-                name="account-outcome"
-                checked={filter === option.id}
-                onChange={() => setFilter(option.id)}
-              />
+              <input type="radio" name="account-outcome" checked={filter === option.id} onChange={() => setFilter(option.id)} />
               <span>
                 {option.label}
                 {option.count !== null ? <strong>{formatCount(option.count)}</strong> : null}

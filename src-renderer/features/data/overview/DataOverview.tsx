@@ -22,9 +22,7 @@ export function DataOverview({ summary }: { summary: DatasetSummary }) {
   const unmapped = summary.outcomeMapping.filter((e) => e.outcome === null).length
   const items: ReadonlyArray<TabItem<DataTab>> = [
     { id: 'tables', label: 'Tables', icon: <Table2 size={16} aria-hidden />, badge: formatCount(summary.tables.length) },
-    ...(summary.dealCount > 0
-      ? [{ id: 'accounts' as const, label: 'Accounts', icon: <Building2 size={16} aria-hidden /> }]
-      : []),
+    ...(summary.dealCount > 0 ? [{ id: 'accounts' as const, label: 'Accounts', icon: <Building2 size={16} aria-hidden /> }] : []),
     { id: 'columns', label: 'Columns', icon: <Columns3 size={16} aria-hidden /> },
     {
       id: 'outcomes',

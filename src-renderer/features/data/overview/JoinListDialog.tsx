@@ -66,7 +66,11 @@ export function JoinListDialog({ list, settings, onClose }: { list: JoinList; se
           </tbody>
         </table>
       ) : null}
-      {!page && !error ? <p className="empty-note" role="status">Loading…</p> : null}
+      {!page && !error ? (
+        <p className="empty-note" role="status">
+          Loading…
+        </p>
+      ) : null}
     </Dialog>
   )
 }

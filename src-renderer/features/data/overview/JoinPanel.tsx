@@ -24,8 +24,7 @@ export function JoinPanel({ summary }: { summary: DatasetSummary }) {
   )
   const [busy, setBusy] = useState(false)
   const [list, setList] = useState<JoinList | null>(null)
-  const changed =
-    !saved || saved.accountsKey !== draft.accountsKey || saved.dealsKey !== draft.dealsKey || saved.mode !== draft.mode
+  const changed = !saved || saved.accountsKey !== draft.accountsKey || saved.dealsKey !== draft.dealsKey || saved.mode !== draft.mode
 
   const apply = async (): Promise<void> => {
     setBusy(true)
@@ -37,7 +36,9 @@ export function JoinPanel({ summary }: { summary: DatasetSummary }) {
     <section className="panel" aria-labelledby={`${ids}-title`}>
       <header className="panel__header">
         <h3 id={`${ids}-title`}>How deals find their account</h3>
-        <p className="panel__hint">Each deal is linked to the account whose key matches. Normalised matching ignores case, spaces, punctuation and web-address forms.</p>
+        <p className="panel__hint">
+          Each deal is linked to the account whose key matches. Normalised matching ignores case, spaces, punctuation and web-address forms.
+        </p>
       </header>
       <form
         className="join-form"
@@ -50,7 +51,12 @@ export function JoinPanel({ summary }: { summary: DatasetSummary }) {
           <label className="field__label" htmlFor={`${ids}-accounts`}>
             Key in accounts
           </label>
-          <select id={`${ids}-accounts`} className="select" value={draft.accountsKey} onChange={(e) => setDraft({ ...draft, accountsKey: e.target.value })}>
+          <select
+            id={`${ids}-accounts`}
+            className="select"
+            value={draft.accountsKey}
+            onChange={(e) => setDraft({ ...draft, accountsKey: e.target.value })}
+          >
             {accounts.map((c) => (
               <option key={c.index} value={c.name}>
                 {c.name}
@@ -63,7 +69,12 @@ export function JoinPanel({ summary }: { summary: DatasetSummary }) {
           <label className="field__label" htmlFor={`${ids}-deals`}>
             Key in deals
           </label>
-          <select id={`${ids}-deals`} className="select" value={draft.dealsKey} onChange={(e) => setDraft({ ...draft, dealsKey: e.target.value })}>
+          <select
+            id={`${ids}-deals`}
+            className="select"
+            value={draft.dealsKey}
+            onChange={(e) => setDraft({ ...draft, dealsKey: e.target.value })}
+          >
             {deals.map((c) => (
               <option key={c.index} value={c.name}>
                 {c.name}
@@ -88,7 +99,11 @@ export function JoinPanel({ summary }: { summary: DatasetSummary }) {
           </button>
         ) : null}
       </form>
-      {summary.join ? <JoinReportView report={summary.join} onOpen={setList} /> : <p className="empty-note">Deals are not linked to accounts yet.</p>}
+      {summary.join ? (
+        <JoinReportView report={summary.join} onOpen={setList} />
+      ) : (
+        <p className="empty-note">Deals are not linked to accounts yet.</p>
+      )}
       {list && summary.join ? <JoinListDialog list={list} settings={summary.join.settings} onClose={() => setList(null)} /> : null}
     </section>
   )

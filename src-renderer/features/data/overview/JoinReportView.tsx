@@ -12,7 +12,13 @@ export function JoinReportView({ report, onOpen }: JoinReportViewProps) {
   const deals = report.matchedDeals + report.unmatchedDeals
   const accounts = report.accountsWithDeals + report.accountsWithoutDeals
   const tiles: ReadonlyArray<{ list: JoinList; label: string; value: number; note: string; tone: string }> = [
-    { list: 'matched-deals', label: 'Matched deals', value: report.matchedDeals, note: `${formatPercent(report.matchedDeals, deals)} of deals`, tone: 'good' },
+    {
+      list: 'matched-deals',
+      label: 'Matched deals',
+      value: report.matchedDeals,
+      note: `${formatPercent(report.matchedDeals, deals)} of deals`,
+      tone: 'good'
+    },
     {
       list: 'unmatched-deals',
       label: 'Unmatched deals',

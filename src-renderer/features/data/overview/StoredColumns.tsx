@@ -16,7 +16,14 @@ export function StoredColumns({ summary }: { summary: DatasetSummary }) {
 
   const change = async (
     index: number,
-    patch: { type?: ColumnType; role?: ColumnRole; category?: string | null; dateOrder?: DateOrder | null; level?: AttributeLevel; label?: string | null }
+    patch: {
+      type?: ColumnType
+      role?: ColumnRole
+      category?: string | null
+      dateOrder?: DateOrder | null
+      level?: AttributeLevel
+      label?: string | null
+    }
   ) => {
     setPending(index)
     await setColumn(table.kind, index, patch)

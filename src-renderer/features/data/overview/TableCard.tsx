@@ -73,9 +73,8 @@ export function TableCard({ table }: { table: StoredTable }) {
           onClose={() => setConfirming(false)}
         >
           <p>
-            {formatCount(table.rowCount)} rows from <strong>{table.fileName}</strong> will be removed from this workspace, with the
-            column settings made for them.{' '}
-            {table.kind === 'flat' ? '' : 'Deals will no longer be linked to accounts. '}
+            {formatCount(table.rowCount)} rows from <strong>{table.fileName}</strong> will be removed from this workspace, with the column
+            settings made for them. {table.kind === 'flat' ? '' : 'Deals will no longer be linked to accounts. '}
             Hygiene rules, categories and the outcome mapping are kept for the next import.
           </p>
         </ConfirmDialog>

@@ -141,9 +141,16 @@ export function CrmHandOver({ scorecardId, desktop }: { scorecardId: number; des
               <button type="button" className="button button--secondary" disabled={!dirty && unconfirmed === 0} onClick={() => void save()}>
                 {saving ? 'Saving…' : unconfirmed > 0 && !dirty ? 'Confirm the mapping' : 'Save the mapping'}
               </button>
-              <button type="button" className="button button--primary" disabled={busy !== null || saving} onClick={() => void downloadPack()}>
+              <button
+                type="button"
+                className="button button--primary"
+                disabled={busy !== null || saving}
+                onClick={() => void downloadPack()}
+              >
                 <Download size={16} aria-hidden />
-                {busy === `crm-${crm}` ? 'Preparing…' : `${desktop ? 'Save' : 'Download'} the ${crm === 'generic' ? 'hand-over' : CRM_NAMES[crm]} pack`}
+                {busy === `crm-${crm}`
+                  ? 'Preparing…'
+                  : `${desktop ? 'Save' : 'Download'} the ${crm === 'generic' ? 'hand-over' : CRM_NAMES[crm]} pack`}
               </button>
             </div>
           </>

@@ -225,7 +225,9 @@ function ScorecardCategoryRows({ category }: { category: OnePagerContent['scorec
                 <Value text={row.criteria[0]!.qualifies} />
               </span>
             </td>
-            <td className={row.criteria[0]!.points < 0 ? 'op-points op-points--negative' : 'op-points'}>{formatPoints(row.criteria[0]!.points)}</td>
+            <td className={row.criteria[0]!.points < 0 ? 'op-points op-points--negative' : 'op-points'}>
+              {formatPoints(row.criteria[0]!.points)}
+            </td>
           </tr>
         ) : (
           <tr key={row.attribute}>
@@ -338,9 +340,7 @@ function Evidence({ content }: { content: OnePagerContent }) {
             <div className="op-kpi">
               <dt>{validation.kind === 'time' ? 'AUC, newest deals' : 'AUC, held-out accounts'}</dt>
               <dd>{formatAuc(validation.auc)}</dd>
-              <dd className="op-kpi__note">
-                {formatAuc(e.auc)} on all deals · 0.5 = chance, 1 = perfect
-              </dd>
+              <dd className="op-kpi__note">{formatAuc(e.auc)} on all deals · 0.5 = chance, 1 = perfect</dd>
             </div>
           ) : (
             <div className="op-kpi">

@@ -2,7 +2,15 @@ import { useCallback, useLayoutEffect, useRef, type CSSProperties } from 'react'
 import type { OnePagerBlockId, OnePagerContent, PaperSize } from '@shared/domain/one-pager'
 import { printedBlocks } from './block-content'
 import { renderBlock, WIDE_BLOCKS } from './OnePagerBlocks'
-import { fitTypeScale, overflowAmount, overflowingBlocks, PAPER, printableHeight, shareSpareHeight, type MeasuredBlock } from './page-geometry'
+import {
+  fitTypeScale,
+  overflowAmount,
+  overflowingBlocks,
+  PAPER,
+  printableHeight,
+  shareSpareHeight,
+  type MeasuredBlock
+} from './page-geometry'
 import { Value } from './Value'
 import './one-pager.css'
 

@@ -90,7 +90,13 @@ export function fitTypeScale(heightAt: (scale: number) => number, limit: number,
  * rows grow (up to `rowGrowth` each), then the gaps between blocks (up to `gapGrowth` each).
  * Whatever remains stays below the last block, so nothing is stretched to absurd sizes.
  */
-export function shareSpareHeight(spare: number, chartRows: number, gaps: number, rowGrowth: number, gapGrowth: number): { row: number; gap: number } {
+export function shareSpareHeight(
+  spare: number,
+  chartRows: number,
+  gaps: number,
+  rowGrowth: number,
+  gapGrowth: number
+): { row: number; gap: number } {
   const room = Math.max(0, spare - SLACK)
   const row = chartRows > 0 ? Math.min(rowGrowth, room / chartRows) : 0
   const left = room - row * chartRows

@@ -7,7 +7,8 @@ function FigureCard({ spec, report }: { spec: FigureSpec; report: CompareReport 
   const delta = report.delta[spec.key]
   const shown = delta === null ? '—' : spec.change(delta)
   const tone = toneOf(delta, spec.direction, shown)
-  const Icon = tone === 'better' || (tone === 'neutral' && delta! > 0) ? ArrowUpRight : tone === 'worse' || tone === 'neutral' ? ArrowDownRight : Minus
+  const Icon =
+    tone === 'better' || (tone === 'neutral' && delta! > 0) ? ArrowUpRight : tone === 'worse' || tone === 'neutral' ? ArrowDownRight : Minus
   return (
     <div className="cmp-card" role="group" aria-label={spec.name}>
       <div className="cmp-card__head">
@@ -52,11 +53,15 @@ export function CompareFigures({ report }: { report: CompareReport }) {
         <dl className="cmp-card__values">
           <div className="cmp-card__row">
             <dt>Entering</dt>
-            <dd className={report.entering.total > 0 ? 'cmp-in' : undefined}>{report.entering.total > 0 ? `+${report.entering.total.toLocaleString()}` : '0'}</dd>
+            <dd className={report.entering.total > 0 ? 'cmp-in' : undefined}>
+              {report.entering.total > 0 ? `+${report.entering.total.toLocaleString()}` : '0'}
+            </dd>
           </div>
           <div className="cmp-card__row">
             <dt>Leaving</dt>
-            <dd className={report.leaving.total > 0 ? 'cmp-out' : undefined}>{report.leaving.total > 0 ? `−${report.leaving.total.toLocaleString()}` : '0'}</dd>
+            <dd className={report.leaving.total > 0 ? 'cmp-out' : undefined}>
+              {report.leaving.total > 0 ? `−${report.leaving.total.toLocaleString()}` : '0'}
+            </dd>
           </div>
         </dl>
         <div className="cmp-card__hint">accounts listed below</div>

@@ -38,7 +38,9 @@ export function ComparePanel({ scorecards, currentId }: { scorecards: readonly S
           {same ? (
             <div className="notice sim-info" role="status">
               <Info className="notice__icon" size={18} aria-hidden />
-              <div className="notice__text">Both sides are the same revision: pick a saved version or another scorecard to see a difference.</div>
+              <div className="notice__text">
+                Both sides are the same revision: pick a saved version or another scorecard to see a difference.
+              </div>
             </div>
           ) : null}
           <CompareFigures report={report} />

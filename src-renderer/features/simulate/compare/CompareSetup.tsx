@@ -11,7 +11,15 @@ export const SIDE_LABELS: Record<CompareSideId, string> = { a: 'Baseline', b: 'C
 const WORKING = 'working'
 
 /** One side: which scorecard, which of its revisions, and at which threshold its figures are read. */
-function SidePicker({ side, scorecards, shown }: { side: CompareSideId; scorecards: readonly ScorecardSummary[]; shown: CompareSide | null }) {
+function SidePicker({
+  side,
+  scorecards,
+  shown
+}: {
+  side: CompareSideId
+  scorecards: readonly ScorecardSummary[]
+  shown: CompareSide | null
+}) {
   const ref = useCompareStore((s) => s[side])
   const versions = useCompareStore((s) => (ref ? s.versions[ref.scorecardId] : undefined))
   const threshold = useCompareStore((s) => (side === 'a' ? s.thresholdA : s.thresholdB))
@@ -58,7 +66,14 @@ function SidePicker({ side, scorecards, shown }: { side: CompareSideId; scorecar
             aria-label={`${label} version`}
             disabled={ref === null}
             value={ref?.versionId ?? WORKING}
-            onChange={(e) => ref && choose(e.target.value === WORKING ? { scorecardId: ref.scorecardId } : { scorecardId: ref.scorecardId, versionId: Number(e.target.value) })}
+            onChange={(e) =>
+              ref &&
+              choose(
+                e.target.value === WORKING
+                  ? { scorecardId: ref.scorecardId }
+                  : { scorecardId: ref.scorecardId, versionId: Number(e.target.value) }
+              )
+            }
           >
             <option value={WORKING}>Working copy</option>
             {(versions ?? []).map((v) => (
@@ -106,7 +121,14 @@ export function CompareSetup({ scorecards }: { scorecards: readonly ScorecardSum
     <section className="panel cmp-setup" aria-label="What to compare">
       <div className="cmp-setup__sides">
         <SidePicker side="a" scorecards={scorecards} shown={report?.a ?? null} />
-        <button type="button" className="icon-button cmp-setup__swap" aria-label="Swap baseline and challenger" title="Swap baseline and challenger" disabled={!ready} onClick={swapSides}>
+        <button
+          type="button"
+          className="icon-button cmp-setup__swap"
+          aria-label="Swap baseline and challenger"
+          title="Swap baseline and challenger"
+          disabled={!ready}
+          onClick={swapSides}
+        >
           <ArrowLeftRight size={18} aria-hidden />
         </button>
         <SidePicker side="b" scorecards={scorecards} shown={report?.b ?? null} />

@@ -61,7 +61,11 @@ export function SwapTable({ list, report }: { list: SwapList; report: CompareRep
       ) : (
         <>
           <div className="scroll-x">
-            <table className="values-table sim-table cmp-table" aria-label={`Accounts ${entering ? 'entering' : 'leaving'} the top tier`} aria-busy={loading}>
+            <table
+              className="values-table sim-table cmp-table"
+              aria-label={`Accounts ${entering ? 'entering' : 'leaving'} the top tier`}
+              aria-busy={loading}
+            >
               <thead>
                 <tr>
                   <th scope="col">Account</th>
@@ -81,11 +85,21 @@ export function SwapTable({ list, report }: { list: SwapList; report: CompareRep
             <span className="pager__range" role="status">
               {first.toLocaleString()}–{last.toLocaleString()} of {page.total.toLocaleString()}
             </span>
-            <button type="button" className="button button--secondary button--small" disabled={page.offset === 0 || loading} onClick={() => go(page.offset - SWAP_PAGE)}>
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              disabled={page.offset === 0 || loading}
+              onClick={() => go(page.offset - SWAP_PAGE)}
+            >
               <ChevronLeft size={14} aria-hidden />
               Previous
             </button>
-            <button type="button" className="button button--secondary button--small" disabled={last >= page.total || loading} onClick={() => go(page.offset + SWAP_PAGE)}>
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              disabled={last >= page.total || loading}
+              onClick={() => go(page.offset + SWAP_PAGE)}
+            >
               Next
               <ChevronRight size={14} aria-hidden />
             </button>

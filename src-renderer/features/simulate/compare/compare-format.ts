@@ -24,12 +24,54 @@ export function figureSpecs(outcome: CompareReport['outcome']): FigureSpec[] {
   const rate = outcome === 'won' ? 'Win rate' : outcome === 'best' ? 'Best rate' : 'Retention'
   const wins = outcome === 'won' ? 'Wins' : outcome === 'best' ? 'Best customers' : 'Retained'
   return [
-    { key: 'auc', name: 'AUC', hint: 'how well the score ranks', direction: 'higher', value: (s) => fixed(s.auc, 3), change: (d) => signed(Math.abs(d).toFixed(3), d) },
-    { key: 'passRate', name: 'Deals passing', hint: 'share at or above the threshold', direction: 'neutral', value: (s) => pct(s.passRate), change: points },
-    { key: 'winRateAbove', name: `${rate} above threshold`, hint: 'among the deals passing', direction: 'higher', value: (s) => pct(s.winRateAbove), change: points },
-    { key: 'lift', name: 'Lift', hint: 'rate above ÷ overall', direction: 'higher', value: (s) => lift(s.lift), change: (d) => signed(`${Math.abs(d).toFixed(2)}×`, d) },
-    { key: 'recall', name: `${wins} kept`, hint: 'share scoring above the threshold', direction: 'higher', value: (s) => pct(s.recall), change: points },
-    { key: 'revenueKept', name: 'Won revenue kept', hint: 'share of won amount above', direction: 'higher', value: (s) => pct(s.revenueKept), change: points },
+    {
+      key: 'auc',
+      name: 'AUC',
+      hint: 'how well the score ranks',
+      direction: 'higher',
+      value: (s) => fixed(s.auc, 3),
+      change: (d) => signed(Math.abs(d).toFixed(3), d)
+    },
+    {
+      key: 'passRate',
+      name: 'Deals passing',
+      hint: 'share at or above the threshold',
+      direction: 'neutral',
+      value: (s) => pct(s.passRate),
+      change: points
+    },
+    {
+      key: 'winRateAbove',
+      name: `${rate} above threshold`,
+      hint: 'among the deals passing',
+      direction: 'higher',
+      value: (s) => pct(s.winRateAbove),
+      change: points
+    },
+    {
+      key: 'lift',
+      name: 'Lift',
+      hint: 'rate above ÷ overall',
+      direction: 'higher',
+      value: (s) => lift(s.lift),
+      change: (d) => signed(`${Math.abs(d).toFixed(2)}×`, d)
+    },
+    {
+      key: 'recall',
+      name: `${wins} kept`,
+      hint: 'share scoring above the threshold',
+      direction: 'higher',
+      value: (s) => pct(s.recall),
+      change: points
+    },
+    {
+      key: 'revenueKept',
+      name: 'Won revenue kept',
+      hint: 'share of won amount above',
+      direction: 'higher',
+      value: (s) => pct(s.revenueKept),
+      change: points
+    },
     {
       key: 'topTierAccounts',
       name: 'Top-tier accounts',

@@ -14,12 +14,23 @@ export const DECISION_LABEL: Readonly<Record<ReviewDecision, string>> = {
   'too-early': 'Too early to tell'
 }
 
-const DECISION_TONE: Readonly<Record<ReviewDecision, string>> = { keep: 'strong', 're-weight': 'weak', rebuild: 'none', 'too-early': 'weak' }
+const DECISION_TONE: Readonly<Record<ReviewDecision, string>> = {
+  keep: 'strong',
+  're-weight': 'weak',
+  rebuild: 'none',
+  'too-early': 'weak'
+}
 
 const CASES_PRINTED = 5
 
 const money = (amount: number | null): string =>
-  amount === null ? '–' : amount >= 1e6 ? `$${(amount / 1e6).toFixed(1)}M` : amount >= 1e3 ? `$${Math.round(amount / 1e3)}K` : `$${Math.round(amount)}`
+  amount === null
+    ? '–'
+    : amount >= 1e6
+      ? `$${(amount / 1e6).toFixed(1)}M`
+      : amount >= 1e3
+        ? `$${Math.round(amount / 1e3)}K`
+        : `$${Math.round(amount)}`
 
 function Rate({ f }: { f: ReviewTierFigures }) {
   if (f.winRate === null) return <span className="op-muted">no deals</span>
@@ -27,7 +38,12 @@ function Rate({ f }: { f: ReviewTierFigures }) {
     <>
       <strong>{formatPercent(f.winRate)}</strong>
       {f.ci && <span className="rv-ci"> {`${formatPercent(f.ci[0])}–${formatPercent(f.ci[1])}`}</span>}
-      {f.tooSmall && <span className="rv-small" title="Under 30 decided deals: the rate swings too much to act on"> *</span>}
+      {f.tooSmall && (
+        <span className="rv-small" title="Under 30 decided deals: the rate swings too much to act on">
+          {' '}
+          *
+        </span>
+      )}
     </>
   )
 }
@@ -62,7 +78,9 @@ function Cases({ title, cases, total, empty }: { title: string; cases: readonly 
           ))}
         </ul>
       )}
-      {total > CASES_PRINTED && cases.length > 0 && <p className="op-muted rv-more">and {formatCount(total - Math.min(CASES_PRINTED, cases.length))} more</p>}
+      {total > CASES_PRINTED && cases.length > 0 && (
+        <p className="op-muted rv-more">and {formatCount(total - Math.min(CASES_PRINTED, cases.length))} more</p>
+      )}
     </section>
   )
 }
@@ -98,7 +116,12 @@ export function ReviewPage({ review, clientName, brandColor, paper, onMeasure }:
     onMeasure?.(root.scrollHeight > limit + 0.5)
   })
 
-  const style = { '--op-brand': brandColor, width: `${geometry.width}px`, height: `${geometry.height}px`, padding: `${geometry.margin}px` } as CSSProperties
+  const style = {
+    '--op-brand': brandColor,
+    width: `${geometry.width}px`,
+    height: `${geometry.height}px`,
+    padding: `${geometry.margin}px`
+  } as CSSProperties
   const { verdict, built, auc } = review
   const fresh = review.review
   const drift = review.attributeDrift.slice(0, 8)
@@ -149,7 +172,8 @@ export function ReviewPage({ review, clientName, brandColor, paper, onMeasure }:
               <tr>
                 <th rowSpan={2}>Tier</th>
                 <th colSpan={4} className="rv-group">
-                  {review.sinceSource === 'built' ? 'Built on' : `Before ${formatLongDate(review.since)}`} · {formatCount(built.deals)} deals
+                  {review.sinceSource === 'built' ? 'Built on' : `Before ${formatLongDate(review.since)}`} · {formatCount(built.deals)}{' '}
+                  deals
                 </th>
                 <th colSpan={4} className="rv-group rv-group--new">
                   Since {formatLongDate(review.since)} · {formatCount(fresh.deals)} deals
@@ -186,8 +210,8 @@ export function ReviewPage({ review, clientName, brandColor, paper, onMeasure }:
             </tbody>
           </table>
           <p className="rv-note">
-            AUC {formatAuc(auc.built)} on the deals it was built on, {formatAuc(auc.review)} on the new deals (0.5 is chance). Win rates of decided deals with
-            their 95% intervals; cycle is the median days to close, won size the mean won amount.
+            AUC {formatAuc(auc.built)} on the deals it was built on, {formatAuc(auc.review)} on the new deals (0.5 is chance). Win rates of
+            decided deals with their 95% intervals; cycle is the median days to close, won size the mean won amount.
             {review.tiers.some((t) => t.review.tooSmall || t.built.tooSmall) ? ' * under 30 decided deals: too few to act on.' : ''}
             {review.undated > 0 ? ` ${formatCount(review.undated)} deals without a close date are in neither period.` : ''}
           </p>
@@ -221,7 +245,9 @@ export function ReviewPage({ review, clientName, brandColor, paper, onMeasure }:
               <tr>
                 <th scope="row">The score</th>
                 <td>{review.scoreDrift.psi === null ? '–' : review.scoreDrift.psi.toFixed(2)}</td>
-                <td className={`rv-reading rv-reading--${(review.scoreDrift.reading ?? 'stable').replace(' ', '-')}`}>{review.scoreDrift.reading ?? '–'}</td>
+                <td className={`rv-reading rv-reading--${(review.scoreDrift.reading ?? 'stable').replace(' ', '-')}`}>
+                  {review.scoreDrift.reading ?? '–'}
+                </td>
                 <td className="op-muted">scores in bands of 20 points</td>
               </tr>
               {drift.map((d) => (
@@ -248,8 +274,18 @@ export function ReviewPage({ review, clientName, brandColor, paper, onMeasure }:
         </section>
 
         <div className="rv-two">
-          <Cases title="Wins it placed in the lowest tier" cases={review.missedWins} total={review.missedWinsTotal} empty="None: every new win scored above the lowest tier." />
-          <Cases title="Losses it placed in the top tier" cases={review.falseAlarms} total={review.falseAlarmsTotal} empty="None: no new loss scored in the top tier." />
+          <Cases
+            title="Wins it placed in the lowest tier"
+            cases={review.missedWins}
+            total={review.missedWinsTotal}
+            empty="None: every new win scored above the lowest tier."
+          />
+          <Cases
+            title="Losses it placed in the top tier"
+            cases={review.falseAlarms}
+            total={review.falseAlarmsTotal}
+            empty="None: no new loss scored in the top tier."
+          />
         </div>
       </div>
       <footer className="op-footer" style={{ left: geometry.margin, right: geometry.margin, bottom: geometry.margin / 2 - 6 }}>

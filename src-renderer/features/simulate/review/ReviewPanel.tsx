@@ -36,7 +36,10 @@ export function ReviewPanel({ scorecards, desktop }: { scorecards: readonly Scor
   const reviewQuery = useApiQuery('simulate-review', ask)
   const documentQuery = useApiQuery('export-document-get', scorecardId === null ? null : { scorecardId })
   const report: ReviewReport | null = reviewQuery.data ?? null
-  const brand = { clientName: documentQuery.data?.document.clientName ?? '', brandColor: documentQuery.data?.document.brandColor ?? '#1f3a5f' }
+  const brand = {
+    clientName: documentQuery.data?.document.clientName ?? '',
+    brandColor: documentQuery.data?.document.brandColor ?? '#1f3a5f'
+  }
   const queryError = reviewQuery.error ?? documentQuery.error
   const shownError = error ?? (queryError ? errorShapeOf(queryError) : null)
 
@@ -88,7 +91,12 @@ export function ReviewPanel({ scorecards, desktop }: { scorecards: readonly Scor
   return (
     <div className="rv-panel">
       <div className="panel rv-controls">
-        <ScorecardSelect scorecards={scorecards} value={scorecardId} onChange={(id) => void useSimulateStore.getState().select(id)} className="field rv-controls__picker" />
+        <ScorecardSelect
+          scorecards={scorecards}
+          value={scorecardId}
+          onChange={(id) => void useSimulateStore.getState().select(id)}
+          className="field rv-controls__picker"
+        />
         <label className="field">
           <span className="field__label">New deals closed since</span>
           <input
@@ -104,7 +112,12 @@ export function ReviewPanel({ scorecards, desktop }: { scorecards: readonly Scor
             <Download size={16} aria-hidden />
             {busy === 'pdf' ? 'Printing…' : `${desktop ? 'Save' : 'Download'} the review (PDF)`}
           </button>
-          <button type="button" className="button button--secondary" disabled={!report || busy !== null || report.review.deals === 0} onClick={() => void record()}>
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={!report || busy !== null || report.review.deals === 0}
+            onClick={() => void record()}
+          >
             <History size={16} aria-hidden />
             {busy === 'record' ? 'Saving…' : 'Record this review as a version'}
           </button>
