@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs'
 import type { Style } from 'exceljs'
+import { XML_INVALID_CHARACTERS } from './xml-invalid-characters'
 
 /**
  * SpreadsheetML cells as text, for the rows of the big sheet (Scored accounts), which are
@@ -28,17 +29,12 @@ export function styleId(workbook: ExcelJS.stream.xlsx.WorkbookWriter, style: Par
   return (workbook as unknown as StreamingStyles).styles.addStyleModel(style, VALUE_TYPE[kind])
 }
 
-// XML 1.0 cannot carry most control characters at all; a CRM export sometimes holds them.
-// eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-const INVALID_XML =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
-
 // eslint-disable-next-line no-control-regex -- the fast path: most text needs no escaping at all
 const NEEDS_ESCAPING = /[&<>\u0000-\u001f\uD800-\uDFFF\uFFFE\uFFFF]/
 
 export function xmlText(text: string): string {
   if (!NEEDS_ESCAPING.test(text)) return text
-  return text.replace(INVALID_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;')
+  return text.replace(XML_INVALID_CHARACTERS, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;')
 }
 
 const styleAttr = (style: number): string => (style > 0 ? ` s="${style}"` : '')
