@@ -11,8 +11,19 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 const OUT = join(ROOT, 'out')
 const STAMP = join(OUT, '.build-stamp')
 const LOCK = join(ROOT, '.build-lock')
-const INPUTS = ['src-main', 'src-renderer', 'resources', 'electron.vite.config.ts', 'package.json']
+const INPUTS = [
+  'src-main',
+  'src-renderer',
+  'resources',
+  'scripts/crm-generator',
+  'scripts/sample-workspace',
+  'electron.vite.config.ts',
+  'package.json'
+]
 const ELECTRON_VITE = join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js')
+const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs')
+/** Built here, shipped in resources/ (not committed): the product carries no generator code. */
+export const SAMPLE_WORKSPACE = join(ROOT, 'resources', 'sample', 'Sample workspace.icpw')
 
 function newestMtime(path) {
   const stats = statSync(path, { throwIfNoEntry: false })
@@ -24,6 +35,7 @@ function newestMtime(path) {
 }
 
 const isStale = () =>
+  !existsSync(SAMPLE_WORKSPACE) ||
   (statSync(STAMP, { throwIfNoEntry: false })?.mtimeMs ?? 0) <= Math.max(...INPUTS.map((input) => newestMtime(join(ROOT, input))))
 
 const sleep = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms)
@@ -84,6 +96,22 @@ function build(quiet) {
     if (quiet) process.stderr.write(`${result.stdout ?? ''}${result.stderr ?? ''}`)
     console.error('The build failed; see the messages above.')
     process.exit(result.status ?? 1)
+  }
+  if (!quiet) console.error('Building the sample workspace…')
+  mkdirSync(dirname(SAMPLE_WORKSPACE), { recursive: true })
+  const sample = spawnSync(
+    process.execPath,
+    [TSX, join(ROOT, 'scripts', 'sample-workspace', 'build-sample-workspace.ts'), SAMPLE_WORKSPACE],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe']
+    }
+  )
+  if (sample.status !== 0) {
+    process.stderr.write(`${sample.stdout ?? ''}${sample.stderr ?? ''}`)
+    console.error('Building the sample workspace failed; see the messages above.')
+    process.exit(sample.status ?? 1)
   }
   writeFileSync(STAMP, new Date().toISOString())
 }

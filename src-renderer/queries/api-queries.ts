@@ -1,4 +1,4 @@
-import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query'
+import { keepPreviousData, queryOptions, useQuery, type QueryClient } from '@tanstack/react-query'
 import type { MethodInput, MethodName, MethodOutput } from '@shared/contract'
 import { api } from '../api/api'
 import { useWorkspaceStore } from '../stores/workspace-store'
@@ -22,10 +22,18 @@ export function apiQuery<M extends MethodName>(
   })
 }
 
-/** A read from a component: `input` null waits (nothing to ask yet, e.g. no scorecard chosen). */
-export function useApiQuery<M extends MethodName>(method: M, input: MethodInput<M> | null) {
+/**
+ * A read from a component: `input` null waits (nothing to ask yet, e.g. no scorecard chosen).
+ * `keepPrevious` shows the last answer while a new input's is on its way (a page of a list, a
+ * side of a comparison), so the screen does not blank out between the two.
+ */
+export function useApiQuery<M extends MethodName>(method: M, input: MethodInput<M> | null, options: { keepPrevious?: boolean } = {}) {
   const path = useWorkspaceStore((s) => s.workspace?.path ?? null)
-  return useQuery({ ...apiQuery(method, (input ?? {}) as MethodInput<M>, path), enabled: input !== null })
+  return useQuery({
+    ...apiQuery(method, (input ?? {}) as MethodInput<M>, path),
+    enabled: input !== null,
+    ...(options.keepPrevious ? { placeholderData: keepPreviousData } : {})
+  })
 }
 
 /** A read from outside React (commands, stores' actions): the cached answer, or one fetch. */

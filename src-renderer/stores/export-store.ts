@@ -1,10 +1,10 @@
 import { create } from 'zustand'
 import type { ApiErrorShape } from '@shared/contract'
 import type { CrmKind } from '@shared/domain/crm'
-import type { OnePagerBlockId, OnePagerContent, OnePagerDocument } from '@shared/domain/one-pager'
+import type { OnePagerBlockId, OnePagerDocument } from '@shared/domain/one-pager'
 import { api } from '../api/api'
-import { fetchApi } from '../queries/api-queries'
-import { callApi } from '../queries/query-client'
+import { apiQuery, fetchApi } from '../queries/api-queries'
+import { callApi, queryClient } from '../queries/query-client'
 import { errorShapeOf } from '../api/api-client'
 
 /** Typing pauses this long before the document is saved. */
@@ -51,9 +51,15 @@ export function exportAvailable(kind: ExportKind): boolean {
   return EXPORTERS[kind] !== undefined
 }
 
+/**
+ * The Export section's client state: which scorecard, the consultant's unsaved typing, the page
+ * measure and the exports in flight. The one-pager's content as stored (evidence, drafts) is the
+ * query `export-document-get` (queries/export-queries.ts), shown with the typing laid over it.
+ */
 export interface ExportState {
   scorecardId: number | null
-  content: OnePagerContent | null
+  /** The document as the consultant is typing it, until the backend has it. */
+  draft: { scorecardId: number; document: OnePagerDocument } | null
   /** 'saving' while an edit waits to be written, 'saved' once it is. */
   saveState: 'saved' | 'saving' | 'failed'
   overflow: OnePagerBlockId[]
@@ -67,7 +73,8 @@ export interface ExportState {
 
   open(workspacePath: string): Promise<void>
   select(id: number): Promise<void>
-  edit(change: (doc: OnePagerDocument) => OnePagerDocument): void
+  /** An edit of the document; `stored` is the stored document, used when nothing is typed yet. */
+  edit(stored: OnePagerDocument, change: (doc: OnePagerDocument) => OnePagerDocument): void
   setMeasure(overflow: OnePagerBlockId[], amount: number): void
   exportFile(kind: ExportKind, desktop: boolean): Promise<void>
   openSaved(mode: 'open' | 'folder'): Promise<void>
@@ -108,10 +115,10 @@ export const useExportStore = create<ExportState>((set, get) => {
     saving = saving
       .then(() => callApi('export-document-save', job))
       .then((content) => {
-        if (get().scorecardId !== job.scorecardId) return
-        // The evidence and drafts come back resolved; the document the user is typing stays theirs.
-        if (serial === editSerial) set({ content, saveState: 'saved' })
-        else set((s) => ({ content: s.content ? { ...content, document: s.content.document } : content }))
+        // The saved content is the stored one now: put it in the cache before the draft goes, so
+        // the screen never shows the older stored text for a frame.
+        queryClient.setQueryData(apiQuery('export-document-get', { scorecardId: job.scorecardId }).queryKey, content)
+        if (serial === editSerial) set((s) => ({ saveState: 'saved', draft: s.draft?.scorecardId === job.scorecardId ? null : s.draft }))
       })
       .catch((error: unknown) => set({ saveState: 'failed', error: errorShapeOf(error) }))
     return saving
@@ -119,7 +126,7 @@ export const useExportStore = create<ExportState>((set, get) => {
 
   return {
     scorecardId: null,
-    content: null,
+    draft: null,
     saveState: 'saved',
     overflow: [],
     overflowAmount: 0,
@@ -136,7 +143,7 @@ export const useExportStore = create<ExportState>((set, get) => {
         const scorecards = await fetchApi('scorecard-list', {})
         const current = get().scorecardId
         const keep = reopened && current !== null && scorecards.some((s) => s.id === current)
-        if (!keep) set({ content: null, scorecardId: null, saved: null })
+        if (!keep) set({ scorecardId: null, draft: null, saved: null })
         const id = keep ? current : (scorecards[0]?.id ?? null)
         if (id !== null) await get().select(id)
       } catch (error) {
@@ -146,22 +153,17 @@ export const useExportStore = create<ExportState>((set, get) => {
 
     async select(id) {
       await writePending()
-      set({ scorecardId: id, saved: null, error: null })
-      try {
-        const content = await api().call('export-document-get', { scorecardId: id })
-        if (get().scorecardId === id) set({ content, saveState: 'saved' })
-      } catch (error) {
-        fail(error)
-      }
+      set({ scorecardId: id, draft: null, saved: null, error: null, saveState: 'saved' })
     },
 
-    edit(change) {
-      const { content, scorecardId } = get()
-      if (!content || scorecardId === null) return
-      const document = change(content.document)
+    edit(stored, change) {
+      const { scorecardId, draft } = get()
+      if (scorecardId === null) return
+      // Typing builds on the latest draft (two edits in one frame both count), else on the stored document.
+      const document = change(draft && draft.scorecardId === scorecardId ? draft.document : stored)
       editSerial++
       pending = { scorecardId, document }
-      set({ content: { ...content, document }, saveState: 'saving' })
+      set({ draft: { scorecardId, document }, saveState: 'saving' })
       clearTimeout(timer)
       timer = setTimeout(() => void writePending(), SAVE_DELAY_MS)
     },
@@ -173,12 +175,13 @@ export const useExportStore = create<ExportState>((set, get) => {
     },
 
     async exportFile(kind, desktop) {
-      const { scorecardId, content } = get()
+      const { scorecardId } = get()
       const exporter = EXPORTERS[kind]
-      if (scorecardId === null || !content || !exporter) return
+      if (scorecardId === null || !exporter) return
       set({ busy: kind, error: null, note: null, saved: null })
       try {
         await writePending()
+        const content = await fetchApi('export-document-get', { scorecardId })
         const file = await exporter(scorecardId, content.document)
         const warnings = file.warnings?.length ? ` Before handing it over: ${file.warnings.join(' ')}` : ''
         if (!desktop) {

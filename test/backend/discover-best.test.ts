@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { defaultScorecard, type Scorecard } from '@shared/engine/scorecard/model'
 import { percentileRanks } from '@shared/engine/discover'
 import { testBackend, type TestBackend } from '../support/backend'
+import { importShape } from '../support/import-shape'
 import { tempDir } from '../support/temp-dir'
 
 async function sample(): Promise<TestBackend> {
@@ -23,14 +24,24 @@ describe('percentile ranks', () => {
   })
 })
 
-describe('best customers on the sample client', () => {
-  it('are the top share of won accounts by LTV and NRR, and make the best target work', async () => {
-    const backend = await sample()
+describe('best customers before they are defined', () => {
+  it('are asked for, in words, before the best target can be used', async () => {
+    const dir = tempDir()
+    const backend = testBackend(dir, 'native')
+    await backend.call('workspace-create', { name: 'No best yet', path: 'w.icpw' })
+    await importShape(backend, dir, { shape: 'standard', seed: 'best-undefined', accounts: 300 })
     expect(await backend.call('best-definition-get', {})).toBeNull()
     await expect(backend.dispatch('discover-run', { target: 'best' })).resolves.toMatchObject({
       ok: false,
       error: { code: 'NOT_SUPPORTED', message: expect.stringContaining('Define best customers first') }
     })
+    backend.close()
+  })
+})
+
+describe('best customers on the sample client', () => {
+  it('are the top share of won accounts by LTV and NRR, and make the best target work', async () => {
+    const backend = await sample()
     const definition = {
       metrics: [
         { metric: 'ltv' as const, direction: 'higher' as const, weight: 2 },
@@ -38,6 +49,9 @@ describe('best customers on the sample client', () => {
       ],
       topPercent: 20
     }
+    // The sample ships with best customers defined, as PRODUCT.md puts it (its Adjacent ICP is built on them).
+    expect(await backend.call('best-definition-get', {})).toEqual(definition)
+    await backend.call('best-definition-set', { definition: { ...definition, topPercent: 30 } })
     const cohort = await backend.call('best-definition-set', { definition })
     expect(cohort.missingMetrics).toEqual([])
     expect(cohort.wonAccounts).toBeGreaterThan(100)

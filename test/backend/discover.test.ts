@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { runCli } from '../../src-main/cli/run-cli'
 import { testBackend } from '../support/backend'
+import { openSampleData } from '../support/sample-data'
 import { tempDir } from '../support/temp-dir'
 
 describe('discover on the sample client (planted signal)', () => {
   it('ranks the planted traits, flags the leaky columns and keeps noise out', async () => {
     const backend = testBackend(tempDir(), 'native')
-    await backend.call('workspace-open-sample', {})
+    await openSampleData(backend)
     const report = await backend.call('discover-run', {})
     expect(report.signal).toBe('present')
     expect(report.n).toBeGreaterThan(3000)
@@ -35,7 +36,7 @@ describe('discover on the sample client (planted signal)', () => {
 
   it('suggests a scorecard that ranks deals well and saves it', async () => {
     const backend = testBackend(tempDir(), 'native')
-    await backend.call('workspace-open-sample', {})
+    await openSampleData(backend)
     const suggested = await backend.call('scorecard-suggest', { name: 'Suggested ICP' })
     // Measured on the newest deals, which the fit never saw, and saying so.
     expect(suggested.validation.measuredOn).toBe('holdout')
@@ -61,7 +62,7 @@ describe('icp discover and icp scorecard suggest', () => {
   it('print the documented JSON', async () => {
     const dir = tempDir()
     const backend = testBackend(dir, 'native')
-    await backend.call('workspace-open-sample', {})
+    await openSampleData(backend)
     backend.close()
     const out: string[] = []
     const err: string[] = []

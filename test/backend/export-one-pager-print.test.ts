@@ -8,6 +8,7 @@ import type { PaperSize } from '@shared/domain/one-pager'
 import { chromiumPrinter } from '../../src-main/backend/export/chromium-printer'
 import { pdfPageCount } from '../../src-main/backend/export/pdf-pages'
 import { testBackend, type TestBackend } from '../support/backend'
+import { openSampleData } from '../support/sample-data'
 import { readPdf } from '../support/pdf'
 import { isType3, pdfFontDictionaries, pdffonts } from '../support/pdf-fonts'
 
@@ -116,7 +117,7 @@ describe('the printed one-pager', () => {
       stdio: 'inherit'
     })
     backend = testBackend(dir, 'native')
-    await backend.call('workspace-open-sample', {})
+    await openSampleData(backend)
   }, 300_000)
 
   afterAll(() => {

@@ -8,6 +8,7 @@ import { buildOnePagerContent } from '../../src-main/backend/export/one-pager-co
 import { pdfPageCount } from '../../src-main/backend/export/pdf-pages'
 import { runCli } from '../../src-main/cli/run-cli'
 import { testBackend, type TestBackend } from '../support/backend'
+import { openSampleData } from '../support/sample-data'
 import { readPdf } from '../support/pdf'
 import { tempDir } from '../support/temp-dir'
 
@@ -27,7 +28,7 @@ function icpScorecard(name = 'Core ICP'): Scorecard {
 
 async function sample(dir: string): Promise<{ backend: TestBackend; id: number; adjacentId: number }> {
   const backend = testBackend(dir, 'native')
-  await backend.call('workspace-open-sample', {})
+  await openSampleData(backend)
   const { id } = await backend.call('scorecard-create', { name: 'Core ICP' })
   await backend.call('scorecard-save', { id, scorecard: icpScorecard() })
   await backend.call('scorecard-version-save', { id, note: 'Q3 review' })

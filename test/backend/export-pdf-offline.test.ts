@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { findChromium } from '../../src-main/backend/export/chromium-path'
 import { testBackend } from '../support/backend'
+import { openSampleData } from '../support/sample-data'
 import { straceUnavailable, traceNetwork } from '../support/network-trace'
 import { readPdf } from '../support/pdf'
 import { skipBecause } from '../support/skip'
@@ -24,7 +25,7 @@ beforeAll(async () => {
   // One workspace for the whole file (tempDir's folders last one test only).
   dir = mkdtempSync(join(tmpdir(), 'icp-offline-'))
   const backend = testBackend(dir, 'native')
-  await backend.call('workspace-open-sample', {})
+  await openSampleData(backend)
   await backend.call('scorecard-suggest', { name: 'Core ICP' })
   backend.close()
   // Unpacked (when it is the bundled one) before any trace, so the first test is not the slow one.

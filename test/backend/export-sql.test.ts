@@ -7,6 +7,7 @@ import { scoreCompiled } from '@shared/engine/scoring/score'
 import { LIST_SEPARATOR, quoteIdentifier, scorecardSql } from '@shared/export/scorecard-sql'
 import { simulationFor } from '../../src-main/backend/simulate/run-simulation'
 import { testBackend } from '../support/backend'
+import { openSampleData } from '../support/sample-data'
 import { tempDir } from '../support/temp-dir'
 import {
   categoryColumn,
@@ -143,7 +144,7 @@ describe('the scorecard as SQL', () => {
 
   it('scores the generated sample client exactly like the engine', async () => {
     const backend = testBackend(tempDir(), 'native')
-    await backend.call('workspace-open-sample', {})
+    await openSampleData(backend)
     const scorecard: Scorecard = {
       ...defaultScorecard('Core ICP'),
       criteria: [

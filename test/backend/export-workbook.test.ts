@@ -14,6 +14,7 @@ import { FORMULA_INJECTION_NAMES } from '../../scripts/crm-generator/names'
 import { simulationFor } from '../../src-main/backend/simulate/run-simulation'
 import { runCli } from '../../src-main/cli/run-cli'
 import { testBackend, type TestBackend } from '../support/backend'
+import { openSampleData } from '../support/sample-data'
 import { Workbook, type CellValue } from '../support/formula-eval'
 import { skipBecause } from '../support/skip'
 import { parseCsv } from '../support/parse-csv'
@@ -39,7 +40,7 @@ function icpScorecard(): Scorecard {
 
 async function sample(dir: string): Promise<{ backend: TestBackend; id: number }> {
   const backend = testBackend(dir, 'native')
-  await backend.call('workspace-open-sample', {})
+  await openSampleData(backend)
   const { id } = await backend.call('scorecard-create', { name: 'Core ICP' })
   await backend.call('scorecard-save', { id, scorecard: icpScorecard() })
   return { backend, id }

@@ -188,7 +188,7 @@ describe('changing the data after import', () => {
 })
 
 describe('the sample workspace', () => {
-  it('is built from the generator on first use, with joined accounts and deals, and reopened after', async () => {
+  it("is copied from the shipped file on first use, with joined accounts and deals, and the user's copy reopened after", async () => {
     const dir = tempDir()
     const backend = testBackend(dir)
     const sample = await backend.call('workspace-open-sample', {})
@@ -200,6 +200,18 @@ describe('the sample workspace', () => {
     expect(summary.outcomes.won).toBeGreaterThan(500)
     expect(summary.outcomes.lost).toBeGreaterThan(500)
     expect(summary.join!.matchedDeals / summary.dealCount).toBeGreaterThan(0.85)
+    // Every section shows working: two suggested scorecards, best customers defined, an export draft.
+    const scorecards = await backend.call('scorecard-list', {})
+    expect(scorecards.map((s) => s.name)).toEqual(['Core ICP', 'Adjacent ICP'])
+    for (const scorecard of scorecards) expect(scorecard.criteriaCount).toBeGreaterThanOrEqual(5)
+    expect(await backend.call('best-definition-get', {})).not.toBeNull()
+    const core = await backend.call('export-document-get', { scorecardId: scorecards[0]!.id })
+    expect(core.document.adjacentScorecardId).toBe(scorecards[1]!.id)
+    expect(core.document.clientName).not.toBe('')
+    expect(core.document.economicBuyer).not.toBe('')
+    expect(core.document.date).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+    const simulation = await backend.call('simulate-run', { scorecardId: scorecards[0]!.id })
+    expect(simulation.auc!).toBeGreaterThan(0.7)
     await backend.call('workspace-rename', { name: 'My sample' })
     await backend.call('workspace-close', {})
     const again = await backend.call('workspace-open-sample', {})

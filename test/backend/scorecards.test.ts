@@ -8,6 +8,7 @@ import { PORTABLE_FORMAT, toPortable } from '@shared/engine/scorecard/portable-f
 import { runCli } from '../../src-main/cli/run-cli'
 import { attributeKinds, attributeValues } from '../../src-main/backend/scorecards/workspace-attributes'
 import { testBackend, type TestBackend } from '../support/backend'
+import { openSampleData } from '../support/sample-data'
 import { writeCrmFiles } from '../support/crm-files'
 import { tempDir } from '../support/temp-dir'
 
@@ -17,7 +18,7 @@ let sampleFile = ''
 beforeAll(async () => {
   sampleDir = mkdtempSync(join(tmpdir(), 'icp-scorecards-'))
   const builder = testBackend(sampleDir, 'native')
-  sampleFile = (await builder.call('workspace-open-sample', {})).path
+  sampleFile = (await openSampleData(builder)).path
   builder.close()
 }, 60_000)
 afterAll(() => rmSync(sampleDir, { recursive: true, force: true }))

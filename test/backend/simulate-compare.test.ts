@@ -7,6 +7,7 @@ import { simulationFor } from '../../src-main/backend/simulate/run-simulation'
 import { readContent } from '../../src-main/backend/scorecards/scorecard-content'
 import { findScorecard, findVersion } from '../../src-main/backend/scorecards/scorecard-queries'
 import { testBackend, type TestBackend } from '../support/backend'
+import { openSampleData } from '../support/sample-data'
 import { tempDir } from '../support/temp-dir'
 
 /** The generator's planted ICP, as in simulate.test.ts. */
@@ -26,7 +27,7 @@ function icpScorecard(): Scorecard {
 /** The sample workspace with the ICP saved as version "Q3 review", then the working copy changed by `edit`. */
 async function versionAndEdit(edit: (scorecard: Scorecard) => Scorecard): Promise<{ backend: TestBackend; id: number; versionId: number }> {
   const backend = testBackend(tempDir(), 'native')
-  await backend.call('workspace-open-sample', {})
+  await openSampleData(backend)
   const { id } = await backend.call('scorecard-create', { name: 'Core ICP' })
   await backend.call('scorecard-save', { id, scorecard: icpScorecard() })
   const [version] = await backend.call('scorecard-version-save', { id, note: 'Q3 review' })

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { defaultScorecard, type Scorecard } from '@shared/engine/scorecard/model'
 import { runCli } from '../../src-main/cli/run-cli'
 import { testBackend, type TestBackend } from '../support/backend'
+import { openSampleData } from '../support/sample-data'
 import { tempDir } from '../support/temp-dir'
 
 /** The planted ICP of the generator, as a consultant would write it. */
@@ -23,7 +24,7 @@ function icpScorecard(): Scorecard {
 
 async function sampleWithScorecard(dir: string): Promise<{ backend: TestBackend; id: number }> {
   const backend = testBackend(dir, 'native')
-  await backend.call('workspace-open-sample', {})
+  await openSampleData(backend)
   const created = await backend.call('scorecard-create', { name: 'Core ICP' })
   await backend.call('scorecard-save', { id: created.id, scorecard: icpScorecard() })
   return { backend, id: created.id }

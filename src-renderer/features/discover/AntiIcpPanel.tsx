@@ -1,4 +1,6 @@
 import { ErrorNotice } from '../../components/ErrorNotice'
+import { errorShapeOf } from '../../api/api-client'
+import { useAntiIcp } from '../../queries/discover-queries'
 import { useDiscoverStore } from '../../stores/discover-store'
 import { count, interval, lift, pct, revenue } from './discover-format'
 import { KnockoutButton } from './KnockoutButton'
@@ -7,10 +9,12 @@ import { useAttributeLabel } from '../data/use-attribute-label'
 /** Values over-represented among lost deals (or churned customers), and what knocking each out would have cost. */
 export function AntiIcpPanel() {
   const label = useAttributeLabel()
-  const anti = useDiscoverStore((s) => s.antiIcp)
-  const retained = useDiscoverStore((s) => s.target === 'retained')
-  const { loadAntiIcp, dismiss } = useDiscoverStore.getState()
-  const entries = anti.value ?? []
+  const target = useDiscoverStore((s) => s.target)
+  const retained = target === 'retained'
+  const anti = useAntiIcp(target)
+  const knockoutError = useDiscoverStore((s) => s.errors.antiIcp ?? null)
+  const { dismiss } = useDiscoverStore.getState()
+  const entries = anti.data ?? []
 
   return (
     <section className="panel" aria-labelledby="anti-title">
@@ -21,20 +25,21 @@ export function AntiIcpPanel() {
           history.
         </p>
       </header>
+      {knockoutError ? <ErrorNotice error={knockoutError} onDismiss={() => dismiss('antiIcp')} /> : null}
       {anti.error ? (
         <div className="stack">
-          <ErrorNotice error={anti.error} onDismiss={() => dismiss('antiIcp')} />
+          <ErrorNotice error={errorShapeOf(anti.error)} />
           <div>
-            <button type="button" className="button button--secondary button--small" onClick={() => void loadAntiIcp()}>
+            <button type="button" className="button button--secondary button--small" onClick={() => void anti.refetch()}>
               Try again
             </button>
           </div>
         </div>
-      ) : anti.loading ? (
+      ) : anti.isPending ? (
         <p className="empty-note" role="status">
           Looking for values that predict {retained ? 'churn' : 'losses'}…
         </p>
-      ) : anti.value && entries.length === 0 ? (
+      ) : anti.data && entries.length === 0 ? (
         <p className="empty-note">No value is clearly over-represented among {retained ? 'churned customers' : 'lost deals'}.</p>
       ) : entries.length > 0 ? (
         <div className="scroll-x">

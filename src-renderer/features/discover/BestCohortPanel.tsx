@@ -1,5 +1,7 @@
 import { ErrorNotice } from '../../components/ErrorNotice'
-import { COHORT_PAGE, useDiscoverStore } from '../../stores/discover-store'
+import { errorShapeOf } from '../../api/api-client'
+import { COHORT_PAGE, useBestCohort, useBestDefinition } from '../../queries/discover-queries'
+import { useDiscoverStore } from '../../stores/discover-store'
 import { count, fixed, pct } from './discover-format'
 import { METRIC_LABELS } from './metric-labels'
 
@@ -7,10 +9,11 @@ const number = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 })
 
 /** Who the definition selects and why: composite and metric values, best first, a page at a time. */
 export function BestCohortPanel() {
-  const cohort = useDiscoverStore((s) => s.cohort)
+  const defined = (useBestDefinition().data ?? null) !== null
   const offset = useDiscoverStore((s) => s.cohortOffset)
-  const { pageCohort, dismiss } = useDiscoverStore.getState()
-  const value = cohort.value
+  const cohort = useBestCohort(offset, defined)
+  const { pageCohort } = useDiscoverStore.getState()
+  const value = cohort.data ?? null
 
   return (
     <section className="panel" aria-labelledby="cohort-title">
@@ -31,7 +34,7 @@ export function BestCohortPanel() {
           </p>
         )}
       </header>
-      {cohort.error ? <ErrorNotice error={cohort.error} onDismiss={() => dismiss('cohort')} /> : null}
+      {cohort.error ? <ErrorNotice error={errorShapeOf(cohort.error)} /> : null}
       {value && value.missingMetrics.length > 0 ? (
         <p className="note">No column for {value.missingMetrics.map((m) => METRIC_LABELS[m]).join(', ')}: ignored.</p>
       ) : null}
@@ -77,16 +80,16 @@ export function BestCohortPanel() {
             <button
               type="button"
               className="button button--secondary button--small"
-              disabled={offset === 0 || cohort.loading}
-              onClick={() => void pageCohort(Math.max(0, offset - COHORT_PAGE))}
+              disabled={offset === 0 || cohort.isFetching}
+              onClick={() => pageCohort(offset - COHORT_PAGE)}
             >
               Previous
             </button>
             <button
               type="button"
               className="button button--secondary button--small"
-              disabled={offset + COHORT_PAGE >= value.total || cohort.loading}
-              onClick={() => void pageCohort(offset + COHORT_PAGE)}
+              disabled={offset + COHORT_PAGE >= value.total || cohort.isFetching}
+              onClick={() => pageCohort(offset + COHORT_PAGE)}
             >
               Next
             </button>

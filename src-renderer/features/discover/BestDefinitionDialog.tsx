@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { BEST_CUSTOMER_METRICS, type BestCustomerDefinition, type BestCustomerMetric } from '@shared/domain/discover'
 import { Dialog } from '../../components/Dialog'
 import { ErrorNotice } from '../../components/ErrorNotice'
+import { useBestDefinition } from '../../queries/discover-queries'
 import { useDiscoverStore } from '../../stores/discover-store'
 import { METRIC_LABELS } from './metric-labels'
 
@@ -31,9 +32,9 @@ function initialRows(definition: BestCustomerDefinition | null): Record<BestCust
 
 /** "Best customers = top X% of won accounts by a weighted composite of success metrics." */
 export function BestDefinitionDialog({ onClose }: { onClose(): void }) {
-  const saved = useDiscoverStore((s) => s.definition.value)
-  const error = useDiscoverStore((s) => s.cohort.error)
-  const busy = useDiscoverStore((s) => s.cohort.loading)
+  const saved = useBestDefinition().data ?? null
+  const error = useDiscoverStore((s) => s.errors.definition ?? null)
+  const busy = useDiscoverStore((s) => s.busy === 'definition')
   const [rows, setRows] = useState(() => initialRows(saved && saved.metrics.length > 0 ? saved : null))
   const [top, setTop] = useState(saved && saved.metrics.length > 0 ? saved.topPercent : 20)
   const chosen = BEST_CUSTOMER_METRICS.filter((m) => rows[m].on)
@@ -67,7 +68,7 @@ export function BestDefinitionDialog({ onClose }: { onClose(): void }) {
       }
     >
       <div className="best-form">
-        {error ? <ErrorNotice error={error} onDismiss={() => useDiscoverStore.getState().dismiss('cohort')} /> : null}
+        {error ? <ErrorNotice error={error} onDismiss={() => useDiscoverStore.getState().dismiss('definition')} /> : null}
         <table className="best-form__table">
           <thead>
             <tr>

@@ -2,6 +2,8 @@ import { useState } from 'react'
 import type { ScorecardCheck } from '@shared/domain/discover'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { ErrorNotice } from '../../components/ErrorNotice'
+import { errorShapeOf } from '../../api/api-client'
+import { useScorecardCheck } from '../../queries/discover-queries'
 import { useDiscoverStore } from '../../stores/discover-store'
 import { fixed } from './discover-format'
 import { ScorecardSelect } from '../../components/ScorecardSelect'
@@ -20,13 +22,16 @@ const KINDS: readonly Kind[] = ['wrong-sign', 'no-signal', 'left-out', 'budget']
 /** Checks a hand-made scorecard against the evidence; re-weights are saved only when the user accepts. */
 export function CheckPanel() {
   const scorecards = useScorecardPicker()
-  const check = useDiscoverStore((s) => s.check)
+  const target = useDiscoverStore((s) => s.target)
   const checkedId = useDiscoverStore((s) => s.checkedId)
+  const check = useScorecardCheck(checkedId, target)
+  const applyError = useDiscoverStore((s) => s.errors.check ?? null)
   const [picked, setPicked] = useState<number | null>(null)
   const [confirming, setConfirming] = useState(false)
   const { checkScorecard, applyProposal, dismiss } = useDiscoverStore.getState()
   const id = picked ?? checkedId ?? scorecards[0]?.id ?? null
-  const result = check.value
+  const result = check.data ?? null
+  const error = applyError ?? (check.error ? errorShapeOf(check.error) : null)
   const name = scorecards.find((s) => s.id === checkedId)?.name ?? 'the scorecard'
 
   return (
@@ -45,14 +50,19 @@ export function CheckPanel() {
           <button
             type="button"
             className="button button--secondary"
-            disabled={id === null || check.loading}
-            onClick={() => id !== null && void checkScorecard(id)}
+            disabled={id === null || check.isFetching}
+            onClick={() => {
+              if (id === null) return
+              // The same scorecard again: ask afresh (the answer is also refetched after every change).
+              if (id === checkedId) void check.refetch()
+              else checkScorecard(id)
+            }}
           >
-            {check.loading ? 'Checking…' : 'Check'}
+            {check.isFetching ? 'Checking…' : 'Check'}
           </button>
         </div>
       )}
-      {check.error ? <ErrorNotice error={check.error} onDismiss={() => dismiss('check')} /> : null}
+      {error ? <ErrorNotice error={error} onDismiss={applyError ? () => dismiss('check') : undefined} /> : null}
       {result ? (
         <div className="check-result">
           <dl className="auc-pair">
@@ -98,7 +108,7 @@ export function CheckPanel() {
         <ConfirmDialog
           title="Apply the proposed re-weights?"
           confirmLabel="Apply re-weights"
-          onConfirm={() => void applyProposal()}
+          onConfirm={() => result?.proposal && void applyProposal(result.proposal)}
           onClose={() => setConfirming(false)}
         >
           <p>

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react'
 import { CheckCircle2, RotateCw, SlidersHorizontal, Telescope, X } from 'lucide-react'
 import { ErrorNotice } from '../../components/ErrorNotice'
+import { errorShapeOf } from '../../api/api-client'
+import { useBestDefinition, useDiscoverReport } from '../../queries/discover-queries'
 import { useDiscoverStore } from '../../stores/discover-store'
 import { useWorkspaceStore } from '../../stores/workspace-store'
 import { AntiIcpPanel } from './AntiIcpPanel'
@@ -16,21 +18,23 @@ import { TargetPicker } from './TargetPicker'
 export function DiscoverSection() {
   const path = useWorkspaceStore((s) => s.workspace?.path ?? null)
   const target = useDiscoverStore((s) => s.target)
-  const report = useDiscoverStore((s) => s.report)
+  const report = useDiscoverReport(target)
+  const defined = (useBestDefinition().data ?? null) !== null
   const note = useDiscoverStore((s) => s.savedNote)
-  const hasCohort = useDiscoverStore((s) => s.cohort.value !== null)
-  const { open, setTarget, run, dismiss, clearNote } = useDiscoverStore.getState()
+  const leakError = useDiscoverStore((s) => s.errors.report ?? null)
+  const { open, setTarget, dismiss, clearNote } = useDiscoverStore.getState()
   const [defining, setDefining] = useState(false)
-  const value = report.value?.target === target ? report.value : null
+  const value = report.data ?? null
+  const error = report.error ? errorShapeOf(report.error) : null
   // Before best customers are defined the backend cannot analyse them; that is a next step, not a failure.
-  const undefinedBest = target === 'best' && report.error?.code === 'NOT_SUPPORTED' && !hasCohort
+  const undefinedBest = target === 'best' && error?.code === 'NOT_SUPPORTED' && !defined
 
   useEffect(() => {
     if (path) open(path)
   }, [path, open])
 
   // Nothing to analyse yet is a next step, not an error: point to where the data comes in.
-  if (report.error?.code === 'NOT_FOUND') {
+  if (error?.code === 'NOT_FOUND') {
     return (
       <section className="section" aria-labelledby="section-title">
         <header className="section__header">
@@ -74,11 +78,12 @@ export function DiscoverSection() {
         </div>
       ) : null}
       {target === 'best' ? <BestCohortPanel /> : null}
-      {undefinedBest ? null : report.error ? (
+      {leakError ? <ErrorNotice error={leakError} onDismiss={() => dismiss('report')} /> : null}
+      {undefinedBest ? null : error ? (
         <div className="stack">
-          <ErrorNotice error={report.error} onDismiss={() => dismiss('report')} />
+          <ErrorNotice error={error} />
           <div>
-            <button type="button" className="button button--secondary button--small" onClick={() => void run()}>
+            <button type="button" className="button button--secondary button--small" onClick={() => void report.refetch()}>
               <RotateCw size={14} aria-hidden />
               Try again
             </button>
@@ -90,7 +95,7 @@ export function DiscoverSection() {
           <SignalBanner report={value} />
           <Evidence report={value} />
         </>
-      ) : report.loading ? (
+      ) : report.isFetching ? (
         <p className="empty-note" role="status">
           Analysing every attribute…
         </p>

@@ -8,6 +8,7 @@ import { ValidationSummary } from './ValidationSummary'
 export function SuggestPanel() {
   const [name, setName] = useState('Suggested ICP')
   const suggestion = useDiscoverStore((s) => s.suggestion)
+  const error = useDiscoverStore((s) => s.errors.suggestion ?? null)
   const { suggest, dismiss } = useDiscoverStore.getState()
   const result = suggestion.value
   const trimmed = name.trim()
@@ -37,7 +38,7 @@ export function SuggestPanel() {
           {suggestion.loading ? 'Building…' : 'Suggest a scorecard'}
         </button>
       </form>
-      {suggestion.error ? <ErrorNotice error={suggestion.error} onDismiss={() => dismiss('suggestion')} /> : null}
+      {error ? <ErrorNotice error={error} onDismiss={() => dismiss('suggestion')} /> : null}
       {result ? (
         <div className="suggest-result" role="status">
           <CheckCircle2 size={18} className="suggest-result__icon" aria-hidden />

@@ -1,5 +1,5 @@
 import { useId } from 'react'
-import type { DiscoverTarget } from '../../stores/discover-store'
+import type { DiscoverTarget } from '../../queries/discover-queries'
 
 const TARGETS: ReadonlyArray<{ id: DiscoverTarget; label: string }> = [
   { id: 'won', label: 'Won vs lost' },

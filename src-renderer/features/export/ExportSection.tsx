@@ -12,6 +12,8 @@ import { CrmHandOver } from './crm/CrmHandOver'
 import { PagePreview } from './PagePreview'
 import '../../styles/export.css'
 import { useScorecardList } from '../../queries/scorecard-queries'
+import { useOnePagerContent } from '../../queries/export-queries'
+import { errorShapeOf } from '../../api/api-client'
 
 /** The Export section: the one-pager's editor beside the page as it prints, and every deliverable. */
 export function ExportSection() {
@@ -19,7 +21,7 @@ export function ExportSection() {
   const desktop = useWorkspaceStore((s) => s.appInfo?.host === 'desktop')
   const scorecards = useScorecardList()
   const scorecardId = useExportStore((s) => s.scorecardId)
-  const content = useExportStore((s) => s.content)
+  const { content, error: readError } = useOnePagerContent()
   const saveState = useExportStore((s) => s.saveState)
   const overflow = useExportStore((s) => s.overflow)
   const overflowAmount = useExportStore((s) => s.overflowAmount)
@@ -69,7 +71,7 @@ export function ExportSection() {
                     value={size}
                     checked={paper === size}
                     disabled={!content}
-                    onChange={() => edit((d) => ({ ...d, paper: size }))}
+                    onChange={() => content && edit(content.document, (d) => ({ ...d, paper: size }))}
                   />
                   <span>{size === 'a4' ? 'A4' : 'Letter'}</span>
                 </label>
@@ -92,6 +94,7 @@ export function ExportSection() {
         </div>
       </header>
       {error && <ErrorNotice error={error} onDismiss={dismiss} />}
+      {readError && !error && <ErrorNotice error={errorShapeOf(readError)} />}
       {note && !error && (
         <div className="notice ex-note" role="status">
           <span className="notice__text">{note}</span>
@@ -99,7 +102,12 @@ export function ExportSection() {
       )}
       {content && (
         <div className="ex-body">
-          <DocumentEditor content={content} scorecards={scorecards ?? []} overflow={overflow} onEdit={edit} />
+          <DocumentEditor
+            content={content}
+            scorecards={scorecards ?? []}
+            overflow={overflow}
+            onEdit={(change) => edit(content.document, change)}
+          />
           <div className="ex-side">
             <ExportActions desktop={desktop} blocked={overflow.length > 0} />
             {scorecardId !== null && <CrmHandOver scorecardId={scorecardId} desktop={desktop} />}

@@ -2,6 +2,7 @@ import { useEffect, useMemo } from 'react'
 import { CheckCircle2, LayoutList, Undo2, X } from 'lucide-react'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { useApiQuery } from '../../queries/api-queries'
+import { readLastScorecard, writeLastScorecard } from './last-scorecard'
 import { editHistory, isTextField } from '../shell/app-commands'
 import { useScorecardStore } from '../../stores/scorecard-store'
 import { useWorkspaceStore } from '../../stores/workspace-store'
@@ -38,11 +39,14 @@ export function ScorecardsSection() {
     if (stored) useScorecardStore.getState().adoptStored(stored.id, stored.scorecard)
   }, [stored])
 
-  // With nothing open, the section opens the first scorecard.
-  const first = list?.[0]?.id
+  // With nothing open, the section opens the scorecard last open here, else the first.
+  const initial = list && list.length > 0 ? (list.find((s) => path !== null && s.id === readLastScorecard(path)) ?? list[0]!).id : undefined
   useEffect(() => {
-    if (currentId === null && first !== undefined) void select(first)
-  }, [currentId, first, select])
+    if (currentId === null && initial !== undefined) void select(initial)
+  }, [currentId, initial, select])
+  useEffect(() => {
+    if (path !== null && currentId !== null) writeLastScorecard(path, currentId)
+  }, [path, currentId])
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {

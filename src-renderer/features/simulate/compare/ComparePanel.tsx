@@ -2,6 +2,8 @@ import { useEffect } from 'react'
 import { Info } from 'lucide-react'
 import type { ScorecardSummary } from '@shared/domain/scorecards'
 import { ErrorNotice } from '../../../components/ErrorNotice'
+import { errorShapeOf } from '../../../api/api-client'
+import { useCompareReport } from '../../../queries/compare-queries'
 import { useCompareStore } from '../../../stores/compare-store'
 import { CompareFigures } from './CompareFigures'
 import { CompareSetup } from './CompareSetup'
@@ -13,23 +15,22 @@ import { SwapTable } from './SwapTable'
  * what does it keep and cost, and which accounts would sales work instead?
  */
 export function ComparePanel({ scorecards, currentId }: { scorecards: readonly ScorecardSummary[]; currentId: number | null }) {
-  const report = useCompareStore((s) => s.report)
-  const error = useCompareStore((s) => s.error)
-  const loading = useCompareStore((s) => s.loading)
-  const { ensureSides, refresh, dismiss } = useCompareStore.getState()
+  const query = useCompareReport()
+  const report = query.data ?? null
+  const error = query.error ? errorShapeOf(query.error) : null
+  const loading = query.isFetching
+  const { ensureSides } = useCompareStore.getState()
 
   useEffect(() => {
-    // Each visit re-reads both sides: the working copy may have been edited in Scorecards meanwhile.
-    const { a, b } = useCompareStore.getState()
-    if (a && b) refresh()
-    else if (currentId !== null) void ensureSides(currentId, scorecards.find((s) => s.id !== currentId)?.id ?? null)
-  }, [currentId, scorecards, ensureSides, refresh])
+    // An edit to either side meanwhile needs nothing here: the comparison refetches when a scorecard changes.
+    if (currentId !== null) void ensureSides(currentId, scorecards.find((s) => s.id !== currentId)?.id ?? null)
+  }, [currentId, scorecards, ensureSides])
 
   const same = report !== null && report.a.scorecardId === report.b.scorecardId && report.a.versionId === report.b.versionId
   return (
     <div className="cmp" aria-busy={loading}>
       <CompareSetup scorecards={scorecards} />
-      {error ? <ErrorNotice error={error} onDismiss={dismiss} /> : null}
+      {error ? <ErrorNotice error={error} /> : null}
       {report ? (
         <>
           <p className="cmp-summary">

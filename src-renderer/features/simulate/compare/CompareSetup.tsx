@@ -4,6 +4,7 @@ import type { ScorecardSummary } from '@shared/domain/scorecards'
 import type { CompareSide, ScorecardRef } from '@shared/domain/simulation'
 import { relativeTime } from '../../../components/format'
 import { OutcomeSwitch } from '../OutcomeSwitch'
+import { useCompareReport, useVersionList } from '../../../queries/compare-queries'
 import { useCompareStore, type CompareSideId } from '../../../stores/compare-store'
 
 export const SIDE_LABELS: Record<CompareSideId, string> = { a: 'Baseline', b: 'Challenger' }
@@ -21,16 +22,13 @@ function SidePicker({
   shown: CompareSide | null
 }) {
   const ref = useCompareStore((s) => s[side])
-  const versions = useCompareStore((s) => (ref ? s.versions[ref.scorecardId] : undefined))
+  const versions = useVersionList(ref?.scorecardId ?? null)
   const threshold = useCompareStore((s) => (side === 'a' ? s.thresholdA : s.thresholdB))
-  const { setSide, setThreshold, loadVersions } = useCompareStore.getState()
+  const { setSide, setThreshold } = useCompareStore.getState()
   const [draft, setDraft] = useState(threshold === null ? '' : String(threshold))
   const label = SIDE_LABELS[side]
 
   useEffect(() => setDraft(threshold === null ? '' : String(threshold)), [threshold])
-  useEffect(() => {
-    if (ref && !versions) void loadVersions(ref.scorecardId)
-  }, [ref, versions, loadVersions])
 
   const choose = (next: ScorecardRef): void => setSide(side, next)
   const topTier = shown ? `${shown.topTier} ≥ ${shown.topTierMin}` : null
@@ -113,7 +111,7 @@ function SidePicker({
 
 /** The two sides and the outcome every compared figure depends on. */
 export function CompareSetup({ scorecards }: { scorecards: readonly ScorecardSummary[] }) {
-  const report = useCompareStore((s) => s.report)
+  const report = useCompareReport().data ?? null
   const outcome = useCompareStore((s) => s.outcome)
   const ready = useCompareStore((s) => s.a !== null && s.b !== null)
   const { swapSides, setOutcome } = useCompareStore.getState()

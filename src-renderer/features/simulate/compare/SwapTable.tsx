@@ -1,5 +1,6 @@
 import { ChevronLeft, ChevronRight, LogIn, LogOut } from 'lucide-react'
 import type { CompareReport, CompareSwap } from '@shared/domain/simulation'
+import { useCompareReport } from '../../../queries/compare-queries'
 import { SWAP_PAGE, useCompareStore, type SwapList } from '../../../stores/compare-store'
 import { SIDE_LABELS } from './CompareSetup'
 
@@ -15,7 +16,7 @@ function TierScore({ tier, score, top }: { tier: string; score: number | null; t
 /** One side of the swap set, a page at a time: who would be worked under one scorecard and not the other. */
 export function SwapTable({ list, report }: { list: SwapList; report: CompareReport }) {
   const page = report[list]
-  const loading = useCompareStore((s) => s.loading)
+  const loading = useCompareReport().isFetching
   const entering = list === 'entering'
   const title = entering ? 'Entering the top tier' : 'Leaving the top tier'
   // The one rule every screen and export scores an account by (shared/engine/representative-deals.ts).
@@ -60,7 +61,8 @@ export function SwapTable({ list, report }: { list: SwapList; report: CompareRep
         <p className="empty-note">No account {entering ? 'enters' : 'leaves'} the top tier.</p>
       ) : (
         <>
-          <div className="scroll-x">
+          {/* Focusable so a keyboard user can scroll a table wider than the panel. */}
+          <div className="scroll-x" tabIndex={0} role="region" aria-label={`${title}, scrollable`}>
             <table
               className="values-table sim-table cmp-table"
               aria-label={`Accounts ${entering ? 'entering' : 'leaving'} the top tier`}
