@@ -8,39 +8,20 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, dirname, join, resolve } from 'node:path'
-import { createBackend } from '../../src-main/backend/create-backend'
-import { memoryRecentWorkspaces } from '../../src-main/backend/workspace/recent-workspaces'
-import { nativeLocations } from '../../src-main/backend/workspace/workspace-locations'
 import { writeCsvFile } from '../crm-generator/file'
 import { streamCrm } from '../crm-generator/index'
-
-interface Preview {
-  stagingId: string
-  suggestedKind: string
-  columns: Array<{ index: number; type: string; role: string; category: string | null }>
-  outcomeMapping: Array<{ value: string; outcome: string | null }>
-}
+import { scriptBackend } from '../script-backend'
 
 export async function makeLargeWorkspace(path: string, deals: number): Promise<void> {
   const scratch = mkdtempSync(join(tmpdir(), 'icp-large-'))
   const folder = dirname(resolve(path))
-  const backend = createBackend({
-    host: 'cli',
-    locations: nativeLocations({ cwd: folder }),
-    recents: memoryRecentWorkspaces(),
-    sampleDir: scratch,
-    emit: () => undefined
-  })
-  const call = async <T>(method: string, input: unknown): Promise<T> => {
-    const result = await backend.dispatch(method, input)
-    if (!result.ok) throw new Error(`${method}: ${result.error.message}`)
-    return result.value as T
-  }
+  const backend = scriptBackend(folder, scratch)
+  const call = backend.call
   try {
     const csv = join(scratch, 'flat.csv')
     writeCsvFile(csv, streamCrm({ seed: 'latency', accounts: Math.max(500, Math.round(deals / 2.5)), deals, mess: 'typical' }).flat)
     await call('workspace-create', { name: `Latency ${deals.toLocaleString('en-US')} deals`, path: basename(path) })
-    const preview = await call<Preview>('import-inspect', { source: { kind: 'path', path: csv } })
+    const preview = await call('import-inspect', { source: { kind: 'path', path: csv } })
     await call('import-commit', {
       stagingId: preview.stagingId,
       kind: preview.suggestedKind,

@@ -4,17 +4,14 @@
 import { copyFileSync, mkdtempSync, renameSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import type { MethodInput, MethodName, MethodOutput } from '@shared/contract'
 import type { TableKind } from '@shared/domain/dataset'
-import { createBackend } from '../../src-main/backend/create-backend'
 import { commitImport } from '../../src-main/backend/import/commit-import'
 import { stageFile } from '../../src-main/backend/import/stage-file'
 import { readMissingTokens, readOutcomeMapping } from '../../src-main/backend/store/dataset-queries'
-import { memoryRecentWorkspaces } from '../../src-main/backend/workspace/recent-workspaces'
-import { nativeLocations } from '../../src-main/backend/workspace/workspace-locations'
 import { generateCrm } from '../crm-generator/index'
 import { writeCsv } from '../crm-generator/writers'
 import { writeWorkbook } from '../crm-generator/workbook'
+import { scriptBackend } from '../script-backend'
 
 export const SAMPLE_SEED = 'icp-workbench-sample'
 
@@ -36,18 +33,8 @@ const WORKSHOP_NOTES = {
  */
 export async function buildSampleWorkspace(outFile: string): Promise<void> {
   const workDir = mkdtempSync(join(tmpdir(), 'icp-sample-'))
-  const backend = createBackend({
-    host: 'cli',
-    locations: nativeLocations({ cwd: workDir }),
-    recents: memoryRecentWorkspaces(),
-    sampleDir: workDir,
-    emit: () => undefined
-  })
-  const call = async <M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> => {
-    const result = await backend.dispatch(method, input)
-    if (!result.ok) throw new Error(`Building the sample: ${method} failed: ${result.error.message}`)
-    return result.value as MethodOutput<M>
-  }
+  const backend = scriptBackend(workDir)
+  const call = backend.call
   try {
     const options = { seed: SAMPLE_SEED, accounts: 2000, deals: 5000, mess: 'typical' } as const
     const crm = generateCrm({ ...options, flavor: 'workbook' })

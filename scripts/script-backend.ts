@@ -1,0 +1,31 @@
+import type { MethodInput, MethodName, MethodOutput } from '@shared/contract'
+import { createBackend, type Backend } from '../src-main/backend/create-backend'
+import { memoryRecentWorkspaces } from '../src-main/backend/workspace/recent-workspaces'
+import { nativeLocations } from '../src-main/backend/workspace/workspace-locations'
+
+export interface ScriptBackend extends Backend {
+  /** Calls a method and returns its value; a refusal throws, naming the method and the reason. */
+  call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>
+}
+
+/**
+ * The app's backend as a script drives it (benchmarks, the sample builder): the CLI host, paths
+ * relative to `folder`, recents kept in memory so no script touches the user's list.
+ */
+export function scriptBackend(folder: string, sampleDir = folder): ScriptBackend {
+  const backend = createBackend({
+    host: 'cli',
+    locations: nativeLocations({ cwd: folder }),
+    recents: memoryRecentWorkspaces(),
+    sampleDir,
+    emit: () => undefined
+  })
+  return {
+    ...backend,
+    async call(method, input) {
+      const result = await backend.dispatch(method, input)
+      if (!result.ok) throw new Error(`${method}: ${result.error.message}`)
+      return result.value as never
+    }
+  }
+}
