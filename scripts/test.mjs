@@ -129,9 +129,10 @@ function skippedTests(report) {
   return found
 }
 
-// Built first, once: the tests run the built CLI, web host and renderer, and parallel test
-// files would otherwise each find the build stale and wait on one another to rebuild it.
-if (tiers.includes('checks') || tiers.includes('e2e')) {
+// Built first, once: the tests run the built CLI, web host and renderer and open the sample the
+// build makes, and parallel test files would otherwise each find the build stale and wait on one
+// another to rebuild it.
+if (tiers.includes('checks') || tiers.includes('e2e') || tiers.includes('backend')) {
   check('build (electron-vite; skipped when out/ is fresh)', process.execPath, [join(ROOT, 'scripts', 'build-if-stale.mjs'), '--quiet'])
 }
 if (tiers.includes('checks')) {

@@ -1,16 +1,18 @@
 import { create } from 'zustand'
 import type { ApiErrorShape } from '@shared/contract'
-import type { AppInfo, RecentWorkspace, SectionId, WorkspaceFileEntry, WorkspaceSummary } from '@shared/domain/workspace'
+import type { AppInfo, SectionId, WorkspaceSummary } from '@shared/domain/workspace'
 import { api } from '../api/api'
-import { callApi } from '../queries/query-client'
+import { callApi, invalidateData } from '../queries/query-client'
 import { errorShapeOf } from '../api/api-client'
 
+/**
+ * Which workspace this window has open (every query is keyed by it) and the start screen's
+ * busy and error state. The recent list and the data folder's files are queries
+ * (`recent-list`, `workspace-files`), refetched when a workspace is opened, created or renamed.
+ */
 export interface WorkspaceState {
   appInfo: AppInfo | null
   workspace: WorkspaceSummary | null
-  recents: RecentWorkspace[]
-  /** Browser mode: workspace files in the host's data folder. */
-  files: WorkspaceFileEntry[]
   busy: boolean
   /** The last failure, shown where the user acted; cleared by the next success or dismissal. */
   error: ApiErrorShape | null
@@ -18,7 +20,6 @@ export interface WorkspaceState {
   savedAt: string | null
 
   boot(): Promise<void>
-  refreshLists(): Promise<void>
   createWorkspace(name: string, path: string): Promise<boolean>
   openWorkspace(path: string): Promise<boolean>
   openSample(): Promise<boolean>
@@ -49,8 +50,6 @@ export const useWorkspaceStore = create<WorkspaceState>((set, get) => {
   return {
     appInfo: null,
     workspace: null,
-    recents: [],
-    files: [],
     busy: false,
     error: null,
     savedAt: null,
@@ -60,38 +59,23 @@ export const useWorkspaceStore = create<WorkspaceState>((set, get) => {
         const [appInfo, workspace] = await Promise.all([api().call('app-info', {}), api().call('workspace-current', {})])
         set({ appInfo, workspace, savedAt: workspace?.updatedAt ?? null })
       })
-      await get().refreshLists()
-    },
-
-    async refreshLists() {
-      const appInfo = get().appInfo
-      try {
-        const [recents, files] = await Promise.all([
-          api().call('recent-list', {}),
-          appInfo?.locations === 'data-dir' ? api().call('workspace-files', {}) : Promise.resolve([])
-        ])
-        set({ recents, files })
-      } catch (error) {
-        set({ error: errorShapeOf(error) })
-      }
     },
 
     async createWorkspace(name, path) {
       const workspace = await attempt(() => callApi('workspace-create', { name, path }))
       if (!workspace) return false
       set({ workspace, savedAt: workspace.updatedAt })
-      void get().refreshLists()
       return true
     },
 
     async openWorkspace(path) {
       const workspace = await attempt(() => callApi('workspace-open', { path }))
+      // A file that failed to open may be gone: read the list again, which marks it missing.
       if (!workspace) {
-        void get().refreshLists()
+        void invalidateData(['recents'])
         return false
       }
       set({ workspace, savedAt: workspace.updatedAt })
-      void get().refreshLists()
       return true
     },
 
@@ -99,14 +83,12 @@ export const useWorkspaceStore = create<WorkspaceState>((set, get) => {
       const workspace = await attempt(() => callApi('workspace-open-sample', {}))
       if (!workspace) return false
       set({ workspace, savedAt: workspace.updatedAt })
-      void get().refreshLists()
       return true
     },
 
     async closeWorkspace() {
       await attempt(() => callApi('workspace-close', {}))
       set({ workspace: null, savedAt: null })
-      await get().refreshLists()
     },
 
     async renameWorkspace(name) {
@@ -127,8 +109,7 @@ export const useWorkspaceStore = create<WorkspaceState>((set, get) => {
     },
 
     async removeRecent(path) {
-      const recents = await attempt(() => callApi('recent-remove', { path }))
-      if (recents) set({ recents })
+      await attempt(() => callApi('recent-remove', { path }))
     },
 
     async chooseFile(purpose, suggestedName) {
@@ -144,7 +125,6 @@ export const useWorkspaceStore = create<WorkspaceState>((set, get) => {
 
     workspaceChanged(summary) {
       set({ workspace: summary, savedAt: summary?.updatedAt ?? null })
-      void get().refreshLists()
     }
   }
 })

@@ -1,15 +1,8 @@
 import { test, expect } from './support/fixtures'
 import { DiscoverPage } from './pages/discover-page'
 
-test('Discover shows the planted signal, an attribute with intervals, and a suggested scorecard', async ({
-  page,
-  host,
-  startPage,
-  workspacePage
-}) => {
-  await startPage.goto(host.url)
-  await page.getByRole('button', { name: /Open the sample workspace/ }).click()
-  await workspacePage.expectOpen('Sample — Stackwise')
+test('Discover shows the planted signal, an attribute with intervals, and a suggested scorecard', async ({ page, host, startPage }) => {
+  await startPage.openSampleAt(host.url)
 
   const discover = new DiscoverPage(page)
   await discover.open()
@@ -52,10 +45,8 @@ test('Discover shows the planted signal, an attribute with intervals, and a sugg
   await expect(page.getByRole('table', { name: 'Tiers on the held-out deals' })).toBeVisible()
 })
 
-test('best customers are defined from success metrics and the cohort is shown', async ({ page, host, startPage, workspacePage }) => {
-  await startPage.goto(host.url)
-  await page.getByRole('button', { name: /Open the sample workspace/ }).click()
-  await workspacePage.expectOpen('Sample — Stackwise')
+test('best customers are defined from success metrics and the cohort is shown', async ({ page, host, startPage }) => {
+  await startPage.openSampleAt(host.url)
   const discover = new DiscoverPage(page)
   await discover.open()
   await discover.target('Best customers vs the rest')

@@ -10,9 +10,7 @@ test('Export: map the fields to Salesforce, refuse a name it would not accept, a
   startPage,
   workspacePage
 }, testInfo) => {
-  await startPage.goto(host.url)
-  await page.getByRole('button', { name: /Open the sample workspace/ }).click()
-  await workspacePage.expectOpen('Sample — Stackwise')
+  await startPage.openSampleAt(host.url)
   await new SimulatePage(page).open()
   await new SimulatePage(page).ensureScorecard()
   const exporter = new ExportPage(page)

@@ -11,9 +11,7 @@ test('Export: edit the one-pager beside its preview, keep the edits, download th
   workspacePage,
   foreignRequests
 }, testInfo) => {
-  await startPage.goto(host.url)
-  await page.getByRole('button', { name: /Open the sample workspace/ }).click()
-  await workspacePage.expectOpen('Sample — Stackwise')
+  await startPage.openSampleAt(host.url)
   // The sample has no scorecard until one is suggested.
   const simulate = new SimulatePage(page)
   await simulate.open()

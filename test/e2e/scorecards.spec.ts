@@ -7,9 +7,7 @@ test('a scorecard is built by drag and drop, edited, reordered by keyboard, undo
   startPage,
   workspacePage
 }) => {
-  await startPage.goto(host.url)
-  await page.getByRole('button', { name: /Open the sample workspace/ }).click()
-  await workspacePage.expectOpen('Sample — Stackwise')
+  await startPage.openSampleAt(host.url)
 
   const scorecards = new ScorecardsPage(page)
   await scorecards.open()
@@ -69,9 +67,7 @@ test('values and bands dragged from the palette, a card moved between categories
   startPage,
   workspacePage
 }) => {
-  await startPage.goto(host.url)
-  await page.getByRole('button', { name: /Open the sample workspace/ }).click()
-  await workspacePage.expectOpen('Sample — Stackwise')
+  await startPage.openSampleAt(host.url)
   const scorecards = new ScorecardsPage(page)
   await scorecards.open()
   await scorecards.create('Values ICP')

@@ -4,15 +4,8 @@ import { SimulatePage } from './pages/simulate-page'
 
 const countOf = (text: string): number => Number(text.replace(/[^\d]/g, ''))
 
-test('a saved version is compared with the changed working copy: deltas and the accounts that move', async ({
-  page,
-  host,
-  startPage,
-  workspacePage
-}) => {
-  await startPage.goto(host.url)
-  await page.getByRole('button', { name: /Open the sample workspace/ }).click()
-  await workspacePage.expectOpen('Sample — Stackwise')
+test('a saved version is compared with the changed working copy: deltas and the accounts that move', async ({ page, host, startPage }) => {
+  await startPage.openSampleAt(host.url)
 
   const simulate = new SimulatePage(page)
   await simulate.open()
@@ -83,10 +76,8 @@ test('a saved version is compared with the changed working copy: deltas and the 
   await expect(simulate.swapSection('leaving').getByRole('heading')).toContainText(String(entering))
 })
 
-test('a band of the band table lists its deals with the points each criterion gave', async ({ page, host, startPage, workspacePage }) => {
-  await startPage.goto(host.url)
-  await page.getByRole('button', { name: /Open the sample workspace/ }).click()
-  await workspacePage.expectOpen('Sample — Stackwise')
+test('a band of the band table lists its deals with the points each criterion gave', async ({ page, host, startPage }) => {
+  await startPage.openSampleAt(host.url)
 
   const simulate = new SimulatePage(page)
   await simulate.open()

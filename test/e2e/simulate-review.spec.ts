@@ -6,12 +6,9 @@ import { SimulatePage } from './pages/simulate-page'
 test('Simulate: the 90-day review says when it is too early, reviews the deals since a date, prints one page and records a version', async ({
   page,
   host,
-  startPage,
-  workspacePage
+  startPage
 }, testInfo) => {
-  await startPage.goto(host.url)
-  await page.getByRole('button', { name: /Open the sample workspace/ }).click()
-  await workspacePage.expectOpen('Sample — Stackwise')
+  await startPage.openSampleAt(host.url)
   const simulate = new SimulatePage(page)
   await simulate.open()
   await simulate.ensureScorecard()

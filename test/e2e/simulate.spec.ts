@@ -1,10 +1,8 @@
 import { test, expect } from './support/fixtures'
 import { SimulatePage } from './pages/simulate-page'
 
-test('Simulate follows the threshold and the capacity, with band and knockout tables', async ({ page, host, startPage, workspacePage }) => {
-  await startPage.goto(host.url)
-  await page.getByRole('button', { name: /Open the sample workspace/ }).click()
-  await workspacePage.expectOpen('Sample — Stackwise')
+test('Simulate follows the threshold and the capacity, with band and knockout tables', async ({ page, host, startPage }) => {
+  await startPage.openSampleAt(host.url)
 
   const simulate = new SimulatePage(page)
   await simulate.open()

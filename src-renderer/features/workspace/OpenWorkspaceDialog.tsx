@@ -5,19 +5,26 @@ import { Dialog } from '../../components/Dialog'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { relativeTime } from '../../components/format'
 import { useWorkspaceStore } from '../../stores/workspace-store'
+import { useApiQuery } from '../../queries/api-queries'
+import type { WorkspaceFileEntry } from '@shared/domain/workspace'
+
+const NO_FILES: WorkspaceFileEntry[] = []
 
 /** Browser mode's "Open": the workspace files in the host's folder (a page cannot browse disks). */
 export function OpenWorkspaceDialog({ onClose }: { onClose(): void }) {
-  const files = useWorkspaceStore((s) => s.files)
   const info = useWorkspaceStore((s) => s.appInfo)
+  const filesQuery = useApiQuery('workspace-files', info?.locations === 'data-dir' ? {} : null)
+  const files = filesQuery.data ?? NO_FILES
+  const { refetch } = filesQuery
   const busy = useWorkspaceStore((s) => s.busy)
   const error = useWorkspaceStore((s) => s.error)
-  const { openWorkspace, refreshLists, dismissError } = useWorkspaceStore.getState()
+  const { openWorkspace, dismissError } = useWorkspaceStore.getState()
 
+  // Files can appear in the folder from outside the app: look again each time the dialog opens.
   useEffect(() => {
     dismissError()
-    void refreshLists()
-  }, [dismissError, refreshLists])
+    void refetch()
+  }, [dismissError, refetch])
 
   const close = (): void => {
     dismissError()

@@ -8,10 +8,14 @@ import { runAppCommand } from '../shell/app-commands'
 import { shortcutFor, type ShortcutMode } from '../shell/shortcuts'
 import { ThemeSwitch } from '../shell/ThemeSwitch'
 import { RecentWorkspaceList } from './RecentWorkspaceList'
+import { useApiQuery } from '../../queries/api-queries'
+import type { RecentWorkspace } from '@shared/domain/workspace'
+
+const NO_RECENTS: RecentWorkspace[] = []
 
 /** What the user sees with no workspace open: start a new engagement or return to one. */
 export function StartScreen({ mode }: { mode: ShortcutMode }) {
-  const recents = useWorkspaceStore((s) => s.recents)
+  const recents = useApiQuery('recent-list', {}).data ?? NO_RECENTS
   const busy = useWorkspaceStore((s) => s.busy)
   const info = useWorkspaceStore((s) => s.appInfo)
   const dialogOpen = useUiStore((s) => s.dialog !== null)

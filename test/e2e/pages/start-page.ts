@@ -1,5 +1,8 @@
 import { expect, type Locator, type Page } from '@playwright/test'
 
+/** The sample workspace's name as it opens (its client is generated from a fixed seed). */
+export const SAMPLE_NAME = 'Sample — Stackwise'
+
 /** The start screen and its dialogs (browser mode). */
 export class StartPage {
   readonly heading: Locator
@@ -20,7 +23,13 @@ export class StartPage {
   /** Opens the sample workspace (a copy of the shipped file, so it opens at once). */
   async openSample(): Promise<void> {
     await this.page.getByRole('button', { name: /Open the sample workspace/ }).click()
-    await expect(this.page.getByRole('button', { name: /^Rename workspace/ })).toHaveText(/^Sample — /)
+    await expect(this.page.getByRole('button', { name: /^Rename workspace/ })).toHaveText(SAMPLE_NAME)
+  }
+
+  /** The start screen at `url`, then the sample: where most journeys begin. */
+  async openSampleAt(url: string): Promise<void> {
+    await this.goto(url)
+    await this.openSample()
   }
 
   async createWorkspace(name: string): Promise<void> {
