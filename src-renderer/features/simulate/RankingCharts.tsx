@@ -1,9 +1,10 @@
 import { memo } from 'react'
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
+import { Bar, BarChart, CartesianGrid, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import type { SimulationReport } from '@shared/domain/simulation'
 import { useChartColors } from '../../theme/chart-colors'
 import { asPct, axisLabel, axisTick } from './chart-style'
 import { RocThresholdDot, ThresholdLine, ThresholdValue } from './threshold-markers'
+import { UnitSquareChart } from './UnitSquareChart'
 
 /** Won and lost deals per score: where the two groups sit, and where the threshold cuts them. */
 export const DistributionChart = memo(function DistributionChart({ distribution }: { distribution: SimulationReport['distribution'] }) {
@@ -44,36 +45,19 @@ export const RocChart = memo(function RocChart({ roc, auc, ks }: { roc: Simulati
     .map((p) => ({ x: p.falsePositiveRate as number, y: p.truePositiveRate as number, threshold: p.threshold }))
     .sort((a, b) => a.x - b.x || a.y - b.y)
   const c = useChartColors()
-  const AXIS = axisTick(c)
   const summary = `AUC ${auc === null ? '—' : auc.toFixed(3)} · KS ${ks === null ? '—' : ks.toFixed(3)}`
   return (
-    <figure className="sim-chart" aria-label={`ROC curve, ${summary}`}>
-      <figcaption>ROC · {summary} · dot: current threshold</figcaption>
-      <ResponsiveContainer width="100%" height={240}>
-        <LineChart data={points} margin={{ top: 8, right: 16, bottom: 14, left: 0 }}>
-          <CartesianGrid stroke={c.grid} />
-          <XAxis
-            dataKey="x"
-            type="number"
-            domain={[0, 1]}
-            tickFormatter={asPct}
-            tick={AXIS}
-            label={axisLabel(c, 'Share of lost deals passing')}
-          />
-          <YAxis domain={[0, 1]} tickFormatter={asPct} tick={AXIS} width={44} />
-          <Tooltip formatter={(v) => asPct(Number(v))} labelFormatter={(v) => `${asPct(Number(v))} of lost deals pass`} />
-          <ReferenceLine
-            segment={[
-              { x: 0, y: 0 },
-              { x: 1, y: 1 }
-            ]}
-            stroke={c.muted}
-            strokeDasharray="4 3"
-          />
-          <Line name="Wins passing" dataKey="y" stroke={c.violet} strokeWidth={2} dot={false} isAnimationActive={false} />
-          <RocThresholdDot roc={roc} color={c.violet} />
-        </LineChart>
-      </ResponsiveContainer>
-    </figure>
+    <UnitSquareChart
+      label={`ROC curve, ${summary}`}
+      caption={`ROC · ${summary} · dot: current threshold`}
+      points={points}
+      xKey="x"
+      xLabel="Share of lost deals passing"
+      tipValue={(v) => asPct(Number(v))}
+      tipLabel={(v) => `${asPct(Number(v))} of lost deals pass`}
+    >
+      <Line name="Wins passing" dataKey="y" stroke={c.violet} strokeWidth={2} dot={false} isAnimationActive={false} />
+      <RocThresholdDot roc={roc} color={c.violet} />
+    </UnitSquareChart>
   )
 })

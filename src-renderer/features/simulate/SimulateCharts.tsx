@@ -8,7 +8,6 @@ import {
   Legend,
   Line,
   LineChart,
-  ReferenceLine,
   ResponsiveContainer,
   Tooltip,
   XAxis,
@@ -17,7 +16,8 @@ import {
 import type { SimulationBand, SimulationReport } from '@shared/domain/simulation'
 import { count, interval, pct } from './simulate-format'
 import { useChartColors } from '../../theme/chart-colors'
-import { asPct, axisLabel, axisTick } from './chart-style'
+import { asPct, axisTick } from './chart-style'
+import { UnitSquareChart } from './UnitSquareChart'
 import { GainsThresholdDot, ThresholdLine, ThresholdValue } from './threshold-markers'
 
 const tipPct = (v: unknown) => (typeof v === 'number' ? pct(v) : '—')
@@ -63,36 +63,19 @@ export const GainsChart = memo(function GainsChart({ curve }: { curve: Simulatio
     .map((p) => ({ worked: p.passRate as number, kept: p.recall as number }))
     .sort((a, b) => a.worked - b.worked)
   const c = useChartColors()
-  const AXIS = axisTick(c)
   return (
-    <figure className="sim-chart" aria-label="Cumulative gains">
-      <figcaption>Cumulative gains · dashed: random pick · dot: current threshold</figcaption>
-      <ResponsiveContainer width="100%" height={240}>
-        <LineChart data={points} margin={{ top: 8, right: 16, bottom: 14, left: 0 }}>
-          <CartesianGrid stroke={c.grid} />
-          <XAxis
-            dataKey="worked"
-            type="number"
-            domain={[0, 1]}
-            tickFormatter={asPct}
-            tick={AXIS}
-            label={axisLabel(c, 'Share of deals passing')}
-          />
-          <YAxis domain={[0, 1]} tickFormatter={asPct} tick={AXIS} width={44} />
-          <Tooltip labelFormatter={(v) => `${tipPct(v)} of deals passing`} formatter={tipPct} />
-          <ReferenceLine
-            segment={[
-              { x: 0, y: 0 },
-              { x: 1, y: 1 }
-            ]}
-            stroke={c.muted}
-            strokeDasharray="4 3"
-          />
-          <Line name="Wins kept" dataKey="kept" stroke={c.line} strokeWidth={2} dot={false} isAnimationActive={false} />
-          <GainsThresholdDot color={c.line} />
-        </LineChart>
-      </ResponsiveContainer>
-    </figure>
+    <UnitSquareChart
+      label="Cumulative gains"
+      caption="Cumulative gains · dashed: random pick · dot: current threshold"
+      points={points}
+      xKey="worked"
+      xLabel="Share of deals passing"
+      tipValue={tipPct}
+      tipLabel={(v) => `${tipPct(v)} of deals passing`}
+    >
+      <Line name="Wins kept" dataKey="kept" stroke={c.line} strokeWidth={2} dot={false} isAnimationActive={false} />
+      <GainsThresholdDot color={c.line} />
+    </UnitSquareChart>
   )
 })
 
