@@ -1,5 +1,7 @@
 import { AppError } from '../app-error'
-import { stageFile, type StageRequest } from './stage-file'
+import { packDictionary } from './dictionary-wire'
+import { loadReaderRequest, type ReaderRequest } from './import-source'
+import { stageFile } from './stage-file'
 
 /**
  * Child-process entry: reading and profiling a file runs in its own process, not a thread, so
@@ -13,10 +15,10 @@ if (!send) throw new Error('read-worker must run as a child process with an IPC 
 // The parent went away (closed, crashed): there is no one left to read for.
 process.on('disconnect', () => process.exit(0))
 
-process.once('message', (request: StageRequest) => {
+process.once('message', (message: ReaderRequest) => {
   let lastSent = 0
   try {
-    const staged = stageFile(request, {
+    const staged = stageFile(loadReaderRequest(message), {
       onProgress(phase, done, total, rows) {
         const now = Date.now()
         if (now - lastSent < 100 && done < total) return
@@ -25,9 +27,8 @@ process.once('message', (request: StageRequest) => {
       },
       isCancelled: () => false
     })
-    // One JSON string per dictionary crosses the process boundary far faster than serialising
-    // a million separate strings.
-    const columns = staged.columns.map((c) => ({ dictionaryJson: JSON.stringify(c.dictionary), codes: c.codes, unique: c.unique ?? false }))
+    // Dictionaries cross as a few long strings (see dictionary-wire.ts), codes as typed arrays.
+    const columns = staged.columns.map((c) => ({ dictionary: packDictionary(c.dictionary), codes: c.codes, unique: c.unique ?? false }))
     send({ type: 'done', staged: { ...staged, columns } }, undefined, {}, () => process.disconnect())
   } catch (error) {
     send(

@@ -4,7 +4,8 @@ import { join } from 'node:path'
 import type { ApiErrorShape } from '@shared/contract'
 import { AppError } from '../app-error'
 import { appRoot, runningFromSource } from '../app-paths'
-import type { StageRequest } from './stage-file'
+import { unpackDictionary, type WireDictionary } from './dictionary-wire'
+import type { ReaderRequest } from './import-source'
 import type { StagedFile } from './staged-file'
 
 export interface ReadJob {
@@ -19,7 +20,7 @@ type ReaderMessage =
   | { type: 'error'; error: ApiErrorShape }
 
 interface WireColumn {
-  dictionaryJson: string
+  dictionary: WireDictionary
   codes: Uint32Array
   unique: boolean
 }
@@ -73,7 +74,7 @@ function deathError(fileName: string, code: number | null, signal: NodeJS.Signal
  * memory, hang until Cancel), the app and browser-mode server stay up and answer with a coded error.
  */
 export function runReadWorker(
-  request: StageRequest,
+  request: ReaderRequest,
   onProgress: (phase: 'reading' | 'profiling', done: number, total: number, rows: number) => void,
   /** Tests lower it to see a reader run out of memory on a small file. */
   heapMb = READER_HEAP_MB
@@ -106,7 +107,7 @@ export function runReadWorker(
         settle(() =>
           resolve({
             ...rest,
-            columns: columns.map((c) => ({ dictionary: JSON.parse(c.dictionaryJson) as string[], codes: c.codes, unique: c.unique }))
+            columns: columns.map((c) => ({ dictionary: unpackDictionary(c.dictionary), codes: c.codes, unique: c.unique }))
           })
         )
       } else settle(() => reject(new AppError(message.error.code, message.error.message, message.error.details)))
