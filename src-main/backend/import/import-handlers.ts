@@ -3,6 +3,7 @@ import { basename } from 'node:path'
 import { missingTokenSet } from '@shared/import/values'
 import { profileColumn } from '@shared/import/profile-column'
 import { AppError } from '../app-error'
+import { checkInputFile } from '../fs/read-input-file'
 import type { BackendContext } from '../backend-context'
 import { datasetSummary } from '../dataset/dataset-summary'
 import type { Handlers } from '../dispatch'
@@ -15,12 +16,13 @@ import type { ReaderSource } from './import-source'
 import { ReadCancelledError, runReadWorker } from './run-read-worker'
 import { previewOf } from './staged-file'
 
-/** A file on disk is left to the reading process to load (see ReaderSource). */
+/** A file on disk is left to the reading process to load (see ReaderSource); what cannot be read at all is refused here at once. */
 function readSource(source: { kind: 'path'; path: string } | { kind: 'upload'; fileName: string; bytes: Uint8Array }): {
   fileName: string
   source: ReaderSource
 } {
   if (source.kind === 'upload') return { fileName: source.fileName, source: { bytes: source.bytes } }
+  checkInputFile(source.path)
   return { fileName: basename(source.path), source: { path: source.path } }
 }
 
