@@ -52,8 +52,9 @@ export function stageFile(request: StageRequest, hooks: StageHooks): StagedFile 
     {
       ...(request.sheet !== undefined ? { sheet: request.sheet } : {}),
       ...(request.headerRow !== undefined ? { headerRow: request.headerRow } : {}),
-      onProgress: (done, total) => hooks.onProgress('reading', done, total, rows),
-      isCancelled: hooks.isCancelled
+      onProgress: (done, total, read) => hooks.onProgress('reading', done, total, read ?? rows),
+      isCancelled: hooks.isCancelled,
+      columnar: true
     },
     (cells) => {
       // Room for 4096 rows per column up front, but no more than about 16 MB in all, so a
@@ -68,7 +69,11 @@ export function stageFile(request: StageRequest, hooks: StageHooks): StagedFile 
     }
   )
   if (builders.length === 0) builders = read.headers.map(() => new DictionaryColumnBuilder(16))
-  const columns = builders.map((b) => b.finish())
+  const columns = read.columns ?? builders.map((b) => b.finish())
+  if (read.columns) {
+    previewRows.push(...firstRows(read.columns, PREVIEW_ROWS))
+    rows = read.rowCount
+  }
   const counts = columns.map(countCodes)
   const hints = missingTokenSet(request.missingTokens)
   const choices = choicesByColumn(request.placeholderChoices ?? [])
@@ -181,6 +186,12 @@ export function stageFile(request: StageRequest, hooks: StageHooks): StagedFile 
     missingTokens: [...request.missingTokens],
     columnMissing: missing.map((m) => [...m.missing])
   }
+}
+
+/** The first rows of dictionary-encoded columns, as the rows the reader would have delivered. */
+function firstRows(columns: readonly DictionaryColumn[], count: number): string[][] {
+  const rows = Math.min(count, columns[0]?.codes.length ?? 0)
+  return Array.from({ length: rows }, (_, r) => columns.map((c) => c.dictionary[c.codes[r]!]!))
 }
 
 /** The column's values as the workspace's rules already clean them (counts of merged spellings added up). */
