@@ -31,7 +31,7 @@ export class ReadCancelledError extends Error {
   }
 }
 
-/** Heap of the reading process: room for a 500 MB export, and a ceiling for a hostile one. */
+/** Heap of the reading process: room for a 1 GB export (a CSV read from its bytes keeps them off the heap), and a ceiling for a hostile one. */
 const READER_HEAP_MB = 3072
 /** The end of the reader's stderr is kept (never shown raw) to tell out-of-memory from other deaths. */
 const STDERR_TAIL = 4096

@@ -10,7 +10,7 @@ export interface ReadOptions {
   sheet?: string
   /** 1-based row in the sheet or file; default: detected. */
   headerRow?: number
-  /** Default 512 MiB; larger files are refused before parsing. */
+  /** Default 1 GiB; larger files are refused before parsing. */
   maxBytes?: number
   /**
    * Bytes (CSV) or rows (workbooks); called at most about 20 times a second. `rows` is given by
@@ -44,4 +44,4 @@ export interface TableReadResult extends FileFacts {
  */
 export type RowHandler = (cells: string[], sourceRow: number) => void
 
-export const DEFAULT_MAX_BYTES = 512 * 1024 * 1024
+export const DEFAULT_MAX_BYTES = 1024 * 1024 * 1024
