@@ -27,9 +27,14 @@ process.once('message', (message: ReaderRequest) => {
       },
       isCancelled: () => false
     })
+    // One message per column, each packed just before it is sent: packing and serialising all
+    // columns into one message held a second copy of every dictionary at the reader's peak.
     // Dictionaries cross as a few long strings (see dictionary-wire.ts), codes as typed arrays.
-    const columns = staged.columns.map((c) => ({ dictionary: packDictionary(c.dictionary), codes: c.codes, unique: c.unique ?? false }))
-    send({ type: 'done', staged: { ...staged, columns } }, undefined, {}, () => process.disconnect())
+    const { columns, ...rest } = staged
+    columns.forEach((c, index) => {
+      send({ type: 'column', index, column: { dictionary: packDictionary(c.dictionary), codes: c.codes, unique: c.unique ?? false } })
+    })
+    send({ type: 'done', staged: { ...rest, columnCount: columns.length } }, undefined, {}, () => process.disconnect())
   } catch (error) {
     send(
       {

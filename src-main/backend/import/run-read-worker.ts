@@ -2,6 +2,7 @@ import { fork } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import type { ApiErrorShape } from '@shared/contract'
+import type { DictionaryColumn } from '@shared/engine/dictionary-column'
 import { AppError } from '../app-error'
 import { appRoot, runningFromSource } from '../app-paths'
 import { unpackDictionary, type WireDictionary } from './dictionary-wire'
@@ -16,7 +17,8 @@ export interface ReadJob {
 
 type ReaderMessage =
   | { type: 'progress'; phase: 'reading' | 'profiling'; done: number; total: number; rows: number }
-  | { type: 'done'; staged: Omit<StagedFile, 'columns'> & { columns: WireColumn[] } }
+  | { type: 'column'; index: number; column: WireColumn }
+  | { type: 'done'; staged: Omit<StagedFile, 'columns'> & { columnCount: number } }
   | { type: 'error'; error: ApiErrorShape }
 
 interface WireColumn {
@@ -100,16 +102,19 @@ export function runReadWorker(
       settled = true
       fn()
     }
+    const columns: DictionaryColumn[] = []
     child.on('message', (message: ReaderMessage) => {
       if (message.type === 'progress') onProgress(message.phase, message.done, message.total, message.rows)
-      else if (message.type === 'done') {
-        const { columns, ...rest } = message.staged
-        settle(() =>
-          resolve({
-            ...rest,
-            columns: columns.map((c) => ({ dictionary: unpackDictionary(c.dictionary), codes: c.codes, unique: c.unique }))
-          })
-        )
+      else if (message.type === 'column') {
+        const { dictionary, codes, unique } = message.column
+        columns[message.index] = { dictionary: unpackDictionary(dictionary), codes, unique }
+      } else if (message.type === 'done') {
+        const { columnCount, ...rest } = message.staged
+        if (columns.length !== columnCount) {
+          settle(() =>
+            reject(new AppError('INTERNAL', `Reading ${request.fileName} ended with ${columns.length} of ${columnCount} columns.`))
+          )
+        } else settle(() => resolve({ ...rest, columns }))
       } else settle(() => reject(new AppError(message.error.code, message.error.message, message.error.details)))
     })
     child.on('error', (error) =>
