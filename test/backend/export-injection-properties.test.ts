@@ -61,8 +61,8 @@ const hostile = fc.oneof(
     .map((parts) => parts.join(''))
 )
 
-// eslint-disable-next-line no-control-regex -- the characters XML 1.0 cannot carry
 const NOT_XML =
+  // eslint-disable-next-line no-control-regex -- the characters XML 1.0 cannot carry
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 const decodeXml = (text: string) => text.replace(/&#13;/g, '\r').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
 

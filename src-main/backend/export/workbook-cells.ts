@@ -2,8 +2,8 @@ import type { Cell, Style } from 'exceljs'
 import { startsLikeFormula } from '@shared/export/spreadsheet-text'
 import { NUMBER_FORMATS } from './workbook-styles'
 
-// eslint-disable-next-line no-control-regex -- control characters are exactly what must go
 const NOT_XML =
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 
 /** The text without the characters XML 1.0 cannot carry (one would make the whole workbook unreadable). */

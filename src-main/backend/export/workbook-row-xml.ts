@@ -29,8 +29,8 @@ export function styleId(workbook: ExcelJS.stream.xlsx.WorkbookWriter, style: Par
 }
 
 // XML 1.0 cannot carry most control characters at all; a CRM export sometimes holds them.
-// eslint-disable-next-line no-control-regex -- control characters are exactly what must go
 const INVALID_XML =
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 
 // eslint-disable-next-line no-control-regex -- the fast path: most text needs no escaping at all
