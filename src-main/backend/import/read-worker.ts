@@ -25,7 +25,11 @@ process.once('message', (message: ReaderRequest) => {
         lastSent = now
         send({ type: 'progress', phase, done, total, rows })
       },
-      isCancelled: () => false
+      isCancelled: () => false,
+      // Reading leaves hundreds of MB of garbage V8 has not collected yet (measured on the
+      // 1M-row CSV: 440 MB of heap in use, 320 MB of it live). Collecting it here, once, lets
+      // profiling reuse that space instead of growing the heap past it (peak 750 -> 660 MB).
+      onRead: () => (globalThis as { gc?: () => void }).gc?.()
     })
     // One message per column, each packed just before it is sent: packing and serialising all
     // columns into one message held a second copy of every dictionary at the reader's peak.

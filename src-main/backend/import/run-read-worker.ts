@@ -46,12 +46,13 @@ const STDERR_TAIL = 4096
 function readerEntry(heapMb: number): { modulePath: string; execArgv: string[]; env: NodeJS.ProcessEnv } {
   // Electron's own binary runs a child as plain Node only when told to.
   const env: NodeJS.ProcessEnv = { ...process.env, ELECTRON_RUN_AS_NODE: '1' }
+  // --expose-gc: the reader collects once between reading and profiling (see read-worker.ts).
   const heap = `--max-old-space-size=${heapMb}`
-  if (!runningFromSource()) return { modulePath: join(appRoot(), 'out', 'main', 'read-worker.js'), execArgv: [heap], env }
+  if (!runningFromSource()) return { modulePath: join(appRoot(), 'out', 'main', 'read-worker.js'), execArgv: [heap, '--expose-gc'], env }
   const tsx = createRequire(__filename).resolve('tsx/cjs')
   return {
     modulePath: join(__dirname, 'read-worker.ts'),
-    execArgv: [heap, '--require', tsx],
+    execArgv: [heap, '--expose-gc', '--require', tsx],
     env: { ...env, TSX_TSCONFIG_PATH: process.env['TSX_TSCONFIG_PATH'] ?? join(appRoot(), 'tsconfig.node.json') }
   }
 }
