@@ -44,6 +44,7 @@ const TIMEOUT_MARK = 'FUZZ-TIMEOUT'
 vi.mock('../../src-main/backend/import/run-read-worker', async (importOriginal) => {
   const actual = await importOriginal<typeof RunReadWorker>()
   const { stageFile } = await import('../../src-main/backend/import/stage-file')
+  const { loadReaderRequest } = await import('../../src-main/backend/import/import-source')
   const { ReadCancelled } = await import('../../src-main/backend/import/read/read-control')
   const { AppError } = await import('../../src-main/backend/app-error')
   const runReadWorker: typeof actual.runReadWorker = (request, onProgress) => {
@@ -52,7 +53,7 @@ vi.mock('../../src-main/backend/import/run-read-worker', async (importOriginal) 
     let cancelled = false
     const result = Promise.resolve().then(() => {
       try {
-        return stageFile(request, { onProgress, isCancelled: () => cancelled || performance.now() > deadline })
+        return stageFile(loadReaderRequest(request), { onProgress, isCancelled: () => cancelled || performance.now() > deadline })
       } catch (error) {
         if (error instanceof ReadCancelled)
           throw new AppError('INTERNAL', `${TIMEOUT_MARK}: reading did not finish in ${mode.deadlineMs} ms`)

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 /**
  * Workbooks that attack the reader through coordinates and repetition (issue 17, items 1 and 10):
  * a cell beyond Excel's grid, an ODS with hundreds of millions of repeated empty cells before a
@@ -118,6 +121,31 @@ describe('the reading process', () => {
     const staged = await runReadWorker(request(minimalXlsx(), 'small.xlsx'), () => undefined).result
     expect(staged.profiles.map((p) => p.name)).toEqual(['Account', 'Employees'])
     expect(staged.columns[0]!.codes).toBeInstanceOf(Uint32Array)
+  })
+
+  it('reads a file by its path and hands back the same columns as from its bytes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'icp-reader-'))
+    try {
+      const lines = ['Account,Employees,Note', ...Array.from({ length: 3000 }, (_, i) => `Acme ${i % 70},${i},"résumé ""${i}"", ok"`)]
+      const bytes = new TextEncoder().encode(lines.join('\r\n'))
+      const path = join(dir, 'accounts.csv')
+      writeFileSync(path, bytes)
+      const byPath = await runReadWorker({ path, fileName: 'accounts.csv', missingTokens: [], knownOutcomes: [] }, () => undefined).result
+      const byBytes = await runReadWorker(request(bytes, 'accounts.csv'), () => undefined).result
+      expect(byPath.columns).toEqual(byBytes.columns)
+      expect(byPath.profiles).toEqual(byBytes.profiles)
+      expect(byPath.columns[2]!.dictionary[5]).toBe('résumé "5", ok')
+      const missing = await runReadWorker(
+        { path: join(dir, 'gone.csv'), fileName: 'gone.csv', missingTokens: [], knownOutcomes: [] },
+        () => undefined
+      ).result.then(
+        () => null,
+        (e: unknown) => e
+      )
+      expect(missing).toMatchObject({ code: 'NOT_FOUND' })
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   it('turns the reader running out of memory into BAD_INPUT about the file, and this process goes on', async () => {

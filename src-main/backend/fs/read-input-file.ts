@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs'
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs'
 import { basename } from 'node:path'
 import { AppError } from '../app-error'
 
@@ -9,23 +9,9 @@ import { AppError } from '../app-error'
  * FIFO is refused instead of waiting forever for a writer.
  */
 export function readInputFile(path: string, maxBytes: number, tooLarge: (name: string, limit: number) => string): Uint8Array {
+  const { fd, stats } = openInputFile(path)
   const name = basename(path)
-  let fd: number
   try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOCTTY ?? 0))
-  } catch (error) {
-    throw openError(path, error)
-  }
-  try {
-    const stats = fstatSync(fd)
-    if (stats.isDirectory())
-      throw new AppError('BAD_INPUT', `${name} is a folder, not a file; choose a file inside it.`, { path, reason: 'directory' })
-    if (!stats.isFile()) {
-      throw new AppError('BAD_INPUT', `${name} is not an ordinary file (it is a device, pipe or socket), so it cannot be imported.`, {
-        path,
-        reason: 'not-a-regular-file'
-      })
-    }
     // Sized by what stat says, but grown as bytes arrive and cut off one byte past the limit.
     let buffer = Buffer.allocUnsafe(Math.min(Math.max(stats.size, 64 * 1024), maxBytes + 1))
     let length = 0
@@ -47,6 +33,41 @@ export function readInputFile(path: string, maxBytes: number, tooLarge: (name: s
     throw openError(path, error)
   } finally {
     closeSync(fd)
+  }
+}
+
+/**
+ * Refuses at once what readInputFile would refuse before reading a byte (missing, unreadable,
+ * a folder, a device or pipe), without reading: for a caller that leaves the reading to another
+ * process but should answer those cases immediately.
+ */
+export function checkInputFile(path: string): void {
+  closeSync(openInputFile(path).fd)
+}
+
+function openInputFile(path: string): { fd: number; stats: Stats } {
+  const name = basename(path)
+  let fd: number
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOCTTY ?? 0))
+  } catch (error) {
+    throw openError(path, error)
+  }
+  try {
+    const stats = fstatSync(fd)
+    if (stats.isDirectory())
+      throw new AppError('BAD_INPUT', `${name} is a folder, not a file; choose a file inside it.`, { path, reason: 'directory' })
+    if (!stats.isFile()) {
+      throw new AppError('BAD_INPUT', `${name} is not an ordinary file (it is a device, pipe or socket), so it cannot be imported.`, {
+        path,
+        reason: 'not-a-regular-file'
+      })
+    }
+    return { fd, stats }
+  } catch (error) {
+    closeSync(fd)
+    if (error instanceof AppError) throw error
+    throw openError(path, error)
   }
 }
 

@@ -3,7 +3,7 @@ import { basename } from 'node:path'
 import { missingTokenSet } from '@shared/import/values'
 import { profileColumn } from '@shared/import/profile-column'
 import { AppError } from '../app-error'
-import { readInputFile } from '../fs/read-input-file'
+import { checkInputFile } from '../fs/read-input-file'
 import type { BackendContext } from '../backend-context'
 import { datasetSummary } from '../dataset/dataset-summary'
 import type { Handlers } from '../dispatch'
@@ -12,20 +12,18 @@ import { labelFor, readLabels } from '../dataset/column-labels'
 import { listRules } from '../dataset/hygiene-queries'
 import { readRememberedShapes } from './import-shape-memory'
 import { commitImport } from './commit-import'
+import type { ReaderSource } from './import-source'
 import { ReadCancelledError, runReadWorker } from './run-read-worker'
 import { previewOf } from './staged-file'
 
-/** Files larger than this are refused before they are read. */
-export const MAX_IMPORT_BYTES = 512 * 1024 * 1024
-
-function readSource(source: { kind: 'path'; path: string } | { kind: 'upload'; fileName: string; bytes: Uint8Array }) {
-  if (source.kind === 'upload') return { fileName: source.fileName, bytes: source.bytes }
-  const bytes = readInputFile(
-    source.path,
-    MAX_IMPORT_BYTES,
-    (name, limit) => `${name} is larger than ${limit / 1048576} MB; files over ${limit / 1048576} MB are not imported.`
-  )
-  return { fileName: basename(source.path), bytes }
+/** A file on disk is left to the reading process to load (see ReaderSource); what cannot be read at all is refused here at once. */
+function readSource(source: { kind: 'path'; path: string } | { kind: 'upload'; fileName: string; bytes: Uint8Array }): {
+  fileName: string
+  source: ReaderSource
+} {
+  if (source.kind === 'upload') return { fileName: source.fileName, source: { bytes: source.bytes } }
+  checkInputFile(source.path)
+  return { fileName: basename(source.path), source: { path: source.path } }
 }
 
 function emitProgress(ctx: BackendContext, stagingId: string, startedAt: number) {
@@ -51,11 +49,11 @@ export const importHandlers: Pick<Handlers, 'import-inspect' | 'import-set-colum
     const { db } = ctx.session.require()
     const stagingId = input.stagingId ?? randomBytes(12).toString('base64url')
     if (ctx.staging.isBusy(stagingId)) ctx.staging.discard(stagingId)
-    const { fileName, bytes } = readSource(input.source)
+    const { fileName, source } = readSource(input.source)
     const progress = emitProgress(ctx, stagingId, Date.now())
     const job = runReadWorker(
       {
-        bytes,
+        ...source,
         fileName,
         sheet: input.sheet,
         headerRow: input.headerRow,

@@ -1,5 +1,7 @@
 import { AppError } from '../app-error'
-import { stageFile, type StageRequest } from './stage-file'
+import { packDictionary } from './dictionary-wire'
+import { loadReaderRequest, type ReaderRequest } from './import-source'
+import { stageFile } from './stage-file'
 
 /**
  * Child-process entry: reading and profiling a file runs in its own process, not a thread, so
@@ -13,22 +15,30 @@ if (!send) throw new Error('read-worker must run as a child process with an IPC 
 // The parent went away (closed, crashed): there is no one left to read for.
 process.on('disconnect', () => process.exit(0))
 
-process.once('message', (request: StageRequest) => {
+process.once('message', (message: ReaderRequest) => {
   let lastSent = 0
   try {
-    const staged = stageFile(request, {
+    const staged = stageFile(loadReaderRequest(message), {
       onProgress(phase, done, total, rows) {
         const now = Date.now()
         if (now - lastSent < 100 && done < total) return
         lastSent = now
         send({ type: 'progress', phase, done, total, rows })
       },
-      isCancelled: () => false
+      isCancelled: () => false,
+      // Reading leaves hundreds of MB of garbage V8 has not collected yet (measured on the
+      // 1M-row CSV: 440 MB of heap in use, 320 MB of it live). Collecting it here, once, lets
+      // profiling reuse that space instead of growing the heap past it (peak 750 -> 660 MB).
+      onRead: () => (globalThis as { gc?: () => void }).gc?.()
     })
-    // One JSON string per dictionary crosses the process boundary far faster than serialising
-    // a million separate strings.
-    const columns = staged.columns.map((c) => ({ dictionaryJson: JSON.stringify(c.dictionary), codes: c.codes, unique: c.unique ?? false }))
-    send({ type: 'done', staged: { ...staged, columns } }, undefined, {}, () => process.disconnect())
+    // One message per column, each packed just before it is sent: packing and serialising all
+    // columns into one message held a second copy of every dictionary at the reader's peak.
+    // Dictionaries cross as a few long strings (see dictionary-wire.ts), codes as typed arrays.
+    const { columns, ...rest } = staged
+    columns.forEach((c, index) => {
+      send({ type: 'column', index, column: { dictionary: packDictionary(c.dictionary), codes: c.codes, unique: c.unique ?? false } })
+    })
+    send({ type: 'done', staged: { ...rest, columnCount: columns.length } }, undefined, {}, () => process.disconnect())
   } catch (error) {
     send(
       {

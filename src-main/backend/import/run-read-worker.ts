@@ -2,9 +2,11 @@ import { fork } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import type { ApiErrorShape } from '@shared/contract'
+import type { DictionaryColumn } from '@shared/engine/dictionary-column'
 import { AppError } from '../app-error'
 import { appRoot, runningFromSource } from '../app-paths'
-import type { StageRequest } from './stage-file'
+import { unpackDictionary, type WireDictionary } from './dictionary-wire'
+import type { ReaderRequest } from './import-source'
 import type { StagedFile } from './staged-file'
 
 export interface ReadJob {
@@ -15,11 +17,12 @@ export interface ReadJob {
 
 type ReaderMessage =
   | { type: 'progress'; phase: 'reading' | 'profiling'; done: number; total: number; rows: number }
-  | { type: 'done'; staged: Omit<StagedFile, 'columns'> & { columns: WireColumn[] } }
+  | { type: 'column'; index: number; column: WireColumn }
+  | { type: 'done'; staged: Omit<StagedFile, 'columns'> & { columnCount: number } }
   | { type: 'error'; error: ApiErrorShape }
 
 interface WireColumn {
-  dictionaryJson: string
+  dictionary: WireDictionary
   codes: Uint32Array
   unique: boolean
 }
@@ -30,7 +33,7 @@ export class ReadCancelledError extends Error {
   }
 }
 
-/** Heap of the reading process: room for a 500 MB export, and a ceiling for a hostile one. */
+/** Heap of the reading process: room for a 1 GB export (a CSV read from its bytes keeps them off the heap), and a ceiling for a hostile one. */
 const READER_HEAP_MB = 3072
 /** The end of the reader's stderr is kept (never shown raw) to tell out-of-memory from other deaths. */
 const STDERR_TAIL = 4096
@@ -43,12 +46,13 @@ const STDERR_TAIL = 4096
 function readerEntry(heapMb: number): { modulePath: string; execArgv: string[]; env: NodeJS.ProcessEnv } {
   // Electron's own binary runs a child as plain Node only when told to.
   const env: NodeJS.ProcessEnv = { ...process.env, ELECTRON_RUN_AS_NODE: '1' }
+  // --expose-gc: the reader collects once between reading and profiling (see read-worker.ts).
   const heap = `--max-old-space-size=${heapMb}`
-  if (!runningFromSource()) return { modulePath: join(appRoot(), 'out', 'main', 'read-worker.js'), execArgv: [heap], env }
+  if (!runningFromSource()) return { modulePath: join(appRoot(), 'out', 'main', 'read-worker.js'), execArgv: [heap, '--expose-gc'], env }
   const tsx = createRequire(__filename).resolve('tsx/cjs')
   return {
     modulePath: join(__dirname, 'read-worker.ts'),
-    execArgv: [heap, '--require', tsx],
+    execArgv: [heap, '--expose-gc', '--require', tsx],
     env: { ...env, TSX_TSCONFIG_PATH: process.env['TSX_TSCONFIG_PATH'] ?? join(appRoot(), 'tsconfig.node.json') }
   }
 }
@@ -73,7 +77,7 @@ function deathError(fileName: string, code: number | null, signal: NodeJS.Signal
  * memory, hang until Cancel), the app and browser-mode server stay up and answer with a coded error.
  */
 export function runReadWorker(
-  request: StageRequest,
+  request: ReaderRequest,
   onProgress: (phase: 'reading' | 'profiling', done: number, total: number, rows: number) => void,
   /** Tests lower it to see a reader run out of memory on a small file. */
   heapMb = READER_HEAP_MB
@@ -99,16 +103,19 @@ export function runReadWorker(
       settled = true
       fn()
     }
+    const columns: DictionaryColumn[] = []
     child.on('message', (message: ReaderMessage) => {
       if (message.type === 'progress') onProgress(message.phase, message.done, message.total, message.rows)
-      else if (message.type === 'done') {
-        const { columns, ...rest } = message.staged
-        settle(() =>
-          resolve({
-            ...rest,
-            columns: columns.map((c) => ({ dictionary: JSON.parse(c.dictionaryJson) as string[], codes: c.codes, unique: c.unique }))
-          })
-        )
+      else if (message.type === 'column') {
+        const { dictionary, codes, unique } = message.column
+        columns[message.index] = { dictionary: unpackDictionary(dictionary), codes, unique }
+      } else if (message.type === 'done') {
+        const { columnCount, ...rest } = message.staged
+        if (columns.length !== columnCount) {
+          settle(() =>
+            reject(new AppError('INTERNAL', `Reading ${request.fileName} ended with ${columns.length} of ${columnCount} columns.`))
+          )
+        } else settle(() => resolve({ ...rest, columns }))
       } else settle(() => reject(new AppError(message.error.code, message.error.message, message.error.details)))
     })
     child.on('error', (error) =>

@@ -13,6 +13,7 @@ import { REMEMBERED_REASON, shapeKey, type RememberedColumn } from './import-sha
 import type { StagedFile } from './staged-file'
 
 export interface StageRequest {
+  /** The file; stageFile lets go of it (sets it empty) once the rows are read, see below. */
   bytes: Uint8Array
   fileName: string
   sheet?: string | undefined
@@ -34,6 +35,8 @@ export interface StageHooks {
   /** `rows` is the number of data rows read so far. */
   onProgress(phase: 'reading' | 'profiling', done: number, total: number, rows: number): void
   isCancelled(): boolean
+  /** Called between reading and profiling (the reading process collects garbage there). */
+  onRead?(): void
 }
 
 const PREVIEW_ROWS = 200
@@ -52,8 +55,9 @@ export function stageFile(request: StageRequest, hooks: StageHooks): StagedFile 
     {
       ...(request.sheet !== undefined ? { sheet: request.sheet } : {}),
       ...(request.headerRow !== undefined ? { headerRow: request.headerRow } : {}),
-      onProgress: (done, total) => hooks.onProgress('reading', done, total, rows),
-      isCancelled: hooks.isCancelled
+      onProgress: (done, total, read) => hooks.onProgress('reading', done, total, read ?? rows),
+      isCancelled: hooks.isCancelled,
+      columnar: true
     },
     (cells) => {
       // Room for 4096 rows per column up front, but no more than about 16 MB in all, so a
@@ -67,8 +71,16 @@ export function stageFile(request: StageRequest, hooks: StageHooks): StagedFile 
       if (previewRows.length < PREVIEW_ROWS) previewRows.push(cells.slice())
     }
   )
+  // The file is not needed for profiling, and held through it, it was 134 MB of a 1M-row CSV
+  // reader's peak: the request is the caller's only reference (read-worker.ts builds it per read).
+  request.bytes = new Uint8Array(0)
+  hooks.onRead?.()
   if (builders.length === 0) builders = read.headers.map(() => new DictionaryColumnBuilder(16))
-  const columns = builders.map((b) => b.finish())
+  const columns = read.columns ?? builders.map((b) => b.finish())
+  if (read.columns) {
+    previewRows.push(...firstRows(read.columns, PREVIEW_ROWS))
+    rows = read.rowCount
+  }
   const counts = columns.map(countCodes)
   const hints = missingTokenSet(request.missingTokens)
   const choices = choicesByColumn(request.placeholderChoices ?? [])
@@ -181,6 +193,12 @@ export function stageFile(request: StageRequest, hooks: StageHooks): StagedFile 
     missingTokens: [...request.missingTokens],
     columnMissing: missing.map((m) => [...m.missing])
   }
+}
+
+/** The first rows of dictionary-encoded columns, as the rows the reader would have delivered. */
+function firstRows(columns: readonly DictionaryColumn[], count: number): string[][] {
+  const rows = Math.min(count, columns[0]?.codes.length ?? 0)
+  return Array.from({ length: rows }, (_, r) => columns.map((c) => c.dictionary[c.codes[r]!]!))
 }
 
 /** The column's values as the workspace's rules already clean them (counts of merged spellings added up). */

@@ -35,13 +35,14 @@ export class ReadControl {
     if (this.isCancelled?.() === true) throw new ReadCancelled()
   }
 
-  check(done: number, total: number): void {
+  /** `rows`: data rows read so far, from a reader that counts them itself (csv-columns.ts). */
+  check(done: number, total: number, rows?: number): void {
     this.throwIfCancelled()
     if (this.onProgress === undefined) return
     const now = Date.now()
     if (now - this.lastReport < REPORT_EVERY_MS) return
     this.lastReport = now
-    this.onProgress(done, total)
+    this.onProgress(done, total, rows)
   }
 
   /** The final report, always delivered so a progress bar ends full. */

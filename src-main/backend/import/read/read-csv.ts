@@ -7,6 +7,7 @@
  */
 import { AppError } from '../../app-error'
 import { BrokenRecord, CsvParser, type RecordHandler } from './csv-parser'
+import { NotForColumns, readCsvColumns, type ColumnsRead } from './csv-columns'
 import { sniffDialect } from './csv-dialect'
 import { FOLLOWING_ROWS, HEADER_SEARCH_ROWS, findHeaderRow, nonEmptyCount } from './header-detect'
 import { cleanHeader, planHeaders } from './header-names'
@@ -14,6 +15,7 @@ import type { ReadControl } from './read-control'
 import { ColumnScan } from './footer-rows'
 import { RowSink } from './row-sink'
 import {
+  bomLength,
   decodeChunks,
   decodeSample,
   detectEncoding,
@@ -24,7 +26,10 @@ import {
 import type { ReadOptions, RowHandler, TableReadResult } from './types'
 import { where } from './where'
 
-export type CsvOutcome = Pick<TableReadResult, 'encoding' | 'delimiter' | 'headerRow' | 'headers' | 'rowCount' | 'skipped' | 'warnings'>
+export type CsvOutcome = Pick<
+  TableReadResult,
+  'encoding' | 'delimiter' | 'headerRow' | 'headers' | 'rowCount' | 'skipped' | 'warnings' | 'columns'
+>
 
 interface Source {
   bytes: Uint8Array
@@ -170,6 +175,19 @@ export function readCsv(
     parsePass(src, scanRow, { offset: 0, total: bytes.length * passes })
   }
   const plan = planHeaders({ raw, groups: null, hasData: (c) => scan.found.has(c), at: where(fileName, null, headerRecord) })
+  const facts = {
+    encoding,
+    delimiter: dialect.delimiter,
+    headerRow: headerRecord,
+    headers: plan.headers,
+    warnings: [...encodingNotes(fileName, detected), ...plan.warnings]
+  }
+  const byColumns =
+    options.columnar === true && passes === 1 && detected.brokenBytes === 0 ? columnsOf(src, headerRecord, raw.length) : null
+  if (byColumns !== null) {
+    control.done(bytes.length)
+    return { ...facts, rowCount: byColumns.rowCount, skipped: byColumns.skipped, columns: byColumns.columns }
+  }
   const sink = new RowSink({ fileName, sheet: null, width: raw.length, keep: plan.keep, named, onRow })
   parsePass(
     src,
@@ -180,13 +198,27 @@ export function readCsv(
   )
   const skipped = sink.finish()
   control.done(bytes.length * passes)
-  return {
-    encoding,
-    delimiter: dialect.delimiter,
-    headerRow: headerRecord,
-    headers: plan.headers,
-    rowCount: sink.rowCount,
-    skipped,
-    warnings: [...encodingNotes(fileName, detected), ...plan.warnings]
+  return { ...facts, rowCount: sink.rowCount, skipped }
+}
+
+/**
+ * The data rows read from the bytes into columns (csv-columns.ts), for UTF-8 text without a
+ * "sep=" line; null when the file is not for that path, and the rows are read the ordinary way.
+ */
+function columnsOf(src: Source, headerRecord: number, width: number): ColumnsRead | null {
+  if ((src.encoding !== 'utf-8' && src.encoding !== 'utf-8-bom') || src.skipChars > 0) return null
+  try {
+    return readCsvColumns({
+      bytes: src.bytes,
+      start: bomLength(src.encoding, src.bytes),
+      delimiter: src.delimiter,
+      fileName: src.fileName,
+      headerRecord,
+      width,
+      control: src.control
+    })
+  } catch (error) {
+    if (error instanceof NotForColumns) return null
+    throw error
   }
 }

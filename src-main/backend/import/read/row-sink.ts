@@ -60,6 +60,11 @@ export class RowSink {
     this.out = new Array<string>(setup.keep.length).fill('')
   }
 
+  /** Rows held back as a possible footer: the next row decides whether they were data. */
+  get holding(): boolean {
+    return this.pending.length > 0
+  }
+
   /** Takes fields[0..count) of one source row (the array may be reused by the caller). */
   push(fields: readonly string[], count: number, sourceRow: number): void {
     let filled = 0

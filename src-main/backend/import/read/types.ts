@@ -1,6 +1,7 @@
 /** The public shapes of the file reader: what a caller passes in and gets back. */
 
 import type { FileFacts } from '@shared/domain/import'
+import type { DictionaryColumn } from '@shared/engine/dictionary-column'
 
 export type { FileFormat, SheetInfo } from '@shared/domain/import'
 
@@ -9,12 +10,20 @@ export interface ReadOptions {
   sheet?: string
   /** 1-based row in the sheet or file; default: detected. */
   headerRow?: number
-  /** Default 512 MiB; larger files are refused before parsing. */
+  /** Default 1 GiB; larger files are refused before parsing. */
   maxBytes?: number
-  /** Bytes (CSV) or rows (workbooks); called at most about 20 times a second. */
-  onProgress?: (done: number, total: number) => void
+  /**
+   * Bytes (CSV) or rows (workbooks); called at most about 20 times a second. `rows` is given by
+   * a reader that delivers no rows to onRow (the columnar CSV path): the data rows read so far.
+   */
+  onProgress?: (done: number, total: number, rows?: number) => void
   /** Checked periodically; when it returns true, readTable throws ReadCancelled. */
   isCancelled?: () => boolean
+  /**
+   * The caller also takes whole dictionary-encoded columns: a UTF-8 CSV is then read from its
+   * bytes into `columns` of the result (see csv-columns.ts) and onRow is not called.
+   */
+  columnar?: boolean
 }
 
 export interface SkippedRow {
@@ -24,6 +33,8 @@ export interface SkippedRow {
 
 export interface TableReadResult extends FileFacts {
   headers: string[]
+  /** The rows as columns, when the caller asked for them and the file could be read so. */
+  columns?: DictionaryColumn[]
 }
 
 /**
@@ -33,4 +44,4 @@ export interface TableReadResult extends FileFacts {
  */
 export type RowHandler = (cells: string[], sourceRow: number) => void
 
-export const DEFAULT_MAX_BYTES = 512 * 1024 * 1024
+export const DEFAULT_MAX_BYTES = 1024 * 1024 * 1024

@@ -80,11 +80,15 @@ export function levelEvidence(
     sizes.set(rows[k]!, (sizes.get(rows[k]!) ?? 0) + 1)
     if (varies[k] === 0) constant++
   }
-  // Chance of k independent rows agreeing: the sum over values of p^k.
+  // Chance of k independent rows agreeing: the sum over values of p^k. Values are grouped by
+  // their frequency first: a column of a million near-unique values has only a handful of
+  // distinct frequencies, and summing p^k per value for every account size took seconds.
+  const valuesWithFrequency = new Map<number, number>()
+  for (const f of frequency) if (f > 0) valuesWithFrequency.set(f, (valuesWithFrequency.get(f) ?? 0) + 1)
   let expected = 0
   for (const [size, accounts] of sizes) {
     let agree = 0
-    for (const f of frequency) if (f > 0) agree += (f / filled) ** size
+    for (const [f, values] of valuesWithFrequency) agree += values * (f / filled) ** size
     expected += accounts * agree
   }
   return { accountsWithSeveralRows: several, constantAccounts: constant, expectedByChance: expected }

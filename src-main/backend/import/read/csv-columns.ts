@@ -1,0 +1,241 @@
+/**
+ * The data rows of a UTF-8 CSV read straight from its bytes into dictionary-encoded columns.
+ * The ordinary reader decodes the file to text, cuts one string per cell and hashes it into
+ * each column's Map: for a 1M-row, 12-column file that is 12 million strings, nearly all
+ * thrown away at once, and decoding, allocating and collecting them cost more than parsing.
+ * Here a cell is a byte range hashed while it is scanned; only values not seen before become
+ * strings (see ByteDictionaryBuilder).
+ *
+ * Rows that are not plainly data go through the ordinary RowSink as strings, so empty rows,
+ * footer rows ("Total", a trailing note), rows wider than the header and their errors behave
+ * exactly as in the ordinary reader: this path only takes rows the sink would deliver at once.
+ * Anything the ordinary parser would refuse (a quote that never closes, a record of megabytes)
+ * makes this reader give up with NotForColumns, and the caller reads the file the ordinary way,
+ * which says what is wrong.
+ */
+import { Buffer } from 'node:buffer'
+import type { DictionaryColumn } from '@shared/engine/dictionary-column'
+import { ByteDictionaryBuilder, decodeRange } from './byte-dictionary-builder'
+import { trimCell } from './cell-string'
+import { MAX_RECORD_CHARS } from './csv-parser'
+import { footerReason } from './footer-rows'
+import type { ReadControl } from './read-control'
+import { RowSink } from './row-sink'
+
+const QUOTE = 34
+const LF = 10
+const CR = 13
+
+/** This file is not one for the byte path; read it the ordinary way. */
+export class NotForColumns extends Error {
+  constructor(reason: string) {
+    super(reason)
+  }
+}
+
+export interface ColumnsSetup {
+  bytes: Uint8Array
+  /** Where the text starts (after a byte-order mark). */
+  start: number
+  /** One ASCII character. */
+  delimiter: string
+  fileName: string
+  /** 1-based record number of the header: rows up to it are not data. */
+  headerRecord: number
+  /** Header cells: every column is named and kept (the caller checks). */
+  width: number
+  control: ReadControl
+}
+
+export interface ColumnsRead {
+  columns: DictionaryColumn[]
+  rowCount: number
+  skipped: ReturnType<RowSink['finish']>
+}
+
+/** Whether a byte can stand at either end of a cell that needs no trimming: printable ASCII. */
+function plainEdge(b: number): boolean {
+  return b > 32 && b < 127
+}
+
+export function readCsvColumns(setup: ColumnsSetup): ColumnsRead {
+  const { bytes, width, headerRecord, control } = setup
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)
+  const n = bytes.length
+  const d = setup.delimiter.charCodeAt(0)
+  if (setup.delimiter.length !== 1 || d >= 128 || d === QUOTE || d === LF || d === CR) throw new NotForColumns('delimiter')
+
+  const expected = Math.max(16, Math.min(4096, Math.floor(4_194_304 / Math.max(1, width))))
+  const builders = Array.from({ length: width }, () => new ByteDictionaryBuilder(buffer, expected))
+  // Rows the sink delivers arrive as strings, in order with the rows delivered here.
+  const sink = new RowSink({
+    fileName: setup.fileName,
+    sheet: null,
+    width,
+    keep: builders.map((_, c) => c),
+    named: width,
+    onRow: (cells) => {
+      for (let c = 0; c < width; c++) builders[c]!.pushString(cells[c] ?? '')
+    }
+  })
+  /** Above this many filled cells a row cannot be a footer (see footerReason). */
+  const footerFill = Math.max(2, width / 2)
+
+  // The current record's cells: a byte range (text === null) or a decoded, trimmed string.
+  let capacity = Math.max(16, width + 1)
+  let starts = new Int32Array(capacity)
+  let ends = new Int32Array(capacity)
+  let hashes = new Int32Array(capacity)
+  let asciis = new Uint8Array(capacity)
+  let texts: Array<string | null> = new Array<string | null>(capacity).fill(null)
+  const cellText = (c: number): string => texts[c] ?? decodeRange(buffer, starts[c]!, ends[c]!, asciis[c] === 1)
+  const isEmpty = (c: number): boolean => {
+    const text = texts[c]
+    return text === null ? ends[c] === starts[c] : text === ''
+  }
+  const rowCells = (count: number): string[] => {
+    const cells = new Array<string>(count)
+    for (let c = 0; c < count; c++) cells[c] = cellText(c)
+    return cells
+  }
+
+  let delivered = 0
+  let row = 0
+  let p = setup.start
+  while (p < n) {
+    const recordStart = p
+    let count = 0
+    for (;;) {
+      if (count === capacity) {
+        capacity *= 2
+        const grow = <T extends Int32Array | Uint8Array>(a: T, make: (size: number) => T): T => {
+          const b = make(capacity)
+          b.set(a)
+          return b
+        }
+        starts = grow(starts, (s) => new Int32Array(s))
+        ends = grow(ends, (s) => new Int32Array(s))
+        hashes = grow(hashes, (s) => new Int32Array(s))
+        asciis = grow(asciis, (s) => new Uint8Array(s))
+        texts = texts.concat(new Array<string | null>(capacity - texts.length).fill(null))
+      }
+      let from = p
+      let to: number
+      let hash = 0x811c9dc5 | 0
+      let high = 0
+      let text: string | null = null
+      if (p < n && bytes[p] === QUOTE) {
+        // A quoted value without doubled quotes or text after its closing quote is a byte
+        // range like any other; anything else is built as the ordinary parser builds it.
+        let q = p + 1
+        while (q < n) {
+          const b = bytes[q]!
+          if (b === QUOTE) break
+          hash = Math.imul(hash ^ b, 16777619)
+          high |= b
+          q++
+        }
+        if (q >= n) throw new NotForColumns('unclosed quote')
+        const after = q + 1
+        const next = after < n ? bytes[after]! : -1
+        if (next === -1 || next === d || next === LF || next === CR) {
+          from = p + 1
+          to = q
+          p = after
+        } else {
+          text = quotedValue(buffer, bytes, p, d)
+          p = quotedEnd
+          to = p
+        }
+      } else {
+        while (p < n) {
+          const b = bytes[p]!
+          if (b === d || b === LF || b === CR) break
+          hash = Math.imul(hash ^ b, 16777619)
+          high |= b
+          p++
+        }
+        to = p
+      }
+      if (text === null && to > from && !(plainEdge(bytes[from]!) && plainEdge(bytes[to - 1]!))) {
+        text = trimCell(decodeRange(buffer, from, to, high < 128))
+      }
+      starts[count] = from
+      ends[count] = to
+      hashes[count] = hash ^ (hash >>> 15)
+      asciis[count] = high < 128 ? 1 : 0
+      texts[count] = text
+      count++
+      if (p >= n) break
+      const b = bytes[p]!
+      if (b === d) {
+        p++
+        continue
+      }
+      p += b === CR && p + 1 < n && bytes[p + 1] === LF ? 2 : 1
+      break
+    }
+    if (p - recordStart > MAX_RECORD_CHARS) throw new NotForColumns('record too long')
+    row++
+    if (control.tick()) control.check(p, n, delivered + sink.rowCount)
+    if (row <= headerRecord) continue
+
+    let filled = 0
+    let first = -1
+    for (let c = 0; c < count; c++) {
+      if (isEmpty(c)) continue
+      if (filled++ === 0) first = c
+    }
+    const plain =
+      filled > 0 && count <= width && !sink.holding && (filled > footerFill || footerReason(cellText(first), filled, width) === null)
+    if (!plain) {
+      sink.push(rowCells(count), count, row)
+      continue
+    }
+    for (let c = 0; c < count; c++) {
+      const text = texts[c]
+      if (typeof text !== 'string') builders[c]!.pushBytes(starts[c]!, ends[c]!, hashes[c]!, asciis[c] === 1)
+      else builders[c]!.pushString(text)
+    }
+    for (let c = count; c < width; c++) builders[c]!.pushString('')
+    delivered++
+  }
+  const skipped = sink.finish()
+  return { columns: builders.map((b) => b.finish()), rowCount: delivered + sink.rowCount, skipped }
+}
+
+/** Where quotedValue stopped (a module-level out-parameter keeps the hot loop free of objects). */
+let quotedEnd = 0
+
+/**
+ * A quoted value as CsvParser builds it: doubled quotes are one quote, and text after the
+ * closing quote is kept ("a"b -> ab, as Excel does). The value is trimmed like every cell.
+ */
+function quotedValue(buffer: Buffer, bytes: Uint8Array, open: number, d: number): string {
+  const n = bytes.length
+  let value = ''
+  let seg = open + 1
+  let j = seg
+  for (;;) {
+    const q = buffer.indexOf(QUOTE, j)
+    if (q < 0) throw new NotForColumns('unclosed quote')
+    if (q + 1 < n && bytes[q + 1] === QUOTE) {
+      value += buffer.toString('utf8', seg, q + 1)
+      j = q + 2
+      seg = j
+      continue
+    }
+    value += buffer.toString('utf8', seg, q)
+    j = q + 1
+    break
+  }
+  let k = j
+  while (k < n) {
+    const b = bytes[k]!
+    if (b === d || b === LF || b === CR) break
+    k++
+  }
+  if (k > j) value += buffer.toString('utf8', j, k)
+  quotedEnd = k
+  return trimCell(value)
+}
