@@ -5,18 +5,21 @@ import { useChartColors } from '../../theme/chart-colors'
 import { asPct, axisLabel, axisTick } from './chart-style'
 import { RocThresholdDot, ThresholdLine, ThresholdValue } from './threshold-markers'
 import { UnitSquareChart } from './UnitSquareChart'
+import { SCORE_BIN, scoreBins } from './score-bins'
 
 /** Won and lost deals per score: where the two groups sit, and where the threshold cuts them. */
 export const DistributionChart = memo(function DistributionChart({ distribution }: { distribution: SimulationReport['distribution'] }) {
   const c = useChartColors()
   const AXIS = axisTick(c)
+  const bins = scoreBins(distribution)
+  const labels = new Map(bins.map((b) => [b.score, b.label]))
   return (
     <figure className="sim-chart" aria-label="Score distribution of won and lost deals">
       <figcaption>
-        Score distribution · won vs lost deals · line: current threshold (<ThresholdValue />)
+        Score distribution · won vs lost deals per {SCORE_BIN} points · line: current threshold (<ThresholdValue />)
       </figcaption>
       <ResponsiveContainer width="100%" height={240}>
-        <BarChart data={distribution} margin={{ top: 8, right: 16, bottom: 14, left: 0 }} barCategoryGap={0}>
+        <BarChart data={bins} margin={{ top: 8, right: 16, bottom: 14, left: 0 }} barCategoryGap={1} barGap={0}>
           <CartesianGrid stroke={c.grid} vertical={false} />
           <XAxis
             dataKey="score"
@@ -27,7 +30,7 @@ export const DistributionChart = memo(function DistributionChart({ distribution 
             label={axisLabel(c, 'Score')}
           />
           <YAxis tick={AXIS} width={44} allowDecimals={false} />
-          <Tooltip labelFormatter={(v) => `Score ${String(v)}`} />
+          <Tooltip labelFormatter={(v) => `Scores ${labels.get(Number(v)) ?? String(v)}`} />
           <Legend verticalAlign="top" height={24} iconSize={10} />
           <Bar name="Won" dataKey="won" fill={c.won} isAnimationActive={false} />
           <Bar name="Lost" dataKey="lost" fill={c.lost} isAnimationActive={false} />
