@@ -96,6 +96,9 @@ await fill('Target', 'RevOps leaders at growing FinTech companies.')
 await fill('Context', 'Pipeline grows but win rates fall.')
 await fill('Cost', 'A third of SDR time goes to accounts that never close.')
 await fill('Change', 'A scorecard sales trusts, built from their own deals.')
+// With channel fit and messaging written, the Adjacent ICP no longer fits the one page: the
+// consultant would hide a block, and so does the screenshot.
+await page.getByRole('checkbox', { name: /Core vs Adjacent ICP/ }).uncheck()
 await page.locator('#section-title').click()
 await page.locator('.main__content').evaluate((el) => el.scrollTo(0, 0))
 await page.waitForTimeout(1000)
