@@ -18,7 +18,7 @@ import { previewOf } from './staged-file'
 /** Files larger than this are refused before they are read. */
 export const MAX_IMPORT_BYTES = 512 * 1024 * 1024
 
-function readSource(source: { kind: 'path'; path: string } | { kind: 'upload'; fileName: string; bytes: Uint8Array }) {
+export function readSource(source: { kind: 'path'; path: string } | { kind: 'upload'; fileName: string; bytes: Uint8Array }) {
   if (source.kind === 'upload') return { fileName: source.fileName, bytes: source.bytes }
   const bytes = readInputFile(
     source.path,
@@ -28,7 +28,7 @@ function readSource(source: { kind: 'path'; path: string } | { kind: 'upload'; f
   return { fileName: basename(source.path), bytes }
 }
 
-function emitProgress(ctx: BackendContext, stagingId: string, startedAt: number) {
+export function emitProgress(ctx: BackendContext, stagingId: string, startedAt: number) {
   return (phase: 'reading' | 'profiling' | 'saving', done: number, total: number, rows: number): void => {
     const seconds = (Date.now() - startedAt) / 1000
     const measurable = seconds > 0.2 && done > 0

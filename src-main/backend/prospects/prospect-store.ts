@@ -1,0 +1,145 @@
+import type { Database } from 'better-sqlite3'
+import { basename } from 'node:path'
+import type { ColumnType } from '@shared/domain/dataset'
+import type { AttributeChoice, PlacePart, ProspectSource } from '@shared/domain/prospects'
+import { countCodes } from '@shared/engine/dictionary-column'
+import type { ProspectColumnData } from '@shared/prospects/prospect-column'
+import { decodeCodes, decodeDictionary, encodeCodes, encodeDictionary } from '../store/column-codec'
+import type { StagedFile } from '../import/staged-file'
+
+export interface ProspectListRecord {
+  id: number
+  source: ProspectSource
+  sourceReason: string
+  fileName: string
+  format: string
+  sheetName: string | null
+  rowCount: number
+  importedAt: string
+}
+
+/** Replaces the workspace's prospect list with a staged file, in one transaction. */
+export function saveProspectList(db: Database, staged: StagedFile, source: ProspectSource, sourceReason: string): void {
+  db.transaction(() => {
+    db.prepare('DELETE FROM prospect_list').run()
+    const { lastInsertRowid } = db
+      .prepare(
+        `INSERT INTO prospect_list (source, source_reason, file_name, format, sheet_name, row_count, imported_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`
+      )
+      .run(source, sourceReason, basename(staged.fileName), staged.format, staged.sheetName, staged.rowCount, new Date().toISOString())
+    const insert = db.prepare(
+      `INSERT INTO prospect_column (list_id, position, name, type, date_order, multi_separators, missing_tokens,
+         dictionary, dictionary_unique, code_width, codes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+    )
+    const seen = new Set<string>()
+    staged.profiles.forEach((profile, position) => {
+      // A file with two columns of one name keeps the first; the second is renamed so both stay visible.
+      let name = profile.name.trim() || `Column ${position + 1}`
+      while (seen.has(name)) name = `${name} (${position + 1})`
+      seen.add(name)
+      const data = staged.columns[position]!
+      const { width, bytes } = encodeCodes(data)
+      insert.run(
+        Number(lastInsertRowid),
+        position,
+        name,
+        profile.type,
+        profile.dateOrder,
+        profile.multiSeparators,
+        JSON.stringify(staged.columnMissing[position] ?? ['']),
+        encodeDictionary(data.dictionary),
+        data.unique === true ? 1 : 0,
+        width,
+        bytes
+      )
+    })
+  })()
+}
+
+export function readProspectList(db: Database): ProspectListRecord | null {
+  const row = db
+    .prepare(
+      `SELECT id, source, source_reason AS sourceReason, file_name AS fileName, format, sheet_name AS sheetName,
+              row_count AS rowCount, imported_at AS importedAt FROM prospect_list`
+    )
+    .get() as ProspectListRecord | undefined
+  return row ?? null
+}
+
+export function readProspectColumns(db: Database, list: ProspectListRecord): ProspectColumnData[] {
+  const rows = db
+    .prepare(
+      `SELECT name, type, multi_separators AS multiSeparators, missing_tokens AS missingTokens, dictionary,
+              code_width AS codeWidth, codes FROM prospect_column WHERE list_id = ? ORDER BY position`
+    )
+    .all(list.id) as Array<{
+    name: string
+    type: ColumnType
+    multiSeparators: string | null
+    missingTokens: string
+    dictionary: string
+    codeWidth: number
+    codes: Buffer
+  }>
+  return rows.map((row) => {
+    const dictionary = decodeDictionary(row.dictionary)
+    const codes = decodeCodes(row.codes, row.codeWidth, list.rowCount)
+    const counts = countCodes({ dictionary, codes })
+    return {
+      name: row.name,
+      type: row.type,
+      dictionary,
+      codes,
+      counts,
+      missing: new Set((JSON.parse(row.missingTokens) as string[]).map((t) => t.toLowerCase())),
+      multiSeparators: row.multiSeparators
+    }
+  })
+}
+
+export function removeProspectList(db: Database): void {
+  db.prepare('DELETE FROM prospect_list').run()
+}
+
+/** The consultant's mapping choices for lists from `source`. */
+export function readChoices(db: Database, source: ProspectSource): AttributeChoice[] {
+  const attributes = db
+    .prepare(
+      'SELECT attribute, column_name AS columnName, part, via, unit_factor AS unitFactor FROM prospect_attribute_map WHERE source = ?'
+    )
+    .all(source) as Array<{ attribute: string; columnName: string | null; part: PlacePart | null; via: 'naics' | null; unitFactor: number }>
+  const values = db
+    .prepare('SELECT attribute, prospect_value AS prospect, mapped_to AS mapped FROM prospect_value_map WHERE source = ?')
+    .all(source) as Array<{
+    attribute: string
+    prospect: string
+    mapped: string | null
+  }>
+  return attributes.map((a) => ({
+    attribute: a.attribute,
+    column: a.columnName,
+    part: a.part,
+    via: a.via,
+    unitFactor: a.unitFactor,
+    values: values.filter((v) => v.attribute === a.attribute).map(({ prospect, mapped }) => ({ prospect, mapped }))
+  }))
+}
+
+/** Saves choices for `source` (replacing those of the same attributes), in one transaction. */
+export function writeChoices(db: Database, source: ProspectSource, choices: readonly AttributeChoice[]): void {
+  db.transaction(() => {
+    const upsert = db.prepare(
+      `INSERT INTO prospect_attribute_map (source, attribute, column_name, part, via, unit_factor) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (source, attribute) DO UPDATE SET column_name = excluded.column_name, part = excluded.part,
+         via = excluded.via, unit_factor = excluded.unit_factor`
+    )
+    const clearValues = db.prepare('DELETE FROM prospect_value_map WHERE source = ? AND attribute = ?')
+    const insertValue = db.prepare('INSERT INTO prospect_value_map (source, attribute, prospect_value, mapped_to) VALUES (?, ?, ?, ?)')
+    for (const choice of choices) {
+      upsert.run(source, choice.attribute, choice.column, choice.part, choice.via, choice.unitFactor)
+      clearValues.run(source, choice.attribute)
+      for (const value of choice.values) insertValue.run(source, choice.attribute, value.prospect, value.mapped)
+    }
+  })()
+}

@@ -1,0 +1,86 @@
+/**
+ * One column of a stored prospect list as the mapping and the scoring read it: the raw values
+ * once each (dictionary) and one code per prospect, plus the spellings that count as empty.
+ */
+
+import type { ColumnType } from '@shared/domain/dataset'
+import type { PlacePart } from '@shared/domain/prospects'
+import { isMissingValue, parseNumber, parseNumericRange, splitMultiValue } from '@shared/import/values'
+
+export interface ProspectColumnData {
+  name: string
+  type: ColumnType
+  dictionary: readonly string[]
+  codes: Uint32Array
+  /** Prospects per dictionary entry. */
+  counts: Uint32Array
+  /** Lower-case spellings of "no value" in this column ('' among them). */
+  missing: ReadonlySet<string>
+  multiSeparators: string | null
+}
+
+export const DEFAULT_LIST_SEPARATORS = ',;|'
+
+export const isEmptyCell = (raw: string, column: ProspectColumnData): boolean => isMissingValue(raw, column.missing)
+
+/** The part of a "City, State, Country" cell an attribute reads ("San Francisco, California, United States"). */
+export function placePart(raw: string, part: PlacePart): string | null {
+  const parts = raw
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0)
+  if (parts.length === 0) return null
+  if (part === 'country') return parts.length >= 2 ? parts[parts.length - 1]! : null
+  if (part === 'city') return parts[0]!
+  // "City, State, Country" or "City, State" (a US list): the part before the country.
+  if (parts.length >= 3) return parts[parts.length - 2]!
+  return parts.length === 2 ? parts[1]! : null
+}
+
+/** The NAICS code in a cell ("511210", "511210 - Software Publishers"), or null. */
+export function naicsCode(raw: string): string | null {
+  return /^\s*(\d{2,6})\b/.exec(raw)?.[1] ?? null
+}
+
+/** The text of a cell that is matched to workspace values for an attribute (after part or code extraction). */
+export function valueText(raw: string, part: PlacePart | null, via: 'naics' | null): string | null {
+  if (via === 'naics') return naicsCode(raw)
+  if (part !== null) return placePart(raw, part)
+  const trimmed = raw.trim()
+  return trimmed.length > 0 ? trimmed : null
+}
+
+/** The items of a list cell ("Salesforce, Slack, Google Analytics"). */
+export function cellItems(raw: string, column: ProspectColumnData): string[] {
+  return splitMultiValue(raw, column.multiSeparators ?? DEFAULT_LIST_SEPARATORS)
+}
+
+/** ZoomInfo writes "$10 mil. - $25 mil."; the shared parser reads "$10M - $25M". */
+const spelledScale = (raw: string): string => raw.replace(/\s*\bmil\.?/gi, 'M').replace(/\s*\bbil\.?/gi, 'B')
+
+/** A number cell as the band it stands for: exact numbers are bands of one value; open ends are infinite. */
+export function numberBand(raw: string, factor: number): { low: number; high: number } | null {
+  const text = spelledScale(raw)
+  const number = parseNumber(text)
+  if (number !== null) return { low: number * factor, high: number * factor }
+  const range = parseNumericRange(text)
+  if (range === null) return null
+  return { low: (range.low ?? -Infinity) * factor, high: (range.high ?? Infinity) * factor }
+}
+
+/** The distinct texts the attribute's values are matched from, with their prospect counts. */
+export function distinctTexts(
+  column: ProspectColumnData,
+  part: PlacePart | null,
+  via: 'naics' | null,
+  items: boolean
+): Map<string, number> {
+  const out = new Map<string, number>()
+  column.dictionary.forEach((raw, code) => {
+    const count = column.counts[code] ?? 0
+    if (count === 0 || isEmptyCell(raw, column)) return
+    const texts = items ? cellItems(raw, column) : [valueText(raw, part, via)]
+    for (const text of texts) if (text !== null) out.set(text, (out.get(text) ?? 0) + count)
+  })
+  return out
+}
