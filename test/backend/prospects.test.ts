@@ -390,6 +390,13 @@ describe('prospect lists from Apollo, Sales Navigator, ZoomInfo and a plain CSV'
     const keyedTable = parseCsv(new TextDecoder().decode(keyed.bytes).replace(/^\ufeff/, ''))
     expect(keyedTable[0]).toEqual(['Company Domain Name', 'Company name', 'ICP Score', 'ICP Tier', 'ICP Reasons'])
     expect(keyedTable[1]![0]).toMatch(/\.com$/)
+    // Reopened, the page's names and domains are read from the file without loading the columns; the same ones.
+    const page = await backend.call('prospects-score', { scorecardId, limit: 20 })
+    await backend.call('workspace-close', {})
+    await backend.call('workspace-open', { path: join(dir, 'p.icpw') })
+    const reopened = await backend.call('prospects-score', { scorecardId, limit: 20 })
+    expect(reopened.rows.map((r) => [r.name, r.domain, r.score])).toEqual(page.rows.map((r) => [r.name, r.domain, r.score]))
+    expect(reopened.rows.map((r) => r.name)).toEqual(table.slice(1, 21).map((r) => r[1]))
     const xlsx = await backend.call('prospects-export', { scorecardId, format: 'xlsx' })
     expect(xlsx.fileName).toMatch(/\.xlsx$/)
     expect(xlsx.bytes.length).toBeGreaterThan(1000)

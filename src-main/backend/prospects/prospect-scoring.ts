@@ -48,20 +48,25 @@ export function listSummary(list: LoadedList): ProspectListSummary {
     rowCount: record.rowCount,
     importedAt: record.importedAt,
     columns: columns.map((column) => {
-      const order = [...column.counts.keys()].sort((a, b) => column.counts[b]! - column.counts[a]!)
-      return {
-        name: column.name,
-        type: column.type,
-        distinct: column.dictionary.length,
-        examples: order
-          .map((code) => column.dictionary[code]!)
-          .filter((v) => v.trim() !== '')
-          .slice(0, 4)
-      }
+      return { name: column.name, type: column.type, distinct: column.dictionary.length, examples: commonest(column, 4) }
     }),
     nameColumn: keyColumn(columns, 'name')?.name ?? null,
     domainColumn: keyColumn(columns, 'domain')?.name ?? null
   }
+}
+
+/** The `n` most frequent non-blank values, in one pass (a unique column has a million entries). */
+function commonest(column: ProspectColumnData, n: number): string[] {
+  const top: number[] = []
+  const { counts, dictionary } = column
+  for (let code = 0; code < dictionary.length; code++) {
+    if (dictionary[code]!.trim() === '') continue
+    if (top.length === n && counts[code]! <= counts[top[n - 1]!]!) continue
+    top.push(code)
+    top.sort((a, b) => counts[b]! - counts[a]!)
+    if (top.length > n) top.pop()
+  }
+  return top.map((code) => dictionary[code]!)
 }
 
 function keyColumn(columns: readonly ProspectColumnData[], concept: 'name' | 'domain'): ProspectColumnData | undefined {
@@ -122,6 +127,7 @@ export interface ProspectRun {
   mapping: AttributeMapping[]
   scoring: ProspectScoring
   words: CallListWords
+  wordsForRows(rows: readonly number[]): CallListWords
   /** The list's domain column, the key the keyed CSV matches records by (null: by name). */
   domainColumn: string | null
 }
@@ -158,7 +164,18 @@ export function prospectRun(db: Database, scorecardId: number): ProspectRun {
     nameOf: name ? cell(name) : (row) => `Prospect ${row + 1}`,
     domainOf: cell(domain)
   }
-  const run = { list, scorecard, mapping, scoring, words, domainColumn: domain?.name ?? null }
+  /** The same words with names and domains of a few rows looked up without reading the whole columns. */
+  const wordsForRows = (rows: readonly number[]): CallListWords => {
+    const names = name?.valuesAt ? name.valuesAt(rows) : null
+    const domains = domain?.valuesAt ? domain.valuesAt(rows) : null
+    const at = new Map(rows.map((row, i) => [row, i]))
+    return {
+      ...words,
+      nameOf: names ? (row) => names[at.get(row) ?? -1] ?? words.nameOf(row) : words.nameOf,
+      domainOf: domains ? (row) => domains[at.get(row) ?? -1] ?? words.domainOf(row) : words.domainOf
+    }
+  }
+  const run = { list, scorecard, mapping, scoring, words, wordsForRows, domainColumn: domain?.name ?? null }
   runCache.set(db, { key, run })
   return run
 }

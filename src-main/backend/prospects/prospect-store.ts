@@ -67,33 +67,62 @@ export function readProspectList(db: Database): ProspectListRecord | null {
   return row ?? null
 }
 
+/**
+ * The list's columns, each read from the file on first use of its values: scoring reads only
+ * the columns the mapping names (a list tool's export has a dozen unique columns, ids and URLs,
+ * whose dictionaries cost more to parse than all the scoring).
+ */
 export function readProspectColumns(db: Database, list: ProspectListRecord): ProspectColumnData[] {
-  const rows = db
+  const heads = db
     .prepare(
-      `SELECT name, type, multi_separators AS multiSeparators, missing_tokens AS missingTokens, dictionary,
-              code_width AS codeWidth, codes FROM prospect_column WHERE list_id = ? ORDER BY position`
+      'SELECT position, name, type, multi_separators AS multiSeparators, missing_tokens AS missingTokens FROM prospect_column WHERE list_id = ? ORDER BY position'
     )
-    .all(list.id) as Array<{
-    name: string
-    type: ColumnType
-    multiSeparators: string | null
-    missingTokens: string
-    dictionary: string
-    codeWidth: number
-    codes: Buffer
-  }>
-  return rows.map((row) => {
-    const dictionary = decodeDictionary(row.dictionary)
-    const codes = decodeCodes(row.codes, row.codeWidth, list.rowCount)
-    const counts = countCodes({ dictionary, codes })
+    .all(list.id) as Array<{ position: number; name: string; type: ColumnType; multiSeparators: string | null; missingTokens: string }>
+  const values = db.prepare('SELECT dictionary, code_width AS codeWidth, codes FROM prospect_column WHERE list_id = ? AND position = ?')
+  const codesOnly = db.prepare('SELECT code_width AS codeWidth, codes FROM prospect_column WHERE list_id = ? AND position = ?')
+  // SQLite's JSON reader picks the few entries out in C, in one pass over the array, where parsing
+  // a unique column's million names in JavaScript would take longer than the scoring.
+  const entries = db.prepare(
+    `SELECT CAST(j.key AS INTEGER) AS code, j.value AS value FROM prospect_column c, json_each(c.dictionary) j
+     WHERE c.list_id = ? AND c.position = ? AND j.key IN (SELECT value FROM json_each(?))`
+  )
+  return heads.map((head) => {
+    let data: { dictionary: string[]; codes: Uint32Array; counts: Uint32Array } | null = null
+    const load = () => {
+      if (data) return data
+      const row = values.get(list.id, head.position) as { dictionary: string; codeWidth: number; codes: Buffer }
+      const dictionary = decodeDictionary(row.dictionary)
+      const codes = decodeCodes(row.codes, row.codeWidth, list.rowCount)
+      data = { dictionary, codes, counts: countCodes({ dictionary, codes }) }
+      return data
+    }
     return {
-      name: row.name,
-      type: row.type,
-      dictionary,
-      codes,
-      counts,
-      missing: new Set((JSON.parse(row.missingTokens) as string[]).map((t) => t.toLowerCase())),
-      multiSeparators: row.multiSeparators
+      name: head.name,
+      type: head.type,
+      missing: new Set((JSON.parse(head.missingTokens) as string[]).map((t) => t.toLowerCase())),
+      multiSeparators: head.multiSeparators,
+      get dictionary() {
+        return load().dictionary
+      },
+      get codes() {
+        return load().codes
+      },
+      get counts() {
+        return load().counts
+      },
+      valuesAt(rows: readonly number[]): string[] {
+        if (data) return rows.map((row) => data!.dictionary[data!.codes[row]!] ?? '')
+        const blob = codesOnly.get(list.id, head.position) as { codeWidth: number; codes: Buffer }
+        const codes = decodeCodes(blob.codes, blob.codeWidth, list.rowCount)
+        if (rows.length === 0) return []
+        const wanted = rows.map((row) => codes[row]!)
+        const found = new Map(
+          (entries.all(list.id, head.position, JSON.stringify([...new Set(wanted)])) as Array<{ code: number; value: unknown }>).map(
+            (e) => [e.code, String(e.value)]
+          )
+        )
+        return wanted.map((code) => found.get(code) ?? '')
+      }
     }
   })
 }

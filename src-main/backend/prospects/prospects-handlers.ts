@@ -106,7 +106,8 @@ export const prospectsHandlers: Pick<Handlers, ProspectMethods> = {
     })
     const offset = input.offset ?? 0
     const limit = input.limit ?? 100
-    return { market, rows: callListPage(run.scoring, offset, limit, run.words), offset, total: run.scoring.rowCount }
+    const pageRows = Array.from(run.scoring.order.subarray(offset, Math.min(offset + limit, run.scoring.rowCount)))
+    return { market, rows: callListPage(run.scoring, offset, limit, run.wordsForRows(pageRows)), offset, total: run.scoring.rowCount }
   },
 
   'prospects-export'(input, ctx) {

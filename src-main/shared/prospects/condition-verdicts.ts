@@ -11,7 +11,7 @@ import type { Condition } from '@shared/engine/scorecard/model'
 import { conditionFits, conditionMask } from '@shared/engine/scoring/condition-mask'
 import type { AttributeMapping, UnknownReason } from '@shared/domain/prospects'
 import { parseBoolean } from '@shared/import/values'
-import { cellItems, isEmptyCell, numberBand, valueText, type ProspectColumnData } from './prospect-column'
+import { cellItems, isEmptyCell, numberBands, valueText, type ProspectColumnData } from './prospect-column'
 
 export const NOT_MET = 0
 export const MET = 1
@@ -31,7 +31,7 @@ export const UNKNOWN_REASONS: Readonly<Record<number, UnknownReason>> = {
 export interface AttributeReading {
   mapping: AttributeMapping
   column: ProspectColumnData | null
-  /** Per dictionary entry: 0 read, 1 empty, 2 unreadable or unmapped (for lists: some items unmapped). */
+  /** Per dictionary entry: 0 read, 1 empty, 2 unreadable or unmapped (for lists: no item mapped). */
   state: Uint8Array
   /** The entries as a one-row-per-entry engine column of the workspace attribute's kind. */
   engine: EngineColumn | null
@@ -52,13 +52,9 @@ export function readAttribute(mapping: AttributeMapping, column: ProspectColumnD
   const empty = (raw: string): boolean => isEmptyCell(raw, column)
   switch (mapping.kind) {
     case 'number': {
-      const low = new Float64Array(n)
-      const high = new Float64Array(n)
+      const { low, high } = numberBands(column, mapping.unitFactor)
       column.dictionary.forEach((raw, i) => {
-        const band = empty(raw) ? null : numberBand(raw, mapping.unitFactor)
-        state[i] = empty(raw) ? EMPTY : band === null ? UNMAPPED : READ
-        low[i] = band?.low ?? NaN
-        high[i] = band?.high ?? NaN
+        state[i] = !Number.isNaN(low[i]!) ? READ : empty(raw) ? EMPTY : UNMAPPED
       })
       return { mapping, column, state, engine: null, low, high }
     }
@@ -83,13 +79,17 @@ export function readAttribute(mapping: AttributeMapping, column: ProspectColumnD
           missing[i] = 1
           return
         }
-        let unmapped = false
+        // A list tool names the tools it detected; one the workspace never records ("WordPress")
+        // cannot be one a criterion lists, so the cell is judged on the items that map. Only a cell
+        // none of whose items map is unknown: it may be the tool's own spelling of a listed one.
+        let anyMapped = false
         for (const item of cellItems(raw, column)) {
           const to = mapped.get(item) ?? null
-          if (to === null) unmapped = true
-          else bits[i * wordsPerRow + (index.get(to)! >>> 5)]! |= 1 << (index.get(to)! & 31)
+          if (to === null) continue
+          anyMapped = true
+          bits[i * wordsPerRow + (index.get(to)! >>> 5)]! |= 1 << (index.get(to)! & 31)
         }
-        state[i] = unmapped ? UNMAPPED : READ
+        state[i] = anyMapped ? READ : UNMAPPED
       })
       return { mapping, column, state, engine: { kind: 'multi', items, bits, wordsPerRow, missing }, low: null, high: null }
     }

@@ -17,7 +17,7 @@ import { PROSPECT_SOURCE_NAMES } from '@shared/domain/prospects'
 import { headerKey } from '@shared/import/header-key'
 import { parseBoolean } from '@shared/import/values'
 import { conceptOf, unitFactorOf, type Concept } from './header-concepts'
-import { distinctTexts, isEmptyCell, numberBand, valueText, type ProspectColumnData } from './prospect-column'
+import { cellItems, distinctTexts, isEmptyCell, numberBands, valueText, type ProspectColumnData } from './prospect-column'
 import { matchValue, vocabularyOf, type ValueMatch, type Vocabulary } from './value-match'
 
 export interface WorkspaceAttribute {
@@ -98,6 +98,7 @@ function coverage(
   values: readonly ValueMapping[]
 ): { empty: number; unreadable: number; read: number } {
   const mapped = new Map(values.map((v) => [v.prospect, v.mapped]))
+  const bands = attribute.kind === 'number' ? numberBands(column, choice.unitFactor) : null
   let empty = 0
   let unreadable = 0
   let read = 0
@@ -111,13 +112,14 @@ function coverage(
     let ok: boolean
     switch (attribute.kind) {
       case 'number':
-        ok = numberBand(raw, choice.unitFactor) !== null
+        ok = !Number.isNaN(bands!.low[code]!)
         break
       case 'boolean':
         ok = parseBoolean(raw) !== null
         break
       case 'multi':
-        ok = values.length > 0 && raw.length > 0 && [...mapped.values()].some((m) => m !== null)
+        // Judged on the items that map (condition-verdicts.ts): read when at least one does.
+        ok = cellItems(raw, column).some((item) => (mapped.get(item) ?? null) !== null)
         break
       default: {
         const text = valueText(raw, choice.part, choice.via)

@@ -17,6 +17,8 @@ export interface ProspectColumnData {
   /** Lower-case spellings of "no value" in this column ('' among them). */
   missing: ReadonlySet<string>
   multiSeparators: string | null
+  /** The raw values of a few rows, without reading the whole column when it is not loaded yet. */
+  valuesAt?(rows: readonly number[]): string[]
 }
 
 export const DEFAULT_LIST_SEPARATORS = ',;|'
@@ -56,7 +58,9 @@ export function cellItems(raw: string, column: ProspectColumnData): string[] {
 }
 
 /** ZoomInfo writes "$10 mil. - $25 mil."; the shared parser reads "$10M - $25M". */
-const spelledScale = (raw: string): string => raw.replace(/\s*\bmil\.?/gi, 'M').replace(/\s*\bbil\.?/gi, 'B')
+const SPELLED_SCALE = /mil|bil/i
+const spelledScale = (raw: string): string =>
+  SPELLED_SCALE.test(raw) ? raw.replace(/\s*\bmil\.?/gi, 'M').replace(/\s*\bbil\.?/gi, 'B') : raw
 
 /** A number cell as the band it stands for: exact numbers are bands of one value; open ends are infinite. */
 export function numberBand(raw: string, factor: number): { low: number; high: number } | null {
@@ -83,4 +87,37 @@ export function distinctTexts(
     for (const text of texts) if (text !== null) out.set(text, (out.get(text) ?? 0) + count)
   })
   return out
+}
+
+export interface NumberBands {
+  /** Per dictionary entry; NaN where the cell is empty or does not read as a number or band. */
+  low: Float64Array
+  high: Float64Array
+}
+
+const bandCache = new WeakMap<ProspectColumnData, Map<number, NumberBands>>()
+
+/**
+ * Every entry of a column read as a band, once per column and unit factor: the mapping weighs
+ * a column and then scoring reads it, and a money column can hold a distinct value per prospect.
+ */
+export function numberBands(column: ProspectColumnData, factor: number): NumberBands {
+  let byFactor = bandCache.get(column)
+  if (!byFactor) bandCache.set(column, (byFactor = new Map()))
+  const cached = byFactor.get(factor)
+  if (cached) return cached
+  const n = column.dictionary.length
+  const low = new Float64Array(n).fill(NaN)
+  const high = new Float64Array(n).fill(NaN)
+  column.dictionary.forEach((raw, i) => {
+    if (isEmptyCell(raw, column)) return
+    const band = numberBand(raw, factor)
+    if (band) {
+      low[i] = band.low
+      high[i] = band.high
+    }
+  })
+  const bands = { low, high }
+  byFactor.set(factor, bands)
+  return bands
 }
