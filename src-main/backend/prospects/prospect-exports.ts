@@ -22,7 +22,7 @@ export function callListTable(run: ProspectRun): Array<Array<string | number>> {
   const rows: Array<Array<string | number>> = []
   for (let rank = 0; rank < run.scoring.rowCount; rank++) {
     const r = callListRow(run.scoring, rank, run.words)
-    rows.push([r.rank, r.name, r.domain, r.score, r.bestScore, r.tier, r.reasons, r.unknown.join('; ')])
+    rows.push([r.rank, r.name, r.domain, r.score, r.bestScore, r.tier, r.reasons, r.unknown.map((u) => u.words).join('; ')])
   }
   return rows
 }

@@ -3,7 +3,7 @@ import { basename } from 'node:path'
 import type { ColumnType } from '@shared/domain/dataset'
 import type { AttributeChoice, PlacePart, ProspectSource } from '@shared/domain/prospects'
 import { countCodes } from '@shared/engine/dictionary-column'
-import type { ProspectColumnData } from '@shared/prospects/prospect-column'
+import { readBands, type NumberBands, type ProspectColumnData } from '@shared/prospects/prospect-column'
 import { decodeCodes, decodeDictionary, encodeCodes, encodeDictionary } from '../store/column-codec'
 import type { StagedFile } from '../import/staged-file'
 
@@ -30,7 +30,7 @@ export function saveProspectList(db: Database, staged: StagedFile, source: Prosp
       .run(source, sourceReason, basename(staged.fileName), staged.format, staged.sheetName, staged.rowCount, new Date().toISOString())
     const insert = db.prepare(
       `INSERT INTO prospect_column (list_id, position, name, type, date_order, multi_separators, missing_tokens,
-         dictionary, dictionary_unique, code_width, codes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+         dictionary, dictionary_unique, code_width, codes, bands) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
     )
     const seen = new Set<string>()
     staged.profiles.forEach((profile, position) => {
@@ -40,6 +40,11 @@ export function saveProspectList(db: Database, staged: StagedFile, source: Prosp
       seen.add(name)
       const data = staged.columns[position]!
       const { width, bytes } = encodeCodes(data)
+      const missing = staged.columnMissing[position] ?? ['']
+      const bands =
+        profile.type === 'number' || profile.type === 'range'
+          ? encodeBands(readBands(data.dictionary, new Set(missing.map((t) => t.toLowerCase()))))
+          : null
       insert.run(
         Number(lastInsertRowid),
         position,
@@ -47,14 +52,32 @@ export function saveProspectList(db: Database, staged: StagedFile, source: Prosp
         profile.type,
         profile.dateOrder,
         profile.multiSeparators,
-        JSON.stringify(staged.columnMissing[position] ?? ['']),
+        JSON.stringify(missing),
         encodeDictionary(data.dictionary),
         data.unique === true ? 1 : 0,
         width,
-        bytes
+        bytes,
+        bands
       )
     })
   })()
+}
+
+function encodeBands(bands: NumberBands): Buffer {
+  const n = bands.state.length
+  const out = Buffer.alloc(17 * n)
+  Buffer.from(bands.low.buffer, bands.low.byteOffset, 8 * n).copy(out, 0)
+  Buffer.from(bands.high.buffer, bands.high.byteOffset, 8 * n).copy(out, 8 * n)
+  Buffer.from(bands.state.buffer, bands.state.byteOffset, n).copy(out, 16 * n)
+  return out
+}
+
+function decodeBands(blob: Buffer): NumberBands {
+  const n = blob.length / 17
+  // Copied into an aligned buffer: a Float64Array cannot start at an odd offset of SQLite's blob.
+  const aligned = new ArrayBuffer(blob.length)
+  new Uint8Array(aligned).set(blob)
+  return { low: new Float64Array(aligned, 0, n), high: new Float64Array(aligned, 8 * n, n), state: new Uint8Array(aligned, 16 * n, n) }
 }
 
 export function readProspectList(db: Database): ProspectListRecord | null {
@@ -79,6 +102,7 @@ export function readProspectColumns(db: Database, list: ProspectListRecord): Pro
     )
     .all(list.id) as Array<{ position: number; name: string; type: ColumnType; multiSeparators: string | null; missingTokens: string }>
   const values = db.prepare('SELECT dictionary, code_width AS codeWidth, codes FROM prospect_column WHERE list_id = ? AND position = ?')
+  const bandsOf = db.prepare('SELECT bands FROM prospect_column WHERE list_id = ? AND position = ?').pluck()
   const codesOnly = db.prepare('SELECT code_width AS codeWidth, codes FROM prospect_column WHERE list_id = ? AND position = ?')
   // SQLite's JSON reader picks the few entries out in C, in one pass over the array, where parsing
   // a unique column's million names in JavaScript would take longer than the scoring.
@@ -88,6 +112,7 @@ export function readProspectColumns(db: Database, list: ProspectListRecord): Pro
   )
   return heads.map((head) => {
     let data: { dictionary: string[]; codes: Uint32Array; counts: Uint32Array } | null = null
+    let bands: NumberBands | null | undefined
     const load = () => {
       if (data) return data
       const row = values.get(list.id, head.position) as { dictionary: string; codeWidth: number; codes: Buffer }
@@ -96,6 +121,19 @@ export function readProspectColumns(db: Database, list: ProspectListRecord): Pro
       data = { dictionary, codes, counts: countCodes({ dictionary, codes }) }
       return data
     }
+    let counts: Uint32Array | null = null
+    const countsOnly = (): Uint32Array => {
+      if (counts) return counts
+      const blob = codesOnly.get(list.id, head.position) as { codeWidth: number; codes: Buffer }
+      const codes = decodeCodes(blob.codes, blob.codeWidth, list.rowCount)
+      let max = 0
+      for (let i = 0; i < codes.length; i++) if (codes[i]! > max) max = codes[i]!
+      counts = new Uint32Array(list.rowCount === 0 ? 0 : max + 1)
+      for (let i = 0; i < codes.length; i++) counts[codes[i]!]!++
+      codesCache = codes
+      return counts
+    }
+    let codesCache: Uint32Array | null = null
     return {
       name: head.name,
       type: head.type,
@@ -105,10 +143,19 @@ export function readProspectColumns(db: Database, list: ProspectListRecord): Pro
         return load().dictionary
       },
       get codes() {
-        return load().codes
+        return data ? data.codes : (codesCache ?? load().codes)
       },
       get counts() {
-        return load().counts
+        // Counts need only the codes, not the dictionary.
+        if (data) return data.counts
+        return countsOnly()
+      },
+      get storedBands() {
+        if (bands === undefined) {
+          const blob = bandsOf.get(list.id, head.position) as Buffer | null
+          bands = blob ? decodeBands(blob) : null
+        }
+        return bands
       },
       valuesAt(rows: readonly number[]): string[] {
         if (data) return rows.map((row) => data!.dictionary[data!.codes[row]!] ?? '')

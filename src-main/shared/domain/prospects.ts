@@ -76,6 +76,8 @@ export interface AttributeMapping {
   decided: boolean
   /** Picklists and lists of items: each distinct list value; empty for numbers and flags. */
   values: ValueMapping[]
+  /** Picklists and lists of items: the workspace's values a list value can map to, most common first. */
+  vocabulary: string[]
   /** Prospects whose value could not be read for the attribute (unmapped value, unreadable number). */
   unreadable: number
   /** Prospects with an empty cell. */
@@ -161,8 +163,8 @@ export interface ProspectRow {
   tier: string
   knockout: string | null
   reasons: string
-  /** Criteria (words) that could not be judged for this prospect. */
-  unknown: string[]
+  /** Criteria (words) that could not be judged for this prospect, and why. */
+  unknown: Array<{ words: string; reason: UnknownReason }>
 }
 
 export interface ProspectScore {

@@ -6,7 +6,7 @@
 import type { ProspectRow } from '@shared/domain/prospects'
 import { DISQUALIFIED } from '@shared/engine/scorecard/model'
 import { reasonCodes, reasonsLine } from '@shared/engine/scoring/reason-codes'
-import { MET, UNKNOWN_NO_COLUMN } from './condition-verdicts'
+import { MET, UNKNOWN_NO_COLUMN, UNKNOWN_REASONS } from './condition-verdicts'
 import type { ProspectScoring } from './score-prospects'
 
 export interface CallListWords {
@@ -23,12 +23,15 @@ export function callListRow(scoring: ProspectScoring, rank: number, words: CallL
   const knockedOut = scored.knockedOutBy[row]!
   const knockout = knockedOut >= 0 ? (words.knockouts[knockedOut] ?? DISQUALIFIED) : null
   const tier = scored.tiers[row]!
-  const unknown: string[] = []
+  const unknown: ProspectRow['unknown'] = []
   scoring.criterionVerdicts.forEach((v, i) => {
-    if (v[row]! >= UNKNOWN_NO_COLUMN) unknown.push(words.criteria[i] ?? '')
+    const verdict = v[row]!
+    if (verdict >= UNKNOWN_NO_COLUMN) unknown.push({ words: words.criteria[i] ?? '', reason: UNKNOWN_REASONS[verdict]! })
   })
   scoring.knockoutVerdicts.forEach((v, i) => {
-    if (v[row]! >= UNKNOWN_NO_COLUMN) unknown.push(`knockout not checked: ${words.knockouts[i] ?? ''}`)
+    const verdict = v[row]!
+    if (verdict >= UNKNOWN_NO_COLUMN)
+      unknown.push({ words: `knockout not checked: ${words.knockouts[i] ?? ''}`, reason: UNKNOWN_REASONS[verdict]! })
   })
   return {
     rank: rank + 1,

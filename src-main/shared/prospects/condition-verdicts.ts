@@ -46,18 +46,16 @@ const UNMAPPED = 2
 
 export function readAttribute(mapping: AttributeMapping, column: ProspectColumnData | null): AttributeReading {
   if (!column) return { mapping, column: null, state: new Uint8Array(0), engine: null, low: null, high: null }
+  if (mapping.kind === 'number') {
+    // Stored bands share their state codes with the entry states here (read, empty, unreadable).
+    const { low, high, state } = numberBands(column, mapping.unitFactor)
+    return { mapping, column, state, engine: null, low, high }
+  }
   const n = column.dictionary.length
   const state = new Uint8Array(n)
   const mapped = new Map(mapping.values.map((v) => [v.prospect, v.mapped]))
   const empty = (raw: string): boolean => isEmptyCell(raw, column)
   switch (mapping.kind) {
-    case 'number': {
-      const { low, high } = numberBands(column, mapping.unitFactor)
-      column.dictionary.forEach((raw, i) => {
-        state[i] = !Number.isNaN(low[i]!) ? READ : empty(raw) ? EMPTY : UNMAPPED
-      })
-      return { mapping, column, state, engine: null, low, high }
-    }
     case 'boolean': {
       const values = new Int8Array(n).fill(-1)
       column.dictionary.forEach((raw, i) => {
@@ -146,6 +144,7 @@ function bandVerdict(condition: Condition, low: number, high: number): number {
 
 /** The verdict per dictionary entry of the attribute's column. */
 export function entryVerdicts(reading: AttributeReading, condition: Condition): Uint8Array {
+  // Per distinct value, not per prospect: a few thousand iterations at most for most columns.
   const { state } = reading
   const n = state.length
   const out = new Uint8Array(n)
@@ -178,6 +177,7 @@ export function rowVerdicts(reading: AttributeReading, condition: Condition, row
   if (!reading.column) return out.fill(UNKNOWN_NO_COLUMN)
   const byEntry = entryVerdicts(reading, condition)
   const codes = reading.column.codes
-  for (let row = 0; row < rowCount; row++) out[row] = byEntry[codes[row]!]!
+  const n = Math.min(rowCount, codes.length)
+  for (let row = 0; row < n; row++) out[row] = byEntry[codes[row]!]!
   return out
 }

@@ -18,12 +18,16 @@ export function marketHeadline(market: Omit<ProspectMarket, 'headline'>): string
   ]
   if (knockedOut > 0) parts.push(`${count(knockedOut)} are knocked out.`)
   if (withUnknowns > 0) {
-    const worst = [...market.criteria, ...market.knockouts].filter((c) => c.unknown > 0).sort((a, b) => b.unknown - a.unknown)
+    // Criteria on attributes the list lacks are named once, in "Not in this list"; here, the rest.
+    const worst = [...market.criteria, ...market.knockouts]
+      .map((c) => ({ ...c, unknown: c.unknown - c.unknownBy['no-column'] }))
+      .filter((c) => c.unknown > 0)
+      .sort((a, b) => b.unknown - a.unknown)
     const named = worst
       .slice(0, 3)
       .map((c) => `${c.words} (${count(c.unknown)})`)
       .join(', ')
-    parts.push(`${count(withUnknowns)} could not be judged on every criterion — most often ${named}.`)
+    parts.push(`${count(withUnknowns)} could not be judged on every criterion${named ? ` — most often ${named}` : ''}.`)
     if (couldPass > 0) parts.push(`${count(couldPass)} more could pass if those were known.`)
   }
   if (unmappedAttributes.length > 0) parts.push(`Not in this list: ${unmappedAttributes.join(', ')}.`)

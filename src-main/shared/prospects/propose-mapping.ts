@@ -17,7 +17,16 @@ import { PROSPECT_SOURCE_NAMES } from '@shared/domain/prospects'
 import { headerKey } from '@shared/import/header-key'
 import { parseBoolean } from '@shared/import/values'
 import { conceptOf, unitFactorOf, type Concept } from './header-concepts'
-import { cellItems, distinctTexts, isEmptyCell, numberBands, valueText, type ProspectColumnData } from './prospect-column'
+import {
+  BAND_EMPTY,
+  BAND_UNREADABLE,
+  cellItems,
+  distinctTexts,
+  isEmptyCell,
+  numberBands,
+  valueText,
+  type ProspectColumnData
+} from './prospect-column'
 import { matchValue, vocabularyOf, type ValueMatch, type Vocabulary } from './value-match'
 
 export interface WorkspaceAttribute {
@@ -98,10 +107,20 @@ function coverage(
   values: readonly ValueMapping[]
 ): { empty: number; unreadable: number; read: number } {
   const mapped = new Map(values.map((v) => [v.prospect, v.mapped]))
-  const bands = attribute.kind === 'number' ? numberBands(column, choice.unitFactor) : null
   let empty = 0
   let unreadable = 0
   let read = 0
+  if (attribute.kind === 'number') {
+    const { state } = numberBands(column, choice.unitFactor)
+    const { counts } = column
+    for (let code = 0; code < state.length; code++) {
+      const count = counts[code] ?? 0
+      if (state[code] === BAND_EMPTY) empty += count
+      else if (state[code] === BAND_UNREADABLE) unreadable += count
+      else read += count
+    }
+    return { empty, unreadable, read }
+  }
   column.dictionary.forEach((raw, code) => {
     const count = column.counts[code] ?? 0
     if (count === 0) return
@@ -111,9 +130,6 @@ function coverage(
     }
     let ok: boolean
     switch (attribute.kind) {
-      case 'number':
-        ok = !Number.isNaN(bands!.low[code]!)
-        break
       case 'boolean':
         ok = parseBoolean(raw) !== null
         break
@@ -177,7 +193,7 @@ function mappingOf(
   input: MappingInput
 ): AttributeMapping {
   const column = choice.column === null ? undefined : input.columns.find((c) => c.name === choice.column)
-  const base = { attribute: attribute.name, label: attribute.label, kind: attribute.kind, decided }
+  const base = { attribute: attribute.name, label: attribute.label, kind: attribute.kind, decided, vocabulary: [...attribute.values] }
   if (!column) {
     return {
       ...base,

@@ -19,6 +19,8 @@ export interface ProspectColumnData {
   multiSeparators: string | null
   /** The raw values of a few rows, without reading the whole column when it is not loaded yet. */
   valuesAt?(rows: readonly number[]): string[]
+  /** Number and band columns: every entry read as a band when the list was saved (unit factor 1). */
+  readonly storedBands?: NumberBands | null
 }
 
 export const DEFAULT_LIST_SEPARATORS = ',;|'
@@ -89,35 +91,55 @@ export function distinctTexts(
   return out
 }
 
+export const BAND_READ = 0
+export const BAND_EMPTY = 1
+export const BAND_UNREADABLE = 2
+
 export interface NumberBands {
   /** Per dictionary entry; NaN where the cell is empty or does not read as a number or band. */
   low: Float64Array
   high: Float64Array
+  /** Per dictionary entry: BAND_READ, BAND_EMPTY or BAND_UNREADABLE. */
+  state: Uint8Array
+}
+
+/** Every entry of a column read as a band (unit factor 1): what the list stores for number columns. */
+export function readBands(dictionary: readonly string[], missing: ReadonlySet<string>): NumberBands {
+  const n = dictionary.length
+  const low = new Float64Array(n).fill(NaN)
+  const high = new Float64Array(n).fill(NaN)
+  const state = new Uint8Array(n)
+  for (let i = 0; i < n; i++) {
+    const raw = dictionary[i]!
+    if (isMissingValue(raw, missing)) {
+      state[i] = BAND_EMPTY
+      continue
+    }
+    const band = numberBand(raw, 1)
+    if (band === null) state[i] = BAND_UNREADABLE
+    else {
+      low[i] = band.low
+      high[i] = band.high
+    }
+  }
+  return { low, high, state }
 }
 
 const bandCache = new WeakMap<ProspectColumnData, Map<number, NumberBands>>()
 
 /**
- * Every entry of a column read as a band, once per column and unit factor: the mapping weighs
- * a column and then scoring reads it, and a money column can hold a distinct value per prospect.
+ * Every entry of a column read as a band, in the unit the mapping says, once per column and
+ * factor: the mapping weighs a column and then scoring reads it. Number columns come with their
+ * bands read when the list was saved, so a money column with a distinct value per prospect is not
+ * parsed again (nor its dictionary read) at every scoring.
  */
 export function numberBands(column: ProspectColumnData, factor: number): NumberBands {
   let byFactor = bandCache.get(column)
   if (!byFactor) bandCache.set(column, (byFactor = new Map()))
   const cached = byFactor.get(factor)
   if (cached) return cached
-  const n = column.dictionary.length
-  const low = new Float64Array(n).fill(NaN)
-  const high = new Float64Array(n).fill(NaN)
-  column.dictionary.forEach((raw, i) => {
-    if (isEmptyCell(raw, column)) return
-    const band = numberBand(raw, factor)
-    if (band) {
-      low[i] = band.low
-      high[i] = band.high
-    }
-  })
-  const bands = { low, high }
+  const base = column.storedBands ?? readBands(column.dictionary, column.missing)
+  const bands = factor === 1 ? base : { low: base.low.map((v) => v * factor), high: base.high.map((v) => v * factor), state: base.state }
   byFactor.set(factor, bands)
   return bands
 }

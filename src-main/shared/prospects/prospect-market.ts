@@ -23,7 +23,7 @@ export interface MarketInput {
 
 function tally(id: string, words: string, attribute: string, points: number, verdicts: Uint8Array): CriterionMarket {
   const unknownBy: Record<UnknownReason, number> = { 'no-column': 0, 'unmapped-value': 0, empty: 0, band: 0 }
-  const counts = new Uint32Array(6)
+  const counts = new Uint32Array(256)
   for (let row = 0; row < verdicts.length; row++) counts[verdicts[row]!]!++
   for (const [code, reason] of Object.entries(UNKNOWN_REASONS)) unknownBy[reason] = counts[Number(code)]!
   return {

@@ -35,9 +35,15 @@ export interface ProspectScoring {
   order: Uint32Array
 }
 
+// Imported constants are getter calls under tsx and Vitest (and property reads once bundled):
+// hot loops use these locals.
+const MET_LOCAL: number = MET
+const FIRST_UNKNOWN: number = UNKNOWN_NO_COLUMN
+
 function metMask(verdicts: Uint8Array): Uint8Array {
   const mask = new Uint8Array(verdicts.length)
-  for (let i = 0; i < verdicts.length; i++) mask[i] = verdicts[i] === MET ? 1 : 0
+  const met = MET_LOCAL
+  for (let i = 0; i < verdicts.length; i++) mask[i] = verdicts[i] === met ? 1 : 0
   return mask
 }
 
@@ -99,10 +105,12 @@ export function scoreProspects(input: ProspectScoringInput): ProspectScoring {
     if (optimisticCache.has(key)) return
     const verdicts = criterionVerdicts[i]!
     const mask = new Uint8Array(rowCount)
-    const takeUnknown = criterion.points > 0
+    const met = MET_LOCAL
+    // An unknown verdict is FIRST_UNKNOWN or above: taken as met for positive points only.
+    const takeFrom = criterion.points > 0 ? FIRST_UNKNOWN : 256
     for (let row = 0; row < rowCount; row++) {
       const v = verdicts[row]!
-      mask[row] = v === MET || (takeUnknown && v >= UNKNOWN_NO_COLUMN) ? 1 : 0
+      mask[row] = v === met || v >= takeFrom ? 1 : 0
     }
     optimisticCache.set(key, mask)
   })
@@ -110,8 +118,11 @@ export function scoreProspects(input: ProspectScoringInput): ProspectScoring {
   const best = Uint8Array.from(scoreCompiled(optimistic).scores)
 
   const unknownCount = new Uint16Array(rowCount)
-  for (const verdicts of [...criterionVerdicts, ...knockoutVerdicts]) {
-    for (let row = 0; row < rowCount; row++) if (verdicts[row]! >= UNKNOWN_NO_COLUMN) unknownCount[row]!++
+  const firstUnknown = FIRST_UNKNOWN
+  for (const verdicts of new Set([...criterionVerdicts, ...knockoutVerdicts])) {
+    // A condition shared by two criteria is one array: counted once per criterion using it.
+    const uses = [...criterionVerdicts, ...knockoutVerdicts].filter((v) => v === verdicts).length
+    for (let row = 0; row < rowCount; row++) if (verdicts[row]! >= firstUnknown) unknownCount[row]! += uses
   }
   return {
     scorecard,

@@ -46,6 +46,9 @@ export const migration0009: Migration = {
         dictionary_unique INTEGER NOT NULL CHECK (dictionary_unique IN (0, 1)),
         code_width INTEGER NOT NULL CHECK (code_width IN (1, 2, 4)),
         codes BLOB NOT NULL,
+        -- Number and band columns: each dictionary entry read as a band when saved (low and high as
+        -- float64, then one state byte: read, empty, unreadable), so scoring never parses them again.
+        bands BLOB,
         PRIMARY KEY (list_id, position),
         UNIQUE (list_id, name)
       ) STRICT;
@@ -68,6 +71,9 @@ export const migration0009: Migration = {
         mapped_to TEXT,
         PRIMARY KEY (source, attribute, prospect_value)
       ) STRICT;
+
+      -- The one-pager's optional market line (the prospect list scored with the scorecard).
+      ALTER TABLE one_pager ADD COLUMN show_market INTEGER NOT NULL DEFAULT 0 CHECK (show_market IN (0, 1));
     `)
   }
 }
