@@ -96,9 +96,8 @@ export function matchValue(raw: string, vocabulary: Vocabulary): ValueMatch {
     return compact.length >= 5 && rawCompact.includes(compact)
   })
   if (contained.length > 0) {
-    const length = (v: string): number => compactKey(v).length
-    const longest = Math.max(...contained.map(length))
-    const best = contained.filter((v) => length(v) === longest)
+    // "Real Estate" over "Estate" (one holds the other); "Retail Media" names two values: ask.
+    const best = contained.filter((v) => !contained.some((w) => w !== v && compactKey(w).includes(compactKey(v))))
     if (best.length === 1) return { mapped: best[0]!, reason: `contains "${best[0]}"` }
     return { mapped: null, reason: `could be ${best.slice(0, 3).join(' or ')}; choose one` }
   }
