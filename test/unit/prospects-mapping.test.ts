@@ -166,3 +166,15 @@ describe('picklists', () => {
     ])
   })
 })
+
+describe('a few entries of a stored dictionary', () => {
+  it('are read without parsing the rest, escapes and all', async () => {
+    const { dictionaryEntries } = await import('../../src-main/backend/prospects/dictionary-entries')
+    const values = ['Acme', 'Say "hi"', 'back\\slash\\', '', 'Café, Ünïcode', 'tab\there', 'end\\"quote']
+    const json = JSON.stringify(values)
+    const found = dictionaryEntries(json, new Set([1, 2, 3, 4, 5, 6]))
+    expect([...found.entries()].sort((a, b) => a[0] - b[0]).map(([, v]) => v)).toEqual(values.slice(1))
+    expect(dictionaryEntries(json, new Set([0]))).toEqual(new Map([[0, 'Acme']]))
+    expect(dictionaryEntries(json, new Set([99])).size).toBe(0)
+  })
+})

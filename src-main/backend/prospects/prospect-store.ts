@@ -5,6 +5,7 @@ import type { AttributeChoice, PlacePart, ProspectSource } from '@shared/domain/
 import { countCodes } from '@shared/engine/dictionary-column'
 import { readBands, type NumberBands, type ProspectColumnData } from '@shared/prospects/prospect-column'
 import { decodeCodes, decodeDictionary, encodeCodes, encodeDictionary } from '../store/column-codec'
+import { dictionaryEntries } from './dictionary-entries'
 import type { StagedFile } from '../import/staged-file'
 
 export interface ProspectListRecord {
@@ -104,12 +105,7 @@ export function readProspectColumns(db: Database, list: ProspectListRecord): Pro
   const values = db.prepare('SELECT dictionary, code_width AS codeWidth, codes FROM prospect_column WHERE list_id = ? AND position = ?')
   const bandsOf = db.prepare('SELECT bands FROM prospect_column WHERE list_id = ? AND position = ?').pluck()
   const codesOnly = db.prepare('SELECT code_width AS codeWidth, codes FROM prospect_column WHERE list_id = ? AND position = ?')
-  // SQLite's JSON reader picks the few entries out in C, in one pass over the array, where parsing
-  // a unique column's million names in JavaScript would take longer than the scoring.
-  const entries = db.prepare(
-    `SELECT CAST(j.key AS INTEGER) AS code, j.value AS value FROM prospect_column c, json_each(c.dictionary) j
-     WHERE c.list_id = ? AND c.position = ? AND j.key IN (SELECT value FROM json_each(?))`
-  )
+  const dictionaryText = db.prepare('SELECT dictionary FROM prospect_column WHERE list_id = ? AND position = ?').pluck()
   return heads.map((head) => {
     let data: { dictionary: string[]; codes: Uint32Array; counts: Uint32Array } | null = null
     let bands: NumberBands | null | undefined
@@ -163,11 +159,7 @@ export function readProspectColumns(db: Database, list: ProspectListRecord): Pro
         const codes = decodeCodes(blob.codes, blob.codeWidth, list.rowCount)
         if (rows.length === 0) return []
         const wanted = rows.map((row) => codes[row]!)
-        const found = new Map(
-          (entries.all(list.id, head.position, JSON.stringify([...new Set(wanted)])) as Array<{ code: number; value: unknown }>).map(
-            (e) => [e.code, String(e.value)]
-          )
-        )
+        const found = dictionaryEntries(dictionaryText.get(list.id, head.position) as string, new Set(wanted))
         return wanted.map((code) => found.get(code) ?? '')
       }
     }
