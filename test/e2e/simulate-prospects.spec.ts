@@ -1,7 +1,17 @@
 import { writeFileSync } from 'node:fs'
+import AxeBuilder from '@axe-core/playwright'
+import type { Page } from '@playwright/test'
 import { generateProspects, writeCsv } from '../../scripts/crm-generator/index'
 import { test, expect } from './support/fixtures'
 import { SimulatePage } from './pages/simulate-page'
+
+/** Serious or critical axe findings (WCAG 2.0/2.1 A and AA, best practices), as accessibility.spec.ts counts them. */
+async function axeFindings(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze()
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id} ${n.target.join(' ')}`))
+}
 
 test('Simulate › Prospects: a Sales Navigator list is mapped with no input, its unmapped value is mapped by hand, and the market says what it could not judge', async ({
   page,
@@ -34,6 +44,7 @@ test('Simulate › Prospects: a Sales Navigator list is mapped with no input, it
   await expect(financial).toHaveValue('')
   await expect(page.getByRole('note').filter({ hasText: 'did not map' })).toBeVisible()
   await page.screenshot({ path: testInfo.outputPath('mapping.png'), fullPage: true })
+  expect(await axeFindings(page), 'the mapping step').toEqual([])
 
   const fintech = await financial
     .locator('option', { hasText: /fintech/i })
@@ -52,6 +63,7 @@ test('Simulate › Prospects: a Sales Navigator list is mapped with no input, it
   await expect(page.getByRole('table', { name: 'Prospects per tier' })).toBeVisible()
   await expect(page.getByRole('table', { name: 'Call list' }).getByRole('row')).toHaveCount(51)
   await page.screenshot({ path: testInfo.outputPath('market.png'), fullPage: true })
+  expect(await axeFindings(page), 'the market and call list').toEqual([])
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV', exact: true }).click()])
   expect(download.suggestedFilename()).toMatch(/prospects sales-navigator\.csv$/)
