@@ -15,7 +15,9 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import {
   SHAPES,
+  PROSPECT_SHAPES,
   generateCrm,
+  generateProspects,
   generateCrmShape,
   streamCrm,
   streamCrmShape,
@@ -23,6 +25,7 @@ import {
   type CrmShapeStream,
   type CsvOptions,
   type MessLevel,
+  type ProspectShape,
   type ShapeName,
   type SignalStrength
 } from './crm-generator/index.js'
@@ -53,6 +56,9 @@ Options:
   --delimiter D        comma | tab | semicolon | pipe                        [comma]
   --encoding E         utf-8 | utf-8-bom | utf-16le | windows-1252           [utf-8]
   --eol E              crlf | lf                                             [crlf]
+  --prospects TOOL     instead of a CRM export, a prospect list (accounts with no deals)
+                       in a list tool's export shape: apollo | sales-navigator | zoominfo | plain;
+                       writes prospects-TOOL.csv with --accounts rows
   --help               show this help`
 
 class UsageError extends Error {}
@@ -62,6 +68,8 @@ interface Args {
   accounts: number
   deals: number | undefined
   seed: string
+  /** A prospect list instead of a CRM export (scripts/crm-generator/prospects.ts). */
+  prospects: ProspectShape | undefined
   /** undefined when --shape was not given: the classic output, and no expectations.json. */
   shape: ShapeName | undefined
   signal: SignalStrength | undefined
@@ -112,7 +120,8 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
       '--months',
       '--delimiter',
       '--encoding',
-      '--eol'
+      '--eol',
+      '--prospects'
     ]
     if (!known.includes(flag)) throw new UsageError(`unknown option "${flag}"`)
     const value = argv[++i]
@@ -134,6 +143,11 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
       ? undefined
       : choice('--shape', shapeText, Object.fromEntries(SHAPES.map((x) => [x, x])) as Record<string, ShapeName>)
   const signalText = values.get('--signal')
+  const prospectsText = values.get('--prospects')
+  const prospects =
+    prospectsText === undefined
+      ? undefined
+      : choice('--prospects', prospectsText, Object.fromEntries(PROSPECT_SHAPES.map((x) => [x, x])) as Record<string, ProspectShape>)
   const format = choice('--format', values.get('--format') ?? 'both', { xlsx: 'xlsx', csv: 'csv', both: 'both', flat: 'flat' } as const)
   if (format === 'flat' && shape !== undefined && shape !== 'standard')
     throw new UsageError(`--format flat is for the standard shape; ${shape} has its own tables`)
@@ -142,6 +156,7 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
     accounts: accountsText === undefined ? 2000 : count('--accounts', accountsText),
     deals: dealsText === undefined ? undefined : count('--deals', dealsText),
     seed: values.get('--seed') ?? '1',
+    prospects,
     shape,
     signal:
       signalText === undefined ? undefined : choice('--signal', signalText, { strong: 'strong', weak: 'weak', none: 'none' } as const),
@@ -226,6 +241,12 @@ type ModelArgs = Pick<Args, 'seed' | 'accounts' | 'deals' | 'mess'> & {
 function run(args: Args): string[] {
   mkdirSync(args.out, { recursive: true })
   const written: string[] = []
+  if (args.prospects !== undefined) {
+    const list = generateProspects({ shape: args.prospects, count: args.accounts, seed: args.seed })
+    const path = join(args.out, `prospects-${args.prospects}.csv`)
+    writeCsvFile(path, { headers: list.headers, rows: list.rows }, args.csv)
+    return [path]
+  }
   // A numeric seed and its decimal text hash identically, so "--seed 7" matches seed: 7 in tests.
   const model: ModelArgs = {
     seed: args.seed,

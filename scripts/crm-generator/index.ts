@@ -118,3 +118,4 @@ export { writeWorkbook, type BookType, type WorkbookOptions, type WorkbookSheet 
 export { decodeText, encodeText, type TextEncoding } from './encoding.js'
 export { Rng, RngFamily, rngFor } from './random.js'
 export * from './vocab.js'
+export { generateProspects, PROSPECT_SHAPES, type ProspectList, type ProspectShape, type TrueProspect } from './prospects.js'

@@ -5,6 +5,7 @@ import type { Handlers } from './dispatch'
 import { exportHandlers } from './export/export-handlers'
 import { scoreExportHandler } from './export/score-export'
 import { importHandlers } from './import/import-handlers'
+import { prospectsHandlers } from './prospects/prospects-handlers'
 import { simulateHandlers } from './simulate/simulate-handlers'
 import { scorecardEvidenceHandlers } from './scorecards/scorecard-evidence-handlers'
 import { scorecardHandlers } from './scorecards/scorecard-handlers'
@@ -21,5 +22,6 @@ export const handlers: Handlers = {
   ...scorecardHandlers,
   ...scorecardEvidenceHandlers,
   ...exportHandlers,
-  ...scoreExportHandler
+  ...scoreExportHandler,
+  ...prospectsHandlers
 }

@@ -9,6 +9,7 @@ import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, UsageError, type CliIo } from '
 import { discoverCommand, scorecardSuggestCommand } from './discover-commands'
 import { exportCommand } from './export-command'
 import { importCommand } from './import-command'
+import { prospectsImportCommand, prospectsScoreCommand } from './prospects-commands'
 import { reviewCommand } from './review-command'
 import { benchCommand, scoreCommand, simulateCommand } from './simulate-commands'
 import { scorecardExport, scorecardImport, scorecardList } from './scorecard-commands'
@@ -28,7 +29,9 @@ export const COMMANDS: readonly CliCommand[] = [
   scorecardImport,
   scorecardExport,
   scorecardList,
-  exportCommand
+  exportCommand,
+  prospectsImportCommand,
+  prospectsScoreCommand
 ]
 
 class CallFailed extends Error {

@@ -16,8 +16,8 @@ export const SWAP_PAGE = 25
  * shown and an edit to either side (here or in another window) refetches it.
  */
 export interface CompareState {
-  /** One scorecard's what-if, two side by side, or the 90-day review of one. */
-  view: 'single' | 'compare' | 'review'
+  /** One scorecard's what-if, two side by side, the 90-day review of one, or a prospect list scored with one. */
+  view: 'single' | 'compare' | 'review' | 'prospects'
   a: ScorecardRef | null
   b: ScorecardRef | null
   outcome: CompareOutcome

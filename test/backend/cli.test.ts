@@ -194,3 +194,42 @@ describe('icp import', () => {
     }
   })
 })
+
+describe('icp prospects', () => {
+  it('imports a ZoomInfo list and scores it with a suggested scorecard: the market as JSON, the call list as CSV', async () => {
+    const { writeCrmFiles } = await import('../support/crm-files')
+    const { generateProspects } = await import('../../scripts/crm-generator/index')
+    const { writeCsv } = await import('../../scripts/crm-generator/writers')
+    const dir = tempDir()
+    const files = writeCrmFiles(dir, 'cli-prospects', 400)
+    expect((await icp(['workspace', 'create', 'w.icpw'], dir)).code).toBe(0)
+    expect((await icp(['import', 'w.icpw', files.flatCsv], dir)).code).toBe(0)
+    expect((await icp(['scorecard', 'suggest', 'w.icpw', '--name', 'Core'], dir)).code).toBe(0)
+    const list = generateProspects({ shape: 'zoominfo', count: 300, seed: 4 })
+    writeFileSync(join(dir, 'zoominfo.csv'), writeCsv({ headers: list.headers, rows: list.rows }, {}))
+
+    const imported = await icp(['prospects', 'import', 'w.icpw', 'zoominfo.csv', '--json'], dir)
+    expect(imported.stderr).toBe('')
+    expect(JSON.parse(imported.stdout)).toMatchObject({ source: 'zoominfo', rowCount: 300, fileName: 'zoominfo.csv' })
+
+    const scored = await icp(['prospects', 'score', 'w.icpw', '--scorecard', 'Core', '--top', '5', '--out', 'calls.csv', '--json'], dir)
+    expect(scored.stderr).toBe('')
+    expect(scored.code).toBe(0)
+    const json = JSON.parse(scored.stdout)
+    expect(json.market.listSize).toBe(300)
+    expect(json.market.tiers.reduce((s: number, t: { count: number }) => s + t.count, 0)).toBe(300)
+    expect(json.market.headline).toMatch(/^The ICP as defined finds [\d,]+ of your 300 prospects/)
+    expect(json.rows).toHaveLength(5)
+    expect(json.mapping.attributes.length).toBeGreaterThan(0)
+    const csv = readFileSync(join(dir, 'calls.csv'), 'utf8')
+    expect(csv.split('\r\n').filter((l) => l !== '').length).toBe(301)
+
+    const human = await icp(['prospects', 'score', 'w.icpw', '--scorecard', 'Core'], dir)
+    expect(human.stdout).toMatch(/What narrows the market most/)
+    expect(human.stdout).toMatch(/Mapping:/)
+
+    const bad = await icp(['prospects', 'score', 'w.icpw', '--scorecard', 'Core', '--threshold', '120'], dir)
+    expect(bad).toMatchObject({ code: 2 })
+    expect(bad.stderr).toMatch(/--threshold is a whole number from 0 to 100/)
+  })
+})

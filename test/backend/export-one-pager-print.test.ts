@@ -125,6 +125,23 @@ describe('the printed one-pager', () => {
     rmSync(dir, { recursive: true, force: true })
   })
 
+  it('prints the market line (a prospect list scored) on one page, beside 35 criteria on Letter and A4', async () => {
+    const { generateProspects, writeCsv } = await import('../../scripts/crm-generator/index')
+    const list = generateProspects({ shape: 'zoominfo', count: 2000, seed: 3 })
+    const path = join(dir, 'zoominfo.csv')
+    writeFileSync(path, writeCsv({ headers: list.headers, rows: list.rows }, {}))
+    await backend.call('prospects-import', { source: { kind: 'path', path } })
+    const id = await scorecardWith('ICP market', criteriaPool())
+    const content = await backend.call('export-document-get', { scorecardId: id })
+    const saved = await backend.call('export-document-save', { scorecardId: id, document: { ...content.document, showMarket: true } })
+    expect(saved.market).toMatch(/^Market: 2,000 prospects in zoominfo\.csv \(ZoomInfo, /)
+    for (const paper of ['letter', 'a4'] as const) {
+      const text = await pdfText(await print(`market-${paper}`, id, paper))
+      expect(text, paper).toContain('Market: 2,000 prospects in zoominfo.csv (ZoomInfo,')
+      expect(text, paper).toContain('Not in the list, so not judged:')
+    }
+  }, 180_000)
+
   for (const size of [3, 12, 35]) {
     it(`fits ${size} criteria on one Letter and one A4 page, every criterion named`, async () => {
       const criteria = criteriaPool().slice(0, size)

@@ -364,6 +364,46 @@ describe('migration 0008 (review periods)', () => {
   })
 })
 
+describe('migration 0009 (prospects)', () => {
+  it('adds one STRICT prospect list with its columns, and mappings kept per list tool', () => {
+    const db = freshDb()
+    migrate(db, MIGRATIONS.slice(0, 9))
+    expect(db.pragma('user_version', { simple: true })).toBe(9)
+    for (const name of ['prospect_list', 'prospect_column', 'prospect_attribute_map', 'prospect_value_map']) {
+      expect(tables(db).find((t) => t.name === name)?.sql, name).toMatch(/STRICT/)
+    }
+    const list =
+      "INSERT INTO prospect_list (source, source_reason, file_name, format, row_count, imported_at) VALUES (?, 'r', 'a.csv', 'csv', 1, 'now')"
+    db.prepare(list).run('apollo')
+    expect(() => db.prepare(list).run('zoominfo'), 'one list at a time').toThrow(/UNIQUE/)
+    db.prepare('DELETE FROM prospect_list').run()
+    expect(() => db.prepare(list).run('clearbit')).toThrow(/CHECK/)
+    db.prepare(
+      "INSERT INTO prospect_attribute_map (source, attribute, column_name, part, via, unit_factor) VALUES ('zoominfo', 'Industry', 'Primary NAICS Code', NULL, 'naics', 1)"
+    ).run()
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO prospect_attribute_map (source, attribute, column_name, part) VALUES ('apollo', 'Country', 'HQ', 'continent')"
+        )
+        .run()
+    ).toThrow(/CHECK/)
+    expect(() =>
+      db.prepare("INSERT INTO prospect_attribute_map (source, attribute, unit_factor) VALUES ('apollo', 'Revenue', 0)").run()
+    ).toThrow(/CHECK/)
+    // Removing the list takes its columns with it.
+    db.pragma('foreign_keys = ON')
+    db.prepare(list).run('plain')
+    const id = db.prepare('SELECT id FROM prospect_list').pluck().get()
+    db.prepare(
+      "INSERT INTO prospect_column (list_id, position, name, type, missing_tokens, dictionary, dictionary_unique, code_width, codes) VALUES (?, 0, 'Company', 'id', '[\"\"]', '[]', 1, 1, x'00')"
+    ).run(id)
+    db.prepare('DELETE FROM prospect_list').run()
+    expect(db.prepare('SELECT count(*) FROM prospect_column').pluck().get()).toBe(0)
+    db.close()
+  })
+})
+
 describe('migrate()', () => {
   const ok = (version: number): Migration => ({
     version,

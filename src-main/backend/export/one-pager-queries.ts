@@ -22,6 +22,7 @@ interface OnePagerRow {
   cost: string
   change: string
   adjacentScorecardId: number | null
+  showMarket: number
 }
 
 export function readOnePager(db: Database, scorecardId: number): OnePagerDocument | null {
@@ -31,7 +32,8 @@ export function readOnePager(db: Database, scorecardId: number): OnePagerDocumen
               logo_data_url AS logoDataUrl, paper, economic_buyer AS economicBuyer, champion, triggers,
               channel_outbound AS outbound, channel_content AS content, channel_partners AS partners,
               channel_marketplaces AS marketplaces, message_target AS target, message_context AS context,
-              message_cost AS cost, message_change AS change, adjacent_scorecard_id AS adjacentScorecardId
+              message_cost AS cost, message_change AS change, adjacent_scorecard_id AS adjacentScorecardId,
+              show_market AS showMarket
        FROM one_pager WHERE scorecard_id = ?`
     )
     .get(scorecardId) as OnePagerRow | undefined
@@ -60,7 +62,9 @@ export function readOnePager(db: Database, scorecardId: number): OnePagerDocumen
     triggers: row.triggers,
     channels: { outbound: row.outbound, content: row.content, partners: row.partners, marketplaces: row.marketplaces },
     messaging: { target: row.target, context: row.context, cost: row.cost, change: row.change },
-    adjacentScorecardId: row.adjacentScorecardId
+    adjacentScorecardId: row.adjacentScorecardId,
+    // Only when on: a document saved before the market line existed reads back as it was saved.
+    ...(row.showMarket === 1 ? { showMarket: true } : {})
   }
 }
 
@@ -70,8 +74,8 @@ export function writeOnePager(db: Database, scorecardId: number, document: OnePa
   db.prepare(
     `INSERT INTO one_pager (scorecard_id, client_name, prepared_by, date, brand_color, logo_data_url, paper,
         economic_buyer, champion, triggers, channel_outbound, channel_content, channel_partners, channel_marketplaces,
-        message_target, message_context, message_cost, message_change, adjacent_scorecard_id, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        message_target, message_context, message_cost, message_change, adjacent_scorecard_id, show_market, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (scorecard_id) DO UPDATE SET
         client_name = excluded.client_name, prepared_by = excluded.prepared_by, date = excluded.date,
         brand_color = excluded.brand_color, logo_data_url = excluded.logo_data_url, paper = excluded.paper,
@@ -80,7 +84,7 @@ export function writeOnePager(db: Database, scorecardId: number, document: OnePa
         channel_partners = excluded.channel_partners, channel_marketplaces = excluded.channel_marketplaces,
         message_target = excluded.message_target, message_context = excluded.message_context,
         message_cost = excluded.message_cost, message_change = excluded.message_change,
-        adjacent_scorecard_id = excluded.adjacent_scorecard_id, updated_at = excluded.updated_at`
+        adjacent_scorecard_id = excluded.adjacent_scorecard_id, show_market = excluded.show_market, updated_at = excluded.updated_at`
   ).run(
     scorecardId,
     d.clientName,
@@ -101,6 +105,7 @@ export function writeOnePager(db: Database, scorecardId: number, document: OnePa
     d.messaging.cost,
     d.messaging.change,
     d.adjacentScorecardId,
+    d.showMarket === true ? 1 : 0,
     now
   )
   db.prepare('DELETE FROM one_pager_statement WHERE scorecard_id = ?').run(scorecardId)

@@ -17,7 +17,7 @@ import { ReadCancelledError, runReadWorker } from './run-read-worker'
 import { previewOf } from './staged-file'
 
 /** A file on disk is left to the reading process to load (see ReaderSource); what cannot be read at all is refused here at once. */
-function readSource(source: { kind: 'path'; path: string } | { kind: 'upload'; fileName: string; bytes: Uint8Array }): {
+export function readSource(source: { kind: 'path'; path: string } | { kind: 'upload'; fileName: string; bytes: Uint8Array }): {
   fileName: string
   source: ReaderSource
 } {
@@ -26,7 +26,7 @@ function readSource(source: { kind: 'path'; path: string } | { kind: 'upload'; f
   return { fileName: basename(source.path), source: { path: source.path } }
 }
 
-function emitProgress(ctx: BackendContext, stagingId: string, startedAt: number) {
+export function emitProgress(ctx: BackendContext, stagingId: string, startedAt: number) {
   return (phase: 'reading' | 'profiling' | 'saving', done: number, total: number, rows: number): void => {
     const seconds = (Date.now() - startedAt) / 1000
     const measurable = seconds > 0.2 && done > 0

@@ -4,7 +4,7 @@ import type { MethodName } from './methods'
  * The kinds of stored data a method can change or read. Coarse on purpose: a key names what a
  * user would call one thing ("the scorecards"), and a change refetches every screen reading it.
  */
-export const DATA_KEYS = ['workspace', 'recents', 'dataset', 'scorecards', 'discover', 'export'] as const
+export const DATA_KEYS = ['workspace', 'recents', 'dataset', 'scorecards', 'discover', 'export', 'prospects'] as const
 export type DataKey = (typeof DATA_KEYS)[number]
 
 /** A write lists what it changes; a read lists what its answer depends on. */
@@ -101,6 +101,14 @@ export const dataAccess = {
   'export-crm-mapping-save': { changes: ['export'] },
   'export-crm-pack': { reads: deliverables },
   'export-review-pdf': { reads: deliverables },
+  'prospects-import': { changes: ['prospects'] },
+  'prospects-summary': { reads: ['prospects'] },
+  'prospects-remove': { changes: ['prospects'] },
+  // Proposals read the workspace's values and the scorecard's attributes as well as the list.
+  'prospects-mapping-get': { reads: ['prospects', 'dataset', 'scorecards'] },
+  'prospects-mapping-save': { changes: ['prospects'] },
+  'prospects-score': { reads: ['prospects', 'dataset', 'scorecards'] },
+  'prospects-export': { reads: ['prospects', 'dataset', 'scorecards'] },
   'recent-list': { reads: ['recents'] },
   'recent-remove': { changes: ['recents'] }
 } as const satisfies { readonly [M in MethodName]: DataAccess }

@@ -22,6 +22,7 @@ import type { OnePagerContent } from '../domain/one-pager'
 import type { ReviewReport } from '../domain/review'
 import { CRM_FIELD_TYPES, CRM_KINDS, type CrmMapping, type CrmPack } from '../domain/crm'
 import { onePagerDocumentSchema } from './one-pager-schema'
+import { PLACE_PARTS, PROSPECT_SOURCES, type ProspectListSummary, type ProspectMapping, type ProspectScore } from '../domain/prospects'
 
 /**
  * Declares one backend method: the zod schema validates its single object argument at the
@@ -524,6 +525,67 @@ export const methods = {
         paper: z.enum(['letter', 'a4']).optional()
       })
       .strict()
+  ),
+
+  /**
+   * Reads a prospect list (accounts with no deals yet: an Apollo, Sales Navigator or ZoomInfo export,
+   * or a plain CSV) and saves it as the workspace's prospect list, replacing the previous one.
+   * The tool is recognised from the columns unless `tool` says it.
+   */
+  'prospects-import': method<ProspectListSummary>()(
+    z
+      .object({
+        source: importSource,
+        tool: z.enum(PROSPECT_SOURCES).optional(),
+        sheet: z.string().max(255).optional(),
+        stagingId: z
+          .string()
+          .regex(/^[A-Za-z0-9_-]{8,64}$/)
+          .optional()
+      })
+      .strict()
+  ),
+  /** The stored prospect list, or null. */
+  'prospects-summary': method<ProspectListSummary | null>()(noInput),
+  'prospects-remove': method<null>()(noInput),
+  /** How the scorecard's attributes and values map to the list: saved choices for the list's tool, else proposals. */
+  'prospects-mapping-get': method<ProspectMapping>()(z.object({ scorecardId }).strict()),
+  /** Saves the consultant's mapping for lists from the current list's tool (kept for the next list from it). */
+  'prospects-mapping-save': method<ProspectMapping>()(
+    z
+      .object({
+        scorecardId,
+        attributes: z
+          .array(
+            z
+              .object({
+                attribute: z.string().min(1).max(600),
+                column: z.string().min(1).max(500).nullable(),
+                part: z.enum(PLACE_PARTS).nullable(),
+                via: z.literal('naics').nullable(),
+                unitFactor: z.number().finite().positive(),
+                values: z.array(z.object({ prospect: z.string().max(1000), mapped: z.string().max(500).nullable() }).strict()).max(20000)
+              })
+              .strict()
+          )
+          .max(500)
+      })
+      .strict()
+  ),
+  /** The findable market (tiers, threshold, what narrows it, what could not be judged) and a page of the call list. */
+  'prospects-score': method<ProspectScore>()(
+    z
+      .object({
+        scorecardId,
+        threshold: z.number().int().min(0).max(100).optional(),
+        offset: z.number().int().min(0).optional(),
+        limit: z.number().int().min(0).max(1000).optional()
+      })
+      .strict()
+  ),
+  /** The call list, best first, as CSV, XLSX, or the CRM pack's keyed scores CSV. */
+  'prospects-export': method<{ fileName: string; bytes: Uint8Array }>()(
+    z.object({ scorecardId, format: z.enum(['csv', 'xlsx', 'keyed']), crm: z.enum(CRM_KINDS).optional() }).strict()
   ),
 
   'recent-list': method<RecentWorkspace[]>()(noInput),

@@ -35,6 +35,7 @@ export const onePagerDocumentSchema = z
     triggers: line(600),
     channels: z.object({ outbound: line(300), content: line(300), partners: line(300), marketplaces: line(300) }).strict(),
     messaging: z.object({ target: line(300), context: line(300), cost: line(300), change: line(300) }).strict(),
-    adjacentScorecardId: z.number().int().min(1).nullable()
+    adjacentScorecardId: z.number().int().min(1).nullable(),
+    showMarket: z.boolean().optional()
   })
   .strict() as unknown as z.ZodType<OnePagerDocument>

@@ -47,6 +47,8 @@ export interface OnePagerDocument {
   messaging: { target: string; context: string; cost: string; change: string }
   /** The scorecard shown as "Adjacent ICP" beside this one, when the workspace has one. */
   adjacentScorecardId: number | null
+  /** Print the market line: the workspace's prospect list scored with this scorecard (absent: no). */
+  showMarket?: boolean
 }
 
 /** One tier's evidence as the engine computed it. */
@@ -138,4 +140,9 @@ export interface OnePagerContent {
   }
   /** The adjacent scorecard's name and definition, when chosen. */
   adjacent: { name: string; categories: OnePagerContent['scorecard']['categories'] } | null
+  /**
+   * The market line, when asked for and the workspace has a prospect list: list size, prospects
+   * per tier, the list's source and date, and what could not be judged. Absent or null: not printed.
+   */
+  market?: string | null
 }

@@ -268,6 +268,15 @@ export function DocumentEditor({ content, scorecards, overflow, onEdit }: Docume
         ))}
       </Group>
 
+      <Group title="Market">
+        <label className="ex-block__label ex-field">
+          <input type="checkbox" checked={doc.showMarket === true} onChange={(e) => set('showMarket', e.target.checked)} />
+          <span>
+            Print the market line under the evidence: the prospect list (Simulate › Prospects) scored with this scorecard — its size,
+            prospects per tier, source and date
+          </span>
+        </label>
+      </Group>
       <Group title="Core vs Adjacent ICP">
         <div className="field ex-field">
           <label className="field__label" htmlFor="ex-adjacent">

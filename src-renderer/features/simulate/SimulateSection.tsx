@@ -9,6 +9,7 @@ import { SimulateViewSwitch } from './compare/SimulateViewSwitch'
 import { ScorecardBar, ThresholdControls } from './SimulateControls'
 import { SimulateResults } from './SimulateResults'
 import { ReviewPanel } from './review/ReviewPanel'
+import { ProspectsPanel } from './prospects/ProspectsPanel'
 import { ValidationSummary } from '../discover/ValidationSummary'
 import { useScorecardList } from '../../queries/scorecard-queries'
 
@@ -26,6 +27,7 @@ export function SimulateSection() {
   const validation = useSimulateStore((s) => s.validation)
   const compareView = useCompareStore((s) => s.view === 'compare')
   const reviewView = useCompareStore((s) => s.view === 'review')
+  const prospectsView = useCompareStore((s) => s.view === 'prospects')
   const desktop = useWorkspaceStore((s) => s.appInfo?.host === 'desktop')
   const { open, suggest, dismiss } = useSimulateStore.getState()
   // Undefined best customers is a next step in Discover, not a failure: say so calmly.
@@ -55,6 +57,18 @@ export function SimulateSection() {
             {suggesting ? 'Building…' : 'Suggest one from the data'}
           </button>
         </div>
+      </section>
+    )
+  }
+
+  if (prospectsView && scorecards) {
+    return (
+      <section className="section simulate" aria-labelledby="section-title">
+        <header className="section__header sim-header">
+          <h1 id="section-title">Simulate</h1>
+          <SimulateViewSwitch />
+        </header>
+        <ProspectsPanel scorecards={scorecards} desktop={desktop} />
       </section>
     )
   }

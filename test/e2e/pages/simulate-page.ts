@@ -37,7 +37,7 @@ export class SimulatePage {
   }
 
   /** "One scorecard" or "Compare" in the section header. */
-  async showView(view: 'One scorecard' | 'Compare' | '90-day review'): Promise<void> {
+  async showView(view: 'One scorecard' | 'Compare' | '90-day review' | 'Prospects'): Promise<void> {
     await this.page.getByRole('radiogroup', { name: 'View' }).getByRole('radio', { name: view }).check()
   }
 

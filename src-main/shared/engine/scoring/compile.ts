@@ -70,11 +70,12 @@ function countOnes(mask: Uint8Array): number {
 
 /**
  * Compiles `scorecard` against `dataset`. Pass the previous compilation of the same dataset to
- * reuse the masks of unchanged conditions (an edit then costs one mask, not twenty).
+ * reuse the masks of unchanged conditions (an edit then costs one mask, not twenty). Prospect
+ * scoring passes every mask this way, judged from the list's own values.
  */
 export function compileScorecard(
   scorecard: Scorecard,
-  dataset: EngineDataset,
+  dataset: Pick<EngineDataset, 'rowCount' | 'attributes'>,
   previous?: Pick<CompiledScorecard, 'rowCount' | 'maskCache'>
 ): CompiledScorecard {
   const rowCount = dataset.rowCount

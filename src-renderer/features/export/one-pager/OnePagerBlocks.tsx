@@ -362,6 +362,11 @@ function Evidence({ content }: { content: OnePagerContent }) {
         {e.tiers.length > 0 && <EvidenceChart tiers={e.tiers} baseRate={baseRate} />}
       </div>
       <ModelCard analysis={content.analysis} />
+      {content.market ? (
+        <p className="op-market" data-testid="one-pager-market">
+          <Value text={content.market} />
+        </p>
+      ) : null}
       {e.notes.length > 0 && (
         <ul className="op-notes">
           {e.notes.map((note, i) => (

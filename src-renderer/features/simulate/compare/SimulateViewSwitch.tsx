@@ -1,8 +1,8 @@
 import { useId } from 'react'
-import { CalendarCheck, Columns2, Gauge } from 'lucide-react'
+import { CalendarCheck, Columns2, Gauge, Target } from 'lucide-react'
 import { useCompareStore } from '../../../stores/compare-store'
 
-/** One scorecard's what-if, two side by side, or how one did since it was built: the same section, three questions. */
+/** One scorecard's what-if, two side by side, how one did since it was built, or who out there fits: one section, four questions. */
 export function SimulateViewSwitch() {
   const view = useCompareStore((s) => s.view)
   const { setView } = useCompareStore.getState()
@@ -28,6 +28,13 @@ export function SimulateViewSwitch() {
         <span>
           <CalendarCheck size={14} aria-hidden />
           90-day review
+        </span>
+      </label>
+      <label className="segmented__option">
+        <input type="radio" name={name} checked={view === 'prospects'} onChange={() => setView('prospects')} />
+        <span>
+          <Target size={14} aria-hidden />
+          Prospects
         </span>
       </label>
     </div>
