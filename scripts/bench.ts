@@ -9,11 +9,8 @@ import { parseArgs } from 'node:util'
 import { runDiscoverBenchmark } from '../src-main/shared/engine/benchmark/discover-benchmark'
 import { runEngineBenchmark } from '../src-main/shared/engine/benchmark/engine-benchmark'
 import { WORKBOOK_TARGET, type runWorkbookBenchmark } from '../src-main/backend/export/workbook-benchmark'
-import { createBackend } from '../src-main/backend/create-backend'
 import { PDF_TARGET_SECONDS, runPdfBenchmark } from '../src-main/backend/export/pdf-benchmark'
 import { buildEngineDataset } from '../src-main/backend/engine/build-engine-dataset'
-import { memoryRecentWorkspaces } from '../src-main/backend/workspace/recent-workspaces'
-import { nativeLocations } from '../src-main/backend/workspace/workspace-locations'
 import { generateCrm, streamCrm } from './crm-generator/index'
 import { runLatencyBenchmark } from './latency/run-latency-benchmark'
 import { measureStartScreen, rendererBundleBytes } from './latency/measure-start-screen'
@@ -24,6 +21,7 @@ import { processTreeRss } from './bench/process-tree-rss'
 import { findPandas, median, runPandasAnchor, type AnchorRun } from './bench/pandas-anchor'
 import { ensureBuilt, runIcpImport, type IcpImportRun } from './bench/icp-import-run'
 import { PROSPECTS_TARGET_SECONDS, runProspectBenchmark } from './prospects-benchmark'
+import { importAsSuggested, scriptBackend } from './script-backend'
 
 interface Figure {
   name: string
@@ -150,38 +148,14 @@ function anchorFigures(prefix: string, ours: number, anchor: AnchorRun | string,
 
 async function importFile(file: string): Promise<ImportRun> {
   const dir = mkdtempSync(join(tmpdir(), 'icp-bench-'))
-  const backend = createBackend({
-    host: 'cli',
-    locations: nativeLocations({ cwd: dir }),
-    recents: memoryRecentWorkspaces(),
-    sampleDir: dir,
-    emit: () => undefined
-  })
-  const call = async <T>(method: string, input: unknown): Promise<T> => {
-    const result = await backend.dispatch(method, input)
-    if (!result.ok) throw new Error(`${method}: ${result.error.message}`)
-    return result.value as T
-  }
+  const backend = scriptBackend(dir)
   try {
-    await call('workspace-create', { name: 'Bench', path: 'bench.icpw' })
+    await backend.call('workspace-create', { name: 'Bench', path: 'bench.icpw' })
     let inspect = 0
     const measured = await measure(async () => {
       const started = performance.now()
-      const preview = await call<{
-        stagingId: string
-        rowCount: number
-        suggestedKind: string
-        columns: Array<{ index: number; type: string; role: string; category: string | null }>
-        outcomeMapping: Array<{ value: string; outcome: string | null }>
-      }>('import-inspect', { source: { kind: 'path', path: file } })
-      inspect = (performance.now() - started) / 1000
-      await call('import-commit', {
-        stagingId: preview.stagingId,
-        kind: preview.suggestedKind,
-        columns: preview.columns.map((c) => ({ index: c.index, type: c.type, role: c.role, category: c.category })),
-        outcomeMapping: preview.outcomeMapping.map((m) => ({ value: m.value, outcome: m.outcome })),
-        mode: 'replace'
-      })
+      // Inspect and commit as a user accepting every suggestion, with the read timed on its own.
+      const preview = await importAsSuggested(backend, file, () => (inspect = (performance.now() - started) / 1000))
       return preview.rowCount
     })
     // The engine's columnar copy, built from the workspace just written (issue 4's target).

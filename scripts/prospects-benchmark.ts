@@ -9,9 +9,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createBackend } from '../src-main/backend/create-backend'
-import { memoryRecentWorkspaces } from '../src-main/backend/workspace/recent-workspaces'
-import { nativeLocations } from '../src-main/backend/workspace/workspace-locations'
+import { importAsSuggested, scriptBackend } from './script-backend'
 import { generateCrm, generateProspects } from './crm-generator/index'
 import { writeCsvFile } from './crm-generator/file'
 
@@ -32,62 +30,38 @@ export async function runProspectBenchmark(
   listFile: (name: string, make: (path: string) => void) => string
 ): Promise<ProspectBenchmark> {
   const dir = mkdtempSync(join(tmpdir(), 'icp-bench-prospects-'))
-  const open = () =>
-    createBackend({
-      host: 'cli',
-      locations: nativeLocations({ cwd: dir }),
-      recents: memoryRecentWorkspaces(),
-      sampleDir: dir,
-      emit: () => undefined
-    })
+  const open = () => scriptBackend(dir)
   let backend = open()
-  const call = async <T>(method: string, input: unknown): Promise<T> => {
-    const result = await backend.dispatch(method, input)
-    if (!result.ok) throw new Error(`${method}: ${result.error.message}`)
-    return result.value as T
-  }
   try {
-    await call('workspace-create', { name: 'Bench', path: 'bench.icpw' })
+    await backend.call('workspace-create', { name: 'Bench', path: 'bench.icpw' })
     const crm = generateCrm({ seed: 'bench-prospects', accounts: 3000, mess: 'typical' })
     const flat = join(dir, 'flat.csv')
     writeCsvFile(flat, crm.flat)
-    const preview = await call<{
-      stagingId: string
-      suggestedKind: string
-      columns: Array<{ index: number; type: string; role: string; category: string | null }>
-      outcomeMapping: Array<{ value: string; outcome: string | null }>
-    }>('import-inspect', { source: { kind: 'path', path: flat } })
-    await call('import-commit', {
-      stagingId: preview.stagingId,
-      kind: preview.suggestedKind,
-      columns: preview.columns.map((c) => ({ index: c.index, type: c.type, role: c.role, category: c.category })),
-      outcomeMapping: preview.outcomeMapping.map((m) => ({ value: m.value, outcome: m.outcome })),
-      mode: 'replace'
-    })
-    const card = await call<{ id: number; scorecard: { criteria: unknown[] } }>('scorecard-suggest', { name: 'Core' })
+    await importAsSuggested(backend, flat)
+    const card = await backend.call('scorecard-suggest', { name: 'Core' })
     const list = listFile(`prospects-apollo-${rows}.csv`, (path) => {
       const prospects = generateProspects({ shape: 'apollo', count: rows, seed: 'bench' })
       writeCsvFile(path, { headers: prospects.headers, rows: prospects.rows })
     })
     let started = performance.now()
-    await call('prospects-import', { source: { kind: 'path', path: list } })
+    await backend.call('prospects-import', { source: { kind: 'path', path: list } })
     const importSeconds = (performance.now() - started) / 1000
     started = performance.now()
-    await call('prospects-score', { scorecardId: card.id, limit: 0 })
+    await backend.call('prospects-score', { scorecardId: card.id, limit: 0 })
     const scoreSeconds = (performance.now() - started) / 1000
     backend.close()
     backend = open()
-    await call('workspace-open', { path: 'bench.icpw' })
+    await backend.call('workspace-open', { path: 'bench.icpw' })
     // The CRM side (the engine's copy of the workspace's deals) is built first, as any earlier
     // screen of the session has: what is measured is the list's scoring.
-    await call('simulate-run', { scorecardId: card.id })
+    await backend.call('simulate-run', { scorecardId: card.id })
     started = performance.now()
     const cpu = process.cpuUsage()
-    await call('prospects-score', { scorecardId: card.id, limit: 0 })
+    await backend.call('prospects-score', { scorecardId: card.id, limit: 0 })
     const used = process.cpuUsage(cpu)
     const coldScoreSeconds = (performance.now() - started) / 1000
     started = performance.now()
-    await call('prospects-score', { scorecardId: card.id, offset: 0, limit: 100 })
+    await backend.call('prospects-score', { scorecardId: card.id, offset: 0, limit: 100 })
     const firstPageSeconds = (performance.now() - started) / 1000
     return {
       rows,

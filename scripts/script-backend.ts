@@ -29,3 +29,20 @@ export function scriptBackend(folder: string, sampleDir = folder): ScriptBackend
     }
   }
 }
+
+/**
+ * One file imported with every suggestion accepted (replacing a table of its kind), as a user
+ * accepting them would; returns the preview. `onInspected` runs between the read and the commit.
+ */
+export async function importAsSuggested(backend: Pick<ScriptBackend, 'call'>, path: string, onInspected?: () => void) {
+  const preview = await backend.call('import-inspect', { source: { kind: 'path', path } })
+  onInspected?.()
+  await backend.call('import-commit', {
+    stagingId: preview.stagingId,
+    kind: preview.suggestedKind,
+    columns: preview.columns.map((c) => ({ index: c.index, type: c.type, role: c.role, category: c.category, level: c.level })),
+    outcomeMapping: preview.outcomeMapping.map((m) => ({ value: m.value, outcome: m.outcome })),
+    mode: 'replace'
+  })
+  return preview
+}

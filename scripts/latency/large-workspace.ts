@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os'
 import { basename, dirname, join, resolve } from 'node:path'
 import { writeCsvFile } from '../crm-generator/file'
 import { streamCrm } from '../crm-generator/index'
-import { scriptBackend } from '../script-backend'
+import { importAsSuggested, scriptBackend } from '../script-backend'
 
 export async function makeLargeWorkspace(path: string, deals: number): Promise<void> {
   const scratch = mkdtempSync(join(tmpdir(), 'icp-large-'))
@@ -21,14 +21,7 @@ export async function makeLargeWorkspace(path: string, deals: number): Promise<v
     const csv = join(scratch, 'flat.csv')
     writeCsvFile(csv, streamCrm({ seed: 'latency', accounts: Math.max(500, Math.round(deals / 2.5)), deals, mess: 'typical' }).flat)
     await call('workspace-create', { name: `Latency ${deals.toLocaleString('en-US')} deals`, path: basename(path) })
-    const preview = await call('import-inspect', { source: { kind: 'path', path: csv } })
-    await call('import-commit', {
-      stagingId: preview.stagingId,
-      kind: preview.suggestedKind,
-      columns: preview.columns.map((c) => ({ index: c.index, type: c.type, role: c.role, category: c.category })),
-      outcomeMapping: preview.outcomeMapping.map((m) => ({ value: m.value, outcome: m.outcome })),
-      mode: 'replace'
-    })
+    await importAsSuggested(backend, csv)
     await call('scorecard-suggest', { name: 'Core ICP' })
   } finally {
     backend.close()
