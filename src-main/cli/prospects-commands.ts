@@ -56,7 +56,7 @@ function describe(score: ProspectScore, mappingLines: string[]): string {
       (t) => `  ${t.name.padEnd(13)}${t.count.toLocaleString('en-US').padStart(9)}   ${t.withUnknowns.toLocaleString('en-US')}`
     ),
     '',
-    'What narrows the market most (prospects that fail each criterion; unknown in brackets):',
+    'What narrows the market most (per attribute, prospects that meet none of its positive criteria; unknown in brackets):',
     ...market.narrowing
       .slice(0, 5)
       .map((c) => `  ${c.words}: ${c.notMet.toLocaleString('en-US')} fail (${c.unknown.toLocaleString('en-US')} unknown)`),

@@ -141,7 +141,11 @@ export interface ProspectMarket {
   /** Knocked out by a knockout that could be checked. */
   knockedOut: number
   knockouts: CriterionMarket[]
-  /** Positive-points criteria, the ones failed most first: what narrows the market most. */
+  /**
+   * What narrows the market most, failed most first: one line per attribute with positive points
+   * (an attribute's several criteria, such as bins of one number, joined with "or"; a prospect
+   * fails it when it meets none of them).
+   */
   narrowing: CriterionMarket[]
   criteria: CriterionMarket[]
   /** Prospects with at least one criterion or knockout that could not be judged. */

@@ -38,6 +38,43 @@ function tally(id: string, words: string, attribute: string, points: number, ver
   }
 }
 
+/**
+ * What narrows the market, one line per attribute: a prospect fails an attribute only when it
+ * meets none of its positive criteria. Counted per criterion, each bin of one number (Revenue
+ * $10M–$50M, $50M–$100M) would "fail" for nearly everyone, which is true and says nothing.
+ */
+function narrowingByAttribute(
+  definitions: ReadonlyArray<{ attribute: string; points: number }>,
+  criteria: readonly CriterionMarket[],
+  verdicts: readonly Uint8Array[],
+  rowCount: number
+): CriterionMarket[] {
+  const byAttribute = new Map<string, number[]>()
+  definitions.forEach((c, i) => {
+    if (c.points > 0) byAttribute.set(c.attribute, [...(byAttribute.get(c.attribute) ?? []), i])
+  })
+  return [...byAttribute.entries()].map(([attribute, indices]) => {
+    if (indices.length === 1) return criteria[indices[0]!]!
+    // Met by any criterion wins; else the first unknown (its reason); else failed on every one.
+    const combined = new Uint8Array(rowCount)
+    for (let row = 0; row < rowCount; row++) {
+      let verdict = NOT_MET
+      for (const i of indices) {
+        const v = verdicts[i]![row]!
+        if (v === MET) {
+          verdict = MET
+          break
+        }
+        if (v !== NOT_MET && verdict === NOT_MET) verdict = v
+      }
+      combined[row] = verdict
+    }
+    const words = indices.map((i) => criteria[i]!.words).join(' or ')
+    const points = Math.max(...indices.map((i) => criteria[i]!.points))
+    return tally(`attribute:${attribute}`, words, attribute, points, combined)
+  })
+}
+
 export function prospectMarket(input: MarketInput): ProspectMarket {
   const { scoring, threshold } = input
   const { scorecard, scored, best, unknownCount, rowCount } = scoring
@@ -76,7 +113,9 @@ export function prospectMarket(input: MarketInput): ProspectMarket {
   const knockouts = scorecard.knockouts.map((k, i) =>
     tally(`knockout:${i}`, input.knockoutWords[i] ?? k.name, k.attribute, 0, scoring.knockoutVerdicts[i]!)
   )
-  const narrowing = criteria.filter((c) => c.points > 0).sort((a, b) => b.notMet - a.notMet || b.unknown - a.unknown)
+  const narrowing = narrowingByAttribute(scorecard.criteria, criteria, scoring.criterionVerdicts, rowCount).sort(
+    (a, b) => b.notMet - a.notMet || b.unknown - a.unknown
+  )
   const unmappedAttributes = input.mapping.filter((m) => m.column === null).map((m) => m.label)
   const market: Omit<ProspectMarket, 'headline'> = {
     source: input.source,

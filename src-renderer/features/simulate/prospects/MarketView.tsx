@@ -117,7 +117,10 @@ export function MarketView({ scorecardId, desktop }: { scorecardId: number; desk
         <section className="panel" aria-labelledby="pr-narrow-title">
           <header className="panel__header">
             <h3 id="pr-narrow-title">What narrows the market most</h3>
-            <p className="panel__hint">Positive criteria by the prospects that fail them; unknown is counted apart, never as a failure.</p>
+            <p className="panel__hint">
+              Each attribute with positive points, by the prospects that meet none of its criteria; unknown is counted apart, never as a
+              failure.
+            </p>
           </header>
           <table className="values-table sim-table" aria-label="What narrows the market most">
             <thead>
