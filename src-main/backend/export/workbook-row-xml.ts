@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
+import { exceljs } from '../exceljs'
 import type { Style } from 'exceljs'
 import { XML_INVALID_CHARACTERS } from './xml-invalid-characters'
 
@@ -17,16 +18,11 @@ interface StreamingStyles {
 
 export type CellKind = 'number' | 'string' | 'boolean' | 'formula'
 
-const VALUE_TYPE: Record<CellKind, number> = {
-  number: ExcelJS.ValueType.Number,
-  string: ExcelJS.ValueType.String,
-  boolean: ExcelJS.ValueType.Boolean,
-  formula: ExcelJS.ValueType.Formula
-}
+const KIND_TYPE = { number: 'Number', string: 'String', boolean: 'Boolean', formula: 'Formula' } as const
 
 /** The workbook's style id for `style` (registered once; reuse the id for every cell). */
 export function styleId(workbook: ExcelJS.stream.xlsx.WorkbookWriter, style: Partial<Style>, kind: CellKind): number {
-  return (workbook as unknown as StreamingStyles).styles.addStyleModel(style, VALUE_TYPE[kind])
+  return (workbook as unknown as StreamingStyles).styles.addStyleModel(style, exceljs().ValueType[KIND_TYPE[kind]])
 }
 
 // eslint-disable-next-line no-control-regex -- the fast path: most text needs no escaping at all

@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream'
 import { inflateRawSync } from 'node:zlib'
-import ExcelJS from 'exceljs'
+import { exceljs } from '../exceljs'
 import { APP_NAME } from '@shared/app-info'
 import type { OnePagerContent } from '@shared/domain/one-pager'
 import type { SimulationReport } from '@shared/domain/simulation'
@@ -45,7 +45,7 @@ export async function writeWorkbookXlsx(input: WorkbookInput): Promise<Uint8Arra
     stream.on('end', resolve)
     stream.on('error', reject)
   })
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false })
+  const workbook = new (exceljs().stream.xlsx.WorkbookWriter)({ stream, useStyles: true, useSharedStrings: false })
   workbook.creator = APP_NAME
   workbook.created = new Date()
   const layout = scorecardLayout(input.scorecard)

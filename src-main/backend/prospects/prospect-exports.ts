@@ -1,10 +1,10 @@
-import * as XLSX from 'xlsx'
 import type { CrmKind } from '@shared/domain/crm'
 import { keyedScoresCsv } from '@shared/export/crm/keyed-scores-csv'
 import { toCsv } from '@shared/export/spreadsheet-text'
 import { safeFileName } from '@shared/format'
 import { callListRow } from '@shared/prospects/call-list'
 import type { ProspectRun } from './prospect-scoring'
+import { sheetjs } from '../sheetjs'
 
 export const CALL_LIST_HEADERS = [
   'Rank',
@@ -39,10 +39,10 @@ export function callListCsv(run: ProspectRun): { fileName: string; bytes: Uint8A
 
 export function callListXlsx(run: ProspectRun): { fileName: string; bytes: Uint8Array } {
   // Cells written as strings are never formulas in XLSX, so they need no apostrophe there.
-  const sheet = XLSX.utils.aoa_to_sheet([[...CALL_LIST_HEADERS], ...callListTable(run)])
-  const book = XLSX.utils.book_new()
-  XLSX.utils.book_append_sheet(book, sheet, 'Call list')
-  const bytes = XLSX.write(book, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer
+  const sheet = sheetjs().utils.aoa_to_sheet([[...CALL_LIST_HEADERS], ...callListTable(run)])
+  const book = sheetjs().utils.book_new()
+  sheetjs().utils.book_append_sheet(book, sheet, 'Call list')
+  const bytes = sheetjs().write(book, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer
   return { fileName: `${baseName(run)}.xlsx`, bytes: new Uint8Array(bytes) }
 }
 

@@ -5,7 +5,7 @@
  * small adapter over the public inflateRawSync provides exactly that pair instead.
  */
 import { deflateRawSync, inflateRawSync } from 'node:zlib'
-import { CFB } from 'xlsx'
+import { sheetjs } from '../../sheetjs'
 
 class InflateRaw {
   readonly _finishFlushFlag = 4
@@ -23,5 +23,5 @@ let installed = false
 export function useNodeZlib(): void {
   if (installed) return
   installed = true
-  CFB.utils.use_zlib({ InflateRaw, deflateRawSync })
+  sheetjs().CFB.utils.use_zlib({ InflateRaw, deflateRawSync })
 }

@@ -3,7 +3,8 @@
  * container was already checked (detect-format, zip-directory); anything it throws is turned
  * into one "damaged" sentence.
  */
-import { read, type CellObject, type Range, type WorkBook } from 'xlsx'
+import type { CellObject, Range, WorkBook } from 'xlsx'
+import { sheetjs } from '../../sheetjs'
 import { AppError } from '../../app-error'
 import { useNodeZlib } from './sheetjs-zlib'
 import type { SheetInfo } from './types'
@@ -27,7 +28,7 @@ export function parseWorkbook(bytes: Uint8Array, fileName: string): WorkBook {
   try {
     // dense: rows as arrays (far less memory than A1-keyed objects); UTC: dates whose UTC
     // reading is the wall-clock value in the file, so the machine's time zone never shifts them.
-    return read(bytes, {
+    return sheetjs().read(bytes, {
       type: 'array',
       dense: true,
       cellDates: true,
