@@ -159,7 +159,17 @@ describe('the printed one-pager', () => {
   }
 
   it('embeds every font as TrueType/OpenType, never Type 3', () => {
-    expect(printed.size).toBe(6)
+    // Every page printed above: three sizes and the market line, each on Letter and A4.
+    expect([...printed.keys()].sort()).toEqual([
+      '12-criteria-a4',
+      '12-criteria-letter',
+      '3-criteria-a4',
+      '3-criteria-letter',
+      '35-criteria-a4',
+      '35-criteria-letter',
+      'market-a4',
+      'market-letter'
+    ])
     for (const [label, file] of printed) {
       const fonts = pdffonts(file)
       if (fonts) {
