@@ -13,7 +13,7 @@ export const PROSPECT_SOURCE_NAMES: Readonly<Record<ProspectSource, string>> = {
   apollo: 'Apollo',
   'sales-navigator': 'LinkedIn Sales Navigator',
   zoominfo: 'ZoomInfo',
-  plain: 'Plain list'
+  plain: 'Plain CSV'
 }
 
 /** Which part of a "City, State, Country" cell an attribute reads. */

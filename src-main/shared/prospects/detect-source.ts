@@ -52,6 +52,6 @@ export function detectSource(headers: readonly string[]): { source: ProspectSour
       best = { source, found: [...uniqueFound, ...typicalFound].map((k) => keys.get(k)!), score }
     }
   }
-  if (!best) return { source: 'plain', reason: 'no column only a list tool writes; read as a plain list' }
+  if (!best) return { source: 'plain', reason: 'no column that only Apollo, Sales Navigator or ZoomInfo writes' }
   return { source: best.source, reason: `${PROSPECT_SOURCE_NAMES[best.source]} columns: ${best.found.slice(0, 4).join(', ')}` }
 }

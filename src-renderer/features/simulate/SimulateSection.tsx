@@ -61,26 +61,16 @@ export function SimulateSection() {
     )
   }
 
-  if (prospectsView && scorecards) {
+  if ((reviewView || compareView || prospectsView) && scorecards) {
     return (
       <section className="section simulate" aria-labelledby="section-title">
         <header className="section__header sim-header">
           <h1 id="section-title">Simulate</h1>
           <SimulateViewSwitch />
         </header>
-        <ProspectsPanel scorecards={scorecards} desktop={desktop} />
-      </section>
-    )
-  }
-
-  if ((reviewView || compareView) && scorecards) {
-    return (
-      <section className="section simulate" aria-labelledby="section-title">
-        <header className="section__header sim-header">
-          <h1 id="section-title">Simulate</h1>
-          <SimulateViewSwitch />
-        </header>
-        {reviewView ? (
+        {prospectsView ? (
+          <ProspectsPanel scorecards={scorecards} desktop={desktop} />
+        ) : reviewView ? (
           <ReviewPanel scorecards={scorecards} desktop={desktop} />
         ) : (
           <ComparePanel scorecards={scorecards} currentId={scorecardId} />

@@ -96,7 +96,7 @@ export function MappingStep({ scorecardId, summary, onDone }: { scorecardId: num
           </div>
         </div>
       ) : (
-        <div className="notice" role="status">
+        <div className="notice notice--success" role="status">
           <CheckCircle2 className="notice__icon" size={18} aria-hidden />
           <span className="notice__text">Every attribute and every value maps.</span>
         </div>

@@ -125,7 +125,7 @@ export function MarketView({ scorecardId, desktop }: { scorecardId: number; desk
           <table className="values-table sim-table" aria-label="What narrows the market most">
             <thead>
               <tr>
-                <th scope="col">Criterion</th>
+                <th scope="col">Attribute’s criteria</th>
                 <th scope="col" className="num">
                   Fail
                 </th>
@@ -140,7 +140,9 @@ export function MarketView({ scorecardId, desktop }: { scorecardId: number; desk
             <tbody>
               {market.narrowing.slice(0, 8).map((c) => (
                 <tr key={c.id}>
-                  <th scope="row">{c.words}</th>
+                  <th scope="row" title={c.words}>
+                    {c.words}
+                  </th>
                   <td className="num">{count(c.notMet)}</td>
                   <td className="num">{count(c.met)}</td>
                   <td className="num" title={unknownDetail(c.unknownBy)}>

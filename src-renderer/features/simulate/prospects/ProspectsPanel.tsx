@@ -75,7 +75,10 @@ export function ProspectsPanel({ scorecards, desktop }: { scorecards: readonly S
               {PROSPECT_SOURCE_NAMES[summary.source]} · {count(summary.rowCount)} prospects · imported{' '}
               {new Date(summary.importedAt).toLocaleDateString('en-US', { day: 'numeric', month: 'short', year: 'numeric' })}
             </span>
-            <span className="pr-list__reason">Recognised by {summary.sourceReason}</span>
+            <span className="pr-list__reason">
+              {summary.source === 'plain' ? 'Read as a plain CSV: ' : 'Recognised by '}
+              {summary.sourceReason}
+            </span>
           </div>
         ) : null}
         <div className="pr-controls__actions">{picker}</div>
