@@ -12,8 +12,10 @@ export function readInputFile(path: string, maxBytes: number, tooLarge: (name: s
   const { fd, stats } = openInputFile(path)
   const name = basename(path)
   try {
-    // Sized by what stat says, but grown as bytes arrive and cut off one byte past the limit.
-    let buffer = Buffer.allocUnsafe(Math.min(Math.max(stats.size, 64 * 1024), maxBytes + 1))
+    // Sized by what stat says plus one byte, so that the read which finds the end needs no
+    // larger buffer (sized exactly, a 134 MB file was copied into a 268 MB one just to see EOF);
+    // grown only for a file that grew since stat, and cut off one byte past the limit.
+    let buffer = Buffer.allocUnsafe(Math.min(Math.max(stats.size + 1, 64 * 1024), maxBytes + 1))
     let length = 0
     for (;;) {
       if (length === buffer.length) {
