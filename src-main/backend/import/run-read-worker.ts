@@ -1,13 +1,15 @@
 import { fork } from 'node:child_process'
 import { createRequire } from 'node:module'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { ApiErrorShape } from '@shared/contract'
 import type { DictionaryColumn } from '@shared/engine/dictionary-column'
 import { AppError } from '../app-error'
 import { appRoot, runningFromSource } from '../app-paths'
-import { unpackDictionary, type WireDictionary } from './dictionary-wire'
 import type { ReaderRequest } from './import-source'
 import type { StagedFile } from './staged-file'
+import { readStagedColumns, type ColumnSection } from './staged-columns-file'
 
 export interface ReadJob {
   result: Promise<StagedFile>
@@ -17,15 +19,8 @@ export interface ReadJob {
 
 type ReaderMessage =
   | { type: 'progress'; phase: 'reading' | 'profiling'; done: number; total: number; rows: number }
-  | { type: 'column'; index: number; column: WireColumn }
-  | { type: 'done'; staged: Omit<StagedFile, 'columns'> & { columnCount: number } }
+  | { type: 'done'; staged: Omit<StagedFile, 'columns'> & { sections: ColumnSection[] } }
   | { type: 'error'; error: ApiErrorShape }
-
-interface WireColumn {
-  dictionary: WireDictionary
-  codes: Uint32Array
-  unique: boolean
-}
 
 export class ReadCancelledError extends Error {
   constructor() {
@@ -83,6 +78,9 @@ export function runReadWorker(
   heapMb = READER_HEAP_MB
 ): ReadJob {
   const entry = readerEntry(heapMb)
+  // The app names the file the reader hands its columns over in, and deletes it whatever happens.
+  const folder = mkdtempSync(join(tmpdir(), 'icp-read-'))
+  const columnsFile = join(folder, 'columns.bin')
   const child = fork(entry.modulePath, [], {
     execArgv: entry.execArgv,
     env: entry.env,
@@ -101,21 +99,22 @@ export function runReadWorker(
     const settle = (fn: () => void): void => {
       if (settled) return
       settled = true
+      rmSync(folder, { recursive: true, force: true })
       fn()
     }
-    const columns: DictionaryColumn[] = []
     child.on('message', (message: ReaderMessage) => {
       if (message.type === 'progress') onProgress(message.phase, message.done, message.total, message.rows)
-      else if (message.type === 'column') {
-        const { dictionary, codes, unique } = message.column
-        columns[message.index] = { dictionary: unpackDictionary(dictionary), codes, unique }
-      } else if (message.type === 'done') {
-        const { columnCount, ...rest } = message.staged
-        if (columns.length !== columnCount) {
-          settle(() =>
-            reject(new AppError('INTERNAL', `Reading ${request.fileName} ended with ${columns.length} of ${columnCount} columns.`))
-          )
-        } else settle(() => resolve({ ...rest, columns }))
+      else if (message.type === 'done') {
+        const { sections, ...staged } = message.staged
+        let columns: DictionaryColumn[]
+        try {
+          columns = readStagedColumns(columnsFile, sections)
+        } catch (error) {
+          const why = error instanceof Error ? error.message : String(error)
+          settle(() => reject(new AppError('INTERNAL', `Reading ${request.fileName}: its columns could not be taken over (${why}).`)))
+          return
+        }
+        settle(() => resolve({ ...staged, columns }))
       } else settle(() => reject(new AppError(message.error.code, message.error.message, message.error.details)))
     })
     child.on('error', (error) =>
@@ -127,7 +126,7 @@ export function runReadWorker(
       else settle(() => reject(deathError(request.fileName, code, signal, stderr)))
     })
   })
-  child.send(request)
+  child.send({ ...request, columnsFile })
   return {
     result,
     cancel() {
