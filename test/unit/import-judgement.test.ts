@@ -51,7 +51,7 @@ describe('placeholders are decided per column, from its data', () => {
 })
 
 describe('what a number column measures', () => {
-  const numbers = (...values: number[]) => values.map((value) => ({ value, count: 5 }))
+  const numbers = (...values: number[]) => values
   it('knows a size class 0-4 is a code, not money', () => {
     expect(numberUnit('Revenue Class', vc(['0', 5], ['1', 5], ['4', 5]), numbers(0, 1, 2, 3, 4))).toBe('code')
     expect(numberUnit('Company Size', vc(['0', 5], ['1', 5], ['4', 5]), numbers(0, 1, 2, 3, 4))).toBe('code')

@@ -2,7 +2,7 @@ import type { HygieneRule } from '@shared/domain/data-views'
 import type { AttributeLevel, ColumnProfile, ColumnRole, Outcome, TableKind, ValueCount } from '@shared/domain/dataset'
 import { countCodes, DictionaryColumnBuilder, type DictionaryColumn } from '@shared/engine/dictionary-column'
 import { headerKey } from '@shared/import/header-key'
-import { columnMissing, profileColumn, sampleValues } from '@shared/import/profile-column'
+import { columnMissing, profileColumn, sampleValues, type ColumnMissing } from '@shared/import/profile-column'
 import { outcomeMappingFor } from '@shared/import/outcome-mapping-for'
 import { suggestCategory, suggestRolesWithReasons, type ColumnForRoles } from '@shared/import/suggest'
 import { applyHygieneRules, proposeCleanups } from '@shared/import/hygiene'
@@ -40,6 +40,10 @@ export interface StageHooks {
 }
 
 const PREVIEW_ROWS = 200
+/** Role suggestions read this even spread of a column's distinct values. */
+const ROLE_SAMPLE = 4000
+/** Distinct values of a column with more than this many are not held through the whole of staging. */
+const KEEP_DISTINCT = 65_536
 
 /**
  * Reads a file into dictionary-encoded columns and profiles them: the whole of the slow part of
@@ -86,31 +90,40 @@ export function stageFile(request: StageRequest, hooks: StageHooks): StagedFile 
   const choices = choicesByColumn(request.placeholderChoices ?? [])
 
   const profiles: ColumnProfile[] = []
-  const missing = columns.map((column, i) =>
-    columnMissing(read.headers[i]!, column, counts[i]!, hints, choices.get(headerKey(read.headers[i]!)))
-  )
+  const missingOf = (i: number): ColumnMissing =>
+    columnMissing(read.headers[i]!, columns[i]!, counts[i]!, hints, choices.get(headerKey(read.headers[i]!)))
+  const missing: Array<Omit<ColumnMissing, 'distinct'>> = []
+  const kept: Array<ColumnMissing['distinct'] | null> = []
+  const rolesSamples: ValueCount[][] = []
   for (let i = 0; i < columns.length; i++) {
     hooks.onProgress('profiling', i, columns.length, rows)
-    const { distinct, placeholders } = missing[i]!
+    const { distinct, placeholders, missing: spellings } = missingOf(i)
     profiles.push(
       profileColumn({
         name: read.headers[i]!,
         index: i,
         column: columns[i]!,
         counts: counts[i]!,
-        missingTokens: missing[i]!.missing,
+        missingTokens: spellings,
         distinct,
         placeholders
       })
     )
+    missing.push({ placeholders, missing: spellings })
+    rolesSamples.push(sampleValues(distinct.values, ROLE_SAMPLE))
+    // A column of mostly unique values has an entry per value: held for every such column at
+    // once they were most of the reader's peak (about 300 MB for a 1M-row file), and what needs
+    // them later (clean-ups, outcome values, a remembered type) is rare for such a column, so
+    // they are worked out again then.
+    kept.push(distinct.values.length > KEEP_DISTINCT ? null : distinct)
   }
-
-  const valuesOf = (i: number) => missing[i]!.distinct.values
+  const distinctOf = (i: number): ColumnMissing['distinct'] => kept[i] ?? missingOf(i).distinct
+  const valuesOf = (i: number) => distinctOf(i).values
   // Role suggestions read value patterns (domains, stage names); a spread of values shows them.
   const describe = profiles.map((p) => ({
     header: p.name,
     type: p.type,
-    values: sampleValues(valuesOf(p.index), 4000),
+    values: rolesSamples[p.index]!,
     filled: p.rowCount === 0 ? 0 : 1 - p.missingCount / p.rowCount
   }))
   const remembered = new Map(request.rememberedShapes?.[shapeKey(read.headers)] ?? [])
@@ -141,7 +154,8 @@ export function stageFile(request: StageRequest, hooks: StageHooks): StagedFile 
   for (const profile of profiles) {
     const again = remembered.get(headerKey(profile.name))
     if (!again) continue
-    const { distinct, placeholders } = missing[profile.index]!
+    const { placeholders } = missing[profile.index]!
+    const distinct = distinctOf(profile.index)
     const base =
       again.type === profile.type && again.dateOrder === profile.dateOrder
         ? profile

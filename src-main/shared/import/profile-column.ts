@@ -114,11 +114,10 @@ export function columnMissing(
   const isHint = (value: string): boolean => value.length <= longest && hints.has(value.toLowerCase())
   // A column stored without de-duplication lists a repeated placeholder once per row: add them up.
   const hintedCounts = new Map<string, number>()
-  const rest: ValueCount[] = []
-  for (const v of all.values) {
-    if (isHint(v.value)) hintedCounts.set(v.value, (hintedCounts.get(v.value) ?? 0) + v.count)
-    else rest.push(v)
-  }
+  for (const v of all.values) if (isHint(v.value)) hintedCounts.set(v.value, (hintedCounts.get(v.value) ?? 0) + v.count)
+  // Most columns hold no hinted word: their values are sampled as they are, without a copy of
+  // a million entries.
+  const rest = hintedCounts.size === 0 ? all.values : all.values.filter((v) => !isHint(v.value))
   const hinted = [...hintedCounts].map(([value, count]) => ({ value, count }))
   const sample = sampleValues(rest, INFERENCE_SAMPLE)
   let sampledRows = 0
@@ -171,7 +170,10 @@ export function profileColumn(options: ProfileOptions): ColumnProfile {
 
   let unparsedCount = 0
   const unparsedExamples: string[] = []
-  const numbers: Array<{ value: number; count: number }> = []
+  // Two flat lists, not an object per value: a date column of a million distinct timestamps
+  // made a million objects here, most of the reader's garbage while profiling.
+  const numbers: number[] = []
+  const numberCounts: number[] = []
   const tallies = new Map<string, number>()
   // Identifiers and free text read as themselves; their profile is their most repeated values.
   if (type === 'id' || type === 'text') {
@@ -184,15 +186,19 @@ export function profileColumn(options: ProfileOptions): ColumnProfile {
       if (unparsedExamples.length < UNPARSED_EXAMPLES) unparsedExamples.push(value)
       continue
     }
-    if (typeof typed === 'number') numbers.push({ value: typed, count })
-    else if (typeof typed === 'boolean') tally(tallies, typed ? 'Yes' : 'No', count)
+    if (typeof typed === 'number') {
+      numbers.push(typed)
+      numberCounts.push(count)
+    } else if (typeof typed === 'boolean') tally(tallies, typed ? 'Yes' : 'No', count)
     else if (Array.isArray(typed)) for (const item of typed) tally(tallies, item, count)
-    else if (typeof typed === 'object') numbers.push({ value: typed.value, count })
-    else tally(tallies, typed, count)
+    else if (typeof typed === 'object') {
+      numbers.push(typed.value)
+      numberCounts.push(count)
+    } else tally(tallies, typed, count)
   }
 
   const unit = type === 'number' || type === 'range' ? numberUnit(name, values, numbers) : null
-  return finish(topOf(tallies), numbers.length > 0 ? histogram(numbers) : null, unparsedCount, unparsedExamples, unit)
+  return finish(topOf(tallies), numbers.length > 0 ? histogram(numbers, numberCounts) : null, unparsedCount, unparsedExamples, unit)
 
   function finish(
     topValues: ValueCount[],
@@ -253,19 +259,19 @@ function topOf(tallies: Map<string, number>): ValueCount[] {
     .slice(0, TOP_VALUES)
 }
 
-function histogram(numbers: ReadonlyArray<{ value: number; count: number }>): ColumnProfile['histogram'] {
+function histogram(numbers: readonly number[], counts: readonly number[]): ColumnProfile['histogram'] {
   let min = Infinity
   let max = -Infinity
-  for (const { value } of numbers) {
+  for (const value of numbers) {
     if (value < min) min = value
     if (value > max) max = value
   }
-  if (min === max) return [{ from: min, to: max, count: numbers.reduce((sum, n) => sum + n.count, 0) }]
+  if (min === max) return [{ from: min, to: max, count: counts.reduce((sum, count) => sum + count, 0) }]
   const width = (max - min) / HISTOGRAM_BINS
   const bins = Array.from({ length: HISTOGRAM_BINS }, (_, i) => ({ from: min + i * width, to: min + (i + 1) * width, count: 0 }))
-  for (const { value, count } of numbers) {
-    const bin = Math.min(HISTOGRAM_BINS - 1, Math.floor((value - min) / width))
-    bins[bin]!.count += count
+  for (let i = 0; i < numbers.length; i++) {
+    const bin = Math.min(HISTOGRAM_BINS - 1, Math.floor((numbers[i]! - min) / width))
+    bins[bin]!.count += counts[i]!
   }
   return bins
 }

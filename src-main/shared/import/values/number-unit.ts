@@ -100,14 +100,10 @@ const MAX_CODES = 12
 const MAX_CODE_VALUE = 20
 
 /**
- * `numbers` are the parsed values with their row counts (percentages already divided by 100);
- * `values` the raw spellings, to see currency signs and percent marks.
+ * `numbers` are the parsed distinct values (percentages already divided by 100); `values` the
+ * raw spellings with their row counts, to see currency signs and percent marks.
  */
-export function numberUnit(
-  header: string,
-  values: readonly ValueCount[],
-  numbers: ReadonlyArray<{ value: number; count: number }>
-): NumberUnit {
+export function numberUnit(header: string, values: readonly ValueCount[], numbers: readonly number[]): NumberUnit {
   let total = 0
   let currency = 0
   let percent = 0
@@ -120,12 +116,12 @@ export function numberUnit(
   if (total > 0 && percent * 3 >= total) return 'percent'
 
   const words = headerWords(header)
-  const integers = numbers.every((n) => Number.isInteger(n.value))
+  const integers = numbers.every((n) => Number.isInteger(n))
   let min = Infinity
   let max = -Infinity
   for (const n of numbers) {
-    if (n.value < min) min = n.value
-    if (n.value > max) max = n.value
+    if (n < min) min = n
+    if (n > max) max = n
   }
   const fewSmall = integers && numbers.length > 0 && numbers.length <= MAX_CODES && min >= 0 && max <= MAX_CODE_VALUE
   if (fewSmall && words.some((w) => CODE_WORDS.has(w))) return 'code'
