@@ -13,7 +13,9 @@ export function readInputFile(path: string, maxBytes: number, tooLarge: (name: s
   const name = basename(path)
   try {
     // Sized by what stat says, but grown as bytes arrive and cut off one byte past the limit.
-    let buffer = Buffer.allocUnsafe(Math.min(Math.max(stats.size, 64 * 1024), maxBytes + 1))
+    // One byte more than stat says, so the read that finds the end needs no bigger buffer (it
+    // was a copy of the whole file).
+    let buffer = Buffer.allocUnsafe(Math.min(Math.max(stats.size + 1, 64 * 1024), maxBytes + 1))
     let length = 0
     for (;;) {
       if (length === buffer.length) {
