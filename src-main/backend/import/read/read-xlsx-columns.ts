@@ -12,13 +12,14 @@
  * caller reads the file with SheetJS, which says what it always said.
  */
 import type { Buffer } from 'node:buffer'
-import { DictionaryColumnBuilder, type DictionaryColumn } from '@shared/engine/dictionary-column'
-import { ColumnScan } from './footer-rows'
+import type { DictionaryColumn } from '@shared/engine/dictionary-column'
+import { ColumnScan, footerReason } from './footer-rows'
 import { cleanHeader, planHeaders } from './header-names'
 import { FOLLOWING_ROWS, HEADER_SEARCH_ROWS, findHeaderRow, nonEmptyCount } from './header-detect'
 import { NotForStream } from './not-for-stream'
 import type { ReadControl } from './read-control'
 import { RowSink } from './row-sink'
+import { SharedStringColumnBuilder } from './shared-string-column-builder'
 import type { ReadOptions, SheetInfo } from './types'
 import type { WorkbookOutcome } from './read-workbook'
 import { where } from './where'
@@ -53,6 +54,7 @@ function chosenSheet(pkg: XlsxPackage, requested: string | undefined, extents: M
 interface HeldRow {
   row: number
   cells: string[]
+  shared: number[]
   filled: boolean
 }
 
@@ -65,6 +67,7 @@ export function readXlsxColumns(part: PartLookup, fileName: string, options: Rea
   const headerRow = options.headerRow
   if (headerRow !== undefined && (!Number.isInteger(headerRow) || headerRow < 1)) throw new NotForStream('header row')
   const sampleSize = (headerRow ?? HEADER_SEARCH_ROWS) + FOLLOWING_ROWS + 5
+  const sharedCount = pkg.strings?.length ?? 0
 
   // Until the header is known, rows are held (copied); SheetJS's reader looked at the first
   // rows of the sheet, but only those above its last filled row, so the sample is cut when
@@ -88,20 +91,28 @@ export function readXlsxColumns(part: PartLookup, fileName: string, options: Rea
       if (found === null) throw new NotForStream('no header row')
       h = found
     }
-    const next = new RowFlow(fileName, sheet.name, h, sample[h] ?? [], control, xml.length)
-    for (const r of rows) if (r.row > h) next.push(r.row, r.cells, r.cells.length, r.filled)
+    const next = new RowFlow({
+      fileName,
+      sheetName: sheet.name,
+      header: h,
+      headerCells: sample[h] ?? [],
+      control,
+      total: xml.length,
+      sharedCount
+    })
+    for (const r of rows) if (r.row > h) next.push(r.row, r.cells, r.shared, r.cells.length, r.filled)
     return next
   }
 
   const extent = scanSheet(
     xml,
     pkg,
-    (row, fields, count, filled, at) => {
+    (row, fields, shared, count, filled, at) => {
       if (flow !== null) {
-        flow.push(row, fields, count, filled, at)
+        flow.push(row, fields, shared, count, filled, at)
         return
       }
-      held!.push({ row, cells: fields.slice(0, count), filled })
+      held!.push({ row, cells: fields.slice(0, count), shared: shared.slice(0, count), filled })
       if (filled && row >= sampleSize - 1) flow = decide(Number.POSITIVE_INFINITY)
       else if (control.tick()) control.check(at, xml.length, 0)
     },
@@ -118,64 +129,85 @@ export function readXlsxColumns(part: PartLookup, fileName: string, options: Rea
   return { sheets, sheetName: sheet.name, ...flow.finish() }
 }
 
+interface FlowSetup {
+  fileName: string
+  sheetName: string
+  /** 0-based sheet row of the header. */
+  header: number
+  headerCells: readonly string[]
+  control: ReadControl
+  /** Bytes of the sheet, for progress. */
+  total: number
+  /** Shared strings in the workbook. */
+  sharedCount: number
+}
+
+/** Shared-string caches take 4 bytes per shared string per column; beyond this many entries, none. */
+const SHARED_CACHE_ENTRIES = 64 * 1024 * 1024
+
 /**
  * The rows below the header, from the header's width on: what readWorkbook() does with them,
  * row for row. Rows past the sheet's last filled row are never delivered (SheetJS's sheet ends
- * there), so a row without a filled cell is held until a filled one follows it.
+ * there), so a row without a filled cell is held until a filled one follows it. A plain data
+ * row (filled, no wider than the header, not like a footer, nothing held back) goes straight
+ * into the columns, as the CSV byte path does; every other row goes through the RowSink.
  */
 class RowFlow {
   private readonly sink: RowSink
-  private readonly builders: DictionaryColumnBuilder[]
+  private readonly builders: SharedStringColumnBuilder[]
   private readonly scan: ColumnScan | null
   private readonly raw: string[]
   private readonly width: number
+  private readonly named: number
+  private readonly footerFill: number
+  private readonly header: number
   private readonly at: string
-  /** The next sheet row (0-based) the sink has not seen. */
+  /** The next sheet row (0-based) not yet delivered or counted empty. */
   private next: number
   /** Rows since the last filled one that hold text although nothing in them is filled. */
   private pending: HeldRow[] = []
   private readonly empty: string[] = []
+  /** Rows that went straight into the columns. */
+  private direct = 0
 
-  constructor(
-    fileName: string,
-    sheetName: string,
-    private readonly header: number,
-    headerCells: readonly string[],
-    private readonly control: ReadControl,
-    private readonly total: number
-  ) {
+  constructor(private readonly setup: FlowSetup) {
+    const { headerCells } = setup
     let rawEnd = headerCells.length
     while (rawEnd > 0 && headerCells[rawEnd - 1] === '') rawEnd--
     const blank: number[] = []
     for (let c = 0; c < rawEnd; c++) if (cleanHeader(headerCells[c] ?? '') === '') blank.push(c)
-    const named = rawEnd - blank.length
+    this.named = rawEnd - blank.length
+    // Above this many filled cells a row cannot be a footer (see footerReason).
+    this.footerFill = Math.max(2, this.named / 2)
     this.width = rawEnd
+    this.header = setup.header
     this.raw = headerCells.slice(0, rawEnd)
-    this.at = where(fileName, sheetName, header + 1)
-    this.scan = blank.length > 0 ? new ColumnScan(new Set(blank), named) : null
+    this.at = where(setup.fileName, setup.sheetName, setup.header + 1)
+    this.scan = blank.length > 0 ? new ColumnScan(new Set(blank), this.named) : null
     const expected = Math.max(16, Math.min(4096, Math.floor(4_194_304 / Math.max(1, rawEnd))))
-    const builders = Array.from({ length: rawEnd }, () => new DictionaryColumnBuilder(expected))
+    const cached = setup.sharedCount * rawEnd <= SHARED_CACHE_ENTRIES ? setup.sharedCount : 0
+    const builders = Array.from({ length: rawEnd }, () => new SharedStringColumnBuilder(cached, expected))
     this.builders = builders
     this.sink = new RowSink({
-      fileName,
-      sheet: sheetName,
+      fileName: setup.fileName,
+      sheet: setup.sheetName,
       width: rawEnd,
       keep: builders.map((_, c) => c),
-      named,
+      named: this.named,
       onRow: (cells) => {
         for (let c = 0; c < builders.length; c++) builders[c]!.push(cells[c] ?? '')
       }
     })
-    this.next = header + 1
+    this.next = setup.header + 1
   }
 
   /** `filled`: the row holds a cell SheetJS counts as filled. */
-  push(row: number, fields: string[], count: number, filled: boolean, at = 0): void {
+  push(row: number, fields: string[], shared: number[], count: number, filled: boolean, at = 0): void {
     if (row <= this.header) return
     if (!filled) {
       for (let c = 0; c < count; c++) {
         if (fields[c] !== '') {
-          this.pending.push({ row, cells: fields.slice(0, count), filled })
+          this.pending.push({ row, cells: fields.slice(0, count), shared: shared.slice(0, count), filled })
           break
         }
       }
@@ -183,12 +215,12 @@ class RowFlow {
     }
     for (const held of this.pending) {
       this.emptyUpTo(held.row)
-      this.deliver(held.row, held.cells, held.cells.length)
+      this.deliver(held.row, held.cells, held.shared, held.cells.length)
     }
     this.pending = []
     this.emptyUpTo(row)
-    this.deliver(row, fields, count)
-    if (this.control.tick()) this.control.check(at, this.total, this.sink.rowCount)
+    this.deliver(row, fields, shared, count)
+    if (this.setup.control.tick()) this.setup.control.check(at, this.setup.total, this.sink.rowCount + this.direct)
   }
 
   finish(): Omit<XlsxColumnsOutcome, 'sheets' | 'sheetName'> {
@@ -196,7 +228,14 @@ class RowFlow {
     const scan = this.scan
     const plan = planHeaders({ raw: this.raw, groups: null, hasData: (c) => scan?.found.has(c) ?? false, at: this.at })
     const columns = plan.keep.map((c) => this.builders[c]!.finish())
-    return { headerRow: this.header + 1, headers: plan.headers, rowCount: this.sink.rowCount, skipped, warnings: plan.warnings, columns }
+    return {
+      headerRow: this.header + 1,
+      headers: plan.headers,
+      rowCount: this.sink.rowCount + this.direct,
+      skipped,
+      warnings: plan.warnings,
+      columns
+    }
   }
 
   /** Rows between the last one delivered and `row` are absent from the XML: empty rows. */
@@ -205,9 +244,31 @@ class RowFlow {
     this.next = Math.max(this.next, row)
   }
 
-  private deliver(row: number, fields: string[], count: number): void {
+  private deliver(row: number, fields: string[], shared: number[], count: number): void {
     this.scan?.push(fields, count)
-    this.sink.push(fields, count, row + 1)
     this.next = row + 1
+    let filled = 0
+    let first = -1
+    for (let c = 0; c < count; c++) {
+      if (fields[c] === '') continue
+      if (filled++ === 0) first = c
+    }
+    const plain =
+      filled > 0 &&
+      count <= this.width &&
+      !this.sink.holding &&
+      (filled > this.footerFill || footerReason(fields[first] ?? '', filled, this.named) === null)
+    if (!plain) {
+      this.sink.push(fields, count, row + 1)
+      return
+    }
+    const builders = this.builders
+    for (let c = 0; c < count; c++) {
+      const source = shared[c]!
+      if (source >= 0) builders[c]!.pushShared(source, fields[c]!)
+      else builders[c]!.push(fields[c]!)
+    }
+    for (let c = count; c < builders.length; c++) builders[c]!.push('')
+    this.direct++
   }
 }

@@ -23,11 +23,11 @@ export interface SheetExtent {
 
 /**
  * One row of the sheet (0-based `row`): `fields[0..count)` are the texts of its cells, '' where
- * there is none; `filled` says whether a cell holds a value by SheetJS's measure (a number, a
+ * there is none, and `shared[c]` the shared string index a cell's text is (else -1); `filled` says whether a cell holds a value by SheetJS's measure (a number, a
  * date, a non-blank string...), which decides how far down the sheet's rows reach. The array
- * is reused for the next row.
+ * arrays are reused for the next row.
  */
-export type SheetRowHandler = (row: number, fields: string[], count: number, filled: boolean, at: number) => void
+export type SheetRowHandler = (row: number, fields: string[], shared: number[], count: number, filled: boolean, at: number) => void
 
 const LT = 60
 const GT = 62
@@ -87,6 +87,7 @@ export function scanSheet(xml: Buffer, pkg: XlsxPackage, onRow: SheetRowHandler 
 
   const { strings, styles } = pkg
   const fields: string[] = []
+  const shared: number[] = []
   const texts = new NumberTexts()
   let lastRow = -1
   for (;;) {
@@ -231,6 +232,7 @@ export function scanSheet(xml: Buffer, pkg: XlsxPackage, onRow: SheetRowHandler 
       const hasValue = vFrom >= 0 && vTo > vFrom
       let text = ''
       let filled = true
+      let source = -1
       if (type === CellType.Number) {
         if (!hasValue) continue
         const kind = styles === null || styleFrom < 0 ? StyleKind.Number : styleKind(styles, xml, styleFrom, styleTo)
@@ -246,10 +248,11 @@ export function scanSheet(xml: Buffer, pkg: XlsxPackage, onRow: SheetRowHandler 
       } else if (type === CellType.Shared) {
         if (!hasValue) continue
         const index = digitsValue(xml, vFrom, vTo) ?? parseInt(unescapeXml(xml.toString('latin1', vFrom, vTo)), 10)
-        const shared = strings?.[index]
-        if (shared === undefined) throw new NotForStream('shared string missing')
-        text = shared
-        filled = shared !== ''
+        const value = strings?.[index]
+        if (value === undefined) throw new NotForStream('shared string missing')
+        text = value
+        filled = value !== ''
+        source = index
       } else if (type === CellType.FormulaString) {
         text = hasValue ? formulaString(xml, vFrom, vTo) : ''
         filled = text !== ''
@@ -272,8 +275,12 @@ export function scanSheet(xml: Buffer, pkg: XlsxPackage, onRow: SheetRowHandler 
       } else throw new NotForStream('cell type')
 
       if (onRow !== null) {
-        while (count < col) fields[count++] = ''
-        fields[count++] = text
+        while (count < col) {
+          fields[count] = ''
+          shared[count++] = -1
+        }
+        fields[count] = text
+        shared[count++] = source
       } else count = col + 1
       if (filled) {
         rowFilled = true
@@ -287,7 +294,7 @@ export function scanSheet(xml: Buffer, pkg: XlsxPackage, onRow: SheetRowHandler 
       extent.lastRow = row
       if (lastFilledCol > extent.lastCol) extent.lastCol = lastFilledCol
     }
-    onRow?.(row, fields, count, rowFilled, p)
+    onRow?.(row, fields, shared, count, rowFilled, p)
   }
   return extent
 }
