@@ -143,6 +143,8 @@ function sharedStrings(xml: Buffer): string[] {
   SST_CLOSE.lastIndex = SST_OPEN.lastIndex
   const close = SST_CLOSE.exec(data)
   if (close === null) return []
+  const plain = plainSharedStrings(xml, SST_OPEN.lastIndex, close.index)
+  if (plain !== null) return plain
   const body = data.slice(SST_OPEN.lastIndex, close.index)
   const items = body.replace(SI_OPEN, '').split(SI_CLOSE)
   const out = new Array<string>(items.length)
@@ -151,6 +153,53 @@ function sharedStrings(xml: Buffer): string[] {
     out[i] = trimCell(plainItem(item) ?? stringItemText(item) ?? '')
   }
   return out
+}
+
+const SI = '<si>'
+const SI_END = '</si>'
+const T_END = '</t>'
+
+/** ASCII white space between items, which SheetJS trims away. */
+function isGap(b: number): boolean {
+  return b === 32 || b === 10 || b === 13 || b === 9
+}
+
+/**
+ * The table when every item is `<si>` + plain `<t>` text (as sharedStrings() would read it,
+ * the empty piece after the last item included), read from the bytes without the copies of the
+ * whole part that replace() and split() make; null as soon as anything else appears.
+ */
+function plainSharedStrings(b: Buffer, from: number, to: number): string[] | null {
+  const out: string[] = []
+  let p = from
+  for (;;) {
+    while (p < to && isGap(b[p]!)) p++
+    if (p >= to) break
+    if (!startsAt(b, p, SI)) return null
+    p += SI.length
+    let start: number
+    if (startsAt(b, p, PLAIN_T)) start = p + PLAIN_T.length
+    else if (startsAt(b, p, PRESERVED_T)) start = p + PRESERVED_T.length
+    else return null
+    let high = false
+    let q = start
+    for (; q < to; q++) {
+      const c = b[q]!
+      // < (markup), & (entities), _ (_xHHHH_ escapes), CR (CR LF folding)
+      if (c === 60 || c === 38 || c === 95 || c === 13) break
+      if (c >= 128) high = true
+    }
+    if (!startsAt(b, q, T_END) || !startsAt(b, q + T_END.length, SI_END)) return null
+    out.push(trimCell(b.toString(high ? 'utf8' : 'latin1', start, q)))
+    p = q + T_END.length + SI_END.length
+  }
+  out.push('')
+  return out
+}
+
+function startsAt(b: Buffer, at: number, word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (b[at + i] !== word.charCodeAt(i)) return false
+  return true
 }
 
 /** The text of `<t>text</t>` when nothing in it needs SheetJS's handling; null otherwise. */
