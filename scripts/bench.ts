@@ -1,4 +1,4 @@
-// `npm run bench [-- --json] [--rows N] [--xlsx-rows N] [--runs N] [--import-only]`: measures the performance targets on this machine and
+// `npm run bench [-- --json] [--rows N] [--xlsx-rows N] [--runs N] [--import-only] [--xlsx-only]`: measures the performance targets on this machine and
 // prints the figures (JSON with --json). Targets are reported, never asserted: timings belong
 // here, not in unit tests.
 import { execFileSync } from 'node:child_process'
@@ -42,7 +42,9 @@ const { values } = parseArgs({
     /** Imports (and their anchors) are run this many times and the median reported. */
     runs: { type: 'string', default: '3' },
     /** Only the import figures and their anchors (the quick check while working on import). */
-    'import-only': { type: 'boolean', default: false }
+    'import-only': { type: 'boolean', default: false },
+    /** Only the XLSX import figures and their anchor (the quick check while working on XLSX import). */
+    'xlsx-only': { type: 'boolean', default: false }
   }
 })
 const importRuns = Math.max(1, Number(values.runs))
@@ -171,10 +173,16 @@ async function importFile(file: string): Promise<ImportRun> {
 
 async function main(): Promise<void> {
   const figures: Figure[] = []
+  ensureBuilt()
+  if (!values['xlsx-only']) await csvImportFigures(figures)
+  await xlsxAndRestFigures(figures)
+}
+
+/** The 1M-row CSV import, its pandas anchor, and (unless --import-only) the engine copy. */
+async function csvImportFigures(figures: Figure[]): Promise<void> {
   const csv = fixture(`deals-${csvRows}.csv`, (path) => {
     writeCsvFile(path, streamCrm({ seed: 'bench', accounts: Math.max(1000, Math.round(csvRows / 10)), deals: csvRows }).deals)
   })
-  ensureBuilt()
   log(
     `CSV import: ${csvRows.toLocaleString('en-US')} rows × 12 columns (${Math.round(statSync(csv).size / 1048576)} MB), \`icp import\` ${importRuns} times…`
   )
@@ -212,7 +220,10 @@ async function main(): Promise<void> {
       note: `engine copy of ${inProcess.rows} deals from the workspace`
     })
   }
+}
 
+/** The 100k-row XLSX import and its anchor, then (unless --import-only or --xlsx-only) the rest. */
+async function xlsxAndRestFigures(figures: Figure[]): Promise<void> {
   const xlsx = fixture(`deals-${xlsxRows}.xlsx`, (path) => {
     const crm = generateCrm({ seed: 'bench', accounts: Math.max(1000, Math.round(xlsxRows / 10)), deals: xlsxRows, flavor: 'workbook' })
     writeFileSync(path, writeWorkbook([{ name: 'Deals', table: crm.deals }], { bookType: 'xlsx' }))
@@ -242,7 +253,7 @@ async function main(): Promise<void> {
   )
   log('  pandas anchor: read_excel (openpyxl) + to_sql…')
   figures.push(...anchorFigures('xlsx', x.seconds, anchorFor(xlsx, 'xlsx'), null))
-  if (values['import-only']) {
+  if (values['import-only'] || values['xlsx-only']) {
     report(figures)
     return
   }

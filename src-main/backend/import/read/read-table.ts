@@ -3,11 +3,14 @@
  * header plus a stream of rows. Only AppError (bad input) and ReadCancelled leave it; an error
  * thrown by the caller's own onRow is passed through unchanged.
  */
+import { Buffer } from 'node:buffer'
 import { AppError } from '../../app-error'
 import { detectFormat } from './detect-format'
 import { readCsv } from './read-csv'
 import { ReadCancelled, ReadControl } from './read-control'
 import { readWorkbook } from './read-workbook'
+import { NotForStream } from './not-for-stream'
+import { readXlsxColumns, type XlsxColumnsOutcome } from './read-xlsx-columns'
 import { ConsumerError } from './row-sink'
 import { DEFAULT_MAX_BYTES, type ReadOptions, type RowHandler, type TableReadResult } from './types'
 import { verifyEntries, ZipDamaged, ZipTooLarge } from './zip-directory'
@@ -32,9 +35,12 @@ export function readTable(bytes: Uint8Array, fileName: string, options: ReadOpti
       const out = readCsv(bytes, name, options, onRow, control)
       return { fileName, format: 'csv', sheets: [], sheetName: null, ...out }
     }
-    if (detected.zip !== null) verifyZip(name, bytes, detected.zip, detected.format !== 'ods' && detected.format !== 'xlsb')
+    // The parts of an .xlsx/.xlsm are kept as they are inflated for the checks, for the reader
+    // that takes them straight into columns (only stageFile asks for columns).
+    const parts = options.columnar === true && (detected.format === 'xlsx' || detected.format === 'xlsm') ? new Map<string, Buffer>() : null
+    if (detected.zip !== null) verifyZip(name, bytes, detected.zip, detected.format !== 'ods' && detected.format !== 'xlsb', parts)
     control.throwIfCancelled()
-    const out = readWorkbook(bytes, name, options, onRow, control)
+    const out = (parts === null ? null : xlsxColumns(parts, name, options, control)) ?? readWorkbook(bytes, name, options, onRow, control)
     const warnings = detected.warning === null ? out.warnings : [detected.warning, ...out.warnings]
     return { fileName, format: detected.format, encoding: null, delimiter: null, ...out, warnings }
   } catch (error) {
@@ -52,10 +58,37 @@ export function readTable(bytes: Uint8Array, fileName: string, options: ReadOpti
   }
 }
 
-/** Proves the zip's sizes, and for XML workbooks that no part places anything outside the grid. */
-function verifyZip(name: string, bytes: Uint8Array, entries: Parameters<typeof verifyEntries>[1], xmlParts: boolean): void {
+/**
+ * An .xlsx/.xlsm read into columns from its parts (read-xlsx-columns.ts), or null when the
+ * workbook is one to leave to SheetJS.
+ */
+function xlsxColumns(parts: Map<string, Buffer>, name: string, options: ReadOptions, control: ReadControl): XlsxColumnsOutcome | null {
+  try {
+    return readXlsxColumns((part) => parts.get(part.toLowerCase()), name, options, control)
+  } catch (error) {
+    if (error instanceof NotForStream) return null
+    throw error
+  } finally {
+    parts.clear()
+  }
+}
+
+/**
+ * Proves the zip's sizes, and for XML workbooks that no part places anything outside the grid;
+ * `keep` receives the inflated XML and relationship parts by lower-case name.
+ */
+function verifyZip(
+  name: string,
+  bytes: Uint8Array,
+  entries: Parameters<typeof verifyEntries>[1],
+  xmlParts: boolean,
+  keep: Map<string, Buffer> | null
+): void {
   try {
     verifyEntries(bytes, entries, (entry, data) => {
+      if (keep !== null && /\.(xml|rels)$/i.test(entry.name)) {
+        keep.set(entry.name.toLowerCase(), Buffer.from(data.buffer, data.byteOffset, data.byteLength))
+      }
       if (!xmlParts || !/\.xml$/i.test(entry.name)) return
       const off = findOffGrid(entry.name, data)
       if (off !== null) throw beyondGrid(name, off.reference, entry.name)

@@ -4,6 +4,7 @@
  * its arrays to reach it: V8 aborts the process ("invalid table size") or loops for minutes. So
  * every coordinate in an XLSX part is checked against the grid before SheetJS sees the file.
  */
+import { forEachPositionValue } from './position-attributes'
 import { columnLetter } from './where'
 
 export const MAX_GRID_ROWS = 1_048_576
@@ -43,11 +44,36 @@ function offGrid(token: string): boolean {
 }
 
 // r= (cells, rows), ref= (dimension, merges, tables, hyperlinks), sqref= (validations): every
-// attribute SheetJS turns into a position. Either quote is legal XML, and SheetJS drops
-// namespace prefixes (x:r= is r=); xmlns:r= declares a namespace and is no position.
-const ATTRIBUTE = /\s(?!xmlns:)(?:[\w.-]+:)?(?:r|ref|sqref)\s*=\s*(?:"([^"]*)"|'([^']*)')/g
+// attribute SheetJS turns into a position (position-attributes.ts finds them). Either quote is
+// legal XML, and SheetJS drops namespace prefixes (x:r= is r=); xmlns:r= declares a namespace
+// and is no position.
 const CHUNK = 8 * 1024 * 1024
 const OVERLAP = 1024 * 1024
+
+/**
+ * Whether a plain cell reference ("A5", "XFD1048576": the r= of every cell) or row number (the
+ * r= of every row), most of a sheet's matches, lies outside the grid, read from the bytes; null
+ * for any other value, which offGrid() judges.
+ */
+function plainCellOffGrid(b: Uint8Array, from: number, to: number): boolean | null {
+  let i = from
+  let column = 0
+  for (; i < to && i < from + 4; i++) {
+    const c = b[i]!
+    if (c < 65 || c > 90) break
+    column = column * 26 + (c - 64)
+  }
+  const letters = i - from
+  // Letters and digits ("A5"), or digits alone (a row's r="5"), as offGrid() reads them.
+  if (letters > 3 || i === to || to - i > (letters === 0 ? 8 : 7)) return null
+  let row = 0
+  for (let k = i; k < to; k++) {
+    const d = b[k]! - 48
+    if (d < 0 || d > 9) return null
+    row = row * 10 + d
+  }
+  return column > MAX_GRID_COLUMNS || row > MAX_GRID_ROWS
+}
 
 /** A reference as a reader says it: "ZZZZZZ1", "row 1,000,000,000", "column ZZZZ". */
 function shown(token: string): string {
@@ -58,19 +84,25 @@ function shown(token: string): string {
 
 /** The first coordinate outside the grid in an XML part, or null. Reads the bytes in chunks. */
 export function findOffGrid(part: string, xml: Uint8Array): OffGrid | null {
-  const buffer = Buffer.from(xml.buffer, xml.byteOffset, xml.byteLength)
-  for (let at = 0; at < buffer.length; at += CHUNK) {
-    // latin1 keeps every byte one character, so offsets never drift and no decoding can fail.
-    const text = buffer.toString('latin1', at, Math.min(buffer.length, at + CHUNK + OVERLAP))
-    ATTRIBUTE.lastIndex = 0
-    for (let m = ATTRIBUTE.exec(text); m !== null; m = ATTRIBUTE.exec(text)) {
-      const value = m[1] ?? m[2] ?? ''
-      for (const token of value.split(/[\s:]+/)) {
-        if (token !== '' && offGrid(token)) return { reference: shown(token), part }
+  let found: OffGrid | null = null
+  const judge = (from: number, to: number): boolean => {
+    const plain = plainCellOffGrid(xml, from, to)
+    if (plain === false) return false
+    // latin1 keeps every byte one character, as the pattern this replaced read the part.
+    const value = Buffer.from(xml.buffer, xml.byteOffset + from, to - from).toString('latin1')
+    for (const token of value.split(/[\s:]+/)) {
+      if (token !== '' && offGrid(token)) {
+        found = { reference: shown(token), part }
+        return true
       }
     }
+    return false
   }
-  return null
+  // In chunks that overlap, as the pattern ran over chunks of text: a value is judged within
+  // its chunk, so a quote that opens near a chunk's end is judged the same way as before.
+  for (let at = 0; at < xml.length && found === null; at += CHUNK)
+    forEachPositionValue(xml, at, Math.min(xml.length, at + CHUNK + OVERLAP), judge)
+  return found
 }
 
 /** The grid's far corner, for messages: XFD1048576. */

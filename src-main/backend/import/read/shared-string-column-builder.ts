@@ -1,0 +1,95 @@
+/**
+ * A dictionary column built from worksheet cells that may name their value by shared string
+ * index: a value met before by that index costs an array read instead of a hash of its text.
+ * Most cells of a CRM export are shared strings, and hashing each one into the column's Map
+ * was the largest part of reading the rows once SheetJS was gone.
+ *
+ * It must produce exactly what DictionaryColumnBuilder produces from the same cells as strings
+ * (dictionary order, codes, the switch to no de-duplication for mostly-unique columns, and
+ * `unique`), as ByteDictionaryBuilder does for CSV bytes: the strings map stays the authority,
+ * the index array only caches which code a shared string has.
+ */
+import type { DictionaryColumn } from '@shared/engine/dictionary-column'
+
+/** The same thresholds as DictionaryColumnBuilder (its probe stops de-duplicating mostly-unique columns). */
+const CARDINALITY_PROBE_ROWS = 20_000
+const HIGH_CARDINALITY_SHARE = 0.5
+
+export class SharedStringColumnBuilder {
+  private index: Map<string, number> | null = new Map<string, number>()
+  private readonly dictionary: string[] = []
+  private codes: Uint32Array
+  private length = 0
+  /** Code + 1 by shared string index (0: not met yet); null until the first shared string. */
+  private byShared: Int32Array | null = null
+
+  constructor(
+    /** How many shared strings the workbook has; 0 disables the cache. */
+    private readonly sharedCount: number,
+    expectedRows = 1024
+  ) {
+    this.codes = new Uint32Array(Math.max(16, expectedRows))
+  }
+
+  /** A cell given by its text. */
+  push(value: string): void {
+    if (this.index === null) {
+      this.append(value)
+      return
+    }
+    this.pushCode(this.codeOf(value))
+  }
+
+  /** A cell whose text is shared string `shared` (so the same index always brings the same text). */
+  pushShared(shared: number, value: string): void {
+    if (this.index === null || this.sharedCount === 0) {
+      this.push(value)
+      return
+    }
+    const cache = (this.byShared ??= new Int32Array(this.sharedCount))
+    let code = cache[shared]! - 1
+    if (code < 0) {
+      code = this.codeOf(value)
+      cache[shared] = code + 1
+    }
+    this.pushCode(code)
+  }
+
+  finish(): DictionaryColumn {
+    return { dictionary: this.dictionary, codes: this.codes.slice(0, this.length), unique: this.index !== null }
+  }
+
+  private codeOf(value: string): number {
+    let code = this.index!.get(value)
+    if (code === undefined) {
+      code = this.dictionary.length
+      this.dictionary.push(value)
+      this.index!.set(value, code)
+    }
+    return code
+  }
+
+  private pushCode(code: number): void {
+    // DictionaryColumnBuilder's probe, at the same row and on the same count.
+    if (this.length === CARDINALITY_PROBE_ROWS && this.dictionary.length > CARDINALITY_PROBE_ROWS * HIGH_CARDINALITY_SHARE) {
+      this.index = null
+      this.byShared = null
+    }
+    this.store(code)
+  }
+
+  private append(value: string): void {
+    const code = this.dictionary.length
+    this.dictionary.push(value)
+    this.store(code)
+  }
+
+  private store(code: number): void {
+    if (this.length === this.codes.length) {
+      const grown = new Uint32Array(this.codes.length * 2)
+      grown.set(this.codes)
+      this.codes = grown
+    }
+    this.codes[this.length++] = code
+  }
+}
