@@ -1,6 +1,6 @@
 import { fork } from 'node:child_process'
 import { createRequire } from 'node:module'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { ApiErrorShape } from '@shared/contract'
@@ -52,6 +52,34 @@ function readerEntry(heapMb: number): { modulePath: string; execArgv: string[]; 
   }
 }
 
+const READ_FOLDER_PREFIX = 'icp-read-'
+/** Older than this, a read folder belongs to no read still running (a 5M-row file reads in minutes). */
+const LEFT_FOLDER_AGE_MS = 24 * 3600_000
+let swept = false
+
+/**
+ * A read folder is deleted when its read ends, but not if the app itself was killed during the
+ * read: a day later such a folder (hundreds of MB for a large file) is removed by the next read.
+ */
+function sweepLeftFolders(): void {
+  if (swept) return
+  swept = true
+  const base = tmpdir()
+  try {
+    for (const name of readdirSync(base)) {
+      if (!name.startsWith(READ_FOLDER_PREFIX)) continue
+      const path = join(base, name)
+      try {
+        if (Date.now() - statSync(path).mtimeMs > LEFT_FOLDER_AGE_MS) rmSync(path, { recursive: true, force: true })
+      } catch {
+        // Gone already, or another user's: not ours to report.
+      }
+    }
+  } catch {
+    // An unreadable temporary folder only means nothing is swept.
+  }
+}
+
 /** Why the reading process ended without an answer, in words about the file. */
 function deathError(fileName: string, code: number | null, signal: NodeJS.Signals | null, stderr: string): AppError {
   const outOfMemory = /heap out of memory|invalid table size|allocation failed|invalid array length|out of memory/i.test(stderr)
@@ -79,7 +107,8 @@ export function runReadWorker(
 ): ReadJob {
   const entry = readerEntry(heapMb)
   // The app names the file the reader hands its columns over in, and deletes it whatever happens.
-  const folder = mkdtempSync(join(tmpdir(), 'icp-read-'))
+  sweepLeftFolders()
+  const folder = mkdtempSync(join(tmpdir(), READ_FOLDER_PREFIX))
   const columnsFile = join(folder, 'columns.bin')
   const child = fork(entry.modulePath, [], {
     execArgv: entry.execArgv,
