@@ -1,4 +1,4 @@
-// `npm run bench [-- --json] [--rows N] [--xlsx-rows N] [--runs N] [--import-only]`: measures the performance targets on this machine and
+// `npm run bench [-- --json] [--rows N] [--xlsx-rows N] [--runs N] [--import-only] [--latency-only]`: measures the performance targets on this machine and
 // prints the figures (JSON with --json). Targets are reported, never asserted: timings belong
 // here, not in unit tests.
 import { execFileSync } from 'node:child_process'
@@ -42,7 +42,9 @@ const { values } = parseArgs({
     /** Imports (and their anchors) are run this many times and the median reported. */
     runs: { type: 'string', default: '3' },
     /** Only the import figures and their anchors (the quick check while working on import). */
-    'import-only': { type: 'boolean', default: false }
+    'import-only': { type: 'boolean', default: false },
+    /** Only the live-update figures (the quick check while working on the what-if path). */
+    'latency-only': { type: 'boolean', default: false }
   }
 })
 const importRuns = Math.max(1, Number(values.runs))
@@ -171,6 +173,11 @@ async function importFile(file: string): Promise<ImportRun> {
 
 async function main(): Promise<void> {
   const figures: Figure[] = []
+  if (values['latency-only']) {
+    log(`Live updates: ${latencyDeals.toLocaleString('en-US')} deals in browser mode, sliders dragged in Chromium…`)
+    report(await latencyFigures(latencyDeals))
+    return
+  }
   const csv = fixture(`deals-${csvRows}.csv`, (path) => {
     writeCsvFile(path, streamCrm({ seed: 'bench', accounts: Math.max(1000, Math.round(csvRows / 10)), deals: csvRows }).deals)
   })
