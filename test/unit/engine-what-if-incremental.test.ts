@@ -95,6 +95,20 @@ describe('a points change in the what-if session', () => {
     )
   })
 
+  it('past the widest scale it keeps counts for, counts every deal, and takes the counts up again once back', () => {
+    const random = mulberry32(23)
+    const dataset = randomDataset(random, 300)
+    let scorecard = randomScorecard(random)
+    while (scorecard.criteria.length < 2) scorecard = randomScorecard(random)
+    const session = sessionFor(dataset, scorecard)
+    const request: SimulationRequest = { outcome: 'won', threshold: 40 }
+    for (const points of [12, 1_500_000, -1_200_000, 7, 30]) {
+      scorecard = applyEdit(scorecard, [{ at: 0, points }])
+      const answer = session.run(scorecard, request)
+      expect(answer.kind === 'report' && answer.report).toEqual(full(dataset, scorecard, request))
+    }
+  })
+
   it('lists exactly the deals a mask meets', () => {
     const random = mulberry32(7)
     for (const length of [0, 1, 9, 1000]) {

@@ -13,7 +13,18 @@ import { NEGATIVE, POSITIVE, type OutcomeView } from './outcome'
 /** Entries per raw value: one per row class (NOT_COUNTED, NEGATIVE, POSITIVE). */
 const CLASSES = 3
 
+/**
+ * The widest scale kept as counts (12 bytes per raw value: 12 MB here). Real scorecards span a
+ * few hundred points; past this the session counts every deal instead, as a full rescore does.
+ */
+const MAX_RANGE = 1 << 20
+
 export class RawClassCounts {
+  /** Whether a scale is narrow enough to keep counts for. */
+  static fits(scale: { min: number; max: number }): boolean {
+    return scale.max - scale.min <= MAX_RANGE
+  }
+
   /** counts[(raw - low) * 3 + class] for the deals no knockout hits. */
   private counts: Int32Array
   private low: number
@@ -75,7 +86,10 @@ export class RawClassCounts {
     }
   }
 
-  /** Widens the counts to cover min..max (a points change can move the scale past them). */
+  /**
+   * Widens the counts to cover min..max (a points change can move the scale past them). The
+   * session drops the counts before a scale wider than `fits` allows, so this stays bounded.
+   */
   private fit(min: number, max: number): void {
     const high = this.low + this.counts.length / CLASSES - 1
     if (min >= this.low && max <= high) return

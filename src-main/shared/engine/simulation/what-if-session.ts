@@ -84,16 +84,16 @@ export class WhatIfSession {
     if (this.simulation && json === this.scorecardJson) return this.simulation
     const before = this.compiled
     const scored = this.scored
-    if (before && scored && this.rawCounts && onlyPointsDiffer(before.scorecard, scorecard)) {
-      const counts = this.rawCounts
+    if (before && scored && onlyPointsDiffer(before.scorecard, scorecard)) {
       scorecard.criteria.forEach((criterion, index) => {
         const entry = before.criteria[index]!
         if (Math.round(criterion.points) === entry.criterion.points) return
         // Only the criterion's deals move: out of their counts, moved, back in at their new points.
         const rows = metRows(entry.mask)
-        counts.remove(rows)
+        this.rawCounts?.remove(rows)
         setCriterionPoints(before, scored, index, criterion.points)
-        counts.add(rows)
+        if (!RawClassCounts.fits(scored.scale)) this.rawCounts = null
+        this.rawCounts?.add(rows)
       })
       if (JSON.stringify(before.scorecard.tiers) !== JSON.stringify(scorecard.tiers)) setTiers(before, scored, scorecard.tiers)
       // Names, labels and categories do not score; carry them so the report names things right.
@@ -105,13 +105,18 @@ export class WhatIfSession {
     } else {
       this.compiled = compileScorecard(scorecard, this.dataset, { rowCount: this.dataset.rowCount, maskCache: this.maskCache })
       this.scored = scoreCompiled(this.compiled)
-      this.rawCounts = new RawClassCounts(this.view, this.scored)
+      this.rawCounts = null
       this.knockouts = null
       for (const [key, mask] of this.compiled.maskCache) this.maskCache.set(key, mask)
     }
+    // Counted afresh after a recompile, or once the scale is narrow enough again (see RawClassCounts.fits).
+    if (!this.rawCounts && RawClassCounts.fits(this.scored!.scale)) this.rawCounts = new RawClassCounts(this.view, this.scored!)
     // The knockout backtest does not depend on points: carried over from the last simulation.
     this.knockouts ??= knockoutBacktest(this.view, this.compiled!)
-    this.simulation = simulate(this.view, this.compiled!, this.scored!, { rawCounts: this.rawCounts!, knockoutBacktest: this.knockouts })
+    this.simulation = simulate(this.view, this.compiled!, this.scored!, {
+      ...(this.rawCounts ? { rawCounts: this.rawCounts } : {}),
+      knockoutBacktest: this.knockouts
+    })
     this.revision++
     this.scorecardJson = json
     return this.simulation
