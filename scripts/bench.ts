@@ -1,4 +1,4 @@
-// `npm run bench [-- --json] [--rows N] [--xlsx-rows N] [--runs N] [--import-only] [--xlsx-only]`: measures the performance targets on this machine and
+// `npm run bench [-- --json] [--rows N] [--xlsx-rows N] [--runs N] [--import-only] [--xlsx-only] [--latency-only]`: measures the performance targets on this machine and
 // prints the figures (JSON with --json). Targets are reported, never asserted: timings belong
 // here, not in unit tests.
 import { execFileSync } from 'node:child_process'
@@ -44,7 +44,9 @@ const { values } = parseArgs({
     /** Only the import figures and their anchors (the quick check while working on import). */
     'import-only': { type: 'boolean', default: false },
     /** Only the XLSX import figures and their anchor (the quick check while working on XLSX import). */
-    'xlsx-only': { type: 'boolean', default: false }
+    'xlsx-only': { type: 'boolean', default: false },
+    /** Only the live-update figures (the quick check while working on the what-if path). */
+    'latency-only': { type: 'boolean', default: false }
   }
 })
 const importRuns = Math.max(1, Number(values.runs))
@@ -174,6 +176,14 @@ async function importFile(file: string): Promise<ImportRun> {
 async function main(): Promise<void> {
   const figures: Figure[] = []
   ensureBuilt()
+  if (values['latency-only']) {
+    log(`Live updates: ${latencyDeals.toLocaleString('en-US')} deals in browser mode, sliders dragged in Chromium…`)
+    report(await latencyFigures(latencyDeals))
+  if (values['latency-only']) {
+    log(`Live updates: ${latencyDeals.toLocaleString('en-US')} deals in browser mode, sliders dragged in Chromium…`)
+    report(await latencyFigures(latencyDeals))
+    return
+  }
   if (!values['xlsx-only']) await csvImportFigures(figures)
   await xlsxAndRestFigures(figures)
 }

@@ -4,6 +4,7 @@ import * as XLSX from 'xlsx'
 import { describe, expect, it } from 'vitest'
 import { defaultScorecard, type Scorecard } from '@shared/engine/scorecard/model'
 import { runCli } from '../../src-main/cli/run-cli'
+import { simulationFor } from '../../src-main/backend/simulate/run-simulation'
 import { testBackend, type TestBackend } from '../support/backend'
 import { openSampleData } from '../support/sample-data'
 import { tempDir } from '../support/temp-dir'
@@ -171,6 +172,33 @@ describe('icp simulate, score and bench', () => {
 })
 
 describe('what the scorecard editor shows', () => {
+  it("counts each card's evidence from its condition alone, as a full simulation's masks give it", async () => {
+    const { backend, id } = await sampleWithScorecard(tempDir())
+    /** The independent count: a whole simulation of the scorecard, its masks against won vs lost. */
+    const simulated = (scorecard: Scorecard) => {
+      const { compiled, view } = simulationFor(backend.context.session.require().db, scorecard, 'won')
+      const decided = (mask: Uint8Array | null) => view.target.filter((t, row) => t >= 0 && (mask === null || mask[row] === 1))
+      const wins = (mask: Uint8Array | null) => decided(mask).filter((t) => t === 1).length
+      const base = wins(null) / decided(null).length
+      return compiled.criteria.map(({ criterion, mask }) => {
+        const rate = wins(mask) / decided(mask).length
+        return { criterionId: criterion.id, deals: decided(mask).length, winRate: rate, lift: rate / base }
+      })
+    }
+    const scorecard = icpScorecard()
+    expect(await backend.call('scorecard-evidence', { id })).toEqual(simulated(scorecard))
+    // Points do not move the evidence; a condition does (and is counted afresh).
+    const repointed = { ...scorecard, criteria: scorecard.criteria.map((c) => ({ ...c, points: c.points - 7 })) }
+    await backend.call('scorecard-save', { id, scorecard: repointed })
+    expect(await backend.call('scorecard-evidence', { id })).toEqual(simulated(scorecard))
+    const narrowed = { ...repointed, criteria: repointed.criteria.map((c) => (c.id === 'c2' ? { ...c, max: 200 } : c)) }
+    await backend.call('scorecard-save', { id, scorecard: narrowed })
+    const evidence = await backend.call('scorecard-evidence', { id })
+    expect(evidence).toEqual(simulated(narrowed))
+    expect(evidence[1]!.deals).toBeLessThan(simulated(scorecard)[1]!.deals)
+    backend.close()
+  })
+
   it('gives each criterion its matched deals, win rate and lift, and explains a record', async () => {
     const { backend, id } = await sampleWithScorecard(tempDir())
     const evidence = await backend.call('scorecard-evidence', { id })

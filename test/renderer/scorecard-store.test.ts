@@ -16,14 +16,17 @@ const points = (n: number) => (sc: Scorecard) => updateCriterion(sc, { id: 'c1',
 
 describe('scorecard store: the editor state, saved in order, never overtaken by a late answer', () => {
   let saved: Scorecard[]
+  let savedAt: number[]
   let backend: ReturnType<typeof fakeBackend>
   beforeEach(() => {
     saved = []
+    savedAt = []
     queryClient.clear()
     backend = fakeBackend({
       'scorecard-get': ({ id }) => ({ id, scorecard: base(`Scorecard ${String(id)}`) }),
       'scorecard-save': ({ id, scorecard }) => {
         saved.push(scorecard as Scorecard)
+        savedAt.push(performance.now())
         return { id, scorecard }
       }
     })
@@ -58,6 +61,21 @@ describe('scorecard store: the editor state, saved in order, never overtaken by 
     expect(saved.map((s) => s.criteria[0]!.points)).toEqual([6, 12])
     // And the run is one undo step.
     expect(useScorecardStore.getState().past).toHaveLength(1)
+  })
+
+  it('spaces the saves of a run of edits: the first leaves at once, the steps after it as one save of the newest', async () => {
+    const store = useScorecardStore.getState()
+    await store.select(1)
+    store.apply((sc) => points(6)(sc), undefined, 'points:c1')
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(saved.map((s) => s.criteria[0]!.points)).toEqual([6])
+    for (let n = 7; n <= 12; n++) store.apply((sc) => points(n)(sc), undefined, 'points:c1')
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    // Within the spacing nothing else has left; then the newest state does, once.
+    expect(saved).toHaveLength(1)
+    await store.whenSaved()
+    expect(saved.map((s) => s.criteria[0]!.points)).toEqual([6, 12])
+    expect(savedAt[1]! - savedAt[0]!).toBeGreaterThanOrEqual(190)
   })
 
   it('a scorecard chosen later wins over an earlier choice answered late', async () => {

@@ -2,6 +2,8 @@ import type { Database } from 'better-sqlite3'
 import { representativeDeals } from '@shared/engine/representative-deals'
 import { DISQUALIFIED, type Scorecard } from '@shared/engine/scorecard/model'
 import { explainRow } from '@shared/engine/scoring/explain'
+import { engineDatasetFor } from '../engine/engine-dataset-cache'
+import { conditionEvidence } from './condition-evidence'
 import { simulationFor } from './run-simulation'
 
 export interface CriterionEvidence {
@@ -14,24 +16,13 @@ export interface CriterionEvidence {
 
 /** For each criterion: how many decided deals it matches, their win rate and lift (the card's figures). */
 export function criterionEvidence(db: Database, scorecard: Scorecard): CriterionEvidence[] {
-  const { compiled, view } = simulationFor(db, scorecard, 'won')
-  const target = view.target
-  let wins = 0
-  let decided = 0
-  for (const t of target) {
-    if (t < 0) continue
-    decided++
-    if (t === 1) wins++
-  }
+  // Evidence depends on the conditions and the data, never on the points: a slider drag saves a
+  // dozen times a second and each save refetches this, so it must not rescore every deal.
+  const dataset = engineDatasetFor(db)
+  const { decided, wins } = conditionEvidence(dataset, null)
   const base = decided > 0 ? wins / decided : NaN
-  return compiled.criteria.map(({ criterion, mask }) => {
-    let n = 0
-    let w = 0
-    for (let row = 0; row < mask.length; row++) {
-      if (mask[row] !== 1 || target[row]! < 0) continue
-      n++
-      if (target[row] === 1) w++
-    }
+  return scorecard.criteria.map((criterion) => {
+    const { decided: n, wins: w } = conditionEvidence(dataset, criterion)
     const rate = n > 0 ? w / n : NaN
     return {
       criterionId: criterion.id,

@@ -40,7 +40,7 @@ export const CategoryList = memo(function CategoryList({ category, attributes }:
         aria-valuenow={used}
         aria-valuetext={`${used} of ${category.budget} points${over ? ', over budget' : ''}`}
       >
-        <span className={`sc-meter__fill${over ? ' sc-meter__fill--over' : ''}`} style={{ width: `${share * 100}%` }} />
+        <span className={`sc-meter__fill${over ? ' sc-meter__fill--over' : ''}`} style={{ transform: `scaleX(${share})` }} />
       </div>
       <SortableContext items={items} strategy={verticalListSortingStrategy}>
         <ul role="list" aria-label={category.name} className="sc-category__list">

@@ -1,4 +1,5 @@
 import { useEffect, useMemo } from 'react'
+import type { Knockout, Tier } from '@shared/engine/scorecard/model'
 import { CheckCircle2, LayoutList, Undo2, X } from 'lucide-react'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { useApiQuery } from '../../queries/api-queries'
@@ -13,11 +14,18 @@ import { ScorecardToolbar } from './ScorecardToolbar'
 import { TestRecord } from './TestRecord'
 import { TiersEditor } from './TiersEditor'
 
+const NO_KNOCKOUTS: Knockout[] = []
+const NO_TIERS: Tier[] = []
+
 /** The Scorecards section: the Ideal Customer Profile as points, edited by drag and drop. */
 export function ScorecardsSection() {
   const path = useWorkspaceStore((s) => s.workspace?.path ?? null)
   const currentId = useScorecardStore((s) => s.currentId)
-  const scorecard = useScorecardStore((s) => s.scorecard)
+  // The parts the section lays out, not the scorecard: a points step replaces the scorecard but
+  // keeps these, so it re-renders one category and one card instead of the whole section.
+  const categories = useScorecardStore((s) => s.scorecard?.categories ?? null)
+  const knockouts = useScorecardStore((s) => s.scorecard?.knockouts ?? NO_KNOCKOUTS)
+  const tiers = useScorecardStore((s) => s.scorecard?.tiers ?? NO_TIERS)
   const list = useApiQuery('scorecard-list', {}).data
   const summary = useApiQuery('dataset-summary', {}).data ?? null
   // Strength badges are a nicety: the palette works without them, so a failure stays quiet.
@@ -79,13 +87,13 @@ export function ScorecardsSection() {
           </button>
         </div>
       ) : null}
-      {scorecard && currentId !== null && path ? (
+      {categories && currentId !== null && path ? (
         <>
           <LiveFiguresPanel workspacePath={path} scorecardId={currentId} />
-          <EditorBoard categories={scorecard.categories} knockouts={scorecard.knockouts} attributes={attributes} />
+          <EditorBoard categories={categories} knockouts={knockouts} attributes={attributes} />
           <div className="sc-lower">
-            <TiersEditor tiers={scorecard.tiers} />
-            <TestRecord id={currentId} scorecard={scorecard} />
+            <TiersEditor tiers={tiers} />
+            <TestRecord id={currentId} />
           </div>
         </>
       ) : (

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { memo, useState } from 'react'
 import { Search } from 'lucide-react'
 import type { ApiErrorShape } from '@shared/contract'
 import type { Scorecard } from '@shared/engine/scorecard/model'
@@ -6,15 +6,20 @@ import { describeCondition } from '@shared/engine/scorecard/describe-condition'
 import { api } from '../../api/api'
 import { errorShapeOf } from '../../api/api-client'
 import { ErrorNotice } from '../../components/ErrorNotice'
+import { useScorecardStore } from '../../stores/scorecard-store'
 
 type Explained = Awaited<ReturnType<typeof explain>>
+
+const EMPTY: Scorecard = { name: '', categories: [], criteria: [], knockouts: [], tiers: [] }
 
 function explain(id: number, query: string) {
   return api().call('scorecard-explain', { id, query, limit: 5 })
 }
 
 /** "Test a record": an account's score and tier, and which criteria gave or withheld points. */
-export function TestRecord({ id, scorecard }: { id: number; scorecard: Scorecard }) {
+export const TestRecord = memo(function TestRecord({ id }: { id: number }) {
+  // Read here rather than passed in: the points shown follow each edit, and only this panel re-renders for them.
+  const scorecard = useScorecardStore((s) => s.scorecard) ?? EMPTY
   const [query, setQuery] = useState('')
   const [results, setResults] = useState<Explained | null>(null)
   const [error, setError] = useState<ApiErrorShape | null>(null)
@@ -102,4 +107,4 @@ export function TestRecord({ id, scorecard }: { id: number; scorecard: Scorecard
       ))}
     </section>
   )
-}
+})

@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { memo, useEffect } from 'react'
 import { ArrowRight, Gauge } from 'lucide-react'
 import { useSimulateStore } from '../../stores/simulate-store'
 import { useWorkspaceStore } from '../../stores/workspace-store'
@@ -19,8 +19,15 @@ function Figure({ name, value, detail }: { name: string; value: string; detail?:
 /**
  * Simulate's headline figures beside the editor: every points change re-scores the client's
  * deals in the what-if worker and these figures follow while the slider is still moving.
+ * Memoised: its props stay put while the editor around it re-renders.
  */
-export function LiveFiguresPanel({ workspacePath, scorecardId }: { workspacePath: string; scorecardId: number }) {
+export const LiveFiguresPanel = memo(function LiveFiguresPanel({
+  workspacePath,
+  scorecardId
+}: {
+  workspacePath: string
+  scorecardId: number
+}) {
   const report = useSimulateStore((s) => (s.scorecardId === scorecardId ? s.report : null))
   const inputAt = useSimulateStore((s) => s.reportInputAt)
   const threshold = useSimulateStore((s) => s.threshold)
@@ -69,4 +76,4 @@ export function LiveFiguresPanel({ workspacePath, scorecardId }: { workspacePath
       </button>
     </section>
   )
-}
+})

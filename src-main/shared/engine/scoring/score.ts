@@ -8,6 +8,7 @@
 
 import type { Tier } from '@shared/engine/scorecard/model'
 import type { CompiledScorecard } from './compile'
+import { metRows } from './met-rows'
 import { packTable } from './packs'
 import { scoreScale } from './scale'
 import { ScoredRows } from './scored-rows'
@@ -51,7 +52,8 @@ export function scoreCompiled(compiled: CompiledScorecard, into?: ScoredRows): S
 
 /**
  * Changes one criterion's points and updates raw points incrementally: each deal moves by the
- * change in its pack's table (which carries the cap), i.e. raw += delta * mask. The scale moves
+ * change in its pack's table (which carries the cap), i.e. raw += delta * mask, walking only the
+ * deals that meet it (`metRows`, the same list the what-if session moves between counts). The scale moves
  * too, so scores and tiers are re-derived when next read.
  */
 export function setCriterionPoints(compiled: CompiledScorecard, scored: ScoredRows, index: number, points: number): void {
@@ -67,20 +69,27 @@ export function setCriterionPoints(compiled: CompiledScorecard, scored: ScoredRo
   compiled.scorecard = { ...compiled.scorecard, criteria }
   compiled.scale = scoreScale(criteria, compiled.scorecard.attributeCaps ?? [])
   const { raw } = scored
+  // Only the deals that meet the criterion move: elsewhere its bit is clear, so the change is 0.
+  const rows = metRows(entry.mask)
   if (before) {
     // The pack carries its attribute's cap: each combination moves by its clipped difference.
     const change = packTable(pack, compiled.criteria)
     for (let c = 0; c < change.length; c++) change[c] = change[c]! - before[c]!
-    addPack(raw, pack.pattern, change)
+    const pattern = pack.pattern
+    for (let j = 0; j < rows.length; j++) {
+      const i = rows[j]!
+      raw[i] = raw[i]! + change[pattern[i]!]!
+    }
   } else if (pack.sharedCap < 0) {
-    const mask = entry.mask
-    for (let i = 0; i < raw.length; i++) raw[i] = raw[i]! + delta * mask[i]!
+    for (let j = 0; j < rows.length; j++) {
+      const i = rows[j]!
+      raw[i] = raw[i]! + delta
+    }
   } else {
     const sums = scored.capSums[pack.sharedCap]!
     const cap = compiled.capGroups[pack.sharedCap]!.cap
-    const mask = entry.mask
-    for (let i = 0; i < raw.length; i++) {
-      if (mask[i] === 0) continue
+    for (let j = 0; j < rows.length; j++) {
+      const i = rows[j]!
       const old = sums[i]!
       sums[i] = old + delta
       raw[i] = raw[i]! + clip(old + delta, cap) - clip(old, cap)

@@ -7,6 +7,7 @@
 
 import type { ScoredRows } from '@shared/engine/scoring/scored-rows'
 import { HAS_AMOUNT, HAS_CYCLE, NEGATIVE, POSITIVE, type OutcomeView } from './outcome'
+import type { RawClassCounts } from './raw-class-counts'
 
 export const BUCKETS = 102
 export const DISQUALIFIED_BUCKET = 0
@@ -25,16 +26,11 @@ export interface ScoreHistograms {
   excluded: number
 }
 
-export function buildHistograms(view: OutcomeView, scored: ScoredRows): ScoreHistograms {
-  const { rowClass } = view
+/** `rawCounts`, when given, must hold `scored`'s deals against `view` (the what-if session keeps it current). */
+export function buildHistograms(view: OutcomeView, scored: ScoredRows, rawCounts?: RawClassCounts): ScoreHistograms {
   const { raw, disqualified, bucketTable } = scored
   const min = scored.scale.min
-  // counts[bucket * 3 + class]; `& ~disqualified` sends knocked-out deals to bucket 0 without a branch.
-  const counts = new Int32Array(BUCKETS * 3)
-  for (let i = 0; i < raw.length; i++) {
-    const b = bucketTable[raw[i]! - min]! & ~disqualified[i]!
-    counts[b * 3 + rowClass[i]!]!++
-  }
+  const counts = rawCounts ? rawCounts.bucketCounts() : countDeals(view, scored)
   const h: ScoreHistograms = {
     deals: new Float64Array(BUCKETS),
     wins: new Float64Array(BUCKETS),
@@ -65,6 +61,20 @@ export function buildHistograms(view: OutcomeView, scored: ScoredRows): ScoreHis
     h.cycleCount[b] = flagCounts[b * 4 + HAS_CYCLE]! + both
   }
   return h
+}
+
+/** counts[bucket * 3 + class], one pass over the deals. */
+function countDeals(view: OutcomeView, scored: ScoredRows): Int32Array {
+  const { rowClass } = view
+  const { raw, disqualified, bucketTable } = scored
+  const min = scored.scale.min
+  // `& ~disqualified` sends knocked-out deals to bucket 0 without a branch.
+  const counts = new Int32Array(BUCKETS * 3)
+  for (let i = 0; i < raw.length; i++) {
+    const b = bucketTable[raw[i]! - min]! & ~disqualified[i]!
+    counts[b * 3 + rowClass[i]!]!++
+  }
+  return counts
 }
 
 /** Buckets from..to-1, added top down like the sweep, so both give bit-identical sums. */

@@ -25,6 +25,8 @@ export interface KnockoutBacktestRow {
 }
 
 export function knockoutBacktest(view: OutcomeView, compiled: CompiledScorecard): KnockoutBacktestRow[] {
+  // Without knockouts there is nothing to cost (and no pass over every deal for the won revenue).
+  if (compiled.knockouts.length === 0) return []
   const { target, include } = view
   const { amount } = view.dataset
   const n = target.length

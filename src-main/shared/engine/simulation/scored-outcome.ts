@@ -7,6 +7,7 @@
 import type { ScoredRows } from '@shared/engine/scoring/scored-rows'
 import { buildHistograms, type ScoreHistograms } from './histograms'
 import type { OutcomeView } from './outcome'
+import type { RawClassCounts } from './raw-class-counts'
 
 export interface ScoredOutcome {
   view: OutcomeView
@@ -16,13 +17,13 @@ export interface ScoredOutcome {
   cycleBuckets(): Uint8Array
 }
 
-export function scoreOutcome(view: OutcomeView, scored: ScoredRows): ScoredOutcome {
+export function scoreOutcome(view: OutcomeView, scored: ScoredRows, rawCounts?: RawClassCounts): ScoredOutcome {
   if (view.dataset.rowCount !== scored.raw.length) throw new RangeError('The scores and the outcome are for different deals')
   let buckets: Uint8Array | null = null
   return {
     view,
     scored,
-    histograms: buildHistograms(view, scored),
+    histograms: buildHistograms(view, scored, rawCounts),
     cycleBuckets: () => {
       if (buckets) return buckets
       const order = view.cycleOrder

@@ -13,6 +13,7 @@ import { compareScorecards, type ScorecardComparison } from './compare'
 import { knockoutBacktest, type KnockoutBacktestRow } from './knockout-backtest'
 import { outOfTime, type OutOfTimeReport } from './out-of-time'
 import type { OutcomeView } from './outcome'
+import type { RawClassCounts } from './raw-class-counts'
 import { rankingSummary, type RankingSummary } from './ranking-summary'
 import { scoreOutcome, type ScoredOutcome } from './scored-outcome'
 import { curveOf, sweepHistograms, thresholdMetrics, type CurvePoint, type SweepPoint, type ThresholdMetrics } from './threshold'
@@ -33,8 +34,17 @@ export interface Simulation extends ScoredOutcome {
   compare(other: Simulation, options?: { thresholdA?: number; thresholdB?: number }): ScorecardComparison
 }
 
-export function simulate(view: OutcomeView, compiled: CompiledScorecard, scored: ScoredRows): Simulation {
-  const outcome = scoreOutcome(view, scored)
+/** What a caller that follows the scores across edits already knows (the what-if session). */
+export interface SimulationCarry {
+  /** `scored`'s deals counted per raw points value (see RawClassCounts). */
+  rawCounts?: RawClassCounts
+  /** The knockout backtest of the same knockouts and outcome: it does not depend on points. */
+  knockoutBacktest?: KnockoutBacktestRow[]
+}
+
+export function simulate(view: OutcomeView, compiled: CompiledScorecard, scored: ScoredRows, carry: SimulationCarry = {}): Simulation {
+  const outcome = scoreOutcome(view, scored, carry.rawCounts)
+  let backtest = carry.knockoutBacktest ?? null
   const { histograms } = outcome
   const disqualifiedRow = compiled.knockouts.length > 0
   let sweep: SweepPoint[] | null = null
@@ -51,7 +61,7 @@ export function simulate(view: OutcomeView, compiled: CompiledScorecard, scored:
     bandTable: (bands = FIXED_BANDS) => bandTable(outcome, bands, { disqualifiedRow }),
     tierTable: () => bandTable(outcome, tierBands(compiled.scorecard.tiers), { disqualifiedRow }),
     capacity: (accounts) => capacityThreshold(outcome, accounts),
-    knockoutBacktest: () => knockoutBacktest(view, compiled),
+    knockoutBacktest: () => (backtest ??= knockoutBacktest(view, compiled)),
     outOfTime: (cutMs, threshold, bands) => outOfTime(view, compiled, scored, cutMs, { threshold, ...(bands ? { bands } : {}) }),
     compare: (other, options) => compareScorecards(simulation, other, options)
   }
