@@ -179,9 +179,6 @@ async function main(): Promise<void> {
   if (values['latency-only']) {
     log(`Live updates: ${latencyDeals.toLocaleString('en-US')} deals in browser mode, sliders dragged in Chromium…`)
     report(await latencyFigures(latencyDeals))
-  if (values['latency-only']) {
-    log(`Live updates: ${latencyDeals.toLocaleString('en-US')} deals in browser mode, sliders dragged in Chromium…`)
-    report(await latencyFigures(latencyDeals))
     return
   }
   if (!values['xlsx-only']) await csvImportFigures(figures)
