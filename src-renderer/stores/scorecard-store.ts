@@ -91,6 +91,22 @@ export const useScorecardStore = create<ScorecardState>((set, get) => {
    */
   let waiting: { id: number; scorecard: Scorecard } | null = null
   let lastSaveAt = -Infinity
+  /** Ends the current spacing wait at once (the window is going away: the edit must not wait). */
+  let endSpacing: (() => void) | null = null
+  function spacing(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer)
+        endSpacing = null
+        resolve()
+      }
+      const timer = setTimeout(done, ms)
+      endSpacing = done
+    })
+  }
+  // A window closed or reloaded within the spacing would otherwise drop the last edit of a drag:
+  // on pagehide the waiting save leaves at once (its request is made before the page is gone).
+  if (typeof window !== 'undefined') window.addEventListener('pagehide', () => endSpacing?.())
   function persist(id: number, scorecard: Scorecard): void {
     if (waiting && waiting.id === id) {
       waiting.scorecard = scorecard
@@ -102,7 +118,7 @@ export const useScorecardStore = create<ScorecardState>((set, get) => {
     saving = saving
       .then(() => {
         const wait = lastSaveAt + SAVE_SPACING_MS - performance.now()
-        return wait > 0 ? new Promise((resolve) => setTimeout(resolve, wait)) : undefined
+        return wait > 0 ? spacing(wait) : undefined
       })
       .then(() => {
         if (waiting === entry) waiting = null

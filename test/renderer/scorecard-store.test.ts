@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { Scorecard } from '@shared/engine/scorecard/model'
 import { queryClient } from '../../src-renderer/queries/query-client'
@@ -76,6 +77,20 @@ describe('scorecard store: the editor state, saved in order, never overtaken by 
     await store.whenSaved()
     expect(saved.map((s) => s.criteria[0]!.points)).toEqual([6, 12])
     expect(savedAt[1]! - savedAt[0]!).toBeGreaterThanOrEqual(190)
+  })
+
+  it('sends a spaced save at once when the window goes away, so a drag ended by closing keeps its last step', async () => {
+    const store = useScorecardStore.getState()
+    await store.select(1)
+    store.apply((sc) => points(6)(sc), undefined, 'points:c1')
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    store.apply((sc) => points(9)(sc), undefined, 'points:c1')
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(saved).toHaveLength(1)
+    window.dispatchEvent(new Event('pagehide'))
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(saved.map((s) => s.criteria[0]!.points)).toEqual([6, 9])
+    expect(savedAt[1]! - savedAt[0]!).toBeLessThan(150)
   })
 
   it('a scorecard chosen later wins over an earlier choice answered late', async () => {
