@@ -57,7 +57,12 @@ process.once('message', ({ columnsFile, ...message }: ReaderRequest & { columnsF
     // profiling is done: the app taking them over while this process still held its own copy
     // made the two processes' peaks add up (830 MB against 520 MB on the 1M-row CSV, for a
     // second or so saved on two cores).
-    const sections = writeColumns(columnsFile, columns, message.fileName)
+    const sections = writeColumns(
+      columnsFile,
+      columns,
+      staged.profiles.map((p) => p.name),
+      message.fileName
+    )
     send({ type: 'done', staged: { ...staged, sections } }, undefined, {}, () => process.disconnect())
   } catch (error) {
     send(
@@ -75,20 +80,30 @@ process.once('message', ({ columnsFile, ...message }: ReaderRequest & { columnsF
   }
 })
 
-function writeColumns(path: string, columns: readonly DictionaryColumn[], fileName: string): ColumnSection[] {
+function writeColumns(path: string, columns: readonly DictionaryColumn[], names: readonly string[], fileName: string): ColumnSection[] {
+  let writer: StagedColumnsWriter | null = null
+  let at = 0
   try {
-    const writer = new StagedColumnsWriter(path)
-    try {
-      return columns.map((column) => writer.write(column))
-    } finally {
-      writer.close()
-    }
+    writer = new StagedColumnsWriter(path)
+    const sections: ColumnSection[] = []
+    for (; at < columns.length; at++) sections.push(writer.write(columns[at]!))
+    return sections
   } catch (error) {
+    // V8's longest string (about 2^29 characters) bounds one column's stored text.
+    if (error instanceof RangeError) {
+      throw new AppError(
+        'BAD_INPUT',
+        `${fileName} could not be imported: its column “${names[at] ?? at + 1}” holds more text than one column can (${columns[at]!.dictionary.length.toLocaleString('en-US')} different values). Nothing was imported; remove that column or split the file.`,
+        { file: fileName, column: names[at] ?? null, reason: 'column-too-large' }
+      )
+    }
     const full = (error as NodeJS.ErrnoException).code === 'ENOSPC'
     throw new AppError(
       'BAD_INPUT',
       `${fileName} was read, but its columns could not be handed to the app through the temporary folder: ${full ? 'the disk is full' : error instanceof Error ? error.message : String(error)}. Nothing was imported${full ? '; free some disk space and import it again' : ''}.`,
       { file: fileName, reason: 'staging-write' }
     )
+  } finally {
+    writer?.close()
   }
 }

@@ -3,48 +3,41 @@
  * and deletes, not through the IPC channel. Over IPC a 1M-row CSV's columns (about 150 MB) were
  * joined into long strings, serialised, piped in 64 KB chunks, concatenated and deserialised
  * again: 4 of the import's 13 seconds, with the reader idle while the app took the messages apart
- * (measured with --cpu-prof on both processes). Written to a file, codes are their own bytes and
- * each value is encoded once into a buffer; the app reads each block straight into the array it
- * keeps and decodes a dictionary with one call per part, cut apart with slice().
+ * (measured with --cpu-prof on both processes).
+ *
+ * A dictionary crosses as the JSON text the workspace stores it as (column-codec.ts), so the app
+ * need not build its values at all to save them: cutting a million values back into strings and
+ * collecting them cost the app 1.5 s of the same import, and JSON-encoding them again for SQLite
+ * another 0.3 s. The values are decoded from that text the first time something asks for them
+ * (a re-profile after a change of type, a clean-up at commit).
  */
 import { closeSync, openSync, readSync, writeSync } from 'node:fs'
 import type { DictionaryColumn } from '@shared/engine/dictionary-column'
-
-/** A part of a dictionary's text stays far below V8's longest string (about 2^29 characters). */
-const PART_BYTES = 1 << 26
-/** Values are encoded into this much memory before it is written out. */
-const SCRATCH_BYTES = 1 << 23
+import { decodeDictionary, encodeDictionary, rememberDictionaryText } from '../store/column-codec'
 
 /** Where one column is in the file, sent to the app with the rest of the staged file. */
 export interface ColumnSection {
   rows: number
-  entries: number
   unique: boolean
+  /** Values in the dictionary. */
+  entries: number
   codesAt: number
-  /** UTF-16 length of each dictionary value, so the decoded text can be cut back into values. */
-  lengthsAt: number
+  /** The dictionary as stored: JSON text, UTF-8 (JSON escapes a lone surrogate, so any value survives). */
   textAt: number
-  /**
-   * UTF-8, unless a value holds a lone surrogate half (possible from a workbook's XML), which
-   * UTF-8 cannot carry: then the column's text is UTF-16.
-   */
-  encoding: 'utf8' | 'utf16le'
-  /** Byte length of each part of the text; a part always ends where a value ends. */
-  partBytes: number[]
+  textBytes: number
 }
 
-/** A lone surrogate half: in a /u pattern a proper pair is one code point and does not match. */
-const LONE_SURROGATE = /[\uD800-\uDFFF]/u
+/** Values encoded per write. */
+const TEXT_SLICE = 65_536
 
 export class StagedColumnsWriter {
   private readonly fd: number
   private position = 0
-  private scratch = Buffer.allocUnsafe(SCRATCH_BYTES)
 
-  /** `partBytes` is lowered only by tests, to see values spread over several parts. */
+  /** `slice` is lowered only by tests, to see a column's text written in several pieces. */
   constructor(
     path: string,
-    private readonly partLimit = PART_BYTES
+    private readonly slice = TEXT_SLICE
   ) {
     this.fd = openSync(path, 'w')
   }
@@ -53,25 +46,22 @@ export class StagedColumnsWriter {
     const codesAt = this.position
     this.writeBytes(new Uint8Array(column.codes.buffer, column.codes.byteOffset, column.codes.byteLength))
     const textAt = this.position
-    const lengths = new Uint32Array(column.dictionary.length)
-    let encoding: ColumnSection['encoding'] = 'utf8'
-    let partBytes = this.writeText(column.dictionary, lengths, 'utf8')
-    if (partBytes === null) {
-      this.position = textAt
-      encoding = 'utf16le'
-      partBytes = this.writeText(column.dictionary, lengths, 'utf16le')!
+    // The stored text is JSON.stringify(dictionary) (column-codec.ts), written a slice of values at
+    // a time so the reader never holds a whole column's text beside its values.
+    const { dictionary } = column
+    this.writeText('[')
+    for (let from = 0; from < dictionary.length; from += this.slice) {
+      const piece = encodeDictionary(dictionary.slice(from, from + this.slice))
+      this.writeText((from > 0 ? ',' : '') + piece.slice(1, -1))
     }
-    const lengthsAt = this.position
-    this.writeBytes(new Uint8Array(lengths.buffer))
+    this.writeText(']')
     return {
       rows: column.codes.length,
-      entries: column.dictionary.length,
+      entries: dictionary.length,
       unique: column.unique ?? false,
       codesAt,
-      lengthsAt,
       textAt,
-      encoding,
-      partBytes
+      textBytes: this.position - textAt
     }
   }
 
@@ -79,34 +69,8 @@ export class StagedColumnsWriter {
     closeSync(this.fd)
   }
 
-  /** The values' text, part by part; null when a value cannot be written as UTF-8 exactly. */
-  private writeText(values: readonly string[], lengths: Uint32Array, encoding: ColumnSection['encoding']): number[] | null {
-    const perChar = encoding === 'utf8' ? 3 : 2
-    const parts: number[] = []
-    let part = 0
-    let used = 0
-    for (let i = 0; i < values.length; i++) {
-      const value = values[i]!
-      lengths[i] = value.length
-      const most = value.length * perChar
-      if (part > 0 && part + most > this.partLimit) {
-        parts.push(part)
-        part = 0
-      }
-      if (used + most > this.scratch.length) {
-        this.writeBytes(this.scratch.subarray(0, used))
-        used = 0
-        if (most > this.scratch.length) this.scratch = Buffer.allocUnsafe(most)
-      }
-      const written = this.scratch.write(value, used, encoding)
-      // Only text beyond ASCII can hold a surrogate; checking just that keeps the common case one write.
-      if (encoding === 'utf8' && written !== value.length && LONE_SURROGATE.test(value)) return null
-      used += written
-      part += written
-    }
-    this.writeBytes(this.scratch.subarray(0, used))
-    parts.push(part)
-    return parts
+  private writeText(text: string): void {
+    this.writeBytes(Buffer.from(text, 'utf8'))
   }
 
   private writeBytes(bytes: Uint8Array): void {
@@ -116,28 +80,33 @@ export class StagedColumnsWriter {
   }
 }
 
-/** The columns written by StagedColumnsWriter, read back exactly. */
+/** The columns written by StagedColumnsWriter; each dictionary is decoded when first read. */
 export function readStagedColumns(path: string, sections: readonly ColumnSection[]): DictionaryColumn[] {
   const fd = openSync(path, 'r')
   try {
     return sections.map((section) => {
       const codes = new Uint32Array(section.rows)
       readExactly(fd, new Uint8Array(codes.buffer), section.codesAt)
-      const lengths = new Uint32Array(section.entries)
-      readExactly(fd, new Uint8Array(lengths.buffer), section.lengthsAt)
-      const parts: string[] = []
-      let at = section.textAt
-      for (const bytes of section.partBytes) {
-        const buffer = Buffer.allocUnsafe(bytes)
-        readExactly(fd, buffer, at)
-        parts.push(buffer.toString(section.encoding))
-        at += bytes
-      }
-      return { dictionary: cutValues(parts, lengths), codes, unique: section.unique }
+      const bytes = Buffer.allocUnsafe(section.textBytes)
+      readExactly(fd, bytes, section.textAt)
+      return columnFromText(bytes.toString('utf8'), section.entries, codes, section.unique)
     })
   } finally {
     closeSync(fd)
   }
+}
+
+function columnFromText(text: string, entries: number, codes: Uint32Array, unique: boolean): DictionaryColumn {
+  let dictionary: string[] | null = null
+  const column: DictionaryColumn = {
+    get dictionary(): string[] {
+      return (dictionary ??= decodeDictionary(text))
+    },
+    codes,
+    unique
+  }
+  rememberDictionaryText(column, text, entries)
+  return column
 }
 
 function readExactly(fd: number, into: Uint8Array, position: number): void {
@@ -147,24 +116,4 @@ function readExactly(fd: number, into: Uint8Array, position: number): void {
     if (read === 0) throw new Error(`the staged columns file ended ${into.length - done} bytes early`)
     done += read
   }
-}
-
-/** The values back from their text, which fills the parts in order. slice() is a pointer per value. */
-export function cutValues(parts: readonly string[], lengths: Uint32Array): string[] {
-  const values = new Array<string>(lengths.length)
-  let part = 0
-  let text = parts[0] ?? ''
-  let at = 0
-  for (let i = 0; i < lengths.length; i++) {
-    const length = lengths[i]!
-    // A part ends exactly where its last value ends; empty values never open a new part.
-    while (at + length > text.length || (at === text.length && length > 0)) {
-      part++
-      text = parts[part] ?? ''
-      at = 0
-    }
-    values[i] = text.slice(at, at + length)
-    at += length
-  }
-  return values
 }

@@ -4,7 +4,7 @@ import type { ColumnType } from '@shared/domain/dataset'
 import type { AttributeChoice, PlacePart, ProspectSource } from '@shared/domain/prospects'
 import { countCodes } from '@shared/engine/dictionary-column'
 import { readBands, type NumberBands, type ProspectColumnData } from '@shared/prospects/prospect-column'
-import { decodeCodes, decodeDictionary, encodeCodes, encodeDictionary } from '../store/column-codec'
+import { decodeCodes, decodeDictionary, encodeCodes, encodeColumnDictionary } from '../store/column-codec'
 import { dictionaryEntries } from './dictionary-entries'
 import type { StagedFile } from '../import/staged-file'
 
@@ -54,7 +54,7 @@ export function saveProspectList(db: Database, staged: StagedFile, source: Prosp
         profile.dateOrder,
         profile.multiSeparators,
         JSON.stringify(missing),
-        encodeDictionary(data.dictionary),
+        encodeColumnDictionary(data),
         data.unique === true ? 1 : 0,
         width,
         bytes,

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3'
 import type { DictionaryColumn } from '@shared/engine/dictionary-column'
 import type { AttributeLevel, ColumnRole, ColumnType, DateOrder, NumberUnit, Outcome, TableKind } from '@shared/domain/dataset'
 import type { FileFormat, JoinSettings } from '@shared/domain/import'
-import { decodeCodes, decodeDictionary, encodeCodes, encodeDictionary } from './column-codec'
+import { decodeCodes, decodeDictionary, encodeCodes, encodeColumnDictionary } from './column-codec'
 
 export interface TableRecord {
   id: number
@@ -66,7 +66,7 @@ export function replaceTable(db: Database, table: Omit<TableRecord, 'id'>, colum
       column.category,
       column.dateOrder,
       column.multiSeparators,
-      encodeDictionary(column.data.dictionary),
+      encodeColumnDictionary(column.data),
       column.data.unique === true ? 1 : 0,
       width,
       bytes,
