@@ -8,7 +8,6 @@
  * those writers never make.
  */
 import { Buffer } from 'node:buffer'
-import { deflateRawSync } from 'node:zlib'
 import { isDeepStrictEqual } from 'node:util'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
@@ -17,6 +16,7 @@ import { DictionaryColumnBuilder, type DictionaryColumn } from '@shared/engine/d
 import { readTable } from '../../src-main/backend/import/read'
 import { ReadCancelled } from '../../src-main/backend/import/read/read-control'
 import type { ReadOptions } from '../../src-main/backend/import/read/types'
+import { writeZip } from '../support/zip-entries'
 import { generateCrm, generateCrmShape, writeWorkbook } from '../../scripts/crm-generator/index'
 
 interface Outcome {
@@ -65,38 +65,9 @@ function sheetjsBook(sheets: Array<{ name: string; rows: unknown[][] }>, bookSST
 }
 
 function zipOf(files: Record<string, string | Uint8Array>): Uint8Array {
-  const locals: Buffer[] = []
-  const central: Buffer[] = []
-  let offset = 0
-  for (const [path, content] of Object.entries(files)) {
-    const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content)
-    const name = Buffer.from(path)
-    const packed = deflateRawSync(data)
-    const local = Buffer.alloc(30)
-    local.writeUInt32LE(0x04034b50, 0)
-    local.writeUInt16LE(8, 8)
-    local.writeUInt32LE(packed.length, 18)
-    local.writeUInt32LE(data.length, 22)
-    local.writeUInt16LE(name.length, 26)
-    const dir = Buffer.alloc(46)
-    dir.writeUInt32LE(0x02014b50, 0)
-    dir.writeUInt16LE(8, 10)
-    dir.writeUInt32LE(packed.length, 20)
-    dir.writeUInt32LE(data.length, 24)
-    dir.writeUInt16LE(name.length, 28)
-    dir.writeUInt32LE(offset, 42)
-    locals.push(local, name, packed)
-    central.push(dir, name)
-    offset += 30 + name.length + packed.length
-  }
-  const size = central.reduce((n, b) => n + b.length, 0)
-  const end = Buffer.alloc(22)
-  end.writeUInt32LE(0x06054b50, 0)
-  end.writeUInt16LE(central.length / 2, 8)
-  end.writeUInt16LE(central.length / 2, 10)
-  end.writeUInt32LE(size, 12)
-  end.writeUInt32LE(offset, 16)
-  return new Uint8Array(Buffer.concat([...locals, ...central, end]))
+  return writeZip(
+    Object.entries(files).map(([name, content]) => ({ name, data: typeof content === 'string' ? Buffer.from(content, 'utf8') : content }))
+  )
 }
 
 interface RawSheet {

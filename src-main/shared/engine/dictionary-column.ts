@@ -21,14 +21,46 @@ export interface DictionaryColumn {
 const CARDINALITY_PROBE_ROWS = 20_000
 const HIGH_CARDINALITY_SHARE = 0.5
 
+/**
+ * Whether a builder stops de-duplicating now (`rows` already stored, `entries` in the dictionary).
+ * Every builder (from strings, CSV bytes, shared strings) asks this at the same row, so all of
+ * them build the same column from the same cells.
+ */
+export function stopsDeduplicating(rows: number, entries: number): boolean {
+  return rows === CARDINALITY_PROBE_ROWS && entries > CARDINALITY_PROBE_ROWS * HIGH_CARDINALITY_SHARE
+}
+
+/** One code per row, in a typed array that doubles as rows arrive. */
+export class CodeList {
+  private codes: Uint32Array
+  length = 0
+
+  constructor(expectedRows: number) {
+    this.codes = new Uint32Array(Math.max(16, expectedRows))
+  }
+
+  push(code: number): void {
+    if (this.length === this.codes.length) {
+      const grown = new Uint32Array(this.codes.length * 2)
+      grown.set(this.codes)
+      this.codes = grown
+    }
+    this.codes[this.length++] = code
+  }
+
+  /** The codes pushed, in an array of their own size. */
+  finish(): Uint32Array {
+    return this.codes.slice(0, this.length)
+  }
+}
+
 export class DictionaryColumnBuilder {
   private index: Map<string, number> | null = new Map<string, number>()
   private readonly dictionary: string[] = []
-  private codes: Uint32Array
-  private length = 0
+  private readonly codes: CodeList
 
   constructor(expectedRows = 1024) {
-    this.codes = new Uint32Array(Math.max(16, expectedRows))
+    this.codes = new CodeList(expectedRows)
   }
 
   push(value: string): void {
@@ -44,24 +76,17 @@ export class DictionaryColumnBuilder {
         this.dictionary.push(value)
         this.index.set(value, code)
       }
-      if (this.length === CARDINALITY_PROBE_ROWS && this.dictionary.length > CARDINALITY_PROBE_ROWS * HIGH_CARDINALITY_SHARE) {
-        this.index = null
-      }
+      if (stopsDeduplicating(this.codes.length, this.dictionary.length)) this.index = null
     }
-    if (this.length === this.codes.length) {
-      const grown = new Uint32Array(this.codes.length * 2)
-      grown.set(this.codes)
-      this.codes = grown
-    }
-    this.codes[this.length++] = code
+    this.codes.push(code)
   }
 
   get rowCount(): number {
-    return this.length
+    return this.codes.length
   }
 
   finish(): DictionaryColumn {
-    return { dictionary: this.dictionary, codes: this.codes.slice(0, this.length), unique: this.index !== null }
+    return { dictionary: this.dictionary, codes: this.codes.finish(), unique: this.index !== null }
   }
 }
 

@@ -11,11 +11,7 @@
  * which code a run of bytes has.
  */
 import type { Buffer } from 'node:buffer'
-import type { DictionaryColumn } from '@shared/engine/dictionary-column'
-
-/** The same thresholds as DictionaryColumnBuilder (its probe stops de-duplicating mostly-unique columns). */
-const CARDINALITY_PROBE_ROWS = 20_000
-const HIGH_CARDINALITY_SHARE = 0.5
+import { CodeList, stopsDeduplicating, type DictionaryColumn } from '@shared/engine/dictionary-column'
 
 /** Cells are trimmed and never contain these at their edges, so clean ranges need no trim. */
 export function decodeRange(buffer: Buffer, start: number, end: number, ascii: boolean): string {
@@ -25,8 +21,7 @@ export function decodeRange(buffer: Buffer, start: number, end: number, ascii: b
 export class ByteDictionaryBuilder {
   private index: Map<string, number> | null = new Map<string, number>()
   private readonly dictionary: string[] = []
-  private codes: Uint32Array
-  private length = 0
+  private readonly codes: CodeList
   /**
    * Open addressing: code + 1 per slot (0 is free), and the hash that put it there. Tables start
    * small and grow: a file of 16,384 columns must not reserve much per column before its rows.
@@ -42,7 +37,7 @@ export class ByteDictionaryBuilder {
     private readonly buffer: Buffer,
     expectedRows = 1024
   ) {
-    this.codes = new Uint32Array(Math.max(16, expectedRows))
+    this.codes = new CodeList(expectedRows)
   }
 
   /** A cell whose bytes, exactly, are its value (`hash` from cellHash over them, `ascii` if all below 0x80). */
@@ -94,7 +89,7 @@ export class ByteDictionaryBuilder {
   }
 
   finish(): DictionaryColumn {
-    return { dictionary: this.dictionary, codes: this.codes.slice(0, this.length), unique: this.index !== null }
+    return { dictionary: this.dictionary, codes: this.codes.finish(), unique: this.index !== null }
   }
 
   private addValue(value: string): number {
@@ -115,29 +110,20 @@ export class ByteDictionaryBuilder {
 
   private pushCode(code: number): void {
     // DictionaryColumnBuilder's probe, at the same row and on the same count.
-    if (this.length === CARDINALITY_PROBE_ROWS && this.dictionary.length > CARDINALITY_PROBE_ROWS * HIGH_CARDINALITY_SHARE) {
+    if (stopsDeduplicating(this.codes.length, this.dictionary.length)) {
       this.index = null
       this.slots = new Int32Array(0)
       this.slotHashes = new Int32Array(0)
       this.starts = new Int32Array(0)
       this.ends = new Int32Array(0)
     }
-    this.store(code)
+    this.codes.push(code)
   }
 
   private append(value: string): void {
     const code = this.dictionary.length
     this.dictionary.push(value)
-    this.store(code)
-  }
-
-  private store(code: number): void {
-    if (this.length === this.codes.length) {
-      const grown = new Uint32Array(this.codes.length * 2)
-      grown.set(this.codes)
-      this.codes = grown
-    }
-    this.codes[this.length++] = code
+    this.codes.push(code)
   }
 
   private growTable(): void {

@@ -9,17 +9,12 @@
  * `unique`), as ByteDictionaryBuilder does for CSV bytes: the strings map stays the authority,
  * the index array only caches which code a shared string has.
  */
-import type { DictionaryColumn } from '@shared/engine/dictionary-column'
-
-/** The same thresholds as DictionaryColumnBuilder (its probe stops de-duplicating mostly-unique columns). */
-const CARDINALITY_PROBE_ROWS = 20_000
-const HIGH_CARDINALITY_SHARE = 0.5
+import { CodeList, stopsDeduplicating, type DictionaryColumn } from '@shared/engine/dictionary-column'
 
 export class SharedStringColumnBuilder {
   private index: Map<string, number> | null = new Map<string, number>()
   private readonly dictionary: string[] = []
-  private codes: Uint32Array
-  private length = 0
+  private readonly codes: CodeList
   /** Code + 1 by shared string index (0: not met yet); null until the first shared string. */
   private byShared: Int32Array | null = null
 
@@ -28,7 +23,7 @@ export class SharedStringColumnBuilder {
     private readonly sharedCount: number,
     expectedRows = 1024
   ) {
-    this.codes = new Uint32Array(Math.max(16, expectedRows))
+    this.codes = new CodeList(expectedRows)
   }
 
   /** A cell given by its text. */
@@ -56,7 +51,7 @@ export class SharedStringColumnBuilder {
   }
 
   finish(): DictionaryColumn {
-    return { dictionary: this.dictionary, codes: this.codes.slice(0, this.length), unique: this.index !== null }
+    return { dictionary: this.dictionary, codes: this.codes.finish(), unique: this.index !== null }
   }
 
   private codeOf(value: string): number {
@@ -71,25 +66,16 @@ export class SharedStringColumnBuilder {
 
   private pushCode(code: number): void {
     // DictionaryColumnBuilder's probe, at the same row and on the same count.
-    if (this.length === CARDINALITY_PROBE_ROWS && this.dictionary.length > CARDINALITY_PROBE_ROWS * HIGH_CARDINALITY_SHARE) {
+    if (stopsDeduplicating(this.codes.length, this.dictionary.length)) {
       this.index = null
       this.byShared = null
     }
-    this.store(code)
+    this.codes.push(code)
   }
 
   private append(value: string): void {
     const code = this.dictionary.length
     this.dictionary.push(value)
-    this.store(code)
-  }
-
-  private store(code: number): void {
-    if (this.length === this.codes.length) {
-      const grown = new Uint32Array(this.codes.length * 2)
-      grown.set(this.codes)
-      this.codes = grown
-    }
-    this.codes[this.length++] = code
+    this.codes.push(code)
   }
 }
