@@ -1,4 +1,6 @@
+import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -45,6 +47,24 @@ describe('the reading process leaves no folder behind', () => {
     ])
     expect(readFolders()).toEqual(['icp-read-running'])
     rmSync(recent, { recursive: true })
+  })
+
+  it('deletes the folder of a read still running when the app exits', () => {
+    const tsx = createRequire(import.meta.url).resolve('tsx/cjs')
+    const source = join(__dirname, '../../src-main/backend/import/run-read-worker.ts')
+    const script = `const { runReadWorker } = require(${JSON.stringify(source)});
+      const rows = Array.from({ length: 50000 }, (_, i) => 'Company ' + i + ',' + i).join('\\n');
+      runReadWorker({ bytes: new TextEncoder().encode('Name,Employees\\n' + rows), fileName: 'a.csv', missingTokens: [], knownOutcomes: [] }, () => {});
+      const { readdirSync } = require('node:fs');
+      console.log(readdirSync(process.env.TMPDIR).filter((n) => n.startsWith('icp-read-')).length);
+      process.exit(0)`
+    const run = spawnSync(process.execPath, ['--require', tsx, '-e', script], {
+      encoding: 'utf8',
+      env: { ...process.env, TMPDIR: base, TSX_TSCONFIG_PATH: join(__dirname, '../../tsconfig.node.json') }
+    })
+    // The read had its folder while it ran, and the exit removed it.
+    expect(run.stdout.trim()).toBe('1')
+    expect(readFolders()).toEqual([])
   })
 
   it('deletes its folder when the file is refused and when the read is cancelled', async () => {

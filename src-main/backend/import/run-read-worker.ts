@@ -58,6 +58,16 @@ const LEFT_FOLDER_AGE_MS = 24 * 3600_000
 let swept = false
 
 /**
+ * Folders of reads still running. An app (or a test process) that exits normally during a read
+ * never sees the read end, so its folder is removed on the way out; only a killed app leaves one,
+ * for the sweep.
+ */
+const liveFolders = new Set<string>()
+process.on('exit', () => {
+  for (const folder of liveFolders) rmSync(folder, { recursive: true, force: true })
+})
+
+/**
  * A read folder is deleted when its read ends, but not if the app itself was killed during the
  * read: a day later such a folder (hundreds of MB for a large file) is removed by the next read.
  */
@@ -109,6 +119,7 @@ export function runReadWorker(
   // The app names the file the reader hands its columns over in, and deletes it whatever happens.
   sweepLeftFolders()
   const folder = mkdtempSync(join(tmpdir(), READ_FOLDER_PREFIX))
+  liveFolders.add(folder)
   const columnsFile = join(folder, 'columns.bin')
   const child = fork(entry.modulePath, [], {
     execArgv: entry.execArgv,
@@ -129,6 +140,7 @@ export function runReadWorker(
       if (settled) return
       settled = true
       rmSync(folder, { recursive: true, force: true })
+      liveFolders.delete(folder)
       fn()
     }
     child.on('message', (message: ReaderMessage) => {
