@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process'
 import Database from 'better-sqlite3'
 import { readFileSync, writeFileSync } from 'node:fs'
-import { basename, join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Scorecard } from '@shared/engine/scorecard/model'
 import { generateCrm } from '../../scripts/crm-generator/index'
@@ -104,7 +104,9 @@ function runAndKill(args: string[], delayMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'test', 'support', 'crash-backend.ts'), ...args], {
       cwd: root,
-      env: { ...process.env, TSX_TSCONFIG_PATH: join(root, 'tsconfig.node.json') },
+      // The killed backend cannot remove its import's read folder (the next read a day later
+      // would): it goes in the round's own folder, which the test removes.
+      env: { ...process.env, TSX_TSCONFIG_PATH: join(root, 'tsconfig.node.json'), TMPDIR: dirname(args[0]!) },
       stdio: ['ignore', 'pipe', 'pipe']
     })
     let stderr = ''
