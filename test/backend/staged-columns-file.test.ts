@@ -5,6 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { DictionaryColumn } from '../../src-main/shared/engine/dictionary-column'
 import { readStagedColumns, StagedColumnsWriter } from '../../src-main/backend/import/staged-columns-file'
 import { encodeColumnDictionary } from '../../src-main/backend/store/column-codec'
+import { listTables, readColumnData, replaceTable } from '../../src-main/backend/store/dataset-queries'
+import { createWorkspaceFile } from '../../src-main/backend/store/workspace-file'
 
 const values = [
   '',
@@ -21,6 +23,12 @@ const values = [
   'back\\slash\nnew line\u0000nul',
   ''
 ]
+
+/** The JSON text a column is saved as, whether it is held as a string or as its UTF-8 bytes. */
+function storedText(column: DictionaryColumn): string {
+  const text = encodeColumnDictionary(column)
+  return typeof text === 'string' ? text : Buffer.from(text).toString('utf8')
+}
 
 function column(dictionary: string[], unique = false): DictionaryColumn {
   const codes = new Uint32Array(dictionary.length * 3)
@@ -51,16 +59,16 @@ describe('columns handed from the reading process through a file', () => {
   it('are saved as the text they crossed as, the same text a column built from its values is saved as', () => {
     const columns = [column(values), column(['Acme', 'Globex'], true)]
     const { back } = roundTrip(columns)
-    back.forEach((c, i) => expect(encodeColumnDictionary(c)).toBe(JSON.stringify(columns[i]!.dictionary)))
+    back.forEach((c, i) => expect(storedText(c)).toBe(JSON.stringify(columns[i]!.dictionary)))
     // A column made anew from a staged one (cleaned, merged) is encoded from its own values.
     const cleaned = { ...back[1]!, dictionary: ['ACME', 'GLOBEX'] }
-    expect(encodeColumnDictionary(cleaned)).toBe('["ACME","GLOBEX"]')
+    expect(storedText(cleaned)).toBe('["ACME","GLOBEX"]')
   })
 
   it('are the same text when a column is written a few values at a time', () => {
     for (const slice of [1, 2, 5, 12, 13, 14]) {
       const { back } = roundTrip([column(values), column([]), column([''])], slice)
-      expect(back.map((c) => encodeColumnDictionary(c))).toEqual([JSON.stringify(values), '[]', '[""]'])
+      expect(back.map((c) => storedText(c))).toEqual([JSON.stringify(values), '[]', '[""]'])
       expect(back[0]!.dictionary).toEqual(values)
     }
   })
@@ -69,5 +77,62 @@ describe('columns handed from the reading process through a file', () => {
     const { bytes } = roundTrip([column(['Acme', 'Globex'])])
     // 6 codes of 4 bytes, then ["Acme","Globex"].
     expect(bytes).toBe(24 + 17)
+  })
+
+  it('are saved into a workspace as the same TEXT a column built from its values is saved as, and read back', () => {
+    const staged = roundTrip([column(values), column(['Acme', 'Globex'], true)]).back
+    const built = [column(values), column(['Acme', 'Globex'], true)]
+    const folder = mkdtempSync(join(tmpdir(), 'icp-staged-test-'))
+    folders.push(folder)
+    const db = createWorkspaceFile(join(folder, 'w.icpw'), 'w')
+    try {
+      const save = (kind: 'accounts' | 'deals', data: DictionaryColumn[]) =>
+        db.transaction(() =>
+          replaceTable(
+            db,
+            {
+              kind,
+              fileName: 'f.csv',
+              format: 'csv',
+              sheetName: null,
+              encoding: 'utf-8',
+              delimiter: ',',
+              headerRow: 1,
+              rowCount: data[0]!.codes.length,
+              importedAt: 'now'
+            },
+            data.map((d, position) => ({
+              position,
+              name: `c${position}`,
+              inferredType: 'text',
+              type: 'text',
+              role: 'attribute',
+              category: null,
+              dateOrder: null,
+              multiSeparators: null,
+              level: null,
+              levelReason: null,
+              roleReason: null,
+              unit: null,
+              missingTokens: [''],
+              data: d
+            }))
+          )
+        )()
+      save('accounts', staged.slice(0, 1))
+      save('deals', built.slice(0, 1))
+      const rows = db.prepare('SELECT typeof(dictionary) AS kind, dictionary FROM source_column ORDER BY table_id').all() as Array<{
+        kind: string
+        dictionary: string
+      }>
+      // A dictionary that crossed as bytes is stored as TEXT (not a blob), equal to the text of one built from its values.
+      expect(rows.map((r) => r.kind)).toEqual(['text', 'text'])
+      expect(rows[0]!.dictionary).toBe(rows[1]!.dictionary)
+      expect(rows[0]!.dictionary).toBe(JSON.stringify(values))
+      const [accounts] = listTables(db)
+      expect(readColumnData(db, accounts!, 0).dictionary).toStrictEqual(values)
+    } finally {
+      db.close()
+    }
   })
 })

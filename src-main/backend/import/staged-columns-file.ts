@@ -89,18 +89,18 @@ export function readStagedColumns(path: string, sections: readonly ColumnSection
       readExactly(fd, new Uint8Array(codes.buffer), section.codesAt)
       const bytes = Buffer.allocUnsafe(section.textBytes)
       readExactly(fd, bytes, section.textAt)
-      return columnFromText(bytes.toString('utf8'), section.entries, codes, section.unique)
+      return columnFromText(bytes, section.entries, codes, section.unique)
     })
   } finally {
     closeSync(fd)
   }
 }
 
-function columnFromText(text: string, entries: number, codes: Uint32Array, unique: boolean): DictionaryColumn {
+function columnFromText(text: Buffer, entries: number, codes: Uint32Array, unique: boolean): DictionaryColumn {
   let dictionary: string[] | null = null
   const column: DictionaryColumn = {
     get dictionary(): string[] {
-      return (dictionary ??= decodeDictionary(text))
+      return (dictionary ??= decodeDictionary(text.toString('utf8')))
     },
     codes,
     unique

@@ -4,7 +4,7 @@ import type { ColumnType } from '@shared/domain/dataset'
 import type { AttributeChoice, PlacePart, ProspectSource } from '@shared/domain/prospects'
 import { countCodes } from '@shared/engine/dictionary-column'
 import { readBands, type NumberBands, type ProspectColumnData } from '@shared/prospects/prospect-column'
-import { decodeCodes, decodeDictionary, encodeCodes, encodeColumnDictionary } from '../store/column-codec'
+import { DICTIONARY_PARAMETER, decodeCodes, decodeDictionary, encodeCodes, encodeColumnDictionary } from '../store/column-codec'
 import { dictionaryEntries } from './dictionary-entries'
 import type { StagedFile } from '../import/staged-file'
 
@@ -31,7 +31,7 @@ export function saveProspectList(db: Database, staged: StagedFile, source: Prosp
       .run(source, sourceReason, basename(staged.fileName), staged.format, staged.sheetName, staged.rowCount, new Date().toISOString())
     const insert = db.prepare(
       `INSERT INTO prospect_column (list_id, position, name, type, date_order, multi_separators, missing_tokens,
-         dictionary, dictionary_unique, code_width, codes, bands) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+         dictionary, dictionary_unique, code_width, codes, bands) VALUES (?, ?, ?, ?, ?, ?, ?, ${DICTIONARY_PARAMETER}, ?, ?, ?, ?)`
     )
     const seen = new Set<string>()
     staged.profiles.forEach((profile, position) => {

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3'
 import type { DictionaryColumn } from '@shared/engine/dictionary-column'
 import type { AttributeLevel, ColumnRole, ColumnType, DateOrder, NumberUnit, Outcome, TableKind } from '@shared/domain/dataset'
 import type { FileFormat, JoinSettings } from '@shared/domain/import'
-import { decodeCodes, decodeDictionary, encodeCodes, encodeColumnDictionary } from './column-codec'
+import { DICTIONARY_PARAMETER, decodeCodes, decodeDictionary, encodeCodes, encodeColumnDictionary } from './column-codec'
 
 export interface TableRecord {
   id: number
@@ -52,7 +52,7 @@ export function replaceTable(db: Database, table: Omit<TableRecord, 'id'>, colum
   const insert = db.prepare(
     `INSERT INTO source_column (table_id, position, name, inferred_type, type, role, category, date_order,
        multi_separators, dictionary, dictionary_unique, code_width, codes, level, level_reason, role_reason, unit)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ${DICTIONARY_PARAMETER}, ?, ?, ?, ?, ?, ?, ?)`
   )
   for (const column of columns) {
     const { width, bytes } = encodeCodes(column.data)
