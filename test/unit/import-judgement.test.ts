@@ -8,6 +8,8 @@ import { binaryOutcomePolarity, levelEvidence, suggestLevel, suggestOutcomeMappi
 import { decidePlaceholders, inferColumnType, numberUnit } from '@shared/import/values'
 
 const vc = (...pairs: Array<[string, number]>): ValueCount[] => pairs.map(([value, count]) => ({ value, count }))
+/** The same pairs as the two parallel lists profiling holds. */
+const table = (...pairs: Array<[string, number]>) => ({ values: pairs.map(([v]) => v), counts: pairs.map(([, c]) => c) })
 const HINTS = new Set(['', 'n/a', 'na', 'none', 'unknown', '-', 'null'])
 
 describe('placeholders are decided per column, from its data', () => {
@@ -53,16 +55,16 @@ describe('placeholders are decided per column, from its data', () => {
 describe('what a number column measures', () => {
   const numbers = (...values: number[]) => values
   it('knows a size class 0-4 is a code, not money', () => {
-    expect(numberUnit('Revenue Class', vc(['0', 5], ['1', 5], ['4', 5]), numbers(0, 1, 2, 3, 4))).toBe('code')
-    expect(numberUnit('Company Size', vc(['0', 5], ['1', 5], ['4', 5]), numbers(0, 1, 2, 3, 4))).toBe('code')
+    expect(numberUnit('Revenue Class', table(['0', 5], ['1', 5], ['4', 5]), numbers(0, 1, 2, 3, 4))).toBe('code')
+    expect(numberUnit('Company Size', table(['0', 5], ['1', 5], ['4', 5]), numbers(0, 1, 2, 3, 4))).toBe('code')
   })
   it('reads money from currency signs or a money header, counts and percentages from theirs', () => {
-    expect(numberUnit('Deal', vc(['$1,200', 5], ['$3,400', 5]), numbers(1200, 3400))).toBe('money')
-    expect(numberUnit('Annual Revenue', vc(['1200000', 5], ['5400000', 5]), numbers(1200000, 5400000))).toBe('money')
-    expect(numberUnit('Employees', vc(['12', 5], ['450', 5]), numbers(12, 450))).toBe('count')
-    expect(numberUnit('previous', vc(['0', 5], ['1', 5], ['2', 5]), numbers(0, 1, 2))).toBe('count')
-    expect(numberUnit('Win Rate', vc(['0.4', 5], ['0.2', 5]), numbers(0.4, 0.2))).toBe('percent')
-    expect(numberUnit('Year Founded', vc(['1998', 5], ['2012', 5]), numbers(1998, 2012))).toBe('year')
+    expect(numberUnit('Deal', table(['$1,200', 5], ['$3,400', 5]), numbers(1200, 3400))).toBe('money')
+    expect(numberUnit('Annual Revenue', table(['1200000', 5], ['5400000', 5]), numbers(1200000, 5400000))).toBe('money')
+    expect(numberUnit('Employees', table(['12', 5], ['450', 5]), numbers(12, 450))).toBe('count')
+    expect(numberUnit('previous', table(['0', 5], ['1', 5], ['2', 5]), numbers(0, 1, 2))).toBe('count')
+    expect(numberUnit('Win Rate', table(['0.4', 5], ['0.2', 5]), numbers(0.4, 0.2))).toBe('percent')
+    expect(numberUnit('Year Founded', table(['1998', 5], ['2012', 5]), numbers(1998, 2012))).toBe('year')
   })
 })
 

@@ -2,7 +2,8 @@ import type { HygieneRule } from '@shared/domain/data-views'
 import type { AttributeLevel, ColumnProfile, ColumnRole, Outcome, TableKind, ValueCount } from '@shared/domain/dataset'
 import { countCodes, DictionaryColumnBuilder, type DictionaryColumn } from '@shared/engine/dictionary-column'
 import { headerKey } from '@shared/import/header-key'
-import { columnMissing, profileColumn, sampleValues, type ColumnMissing } from '@shared/import/profile-column'
+import { columnMissing, profileColumn, type ColumnMissing } from '@shared/import/profile-column'
+import { sampleDistinct, valueCounts } from '@shared/import/distinct-values'
 import { outcomeMappingFor } from '@shared/import/outcome-mapping-for'
 import { suggestCategory, suggestRolesWithReasons, type ColumnForRoles } from '@shared/import/suggest'
 import { applyHygieneRules, proposeCleanups } from '@shared/import/hygiene'
@@ -110,7 +111,7 @@ export function stageFile(request: StageRequest, hooks: StageHooks): StagedFile 
       })
     )
     missing.push({ placeholders, missing: spellings })
-    rolesSamples.push(sampleValues(distinct.values, ROLE_SAMPLE))
+    rolesSamples.push(sampleDistinct(distinct, ROLE_SAMPLE))
     // A column of mostly unique values has an entry per value: held for every such column at
     // once they were most of the reader's peak (about 300 MB for a 1M-row file), and what needs
     // them later (clean-ups, outcome values, a remembered type) is rare for such a column, so
@@ -118,7 +119,7 @@ export function stageFile(request: StageRequest, hooks: StageHooks): StagedFile 
     kept.push(distinct.values.length > KEEP_DISTINCT ? null : distinct)
   }
   const distinctOf = (i: number): ColumnMissing['distinct'] => kept[i] ?? missingOf(i).distinct
-  const valuesOf = (i: number) => distinctOf(i).values
+  const valuesOf = (i: number) => valueCounts(distinctOf(i))
   // Role suggestions read value patterns (domains, stage names); a spread of values shows them.
   const describe = profiles.map((p) => ({
     header: p.name,

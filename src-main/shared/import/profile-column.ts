@@ -4,6 +4,7 @@ import { inferColumnType, isMissingValue, missingTokenSet, readValue } from './v
 import { decidePlaceholders, missingSpellings } from './values/placeholders'
 import { numberUnit } from './values/number-unit'
 import { proposeLabel } from '../export/readable-values'
+import { filterDistinct, sampleDistinct, valueCounts, type DistinctValues } from './distinct-values'
 
 export interface ProfileOptions {
   name: string
@@ -12,8 +13,8 @@ export interface ProfileOptions {
   /** Rows per dictionary entry (countCodes). */
   counts: Uint32Array
   missingTokens: ReadonlySet<string>
-  /** distinctValues() of this column, when the caller already has it. */
-  distinct?: { values: ValueCount[]; missingCount: number }
+  /** countDistinct() of this column, when the caller already has it. */
+  distinct?: DistinctValues
   /** The user's choice; inference decides when absent. */
   type?: ColumnType
   dateOrder?: DateOrder | null
@@ -30,17 +31,13 @@ const UNPARSED_EXAMPLES = 5
 const INFERENCE_SAMPLE = 8_000
 
 /** The distinct non-missing values of a column (trimmed, merged) with row counts, and the missing count. */
-export function distinctValues(
-  column: DictionaryColumn,
-  counts: Uint32Array,
-  missingTokens: ReadonlySet<string>
-): { values: ValueCount[]; missingCount: number } {
+export function countDistinct(column: DictionaryColumn, counts: Uint32Array, missingTokens: ReadonlySet<string>): DistinctValues {
   // A column of mostly unique values was stored without de-duplication (see
   // DictionaryColumnBuilder): merging its million entries through a map would cost more than
   // the rest of the import, so its rare repeats stay separate entries and its distinct count
   // is an upper bound (profiles say so with distinctIsEstimate).
   if (column.unique === false || (column.unique === true && column.dictionary.every(isTrimmed))) {
-    return entryValues(column, counts, missingTokens)
+    return entryDistinct(column, counts, missingTokens)
   }
   const merged = new Map<string, number>()
   let missingCount = 0
@@ -55,9 +52,17 @@ export function distinctValues(
     const value = raw.trim()
     merged.set(value, (merged.get(value) ?? 0) + count)
   }
-  const values: ValueCount[] = []
-  for (const [value, count] of merged) values.push({ value, count })
-  return { values, missingCount }
+  return { values: [...merged.keys()], counts: [...merged.values()], missingCount }
+}
+
+/** countDistinct() as {value, count} objects, for callers that read values one by one. */
+export function distinctValues(
+  column: DictionaryColumn,
+  counts: Uint32Array,
+  missingTokens: ReadonlySet<string>
+): { values: ValueCount[]; missingCount: number } {
+  const distinct = countDistinct(column, counts, missingTokens)
+  return { values: valueCounts(distinct), missingCount: distinct.missingCount }
 }
 
 function isTrimmed(value: string): boolean {
@@ -67,22 +72,40 @@ function isTrimmed(value: string): boolean {
   return first > 32 && first !== 0xa0 && last > 32 && last !== 0xa0
 }
 
-/** One value per dictionary entry, trimmed; no map needed. */
-function entryValues(
-  column: DictionaryColumn,
-  counts: Uint32Array,
-  missingTokens: ReadonlySet<string>
-): { values: ValueCount[]; missingCount: number } {
-  const values: ValueCount[] = []
+/**
+ * One value per dictionary entry, trimmed; no map needed. When no entry is unused, missing or
+ * untrimmed (a column of ids or timestamps), the dictionary and counts are the answer as they are.
+ */
+function entryDistinct(column: DictionaryColumn, counts: Uint32Array, missingTokens: ReadonlySet<string>): DistinctValues {
+  const { dictionary } = column
+  const plain = (code: number): boolean => {
+    const raw = dictionary[code]!
+    return counts[code]! > 0 && raw.length > 0 && isTrimmed(raw) && !isMissingValue(raw, missingTokens)
+  }
+  let first = 0
+  while (first < dictionary.length && plain(first)) first++
+  if (first === dictionary.length) return { values: dictionary, counts, missingCount: 0 }
+  // Made at full size and cut to length (see filterDistinct).
+  const values = new Array<string>(dictionary.length)
+  const kept = new Uint32Array(dictionary.length)
+  for (let code = 0; code < first; code++) {
+    values[code] = dictionary[code]!
+    kept[code] = counts[code]!
+  }
+  let k = first
   let missingCount = 0
-  for (let code = 0; code < column.dictionary.length; code++) {
+  for (let code = first; code < dictionary.length; code++) {
     const count = counts[code]!
     if (count === 0) continue
-    const raw = column.dictionary[code]!
+    const raw = dictionary[code]!
     if (isMissingValue(raw, missingTokens)) missingCount += count
-    else values.push({ value: isTrimmed(raw) ? raw : raw.trim(), count })
+    else {
+      values[k] = isTrimmed(raw) ? raw : raw.trim()
+      kept[k++] = count
+    }
   }
-  return { values, missingCount }
+  values.length = k
+  return { values, counts: kept.slice(0, k), missingCount }
 }
 
 const BLANK_ONLY: ReadonlySet<string> = new Set([''])
@@ -92,7 +115,7 @@ export interface ColumnMissing {
   /** The spellings that count as missing in this column (for isMissingValue). */
   missing: ReadonlySet<string>
   /** The column's distinct values and missing count under that set. */
-  distinct: { values: ValueCount[]; missingCount: number }
+  distinct: DistinctValues
 }
 
 /**
@@ -107,49 +130,35 @@ export function columnMissing(
   hints: ReadonlySet<string>,
   choices?: ReadonlyMap<string, boolean>
 ): ColumnMissing {
-  const all = distinctValues(column, counts, BLANK_ONLY)
+  const all = countDistinct(column, counts, BLANK_ONLY)
   // Hints are short words: longer values are never one, and skip the lower-casing.
   let longest = 0
   for (const hint of hints) longest = Math.max(longest, hint.length)
   const isHint = (value: string): boolean => value.length <= longest && hints.has(value.toLowerCase())
   // A column stored without de-duplication lists a repeated placeholder once per row: add them up.
   const hintedCounts = new Map<string, number>()
-  for (const v of all.values) if (isHint(v.value)) hintedCounts.set(v.value, (hintedCounts.get(v.value) ?? 0) + v.count)
+  for (let i = 0; i < all.values.length; i++) {
+    const value = all.values[i]!
+    if (isHint(value)) hintedCounts.set(value, (hintedCounts.get(value) ?? 0) + all.counts[i]!)
+  }
   // Most columns hold no hinted word: their values are sampled as they are, without a copy of
   // a million entries.
-  const rest = hintedCounts.size === 0 ? all.values : all.values.filter((v) => !isHint(v.value))
+  const rest = hintedCounts.size === 0 ? all : filterDistinct(all, (value) => !isHint(value))
   const hinted = [...hintedCounts].map(([value, count]) => ({ value, count }))
-  const sample = sampleValues(rest, INFERENCE_SAMPLE)
+  const sample = sampleDistinct(rest, INFERENCE_SAMPLE)
   let sampledRows = 0
   for (const v of sample) sampledRows += v.count
   const { type } = inferColumnType({ header: name, values: sample, rowCount: sampledRows, missingCount: 0 })
   // Sentinels (999) are looked for among the numbers themselves; hinted words are few, so cheap.
-  const candidates = type === 'number' ? all.values : hinted
+  const candidates = type === 'number' ? valueCounts(all) : hinted
   const placeholders = decidePlaceholders({ values: candidates, type, hints, ...(choices ? { choices } : {}) })
   const missing = missingTokenSet(missingSpellings(placeholders))
   if (placeholders.every((p) => !p.missing)) {
     return { placeholders, missing, distinct: all }
   }
-  const values: ValueCount[] = []
-  let missingCount = all.missingCount
   const missingSpelled = new Set(placeholders.filter((p) => p.missing).map((p) => p.token))
-  for (const v of all.values) {
-    if (missingSpelled.has(v.value)) missingCount += v.count
-    else values.push(v)
-  }
-  return { placeholders, missing, distinct: { values, missingCount } }
-}
-
-/**
- * An even spread of a column's distinct values. Taking every k-th value keeps the average rows
- * per value, so shares and uniqueness judged on the sample match the whole column.
- */
-export function sampleValues(values: readonly ValueCount[], size: number): ValueCount[] {
-  if (values.length <= size) return values as ValueCount[]
-  const step = values.length / size
-  const sample: ValueCount[] = []
-  for (let i = 0; i < size; i++) sample.push(values[Math.floor(i * step)]!)
-  return sample
+  const { values, counts: kept, dropped } = filterDistinct(all, (value) => !missingSpelled.has(value))
+  return { placeholders, missing, distinct: { values, counts: kept, missingCount: all.missingCount + dropped } }
 }
 
 /**
@@ -159,9 +168,11 @@ export function sampleValues(values: readonly ValueCount[], size: number): Value
 export function profileColumn(options: ProfileOptions): ColumnProfile {
   const { column, counts, name, index } = options
   const rowCount = column.codes.length
-  const { values, missingCount } = options.distinct ?? distinctValues(column, counts, options.missingTokens)
-  const sample = sampleValues(values, INFERENCE_SAMPLE)
-  const sampledRows = sample === values ? rowCount - missingCount : sample.reduce((sum, v) => sum + v.count, 0)
+  const distinct = options.distinct ?? countDistinct(column, counts, options.missingTokens)
+  const { values, missingCount } = distinct
+  const valueRows = distinct.counts
+  const sample = sampleDistinct(distinct, INFERENCE_SAMPLE)
+  const sampledRows = values.length <= INFERENCE_SAMPLE ? rowCount - missingCount : sample.reduce((sum, v) => sum + v.count, 0)
   const inferred = inferColumnType({ header: name, values: sample, rowCount: sampledRows + missingCount, missingCount })
   const type = options.type ?? inferred.type
   const dateOrder = options.dateOrder !== undefined ? options.dateOrder : inferred.dateOrder
@@ -177,9 +188,11 @@ export function profileColumn(options: ProfileOptions): ColumnProfile {
   const tallies = new Map<string, number>()
   // Identifiers and free text read as themselves; their profile is their most repeated values.
   if (type === 'id' || type === 'text') {
-    return finish(topByCount(values), null, 0, [], null)
+    return finish(topByCount(distinct), null, 0, [], null)
   }
-  for (const { value, count } of values) {
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!
+    const count = valueRows[i]!
     const typed = readValue(value, type, readOptions)
     if (typed === null) {
       unparsedCount += count
@@ -197,7 +210,7 @@ export function profileColumn(options: ProfileOptions): ColumnProfile {
     } else tally(tallies, typed, count)
   }
 
-  const unit = type === 'number' || type === 'range' ? numberUnit(name, values, numbers) : null
+  const unit = type === 'number' || type === 'range' ? numberUnit(name, distinct, numbers) : null
   return finish(topOf(tallies), numbers.length > 0 ? histogram(numbers, numberCounts) : null, unparsedCount, unparsedExamples, unit)
 
   function finish(
@@ -236,13 +249,14 @@ export function profileColumn(options: ProfileOptions): ColumnProfile {
 }
 
 /** The most frequent values without sorting them all (a million ids cost one pass). */
-function topByCount(values: readonly ValueCount[]): ValueCount[] {
+function topByCount({ values, counts }: DistinctValues): ValueCount[] {
   const top: ValueCount[] = []
-  for (const entry of values) {
-    if (top.length === TOP_VALUES && entry.count <= top[TOP_VALUES - 1]!.count) continue
+  for (let i = 0; i < values.length; i++) {
+    const count = counts[i]!
+    if (top.length === TOP_VALUES && count <= top[TOP_VALUES - 1]!.count) continue
     let at = top.length
-    while (at > 0 && top[at - 1]!.count < entry.count) at--
-    top.splice(at, 0, entry)
+    while (at > 0 && top[at - 1]!.count < count) at--
+    top.splice(at, 0, { value: values[i]!, count })
     if (top.length > TOP_VALUES) top.pop()
   }
   return top

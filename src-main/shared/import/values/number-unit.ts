@@ -3,7 +3,8 @@
  * The unit decides how every screen and deliverable writes the numbers: a size class 0-4 is
  * "class 2", never "$2"; a revenue column is money whether or not the export kept the "$".
  */
-import type { NumberUnit, ValueCount } from '@shared/domain/dataset'
+import type { NumberUnit } from '@shared/domain/dataset'
+import type { DistinctValues } from '../distinct-values'
 import { headerWords } from './header-hints'
 
 const CURRENCY_MARK = /[$€£¥]|\b(?:usd|eur|gbp|cad|aud|chf|jpy)\b/i
@@ -103,11 +104,17 @@ const MAX_CODE_VALUE = 20
  * `numbers` are the parsed distinct values (percentages already divided by 100); `values` the
  * raw spellings with their row counts, to see currency signs and percent marks.
  */
-export function numberUnit(header: string, values: readonly ValueCount[], numbers: readonly number[]): NumberUnit {
+export function numberUnit(
+  header: string,
+  { values, counts }: Pick<DistinctValues, 'values' | 'counts'>,
+  numbers: readonly number[]
+): NumberUnit {
   let total = 0
   let currency = 0
   let percent = 0
-  for (const { value, count } of values) {
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!
+    const count = counts[i]!
     total += count
     if (CURRENCY_MARK.test(value)) currency += count
     else if (PERCENT_MARK.test(value)) percent += count
