@@ -16,6 +16,7 @@ import { DictionaryColumnBuilder, type DictionaryColumn } from '@shared/engine/d
 import { readTable } from '../../src-main/backend/import/read'
 import { ReadCancelled } from '../../src-main/backend/import/read/read-control'
 import type { ReadOptions } from '../../src-main/backend/import/read/types'
+import { withFormats } from '../../src-main/backend/import/read/default-formats'
 import { writeZip } from '../support/zip-entries'
 import { generateCrm, generateCrmShape, writeWorkbook } from '../../scripts/crm-generator/index'
 
@@ -366,6 +367,60 @@ describe('the streaming XLSX reader reads exactly what SheetJS reads', () => {
     )
   })
 
+  it('reads numbers in formats Excel uses without defining them (Accounting, currency, locale dates), on both paths', () => {
+    // Excel writes its Accounting format as id 44 with no numFmt for it; SheetJS's table lacks
+    // it and, reading dates, dropped the whole sheet ("sheet is empty"). 27 is a CJK date that
+    // Excel shows as m/d/yy, 165 a custom id the workbook forgot to define, 0 and 49 for contrast.
+    const styles =
+      '<cellXfs count="8"><xf numFmtId="0"/><xf numFmtId="44" applyNumberFormat="1"/><xf numFmtId="7"/><xf numFmtId="42"/>' +
+      '<xf numFmtId="27"/><xf numFmtId="32"/><xf numFmtId="165"/><xf numFmtId="49"/></cellXfs>'
+    const cells = [1, 2, 3, 4, 5, 6, 7].map((s) => `<c r="@" s="${s}"><v>45356.5</v></c>`)
+    const expected = ['45356.5', '45356.5', '45356.5', '2024-03-05T12:00:00', '45356.5', '45356.5', '45356.5', '45356.5']
+    const valuesOf = (outcome: Outcome) => {
+      const column = outcome.columns![1]!
+      return Array.from(column.codes, (code) => column.dictionary[code])
+    }
+    const plain = rawBook([{ name: 'Money', data: HEADER + valueRows([...cells, '<c r="@" s="7"><v>45356.5</v></c>']) }], { styles })
+    expect(expectSame(plain, 'accounting.xlsx')).toBe(true)
+    expect(valuesOf(read(plain, 'accounting.xlsx', {}))).toEqual(expected)
+    // A merged title leaves the workbook to SheetJS, whose styles are completed first.
+    const merged = rawBook(
+      [
+        {
+          name: 'Money',
+          data:
+            '<row r="1"><c r="A1" t="inlineStr"><is><t>Pipeline</t></is></c></row>' +
+            HEADER.replace(/"1"/, '"2"').replace(/A1/, 'A2').replace(/B1/, 'B2') +
+            valueRows([...cells, '<c r="@" s="7"><v>45356.5</v></c>'], 3),
+          after: '<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells>'
+        }
+      ],
+      { styles }
+    )
+    expect(expectSame(merged, 'accounting-merged.xlsx')).toBe(false)
+    const outcome = read(merged, 'accounting-merged.xlsx', {})
+    expect(outcome.error).toBeUndefined()
+    expect(valuesOf(outcome)).toEqual(expected)
+  })
+
+  it('completes a styles part wherever its formats live: none yet, an empty list, a list, a namespace prefix', () => {
+    const formats: Array<[number, string]> = [[44, '_("$"* #,##0.00_);_("$"* "-"??_)']]
+    const tag = '<numFmt numFmtId="44" formatCode="_(&quot;$&quot;* #,##0.00_);_(&quot;$&quot;* &quot;-&quot;??_)"/>'
+    expect(withFormats('<styleSheet xmlns="m"><cellXfs/></styleSheet>', formats)).toBe(
+      `<styleSheet xmlns="m"><numFmts count="1">${tag}</numFmts><cellXfs/></styleSheet>`
+    )
+    expect(withFormats('<styleSheet><numFmts count="0"/><cellXfs/></styleSheet>', formats)).toBe(
+      `<styleSheet><numFmts>${tag}</numFmts><cellXfs/></styleSheet>`
+    )
+    expect(withFormats('<styleSheet><numFmts count="1"><numFmt numFmtId="164" formatCode="0.0"/></numFmts></styleSheet>', formats)).toBe(
+      `<styleSheet><numFmts count="1">${tag}<numFmt numFmtId="164" formatCode="0.0"/></numFmts></styleSheet>`
+    )
+    expect(withFormats('<x:styleSheet xmlns:x="m"><x:cellXfs/></x:styleSheet>', formats)).toBe(
+      `<x:styleSheet xmlns:x="m"><x:numFmts count="1">${tag.replace('<numFmt', '<x:numFmt')}</x:numFmts><x:cellXfs/></x:styleSheet>`
+    )
+    expect(withFormats('<notStyles/>', formats)).toBeNull()
+  })
+
   it('reads rows and cells laid out unusually, and gives the rest to SheetJS', () => {
     const sparseRows =
       HEADER +
@@ -397,9 +452,9 @@ describe('the streaming XLSX reader reads exactly what SheetJS reads', () => {
         })
       ],
       [
-        'unknown format',
+        'format id that names no format',
         rawBook([{ name: 'S', data: HEADER + valueRows(['<c r="@" s="1"><v>1</v></c>']) }], {
-          styles: '<cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="44"/></cellXfs>'
+          styles: '<cellXfs count="2"><xf numFmtId="0"/><xf numFmtId=""/></cellXfs>'
         })
       ],
       ['no reference', rawBook([{ name: 'S', data: `${HEADER}<row r="2"><c t="inlineStr"><is><t>a</t></is></c><c><v>2</v></c></row>` }])],

@@ -279,6 +279,82 @@ export function builtinFormats(): Map<number, string> {
   ])
 }
 
+/**
+ * Built-in format ids that SheetJS's table lacks, and the id Excel shows them as (SheetJS's
+ * SSF_default_map, "determined by systematically testing in Excel 2019"): locale formats such
+ * as the CJK dates 27-31 and 50-58 show as m/d/yy.
+ */
+const DEFAULT_MAP = new Map<number, number>([
+  [5, 37],
+  [6, 38],
+  [7, 39],
+  [8, 40],
+  [23, 0],
+  [24, 0],
+  [25, 0],
+  [26, 0],
+  [27, 14],
+  [28, 14],
+  [29, 14],
+  [30, 14],
+  [31, 14],
+  [50, 14],
+  [51, 14],
+  [52, 14],
+  [53, 14],
+  [54, 14],
+  [55, 14],
+  [56, 14],
+  [57, 14],
+  [58, 14],
+  [59, 1],
+  [60, 2],
+  [61, 3],
+  [62, 4],
+  [67, 9],
+  [68, 10],
+  [69, 12],
+  [70, 13],
+  [71, 14],
+  [72, 14],
+  [73, 15],
+  [74, 16],
+  [75, 17],
+  [76, 20],
+  [77, 21],
+  [78, 22],
+  [79, 45],
+  [80, 46],
+  [81, 47],
+  [82, 0]
+])
+
+/** SheetJS's SSF_default_str: currency and Accounting formats (44 is Excel's Accounting button). */
+const DEFAULT_TEXT = new Map<number, string>([
+  [5, '"$"#,##0_);\\("$"#,##0\\)'],
+  [63, '"$"#,##0_);\\("$"#,##0\\)'],
+  [6, '"$"#,##0_);[Red]\\("$"#,##0\\)'],
+  [64, '"$"#,##0_);[Red]\\("$"#,##0\\)'],
+  [7, '"$"#,##0.00_);\\("$"#,##0.00\\)'],
+  [65, '"$"#,##0.00_);\\("$"#,##0.00\\)'],
+  [8, '"$"#,##0.00_);[Red]\\("$"#,##0.00\\)'],
+  [66, '"$"#,##0.00_);[Red]\\("$"#,##0.00\\)'],
+  [41, '_(* #,##0_);_(* \\(#,##0\\);_(* "-"_);_(@_)'],
+  [42, '_("$"* #,##0_);_("$"* \\(#,##0\\);_("$"* "-"_);_(@_)'],
+  [43, '_(* #,##0.00_);_(* \\(#,##0.00\\);_(* "-"??_);_(@_)'],
+  [44, '_("$"* #,##0.00_);_("$"* \\(#,##0.00\\);_("$"* "-"??_);_(@_)']
+])
+
+/**
+ * The format SheetJS's formatter shows for an id neither its table nor the workbook defines
+ * (SSF_format's fallback): the mapped built-in, else the currency/Accounting text, else General.
+ * Excel writes such ids without defining them, 44 (Accounting) most often.
+ */
+export function defaultFormat(id: number, formats: ReadonlyMap<number, string>): string {
+  const mapped = DEFAULT_MAP.get(id)
+  return (mapped === undefined ? undefined : formats.get(mapped)) ?? DEFAULT_TEXT.get(id) ?? 'General'
+}
+
 const ATTRIBUTE = /\s([^"\s?>/]+)\s*=\s*((?:")([^"]*)(?:")|(?:')([^']*)(?:')|([^'">\s]+))/g
 
 /**

@@ -4,6 +4,7 @@
  * into one "damaged" sentence.
  */
 import type { CellObject, Range, WorkBook } from 'xlsx'
+import { withDefaultFormats } from './default-formats'
 import { sheetjs } from '../../sheetjs'
 import { AppError } from '../../app-error'
 import { useNodeZlib } from './sheetjs-zlib'
@@ -28,7 +29,7 @@ export function parseWorkbook(bytes: Uint8Array, fileName: string): WorkBook {
   try {
     // dense: rows as arrays (far less memory than A1-keyed objects); UTC: dates whose UTC
     // reading is the wall-clock value in the file, so the machine's time zone never shifts them.
-    return sheetjs().read(bytes, {
+    return sheetjs().read(withDefaultFormats(bytes), {
       type: 'array',
       dense: true,
       cellDates: true,

@@ -6,7 +6,17 @@
  */
 import type { Buffer } from 'node:buffer'
 import { NotForStream } from './not-for-stream'
-import { builtinFormats, isDateFormat, stringItemText, tagAttributes, tagName, tagsOf, unescapeXml, utf8Read } from './sheetjs-xml-text'
+import {
+  builtinFormats,
+  defaultFormat,
+  isDateFormat,
+  stringItemText,
+  tagAttributes,
+  tagName,
+  tagsOf,
+  unescapeXml,
+  utf8Read
+} from './sheetjs-xml-text'
 import { trimCell } from './cell-string'
 
 export interface XlsxSheetPart {
@@ -236,8 +246,15 @@ function element(data: string, open: RegExp, close: RegExp): string | null {
 /** Google Sheets writes this invalid format; SheetJS corrects it on load (bad_formats). */
 const CORRECTED_FORMATS = new Map([['d.m', 'd\\.m']])
 
-/** SheetJS's parse_numFmts + parse_cellXfs, reduced to what a numeric cell's text depends on. */
-function cellStyles(xml: Buffer): Uint8Array | null {
+interface StyleFormats {
+  /** SheetJS's table plus the workbook's own formats. */
+  formats: Map<number, string>
+  /** Each cell style's numFmtId (NaN for an empty attribute, which names no format). */
+  styleIds: number[]
+}
+
+/** SheetJS's parse_numFmts + parse_cellXfs, reduced to the number format of each cell style. */
+function styleFormats(xml: Buffer): StyleFormats | null {
   const data = binary(xml)
   // SheetJS strips comments and a DOCTYPE first; such files are left to it.
   if (data.includes('<!--') || data.includes('<!DOCTYPE')) throw new NotForStream('styles with comments')
@@ -257,7 +274,7 @@ function cellStyles(xml: Buffer): Uint8Array | null {
   }
   const xfs = element(data, XFS_OPEN, XFS_CLOSE)
   if (xfs === null) return null
-  const kinds: number[] = []
+  const styleIds: number[] = []
   for (const tag of tagsOf(xfs)) {
     const name = tagName(tag)
     if (name !== '<xf' && name !== '<xf/>' && name !== '<xf>') continue
@@ -266,10 +283,48 @@ function cellStyles(xml: Buffer): Uint8Array | null {
     // string that names no format); absent means format 0.
     const id = raw === undefined ? 0 : raw === '' ? Number.NaN : parseInt(raw, 10)
     if (id > MAX_FORMAT_ID) throw new NotForStream('format id past the table')
-    const format = Number.isNaN(id) ? undefined : formats.get(id)
-    kinds.push(format === undefined ? StyleKind.Unknown : isDateFormat(format) ? StyleKind.Date : StyleKind.Number)
+    styleIds.push(id)
   }
-  return Uint8Array.from(kinds)
+  return { formats, styleIds }
+}
+
+/**
+ * Whether each cell style shows numbers as dates. A style whose id neither SheetJS's table nor
+ * the workbook defines (Excel writes Accounting, 44, that way) reads as the format Excel shows
+ * for it, as the SheetJS path does once its styles are completed (default-formats.ts).
+ */
+function cellStyles(xml: Buffer): Uint8Array | null {
+  const styles = styleFormats(xml)
+  if (styles === null) return null
+  const { formats, styleIds } = styles
+  return Uint8Array.from(styleIds, (id) => {
+    const format = formats.get(id) ?? (id > 0 ? defaultFormat(id, formats) : undefined)
+    if (format === undefined) return StyleKind.Unknown
+    return isDateFormat(format) ? StyleKind.Date : StyleKind.Number
+  })
+}
+
+/**
+ * The formats a styles part uses without defining them, which SheetJS's table lacks too, each
+ * with the format Excel shows for it. SheetJS drops a sheet with a number in such a style
+ * without a word when it reads dates (its fmt_is_date is handed undefined), so the import said
+ * "sheet is empty". Empty when nothing is missing or the part is one SheetJS reads its own way.
+ */
+export function undefinedFormats(xml: Buffer): Array<[number, string]> {
+  let styles: StyleFormats | null
+  try {
+    styles = styleFormats(xml)
+  } catch (error) {
+    if (error instanceof NotForStream) return []
+    throw error
+  }
+  if (styles === null) return []
+  const { formats, styleIds } = styles
+  const missing = new Map<number, string>()
+  for (const id of styleIds) {
+    if (!Number.isNaN(id) && id > 0 && !formats.has(id)) missing.set(id, defaultFormat(id, formats))
+  }
+  return [...missing]
 }
 
 export function readXlsxPackage(part: PartLookup): XlsxPackage {
