@@ -2,6 +2,8 @@ import { QueryClient } from '@tanstack/react-query'
 import type { DataKey, MethodInput, MethodName, MethodOutput } from '@shared/contract'
 import { changesOf, readsAny } from '@shared/contract/data-keys'
 import { api } from '../api/api'
+import { useWorkspaceStore } from '../stores/workspace-store'
+import { applyOwnAnswer, type Answered } from './own-answers'
 
 /**
  * The one cache of backend data. Answers never go stale by age: they are refetched when a write
@@ -27,13 +29,18 @@ function methodOf(queryKey: readonly unknown[]): MethodName | null {
  * Refetches the shown queries that read any of `keys` and marks the rest stale. `cancelRefetch`
  * false joins a refetch already on its way (the tab that wrote and the event both ask for one).
  */
-export function invalidateData(keys: readonly DataKey[], client: QueryClient = queryClient, cancelRefetch = true): Promise<void> {
+export function invalidateData(
+  keys: readonly DataKey[],
+  client: QueryClient = queryClient,
+  cancelRefetch = true,
+  answered: Answered = () => false
+): Promise<void> {
   if (keys.length === 0) return Promise.resolve()
   return client.invalidateQueries(
     {
       predicate: (query) => {
         const method = methodOf(query.queryKey)
-        return method !== null && readsAny(method, keys)
+        return method !== null && readsAny(method, keys) && !answered(query)
       }
     },
     { cancelRefetch }
@@ -59,7 +66,8 @@ export function isOwnWrite(method: string, now = Date.now()): boolean {
 }
 
 /**
- * A write: calls the backend, then refetches what the contract says the method changes. Not
+ * A write: calls the backend, then refetches what the contract says the method changes, less
+ * what the write's own answer already brought up to date (own-answers.ts). Not
  * awaited: the caller goes on with the write's own answer, and a later read of the same data
  * joins the refetch instead of reading the old answer.
  */
@@ -69,11 +77,13 @@ export async function callApi<M extends MethodName>(
   client: QueryClient = queryClient
 ): Promise<MethodOutput<M>> {
   const keys = changesOf(method)
+  // The workspace the write goes to: its answer may only stand in for that workspace's reads.
+  const workspacePath = useWorkspaceStore.getState().workspace?.path ?? null
   const mine = { method, at: Date.now() }
   if (keys.length > 0) ownWrites.push(mine)
   try {
     const value = await api().call(method, input)
-    void invalidateData(keys, client)
+    void invalidateData(keys, client, true, applyOwnAnswer(method, input, value, workspacePath, client))
     return value
   } catch (error) {
     // A refused write sends no event.
