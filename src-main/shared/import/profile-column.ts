@@ -82,19 +82,13 @@ function entryDistinct(column: DictionaryColumn, counts: Uint32Array, missingTok
     const raw = dictionary[code]!
     return counts[code]! > 0 && raw.length > 0 && isTrimmed(raw) && !isMissingValue(raw, missingTokens)
   }
-  let first = 0
-  while (first < dictionary.length && plain(first)) first++
-  if (first === dictionary.length) return { values: dictionary, counts, missingCount: 0 }
+  if (dictionary.every((_, code) => plain(code))) return { values: dictionary, counts, missingCount: 0 }
   // Made at full size and cut to length (see filterDistinct).
   const values = new Array<string>(dictionary.length)
   const kept = new Uint32Array(dictionary.length)
-  for (let code = 0; code < first; code++) {
-    values[code] = dictionary[code]!
-    kept[code] = counts[code]!
-  }
-  let k = first
+  let k = 0
   let missingCount = 0
-  for (let code = first; code < dictionary.length; code++) {
+  for (let code = 0; code < dictionary.length; code++) {
     const count = counts[code]!
     if (count === 0) continue
     const raw = dictionary[code]!
