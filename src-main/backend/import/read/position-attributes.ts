@@ -59,11 +59,21 @@ function matchAt(b: Uint8Array, j: number, stop: number): number {
   // A prefix can only be the whole run of name characters before a colon.
   let run = j
   while (run < stop && isNameChar(b[run]!)) run++
+  // Most attributes (t="s", s="3") are a bare name and '=': only r, ref and sqref can match,
+  // and no prefix can (it would need the colon), so anything else is no match.
+  if (run < stop && b[run] === 61 && !isPositionName(b, j, run - j)) return -1
   if (run > j && run < stop && b[run] === 58) {
     const end = nameAndValue(b, run + 1, stop)
     if (end >= 0) return end
   }
   return nameAndValue(b, j, stop)
+}
+
+/** Whether b[at, at + length) is r, ref or sqref. */
+function isPositionName(b: Uint8Array, at: number, length: number): boolean {
+  if (length === 1) return b[at] === 114
+  if (length === 3) return b[at] === 114 && b[at + 1] === 101 && b[at + 2] === 102
+  return length === 5 && b[at] === 115 && b[at + 1] === 113 && b[at + 2] === 114 && b[at + 3] === 101 && b[at + 4] === 102
 }
 
 function nameAndValue(b: Uint8Array, q: number, stop: number): number {
