@@ -19,5 +19,7 @@ export interface CliCommand {
   options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>
   /** Names of required positional arguments, in order. */
   positionals: readonly string[]
+  /** Reads a file: its reading process is started before the backend loads (reader-process.ts). */
+  readsFile?: true
   run(run: CliRun): Promise<void>
 }

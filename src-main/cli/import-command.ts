@@ -133,6 +133,7 @@ export const importCommand: CliCommand = {
     outcome: { type: 'string', multiple: true }
   },
   positionals: ['WORKSPACE', 'FILE'],
+  readsFile: true,
   async run(run) {
     const [workspace, file] = run.positionals as [string, string]
     const opt = (name: string) => (typeof run.options[name] === 'string' ? (run.options[name] as string) : undefined)

@@ -27,6 +27,7 @@ export const prospectsImportCommand: CliCommand = {
   summary: 'Saves a prospect list (accounts with no deals yet) in the workspace, replacing the previous one.',
   options: { tool: { type: 'string' }, sheet: { type: 'string' } },
   positionals: ['WORKSPACE', 'FILE'],
+  readsFile: true,
   async run(run) {
     const [workspace, file] = run.positionals as [string, string]
     const tool = opt(run, 'tool')

@@ -5,6 +5,7 @@ import type { MethodName } from '@shared/contract'
 import { isUserError, type ApiErrorShape } from '@shared/contract/errors'
 import type { CliCommand, CliRun } from './cli-command'
 import { AppError } from '../backend/app-error'
+import { startSpareReader } from '../backend/import/reader-process'
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, UsageError, type CliIo } from './cli-io'
 import { discoverCommand, scorecardSuggestCommand } from './discover-commands'
 import { exportCommand } from './export-command'
@@ -70,6 +71,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stderr(`icp: unknown command "${argv.slice(0, 2).join(' ')}". Run "icp --help" for the list.`)
     return EXIT_BAD_INPUT
   }
+  // The reader starts while the backend loads; it waits for its file (reader-process.ts).
+  if (command.readsFile === true && !argv.includes('--help')) startSpareReader()
   // Loaded only for a command: SQLite and the spreadsheet libraries take most of a second to
   // load, and `icp --version` or a mistyped command should answer at once.
   const [{ createBackend }, { memoryRecentWorkspaces }, { nativeLocations }] = await Promise.all([

@@ -1,13 +1,11 @@
-import { fork } from 'node:child_process'
-import { createRequire } from 'node:module'
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { ApiErrorShape } from '@shared/contract'
 import type { DictionaryColumn } from '@shared/engine/dictionary-column'
 import { AppError } from '../app-error'
-import { appRoot, runningFromSource } from '../app-paths'
 import type { ReaderRequest } from './import-source'
+import { READER_HEAP_MB, startReader } from './reader-process'
 import type { StagedFile } from './staged-file'
 import { readStagedColumns, type ColumnSection } from './staged-columns-file'
 
@@ -28,29 +26,8 @@ export class ReadCancelledError extends Error {
   }
 }
 
-/** Heap of the reading process: room for a 1 GB export (a CSV read from its bytes keeps them off the heap), and a ceiling for a hostile one. */
-const READER_HEAP_MB = 3072
 /** The end of the reader's stderr is kept (never shown raw) to tell out-of-memory from other deaths. */
 const STDERR_TAIL = 4096
-
-/**
- * The reader's entry: the bundle's own (out/main/read-worker.js) when this code is the bundle
- * (desktop app, `icp`, browser mode), or the TypeScript source under tsx's CommonJS hook when it
- * runs from source (Vitest, scripts).
- */
-function readerEntry(heapMb: number): { modulePath: string; execArgv: string[]; env: NodeJS.ProcessEnv } {
-  // Electron's own binary runs a child as plain Node only when told to.
-  const env: NodeJS.ProcessEnv = { ...process.env, ELECTRON_RUN_AS_NODE: '1' }
-  // --expose-gc: the reader collects once between reading and profiling (see read-worker.ts).
-  const heap = `--max-old-space-size=${heapMb}`
-  if (!runningFromSource()) return { modulePath: join(appRoot(), 'out', 'main', 'read-worker.js'), execArgv: [heap, '--expose-gc'], env }
-  const tsx = createRequire(__filename).resolve('tsx/cjs')
-  return {
-    modulePath: join(__dirname, 'read-worker.ts'),
-    execArgv: [heap, '--expose-gc', '--require', tsx],
-    env: { ...env, TSX_TSCONFIG_PATH: process.env['TSX_TSCONFIG_PATH'] ?? join(appRoot(), 'tsconfig.node.json') }
-  }
-}
 
 const READ_FOLDER_PREFIX = 'icp-read-'
 /** Older than this, a read folder belongs to no read still running (a 5M-row file reads in minutes). */
@@ -115,19 +92,12 @@ export function runReadWorker(
   /** Tests lower it to see a reader run out of memory on a small file. */
   heapMb = READER_HEAP_MB
 ): ReadJob {
-  const entry = readerEntry(heapMb)
   // The app names the file the reader hands its columns over in, and deletes it whatever happens.
   sweepLeftFolders()
   const folder = mkdtempSync(join(tmpdir(), READ_FOLDER_PREFIX))
   liveFolders.add(folder)
   const columnsFile = join(folder, 'columns.bin')
-  const child = fork(entry.modulePath, [], {
-    execArgv: entry.execArgv,
-    env: entry.env,
-    // Typed arrays cross as typed arrays (the JSON channel would turn bytes into objects).
-    serialization: 'advanced',
-    stdio: ['ignore', 'ignore', 'pipe', 'ipc']
-  })
+  const child = startReader(heapMb)
   let stderr = ''
   child.stderr?.setEncoding('utf8')
   child.stderr?.on('data', (chunk: string) => {
