@@ -135,7 +135,6 @@ function sheetParts(part: PartLookup, workbookName: string): XlsxSheetPart[] {
 }
 
 const SST_OPEN = /<(?:\w+:)?sst\b[^<>]*>/g
-const SST_CLOSE = /<\/(?:\w+:)?sst>/g
 const SI_OPEN = /<(?:\w+:)?(?:si|sstItem)>/g
 const SI_CLOSE = /<\/(?:\w+:)?(?:si|sstItem)>/
 const PLAIN_T = '<t>'
@@ -146,16 +145,12 @@ const PRESERVED_T = '<t xml:space="preserve">'
  * or CR) taken straight from the bytes. Each text is finished as a cell's text is (trimmed).
  */
 function sharedStrings(xml: Buffer): string[] {
-  const data = binary(xml)
-  SST_OPEN.lastIndex = 0
-  const open = SST_OPEN.exec(data)
-  if (open === null) return []
-  SST_CLOSE.lastIndex = SST_OPEN.lastIndex
-  const close = SST_CLOSE.exec(data)
-  if (close === null) return []
-  const plain = plainSharedStrings(xml, SST_OPEN.lastIndex, close.index)
+  const bounds = sstBounds(xml)
+  if (bounds === null) return []
+  const [from, to] = bounds
+  const plain = plainSharedStrings(xml, from, to)
   if (plain !== null) return plain
-  const body = data.slice(SST_OPEN.lastIndex, close.index)
+  const body = binary(xml.subarray(from, to))
   const items = body.replace(SI_OPEN, '').split(SI_CLOSE)
   const out = new Array<string>(items.length)
   for (let i = 0; i < items.length; i++) {
@@ -163,6 +158,48 @@ function sharedStrings(xml: Buffer): string[] {
     out[i] = trimCell(plainItem(item) ?? stringItemText(item) ?? '')
   }
   return out
+}
+
+/** Where the table opens in a part's first bytes, as SST_OPEN finds it; it always has. */
+const SST_OPEN_WITHIN = 65_536
+
+/**
+ * Where the table's items start and end: after the first SST_OPEN match and before the first
+ * match of /<\/(?:\w+:)?sst>/ after it, or null without either. Found in the bytes, not in a latin1 copy of the
+ * whole part (7 MB for a 100k-row export): the opening tag is matched in the first bytes, and
+ * the closing one is a native search for "sst>" checked backwards.
+ */
+export function sstBounds(xml: Buffer): [number, number] | null {
+  SST_OPEN.lastIndex = 0
+  // A match within the first bytes is the first match of the whole part: one that started
+  // earlier and ran past them would contain this one's "<", which a tag cannot.
+  let open = SST_OPEN.exec(binary(xml.subarray(0, SST_OPEN_WITHIN)))
+  if (open === null && xml.length > SST_OPEN_WITHIN) {
+    SST_OPEN.lastIndex = 0
+    open = SST_OPEN.exec(binary(xml))
+  }
+  if (open === null) return null
+  const from = SST_OPEN.lastIndex
+  for (let at = xml.indexOf(SST_END, from); at >= 0; at = xml.indexOf(SST_END, at + 1)) {
+    const start = closingTagStart(xml, at, from)
+    if (start >= 0) return [from, start]
+  }
+  return null
+}
+const SST_END = 'sst>'
+
+/** Where `</` or `</prefix:` starts before the "sst>" at `at`, or -1. */
+function closingTagStart(b: Buffer, at: number, from: number): number {
+  if (at - 2 >= from && b[at - 2] === 60 && b[at - 1] === 47) return at - 2
+  if (at - 1 < from || b[at - 1] !== 58) return -1
+  let k = at - 2
+  while (k >= from && isWordByte(b[k]!)) k--
+  return k < at - 2 && k - 1 >= from && b[k] === 47 && b[k - 1] === 60 ? k - 1 : -1
+}
+
+/** \w: a letter, digit or underscore. */
+function isWordByte(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95
 }
 
 const SI = '<si>'
