@@ -19,7 +19,28 @@ function byPattern(xml: Buffer): [number, number] | null {
   return close === null ? null : [OPEN.lastIndex, close.index]
 }
 
-const PIECES = ['<', '>', '/', ':', 'x', 'x14', '_', 'sst', 'sst>', '</sst>', '</x:sst>', '</a:b:sst>', '<sst>', '<x:sst count="2">', '<sstx>', ' ', '<si><t>a</t></si>', '</', 'é', '\n']
+const PIECES = [
+  '<',
+  '>',
+  '/',
+  ':',
+  'x',
+  'x14',
+  '_',
+  'sst',
+  'sst>',
+  '</sst>',
+  '</x:sst>',
+  '</a:b:sst>',
+  '<sst>',
+  '<x:sst count="2">',
+  '<sstx>',
+  ' ',
+  '<si><t>a</t></si>',
+  '</',
+  'é',
+  '\n'
+]
 
 describe('the shared strings table bounds', () => {
   it('match the patterns on random markup', () => {
