@@ -404,6 +404,71 @@ describe('migration 0009 (prospects)', () => {
   })
 })
 
+describe('migration 0010 (column data last)', () => {
+  const FIELDS =
+    'table_id, position, name, inferred_type, type, role, category, date_order, multi_separators, level, level_reason, role_reason, unit, dictionary_unique, code_width, dictionary, codes'
+
+  it("moves each column's dictionary and codes to the end of its row, keeping every value, token and constraint", () => {
+    const db = freshDb()
+    migrate(db, MIGRATIONS.slice(0, 9))
+    db.pragma('foreign_keys = ON')
+    db.exec(`
+      INSERT INTO source_table (id, kind, file_name, format, header_row, row_count, imported_at) VALUES
+        (1, 'accounts', 'a.csv', 'csv', 1, 50000, 'now'), (2, 'deals', 'd.csv', 'csv', 1, 50000, 'now');
+    `)
+    const insert = db.prepare(
+      `INSERT INTO source_column (${FIELDS}) VALUES (?, ?, ?, 'category', ?, 'attribute', ?, NULL, NULL, ?, ?, 'because', ?, 0, 4, ?, ?)`
+    )
+    // Dictionaries and codes far larger than a page, so they spill into overflow pages.
+    const dictionary = (n: number, tag: string) => JSON.stringify(Array.from({ length: n }, (_, i) => `${tag} value ${i}`))
+    const codes = (seed: number) => Buffer.from(Uint32Array.from({ length: 50000 }, (_, i) => (i * seed) % 7919).buffer)
+    insert.run(1, 0, 'Industry', 'category', 'Firmographic', 'account', 'level reason', null, dictionary(10000, 'industry'), codes(3))
+    insert.run(1, 1, 'Employees', 'number', null, 'account', null, 'count', dictionary(12000, 'employees'), codes(7))
+    for (let position = 2; position < 6; position++)
+      insert.run(
+        1,
+        position,
+        `Signal ${position}`,
+        'category',
+        null,
+        'account',
+        null,
+        null,
+        dictionary(10000, `signal ${position}`),
+        codes(position)
+      )
+    insert.run(2, 0, 'Stage', 'category', null, 'deal', null, null, dictionary(11000, 'stage'), codes(11))
+    db.exec(`INSERT INTO column_missing_token (table_id, position, token) VALUES (1, 0, ''), (1, 0, 'n/a'), (1, 1, ''), (2, 0, 'tbd')`)
+    const content = () => db.prepare(`SELECT ${FIELDS} FROM source_column ORDER BY table_id, position`).all()
+    const tokens = () => db.prepare('SELECT table_id, position, token FROM column_missing_token ORDER BY 1, 2, 3').all()
+    const before = { columns: content(), tokens: tokens() }
+    const largest = db.prepare('SELECT max(length(dictionary) + length(codes)) FROM source_column').pluck().get() as number
+    const pagesBefore = db.pragma('page_count', { simple: true }) as number
+    const pageSize = db.pragma('page_size', { simple: true }) as number
+
+    migrate(db, MIGRATIONS.slice(0, 10))
+    expect(db.pragma('user_version', { simple: true })).toBe(10)
+    expect(content()).toEqual(before.columns)
+    expect(tokens()).toEqual(before.tokens)
+    const order = (db.prepare("SELECT name FROM pragma_table_info('source_column')").pluck().all() as string[]).slice(-2)
+    expect(order).toEqual(['dictionary', 'codes'])
+    // Copied a row at a time into the pages the previous one freed: not a second copy of the data.
+    const grown = ((db.pragma('page_count', { simple: true }) as number) - pagesBefore) * pageSize
+    expect(grown).toBeLessThan(2 * largest)
+    expect(db.pragma('foreign_key_check')).toEqual([])
+    expect(tables(db).find((t) => t.name === 'source_column')?.sql).toMatch(/STRICT/)
+    expect(tables(db).map((t) => t.name)).not.toContain('source_column_before_0010')
+    expect(() => db.prepare("UPDATE source_column SET unit = 'furlongs'").run()).toThrow(/CHECK/)
+    expect(() => db.prepare("UPDATE source_column SET role = 'nope'").run()).toThrow(/CHECK/)
+    expect(() => db.prepare("INSERT INTO column_missing_token VALUES (1, 9, 'x')").run()).toThrow(/FOREIGN KEY/)
+    // Deleting a table still takes its columns and their tokens with it.
+    db.prepare('DELETE FROM source_table WHERE id = 1').run()
+    expect(db.prepare('SELECT count(*) FROM source_column WHERE table_id = 1').pluck().get()).toBe(0)
+    expect(tokens()).toEqual([{ table_id: 2, position: 0, token: 'tbd' }])
+    db.close()
+  })
+})
+
 describe('migrate()', () => {
   const ok = (version: number): Migration => ({
     version,
