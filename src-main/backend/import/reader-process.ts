@@ -1,5 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process'
 import { createRequire } from 'node:module'
+import type { Socket } from 'node:net'
 import { join } from 'node:path'
 import { appRoot, runningFromSource } from '../app-paths'
 
@@ -34,10 +35,10 @@ function readerEntry(heapMb: number): { modulePath: string; execArgv: string[]; 
 /**
  * glibc's malloc asks Linux for transparent huge pages for its large blocks (glibc 2.35+; other
  * systems ignore the variable). The reader's buffers (the file, the column files it writes) are
- * hundreds of MB touched once each: in 4 KB pages that was 190,000 page faults on the 1M-row CSV,
- * a third of its time in the kernel; in 2 MB pages the same memory costs a few hundred. Where
- * Linux gives huge pages only on request ("madvise", Ubuntu's default) this is the request;
- * a user's own tunables are kept.
+ * hundreds of MB touched once each: in 4 KB pages they were about 60,000 of the 310,000 page
+ * faults of the 1M-row CSV import, at about 10 us each in a virtual machine. Where Linux gives
+ * huge pages only on request ("madvise", Ubuntu's default) this is the request; a user's own
+ * tunables are kept.
  */
 export function withHugePages(tunables: string | undefined): string {
   if (tunables === undefined || tunables === '') return HUGE_PAGES
@@ -75,7 +76,7 @@ export function startSpareReader(heapMb = READER_HEAP_MB): ChildProcess {
   })
   child.unref()
   child.channel?.unref()
-  ;(child.stderr as (NodeJS.ReadableStream & { unref?: () => void }) | null)?.unref?.()
+  ;(child.stderr as Socket | null)?.unref()
   spare = { child, heapMb }
   return child
 }
@@ -87,7 +88,7 @@ export function startReader(heapMb: number): ChildProcess {
     spare = null
     ready.child.ref()
     ready.child.channel?.ref()
-    ;(ready.child.stderr as (NodeJS.ReadableStream & { ref?: () => void }) | null)?.ref?.()
+    ;(ready.child.stderr as Socket | null)?.ref()
     return ready.child
   }
   return forkReader(heapMb)

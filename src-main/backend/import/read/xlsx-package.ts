@@ -160,14 +160,14 @@ function sharedStrings(xml: Buffer): string[] {
   return out
 }
 
-/** Where the table opens in a part's first bytes, as SST_OPEN finds it; it always has. */
+/** The bytes the opening tag is looked for in first: a table opens within them in any real part. */
 const SST_OPEN_WITHIN = 65_536
 
 /**
  * Where the table's items start and end: after the first SST_OPEN match and before the first
- * match of /<\/(?:\w+:)?sst>/ after it, or null without either. Found in the bytes, not in a latin1 copy of the
- * whole part (7 MB for a 100k-row export): the opening tag is matched in the first bytes, and
- * the closing one is a native search for "sst>" checked backwards.
+ * match of /<\/(?:\w+:)?sst>/ after it, or null without either. Found in the bytes, not in a
+ * latin1 copy of the whole part (7 MB for a 100k-row export): the opening tag is matched in the
+ * first bytes, and the closing one is a native search for "sst>" checked backwards.
  */
 export function sstBounds(xml: Buffer): [number, number] | null {
   SST_OPEN.lastIndex = 0
