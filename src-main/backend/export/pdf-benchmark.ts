@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { defaultScorecard } from '@shared/engine/scorecard/model'
 import { createBackend } from '../create-backend'
 import { chromiumPrinter } from './chromium-printer'
 import { memoryRecentWorkspaces } from '../workspace/recent-workspaces'
@@ -9,6 +8,8 @@ import { nativeLocations } from '../workspace/workspace-locations'
 
 /** Warm: Chromium already open, as for every export after the first in browser mode. */
 export const PDF_TARGET_SECONDS = 1.5
+
+const SAMPLE_SCORECARD = 'Core ICP'
 
 /**
  * The PDF one-pager of the sample workspace, as `export-pdf` makes it in browser mode (content,
@@ -34,20 +35,15 @@ export async function runPdfBenchmark(runs = 5): Promise<{ coldSeconds: number; 
   }
   try {
     await call('workspace-open-sample', {})
-    const { id } = (await call('scorecard-create', { name: 'Core ICP' })) as { id: number }
-    await call('scorecard-save', {
-      id,
-      scorecard: {
-        ...defaultScorecard('Core ICP'),
-        criteria: [
-          { id: 'c1', category: 'Firmographic', attribute: 'Industry', op: 'in', values: ['SaaS', 'FinTech'], points: 30 },
-          { id: 'c2', category: 'Firmographic', attribute: 'Employees', op: 'between', min: 51, max: 500, points: 20 },
-          { id: 'c3', category: 'Technographic', attribute: 'Tech Stack', op: 'contains_any', values: ['Salesforce'], points: 25 },
-          { id: 'c4', category: 'Triggers', attribute: 'Recently Raised', op: 'is_true', points: 25 }
-        ],
-        knockouts: [{ name: 'Education', attribute: 'Industry', op: 'in', values: ['Education'] }]
-      }
-    })
+    // The sample ships its own Core ICP (suggested from its deals, with an export draft): the
+    // one-pager a consultant sees first, so the one timed here.
+    const scorecards = (await call('scorecard-list', {})) as Array<{ id: number; name: string }>
+    const core = scorecards.find((s) => s.name === SAMPLE_SCORECARD)
+    if (!core)
+      throw new Error(
+        `the sample workspace has no scorecard named "${SAMPLE_SCORECARD}" (it has ${scorecards.map((s) => `"${s.name}"`).join(', ') || 'none'})`
+      )
+    const id = core.id
     const seconds: number[] = []
     let bytes = 0
     for (let i = 0; i < runs; i++) {
