@@ -19,19 +19,34 @@ export function decodeRange(buffer: Buffer, start: number, end: number, ascii: b
 }
 
 export class ByteDictionaryBuilder {
-  private index: Map<string, number> | null = new Map<string, number>()
+  /** False once the column stopped de-duplicating (see stopsDeduplicating). */
+  private deduplicating = true
+  /**
+   * Value -> code, the authority on what the dictionary holds. Built only once a cell arrives
+   * that the byte table cannot settle alone (a decoded string, or bytes beyond ASCII, which
+   * may decode to a value other bytes decode to): distinct ASCII byte runs are distinct
+   * strings, so until then a value missing from the byte table is new. Hashing every new value
+   * into it was an eighth of reading the 1M-row CSV.
+   */
+  private index: Map<string, number> | null = null
   private readonly dictionary: string[] = []
   private readonly codes: CodeList
   /**
-   * Open addressing: code + 1 per slot (0 is free), and the hash that put it there. Tables start
-   * small and grow: a file of 16,384 columns must not reserve much per column before its rows.
+   * Open addressing, two numbers a slot side by side: code + 1 (0 is free) and the hash that put
+   * it there. Tables start small and grow: a file of 16,384 columns must not reserve much per
+   * column before its rows.
    */
-  private slots = new Int32Array(16)
-  private slotHashes = new Int32Array(16)
+  private table = new Int32Array(32)
   private used = 0
-  /** Where each code's bytes are in the file, for codes first met as bytes (-1 otherwise). */
-  private starts = new Int32Array(16)
-  private ends = new Int32Array(16)
+  /**
+   * Each code's bytes, for codes met as bytes: its offset in `arena` and its length (offset -1
+   * otherwise). The bytes are copied, not pointed at in the file: a lookup then reads a few
+   * compact MB instead of a place anywhere in a file of hundreds of MB, which missed the cache
+   * and the TLB on nearly every cell of a column of 100,000 account names.
+   */
+  private spans = new Int32Array(32)
+  private arena = new Uint8Array(256)
+  private arenaUsed = 0
 
   constructor(
     private readonly buffer: Buffer,
@@ -42,24 +57,27 @@ export class ByteDictionaryBuilder {
 
   /** A cell whose bytes, exactly, are its value (`hash` from cellHash over them, `ascii` if all below 0x80). */
   pushBytes(start: number, end: number, hash: number, ascii: boolean): void {
-    if (this.index === null) {
+    if (!this.deduplicating) {
       this.append(decodeRange(this.buffer, start, end, ascii))
       return
     }
-    const mask = this.slots.length - 1
+    const table = this.table
+    const mask = (table.length >> 1) - 1
     const bytes = this.buffer
     const length = end - start
     let slot = hash & mask
     for (;;) {
-      const entry = this.slots[slot]!
+      const entry = table[slot << 1]!
       if (entry === 0) break
-      if (this.slotHashes[slot] === hash) {
-        const at = this.starts[entry - 1]!
-        if (at >= 0 && this.ends[entry - 1]! - at === length) {
+      if (table[(slot << 1) + 1] === hash) {
+        const code = entry - 1
+        const at = this.spans[code << 1]!
+        if (at >= 0 && this.spans[(code << 1) + 1] === length) {
+          const arena = this.arena
           let k = 0
-          while (k < length && bytes[at + k] === bytes[start + k]) k++
+          while (k < length && arena[at + k] === bytes[start + k]) k++
           if (k === length) {
-            this.pushCode(entry - 1)
+            this.pushCode(code)
             return
           }
         }
@@ -67,55 +85,70 @@ export class ByteDictionaryBuilder {
       slot = (slot + 1) & mask
     }
     const value = decodeRange(bytes, start, end, ascii)
-    let code = this.index.get(value)
-    if (code === undefined) {
-      code = this.addValue(value)
-      this.starts[code] = start
-      this.ends[code] = end
-    }
-    this.slots[slot] = code + 1
-    this.slotHashes[slot] = hash
-    if (++this.used * 2 > this.slots.length) this.growTable()
+    const code = ascii && this.index === null ? this.addValue(value) : (this.valueIndex().get(value) ?? this.addValue(value))
+    // A value first met as a decoded string gets its bytes now, so its next cells match here.
+    if (this.spans[code << 1]! < 0) this.keepBytes(code, start, end)
+    table[slot << 1] = code + 1
+    table[(slot << 1) + 1] = hash
+    if (++this.used * 2 > table.length >> 1) this.growTable()
     this.pushCode(code)
   }
 
   /** A cell already decoded (quoted, or with spaces to trim). */
   pushString(value: string): void {
-    if (this.index === null) {
+    if (!this.deduplicating) {
       this.append(value)
       return
     }
-    this.pushCode(this.index.get(value) ?? this.addValue(value))
+    this.pushCode(this.valueIndex().get(value) ?? this.addValue(value))
   }
 
   finish(): DictionaryColumn {
-    return { dictionary: this.dictionary, codes: this.codes.finish(), unique: this.index !== null }
+    return { dictionary: this.dictionary, codes: this.codes.finish(), unique: this.deduplicating }
+  }
+
+  private valueIndex(): Map<string, number> {
+    if (this.index === null) {
+      this.index = new Map<string, number>()
+      this.dictionary.forEach((value, code) => this.index!.set(value, code))
+    }
+    return this.index
   }
 
   private addValue(value: string): number {
     const code = this.dictionary.length
     this.dictionary.push(value)
-    this.index!.set(value, code)
-    if (code >= this.starts.length) {
-      const starts = new Int32Array(this.starts.length * 2)
-      starts.set(this.starts)
-      this.starts = starts
-      const ends = new Int32Array(this.ends.length * 2)
-      ends.set(this.ends)
-      this.ends = ends
+    this.index?.set(value, code)
+    if (code << 1 >= this.spans.length) {
+      const spans = new Int32Array(this.spans.length * 2)
+      spans.set(this.spans)
+      this.spans = spans
     }
-    this.starts[code] = -1
+    this.spans[code << 1] = -1
     return code
+  }
+
+  private keepBytes(code: number, start: number, end: number): void {
+    const length = end - start
+    if (this.arenaUsed + length > this.arena.length) {
+      const arena = new Uint8Array(Math.max(this.arena.length * 2, this.arenaUsed + length))
+      arena.set(this.arena.subarray(0, this.arenaUsed))
+      this.arena = arena
+    }
+    this.arena.set(this.buffer.subarray(start, end), this.arenaUsed)
+    this.spans[code << 1] = this.arenaUsed
+    this.spans[(code << 1) + 1] = length
+    this.arenaUsed += length
   }
 
   private pushCode(code: number): void {
     // DictionaryColumnBuilder's probe, at the same row and on the same count.
     if (stopsDeduplicating(this.codes.length, this.dictionary.length)) {
+      this.deduplicating = false
       this.index = null
-      this.slots = new Int32Array(0)
-      this.slotHashes = new Int32Array(0)
-      this.starts = new Int32Array(0)
-      this.ends = new Int32Array(0)
+      this.table = new Int32Array(0)
+      this.spans = new Int32Array(0)
+      this.arena = new Uint8Array(0)
     }
     this.codes.push(code)
   }
@@ -127,19 +160,18 @@ export class ByteDictionaryBuilder {
   }
 
   private growTable(): void {
-    const slots = new Int32Array(this.slots.length * 2)
-    const hashes = new Int32Array(this.slots.length * 2)
-    const mask = slots.length - 1
-    for (let s = 0; s < this.slots.length; s++) {
-      const entry = this.slots[s]!
+    const old = this.table
+    const table = new Int32Array(old.length * 2)
+    const mask = (table.length >> 1) - 1
+    for (let s = 0; s < old.length; s += 2) {
+      const entry = old[s]!
       if (entry === 0) continue
-      const hash = this.slotHashes[s]!
+      const hash = old[s + 1]!
       let slot = hash & mask
-      while (slots[slot] !== 0) slot = (slot + 1) & mask
-      slots[slot] = entry
-      hashes[slot] = hash
+      while (table[slot << 1] !== 0) slot = (slot + 1) & mask
+      table[slot << 1] = entry
+      table[(slot << 1) + 1] = hash
     }
-    this.slots = slots
-    this.slotHashes = hashes
+    this.table = table
   }
 }
