@@ -102,11 +102,12 @@ describe('a full disk', () => {
   }, 60_000)
 
   it('a real full file system (a tiny tmpfs): DISK_FULL, nothing lost, opens once space is freed', async (ctx) => {
-    const disk = smallDisk(1024)
+    // Room for the workspace (1.2 MB empty, in 16 KB pages) and little more.
+    const disk = smallDisk(3072)
     if (!disk) {
       skipBecause(
         ctx,
-        'a 1 MB tmpfs could not be mounted here (needs root with mount rights); the max_page_count test above covers DISK_FULL'
+        'a 3 MB tmpfs could not be mounted here (needs root with mount rights); the max_page_count test above covers DISK_FULL'
       )
     }
     const filesDir = tempDir()
@@ -118,7 +119,7 @@ describe('a full disk', () => {
     // Fill the disk but for a few KB.
     const filler = join(disk, 'filler.bin')
     try {
-      writeFileSync(filler, Buffer.alloc(4 * 1024 * 1024))
+      writeFileSync(filler, Buffer.alloc(8 * 1024 * 1024))
     } catch {
       // ENOSPC: the filler took what there was.
     }

@@ -7,7 +7,8 @@ import {
   createWorkspaceFile,
   openWorkspaceFile,
   openWorkspaceReadOnly,
-  WORKSPACE_APPLICATION_ID
+  WORKSPACE_APPLICATION_ID,
+  WORKSPACE_PAGE_SIZE
 } from '../../src-main/backend/store/workspace-file'
 import { readWorkspaceRow } from '../../src-main/backend/store/workspace-queries'
 import { LATEST_FORMAT_VERSION } from '../../src-main/backend/store/migrations'
@@ -41,7 +42,29 @@ describe('workspace files', () => {
     expect(db.pragma('application_id', { simple: true })).toBe(WORKSPACE_APPLICATION_ID)
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
     expect(db.pragma('journal_mode', { simple: true })).toBe('delete')
+    // Large pages: a column's data is a chain of overflow pages a quarter as long as in 4 KB ones.
+    expect(WORKSPACE_PAGE_SIZE).toBe(16384)
+    expect(db.pragma('page_size', { simple: true })).toBe(WORKSPACE_PAGE_SIZE)
     db.close()
+  })
+
+  it('opens and writes a workspace made with 4 KB pages, which keeps them', () => {
+    const path = join(tempDir(), 'older.icpw')
+    createWorkspaceFile(path, 'Older').close()
+    // The same file as an earlier version made it: 4 KB pages (VACUUM is what changes them).
+    const raw = new Database(path)
+    raw.pragma('page_size = 4096')
+    raw.exec('VACUUM')
+    expect(raw.pragma('page_size', { simple: true })).toBe(4096)
+    raw.close()
+    const db = openWorkspaceFile(path)
+    expect(readWorkspaceRow(db)).toMatchObject({ name: 'Older' })
+    db.prepare('UPDATE workspace SET name = ?').run('Older, renamed')
+    expect(db.pragma('page_size', { simple: true })).toBe(4096)
+    db.close()
+    const again = openWorkspaceFile(path)
+    expect(readWorkspaceRow(again)).toMatchObject({ name: 'Older, renamed' })
+    again.close()
   })
 
   it('refuses to overwrite an existing file', () => {

@@ -69,6 +69,9 @@ export function inspectWorkspaceHeader(path: string): { formatVersion: number } 
   return { formatVersion }
 }
 
+/** Page size of a workspace created now (see createWorkspaceFile). */
+export const WORKSPACE_PAGE_SIZE = 16384
+
 function configure(db: Database.Database): void {
   db.pragma('foreign_keys = ON')
   // A rollback journal (not WAL) keeps the workspace a single file at rest, so it can be
@@ -196,6 +199,13 @@ export function createWorkspaceFile(path: string, name: string, options: Workspa
   try {
     const db = new Database(temp, { nativeBinding: options.nativeBinding })
     try {
+      // Before the first table, the only time SQLite takes it (a workspace made earlier keeps
+      // its 4 KB pages and opens as before). A column is one row with its dictionary and codes,
+      // tens of MB for a large export, stored as a chain of overflow pages: in 16 KB pages that
+      // chain is a quarter as long. Measured on the 1M-row CSV: saving its columns 0.27-0.46 s
+      // -> 0.18-0.21 s, reading them back 88-319 ms -> 60-115 ms, the whole import about 0.5 s
+      // sooner. An empty workspace is 1.2 MB instead of 0.3 MB.
+      db.pragma(`page_size = ${WORKSPACE_PAGE_SIZE}`)
       configure(db)
       db.pragma(`application_id = ${WORKSPACE_APPLICATION_ID}`)
       migrate(db)
