@@ -135,7 +135,8 @@ export class ByteDictionaryBuilder {
       arena.set(this.arena.subarray(0, this.arenaUsed))
       this.arena = arena
     }
-    this.arena.set(this.buffer.subarray(start, end), this.arenaUsed)
+    // copy(), not set(subarray()): no view object per new value.
+    this.buffer.copy(this.arena, this.arenaUsed, start, end)
     this.spans[code << 1] = this.arenaUsed
     this.spans[(code << 1) + 1] = length
     this.arenaUsed += length
