@@ -52,6 +52,15 @@ export class CodeList {
   finish(): Uint32Array {
     return this.codes.slice(0, this.length)
   }
+
+  /**
+   * The codes pushed, without a copy: a view on a buffer up to twice their size. For a column
+   * that lives only until it is handed over (the reading process): copying every column at the
+   * end of a read held both copies at once, 52 MB of the reader's peak on a 1M-row CSV.
+   */
+  finishView(): Uint32Array {
+    return this.codes.subarray(0, this.length)
+  }
 }
 
 export class DictionaryColumnBuilder {

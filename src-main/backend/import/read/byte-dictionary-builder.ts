@@ -104,7 +104,7 @@ export class ByteDictionaryBuilder {
   }
 
   finish(): DictionaryColumn {
-    return { dictionary: this.dictionary, codes: this.codes.finish(), unique: this.deduplicating }
+    return { dictionary: this.dictionary, codes: this.codes.finishView(), unique: this.deduplicating }
   }
 
   private valueIndex(): Map<string, number> {

@@ -51,7 +51,7 @@ export class SharedStringColumnBuilder {
   }
 
   finish(): DictionaryColumn {
-    return { dictionary: this.dictionary, codes: this.codes.finish(), unique: this.index !== null }
+    return { dictionary: this.dictionary, codes: this.codes.finishView(), unique: this.index !== null }
   }
 
   private codeOf(value: string): number {
