@@ -95,4 +95,22 @@ describe('the byte dictionary builder', () => {
     expect(back!.dictionary).toEqual(strings.dictionary)
     expect([...back!.codes]).toEqual([...strings.codes])
   })
+
+  it('keeps one table slot per byte run, not per cell, when different bytes decode alike', () => {
+    // 61 ff 62 and 61 fe 62 are not UTF-8 and both decode to "a\ufffdb": the second run cannot
+    // match the first one's bytes, and a slot per cell for it made each lookup walk them all.
+    const cells: Cell[] = [{ bytes: [0x61, 0xff, 0x62] }, ...Array.from({ length: 5000 }, () => ({ bytes: [0x61, 0xfe, 0x62] }))]
+    const runs = Buffer.from(cells.flatMap((c) => ('bytes' in c ? c.bytes : [])))
+    const builder = new ByteDictionaryBuilder(runs, 4)
+    let at = 0
+    for (const cell of cells) {
+      const bytes = (cell as { bytes: number[] }).bytes
+      builder.pushBytes(at, at + bytes.length, fnv(bytes), false)
+      at += bytes.length
+    }
+    expect((builder as unknown as { used: number }).used).toBe(1)
+    const column = builder.finish()
+    expect(column.dictionary).toEqual(['a\ufffdb'])
+    expect(new Set(column.codes)).toEqual(new Set([0]))
+  })
 })

@@ -86,8 +86,14 @@ export class ByteDictionaryBuilder {
     }
     const value = decodeRange(bytes, start, end, ascii)
     const code = ascii && this.index === null ? this.addValue(value) : (this.valueIndex().get(value) ?? this.addValue(value))
-    // A value first met as a decoded string gets its bytes now, so its next cells match here.
-    if (this.spans[code << 1]! < 0) this.keepBytes(code, start, end)
+    if (this.spans[code << 1]! >= 0) {
+      // Other bytes already stand for this value (bytes that are not UTF-8 decode alike): no
+      // slot for these, which could never match and would pile up, one per cell.
+      this.pushCode(code)
+      return
+    }
+    // A new value, or one first met as a decoded string: its bytes from now on.
+    this.keepBytes(code, start, end)
     table[slot << 1] = code + 1
     table[(slot << 1) + 1] = hash
     if (++this.used * 2 > table.length >> 1) this.growTable()
