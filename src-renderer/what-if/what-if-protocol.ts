@@ -7,6 +7,8 @@ import type { PackedMask, SimulationPack } from '@shared/engine/simulation/simul
 export type ToWorker =
   | { type: 'load'; pack: SimulationPack }
   | { type: 'masks'; masks: PackedMask[] }
+  /** The page simulates the data now loaded itself (see INLINE_MAX_DEALS): free the last pack. */
+  | { type: 'unload' }
   | { type: 'run'; id: number; scorecard: Scorecard; request: SimulationRequest }
 
 /** Answers from the worker; `computeMs` is the engine's own time, for the latency breakdown. */

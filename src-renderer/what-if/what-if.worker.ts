@@ -1,5 +1,6 @@
 /**
- * The engine off the main thread: the renderer posts the scorecard and threshold on every
+ * The engine off the main thread, for data too large to score inside a frame (see
+ * what-if-client.ts, INLINE_MAX_DEALS): the renderer posts the scorecard and threshold on every
  * slider step and the page never waits on scoring. The session holds the deals' outcome
  * figures and the criteria's masks; nothing here touches the network or the workspace.
  */
@@ -20,6 +21,10 @@ scope.onmessage = (event) => {
   const message = event.data
   if (message.type === 'load') {
     session = new WhatIfSession(message.pack)
+    return
+  }
+  if (message.type === 'unload') {
+    session = null
     return
   }
   if (message.type === 'masks') {

@@ -32,7 +32,7 @@ async function simulateRun(hostUrl: string, threshold: number): Promise<{ passCo
   return call('simulate-run', { scorecardId: first!.id, threshold })
 }
 
-test('with 100,000 deals the figures follow a dragged slider, computed in the worker exactly as the backend computes them', async ({
+test('with 100,000 deals the figures follow a dragged slider, computed on the page exactly as the backend computes them', async ({
   page,
   host,
   startPage,
@@ -64,7 +64,7 @@ test('with 100,000 deals the figures follow a dragged slider, computed in the wo
   const threshold = await measureThresholdDrag(page)
   const final = await simulate.thresholdNow()
   expect(final, 'the drag ends away from where the threshold started').not.toBe(start)
-  // Every figure on screen is the worker's; it must be the backend's figure for the same threshold.
+  // Every figure on screen is the page's own engine's; it must be the backend's figure for the same threshold.
   const truth = await simulateRun(host.url, final)
   await expect(simulate.dealsPassing).toContainText(truth.passCount.toLocaleString('en-US'), { timeout: SETTLE })
   await expect.poll(() => measureCount(page, 'icp:sim-numbers'), { timeout: SETTLE }).toBeGreaterThan(0)

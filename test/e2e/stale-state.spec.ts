@@ -32,7 +32,7 @@ test('a column set to Ignore in Data leaves the Scorecards palette at once, with
   await expect(scorecards.palette.getByRole('button', { name: /^Industry,/ })).toHaveCount(0)
 })
 
-/** The live strip's figures once they have settled (the worker answers after each edit). */
+/** The live strip's figures once they have settled (the engine answers after each edit). */
 async function liveFigures(page: Page): Promise<string> {
   const live = page.getByRole('region', { name: 'Live figures' })
   await expect(live.getByRole('group', { name: 'Deals passing' })).toBeVisible({ timeout: 30_000 })
