@@ -19,14 +19,15 @@ import {
   odsWithRepeatedEmptyRows,
   passwordProtectedOds,
   xlsWithUnknownRecords,
-  xlsxWithFarCell
+  xlsxWithFarCell,
+  TWO_ROWS
 } from '../support/hostile-files'
 import { readRefusal } from '../support/read-refusal'
 import { readZip, writeZip } from '../support/zip-entries'
 
-function refusal(bytes: Uint8Array, name: string): AppError {
+function refusal(bytes: Uint8Array, name: string, columnar = false): AppError {
   const started = performance.now()
-  const error = readRefusal(bytes, name)
+  const error = readRefusal(bytes, name, columnar)
   // Refused before SheetJS builds anything: no seconds of CPU, no gigabytes.
   expect(performance.now() - started).toBeLessThan(2_000)
   return error
@@ -61,6 +62,27 @@ describe("coordinates outside Excel's grid", () => {
     ]) {
       expect(refusal(minimalXlsx({ afterData: after }), 'merge.xlsx').details?.['reason']).toBe('beyond-grid')
     }
+  })
+
+  it('refuses the same files when reading into columns, as the import does', () => {
+    // The columnar reader checks cell references as it reads the rows; when it hands a file to
+    // SheetJS instead, the rows it did not vouch for are searched first.
+    for (const [reference, said] of [
+      ['ZZZZZZ1', 'ZZZZZZ1'],
+      ['A1048577', 'row 1,048,577']
+    ]) {
+      const error = refusal(xlsxWithFarCell(reference!), 'far.xlsx', true)
+      expect(error.details?.['reason']).toBe('beyond-grid')
+      expect(error.message).toContain(said)
+    }
+    // Markup the columnar reader leaves to SheetJS (CDATA) before the far cell: refused all the same.
+    const cdata = `${TWO_ROWS}<row r="4"><c r="A4" t="inlineStr"><is><t><![CDATA[x]]></t></is></c></row><row r="5"><c r="ZZZZZZ5"><v>1</v></c></row>`
+    expect(refusal(minimalXlsx({ rowsXml: cdata }), 'cdata.xlsx', true).details?.['reason']).toBe('beyond-grid')
+    // Outside the rows (merges, validations) nothing is left to the reader.
+    const merge = '<mergeCells count="1"><mergeCell ref="A2:A2000000000"/></mergeCells>'
+    expect(refusal(minimalXlsx({ afterData: merge }), 'merge.xlsx', true).details?.['reason']).toBe('beyond-grid')
+    const dimension = minimalXlsx({ rowsXml: TWO_ROWS })
+    expect(readTable(dimension, 'fine.xlsx', { columnar: true }, () => undefined).rowCount).toBe(2)
   })
 
   it("takes a cell at the grid's last column and row as a cell (here one without a header)", () => {

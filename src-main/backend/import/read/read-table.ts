@@ -17,6 +17,7 @@ import { verifyEntries, ZipDamaged, ZipTooLarge } from './zip-directory'
 import { baseName, formatSize } from './where'
 import { beyondGrid, damagedWorkbook, decompressionBomb } from './workbook-errors'
 import { findOffGrid } from './sheet-grid'
+import { sheetDataRange } from './xlsx-sheet-scan'
 
 export function readTable(bytes: Uint8Array, fileName: string, options: ReadOptions, onRow: RowHandler): TableReadResult {
   const name = baseName(fileName)
@@ -38,9 +39,14 @@ export function readTable(bytes: Uint8Array, fileName: string, options: ReadOpti
     // The parts of an .xlsx/.xlsm are kept as they are inflated for the checks, for the reader
     // that takes them straight into columns (only stageFile asks for columns).
     const parts = options.columnar === true && (detected.format === 'xlsx' || detected.format === 'xlsm') ? new Map<string, Buffer>() : null
-    if (detected.zip !== null) verifyZip(name, bytes, detected.zip, detected.format !== 'ods' && detected.format !== 'xlsb', parts)
+    const deferred: string[] = []
+    if (detected.zip !== null)
+      verifyZip(name, bytes, detected.zip, detected.format !== 'ods' && detected.format !== 'xlsb', parts, deferred)
     control.throwIfCancelled()
-    const out = (parts === null ? null : xlsxColumns(parts, name, options, control)) ?? readWorkbook(bytes, name, options, onRow, control)
+    const columns = parts === null ? null : xlsxColumns(parts, name, options, control)
+    if (columns === null && parts !== null) checkDeferredCells(name, parts, deferred)
+    parts?.clear()
+    const out = columns ?? readWorkbook(bytes, name, options, onRow, control)
     const warnings = detected.warning === null ? out.warnings : [detected.warning, ...out.warnings]
     return { fileName, format: detected.format, encoding: null, delimiter: null, ...out, warnings }
   } catch (error) {
@@ -68,34 +74,52 @@ function xlsxColumns(parts: Map<string, Buffer>, name: string, options: ReadOpti
   } catch (error) {
     if (error instanceof NotForStream) return null
     throw error
-  } finally {
-    parts.clear()
   }
 }
 
 /**
  * Proves the zip's sizes, and for XML workbooks that no part places anything outside the grid;
  * `keep` receives the inflated XML and relationship parts by lower-case name.
+ *
+ * With `keep`, the columnar reader comes next, and it checks each cell's reference against the
+ * grid as it reads a sheet's rows (scanSheet): so the rows of a kept part are not searched here,
+ * only the rest of it (dimension, merges, validations, hyperlinks), and the part's name goes to
+ * `deferred`. Searching every cell's r= was an eighth of a 100,000-row import. Should the
+ * columnar reader hand the file to SheetJS after all, checkDeferredCells searches those rows
+ * first, so SheetJS never reads a part that was not searched whole.
  */
 function verifyZip(
   name: string,
   bytes: Uint8Array,
   entries: Parameters<typeof verifyEntries>[1],
   xmlParts: boolean,
-  keep: Map<string, Buffer> | null
+  keep: Map<string, Buffer> | null,
+  deferred: string[]
 ): void {
   try {
     verifyEntries(bytes, entries, (entry, data) => {
-      if (keep !== null && /\.(xml|rels)$/i.test(entry.name)) {
-        keep.set(entry.name.toLowerCase(), Buffer.from(data.buffer, data.byteOffset, data.byteLength))
-      }
+      const kept = keep !== null && /\.(xml|rels)$/i.test(entry.name) ? Buffer.from(data.buffer, data.byteOffset, data.byteLength) : null
+      if (kept !== null) keep?.set(entry.name.toLowerCase(), kept)
       if (!xmlParts || !/\.xml$/i.test(entry.name)) return
-      const off = findOffGrid(entry.name, data)
-      if (off !== null) throw beyondGrid(name, off.reference, entry.name)
+      const cells = kept === null ? null : sheetDataRange(kept)
+      if (cells !== null) deferred.push(entry.name)
+      const searched = cells === null ? [data] : [data.subarray(0, cells.from), data.subarray(cells.to)]
+      for (const xml of searched) {
+        const off = findOffGrid(entry.name, xml)
+        if (off !== null) throw beyondGrid(name, off.reference, entry.name)
+      }
     })
   } catch (error) {
     if (error instanceof ZipTooLarge) throw decompressionBomb(name, error.message)
     if (error instanceof ZipDamaged) throw damagedWorkbook(name, error.message)
     throw error
+  }
+}
+
+/** The rows verifyZip left to the columnar reader, searched before SheetJS reads the file instead. */
+function checkDeferredCells(name: string, parts: Map<string, Buffer>, deferred: readonly string[]): void {
+  for (const part of deferred) {
+    const off = findOffGrid(part, parts.get(part.toLowerCase())!)
+    if (off !== null) throw beyondGrid(name, off.reference, part)
   }
 }

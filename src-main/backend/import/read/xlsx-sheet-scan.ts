@@ -59,6 +59,23 @@ function find(b: Buffer, word: string, from: number, to: number): number {
 }
 
 /**
+ * The bytes between `<sheetData ...>` and `</sheetData>`: the rows scanSheet reads, checking
+ * every cell's reference against the grid as it goes (a reference outside it is NotForStream).
+ * Null when a part has no such range, or one scanSheet would not read (a prefixed sheetData).
+ */
+export function sheetDataRange(xml: Buffer): { from: number; to: number } | null {
+  if (xml.indexOf(':sheetData', 0, 'latin1') >= 0) return null
+  const open = xml.indexOf('<sheetData', 0, 'latin1')
+  if (open < 0) return null
+  let p = open + 10
+  while (p < xml.length && xml[p] !== GT) p++
+  if (xml[p - 1] === SLASH) return null
+  const end = find(xml, '</sheetData>', p, xml.length)
+  if (end < 0) return null
+  return { from: p + 1, to: end }
+}
+
+/**
  * Scans one worksheet. `onRow` null counts only (a sheet not being imported still has its
  * extent listed, and the fullest sheet is chosen by its filled cells). `mergesMatter`: merged
  * cells change what SheetJS's reader delivers, so a sheet being imported must have none.
@@ -67,14 +84,10 @@ export function scanSheet(xml: Buffer, pkg: XlsxPackage, onRow: SheetRowHandler 
   const extent: SheetExtent = { filled: 0, lastRow: -1, lastCol: -1 }
   if (xml.indexOf(':sheetData', 0, 'latin1') >= 0) throw new NotForStream('prefixed sheetData')
   if (mergesMatter && xml.indexOf('mergeCell', 0, 'latin1') >= 0) throw new NotForStream('merged cells')
-  const open = xml.indexOf('<sheetData', 0, 'latin1')
-  if (open < 0) return extent
-  let p = open + 10
-  while (p < xml.length && xml[p] !== GT) p++
-  if (xml[p - 1] === SLASH) return extent
-  const end = find(xml, '</sheetData>', p, xml.length)
-  if (end < 0) return extent
-  p++
+  const cells = sheetDataRange(xml)
+  if (cells === null) return extent
+  let p = cells.from
+  const end = cells.to
   if (find(xml, '<![CDATA[', p, end) >= 0) throw new NotForStream('CDATA')
 
   const { strings, styles } = pkg
