@@ -184,6 +184,21 @@ describe('real public datasets: the CRM pack and the 90-day review claim nothing
     const pack = await backend.call('export-crm-pack', { scorecardId: id, crm: 'salesforce' })
     expect(pack.files).toContain('ICP scores - Salesforce import.csv')
     expect(pack.warnings.join(' ')).not.toMatch(/no account id/)
+    // Its outcome is the Churn flag (Yes -> lost): the one-pager speaks of customers who stay.
+    const content = await backend.call('export-document-get', { scorecardId: id })
+    expect(content.outcomeWords.kind).toBe('retained')
+    expect(content.draftedStatements.join(' ')).toMatch(/stay more often/)
+    expect([...content.draftedStatements, content.analysis.builtOn, content.analysis.validatedOn].join(' ')).not.toMatch(
+      /\bwins?\b|\bwon\b/
+    )
     backend.close()
   }, 120_000)
+
+  it('bank-marketing: its outcome y is a sale (a term deposit), so the one-pager keeps won and win rate', async () => {
+    const { backend, id } = await imported('bank-marketing', 'bank-additional-full.csv')
+    const content = await backend.call('export-document-get', { scorecardId: id })
+    expect(content.outcomeWords.kind).toBe('won')
+    expect(content.analysis.builtOn).toMatch(/\([\d,]+ won\)/)
+    backend.close()
+  }, 180_000)
 })

@@ -3,6 +3,7 @@ import { createElement, Fragment } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
 import type { OnePagerBlockId, OnePagerContent } from '@shared/domain/one-pager'
+import { WON_WORDS } from '@shared/export/outcome-words'
 import { defaultOnePagerDocument } from '@shared/export/default-one-pager'
 import { renderBlock } from '../../src-renderer/features/export/one-pager/OnePagerBlocks'
 import { fitTypeScale, shareSpareHeight, TYPE_SCALE } from '../../src-renderer/features/export/one-pager/page-geometry'
@@ -64,6 +65,7 @@ function content(): OnePagerContent {
   document.triggers = `New ${RLO}CRO`
   return {
     document,
+    outcomeWords: WON_WORDS,
     draftedStatements: [],
     statementEvidence: [],
     analysis: noEvidenceAnalysis(),

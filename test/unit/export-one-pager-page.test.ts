@@ -1,6 +1,7 @@
 import { noEvidenceAnalysis } from '../../src-main/backend/export/one-pager-analysis'
 import { describe, expect, it } from 'vitest'
 import type { OnePagerContent } from '@shared/domain/one-pager'
+import { WON_WORDS } from '@shared/export/outcome-words'
 import { defaultOnePagerDocument, normalizeBlocks } from '@shared/export/default-one-pager'
 import { onePagerDocumentSchema } from '@shared/contract/one-pager-schema'
 import { blockHasContent, printedBlocks } from '../../src-renderer/features/export/one-pager/block-content'
@@ -55,6 +56,7 @@ describe('what the page prints', () => {
       statements: ['A.', 'B.', 'C.'],
       adjacentScorecardId: null
     }),
+    outcomeWords: WON_WORDS,
     draftedStatements: ['A.', 'B.', 'C.'],
     statementEvidence: [null, null, null],
     analysis: noEvidenceAnalysis(),

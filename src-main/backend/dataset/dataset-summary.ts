@@ -74,6 +74,21 @@ export function columnValues(
   return distinctValues(data, countCodes(data), missing)
 }
 
+/**
+ * The deals table's outcome column and what each of its values means (the saved mapping, else
+ * the suggestion), as the Data section counts them; null without an outcome column.
+ */
+export function outcomeColumnMapping(
+  db: Database,
+  dealTable: LoadedTable,
+  rules: readonly HygieneRule[] = listRules(db).map((r) => r.rule)
+): { name: string; mapping: DatasetSummary['outcomeMapping']; missingCount: number } | null {
+  const column = columnByRole(dealTable, 'outcome')
+  if (!column) return null
+  const { values, missingCount } = columnValues(db, dealTable, column.position, rules, missingSetOf(column))
+  return { name: column.name, mapping: outcomeMappingFor(values, readOutcomeMapping(db), column.name), missingCount }
+}
+
 /** Everything the Data section shows: tables and their columns, counts, outcomes and the join. */
 export function datasetSummary(db: Database): DatasetSummary {
   const tables = loadTables(db)
@@ -83,14 +98,10 @@ export function datasetSummary(db: Database): DatasetSummary {
   const accounts = tables.find((t) => t.record.kind === 'accounts') ?? null
 
   const outcomes = { won: 0, lost: 0, open: 0, unmapped: 0 }
-  let outcomeMapping: DatasetSummary['outcomeMapping'] = []
-  const outcomeColumn = dealTable ? columnByRole(dealTable, 'outcome') : undefined
-  if (dealTable && outcomeColumn) {
-    const { values, missingCount } = columnValues(db, dealTable, outcomeColumn.position, rules, missingSetOf(outcomeColumn))
-    outcomeMapping = outcomeMappingFor(values, readOutcomeMapping(db), outcomeColumn.name)
-    for (const entry of outcomeMapping) outcomes[entry.outcome ?? 'unmapped'] += entry.count
-    outcomes.unmapped += missingCount
-  }
+  const outcome = dealTable ? outcomeColumnMapping(db, dealTable, rules) : null
+  const outcomeMapping: DatasetSummary['outcomeMapping'] = outcome?.mapping ?? []
+  for (const entry of outcomeMapping) outcomes[entry.outcome ?? 'unmapped'] += entry.count
+  outcomes.unmapped += outcome?.missingCount ?? 0
 
   return {
     tables: tables.map((t) => storedTableView(db, t, rules)),

@@ -5,6 +5,7 @@ import {
   tierEvidence,
   validationSplit,
   validationVerdict,
+  type VerdictWords,
   type SuggestionValidation,
   type ValidationSplit
 } from '@shared/engine/discover'
@@ -63,7 +64,8 @@ export function validateOnNewest(
   dataset: EngineDataset,
   scorecard: Scorecard,
   vector: Int8Array,
-  split: ValidationSplit
+  split: ValidationSplit,
+  words?: VerdictWords
 ): ScorecardValidation {
   const measured = split.holdout ?? vector
   const holdout = split.holdoutCounts
@@ -80,7 +82,7 @@ export function validateOnNewest(
   const verdict =
     scorecard.criteria.length === 0
       ? { meets: null, sentence: 'The scorecard has no criteria yet: there is nothing to validate.' }
-      : validationVerdict(tiers, where)
+      : validationVerdict(tiers, where, words)
   const auc =
     scorecard.criteria.length === 0 ? NaN : simulate(prepareOutcome(dataset, { target: measured }), compiled, scored).ranking().auc
   return {

@@ -1,12 +1,13 @@
 import type { Database } from 'better-sqlite3'
 import { isolated } from '@shared/format'
 import type { ScorecardValidation } from '@shared/domain/discover'
-import type { EvidenceStrength, OnePagerAnalysis, OnePagerContent } from '@shared/domain/one-pager'
+import type { EvidenceStrength, OnePagerAnalysis, OnePagerContent, OutcomeWords } from '@shared/domain/one-pager'
 import { accountUnits, heldOutPart, HOLDOUT_SHARE, MIN_HOLDOUT_EACH, type ScorecardFindings } from '@shared/engine/discover'
 import type { EngineDataset } from '@shared/engine/engine-dataset'
 import { accountOutcomes } from '@shared/engine/representative-deals'
 import type { Scorecard } from '@shared/engine/scorecard/model'
 import { conditionWords, type AttributeWords } from '@shared/export/readable-condition'
+import { WON_WORDS } from '@shared/export/outcome-words'
 import { discoverFor } from '../discover/discover-report'
 
 /** A tier with fewer accounts than this where it was measured: its rate there is a hint. */
@@ -41,6 +42,8 @@ interface AnalysisInput {
   validation: ScorecardValidation | null
   evidence: OnePagerContent['evidence']
   words: (attribute: string) => AttributeWords
+  /** Won and lost deals, or retained and churned customers (shared/export/outcome-words.ts). */
+  outcome?: OutcomeWords
   leaks: Leaks
 }
 
@@ -55,14 +58,15 @@ function headlineOf(
   tested: number,
   validation: ScorecardValidation | null,
   unit: string,
-  heldOut: string
+  heldOut: string,
+  outcome: OutcomeWords
 ): string {
   const auc = validation?.auc != null ? ` (AUC ${validation.auc.toFixed(2)})` : ''
   switch (strength) {
     case 'none':
       return tested === 0
         ? 'No evidence yet: the scorecard has no criteria to test. Read this page as a plan, not as findings.'
-        : `No reliable signal: none of the ${tested} criteria separates the ${unit} that win from those that do not beyond chance, and on ${heldOut}. Read this page as hypotheses to test, not as findings.`
+        : `No reliable signal: none of the ${tested} criteria separates the ${unit} that ${outcome.present} from those that do not beyond chance, and on ${heldOut}. Read this page as hypotheses to test, not as findings.`
     case 'weak': {
       const why =
         validation?.measuredOn !== 'holdout'
@@ -103,6 +107,7 @@ export function noEvidenceAnalysis(unit: 'accounts' | 'deals' = 'accounts'): One
 /** The verdict, the model card and, without a reliable signal, what data would settle the hypotheses. */
 export function analysisOf(input: AnalysisInput): OnePagerAnalysis {
   const { scorecard, dataset, findings, validation, evidence, words, leaks } = input
+  const outcome = input.outcome ?? WON_WORDS
   const tested = findings?.findings.length ?? 0
   const supported = findings?.findings.filter((f) => f.supported).length ?? 0
   const byAccount = dataset !== null && accountUnits(dataset, dataset.outcome) !== null
@@ -120,7 +125,7 @@ export function analysisOf(input: AnalysisInput): OnePagerAnalysis {
   const accountsCounted = accountOutcomes(dataset).reduce((sum, outcome) => sum + (outcome >= 0 ? 1 : 0), 0)
   const period =
     evidence.firstClosed && evidence.lastClosed ? `, closed ${evidence.firstClosed} to ${evidence.lastClosed}` : ', without close dates'
-  const builtOn = `${count(all.deals)} decided deals (${count(all.positives)} won) from ${count(accountsCounted)} accounts${period}. Open deals are not counted; ${unit === 'accounts' ? 'account facts count accounts: an account is won when any of its deals is' : 'each deal counts once'}.`
+  const builtOn = `${count(all.deals)} decided deals (${count(all.positives)} ${outcome.won}) from ${count(accountsCounted)} accounts${period}. Open deals are not counted; ${unit === 'accounts' ? `account facts count accounts: an account is ${outcome.won} when any of its deals is` : 'each deal counts once'}.`
   const aucText = validation?.auc != null ? ` AUC ${validation.auc.toFixed(2)}.` : ''
   const validatedOn = validation ? `${validation.description}${aucText} ${validation.verdict.sentence}` : 'Not validated.'
 
@@ -159,7 +164,7 @@ export function analysisOf(input: AnalysisInput): OnePagerAnalysis {
     const each = Math.ceil(MIN_HOLDOUT_EACH / HOLDOUT_SHARE)
     if (split.kind === 'none')
       dataNeeded.push(
-        `More decided deals: at least ${each} won and ${each} lost, so the newest can be held back to check the profile on (now ${count(all.positives)} won and ${count(lost)} lost).`
+        `More decided deals: at least ${each} ${outcome.won} and ${each} ${outcome.lost}, so the newest can be held back to check the profile on (now ${count(all.positives)} ${outcome.won} and ${count(lost)} ${outcome.lost}).`
       )
     if (!evidence.firstClosed) dataNeeded.push('Close dates on the deals, so the profile can be checked on the newest ones.')
     const settle = findings.findings.filter((f) => f.unitsToSettle !== null).sort((a, b) => a.unitsToSettle! - b.unitsToSettle!)[0]
@@ -172,13 +177,13 @@ export function analysisOf(input: AnalysisInput): OnePagerAnalysis {
       dataNeeded.push('A scorecard to test: add criteria in Scorecards, or let Discover suggest them where the data has signal.')
     else
       dataNeeded.push(
-        'Other traits: attributes the data does not hold yet (for example the buying trigger or the tech stack) may be what separates the accounts that win.'
+        `Other traits: attributes the data does not hold yet (for example the buying trigger or the tech stack) may be what separates the accounts that ${outcome.present}.`
       )
   }
 
   return {
     strength,
-    headline: headlineOf(strength, supported, tested, validation, unit, heldOutPart(findings.split.kind)),
+    headline: headlineOf(strength, supported, tested, validation, unit, heldOutPart(findings.split.kind), outcome),
     unit,
     supportedCriteria: supported,
     testedCriteria: tested,

@@ -1,7 +1,7 @@
 import { marketLineFor } from '../prospects/one-pager-market'
 import type { Database } from 'better-sqlite3'
 import { isolated } from '@shared/format'
-import type { OnePagerContent, OnePagerDocument, OnePagerTierEvidence } from '@shared/domain/one-pager'
+import type { OnePagerContent, OnePagerDocument, OnePagerTierEvidence, OutcomeWords } from '@shared/domain/one-pager'
 import type { SimulationReport } from '@shared/domain/simulation'
 import { criterionFindings, type ScorecardFindings } from '@shared/engine/discover'
 import type { EngineDataset } from '@shared/engine/engine-dataset'
@@ -13,9 +13,12 @@ import { scoreCompiled } from '@shared/engine/scoring/score'
 import { TOO_SMALL_BAND } from '@shared/engine/simulation/bands'
 import { defaultOnePagerDocument, normalizeBlocks } from '@shared/export/default-one-pager'
 import { draftStatements, findingEvidence } from '@shared/export/draft-statements'
+import { outcomeWordsFor, WON_WORDS } from '@shared/export/outcome-words'
 import { conditionWords, qualifiesWords, rawWords, type AttributeWords } from '@shared/export/readable-condition'
 import { AppError } from '../app-error'
 import { attributeWordsOf } from '../dataset/attribute-words'
+import { outcomeColumnMapping } from '../dataset/dataset-summary'
+import { dealTableOf, loadTables } from '../dataset/stored-data'
 import { validateOnNewest } from '../discover/scorecard-validation'
 import { engineDatasetFor } from '../engine/engine-dataset-cache'
 import { analysisOf, leaksOf } from './one-pager-analysis'
@@ -39,7 +42,8 @@ export function qualifies(condition: Condition, words: Words = rawWords): string
 function categoriesInWords(
   scorecard: Scorecard,
   words: Words,
-  findings: ScorecardFindings | null
+  findings: ScorecardFindings | null,
+  outcome: OutcomeWords = WON_WORDS
 ): OnePagerContent['scorecard']['categories'] {
   const byId = new Map((findings?.findings ?? []).map((f) => [f.id, f]))
   const names = scorecard.categories.map((c) => c.name)
@@ -57,7 +61,7 @@ function categoriesInWords(
           qualifies: qualifies(c, words),
           points: c.points,
           supported: finding ? finding.supported : null,
-          evidence: finding ? findingEvidence(finding) : null
+          evidence: finding ? findingEvidence(finding, outcome.past) : null
         }
       })
   }))
@@ -87,7 +91,7 @@ function datasetOrNull(db: Database): EngineDataset | null {
   }
 }
 
-function evidenceOf(db: Database, scorecard: Scorecard, dataset: EngineDataset | null): OnePagerContent['evidence'] {
+function evidenceOf(db: Database, scorecard: Scorecard, dataset: EngineDataset | null, outcome: OutcomeWords): OnePagerContent['evidence'] {
   const empty: OnePagerContent['evidence'] = {
     deals: 0,
     wins: 0,
@@ -156,17 +160,19 @@ function evidenceOf(db: Database, scorecard: Scorecard, dataset: EngineDataset |
   }
   for (const tier of tiers) {
     if (tier.small && tier.deals > 0)
-      notes.push(`Only ${tier.deals} decided deals in ${isolated(tier.name)}: read its win rate (${percent(tier.winRate)}) as a hint.`)
+      notes.push(
+        `Only ${tier.deals} decided deals in ${isolated(tier.name)}: read its ${outcome.rate} (${percent(tier.winRate)}) as a hint.`
+      )
     if (tier.deals === 0) notes.push(`No decided deals scored in ${isolated(tier.name)}.`)
   }
   const disqualified = report.tiers.find((t) => t.from === null)
   if (disqualified && disqualified.n > 0) {
     notes.push(
-      `${disqualified.n} deals were disqualified by the knockouts and are left out of the tiers (win rate ${percent(disqualified.winRate)}).`
+      `${disqualified.n} deals were disqualified by the knockouts and are left out of the tiers (${outcome.rate} ${percent(disqualified.winRate)}).`
     )
   }
   if (!Number.isFinite(first)) notes.push('The data has no close dates, so the period the evidence covers is unknown.')
-  if (report.auc === null) notes.push('The AUC needs both won and lost deals.')
+  if (report.auc === null) notes.push(`The AUC needs both ${outcome.won} and ${outcome.lost} deals.`)
 
   const top = tiers[0]
   return {
@@ -198,8 +204,16 @@ export function buildOnePagerContent(db: Database, scorecardId: number, override
   const words = attributeWordsOf(db)
   const dataset = datasetOrNull(db)
   const findings = dataset ? criterionFindings(dataset, scorecard) : null
-  const validation = dataset && findings ? validateOnNewest(dataset, scorecard, dataset.outcome, findings.split) : null
-  const drafted = draftStatements(scorecard, { findings: findings?.findings ?? [], words, verdict: validation?.verdict ?? null })
+  const dealTable = dealTableOf(loadTables(db))
+  const outcomeColumn = dealTable ? outcomeColumnMapping(db, dealTable) : null
+  const outcomeWords = outcomeWordsFor(outcomeColumn?.name ?? null, outcomeColumn?.mapping.map((m) => [m.value, m.outcome] as const) ?? [])
+  const validation = dataset && findings ? validateOnNewest(dataset, scorecard, dataset.outcome, findings.split, outcomeWords) : null
+  const drafted = draftStatements(scorecard, {
+    findings: findings?.findings ?? [],
+    words,
+    verdict: validation?.verdict ?? null,
+    ...(outcomeWords.kind === 'retained' ? { target: 'retained' as const } : {})
+  })
   const draftedTexts = drafted.statements.map((s) => s.text)
 
   const saved = override ?? readOnePager(db, scorecardId)
@@ -217,11 +231,12 @@ export function buildOnePagerContent(db: Database, scorecardId: number, override
   const adjacent = adjacentRecord
     ? { name: adjacentRecord.name, categories: categoriesInWords(workingScorecard(db, adjacentRecord.id), words, null) }
     : null
-  const evidence = evidenceOf(db, scorecard, dataset)
+  const evidence = evidenceOf(db, scorecard, dataset, outcomeWords)
   const market = document.showMarket === true ? marketLineFor(db, scorecardId) : null
 
   return {
     document,
+    outcomeWords,
     draftedStatements: draftedTexts,
     statementEvidence: drafted.statements.map((s) => s.evidence),
     analysis: analysisOf({
@@ -231,13 +246,14 @@ export function buildOnePagerContent(db: Database, scorecardId: number, override
       validation,
       evidence,
       words,
+      outcome: outcomeWords,
       leaks: dataset ? leaksOf(db, scorecard) : { leftOut: [], used: [] }
     }),
     scorecard: {
       id: scorecardId,
       name: record.name,
       version: listVersions(db, scorecardId)[0]?.note ?? null,
-      categories: categoriesInWords(scorecard, words, findings),
+      categories: categoriesInWords(scorecard, words, findings, outcomeWords),
       tiers: scorecard.tiers.map((tier, index) => ({
         name: tier.name,
         min: tier.min,

@@ -6,6 +6,7 @@ import { scoreCompiled } from '@shared/engine/scoring/score'
 import { simulate } from '@shared/engine/simulation/simulation'
 import { prepareOutcome } from '@shared/engine/simulation/outcome'
 import { simulationReport } from '@shared/engine/simulation/simulation-report'
+import { WON_WORDS } from '@shared/export/outcome-words'
 import { defaultOnePagerDocument } from '@shared/export/default-one-pager'
 import { scoredAccountsTable } from '@shared/export/scored-accounts'
 import { noEvidenceAnalysis } from './one-pager-analysis'
@@ -67,6 +68,7 @@ export async function runWorkbookBenchmark(
       statements: ['One statement.'],
       adjacentScorecardId: null
     }),
+    outcomeWords: WON_WORDS,
     draftedStatements: [],
     statementEvidence: [],
     analysis: noEvidenceAnalysis(),

@@ -31,6 +31,9 @@ function criteriaOf(scorecard: Scorecard, category: string): number[] {
   return scorecard.criteria.flatMap((c, i) => (c.category === category ? [i] : []))
 }
 
+/** "win rate" -> "Win rate", for a label that starts with it. */
+const Rate = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1)
+
 /**
  * The "ICP" sheet: the one-pager's content as a readable sheet, block by block in the order and
  * with the visibility the consultant chose; free text nobody wrote is left out, not invented.
@@ -43,6 +46,7 @@ export function writeIcpSheet(
   table: ScoredAccountsTable
 ): void {
   const { document, scorecard, evidence } = content
+  const words = content.outcomeWords
   const sheet = workbook.addWorksheet('ICP', {
     properties: { tabColor: { argb: argb(document.brandColor) } },
     views: [{ showGridLines: false }],
@@ -131,7 +135,7 @@ export function writeIcpSheet(
       title(ONE_PAGER_BLOCK_LABELS.scorecard)
       line(
         '',
-        `Scores, accounts and account win rates follow the Scorecard sheet; the columns marked "${AS_EXPORTED}" are the decided deals at the exported points (as on the one-pager and the Bands sheet) and do not change.`,
+        `Scores, accounts and account ${words.rate}s follow the Scorecard sheet; the columns marked "${AS_EXPORTED}" are the decided deals at the exported points (as on the one-pager and the Bands sheet) and do not change.`,
         {
           font: noteFont,
           alignment: wrapTop
@@ -142,10 +146,10 @@ export function writeIcpSheet(
         'Scores',
         'Accounts',
         'Decided accounts',
-        'Won accounts',
-        'Win rate (accounts)',
+        `${Rate(words.won)} accounts`,
+        `${Rate(words.rate)} (accounts)`,
         `Decided deals (${AS_EXPORTED})`,
-        `Win rate (deals, ${AS_EXPORTED})`,
+        `${Rate(words.rate)} (deals, ${AS_EXPORTED})`,
         `Median cycle, days (${AS_EXPORTED})`
       ])
       const tierCount = exported.tiers.length
@@ -173,7 +177,7 @@ export function writeIcpSheet(
         target.getCell(8).value = percent(found?.winRate ?? null)
         target.getCell(8).numFmt = NUMBER_FORMATS.percent
         if (found?.medianCycleDays !== null && found?.medianCycleDays !== undefined) target.getCell(9).value = found.medianCycleDays
-        if (found?.small && found.deals > 0) target.getCell(7).note = 'Fewer than 30 decided deals: read the win rate as a hint.'
+        if (found?.small && found.deals > 0) target.getCell(7).note = `Fewer than 30 decided deals: read the ${words.rate} as a hint.`
       })
       if (tierCount > 0) {
         const target = row()
@@ -226,13 +230,13 @@ export function writeIcpSheet(
         target.getCell(2).alignment = { horizontal: 'left' }
       }
       figure('Decided deals', evidence.deals, NUMBER_FORMATS.thousands)
-      figure('Won deals', evidence.wins, NUMBER_FORMATS.thousands)
+      figure(`${Rate(words.won)} deals`, evidence.wins, NUMBER_FORMATS.thousands)
       figure('Closed between', evidence.firstClosed && evidence.lastClosed ? `${evidence.firstClosed} and ${evidence.lastClosed}` : null)
       figure(`AUC (${AS_EXPORTED})`, evidence.auc, '0.000')
       if (content.analysis.validation.measuredOn === 'holdout')
         figure(`AUC on ${heldOutPart(content.analysis.validation.kind)} (${AS_EXPORTED})`, content.analysis.validation.auc, '0.000')
       if (evidence.topTier) {
-        figure(`Win rate in ${evidence.topTier.name} (deals, ${AS_EXPORTED})`, evidence.topTier.winRate, NUMBER_FORMATS.percent)
+        figure(`${Rate(words.rate)} in ${evidence.topTier.name} (deals, ${AS_EXPORTED})`, evidence.topTier.winRate, NUMBER_FORMATS.percent)
         figure(`Lift of ${evidence.topTier.name} (deals, ${AS_EXPORTED})`, evidence.topTier.lift, '0.00"×"')
         if (exported.tiers[0]?.name === evidence.topTier.name) {
           const top = counts.get(evidence.topTier.name) ?? { accounts: 0, won: 0, lost: 0 }

@@ -107,8 +107,34 @@ export interface OnePagerAnalysis {
 }
 
 /** Everything a deliverable prints, resolved from the workspace. */
+/** The outcome in a deliverable's words (see shared/export/outcome-words.ts). */
+export interface OutcomeWords {
+  /** 'retained' for a churn study, whose won are the customers who stayed. */
+  kind: 'won' | 'retained'
+  /** "won" / "retained": "5,174 won". */
+  won: string
+  /** "lost" / "churned". */
+  lost: string
+  /** "win" / "stay": "accounts that … win more often". */
+  present: string
+  /** "won" / "stayed": "93% won [92–94%] vs 57% of the rest". */
+  past: string
+  /** "wins" / "stays": "tier A wins 1.9× as often". */
+  thirdPerson: string
+  /** "winning" / "staying": "a top tier winning at least 2× as often". */
+  gerund: string
+  /** "win rate" / "retention rate". */
+  rate: string
+  /** "wins" / "retained accounts": "60% of wins in the top tiers". */
+  positives: string
+  /** The statements' heading: "Who we win with" / "Who stays with us". */
+  heading: string
+}
+
 export interface OnePagerContent {
   document: OnePagerDocument
+  /** How this workspace's outcome is said: won and lost deals, or retained and churned customers. */
+  outcomeWords: OutcomeWords
   /** The statements as drafted from the scorecard now (the editor offers them to start over). */
   draftedStatements: string[]
   /** Each drafted statement's evidence in small print (null: a statement of intent); printed under a statement while its text is as drafted. */

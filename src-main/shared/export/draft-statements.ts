@@ -86,12 +86,21 @@ interface Verbs {
   /** "win" more often; "won" in the evidence. */
   present: string
   past: string
+  /** Where new evidence comes from: closed deals, or for a churn study the customers' newest data. */
+  newEvidence: string
+  /** When hypotheses can be re-tested: "as new deals close". */
+  retestWhen: string
 }
 
 const VERBS: Record<NonNullable<StatementContext['target']>, Verbs> = {
-  won: { present: 'win', past: 'won' },
-  best: { present: 'become best customers', past: 'became best customers' },
-  retained: { present: 'stay', past: 'stayed' }
+  won: { present: 'win', past: 'won', newEvidence: 'new closed deals', retestWhen: 'as new deals close' },
+  best: {
+    present: 'become best customers',
+    past: 'became best customers',
+    newEvidence: 'new closed deals',
+    retestWhen: 'as new deals close'
+  },
+  retained: { present: 'stay', past: 'stayed', newEvidence: 'new customer data', retestWhen: 'as new customer data comes in' }
 }
 
 function hypothesis(finding: CriterionFinding, words: AttributeWords, verbs: Verbs): DraftedStatement {
@@ -135,7 +144,7 @@ export function draftStatements(scorecard: Scorecard, context: StatementContext)
       })
     }
     statements.push({
-      text: 'We will re-test these hypotheses as new deals close, before sales time is allocated by them.',
+      text: `We will re-test these hypotheses ${verbs.retestWhen}, before sales time is allocated by them.`,
       evidence: null
     })
     return { statements, reliable: false }
@@ -176,7 +185,7 @@ export function draftStatements(scorecard: Scorecard, context: StatementContext)
     })
   }
   if (statements.length < 5) {
-    statements.push({ text: 'We review this profile against new closed deals every quarter.', evidence: null })
+    statements.push({ text: `We review this profile against ${verbs.newEvidence} every quarter.`, evidence: null })
   }
   return { statements: statements.slice(0, 5), reliable: true }
 }

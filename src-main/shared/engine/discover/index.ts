@@ -34,7 +34,7 @@ export {
   type SuggestionValidation,
   type SuggestOptions
 } from './suggest-scorecard'
-export { fitTiers, tierEvidence, validationVerdict, type TierEvidence, type ValidationVerdict } from './tier-validation'
+export { fitTiers, tierEvidence, validationVerdict, type TierEvidence, type ValidationVerdict, type VerdictWords } from './tier-validation'
 export { heldOutPart, HOLDOUT_SHARE, MIN_HOLDOUT_EACH, validationSplit, type ValidationSplit } from './validation-split'
 export {
   criterionFindings,

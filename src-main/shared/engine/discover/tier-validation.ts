@@ -133,8 +133,26 @@ export function tierEvidence(dataset: EngineDataset, scored: ScoredRows, tiers: 
     })
 }
 
-/** One sentence: does the scorecard meet the standard on `where` ("on the held-out deals"), and by how much. */
-export function validationVerdict(evidence: readonly TierEvidence[], where: string): ValidationVerdict {
+/** How a verdict says the outcome: the parts of the one-pager's OutcomeWords it needs. */
+export interface VerdictWords {
+  won: string
+  lost: string
+  thirdPerson: string
+  positives: string
+  gerund: string
+}
+
+const WON_VERDICT_WORDS: VerdictWords = { won: 'won', lost: 'lost', thirdPerson: 'wins', positives: 'wins', gerund: 'winning' }
+
+/**
+ * One sentence: does the scorecard meet the standard on `where` ("on the held-out deals"), and by
+ * how much. `words` says the outcome as a deliverable does (retained and churned for a churn study).
+ */
+export function validationVerdict(
+  evidence: readonly TierEvidence[],
+  where: string,
+  words: VerdictWords = WON_VERDICT_WORDS
+): ValidationVerdict {
   const tiers = evidence.filter((t) => t.name !== 'Disqualified')
   const won = evidence.reduce((sum, t) => sum + t.wonAccounts, 0)
   const lost = evidence.reduce((sum, t) => sum + t.accounts - t.wonAccounts, 0)
@@ -145,7 +163,7 @@ export function validationVerdict(evidence: readonly TierEvidence[], where: stri
   if (won < MIN_ACCOUNTS_EACH || lost < MIN_ACCOUNTS_EACH || top.accounts < MIN_ACCOUNTS_EACH || bottom.accounts < MIN_ACCOUNTS_EACH) {
     return {
       meets: null,
-      sentence: `Not enough data to tell ${where}: ${won} won and ${lost} lost accounts, ${top.accounts} in tier ${isolated(top.name)} and ${bottom.accounts} in tier ${isolated(bottom.name)} (it takes at least ${MIN_ACCOUNTS_EACH} of each).`
+      sentence: `Not enough data to tell ${where}: ${won} ${words.won} and ${lost} ${words.lost} accounts, ${top.accounts} in tier ${isolated(top.name)} and ${bottom.accounts} in tier ${isolated(bottom.name)} (it takes at least ${MIN_ACCOUNTS_EACH} of each).`
     }
   }
   const held = tiers.slice(0, -1).reduce((sum, t) => sum + t.shareOfWins, 0)
@@ -157,11 +175,11 @@ export function validationVerdict(evidence: readonly TierEvidence[], where: stri
     .slice(0, -1)
     .map((t) => isolated(t.name))
     .join(' and ')
-  const times = Number.isFinite(ratio) ? `${ratio.toFixed(1)}×` : 'far more often than'
+  const times = Number.isFinite(ratio) ? `${ratio.toFixed(1)}× as often as` : 'far more often than'
   const facts =
-    `tiers ${upper} (${pct(heldAccounts)} of accounts) hold ${pct(held)} of the won accounts, and tier ${isolated(top.name)} wins ${times} as often as tier ${isolated(bottom.name)} ` +
+    `tiers ${upper} (${pct(heldAccounts)} of accounts) hold ${pct(held)} of the ${words.won} accounts, and tier ${isolated(top.name)} ${words.thirdPerson} ${times} tier ${isolated(bottom.name)} ` +
     `(${pct(top.rate ?? 0)} [${pct(top.ci[0] ?? 0)}–${pct(top.ci[1] ?? 0)}] vs ${pct(bottom.rate ?? 0)} [${pct(bottom.ci[0] ?? 0)}–${pct(bottom.ci[1] ?? 0)}])`
-  const standard = `the standard is at least ${pct(WINS_HELD)} of wins in the top tiers and a top tier winning at least ${TOP_OVER_BOTTOM}× as often as the bottom, beyond the intervals`
+  const standard = `the standard is at least ${pct(WINS_HELD)} of ${words.positives} in the top tiers and a top tier ${words.gerund} at least ${TOP_OVER_BOTTOM}× as often as the bottom, beyond the intervals`
   return {
     meets,
     sentence: meets ? `Meets the standard ${where}: ${facts}.` : `Falls short of the standard ${where}: ${facts}; ${standard}.`

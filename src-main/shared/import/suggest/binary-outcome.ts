@@ -18,12 +18,13 @@ const RESULT_NAMES = new RegExp(
     'conversion|conversion flag|converted flag|won flag|win flag|outcome|result|label|target|class|y|output|' +
     'purchase|subscription|deposit|term deposit|became customer|is customer|customer flag|closed won flag)$'
 )
-/** Headers of a yes-is-bad result. */
-const LOSS_NAMES = new RegExp(
-  '^(?:(?:is |has |was |did )?(?:churn|churned|cancelled|canceled|lost|attrited|exited|left|defaulted|lapsed)|' +
-    'churn flag|churn status|attrition|attrition flag|exit|exited flag|cancellation|customer churn|lost customer|' +
-    'churn label|churn value)$'
-)
+/** Headers of a customer leaving (churn, attrition, cancellation): a yes-is-bad result whose "no" are retained customers. */
+const CHURN_VERBS = 'churn|churned|cancelled|canceled|attrited|exited|left|lapsed'
+const CHURN_PHRASES =
+  'churn flag|churn status|attrition|attrition flag|exit|exited flag|cancellation|customer churn|lost customer|churn label|churn value'
+const CHURN_NAMES = new RegExp(`^(?:(?:is |has |was |did )?(?:${CHURN_VERBS})|${CHURN_PHRASES})$`)
+/** Headers of a yes-is-bad result: a customer leaving, a lost deal, a defaulted loan. */
+const LOSS_NAMES = new RegExp(`^(?:(?:is |has |was |did )?(?:${CHURN_VERBS}|lost|defaulted)|${CHURN_PHRASES})$`)
 
 /** What "yes" means in a two-valued result column with this header, or null if the header names no result. */
 export function binaryOutcomePolarity(header: string): Outcome | null {
@@ -32,6 +33,12 @@ export function binaryOutcomePolarity(header: string): Outcome | null {
   if (texts.some((t) => LOSS_NAMES.test(t))) return 'lost'
   if (texts.some((t) => RESULT_NAMES.test(t))) return 'won'
   return null
+}
+
+/** Whether the header names a customer leaving (Churn, Attrition, Cancelled): not a lost deal or a defaulted loan. */
+export function namesChurn(header: string): boolean {
+  const words = readHeader(header)
+  return [words.field, headerText(header)].some((t) => CHURN_NAMES.test(t))
 }
 
 /** The yes and no spellings of the column, when every filled value is one of them. */

@@ -4,4 +4,4 @@ export { hasWinsAndLosses, outcomeOf, suggestOutcomeMapping, type OutcomeSuggest
 export { roleCandidates, suggestRole, type RoleCandidate, type RoleInput } from './suggest-role'
 export { suggestRoles, suggestRolesWithReasons, type ColumnForRoles, type SuggestedRole } from './suggest-roles'
 export { levelEvidence, suggestLevel, type LevelEvidence, type SuggestedLevel } from './attribute-level'
-export { binaryOutcomePolarity } from './binary-outcome'
+export { binaryOutcomePolarity, namesChurn } from './binary-outcome'

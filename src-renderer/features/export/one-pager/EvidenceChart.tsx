@@ -1,11 +1,13 @@
 import type { CSSProperties } from 'react'
-import type { OnePagerTierEvidence } from '@shared/domain/one-pager'
+import type { OnePagerTierEvidence, OutcomeWords } from '@shared/domain/one-pager'
 import { formatCount, formatDays, formatPercent } from './one-pager-format'
 
 interface EvidenceChartProps {
   tiers: readonly OnePagerTierEvidence[]
   /** Won share of all decided deals: the dashed line the tiers are read against. */
   baseRate: number | null
+  /** "Win rate" and "won", or "Retention rate" and "retained" for a churn study. */
+  words: Pick<OutcomeWords, 'rate' | 'won'>
 }
 
 const share = (fraction: number) => `${(Math.max(0, Math.min(1, fraction)) * 100).toFixed(2)}%`
@@ -15,14 +17,18 @@ const share = (fraction: number) => `${(Math.max(0, Math.min(1, fraction)) * 100
  * grow with the page's spare height (page-geometry.ts: shareSpareHeight) and the text stays
  * text in the PDF. Full tier names are printed; small tiers are hatched: the rate is a hint.
  */
-export function EvidenceChart({ tiers, baseRate }: EvidenceChartProps) {
+export function EvidenceChart({ tiers, baseRate, words }: EvidenceChartProps) {
+  const rate = words.rate.charAt(0).toUpperCase() + words.rate.slice(1)
   const maxCycle = Math.max(1, ...tiers.map((t) => t.medianCycleDays ?? 0))
   const maxDeals = Math.max(1, ...tiers.map((t) => t.deals))
   return (
-    <div className="op-chart" role="img" aria-label="Win rate, median sales cycle, decided deals and accounts by tier">
+    <div className="op-chart" role="img" aria-label={`${rate}, median sales cycle, decided deals and accounts by tier`}>
       <div className="op-chart__head">
         <span />
-        <span>Win rate{baseRate !== null ? ' · dashed: overall' : ''}</span>
+        <span>
+          {rate}
+          {baseRate !== null ? ' · dashed: overall' : ''}
+        </span>
         <span>Median sales cycle</span>
         <span>Decided deals</span>
         <span>Accounts</span>
@@ -54,7 +60,7 @@ export function EvidenceChart({ tiers, baseRate }: EvidenceChartProps) {
             </span>
             <span className="op-chart__value">{formatCount(tier.deals)}</span>
           </span>
-          <span className="op-chart__value op-chart__accounts" title={`${formatCount(tier.wonAccounts)} won`}>
+          <span className="op-chart__value op-chart__accounts" title={`${formatCount(tier.wonAccounts)} ${words.won}`}>
             {formatCount(tier.accounts)}
           </span>
         </div>

@@ -99,7 +99,7 @@ function Statement({ content }: { content: OnePagerContent }) {
   }
   return (
     <section className="op-statement">
-      <h2 className="op-section__title">{strength === 'none' ? 'Hypotheses to test' : 'Who we win with'}</h2>
+      <h2 className="op-section__title">{strength === 'none' ? 'Hypotheses to test' : content.outcomeWords.heading}</h2>
       {statements.length > 0 && (
         <ol className="op-statement__list">
           {statements.map((statement, i) => {
@@ -333,7 +333,7 @@ function Evidence({ content }: { content: OnePagerContent }) {
             </dt>
             <dd>{formatLift(e.topTier?.lift ?? null)}</dd>
             <dd className="op-kpi__note">
-              {formatPercent(e.topTier?.winRate ?? null)} win rate vs {formatPercent(baseRate)} overall
+              {formatPercent(e.topTier?.winRate ?? null)} {content.outcomeWords.rate} vs {formatPercent(baseRate)} overall
             </dd>
           </div>
           {heldOut ? (
@@ -352,14 +352,16 @@ function Evidence({ content }: { content: OnePagerContent }) {
           <div className="op-kpi">
             <dt>Decided deals</dt>
             <dd>{formatCount(e.deals)}</dd>
-            <dd className="op-kpi__note">{formatCount(e.wins)} won</dd>
+            <dd className="op-kpi__note">
+              {formatCount(e.wins)} {content.outcomeWords.won}
+            </dd>
           </div>
           <div className="op-kpi">
             <dt>Closed</dt>
             <dd className="op-kpi__period op-nowrap">{period}</dd>
           </div>
         </dl>
-        {e.tiers.length > 0 && <EvidenceChart tiers={e.tiers} baseRate={baseRate} />}
+        {e.tiers.length > 0 && <EvidenceChart tiers={e.tiers} baseRate={baseRate} words={content.outcomeWords} />}
       </div>
       <ModelCard analysis={content.analysis} />
       {content.market ? (

@@ -1,0 +1,97 @@
+/**
+ * A churn study (one row per customer, a Churn Yes/No flag, as telco exports look): the import
+ * maps the flag's Yes to lost, so the "won" customers are the ones who stayed. The deliverable
+ * must say so: "stay more often", "retention rate", "retained", never "win" or "won". The same
+ * file with its flag named as a sales result keeps the sales words.
+ */
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import ExcelJS from 'exceljs'
+import { describe, expect, it } from 'vitest'
+import type { OnePagerContent } from '@shared/domain/one-pager'
+import { mulberry32 } from '@shared/engine/benchmark/seeded-random'
+import { buildOnePagerContent } from '../../src-main/backend/export/one-pager-content'
+import { testBackend, type TestBackend } from '../support/backend'
+import { importAsSuggested } from '../support/import-shape'
+import { readPdf } from '../support/pdf'
+import { tempDir } from '../support/temp-dir'
+
+/** 1,500 customers whose contract length drives whether they leave; the flag column is `flag`. */
+function churnCsv(flag: string, yes: string, no: string): string {
+  const random = mulberry32(42)
+  const lines = [`customerID,Contract,PaperlessBilling,MonthlyCharges,${flag}`]
+  for (let i = 0; i < 1500; i++) {
+    const contract = ['Month-to-month', 'One year', 'Two year'][Math.floor(random() * 3)]!
+    const leaves = random() < (contract === 'Month-to-month' ? 0.45 : contract === 'One year' ? 0.12 : 0.04)
+    const paperless = random() < 0.5 ? 'Yes' : 'No'
+    lines.push(`C${String(i).padStart(5, '0')},${contract},${paperless},${(20 + random() * 90).toFixed(2)},${leaves ? yes : no}`)
+  }
+  return `${lines.join('\n')}\n`
+}
+
+async function suggested(flag: string, yes: string, no: string): Promise<{ backend: TestBackend; id: number; content: OnePagerContent }> {
+  const dir = tempDir()
+  const backend = testBackend(dir, 'native')
+  await backend.call('workspace-create', { name: 'Churn study', path: 'w.icpw' })
+  const path = join(dir, 'customers.csv')
+  writeFileSync(path, churnCsv(flag, yes, no))
+  await importAsSuggested(backend, path)
+  const { id } = await backend.call('scorecard-suggest', { name: 'Retention ICP' })
+  return { backend, id, content: buildOnePagerContent(backend.context.session.require().db, id) }
+}
+
+/** Every sentence the page prints from the analysis and the evidence. */
+function printed(content: OnePagerContent): string {
+  return [
+    ...content.draftedStatements,
+    ...content.statementEvidence.filter((e): e is string => e !== null),
+    ...content.scorecard.categories.flatMap((c) => c.criteria.map((x) => x.evidence ?? '')),
+    content.analysis.headline,
+    content.analysis.builtOn,
+    content.analysis.validatedOn,
+    ...content.analysis.limits,
+    ...content.analysis.dataNeeded,
+    ...content.evidence.notes
+  ].join('\n')
+}
+
+const SALES_WORDS = /\bwins?\b|\bwon\b|\bwinning\b|win rate/i
+
+describe('a churn study is said in retention words', { timeout: 180_000 }, () => {
+  it('the one-pager, its PDF and the workbook say retained and churned, never won or win rate', async () => {
+    const { backend, id, content } = await suggested('Churn', 'Yes', 'No')
+    try {
+      expect(content.outcomeWords.kind).toBe('retained')
+      const text = printed(content)
+      expect(text).not.toMatch(SALES_WORDS)
+      expect(content.analysis.strength).not.toBe('none')
+      expect(content.draftedStatements.join(' ')).toMatch(/stay more often than the rest/)
+      expect(content.analysis.builtOn).toMatch(/\([\d,]+ retained\)/)
+
+      const pdf = (await readPdf((await backend.call('export-pdf', { scorecardId: id })).bytes)).text.replace(/\s+/g, ' ')
+      expect(pdf).toMatch(/who stays with us/i)
+      expect(pdf).toMatch(/retention rate/i)
+      expect(pdf).not.toMatch(SALES_WORDS)
+
+      const book = new ExcelJS.Workbook()
+      await book.xlsx.load(Buffer.from((await backend.call('export-workbook', { scorecardId: id })).bytes) as unknown as ExcelJS.Buffer)
+      const cells: string[] = []
+      book.getWorksheet('ICP')!.eachRow((row) => cells.push(...(row.values as unknown[]).filter((v): v is string => typeof v === 'string')))
+      expect(cells).toContain('Retention rate (accounts)')
+      expect(cells.join('\n')).not.toMatch(SALES_WORDS)
+    } finally {
+      backend.close()
+    }
+  })
+
+  it('the same customers with a sales result as the flag keep won and win rate', async () => {
+    const { backend, content } = await suggested('Converted', 'No', 'Yes')
+    try {
+      expect(content.outcomeWords.kind).toBe('won')
+      expect(printed(content)).toMatch(/\bwon\b/)
+      expect(printed(content)).not.toMatch(/retained|churned|\bstay/)
+    } finally {
+      backend.close()
+    }
+  })
+})
