@@ -161,12 +161,23 @@ export function proposeLabel(raw: string): string {
 }
 
 /**
+ * Picklist codes written as one word, which no word split can be trusted to read: HubSpot's
+ * deal types, as its exports store them (its own labels are "New Business", "Existing Business").
+ */
+const ONE_WORD_CODES: ReadonlyMap<string, string> = new Map([
+  ['newbusiness', 'New business'],
+  ['existingbusiness', 'Existing business']
+])
+
+/**
  * A category value as a client reads it. CRM exports often store picklist codes rather than
- * their labels (HubSpot: FINANCIAL_SERVICES, ORGANIC_SEARCH; newbusiness stays as it is, no
- * word split can be trusted): a code of words joined by underscores reads "Financial services".
- * Short parts keep their capitals ("US_EAST" -> "US east"). Anything else is printed as stored.
+ * their labels (HubSpot: FINANCIAL_SERVICES, ORGANIC_SEARCH, newbusiness): a code of words
+ * joined by underscores reads "Financial services", a known one-word code its label. Short parts
+ * keep their capitals ("US_EAST" -> "US east"). Anything else is printed as stored.
  */
 export function valueWords(value: string): string {
+  const known = ONE_WORD_CODES.get(value)
+  if (known !== undefined) return known
   if (/[^\x20-\x7e]/.test(value)) return isolated(value)
   if (!/^[A-Za-z0-9]+(_[A-Za-z0-9]+)+$/.test(value) || !/[A-Za-z]{4}/.test(value)) return value
   const parts = value.split('_')
