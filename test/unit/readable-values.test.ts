@@ -65,3 +65,23 @@ describe('isolated', () => {
     expect(valueWords('Top\u202e')).toBe('\u2068Top\u202e\u2069')
   })
 })
+
+describe('a range column said by its bands', () => {
+  // "1-10", "11-50", "51-200", "201-500", "10,001+" as an export writes them, scored by one number each.
+  const bands = [
+    { low: 1, high: 10, value: 5.5 },
+    { low: 11, high: 50, value: 30.5 },
+    { low: 51, high: 200, value: 125.5 },
+    { low: 201, high: 500, value: 350.5 },
+    { low: 10001, high: null, value: 10001 }
+  ]
+  const kind = { unit: null, date: false, bands }
+
+  it('names the bands a range of their numbers takes in, never the numbers themselves', () => {
+    expect(formatRange(125.5, 350.5, kind)).toBe('51–500')
+    expect(formatRange(30.5, 30.5, kind)).toBe('11–50')
+    expect(formatRange(null, 5.5, kind)).toBe('1–10')
+    expect(formatRange(200, null, kind)).toBe('201+')
+    expect(formatRange(6, 20, kind)).toBe('6–20')
+  })
+})

@@ -3,6 +3,8 @@ import type { DiscoverReport, DiscoverValue } from '@shared/domain/discover'
 import { discover, type DiscoveredBin, type DiscoverOptions, type DiscoverResult } from '@shared/engine/discover'
 import type { EngineDataset } from '@shared/engine/engine-dataset'
 import { EMPLOYEE_BANDS, REVENUE_BANDS, type Band } from '@shared/import/hygiene'
+import { formatRange, type ValueKind } from '@shared/export/readable-values'
+import { attributeWordsOf } from '../dataset/attribute-words'
 import { loadTables } from '../dataset/stored-data'
 import { engineDatasetFor } from '../engine/engine-dataset-cache'
 import { targetFor } from '../simulate/run-simulation'
@@ -13,9 +15,12 @@ export type DiscoverTarget = DiscoverReport['target']
 
 const num = (value: number): number | null => (Number.isFinite(value) ? value : null)
 
-function value(bin: DiscoveredBin): DiscoverValue {
+function value(bin: DiscoveredBin, kind?: ValueKind): DiscoverValue {
   return {
-    label: bin.label,
+    // A range column's bins are cut on the number each band is scored by (11-50 by 30.5): they
+    // are labelled by the bands they take in, as the one-pager says them.
+    label:
+      kind?.bands && bin.condition.op === 'between' ? formatRange(bin.condition.min ?? null, bin.condition.max ?? null, kind) : bin.label,
     n: bin.n,
     deals: bin.deals,
     accounts: bin.accounts,
@@ -110,6 +115,7 @@ export function discoverFor(
 /** Every attribute's evidence, strongest first, in the shape `icp discover --json` documents. */
 export function discoverReport(db: Database, target: DiscoverTarget): DiscoverReport {
   const { result } = discoverFor(db, target)
+  const words = attributeWordsOf(db)
   return {
     target,
     n: result.n,
@@ -132,8 +138,8 @@ export function discoverReport(db: Database, target: DiscoverTarget): DiscoverRe
       leakageReasons: attribute.leakageReasons,
       leakageOverruled: attribute.leakageOverruled,
       excluded: attribute.excluded,
-      values: attribute.bins.map(value),
-      ...(attribute.bandView ? { bands: attribute.bandView.bins.map(value) } : {})
+      values: attribute.bins.map((bin) => value(bin, words(attribute.name).kind)),
+      ...(attribute.bandView ? { bands: attribute.bandView.bins.map((bin) => value(bin, words(attribute.name).kind)) } : {})
     }))
   }
 }

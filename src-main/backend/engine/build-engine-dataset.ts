@@ -22,7 +22,8 @@ interface Reader {
 }
 
 /** One typed reading per dictionary entry (null when missing or unreadable as the type). */
-function readEntries(
+/** Each dictionary entry of a stored column read as its type (null: missing or unreadable), as the engine reads it. */
+export function readEntries(
   data: DictionaryColumn,
   type: ColumnType,
   dateOrder: DateOrder | null,

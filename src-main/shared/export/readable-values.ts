@@ -10,9 +10,18 @@ import { isolated } from '@shared/format'
 import { headerText } from '@shared/import/suggest/header-words'
 
 /** How a column's numbers read: its unit, and whether they are dates (epoch ms). */
+/** One band of a range column as the export wrote it ("11-50": low 11, high 50) and the number it is scored by. */
+export interface SourceBand {
+  low: number | null
+  high: number | null
+  value: number
+}
+
 export interface ValueKind {
   unit: NumberUnit | null
   date: boolean
+  /** A range column's bands: a range of its numbers is said as the bands it takes in. */
+  bands?: readonly SourceBand[]
 }
 
 export const PLAIN: ValueKind = { unit: null, date: false }
@@ -60,6 +69,20 @@ export function formatValue(value: number, kind: ValueKind): string {
  * 1,000, 49 under 50) is read as "under" that number, as a person would say it.
  */
 export function formatRange(min: number | null, max: number | null, kind: ValueKind): string {
+  if (kind.bands && kind.bands.length > 0) {
+    // Bands are scored by one number each (11-50 by 30.5): say the bands the range takes in.
+    const inside = kind.bands.filter((b) => (min === null || b.value >= min) && (max === null || b.value <= max))
+    if (inside.length > 0) {
+      const low = inside.some((b) => b.low === null) ? null : Math.min(...inside.map((b) => b.low!))
+      const high = inside.some((b) => b.high === null) ? null : Math.max(...inside.map((b) => b.high!))
+      // The export's own bounds, not rounded (201+, not 200+); headcounts with separators.
+      const exact: ValueKind = { unit: kind.unit === null ? 'count' : kind.unit, date: kind.date }
+      const bound = (n: number): string => formatValue(n, exact)
+      if (low !== null && high !== null) return low === high ? bound(low) : `${bound(low)}–${bound(high)}`
+      if (low !== null) return `${bound(low)}+`
+      if (high !== null) return `up to ${bound(high)}`
+    }
+  }
   const below =
     max !== null &&
     !kind.date &&
