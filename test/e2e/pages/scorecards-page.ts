@@ -46,22 +46,40 @@ export class ScorecardsPage {
       if (!from || !to) throw new Error('drag source or target is not on screen')
       return { from, to, y: fromTop === undefined ? to.y + to.height - 12 : to.y + fromTop }
     }
-    // The palette re-sorts when Discover's strengths arrive: wait until the source stops moving.
-    let { from, to, y } = await pointOf()
-    for (let i = 0; i < 20; i++) {
-      await this.page.waitForTimeout(150)
-      const again = await pointOf()
-      const settled = again.from.y === from.y && again.to.y === to.y
-      ;({ from, to, y } = again)
-      if (settled) break
+    // The palette re-sorts when Discover's strengths arrive, and a wheel scroll takes a while:
+    // wait until the source and the target stop moving.
+    const settled = async () => {
+      let at = await pointOf()
+      for (let i = 0; i < 20; i++) {
+        await this.page.waitForTimeout(150)
+        const again = await pointOf()
+        const still = again.from.y === at.from.y && again.to.y === at.to.y
+        at = again
+        if (still) break
+      }
+      return at
     }
+    const onTop = (box: { x: number; y: number; width: number; height: number }) =>
+      source.evaluate(
+        (el, p) => {
+          const hit = document.elementFromPoint(p.x, p.y)
+          return hit !== null && el.contains(hit)
+        },
+        { x: box.x + box.width / 2, y: box.y + box.height / 2 }
+      )
+    let { from, to, y } = await settled()
     // dnd-kit auto-scrolls while the pointer is in the viewport's bottom fifth; bring the drop point above it first.
     const height = this.page.viewportSize()?.height ?? 800
     if (y > height * 0.75) {
       await this.page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
       await this.page.mouse.wheel(0, Math.min(y - height * 0.55, from.y - 230))
-      await this.page.waitForTimeout(150)
-      ;({ from, to, y } = await pointOf())
+      ;({ from, to, y } = await settled())
+    }
+    // A loaded machine may still be scrolling, or the page may have moved under the sticky strip
+    // or header: press only where the source itself is the topmost element.
+    if (!(await onTop(from))) {
+      await source.evaluate((el) => el.scrollIntoView({ block: 'center' }))
+      ;({ from, to, y } = await settled())
     }
     await this.page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
     await this.page.mouse.down()
