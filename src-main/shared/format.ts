@@ -37,3 +37,8 @@ export function isolated(text: string): string {
 export function withoutIsolates(text: string): string {
   return text.replace(/[\u2066-\u2069]/g, '')
 }
+
+/** The text with its first letter in capitals: "win rate" -> "Win rate", for a label or a sentence that starts with it. */
+export function capitalize(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`
+}

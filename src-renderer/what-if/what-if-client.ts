@@ -1,13 +1,12 @@
-import type { SimulationReport } from '@shared/domain/simulation'
 import type { Scorecard } from '@shared/engine/scorecard/model'
 import type { SimulationRequest } from '@shared/engine/simulation/simulation-report'
 import type { PackedMask, SimulationPack } from '@shared/engine/simulation/simulation-pack'
 import { WhatIfSession } from '@shared/engine/simulation/what-if-session'
+import { timedRun, type TimedAnswer } from './timed-run'
 import type { FromWorker, ToWorker } from './what-if-protocol'
 
 export type WhatIfResult =
-  | { kind: 'report'; report: SimulationReport; revision: number; computeMs: number }
-  | { kind: 'missing'; conditionKeys: string[] }
+  | TimedAnswer
   /** A newer run replaced this one before it was sent: its answer would be out of date anyway. */
   | { kind: 'superseded' }
 
@@ -71,7 +70,7 @@ export class WhatIfClient {
     this.waiting = null
     if (this.inline) {
       try {
-        return Promise.resolve(runInline(this.inline, scorecard, request))
+        return Promise.resolve(timedRun(this.inline, scorecard, request))
       } catch (error) {
         return Promise.reject(error instanceof Error ? error : new Error(String(error)))
       }
@@ -115,12 +114,4 @@ export class WhatIfClient {
     else current.reject(new Error(message.message))
     this.sendWaiting()
   }
-}
-
-/** The worker's answer, computed on the page (an engine error rejects the run, as the worker's does). */
-function runInline(session: WhatIfSession, scorecard: Scorecard, request: SimulationRequest): WhatIfResult {
-  const started = performance.now()
-  const answer = session.run(scorecard, request)
-  if (answer.kind === 'missing') return { kind: 'missing', conditionKeys: answer.conditionKeys }
-  return { kind: 'report', report: answer.report, revision: answer.revision, computeMs: performance.now() - started }
 }

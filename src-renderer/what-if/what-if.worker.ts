@@ -5,6 +5,7 @@
  * figures and the criteria's masks; nothing here touches the network or the workspace.
  */
 import { WhatIfSession } from '@shared/engine/simulation/what-if-session'
+import { timedRun } from './timed-run'
 import type { FromWorker, ToWorker } from './what-if-protocol'
 
 /** The worker's global scope, typed by what is used (the DOM typings describe a window). */
@@ -31,12 +32,11 @@ scope.onmessage = (event) => {
     session?.addMasks(message.masks)
     return
   }
-  const started = performance.now()
   try {
     if (!session) throw new Error('The simulation data is not loaded yet.')
-    const answer = session.run(message.scorecard, message.request)
+    const answer = timedRun(session, message.scorecard, message.request)
     if (answer.kind === 'missing') reply({ type: 'missing', id: message.id, conditionKeys: answer.conditionKeys })
-    else reply({ type: 'report', id: message.id, report: answer.report, revision: answer.revision, computeMs: performance.now() - started })
+    else reply({ type: 'report', id: message.id, report: answer.report, revision: answer.revision, computeMs: answer.computeMs })
   } catch (error) {
     reply({ type: 'error', id: message.id, message: error instanceof Error ? error.message : String(error) })
   }

@@ -30,13 +30,14 @@ class FakeWorker {
 const scorecard = (name: string) => ({ name }) as Scorecard
 const report = (threshold: number) => ({ threshold }) as never
 
-describe('what-if client: one run in the worker, the newest one waiting, the rest dropped', () => {
-  beforeEach(() => {
-    FakeWorker.last = null
-    vi.stubGlobal('Worker', FakeWorker)
-  })
-  afterEach(() => vi.unstubAllGlobals())
+// Every test runs against the stand-in worker: none may start a real one.
+beforeEach(() => {
+  FakeWorker.last = null
+  vi.stubGlobal('Worker', FakeWorker)
+})
+afterEach(() => vi.unstubAllGlobals())
 
+describe('what-if client: one run in the worker, the newest one waiting, the rest dropped', () => {
   it('slider steps sent while a run is out: only the newest runs next, the others are superseded', async () => {
     const client = new WhatIfClient()
     const first = client.run(scorecard('a'), { outcome: 'won', threshold: 10 })
@@ -89,12 +90,6 @@ function packFor(rows: number, withMasks = true): { pack: SimulationPack; card: 
 }
 
 describe('what-if client: data up to INLINE_MAX_DEALS deals is simulated on the page', () => {
-  beforeEach(() => {
-    FakeWorker.last = null
-    vi.stubGlobal('Worker', FakeWorker)
-  })
-  afterEach(() => vi.unstubAllGlobals())
-
   it('answers in the same task with the report the engine in the worker would give, and starts no worker', async () => {
     const { pack, card } = packFor(300)
     const client = new WhatIfClient()

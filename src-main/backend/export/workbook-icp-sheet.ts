@@ -1,4 +1,5 @@
 import type ExcelJS from 'exceljs'
+import { capitalize } from '@shared/format'
 import type { Style } from 'exceljs'
 import type { OnePagerBlockId, OnePagerContent } from '@shared/domain/one-pager'
 import { heldOutPart } from '@shared/engine/discover'
@@ -30,9 +31,6 @@ function accountCounts(table: ScoredAccountsTable): Map<string, { accounts: numb
 function criteriaOf(scorecard: Scorecard, category: string): number[] {
   return scorecard.criteria.flatMap((c, i) => (c.category === category ? [i] : []))
 }
-
-/** "win rate" -> "Win rate", for a label that starts with it. */
-const Rate = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1)
 
 /**
  * The "ICP" sheet: the one-pager's content as a readable sheet, block by block in the order and
@@ -146,10 +144,10 @@ export function writeIcpSheet(
         'Scores',
         'Accounts',
         'Decided accounts',
-        `${Rate(words.won)} accounts`,
-        `${Rate(words.rate)} (accounts)`,
+        `${capitalize(words.won)} accounts`,
+        `${capitalize(words.rate)} (accounts)`,
         `Decided deals (${AS_EXPORTED})`,
-        `${Rate(words.rate)} (deals, ${AS_EXPORTED})`,
+        `${capitalize(words.rate)} (deals, ${AS_EXPORTED})`,
         `Median cycle, days (${AS_EXPORTED})`
       ])
       const tierCount = exported.tiers.length
@@ -230,13 +228,17 @@ export function writeIcpSheet(
         target.getCell(2).alignment = { horizontal: 'left' }
       }
       figure('Decided deals', evidence.deals, NUMBER_FORMATS.thousands)
-      figure(`${Rate(words.won)} deals`, evidence.wins, NUMBER_FORMATS.thousands)
+      figure(`${capitalize(words.won)} deals`, evidence.wins, NUMBER_FORMATS.thousands)
       figure('Closed between', evidence.firstClosed && evidence.lastClosed ? `${evidence.firstClosed} and ${evidence.lastClosed}` : null)
       figure(`AUC (${AS_EXPORTED})`, evidence.auc, '0.000')
       if (content.analysis.validation.measuredOn === 'holdout')
         figure(`AUC on ${heldOutPart(content.analysis.validation.kind)} (${AS_EXPORTED})`, content.analysis.validation.auc, '0.000')
       if (evidence.topTier) {
-        figure(`${Rate(words.rate)} in ${evidence.topTier.name} (deals, ${AS_EXPORTED})`, evidence.topTier.winRate, NUMBER_FORMATS.percent)
+        figure(
+          `${capitalize(words.rate)} in ${evidence.topTier.name} (deals, ${AS_EXPORTED})`,
+          evidence.topTier.winRate,
+          NUMBER_FORMATS.percent
+        )
         figure(`Lift of ${evidence.topTier.name} (deals, ${AS_EXPORTED})`, evidence.topTier.lift, '0.00"×"')
         if (exported.tiers[0]?.name === evidence.topTier.name) {
           const top = counts.get(evidence.topTier.name) ?? { accounts: 0, won: 0, lost: 0 }

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3'
+import { capitalize } from '@shared/format'
 import type { StoredScorecard } from '@shared/domain/scorecards'
 import { defaultScorecard, type Scorecard } from '@shared/engine/scorecard/model'
 import { fromPortable, ScorecardFormatError } from '@shared/engine/scorecard/portable-format'
@@ -63,14 +64,12 @@ function stored(db: Database, id: number): StoredScorecard {
   return { id, scorecard: readContent(db, record.workingRevisionId, record.name), updatedAt: record.updatedAt }
 }
 
-const sentence = (text: string): string => `${text.charAt(0).toUpperCase()}${text.slice(1)}`
-
 /** Canonical, and free of errors against the workspace's attributes (when it has data). */
 function checkedForSave(db: Database, scorecard: Scorecard): Scorecard {
   const canonical = canonicalScorecard(scorecard)
   const errors = validateScorecard(canonical, attributeKinds(db) ?? undefined).filter((p) => p.severity === 'error')
   if (errors.length > 0) {
-    throw new AppError('BAD_INPUT', `${sentence(errors[0]!.message)}; the scorecard was not saved.`, { problems: errors })
+    throw new AppError('BAD_INPUT', `${capitalize(errors[0]!.message)}; the scorecard was not saved.`, { problems: errors })
   }
   return canonical
 }

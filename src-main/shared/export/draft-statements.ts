@@ -10,7 +10,7 @@
  */
 
 import type { CriterionFinding, FindingUnit } from '@shared/engine/discover/criterion-findings'
-import { isolated } from '@shared/format'
+import { capitalize, isolated } from '@shared/format'
 import type { Scorecard } from '@shared/engine/scorecard/model'
 import { joinWords, phraseOf, rawWords, type AttributeWords } from './readable-condition'
 
@@ -42,10 +42,6 @@ export interface StatementContext {
 const pct = (rate: number | null): string => (rate === null ? 'n/a' : `${Math.round(rate * 100)}%`)
 const count = (n: number): string => n.toLocaleString('en-US')
 const singular = (unit: FindingUnit): string => (unit === 'accounts' ? 'account' : 'deal')
-
-function capitalize(text: string): string {
-  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`
-}
 
 /** "412 accounts: 41% won [36–47%] vs 24% of the rest; on the newest deals 38% vs 22%." (or "on the held-out accounts") */
 export function findingEvidence(finding: CriterionFinding, verb = 'won'): string {

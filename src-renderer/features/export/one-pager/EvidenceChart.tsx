@@ -1,4 +1,5 @@
 import type { CSSProperties } from 'react'
+import { capitalize } from '@shared/format'
 import type { OnePagerTierEvidence, OutcomeWords } from '@shared/domain/one-pager'
 import { formatCount, formatDays, formatPercent } from './one-pager-format'
 
@@ -18,7 +19,7 @@ const share = (fraction: number) => `${(Math.max(0, Math.min(1, fraction)) * 100
  * text in the PDF. Full tier names are printed; small tiers are hatched: the rate is a hint.
  */
 export function EvidenceChart({ tiers, baseRate, words }: EvidenceChartProps) {
-  const rate = words.rate.charAt(0).toUpperCase() + words.rate.slice(1)
+  const rate = capitalize(words.rate)
   const maxCycle = Math.max(1, ...tiers.map((t) => t.medianCycleDays ?? 0))
   const maxDeals = Math.max(1, ...tiers.map((t) => t.deals))
   return (
