@@ -152,8 +152,8 @@ export const EditorBoard = memo(function EditorBoard({ categories, knockouts, at
   // "Add to a category…" on a palette attribute or value: the same criterion a drop at the end would make.
   const [adding, setAdding] = useState<PaletteChoice | null>(null)
   const categoryNames = useMemo(() => categories.map((c) => c.name), [categories])
-  const addChoice = useCallback(({ condition }: PaletteChoice, category: string | null): void => {
-    if (category === null) latest.current.apply(addKnockout, { condition })
+  const addChoice = useCallback(({ condition, knockoutCondition }: PaletteChoice, category: string | null): void => {
+    if (category === null) latest.current.apply(addKnockout, { condition: knockoutCondition ?? condition })
     else latest.current.apply(addCriterion, { category, condition, points: 5 })
   }, [])
 

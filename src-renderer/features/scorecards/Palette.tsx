@@ -2,7 +2,15 @@ import { memo, useId, useMemo, useState } from 'react'
 import { useDraggable } from '@dnd-kit/core'
 import { ChevronRight, GripVertical, Plus, Search } from 'lucide-react'
 import { STRENGTH_COLORS } from '../discover/strength-colors'
-import { defaultCondition, paletteValues, TYPE_LABELS, type PaletteAttribute, type PaletteChoice, type PaletteValue } from './attributes'
+import {
+  defaultCondition,
+  defaultKnockoutCondition,
+  paletteValues,
+  TYPE_LABELS,
+  type PaletteAttribute,
+  type PaletteChoice,
+  type PaletteValue
+} from './attributes'
 import { useAttributeLabel } from '../data/use-attribute-label'
 
 type OnAdd = (choice: PaletteChoice) => void
@@ -71,7 +79,9 @@ function PaletteItem({ attribute, onAdd }: { attribute: PaletteAttribute; onAdd:
           className="icon-button sc-attr__toggle sc-attr__add"
           aria-label={`Add ${attribute.name} to a category…`}
           title="Add to a category…"
-          onClick={() => onAdd({ name: attribute.name, condition: defaultCondition(attribute) })}
+          onClick={() =>
+            onAdd({ name: attribute.name, condition: defaultCondition(attribute), knockoutCondition: defaultKnockoutCondition(attribute) })
+          }
         >
           <Plus size={14} aria-hidden />
         </button>

@@ -127,6 +127,8 @@ export function defaultKnockoutCondition(attribute: PaletteAttribute): Condition
 export interface PaletteChoice {
   name: string
   condition: Condition
+  /** What the choice disqualifies when added to the knockouts, if not `condition`: an attribute's own knockout default, as a drop there gives. */
+  knockoutCondition?: Condition
 }
 
 /** One value (or band of numbers) offered under an attribute in the palette, ready to drop as a criterion. */
