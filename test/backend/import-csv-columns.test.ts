@@ -122,6 +122,29 @@ describe('the CSV byte path reads exactly what the ordinary reader reads', () =>
     expect(took).toBeGreaterThan(100)
   })
 
+  it("reserves each column's codes once, for about the rows the file holds", () => {
+    // 20,000 rows: grown by doubling from 4,096 the codes would end in room for 32,768.
+    const rows = 20_000
+    const csv = text(['Name,Amount', ...Array.from({ length: rows }, (_, i) => `Account ${i % 700},${1000 + i}`)].join('\n'))
+    expect(csv.length).toBeGreaterThan(300_000)
+    const read = readTable(csv, 'sized.csv', { columnar: true }, () => undefined)
+    expect(read.rowCount).toBe(rows)
+    for (const column of read.columns!) {
+      const room = column.codes.buffer.byteLength / Uint32Array.BYTES_PER_ELEMENT
+      expect(room).toBeGreaterThanOrEqual(rows)
+      expect(room).toBeLessThan(rows * 1.1)
+    }
+    // A file whose first lines are much longer than the rest: the guess is short, the codes grow, the rows are all there.
+    const uneven = text(
+      [
+        'Name,Note',
+        ...Array.from({ length: 3000 }, (_, i) => `A${i},${'x'.repeat(200)}`),
+        ...Array.from({ length: 30_000 }, (_, i) => `B${i},y`)
+      ].join('\n')
+    )
+    expect(expectSame(uneven, 'uneven.csv')).toBe(true)
+  })
+
   it('stops when cancelled, and reports its rows with its progress', () => {
     const csv = text(['Name,Amount', ...Array.from({ length: 50_000 }, (_, i) => `Account ${i % 500},${i}`)].join('\n'))
     expect(() => readTable(csv, 'big.csv', { columnar: true, isCancelled: () => true }, () => undefined)).toThrow(ReadCancelled)
