@@ -191,6 +191,16 @@ describe('real public datasets: the CRM pack and the 90-day review claim nothing
     expect([...content.draftedStatements, content.analysis.builtOn, content.analysis.validatedOn].join(' ')).not.toMatch(
       /\bwins?\b|\bwon\b/
     )
+    // Its rows are customers: no deals, open or closed, in what the page says about the evidence.
+    const evidenceText = [
+      content.analysis.headline,
+      content.analysis.builtOn,
+      content.analysis.validatedOn,
+      ...content.analysis.limits,
+      ...content.evidence.notes
+    ]
+    expect(evidenceText.join(' ')).not.toMatch(/\bdeals?\b|close dates?/)
+    expect(content.analysis.builtOn).toMatch(/^7,043 customers \(5,174 retained\)/)
     backend.close()
   }, 120_000)
 

@@ -56,6 +56,8 @@ function printed(content: OnePagerContent): string {
 }
 
 const SALES_WORDS = /\bwins?\b|\bwon\b|\bwinning\b|win rate/i
+/** A churn study's rows are customers: it has no deals, open or closed, and no sales cycle. */
+const DEAL_WORDS = /\bdeals?\b|\bclosed\b|close dates?|sales cycle/i
 
 describe('a churn study is said in retention words', { timeout: 180_000 }, () => {
   it('the one-pager, its PDF and the workbook say retained and churned, never won or win rate', async () => {
@@ -64,14 +66,18 @@ describe('a churn study is said in retention words', { timeout: 180_000 }, () =>
       expect(content.outcomeWords.kind).toBe('retained')
       const text = printed(content)
       expect(text).not.toMatch(SALES_WORDS)
+      expect(text).not.toMatch(DEAL_WORDS)
       expect(content.analysis.strength).not.toBe('none')
       expect(content.draftedStatements.join(' ')).toMatch(/stay more often than the rest/)
-      expect(content.analysis.builtOn).toMatch(/\([\d,]+ retained\)/)
+      expect(content.analysis.builtOn).toMatch(/^1,500 customers \([\d,]+ retained\), without dates\./)
 
       const pdf = (await readPdf((await backend.call('export-pdf', { scorecardId: id })).bytes)).text.replace(/\s+/g, ' ')
       expect(pdf).toMatch(/who stays with us/i)
       expect(pdf).toMatch(/retention rate/i)
       expect(pdf).not.toMatch(SALES_WORDS)
+      expect(pdf).toMatch(/evidence from retained and churned customers/i)
+      expect(pdf).toMatch(/figures from 1,500 customers/i)
+      expect(pdf).not.toMatch(DEAL_WORDS)
 
       const book = new ExcelJS.Workbook()
       await book.xlsx.load(Buffer.from((await backend.call('export-workbook', { scorecardId: id })).bytes) as unknown as ExcelJS.Buffer)
@@ -79,6 +85,7 @@ describe('a churn study is said in retention words', { timeout: 180_000 }, () =>
       book.getWorksheet('ICP')!.eachRow((row) => cells.push(...(row.values as unknown[]).filter((v): v is string => typeof v === 'string')))
       expect(cells).toContain('Retention rate (accounts)')
       expect(cells.join('\n')).not.toMatch(SALES_WORDS)
+      expect(cells).toContain('Customers')
     } finally {
       backend.close()
     }
@@ -90,6 +97,10 @@ describe('a churn study is said in retention words', { timeout: 180_000 }, () =>
       expect(content.outcomeWords.kind).toBe('won')
       expect(printed(content)).toMatch(/\bwon\b/)
       expect(printed(content)).not.toMatch(/retained|churned|\bstay/)
+      expect(content.analysis.builtOn).toMatch(
+        /^1,500 decided deals \([\d,]+ won\) from 1,500 accounts, without close dates\. Open deals are not counted/
+      )
+      expect(content.outcomeWords.evidenceTitle).toBe('Evidence from closed deals')
     } finally {
       backend.close()
     }

@@ -1,11 +1,12 @@
 import type { Database } from 'better-sqlite3'
 import type { ScorecardValidation } from '@shared/domain/discover'
+import type { OutcomeWords } from '@shared/domain/one-pager'
+import { WON_WORDS } from '@shared/export/outcome-words'
 import {
   heldOutPart,
   tierEvidence,
   validationSplit,
   validationVerdict,
-  type VerdictWords,
   type SuggestionValidation,
   type ValidationSplit
 } from '@shared/engine/discover'
@@ -65,20 +66,21 @@ export function validateOnNewest(
   scorecard: Scorecard,
   vector: Int8Array,
   split: ValidationSplit,
-  words?: VerdictWords
+  /** How the deliverable says the outcome and its rows (retained and churned customers for a churn study). */
+  words: OutcomeWords = WON_WORDS
 ): ScorecardValidation {
   const measured = split.holdout ?? vector
   const holdout = split.holdoutCounts
   const description =
     split.kind === 'time' && holdout && split.cutoff !== null
-      ? `Measured on the newest ${count(holdout.deals)} deals, closed on or after ${day(split.cutoff)} (${count(holdout.accounts)} accounts).`
+      ? `Measured on the newest ${count(holdout.deals)} ${words.records}, ${words.periodLabel.toLowerCase()} on or after ${day(split.cutoff)} (${count(holdout.accounts)} accounts).`
       : split.kind === 'random' && holdout
-        ? `Measured on ${count(holdout.accounts)} accounts (${count(holdout.deals)} deals) held out at random: too few close dates to take the newest.`
-        : `${split.description.split(':')[0]}: measured on all ${count(split.trainCounts.deals)} decided deals.`
+        ? `Measured on ${count(holdout.accounts)} accounts${holdout.deals === holdout.accounts ? '' : ` (${count(holdout.deals)} ${words.records})`} held out at random: too few ${words.dates} to take the newest.`
+        : `${split.description.split(':')[0]}: measured on all ${count(split.trainCounts.deals)} ${words.decided}.`
   const compiled = compileScorecard(scorecard, dataset)
   const scored = scoreCompiled(compiled)
   const tiers = tierEvidence(dataset, scored, scorecard.tiers, measured)
-  const where = split.holdout ? `on ${heldOutPart(split.kind)}` : 'on all the deals'
+  const where = split.holdout ? `on ${heldOutPart(split.kind)}` : `on all the ${words.records}`
   const verdict =
     scorecard.criteria.length === 0
       ? { meets: null, sentence: 'The scorecard has no criteria yet: there is nothing to validate.' }

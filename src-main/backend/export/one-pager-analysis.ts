@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3'
-import { isolated } from '@shared/format'
+import { capitalize, isolated } from '@shared/format'
 import type { ScorecardValidation } from '@shared/domain/discover'
 import type { EvidenceStrength, OnePagerAnalysis, OnePagerContent, OutcomeWords } from '@shared/domain/one-pager'
 import { accountUnits, heldOutPart, HOLDOUT_SHARE, MIN_HOLDOUT_EACH, type ScorecardFindings } from '@shared/engine/discover'
@@ -70,11 +70,11 @@ function headlineOf(
     case 'weak': {
       const why =
         validation?.measuredOn !== 'holdout'
-          ? 'but there were too few deals to check the scorecard on deals it was not built on'
+          ? `but there were too few ${outcome.records} to check the scorecard on ${outcome.records} it was not built on`
           : validation.verdict.meets === null
             ? `but ${heldOut} are too few to tell whether its tiers separate${auc}`
             : `but the scorecard's tiers fall short of the standard on ${heldOut}${auc}`
-      return `Weak evidence: ${supported} of ${tested} criteria hold up on their own, ${why}. Use it to set priorities, and re-check it as deals close.`
+      return `Weak evidence: ${supported} of ${tested} criteria hold up on their own, ${why}. Use it to set priorities, and re-check it ${outcome.recheckWhen}.`
     }
     case 'strong':
       return `Strong evidence: ${supported} of ${tested} criteria hold up on their own, and the tiers meet the standard on ${heldOut}${auc}.`
@@ -104,6 +104,25 @@ export function noEvidenceAnalysis(unit: 'accounts' | 'deals' = 'accounts'): One
   }
 }
 
+/**
+ * What the evidence was built on. A churn study's rows are customers, not deals: nothing is open,
+ * and where each customer is an account of its own, naming the accounts again says nothing.
+ */
+function builtOnWords(
+  all: { deals: number; positives: number },
+  accounts: number,
+  period: string,
+  unit: 'accounts' | 'deals',
+  outcome: OutcomeWords
+): string {
+  const counted = `${count(all.deals)} ${outcome.decided} (${count(all.positives)} ${outcome.won})`
+  if (outcome.kind === 'retained') {
+    if (accounts === all.deals) return `${counted}${period}. Customers with no churn value are not counted.`
+    return `${counted} of ${count(accounts)} accounts${period}. Customers with no churn value are not counted; ${unit === 'accounts' ? `account facts count accounts: an account is ${outcome.won} when any of its customers is` : 'each customer counts once'}.`
+  }
+  return `${counted} from ${count(accounts)} accounts${period}. Open deals are not counted; ${unit === 'accounts' ? `account facts count accounts: an account is ${outcome.won} when any of its deals is` : 'each deal counts once'}.`
+}
+
 /** The verdict, the model card and, without a reliable signal, what data would settle the hypotheses. */
 export function analysisOf(input: AnalysisInput): OnePagerAnalysis {
   const { scorecard, dataset, findings, validation, evidence, words, leaks } = input
@@ -124,8 +143,10 @@ export function analysisOf(input: AnalysisInput): OnePagerAnalysis {
   // Every decided account, disqualified ones included (the tiers count only those they score).
   const accountsCounted = accountOutcomes(dataset).reduce((sum, outcome) => sum + (outcome >= 0 ? 1 : 0), 0)
   const period =
-    evidence.firstClosed && evidence.lastClosed ? `, closed ${evidence.firstClosed} to ${evidence.lastClosed}` : ', without close dates'
-  const builtOn = `${count(all.deals)} decided deals (${count(all.positives)} ${outcome.won}) from ${count(accountsCounted)} accounts${period}. Open deals are not counted; ${unit === 'accounts' ? `account facts count accounts: an account is ${outcome.won} when any of its deals is` : 'each deal counts once'}.`
+    evidence.firstClosed && evidence.lastClosed
+      ? `, ${outcome.periodLabel.toLowerCase()} ${evidence.firstClosed} to ${evidence.lastClosed}`
+      : `, without ${outcome.dates}`
+  const builtOn = builtOnWords(all, accountsCounted, period, unit, outcome)
   const aucText = validation?.auc != null ? ` AUC ${validation.auc.toFixed(2)}.` : ''
   const validatedOn = validation ? `${validation.description}${aucText} ${validation.verdict.sentence}` : 'Not validated.'
 
@@ -156,7 +177,7 @@ export function analysisOf(input: AnalysisInput): OnePagerAnalysis {
       )
   }
   if (split.kind === 'random')
-    limits.push('Too few close dates to hold out the newest deals: checked on accounts held out at random instead.')
+    limits.push(`Too few ${outcome.dates} to hold out the newest ${outcome.records}: checked on accounts held out at random instead.`)
 
   const dataNeeded: string[] = []
   if (strength === 'none') {
@@ -164,9 +185,10 @@ export function analysisOf(input: AnalysisInput): OnePagerAnalysis {
     const each = Math.ceil(MIN_HOLDOUT_EACH / HOLDOUT_SHARE)
     if (split.kind === 'none')
       dataNeeded.push(
-        `More decided deals: at least ${each} ${outcome.won} and ${each} ${outcome.lost}, so the newest can be held back to check the profile on (now ${count(all.positives)} ${outcome.won} and ${count(lost)} ${outcome.lost}).`
+        `More ${outcome.decided}: at least ${each} ${outcome.won} and ${each} ${outcome.lost}, so the newest can be held back to check the profile on (now ${count(all.positives)} ${outcome.won} and ${count(lost)} ${outcome.lost}).`
       )
-    if (!evidence.firstClosed) dataNeeded.push('Close dates on the deals, so the profile can be checked on the newest ones.')
+    if (!evidence.firstClosed)
+      dataNeeded.push(`${capitalize(outcome.dates)} on the ${outcome.records}, so the profile can be checked on the newest ones.`)
     const settle = findings.findings.filter((f) => f.unitsToSettle !== null).sort((a, b) => a.unitsToSettle! - b.unitsToSettle!)[0]
     if (settle) {
       dataNeeded.push(

@@ -154,25 +154,25 @@ function evidenceOf(db: Database, scorecard: Scorecard, dataset: EngineDataset |
 
   const notes: string[] = []
   if (report.n < TOO_SMALL_BAND) {
-    notes.push(`Only ${report.n} decided deals: every figure here is a first read, not a finding.`)
+    notes.push(`Only ${report.n} ${outcome.decided}: every figure here is a first read, not a finding.`)
   } else if (report.n < 200) {
-    notes.push(`${report.n} decided deals: the differences between tiers are indicative; re-check them as deals close.`)
+    notes.push(`${report.n} ${outcome.decided}: the differences between tiers are indicative; re-check them ${outcome.recheckWhen}.`)
   }
   for (const tier of tiers) {
     if (tier.small && tier.deals > 0)
       notes.push(
-        `Only ${tier.deals} decided deals in ${isolated(tier.name)}: read its ${outcome.rate} (${percent(tier.winRate)}) as a hint.`
+        `Only ${tier.deals} ${outcome.decided} in ${isolated(tier.name)}: read its ${outcome.rate} (${percent(tier.winRate)}) as a hint.`
       )
-    if (tier.deals === 0) notes.push(`No decided deals scored in ${isolated(tier.name)}.`)
+    if (tier.deals === 0) notes.push(`No ${outcome.decided} scored in ${isolated(tier.name)}.`)
   }
   const disqualified = report.tiers.find((t) => t.from === null)
   if (disqualified && disqualified.n > 0) {
     notes.push(
-      `${disqualified.n} deals were disqualified by the knockouts and are left out of the tiers (${outcome.rate} ${percent(disqualified.winRate)}).`
+      `${disqualified.n} ${outcome.records} were disqualified by the knockouts and are left out of the tiers (${outcome.rate} ${percent(disqualified.winRate)}).`
     )
   }
-  if (!Number.isFinite(first)) notes.push('The data has no close dates, so the period the evidence covers is unknown.')
-  if (report.auc === null) notes.push(`The AUC needs both ${outcome.won} and ${outcome.lost} deals.`)
+  if (!Number.isFinite(first)) notes.push(`The data has no ${outcome.dates}, so the period the evidence covers is unknown.`)
+  if (report.auc === null) notes.push(`The AUC needs both ${outcome.won} and ${outcome.lost} ${outcome.records}.`)
 
   const top = tiers[0]
   return {

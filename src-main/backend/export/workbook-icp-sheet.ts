@@ -133,7 +133,7 @@ export function writeIcpSheet(
       title(ONE_PAGER_BLOCK_LABELS.scorecard)
       line(
         '',
-        `Scores, accounts and account ${words.rate}s follow the Scorecard sheet; the columns marked "${AS_EXPORTED}" are the decided deals at the exported points (as on the one-pager and the Bands sheet) and do not change.`,
+        `Scores, accounts and account ${words.rate}s follow the Scorecard sheet; the columns marked "${AS_EXPORTED}" are the ${words.decided} at the exported points (as on the one-pager and the Bands sheet) and do not change.`,
         {
           font: noteFont,
           alignment: wrapTop
@@ -146,8 +146,8 @@ export function writeIcpSheet(
         'Decided accounts',
         `${capitalize(words.won)} accounts`,
         `${capitalize(words.rate)} (accounts)`,
-        `Decided deals (${AS_EXPORTED})`,
-        `${capitalize(words.rate)} (deals, ${AS_EXPORTED})`,
+        `${capitalize(words.decided)} (${AS_EXPORTED})`,
+        `${capitalize(words.rate)} (${words.records}, ${AS_EXPORTED})`,
         `Median cycle, days (${AS_EXPORTED})`
       ])
       const tierCount = exported.tiers.length
@@ -175,7 +175,7 @@ export function writeIcpSheet(
         target.getCell(8).value = percent(found?.winRate ?? null)
         target.getCell(8).numFmt = NUMBER_FORMATS.percent
         if (found?.medianCycleDays !== null && found?.medianCycleDays !== undefined) target.getCell(9).value = found.medianCycleDays
-        if (found?.small && found.deals > 0) target.getCell(7).note = `Fewer than 30 decided deals: read the ${words.rate} as a hint.`
+        if (found?.small && found.deals > 0) target.getCell(7).note = `Fewer than 30 ${words.decided}: read the ${words.rate} as a hint.`
       })
       if (tierCount > 0) {
         const target = row()
@@ -227,19 +227,19 @@ export function writeIcpSheet(
         if (numFmt && typeof value === 'number') target.getCell(2).numFmt = numFmt
         target.getCell(2).alignment = { horizontal: 'left' }
       }
-      figure('Decided deals', evidence.deals, NUMBER_FORMATS.thousands)
-      figure(`${capitalize(words.won)} deals`, evidence.wins, NUMBER_FORMATS.thousands)
+      figure(capitalize(words.decided), evidence.deals, NUMBER_FORMATS.thousands)
+      figure(`${capitalize(words.won)} ${words.records}`, evidence.wins, NUMBER_FORMATS.thousands)
       figure('Closed between', evidence.firstClosed && evidence.lastClosed ? `${evidence.firstClosed} and ${evidence.lastClosed}` : null)
       figure(`AUC (${AS_EXPORTED})`, evidence.auc, '0.000')
       if (content.analysis.validation.measuredOn === 'holdout')
         figure(`AUC on ${heldOutPart(content.analysis.validation.kind)} (${AS_EXPORTED})`, content.analysis.validation.auc, '0.000')
       if (evidence.topTier) {
         figure(
-          `${capitalize(words.rate)} in ${evidence.topTier.name} (deals, ${AS_EXPORTED})`,
+          `${capitalize(words.rate)} in ${evidence.topTier.name} (${words.records}, ${AS_EXPORTED})`,
           evidence.topTier.winRate,
           NUMBER_FORMATS.percent
         )
-        figure(`Lift of ${evidence.topTier.name} (deals, ${AS_EXPORTED})`, evidence.topTier.lift, '0.00"×"')
+        figure(`Lift of ${evidence.topTier.name} (${words.records}, ${AS_EXPORTED})`, evidence.topTier.lift, '0.00"×"')
         if (exported.tiers[0]?.name === evidence.topTier.name) {
           const top = counts.get(evidence.topTier.name) ?? { accounts: 0, won: 0, lost: 0 }
           let won = 0

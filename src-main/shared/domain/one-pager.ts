@@ -129,6 +129,18 @@ export interface OutcomeWords {
   positives: string
   /** The statements' heading: "Who we win with" / "Who stays with us". */
   heading: string
+  /** What a row of the outcome's table is: "deals" / "customers". */
+  records: string
+  /** The rows every figure counts, those with an outcome: "decided deals" / "customers". */
+  decided: string
+  /** What the newest rows are found by: "close dates" / "dates". */
+  dates: string
+  /** When to look again: "as deals close" / "as new customer data comes in". */
+  recheckWhen: string
+  /** The evidence block's title. */
+  evidenceTitle: string
+  /** The label of the period the evidence covers: "Closed" / "Period". */
+  periodLabel: string
 }
 
 export interface OnePagerContent {

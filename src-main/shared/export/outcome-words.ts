@@ -19,7 +19,13 @@ export const WON_WORDS: OutcomeWords = {
   gerund: 'winning',
   rate: 'win rate',
   positives: 'wins',
-  heading: 'Who we win with'
+  heading: 'Who we win with',
+  records: 'deals',
+  decided: 'decided deals',
+  dates: 'close dates',
+  recheckWhen: 'as deals close',
+  evidenceTitle: 'Evidence from closed deals',
+  periodLabel: 'Closed'
 }
 
 export const RETAINED_WORDS: OutcomeWords = {
@@ -32,7 +38,14 @@ export const RETAINED_WORDS: OutcomeWords = {
   gerund: 'staying',
   rate: 'retention rate',
   positives: 'retained accounts',
-  heading: 'Who stays with us'
+  heading: 'Who stays with us',
+  // Each row of a churn study is a customer who stayed or left: there are no deals, open or closed.
+  records: 'customers',
+  decided: 'customers',
+  dates: 'dates',
+  recheckWhen: 'as new customer data comes in',
+  evidenceTitle: 'Evidence from retained and churned customers',
+  periodLabel: 'Period'
 }
 
 /**

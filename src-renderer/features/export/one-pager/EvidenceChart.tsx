@@ -7,8 +7,8 @@ interface EvidenceChartProps {
   tiers: readonly OnePagerTierEvidence[]
   /** Won share of all decided deals: the dashed line the tiers are read against. */
   baseRate: number | null
-  /** "Win rate" and "won", or "Retention rate" and "retained" for a churn study. */
-  words: Pick<OutcomeWords, 'rate' | 'won'>
+  /** "Win rate", "won" and "decided deals", or "Retention rate", "retained" and "customers" for a churn study. */
+  words: Pick<OutcomeWords, 'rate' | 'won' | 'decided'>
 }
 
 const share = (fraction: number) => `${(Math.max(0, Math.min(1, fraction)) * 100).toFixed(2)}%`
@@ -16,22 +16,28 @@ const share = (fraction: number) => `${(Math.max(0, Math.min(1, fraction)) * 100
 /**
  * Win rate, median cycle, decided deals and accounts by tier as bars laid out in HTML, so the rows can
  * grow with the page's spare height (page-geometry.ts: shareSpareHeight) and the text stays
- * text in the PDF. Full tier names are printed; small tiers are hatched: the rate is a hint.
+ * text in the PDF. Full tier names are printed; small tiers are hatched: the rate is a hint. The
+ * cycle is left out when no tier has one (no close dates, or a churn study, which has no sales cycle).
  */
 export function EvidenceChart({ tiers, baseRate, words }: EvidenceChartProps) {
   const rate = capitalize(words.rate)
+  const withCycle = tiers.some((t) => t.medianCycleDays !== null)
   const maxCycle = Math.max(1, ...tiers.map((t) => t.medianCycleDays ?? 0))
   const maxDeals = Math.max(1, ...tiers.map((t) => t.deals))
   return (
-    <div className="op-chart" role="img" aria-label={`${rate}, median sales cycle, decided deals and accounts by tier`}>
+    <div
+      className={withCycle ? 'op-chart' : 'op-chart op-chart--no-cycle'}
+      role="img"
+      aria-label={`${rate}, ${withCycle ? 'median sales cycle, ' : ''}${words.decided} and accounts by tier`}
+    >
       <div className="op-chart__head">
         <span />
         <span>
           {rate}
           {baseRate !== null ? ' · dashed: overall' : ''}
         </span>
-        <span>Median sales cycle</span>
-        <span>Decided deals</span>
+        {withCycle && <span>Median sales cycle</span>}
+        <span>{capitalize(words.decided)}</span>
         <span>Accounts</span>
       </div>
       {tiers.map((tier) => (
@@ -49,12 +55,14 @@ export function EvidenceChart({ tiers, baseRate, words }: EvidenceChartProps) {
             </span>
             <span className="op-chart__value">{formatPercent(tier.winRate)}</span>
           </span>
-          <span className="op-chart__cell">
-            <span className="op-chart__track">
-              <span className="op-chart__bar op-chart__bar--cycle" style={{ width: share((tier.medianCycleDays ?? 0) / maxCycle) }} />
+          {withCycle && (
+            <span className="op-chart__cell">
+              <span className="op-chart__track">
+                <span className="op-chart__bar op-chart__bar--cycle" style={{ width: share((tier.medianCycleDays ?? 0) / maxCycle) }} />
+              </span>
+              <span className="op-chart__value">{formatDays(tier.medianCycleDays)}</span>
             </span>
-            <span className="op-chart__value">{formatDays(tier.medianCycleDays)}</span>
-          </span>
+          )}
           <span className="op-chart__cell">
             <span className="op-chart__track">
               <span className="op-chart__bar op-chart__bar--deals" style={{ width: share(tier.deals / maxDeals) }} />

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { capitalize } from '@shared/format'
 import type { OnePagerBlockId, OnePagerContent } from '@shared/domain/one-pager'
 import { criteriaByAttribute, joinQualifies } from './criteria-by-attribute'
 import { EvidenceChart } from './EvidenceChart'
@@ -317,8 +318,9 @@ function Evidence({ content }: { content: OnePagerContent }) {
   const period = e.firstClosed && e.lastClosed ? `${formatMonth(e.firstClosed)} – ${formatMonth(e.lastClosed)}` : 'Unknown'
   const { validation } = content.analysis
   const heldOut = validation.measuredOn === 'holdout' && validation.auc !== null
+  const words = content.outcomeWords
   return (
-    <Section title="Evidence from closed deals" className="op-evidence">
+    <Section title={words.evidenceTitle} className="op-evidence">
       <div className="op-evidence__body">
         <dl className="op-kpis">
           <div className="op-kpi op-kpi--lead">
@@ -338,26 +340,28 @@ function Evidence({ content }: { content: OnePagerContent }) {
           </div>
           {heldOut ? (
             <div className="op-kpi">
-              <dt>{validation.kind === 'time' ? 'AUC, newest deals' : 'AUC, held-out accounts'}</dt>
+              <dt>{validation.kind === 'time' ? `AUC, newest ${words.records}` : 'AUC, held-out accounts'}</dt>
               <dd>{formatAuc(validation.auc)}</dd>
-              <dd className="op-kpi__note">{formatAuc(e.auc)} on all deals · 0.5 = chance, 1 = perfect</dd>
+              <dd className="op-kpi__note">
+                {formatAuc(e.auc)} on all {words.records} · 0.5 = chance, 1 = perfect
+              </dd>
             </div>
           ) : (
             <div className="op-kpi">
               <dt>AUC</dt>
               <dd>{formatAuc(e.auc)}</dd>
-              <dd className="op-kpi__note">on the deals it was built on · 0.5 = chance</dd>
+              <dd className="op-kpi__note">on the {words.records} it was built on · 0.5 = chance</dd>
             </div>
           )}
           <div className="op-kpi">
-            <dt>Decided deals</dt>
+            <dt>{capitalize(words.decided)}</dt>
             <dd>{formatCount(e.deals)}</dd>
             <dd className="op-kpi__note">
               {formatCount(e.wins)} {content.outcomeWords.won}
             </dd>
           </div>
           <div className="op-kpi">
-            <dt>Closed</dt>
+            <dt>{words.periodLabel}</dt>
             <dd className="op-kpi__period op-nowrap">{period}</dd>
           </div>
         </dl>

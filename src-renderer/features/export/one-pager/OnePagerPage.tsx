@@ -147,7 +147,9 @@ export function OnePagerPage({ content, paper = content.document.paper, onMeasur
         <span>
           <Value text={content.document.clientName.trim() || 'Client'} /> · Ideal Customer Profile
         </span>
-        <span>Figures from {content.evidence.deals.toLocaleString('en-US')} decided deals · ICP Workbench</span>
+        <span>
+          Figures from {content.evidence.deals.toLocaleString('en-US')} {content.outcomeWords.decided} · ICP Workbench
+        </span>
       </footer>
     </article>
   )
