@@ -79,6 +79,14 @@ describe('a churn study is said in retention words', { timeout: 180_000 }, () =>
       expect(pdf).toMatch(/figures from 1,500 customers/i)
       expect(pdf).not.toMatch(DEAL_WORDS)
 
+      // The screens read the same words (dataset summary), and Discover's and Simulate's check of the
+      // saved scorecard on held-out customers says them too.
+      expect((await backend.call('dataset-summary', {})).outcomeWords).toEqual(content.outcomeWords)
+      const validation = await backend.call('scorecard-validate', { scorecardId: id, target: 'won' })
+      expect(`${validation.description} ${validation.verdict.sentence}`).not.toMatch(SALES_WORDS)
+      expect(validation.description).not.toMatch(DEAL_WORDS)
+      expect(validation.verdict.sentence).toMatch(/retained accounts/)
+
       const book = new ExcelJS.Workbook()
       await book.xlsx.load(Buffer.from((await backend.call('export-workbook', { scorecardId: id })).bytes) as unknown as ExcelJS.Buffer)
       const cells: string[] = []
@@ -95,6 +103,7 @@ describe('a churn study is said in retention words', { timeout: 180_000 }, () =>
     const { backend, content } = await suggested('Converted', 'No', 'Yes')
     try {
       expect(content.outcomeWords.kind).toBe('won')
+      expect((await backend.call('dataset-summary', {})).outcomeWords.kind).toBe('won')
       expect(printed(content)).toMatch(/\bwon\b/)
       expect(printed(content)).not.toMatch(/retained|churned|\bstay/)
       expect(content.analysis.builtOn).toMatch(

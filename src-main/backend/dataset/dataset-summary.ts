@@ -1,4 +1,6 @@
 import type { Database } from 'better-sqlite3'
+import type { OutcomeWords } from '@shared/domain/one-pager'
+import { outcomeWordsFor } from '@shared/export/outcome-words'
 
 import type { HygieneRule } from '@shared/domain/data-views'
 import type { ColumnProfile } from '@shared/domain/dataset'
@@ -89,6 +91,17 @@ export function outcomeColumnMapping(
   return { name: column.name, mapping: outcomeMappingFor(values, readOutcomeMapping(db), column.name), missingCount }
 }
 
+/** How the workspace's outcome is said (shared/export/outcome-words.ts), from its outcome column and mapping. */
+export function workspaceOutcomeWords(db: Database): OutcomeWords {
+  const dealTable = dealTableOf(loadTables(db))
+  const outcome = dealTable ? outcomeColumnMapping(db, dealTable) : null
+  return wordsOf(outcome)
+}
+
+function wordsOf(outcome: ReturnType<typeof outcomeColumnMapping>): OutcomeWords {
+  return outcomeWordsFor(outcome?.name ?? null, outcome?.mapping.map((m) => [m.value, m.outcome] as const) ?? [])
+}
+
 /** Everything the Data section shows: tables and their columns, counts, outcomes and the join. */
 export function datasetSummary(db: Database): DatasetSummary {
   const tables = loadTables(db)
@@ -110,6 +123,7 @@ export function datasetSummary(db: Database): DatasetSummary {
     dealCount: dealTable?.record.rowCount ?? 0,
     outcomes,
     outcomeMapping,
+    outcomeWords: wordsOf(outcome),
     missingTokens: tokens
   }
 }

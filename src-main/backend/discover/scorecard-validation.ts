@@ -17,6 +17,7 @@ import { scoreCompiled } from '@shared/engine/scoring/score'
 import { prepareOutcome } from '@shared/engine/simulation/outcome'
 import { simulate } from '@shared/engine/simulation/simulation'
 import { AppError } from '../app-error'
+import { workspaceOutcomeWords } from '../dataset/dataset-summary'
 import { engineDatasetFor } from '../engine/engine-dataset-cache'
 import { readContent } from '../scorecards/scorecard-content'
 import { findScorecard } from '../scorecards/scorecard-queries'
@@ -57,7 +58,9 @@ export function scorecardValidation(db: Database, scorecardId: number, target: D
   const scorecard = readContent(db, record.workingRevisionId, record.name)
   const dataset = engineDatasetFor(db)
   const vector = targetFor(dataset, target, target === 'best' ? readBestDefinition(db) : null) ?? dataset.outcome
-  return validateOnNewest(dataset, scorecard, vector, validationSplit(dataset, vector))
+  // Won vs lost in a churn study is said as retained vs churned customers, as its one-pager says it.
+  const words = target === 'won' ? workspaceOutcomeWords(db) : WON_WORDS
+  return validateOnNewest(dataset, scorecard, vector, validationSplit(dataset, vector), words)
 }
 
 /** The validation of any scorecard on a split already made (the one-pager shares its split with the findings). */

@@ -13,12 +13,11 @@ import { scoreCompiled } from '@shared/engine/scoring/score'
 import { TOO_SMALL_BAND } from '@shared/engine/simulation/bands'
 import { defaultOnePagerDocument, normalizeBlocks } from '@shared/export/default-one-pager'
 import { draftStatements, findingEvidence } from '@shared/export/draft-statements'
-import { outcomeWordsFor, WON_WORDS } from '@shared/export/outcome-words'
 import { conditionWords, qualifiesWords, rawWords, type AttributeWords } from '@shared/export/readable-condition'
 import { AppError } from '../app-error'
 import { attributeWordsOf } from '../dataset/attribute-words'
-import { outcomeColumnMapping } from '../dataset/dataset-summary'
-import { dealTableOf, loadTables } from '../dataset/stored-data'
+import { WON_WORDS } from '@shared/export/outcome-words'
+import { workspaceOutcomeWords } from '../dataset/dataset-summary'
 import { validateOnNewest } from '../discover/scorecard-validation'
 import { engineDatasetFor } from '../engine/engine-dataset-cache'
 import { analysisOf, leaksOf } from './one-pager-analysis'
@@ -204,9 +203,7 @@ export function buildOnePagerContent(db: Database, scorecardId: number, override
   const words = attributeWordsOf(db)
   const dataset = datasetOrNull(db)
   const findings = dataset ? criterionFindings(dataset, scorecard) : null
-  const dealTable = dealTableOf(loadTables(db))
-  const outcomeColumn = dealTable ? outcomeColumnMapping(db, dealTable) : null
-  const outcomeWords = outcomeWordsFor(outcomeColumn?.name ?? null, outcomeColumn?.mapping.map((m) => [m.value, m.outcome] as const) ?? [])
+  const outcomeWords = workspaceOutcomeWords(db)
   const validation = dataset && findings ? validateOnNewest(dataset, scorecard, dataset.outcome, findings.split, outcomeWords) : null
   const drafted = draftStatements(scorecard, {
     findings: findings?.findings ?? [],

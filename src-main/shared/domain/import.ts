@@ -1,5 +1,6 @@
 import type { HygieneRule } from './data-views'
 import type { AttributeLevel, ColumnProfile, ColumnRole, ColumnType, DateOrder, Outcome, TableKind } from './dataset'
+import type { OutcomeWords } from './one-pager'
 
 export type FileFormat = 'csv' | 'xlsx' | 'xlsm' | 'xlsb' | 'xls' | 'ods'
 
@@ -119,5 +120,7 @@ export interface DatasetSummary {
   dealCount: number
   outcomes: { won: number; lost: number; open: number; unmapped: number }
   outcomeMapping: OutcomeMappingEntry[]
+  /** How the outcome is said: won and lost deals, or for a churn study retained and churned customers. */
+  outcomeWords: OutcomeWords
   missingTokens: string[]
 }

@@ -1,17 +1,18 @@
 import { CircleSlash, Info, TrendingUp } from 'lucide-react'
 import type { DiscoverReport } from '@shared/domain/discover'
-import { count, pct, TARGET_WORDS } from './discover-format'
+import { count, pct } from './discover-format'
+import { useTargetWords } from './use-target-words'
 
 /**
  * The first thing on screen, before any ranking: whether the data shows a real difference at
  * all, and how much data that judgement rests on. A client must never see noise ranked as insight.
  */
 export function SignalBanner({ report }: { report: DiscoverReport }) {
-  const words = TARGET_WORDS[report.target]
+  const words = useTargetWords(report.target)
   const leaks = report.attributes.filter((a) => a.leakageSuspected && !a.leakageOverruled).length
   // Deals and the accounts they belong to: account facts are judged on accounts.
   const accounts = report.accounts && report.accounts.n !== report.n ? report.accounts : null
-  const sample = `${count(report.n)} deals${accounts ? ` · ${count(accounts.n)} accounts` : ''}`
+  const sample = `${count(report.n)} ${words.rows}${accounts ? ` · ${count(accounts.n)} accounts` : ''}`
   const facts = (
     <dl className="signal__facts">
       <div>

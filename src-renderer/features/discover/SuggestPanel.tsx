@@ -8,6 +8,7 @@ import { ValidationSummary } from './ValidationSummary'
 export function SuggestPanel() {
   const [name, setName] = useState('Suggested ICP')
   const suggestion = useDiscoverStore((s) => s.suggestion)
+  const target = useDiscoverStore((s) => s.target)
   const error = useDiscoverStore((s) => s.errors.suggestion ?? null)
   const { suggest, dismiss } = useDiscoverStore.getState()
   const result = suggestion.value
@@ -51,7 +52,7 @@ export function SuggestPanel() {
               .
             </p>
             <p className="muted">Uses {result.attributes.length > 0 ? result.attributes.join(', ') : 'no attribute (no usable signal)'}.</p>
-            <ValidationSummary validation={result.validation} suggestion />
+            <ValidationSummary validation={result.validation} suggestion target={target} />
           </div>
         </div>
       ) : null}

@@ -1,21 +1,34 @@
 import type { ScorecardValidation } from '@shared/domain/discover'
+import type { DiscoverTarget } from '../../queries/discover-queries'
 import { count, fixed, interval, pct } from './discover-format'
+import { useTargetWords } from './use-target-words'
 
 /**
  * How a scorecard holds up on deals its points were not fitted on: which deals those are, its
  * AUC there, its tiers' accounts and win rates, and one sentence against the standard. When
  * there was no holdout, it says the figures are in-sample.
  */
-export function ValidationSummary({ validation, suggestion }: { validation: ScorecardValidation; suggestion: boolean }) {
-  // A suggestion was fitted on the rest; a hand-made scorecard is simply checked on the newest deals.
+export function ValidationSummary({
+  validation,
+  suggestion,
+  target
+}: {
+  validation: ScorecardValidation
+  suggestion: boolean
+  /** What counts as a success in it (won, best, retained). */
+  target: DiscoverTarget
+}) {
+  const words = useTargetWords(target)
+  // A suggestion was fitted on the rest; a hand-made scorecard is simply checked on the newest deals
+  // (or, without enough close dates, on accounts held out at random).
   const where =
     validation.measuredOn === 'holdout'
-      ? suggestion
-        ? 'on the held-out deals'
-        : 'on the newest deals'
+      ? suggestion || validation.kind === 'random'
+        ? `on the held-out ${words.rows}`
+        : `on the newest ${words.rows}`
       : suggestion
-        ? 'on the same deals it was fitted on'
-        : 'on all the deals'
+        ? `on the same ${words.rows} it was fitted on`
+        : `on all the ${words.rows}`
   const tone =
     validation.verdict.meets === null
       ? ''
@@ -31,7 +44,7 @@ export function ValidationSummary({ validation, suggestion }: { validation: Scor
         {suggestion && validation.unconstrainedAuc !== null ? (
           <span className="muted">
             {' '}
-            · every strong value of up to 8 attributes would reach {fixed(validation.unconstrainedAuc, 3)}; on the fitting deals{' '}
+            · every strong value of up to 8 attributes would reach {fixed(validation.unconstrainedAuc, 3)}; on the fitting {words.rows}{' '}
             {fixed(validation.fittedAuc, 3)}
           </span>
         ) : null}
@@ -43,8 +56,8 @@ export function ValidationSummary({ validation, suggestion }: { validation: Scor
               <th scope="col">Tier</th>
               <th scope="col">Accounts</th>
               <th scope="col">Share of accounts</th>
-              <th scope="col">Share of won accounts</th>
-              <th scope="col">Win rate</th>
+              <th scope="col">Share of {words.positive} accounts</th>
+              <th scope="col">{words.rate}</th>
               <th scope="col">95% interval</th>
             </tr>
           </thead>

@@ -1,5 +1,6 @@
 import type { DiscoverAttribute, DiscoverReport, DiscoverValue } from '@shared/domain/discover'
-import { count, fixed, includesBase, interval, lift, pct, TARGET_WORDS, unitTotals } from './discover-format'
+import { count, fixed, includesBase, interval, lift, pct, unitTotals } from './discover-format'
+import { useTargetWords } from './use-target-words'
 
 interface ValuesTableProps {
   attribute: DiscoverAttribute
@@ -9,7 +10,7 @@ interface ValuesTableProps {
 
 /** Each value or bin with the figures a consultant must be able to defend, and where not to trust them. */
 export function ValuesTable({ attribute, values, report }: ValuesTableProps) {
-  const words = TARGET_WORDS[report.target]
+  const words = useTargetWords(report.target)
   // An account fact is counted in accounts (rates and shares are of accounts), a deal fact in deals.
   const unit = unitTotals(report, attribute)
   const negatives = unit.n - unit.positives
@@ -18,8 +19,8 @@ export function ValuesTable({ attribute, values, report }: ValuesTableProps) {
     <table className="values-table" aria-label={`Values of ${attribute.name}`}>
       <caption className="values-table__caption">
         {byAccount
-          ? `An account fact: rates are of accounts (an account is ${words.positive} when any of its deals is); deals shown beside.`
-          : 'A fact about the deal: rates are of deals; the accounts they belong to shown beside.'}
+          ? `An account fact: rates are of accounts (an account is ${words.positive} when any of its ${words.rows} is); ${words.rows} shown beside.`
+          : `A fact about the ${words.rows === 'deals' ? 'deal' : 'customer'}: rates are of ${words.rows}; the accounts they belong to shown beside.`}
       </caption>
       <thead>
         <tr>
@@ -28,7 +29,7 @@ export function ValuesTable({ attribute, values, report }: ValuesTableProps) {
             Accounts
           </th>
           <th scope="col" className="num">
-            Deals
+            {words.rows === 'deals' ? 'Deals' : 'Customers'}
           </th>
           <th scope="col" className="num" title={`Share of all ${words.positive} vs share of all ${words.negative}`}>
             Share {words.positive} / {words.negative}

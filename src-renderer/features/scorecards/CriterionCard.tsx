@@ -5,6 +5,7 @@ import { GripVertical, X } from 'lucide-react'
 import type { Criterion } from '@shared/engine/scorecard/model'
 import { describeCondition } from '@shared/engine/scorecard/describe-condition'
 import { useApiQuery } from '../../queries/api-queries'
+import { useOutcomeWords } from '../../queries/dataset-queries'
 import { useScorecardStore } from '../../stores/scorecard-store'
 import type { PaletteAttribute } from './attributes'
 import { removeCriterion, updateCriterion } from './commands'
@@ -28,6 +29,8 @@ function percent(value: number | null): string {
  */
 export const CriterionCard = memo(function CriterionCard({ criterion, attribute }: CriterionCardProps) {
   const label = useAttributeLabel()
+  // A churn study's evidence is of customers and their retention rate.
+  const words = useOutcomeWords()
   const scorecardId = useScorecardStore((s) => s.currentId)
   // Evidence reads the saved scorecard: it is refetched after each save, a card at a time never.
   const evidence = useApiQuery('scorecard-evidence', scorecardId === null ? null : { id: scorecardId }).data?.find(
@@ -85,10 +88,10 @@ export const CriterionCard = memo(function CriterionCard({ criterion, attribute 
         {evidence ? (
           <>
             <span>
-              <b>{evidence.deals.toLocaleString()}</b> deals
+              <b>{evidence.deals.toLocaleString()}</b> {words.records}
             </span>
             <span>
-              win rate <b>{percent(evidence.winRate)}</b>
+              {words.rate} <b>{percent(evidence.winRate)}</b>
             </span>
             <span className={lift !== null && lift >= 1.2 ? 'sc-lift--up' : lift !== null && lift <= 0.8 ? 'sc-lift--down' : undefined}>
               lift <b>{lift === null ? '—' : `${lift.toFixed(2)}×`}</b>

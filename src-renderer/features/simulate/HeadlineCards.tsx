@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react'
 import type { SimulationReport } from '@shared/domain/simulation'
+import { capitalize } from '@shared/format'
 import { count, DASH, days, fixed, interval, lift, pct } from './simulate-format'
+import { useSuccessWords } from './use-success-words'
 
 interface CardProps {
   name: string
@@ -26,32 +28,43 @@ function Card({ name, value, why, children, tone, wide }: CardProps & { wide?: b
 
 /** The figures a consultant reads aloud: what passes, how much better it converts, and what it costs. */
 export function HeadlineCards({ report }: { report: SimulationReport }) {
-  const noPass = 'No deal scores at or above this threshold'
-  const noFail = 'Every deal passes this threshold'
+  const words = useSuccessWords(report.outcome)
+  const noPass = `No ${words.deal} scores at or above this threshold`
+  const noFail = `Every ${words.deal} passes this threshold`
   const up = report.lift !== null && report.ciAbove[0] !== null && report.winRateBelow !== null && report.ciAbove[0] > report.winRateBelow
   return (
     <div className="sim-cards">
-      <Card name="Deals passing" value={count(report.passCount)}>
+      <Card name={`${capitalize(words.deals)} passing`} value={count(report.passCount)}>
         <span>
-          <strong>{pct(report.passRate)}</strong> of {count(report.n)} closed
+          <strong>{pct(report.passRate)}</strong> of {count(report.n)} {words.deals === 'deals' ? 'closed' : words.deals}
         </span>
-        {report.excludedOpen > 0 ? <span className="muted">{count(report.excludedOpen)} open deals left out</span> : null}
+        {report.excludedOpen > 0 ? (
+          <span className="muted">
+            {count(report.excludedOpen)} {words.deals === 'deals' ? 'open deals' : `${words.deals} without an outcome`} left out
+          </span>
+        ) : null}
       </Card>
-      <Card name="Win rate above threshold" value={pct(report.winRateAbove)} why={noPass} tone={up ? 'up' : undefined} wide>
+      <Card name={`${words.rate} above threshold`} value={pct(report.winRateAbove)} why={noPass} tone={up ? 'up' : undefined} wide>
         <span className="muted">95% {interval(report.ciAbove)}</span>
         <span>
           below: <strong title={report.winRateBelow === null ? noFail : undefined}>{pct(report.winRateBelow)}</strong>{' '}
           <span className="muted">({interval(report.ciBelow)})</span>
         </span>
       </Card>
-      <Card name="Lift" value={lift(report.lift)} why={report.passCount === 0 ? noPass : 'No wins in the history to compare with'}>
-        <span className="muted">win rate above ÷ overall</span>
+      <Card name="Lift" value={lift(report.lift)} why={report.passCount === 0 ? noPass : `No ${words.wins} in the history to compare with`}>
+        <span className="muted">{words.rate.toLowerCase()} above ÷ overall</span>
       </Card>
-      <Card name="Wins kept" value={pct(report.recall)} why="No wins in the history">
-        <span className="muted">of {count(report.wins)} wins score above</span>
+      <Card name={`${capitalize(words.wins)} kept`} value={pct(report.recall)} why={`No ${words.wins} in the history`}>
+        <span className="muted">
+          of {count(report.wins)} {words.wins} score above
+        </span>
       </Card>
-      <Card name="Won revenue kept" value={pct(report.revenueKept)} why="No won deal has an amount">
-        <span className="muted">share of won amount above</span>
+      <Card
+        name={`${capitalize(words.won)} revenue kept`}
+        value={pct(report.revenueKept)}
+        why={`No ${words.won} ${words.deal} has an amount`}
+      >
+        <span className="muted">share of {words.won} amount above</span>
       </Card>
       <Card
         name="Median cycle"

@@ -1,10 +1,12 @@
 import { memo, useEffect } from 'react'
 import { ArrowRight, Gauge } from 'lucide-react'
+import { capitalize } from '@shared/format'
 import { useSimulateStore } from '../../stores/simulate-store'
 import { useWorkspaceStore } from '../../stores/workspace-store'
 import { useCommitMeasure, usePaintMeasure } from '../../what-if/latency-probe'
 import { count, fixed, lift, pct } from './simulate-format'
 import { ThresholdSlider } from './ThresholdSlider'
+import { useSuccessWords } from './use-success-words'
 
 function Figure({ name, value, detail }: { name: string; value: string; detail?: string }) {
   return (
@@ -38,12 +40,15 @@ export const LiveFiguresPanel = memo(function LiveFiguresPanel({
   useEffect(() => followEditor(workspacePath, scorecardId), [workspacePath, scorecardId, followEditor])
   useCommitMeasure(report, inputAt)
   usePaintMeasure(report, inputAt)
+  const words = useSuccessWords(report?.outcome ?? null)
 
   return (
     <section className="live-panel" aria-label="Live figures">
       <div className="live-panel__title">
         <Gauge size={16} aria-hidden />
-        <span>Live on {report ? count(report.n) : '…'} closed deals</span>
+        <span>
+          Live on {report ? count(report.n) : '…'} {words.decided}
+        </span>
       </div>
       <label className="live-panel__threshold">
         <span className="live-fig__name">Threshold {threshold ?? ''}</span>
@@ -57,14 +62,14 @@ export const LiveFiguresPanel = memo(function LiveFiguresPanel({
       ) : null}
       {report ? (
         <div className="live-panel__figures">
-          <Figure name="Deals passing" value={count(report.passCount)} detail={pct(report.passRate)} />
-          <Figure name="Win rate above threshold" value={pct(report.winRateAbove)} detail={`below ${pct(report.winRateBelow)}`} />
+          <Figure name={`${capitalize(words.deals)} passing`} value={count(report.passCount)} detail={pct(report.passRate)} />
+          <Figure name={`${words.rate} above threshold`} value={pct(report.winRateAbove)} detail={`below ${pct(report.winRateBelow)}`} />
           <Figure name="Lift" value={lift(report.lift)} />
           <Figure name="AUC" value={fixed(report.auc, 3)} />
         </div>
       ) : (
         <p className="live-panel__note" role="status">
-          {error ? error.message : 'Scoring every closed deal…'}
+          {error ? error.message : `Scoring the ${words.decided}…`}
         </p>
       )}
       <button

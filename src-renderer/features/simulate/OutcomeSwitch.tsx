@@ -1,5 +1,6 @@
 import { useId } from 'react'
 import type { SimulationReport } from '@shared/domain/simulation'
+import { useWonLabel } from '../discover/use-target-words'
 
 type Outcome = SimulationReport['outcome']
 
@@ -22,12 +23,13 @@ export function OutcomeSwitch({
   short?: boolean
 }) {
   const name = useId()
+  const wonLabel = useWonLabel()
   return (
     <div className="segmented" role="radiogroup" aria-label={label}>
       {OUTCOMES.map((o) => (
         <label key={o.id} className="segmented__option">
           <input type="radio" name={name} checked={value === o.id} onChange={() => onChange(o.id)} />
-          <span>{short ? o.short : o.label}</span>
+          <span>{o.id === 'won' ? wonLabel : short ? o.short : o.label}</span>
         </label>
       ))}
     </div>

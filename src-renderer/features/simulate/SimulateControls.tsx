@@ -5,6 +5,7 @@ import { count } from '../discover/discover-format'
 import { ScorecardSelect } from '../../components/ScorecardSelect'
 import { OutcomeSwitch } from './OutcomeSwitch'
 import { ThresholdSlider } from './ThresholdSlider'
+import { useSuccessWords } from './use-success-words'
 
 /** Which scorecard and what "good" means: the two choices every figure below depends on. */
 export function ScorecardBar({ scorecards }: { scorecards: readonly ScorecardSummary[] }) {
@@ -42,6 +43,7 @@ export function ThresholdControls() {
   const capacity = useSimulateStore((s) => s.capacity)
   const result = useSimulateStore((s) => s.report?.capacity ?? null)
   const { setThreshold, setCapacity } = useSimulateStore.getState()
+  const words = useSuccessWords(useSimulateStore((s) => s.outcome))
   const [thresholdDraft, setThresholdDraft] = useDraft(threshold)
   const [capacityDraft, setCapacityDraft] = useState(capacity === null ? '' : String(capacity))
 
@@ -53,7 +55,7 @@ export function ThresholdControls() {
     <div className="sim-threshold">
       <div className="sim-threshold__slider">
         <label className="field__label" htmlFor="sim-threshold-range">
-          Threshold <span className="muted">· deals scoring at least this pass</span>
+          Threshold <span className="muted">· {words.deals} scoring at least this pass</span>
         </label>
         <div className="sim-threshold__row">
           <ThresholdSlider id="sim-threshold-range" value={threshold} onChange={setThreshold} />

@@ -12,6 +12,7 @@ import { ReviewPanel } from './review/ReviewPanel'
 import { ProspectsPanel } from './prospects/ProspectsPanel'
 import { ValidationSummary } from '../discover/ValidationSummary'
 import { useScorecardList } from '../../queries/scorecard-queries'
+import { useSuccessWords } from './use-success-words'
 
 /** The Simulate section: test a threshold against the client's own history and see what it keeps and costs. */
 export function SimulateSection() {
@@ -33,6 +34,7 @@ export function SimulateSection() {
   // Undefined best customers is a next step in Discover, not a failure: say so calmly.
   const undefinedBest = outcome === 'best' && error?.code === 'NOT_SUPPORTED'
   const shown = report?.outcome === outcome ? report : null
+  const words = useSuccessWords(outcome)
 
   useEffect(() => {
     if (path) open(path)
@@ -110,13 +112,13 @@ export function SimulateSection() {
       {validation ? (
         <section className="panel" aria-labelledby="sim-validation-title">
           <header className="panel__header">
-            <h3 id="sim-validation-title">Does it hold up on new deals?</h3>
+            <h3 id="sim-validation-title">Does it hold up on new {words.deals}?</h3>
             <p className="panel__hint">
-              The saved scorecard&rsquo;s tiers on the newest deals, against the standard: the top tiers hold most of the wins and the top
-              tier wins far more often than the bottom.
+              The saved scorecard&rsquo;s tiers on the newest {words.deals}, against the standard: the top tiers hold most of the{' '}
+              {words.wins} and the top tier has a far higher {words.rate.toLowerCase()} than the bottom.
             </p>
           </header>
-          <ValidationSummary validation={validation} suggestion={false} />
+          <ValidationSummary validation={validation} suggestion={false} target={outcome} />
         </section>
       ) : null}
       {shown ? (

@@ -1,4 +1,5 @@
 import type { DatasetSummary } from '@shared/domain/import'
+import { capitalize } from '@shared/format'
 import { StackedBar } from '../../../components/StackedBar'
 import { formatCount, formatPercent } from '../data-format'
 import { OutcomeLegend } from '../OutcomeLegend'
@@ -7,9 +8,11 @@ import { OutcomeLegend } from '../OutcomeLegend'
 export function SummaryStrip({ summary }: { summary: DatasetSummary }) {
   const { won, lost, open, unmapped } = summary.outcomes
   const closed = won + lost
+  // A churn study's rows are customers who stayed or left (see useOutcomeWords).
+  const words = summary.outcomeWords
   const segments = [
-    { label: 'Won', value: won, tone: 'won' },
-    { label: 'Lost', value: lost, tone: 'lost' },
+    { label: capitalize(words.won), value: won, tone: 'won' },
+    { label: capitalize(words.lost), value: lost, tone: 'lost' },
     { label: 'Open', value: open, tone: 'open' },
     { label: 'Not mapped', value: unmapped, tone: 'unmapped' }
   ]
@@ -20,12 +23,15 @@ export function SummaryStrip({ summary }: { summary: DatasetSummary }) {
         <span className="summary-strip__value">{formatCount(summary.accountCount)}</span>
       </div>
       <div className="summary-strip__stat">
-        <span className="summary-strip__label">Deals</span>
+        <span className="summary-strip__label">{capitalize(words.records)}</span>
         <span className="summary-strip__value">{formatCount(summary.dealCount)}</span>
       </div>
       <div className="summary-strip__stat">
-        <span className="summary-strip__label">Win rate</span>
-        <span className="summary-strip__value" title="Won deals among deals closed won or lost">
+        <span className="summary-strip__label">{capitalize(words.rate)}</span>
+        <span
+          className="summary-strip__value"
+          title={`${capitalize(words.won)} ${words.records} among ${words.records} ${words.won} or ${words.lost}`}
+        >
           {closed > 0 ? formatPercent(won, closed) : '—'}
         </span>
       </div>
@@ -33,7 +39,7 @@ export function SummaryStrip({ summary }: { summary: DatasetSummary }) {
         <span className="summary-strip__label">Outcomes</span>
         <StackedBar
           segments={segments}
-          label={`${formatCount(won)} won, ${formatCount(lost)} lost, ${formatCount(open)} open, ${formatCount(unmapped)} not mapped`}
+          label={`${formatCount(won)} ${words.won}, ${formatCount(lost)} ${words.lost}, ${formatCount(open)} open, ${formatCount(unmapped)} not mapped`}
         />
         <OutcomeLegend segments={segments} />
       </div>

@@ -1,0 +1,37 @@
+import type { SimulationReport } from '@shared/domain/simulation'
+import { capitalize } from '@shared/format'
+import { useOutcomeWords } from '../../queries/dataset-queries'
+import { OUTCOME_WORDS } from './simulate-format'
+
+export interface SuccessWords {
+  /** "Win rate" / "Retention rate" / "Best rate". */
+  rate: string
+  /** "wins" / "retained customers" / "best customers". */
+  wins: string
+  /** What a row is: "deals" / "customers" / "accounts", and one of them. */
+  deals: string
+  deal: string
+  /** A success as an adjective: "won" / "retained" / "best". */
+  won: string
+  /** The rows the figures count: "closed deals" / "customers". */
+  decided: string
+}
+
+/**
+ * The words for what counts as a success in a report: the outcome's own words, and for the won
+ * outcome the workspace's (a churn study's "won" are retained customers, see useOutcomeWords).
+ */
+export function useSuccessWords(outcome: SimulationReport['outcome'] | null): SuccessWords {
+  const words = useOutcomeWords()
+  if (outcome === 'best') return { ...OUTCOME_WORDS.best, decided: 'accounts', deal: 'account', won: 'best' }
+  if (outcome === 'retained') return { ...OUTCOME_WORDS.retained, decided: 'customers', deal: 'customer', won: 'retained' }
+  if (words.kind === 'won') return { ...OUTCOME_WORDS.won, decided: 'closed deals', deal: 'deal', won: 'won' }
+  return {
+    rate: capitalize(words.rate),
+    wins: `${words.won} ${words.records}`,
+    deals: words.records,
+    deal: 'customer',
+    won: words.won,
+    decided: words.decided
+  }
+}

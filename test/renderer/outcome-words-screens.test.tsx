@@ -1,0 +1,97 @@
+// @vitest-environment happy-dom
+/**
+ * A churn study on screen: its outcome is a churn flag whose yes is lost, so the workspace's
+ * "won" are customers who stayed. The figures the consultant reads aloud say customers and
+ * retention, as the one-pager does; a sales workspace keeps deals and win rate.
+ */
+import { cleanup, render, screen } from '@testing-library/react'
+import { QueryClientProvider } from '@tanstack/react-query'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { DatasetSummary } from '@shared/domain/import'
+import type { SimulationReport } from '@shared/domain/simulation'
+import { RETAINED_WORDS, WON_WORDS } from '@shared/export/outcome-words'
+import { SummaryStrip } from '../../src-renderer/features/data/overview/SummaryStrip'
+import { HeadlineCards } from '../../src-renderer/features/simulate/HeadlineCards'
+import { OutcomeSwitch } from '../../src-renderer/features/simulate/OutcomeSwitch'
+import { createQueryClient } from '../../src-renderer/queries/query-client'
+import { useWorkspaceStore } from '../../src-renderer/stores/workspace-store'
+import { fakeBackend } from './fake-backend'
+
+function summaryWith(outcomeWords: DatasetSummary['outcomeWords']): DatasetSummary {
+  return {
+    tables: [],
+    join: null,
+    accountCount: 7043,
+    dealCount: 7043,
+    outcomes: { won: 5174, lost: 1869, open: 0, unmapped: 0 },
+    outcomeMapping: [],
+    outcomeWords,
+    missingTokens: []
+  }
+}
+
+const report = {
+  outcome: 'won',
+  n: 7043,
+  passCount: 1787,
+  passRate: 0.254,
+  excludedOpen: 0,
+  winRateAbove: 0.975,
+  ciAbove: [0.967, 0.982],
+  winRateBelow: 0.653,
+  ciBelow: [0.64, 0.666],
+  lift: 1.33,
+  recall: 0.337,
+  wins: 5174,
+  revenueKept: 0.252,
+  medianCycleAbove: null,
+  medianCycleBelow: null,
+  auc: 0.81,
+  gini: 0.62,
+  ks: 0.474
+} as unknown as SimulationReport
+
+function show(summary: DatasetSummary) {
+  fakeBackend({ 'dataset-summary': () => summary })
+  useWorkspaceStore.setState({ workspace: { path: '/w/telco.icpw' } as never })
+  render(
+    <QueryClientProvider client={createQueryClient()}>
+      <SummaryStrip summary={summary} />
+      <OutcomeSwitch value="won" onChange={() => undefined} />
+      <HeadlineCards report={report} />
+    </QueryClientProvider>
+  )
+}
+
+describe('the screens say the outcome in the workspace’s words', () => {
+  afterEach(cleanup)
+
+  it('a churn study: customers, retention rate, retained and churned', async () => {
+    show(summaryWith(RETAINED_WORDS))
+    expect(await screen.findByRole('group', { name: 'Customers passing' })).toBeTruthy()
+    expect(screen.getByRole('group', { name: 'Retention rate above threshold' })).toBeTruthy()
+    expect(screen.getByRole('group', { name: 'Retained customers kept' })).toBeTruthy()
+    // The outcome's won-vs-lost choice, beside the choice that reads an account's churned column.
+    expect(screen.getByRole('radio', { name: 'Stayed vs left' })).toBeTruthy()
+    expect(screen.getByRole('radio', { name: 'Retained vs churned' })).toBeTruthy()
+    const strip = screen.getByRole('region', { name: 'Dataset summary' }).textContent ?? ''
+    expect(strip).toMatch(/Customers/)
+    expect(strip).toMatch(/Retention rate/)
+    expect(strip).toMatch(/Retained/)
+    expect(strip).toMatch(/Churned/)
+    expect(document.body.textContent).not.toMatch(/\bwins?\b|\bwon\b|win rate|\bdeals?\b|\blost\b/i)
+  })
+
+  it('a sales workspace keeps deals, win rate, won and lost', async () => {
+    show(summaryWith(WON_WORDS))
+    // The won words are also the words before the data arrives, so wait for the query to settle.
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(screen.getByRole('group', { name: 'Deals passing' })).toBeTruthy()
+    expect(screen.getByRole('group', { name: 'Win rate above threshold' })).toBeTruthy()
+    expect(screen.getByRole('group', { name: 'Wins kept' })).toBeTruthy()
+    expect(screen.getByRole('radio', { name: 'Won vs lost' })).toBeTruthy()
+    const strip = screen.getByRole('region', { name: 'Dataset summary' }).textContent ?? ''
+    expect(strip).toMatch(/Deals/)
+    expect(strip).toMatch(/Win rate/)
+  })
+})
