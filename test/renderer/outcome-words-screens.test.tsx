@@ -94,4 +94,18 @@ describe('the screens say the outcome in the workspace’s words', () => {
     expect(strip).toMatch(/Deals/)
     expect(strip).toMatch(/Win rate/)
   })
+
+  it('best customers are judged on their deals: the rows stay deals, the rate is the best rate', async () => {
+    fakeBackend({ 'dataset-summary': () => summaryWith(RETAINED_WORDS) })
+    useWorkspaceStore.setState({ workspace: { path: '/w/telco.icpw' } as never })
+    render(
+      <QueryClientProvider client={createQueryClient()}>
+        <HeadlineCards report={{ ...report, outcome: 'best' }} />
+      </QueryClientProvider>
+    )
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(screen.getByRole('group', { name: 'Deals passing' })).toBeTruthy()
+    expect(screen.getByRole('group', { name: 'Best rate above threshold' })).toBeTruthy()
+    expect(screen.getByRole('group', { name: 'Best customers kept' })).toBeTruthy()
+  })
 })

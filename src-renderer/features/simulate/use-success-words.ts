@@ -23,8 +23,9 @@ export interface SuccessWords {
  */
 export function useSuccessWords(outcome: SimulationReport['outcome'] | null): SuccessWords {
   const words = useOutcomeWords()
-  if (outcome === 'best') return { ...OUTCOME_WORDS.best, decided: 'accounts', deal: 'account', won: 'best' }
-  if (outcome === 'retained') return { ...OUTCOME_WORDS.retained, decided: 'customers', deal: 'customer', won: 'retained' }
+  // Best customers and an account's churn are judged on the deals of those accounts: the rows stay deals.
+  if (outcome === 'best') return { ...OUTCOME_WORDS.best, deals: 'deals', decided: 'closed deals', deal: 'deal', won: 'best' }
+  if (outcome === 'retained') return { ...OUTCOME_WORDS.retained, deals: 'deals', decided: 'closed deals', deal: 'deal', won: 'retained' }
   if (words.kind === 'won') return { ...OUTCOME_WORDS.won, decided: 'closed deals', deal: 'deal', won: 'won' }
   return {
     rate: capitalize(words.rate),
