@@ -29,15 +29,24 @@ function churnCsv(flag: string, yes: string, no: string): string {
   return `${lines.join('\n')}\n`
 }
 
-async function suggested(flag: string, yes: string, no: string): Promise<{ backend: TestBackend; id: number; content: OnePagerContent }> {
+async function suggested(
+  flag: string,
+  yes: string,
+  no: string
+): Promise<{ backend: TestBackend; id: number; suggested: string; content: OnePagerContent }> {
   const dir = tempDir()
   const backend = testBackend(dir, 'native')
   await backend.call('workspace-create', { name: 'Churn study', path: 'w.icpw' })
   const path = join(dir, 'customers.csv')
   writeFileSync(path, churnCsv(flag, yes, no))
   await importAsSuggested(backend, path)
-  const { id } = await backend.call('scorecard-suggest', { name: 'Retention ICP' })
-  return { backend, id, content: buildOnePagerContent(backend.context.session.require().db, id) }
+  const { id, validation } = await backend.call('scorecard-suggest', { name: 'Retention ICP' })
+  return {
+    backend,
+    id,
+    suggested: `${validation.description} ${validation.verdict.sentence}`,
+    content: buildOnePagerContent(backend.context.session.require().db, id)
+  }
 }
 
 /** Every sentence the page prints from the analysis and the evidence. */
@@ -61,7 +70,7 @@ const DEAL_WORDS = /\bdeals?\b|\bclosed\b|close dates?|sales cycle/i
 
 describe('a churn study is said in retention words', { timeout: 180_000 }, () => {
   it('the one-pager, its PDF and the workbook say retained and churned, never won or win rate', async () => {
-    const { backend, id, content } = await suggested('Churn', 'Yes', 'No')
+    const { backend, id, suggested: suggestedVerdict, content } = await suggested('Churn', 'Yes', 'No')
     try {
       expect(content.outcomeWords.kind).toBe('retained')
       const text = printed(content)
@@ -86,6 +95,10 @@ describe('a churn study is said in retention words', { timeout: 180_000 }, () =>
       expect(`${validation.description} ${validation.verdict.sentence}`).not.toMatch(SALES_WORDS)
       expect(validation.description).not.toMatch(DEAL_WORDS)
       expect(validation.verdict.sentence).toMatch(/retained accounts/)
+      // Discover's suggestion says its verdict on the held-out customers the same way.
+      expect(suggestedVerdict).toMatch(/on the held-out customers/)
+      expect(suggestedVerdict).not.toMatch(SALES_WORDS)
+      expect(suggestedVerdict).not.toMatch(DEAL_WORDS)
 
       const book = new ExcelJS.Workbook()
       await book.xlsx.load(Buffer.from((await backend.call('export-workbook', { scorecardId: id })).bytes) as unknown as ExcelJS.Buffer)

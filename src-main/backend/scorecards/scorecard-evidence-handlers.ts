@@ -1,4 +1,5 @@
 import { suggestScorecard } from '@shared/engine/discover'
+import { workspaceOutcomeWords } from '../dataset/dataset-summary'
 import type { Handlers } from '../dispatch'
 import { readBestDefinition } from '../discover/best-definition-queries'
 import { scorecardCheckReport } from '../discover/discover-checks'
@@ -36,10 +37,15 @@ export const scorecardEvidenceHandlers: Pick<Handlers, ScorecardEvidenceMethods>
     const { db } = ctx.session.require()
     const dataset = engineDatasetFor(db)
     const vector = targetFor(dataset, target ?? 'won', target === 'best' ? readBestDefinition(db) : null)
+    // Won vs lost in a churn study is said as retained vs churned customers, as everywhere else.
+    const words = (target ?? 'won') === 'won' ? workspaceOutcomeWords(db) : null
+    const rateName =
+      target === 'best' ? 'best-customer rate' : target === 'retained' || words?.kind === 'retained' ? 'retention rate' : null
     const suggested = suggestScorecard(dataset, {
       name,
       ...(vector ? { target: vector } : {}),
-      ...(target && target !== 'won' ? { rateName: target === 'best' ? 'best-customer rate' : 'retention rate' } : {}),
+      ...(rateName ? { rateName } : {}),
+      ...(words ? { words } : {}),
       discover: discoverOptionsFor(db, dataset)
     })
     const created = await scorecardHandlers['scorecard-create']({ name }, ctx)

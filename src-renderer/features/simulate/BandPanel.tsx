@@ -2,7 +2,8 @@ import { useId, useState } from 'react'
 import type { SimulationBand, SimulationReport } from '@shared/domain/simulation'
 import { BandAccountsDialog } from './BandAccountsDialog'
 import { BandChart } from './SimulateCharts'
-import { count, days, interval, OUTCOME_WORDS, pct, revenue } from './simulate-format'
+import { count, days, interval, pct, revenue } from './simulate-format'
+import { useSuccessWords } from './use-success-words'
 
 type Kind = 'tiers' | 'bands'
 
@@ -16,7 +17,7 @@ export function BandPanel({ report }: { report: SimulationReport }) {
   const [kind, setKind] = useState<Kind>('tiers')
   const name = useId()
   const rows = kind === 'tiers' ? report.tiers : report.bands
-  const words = OUTCOME_WORDS[report.outcome]
+  const words = useSuccessWords(report.outcome)
   const anySmall = rows.some((b) => b.tooSmall)
   const [opened, setOpened] = useState<SimulationBand | null>(null)
   const hint = useId()
@@ -39,7 +40,7 @@ export function BandPanel({ report }: { report: SimulationReport }) {
         </div>
       </header>
       <div className="sim-bands">
-        <BandChart bands={rows} label={kind === 'tiers' ? 'tier' : 'band'} />
+        <BandChart bands={rows} label={kind === 'tiers' ? 'tier' : 'band'} rate={words.rate} rows={words.deals} />
         <div className="scroll-x">
           <table className="values-table sim-table" aria-label="Band table">
             <thead>
@@ -66,7 +67,7 @@ export function BandPanel({ report }: { report: SimulationReport }) {
                   Median cycle
                 </th>
                 <th scope="col" className="num">
-                  Mean won
+                  Mean {words.won}
                 </th>
               </tr>
             </thead>
@@ -75,7 +76,7 @@ export function BandPanel({ report }: { report: SimulationReport }) {
                 <tr
                   key={b.name}
                   className={`${b.tooSmall ? 'values-table__row--small ' : ''}${b.n > 0 ? 'sim-band-row' : ''}`}
-                  title={b.tooSmall ? 'Fewer than 30 deals: too small to trust' : undefined}
+                  title={b.tooSmall ? `Fewer than 30 ${words.deals}: too small to trust` : undefined}
                   // The whole row is a mouse target; the button in its header is the keyboard one.
                   onClick={b.n > 0 ? () => setOpened(b) : undefined}
                 >
@@ -109,7 +110,9 @@ export function BandPanel({ report }: { report: SimulationReport }) {
             </tbody>
           </table>
           <p className="sim-footnote">
-            <span id={hint}>Click a {kind === 'tiers' ? 'tier' : 'band'} to list its deals with the points each criterion gave.</span>
+            <span id={hint}>
+              Click a {kind === 'tiers' ? 'tier' : 'band'} to list its {words.deals} with the points each criterion gave.
+            </span>
             {anySmall ? ' Grey rows: fewer than 30 deals: too small to trust.' : null}
           </p>
         </div>

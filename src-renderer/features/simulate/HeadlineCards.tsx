@@ -36,7 +36,7 @@ export function HeadlineCards({ report }: { report: SimulationReport }) {
     <div className="sim-cards">
       <Card name={`${capitalize(words.deals)} passing`} value={count(report.passCount)}>
         <span>
-          <strong>{pct(report.passRate)}</strong> of {count(report.n)} {words.deals === 'deals' ? 'closed' : words.deals}
+          <strong>{pct(report.passRate)}</strong> of {count(report.n)} {words.decided}
         </span>
         {report.excludedOpen > 0 ? (
           <span className="muted">

@@ -87,7 +87,19 @@ interface BandPoint {
 }
 
 /** Win rate per band with Wilson whiskers; small bands are grey because their bar means little. */
-export function BandChart({ bands, label }: { bands: readonly SimulationBand[]; label: string }) {
+export function BandChart({
+  bands,
+  label,
+  rate,
+  rows
+}: {
+  bands: readonly SimulationBand[]
+  label: string
+  /** "Win rate", or a churn study's "Retention rate" (use-success-words.ts). */
+  rate: string
+  /** What a band counts: "deals", or a churn study's "customers". */
+  rows: string
+}) {
   const points: BandPoint[] = bands
     .filter((b) => b.winRate !== null)
     .map((b) => {
@@ -97,8 +109,10 @@ export function BandChart({ bands, label }: { bands: readonly SimulationBand[]; 
   const c = useChartColors()
   const AXIS = axisTick(c)
   return (
-    <figure className="sim-chart" aria-label={`Win rate by ${label}, with 95% intervals`}>
-      <figcaption>Win rate by {label} · whiskers: 95% interval · grey: fewer than 30 deals</figcaption>
+    <figure className="sim-chart" aria-label={`${rate} by ${label}, with 95% intervals`}>
+      <figcaption>
+        {rate} by {label} · whiskers: 95% interval · grey: fewer than 30 {rows}
+      </figcaption>
       <ResponsiveContainer width="100%" height={200}>
         <ComposedChart data={points} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
           <CartesianGrid stroke={c.grid} vertical={false} />
@@ -108,7 +122,7 @@ export function BandChart({ bands, label }: { bands: readonly SimulationBand[]; 
             cursor={{ fill: c.cursor }}
             formatter={(_v, _n, item) => {
               const b = (item.payload as BandPoint).band
-              return [`${pct(b.winRate)} (${interval(b.ci)}) · n = ${count(b.n)}`, 'Win rate']
+              return [`${pct(b.winRate)} (${interval(b.ci)}) · n = ${count(b.n)}`, rate]
             }}
           />
           <Bar dataKey="rate" isAnimationActive={false} maxBarSize={56}>

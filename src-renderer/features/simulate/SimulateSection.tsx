@@ -114,7 +114,7 @@ export function SimulateSection() {
           <header className="panel__header">
             <h3 id="sim-validation-title">Does it hold up on new {words.deals}?</h3>
             <p className="panel__hint">
-              The saved scorecard&rsquo;s tiers on the newest {words.deals}, against the standard: the top tiers hold most of the{' '}
+              The saved scorecard&rsquo;s tiers on {words.deals} it was not built on, against the standard: the top tiers hold most of the{' '}
               {words.wins} and the top tier has a far higher {words.rate.toLowerCase()} than the bottom.
             </p>
           </header>

@@ -9,10 +9,10 @@ export function days(value: number | null | undefined): string {
 }
 
 /** The words for what counts as a success under each outcome, so labels never say "win" for retention. */
-export const OUTCOME_WORDS: Record<SimulationReport['outcome'], { rate: string; wins: string; deals: string }> = {
-  won: { rate: 'Win rate', wins: 'wins', deals: 'deals' },
-  best: { rate: 'Best rate', wins: 'best customers', deals: 'accounts' },
-  retained: { rate: 'Retention', wins: 'retained', deals: 'customers' }
+export const OUTCOME_WORDS: Record<SimulationReport['outcome'], { rate: string; wins: string }> = {
+  won: { rate: 'Win rate', wins: 'wins' },
+  best: { rate: 'Best rate', wins: 'best customers' },
+  retained: { rate: 'Retention', wins: 'retained' }
 }
 
 /** Plain-language reading of a population stability index, the usual rule-of-thumb cut-offs. */

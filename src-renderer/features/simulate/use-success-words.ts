@@ -23,16 +23,19 @@ export interface SuccessWords {
  */
 export function useSuccessWords(outcome: SimulationReport['outcome'] | null): SuccessWords {
   const words = useOutcomeWords()
-  // Best customers and an account's churn are judged on the deals of those accounts: the rows stay deals.
-  if (outcome === 'best') return { ...OUTCOME_WORDS.best, deals: 'deals', decided: 'closed deals', deal: 'deal', won: 'best' }
-  if (outcome === 'retained') return { ...OUTCOME_WORDS.retained, deals: 'deals', decided: 'closed deals', deal: 'deal', won: 'retained' }
-  if (words.kind === 'won') return { ...OUTCOME_WORDS.won, decided: 'closed deals', deal: 'deal', won: 'won' }
-  return {
-    rate: capitalize(words.rate),
-    wins: `${words.won} ${words.records}`,
-    deals: words.records,
-    deal: 'customer',
-    won: words.won,
-    decided: words.decided
+  if (outcome === null || outcome === 'won') {
+    if (words.kind === 'retained') {
+      return {
+        rate: capitalize(words.rate),
+        wins: `${words.won} ${words.records}`,
+        deals: words.records,
+        deal: 'customer',
+        won: words.won,
+        decided: words.decided
+      }
+    }
+    return { ...OUTCOME_WORDS.won, deals: 'deals', deal: 'deal', won: 'won', decided: 'closed deals' }
   }
+  // Best customers and an account's churn are judged on the deals of those accounts: the rows stay deals.
+  return { ...OUTCOME_WORDS[outcome], deals: 'deals', deal: 'deal', won: outcome, decided: 'closed deals' }
 }

@@ -33,8 +33,8 @@ import { simulate } from '@shared/engine/simulation/simulation'
 import { representativeDeals } from '@shared/engine/representative-deals'
 import { discover, usable, type DiscoveredAttribute, type DiscoveredBin, type DiscoverOptions, type DiscoverResult } from './discover'
 import { simpleCriteria, type SimpleCriterion } from './simple-criteria'
-import { fitTiers, tierEvidence, validationVerdict, type TierEvidence, type ValidationVerdict } from './tier-validation'
-import { validationSplit, type ValidationSplit } from './validation-split'
+import { fitTiers, tierEvidence, validationVerdict, type TierEvidence, type ValidationVerdict, type VerdictWords } from './tier-validation'
+import { validationSplit, type SplitWords, type ValidationSplit } from './validation-split'
 import type { TargetTotals } from './woe-iv'
 
 export interface SuggestOptions {
@@ -52,6 +52,11 @@ export interface SuggestOptions {
   target?: Int8Array
   /** How the rate reads in criterion labels. */
   rateName?: string
+  /**
+   * How the verdict says the outcome and its rows; default won and lost deals. A churn study's are
+   * retained and churned customers (shared/export/outcome-words.ts).
+   */
+  words?: VerdictWords & SplitWords
   /** Categories, bands, overruled leaks and date attributes, as Discover uses them. */
   discover?: Omit<DiscoverOptions, 'target'>
 }
@@ -287,7 +292,7 @@ function accountScores(dataset: EngineDataset, scores: Uint8Array): number[] {
 
 export function suggestScorecard(dataset: EngineDataset, options: SuggestOptions): SuggestedScorecard {
   const target = options.target ?? dataset.outcome
-  const split = validationSplit(dataset, target)
+  const split = validationSplit(dataset, target, options.words)
   const pool: MaskPool = { rowCount: dataset.rowCount, maskCache: new Map() }
   const fitted = discover(dataset, { ...options.discover, target: split.train })
   const count =
@@ -305,7 +310,8 @@ export function suggestScorecard(dataset: EngineDataset, options: SuggestOptions
   const measured = split.holdout ?? target
   const tiered = scoreCompiled(compilePooled(scorecard, dataset, pool))
   const tiers = tierEvidence(dataset, tiered, scorecard.tiers, measured)
-  const where = measuredOn === 'holdout' ? 'on the held-out deals' : 'on the deals it was fitted on (no holdout was possible)'
+  const records = options.words?.records ?? 'deals'
+  const where = measuredOn === 'holdout' ? `on the held-out ${records}` : `on the ${records} it was fitted on (no holdout was possible)`
   const verdict =
     scorecard.criteria.length === 0
       ? {
@@ -313,7 +319,7 @@ export function suggestScorecard(dataset: EngineDataset, options: SuggestOptions
           sentence:
             'No attribute carries usable evidence on the fitting deals: the suggestion has no criteria, so there is nothing to validate.'
         }
-      : validationVerdict(tiers, where)
+      : validationVerdict(tiers, where, options.words)
   const auc = scorecard.criteria.length === 0 ? 0.5 : scorecardAuc(scorecard, dataset, measured, pool)
   const unconstrained = unconstrainedScorecard(fitted, options)
   return {

@@ -85,7 +85,18 @@ function splitBy(dataset: EngineDataset, target: Int8Array, heldOut: (row: numbe
 
 const enough = (side: SideCounts, each: number): boolean => side.positives >= each && side.deals - side.positives >= each
 
-export function validationSplit(dataset: EngineDataset, target: Int8Array): ValidationSplit {
+export interface SplitWords {
+  records: string
+  dates: string
+}
+const DEAL_WORDS: SplitWords = { records: 'deals', dates: 'close dates' }
+
+export function validationSplit(
+  dataset: EngineDataset,
+  target: Int8Array,
+  /** How the description names the rows and their dates: a churn study's are customers and dates. */
+  words: SplitWords = DEAL_WORDS
+): ValidationSplit {
   let decided = 0
   let dated = 0
   const closedDates = new Float64Array(target.length)
@@ -132,7 +143,7 @@ export function validationSplit(dataset: EngineDataset, target: Int8Array): Vali
         cutoff,
         trainCounts,
         holdoutCounts,
-        description: `Fitted on the ${count(trainCounts.deals)} deals closed before ${day(cutoff)}; measured on the ${count(holdoutCounts.deals)} closed on or after it (${count(holdoutCounts.accounts)} accounts), which the fit never saw.`
+        description: `Fitted on the ${count(trainCounts.deals)} ${words.records} closed before ${day(cutoff)}; measured on the ${count(holdoutCounts.deals)} closed on or after it (${count(holdoutCounts.accounts)} accounts), which the fit never saw.`
       }
     }
   }
@@ -159,6 +170,6 @@ export function validationSplit(dataset: EngineDataset, target: Int8Array): Vali
     cutoff: null,
     trainCounts,
     holdoutCounts,
-    description: `Fitted on ${count(trainCounts.accounts)} accounts (${count(trainCounts.deals)} deals); measured on ${count(holdoutCounts.accounts)} other accounts (${count(holdoutCounts.deals)} deals) held out at random, which the fit never saw${dates.length < DATED_SHARE * decided ? ' (too few close dates to hold out the newest deals)' : ''}.`
+    description: `Fitted on ${count(trainCounts.accounts)} accounts (${count(trainCounts.deals)} ${words.records}); measured on ${count(holdoutCounts.accounts)} other accounts (${count(holdoutCounts.deals)} ${words.records}) held out at random, which the fit never saw${dates.length < DATED_SHARE * decided ? ` (too few ${words.dates} to hold out the newest ${words.records})` : ''}.`
   }
 }
