@@ -1,4 +1,4 @@
-import type { DictionaryColumn } from '@shared/engine/dictionary-column'
+import { columnEntries, type DictionaryColumn } from '@shared/engine/dictionary-column'
 import { getHeapStatistics } from 'node:v8'
 import { AppError } from '../app-error'
 import { loadReaderRequest, type ReaderRequest } from './import-source'
@@ -93,7 +93,7 @@ function writeColumns(path: string, columns: readonly DictionaryColumn[], names:
     if (error instanceof RangeError) {
       throw new AppError(
         'BAD_INPUT',
-        `${fileName} could not be imported: its column “${names[at] ?? at + 1}” holds more text than one column can (${columns[at]!.dictionary.length.toLocaleString('en-US')} different values). Nothing was imported; remove that column or split the file.`,
+        `${fileName} could not be imported: its column “${names[at] ?? at + 1}” holds more text than one column can (${columnEntries(columns[at]!).length.toLocaleString('en-US')} different values). Nothing was imported; remove that column or split the file.`,
         { file: fileName, column: names[at] ?? null, reason: 'column-too-large' }
       )
     }

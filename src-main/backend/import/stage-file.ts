@@ -1,6 +1,6 @@
 import type { HygieneRule } from '@shared/domain/data-views'
 import type { AttributeLevel, ColumnProfile, ColumnRole, Outcome, TableKind, ValueCount } from '@shared/domain/dataset'
-import { countCodes, DictionaryColumnBuilder, type DictionaryColumn } from '@shared/engine/dictionary-column'
+import { columnEntries, countCodes, DictionaryColumnBuilder, type DictionaryColumn } from '@shared/engine/dictionary-column'
 import { headerKey } from '@shared/import/header-key'
 import { columnMissing, profileColumn, type ColumnMissing } from '@shared/import/profile-column'
 import { sampleDistinct, valueCounts } from '@shared/import/distinct-values'
@@ -78,6 +78,8 @@ export function stageFile(request: StageRequest, hooks: StageHooks): StagedFile 
   )
   // The file is not needed for profiling, and held through it, it was 134 MB of a 1M-row CSV
   // reader's peak: the request is the caller's only reference (read-worker.ts builds it per read).
+  // A CSV column that stopped de-duplicating still reads its entries from it (ByteSpanEntries),
+  // which keeps it until the hand-over: cheaper than the strings it stands for.
   request.bytes = new Uint8Array(0)
   hooks.onRead?.()
   if (builders.length === 0) builders = read.headers.map(() => new DictionaryColumnBuilder(16))
@@ -213,7 +215,8 @@ export function stageFile(request: StageRequest, hooks: StageHooks): StagedFile 
 /** The first rows of dictionary-encoded columns, as the rows the reader would have delivered. */
 function firstRows(columns: readonly DictionaryColumn[], count: number): string[][] {
   const rows = Math.min(count, columns[0]?.codes.length ?? 0)
-  return Array.from({ length: rows }, (_, r) => columns.map((c) => c.dictionary[c.codes[r]!]!))
+  const entries = columns.map(columnEntries)
+  return Array.from({ length: rows }, (_, r) => columns.map((c, i) => entries[i]!.at(c.codes[r]!)!))
 }
 
 /** The column's values as the workspace's rules already clean them (counts of merged spellings added up). */
@@ -274,9 +277,10 @@ function guessKind(
 const KEY_ROLES: readonly ColumnRole[] = ['account-id', 'account-name', 'domain']
 
 function repeats(column: DictionaryColumn, missing: ReadonlySet<string>): boolean {
-  const seen = new Uint8Array(column.dictionary.length)
+  const entries = columnEntries(column)
+  const seen = new Uint8Array(entries.length)
   for (const code of column.codes) {
-    if (seen[code] === 1 && !isMissingValue(column.dictionary[code]!, missing)) return true
+    if (seen[code] === 1 && !isMissingValue(entries.at(code)!, missing)) return true
     seen[code] = 1
   }
   return false

@@ -12,8 +12,9 @@
  * (a re-profile after a change of type, a clean-up at commit).
  */
 import { closeSync, openSync, readSync, writeSync } from 'node:fs'
-import type { DictionaryColumn } from '@shared/engine/dictionary-column'
+import { columnEntries, type DictionaryColumn } from '@shared/engine/dictionary-column'
 import { decodeDictionary, encodeDictionary, rememberDictionaryText } from '../store/column-codec'
+import { ByteSpanEntries } from './read/byte-span-entries'
 
 /** Where one column is in the file, sent to the app with the rest of the staged file. */
 export interface ColumnSection {
@@ -47,19 +48,24 @@ export class StagedColumnsWriter {
     const codesAt = this.position
     this.writeBytes(new Uint8Array(column.codes.buffer, column.codes.byteOffset, column.codes.byteLength))
     const textAt = this.position
+    const entries = columnEntries(column)
     // The stored text is JSON.stringify(dictionary) (column-codec.ts), written a slice of values at
-    // a time so the reader never holds a whole column's text beside its values.
-    const { dictionary } = column
-    this.writeText('[')
-    for (let from = 0; from < dictionary.length; from += this.slice) {
-      if (from > 0) this.writeText(',')
-      const piece = encodeDictionary(dictionary.slice(from, from + this.slice))
-      this.writeText(piece, 1, piece.length - 1)
+    // a time so the reader never holds a whole column's text beside its values; entries still in
+    // the file's bytes are written from them.
+    if (entries instanceof ByteSpanEntries) entries.writeJsonText((bytes) => this.writeBytes(bytes))
+    else {
+      const { dictionary } = column
+      this.writeText('[')
+      for (let from = 0; from < dictionary.length; from += this.slice) {
+        if (from > 0) this.writeText(',')
+        const piece = encodeDictionary(dictionary.slice(from, from + this.slice))
+        this.writeText(piece, 1, piece.length - 1)
+      }
+      this.writeText(']')
     }
-    this.writeText(']')
     return {
       rows: column.codes.length,
-      entries: dictionary.length,
+      entries: entries.length,
       unique: column.unique ?? false,
       codesAt,
       textAt,

@@ -15,6 +15,64 @@ export interface DictionaryColumn {
   codes: Uint32Array
   /** True when every dictionary entry is known to occur once (lets readers skip de-duplication). */
   unique?: boolean
+  /**
+   * The same entries as `dictionary`, read one at a time, where the reader can give them without
+   * making every string first (see columnEntries). `dictionary` is then built only when asked for.
+   */
+  entries?: EntryList
+}
+
+/**
+ * A column's entries read one at a time; a plain array is one. A CSV reader hands over a column
+ * of a million ids or timestamps this way, as ranges of the file's bytes: made into a million
+ * strings while reading, they were a quarter of a 1M-row import, most of it the garbage
+ * collector copying strings that all lived on.
+ */
+export interface EntryList {
+  readonly length: number
+  at(index: number): string | undefined
+  /**
+   * For a list that can tell without making its entries into strings: the indexes, in order, of
+   * the entries that are empty or, in lower case, one of `tokens` (lower-case, as
+   * missingTokenSet makes them). Null when it cannot tell (an entry has a space at one end).
+   */
+  knownMissing?(tokens: ReadonlySet<string>): readonly number[] | null
+}
+
+/** Some entries of a list, by their indexes in it (ascending), read through it. */
+export class SelectedEntries implements EntryList {
+  constructor(
+    private readonly from: EntryList,
+    private readonly indexes: Uint32Array
+  ) {}
+
+  get length(): number {
+    return this.indexes.length
+  }
+
+  at(index: number): string | undefined {
+    const at = this.indexes[index]
+    return at === undefined ? undefined : this.from.at(at)
+  }
+
+  knownMissing(tokens: ReadonlySet<string>): readonly number[] | null {
+    const missing = this.from.knownMissing?.(tokens)
+    if (missing === undefined || missing === null) return null
+    // Both lists ascend: one walk finds the selected entries that are missing.
+    const mine: number[] = []
+    let m = 0
+    for (let i = 0; i < this.indexes.length && m < missing.length; i++) {
+      const at = this.indexes[i]!
+      while (m < missing.length && missing[m]! < at) m++
+      if (missing[m] === at) mine.push(i)
+    }
+    return mine
+  }
+}
+
+/** The column's entries, without building its dictionary when a reader gave them another way. */
+export function columnEntries(column: DictionaryColumn): EntryList {
+  return column.entries ?? column.dictionary
 }
 
 /** After this many rows, a column where most values are new stops de-duplicating. */
@@ -101,7 +159,7 @@ export class DictionaryColumnBuilder {
 
 /** How many rows hold each dictionary entry. */
 export function countCodes(column: DictionaryColumn): Uint32Array {
-  const counts = new Uint32Array(column.dictionary.length)
+  const counts = new Uint32Array(columnEntries(column).length)
   const { codes } = column
   for (let i = 0; i < codes.length; i++) {
     const code = codes[i]!

@@ -4,7 +4,7 @@
  * every row of one account?), else from the header. See suggest/attribute-level.ts.
  */
 import type { AttributeLevel, ColumnRole, TableKind } from '../domain/dataset'
-import type { DictionaryColumn } from '../engine/dictionary-column'
+import { columnEntries, type DictionaryColumn } from '../engine/dictionary-column'
 import { spellingKey, spellingTokens } from './hygiene/spelling'
 import { levelEvidence, suggestLevel } from './suggest/attribute-level'
 import { isMissingValue, parseBoolean, parseNumber, parseNumericRange } from './values'
@@ -55,9 +55,10 @@ export function applyLevels(
 ): void {
   const keyAt = kind === 'accounts' ? -1 : (KEY_ROLES.map((role) => columns.findIndex((c) => c.role === role)).find((i) => i >= 0) ?? -1)
   const missingCodes = (i: number): ((code: number) => boolean) => {
-    const dictionary = data[i]!.dictionary
-    const flags = dictionary.map((raw) => isMissingValue(raw, missing[i]!))
-    return (code) => flags[code] === true
+    const entries = columnEntries(data[i]!)
+    const flags = new Uint8Array(entries.length)
+    for (let code = 0; code < flags.length; code++) flags[code] = isMissingValue(entries.at(code)!, missing[i]!) ? 1 : 0
+    return (code) => flags[code] === 1
   }
   const keyMissing = keyAt >= 0 ? missingCodes(keyAt) : null
   columns.forEach((column, i) => {

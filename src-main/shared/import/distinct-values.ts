@@ -1,4 +1,5 @@
 import type { ValueCount } from '../domain/dataset'
+import { SelectedEntries, type EntryList } from '../engine/dictionary-column'
 
 /**
  * A column's distinct non-missing values and how many rows hold each, as two parallel lists.
@@ -8,8 +9,11 @@ import type { ValueCount } from '../domain/dataset'
  * column whose entries need no trimming or filtering is its own dictionary and counts, uncopied.
  */
 export interface DistinctValues {
-  /** Trimmed, none missing; each normally once (see DictionaryColumn on mostly-unique columns). */
-  readonly values: readonly string[]
+  /**
+   * Trimmed, none missing; each normally once (see DictionaryColumn on mostly-unique columns).
+   * Read with at(): a column's own entries may be a reader's view, not an array (see EntryList).
+   */
+  readonly values: EntryList
   /** Rows holding values[i]; never 0. */
   readonly counts: ArrayLike<number>
   /** Rows whose value is missing. */
@@ -19,7 +23,7 @@ export interface DistinctValues {
 /** The values as {value, count} objects, for the callers that want them (a few thousand at most, usually). */
 export function valueCounts(distinct: Pick<DistinctValues, 'values' | 'counts'>): ValueCount[] {
   const list: ValueCount[] = new Array<ValueCount>(distinct.values.length)
-  for (let i = 0; i < list.length; i++) list[i] = { value: distinct.values[i]!, count: distinct.counts[i]! }
+  for (let i = 0; i < list.length; i++) list[i] = { value: distinct.values.at(i)!, count: distinct.counts[i]! }
   return list
 }
 
@@ -34,27 +38,65 @@ export function sampleDistinct(distinct: Pick<DistinctValues, 'values' | 'counts
   const sample: ValueCount[] = []
   for (let i = 0; i < size; i++) {
     const at = Math.floor(i * step)
-    sample.push({ value: values[at]!, count: counts[at]! })
+    sample.push({ value: values.at(at)!, count: counts[at]! })
   }
   return sample
+}
+
+/** The values but those at `drop` (ascending indexes), read through the values, not copied. */
+export function withoutIndexes(
+  distinct: Pick<DistinctValues, 'values' | 'counts'>,
+  drop: readonly number[]
+): { values: EntryList; counts: ArrayLike<number>; dropped: number } {
+  const { values, counts } = distinct
+  if (drop.length === 0) return { values, counts, dropped: 0 }
+  const indexes = new Uint32Array(values.length - drop.length)
+  const keptCounts = new Uint32Array(indexes.length)
+  let k = 0
+  let next = 0
+  let dropped = 0
+  for (let i = 0; i < values.length; i++) {
+    if (drop[next] === i) {
+      dropped += counts[i]!
+      next++
+    } else {
+      keptCounts[k] = counts[i]!
+      indexes[k++] = i
+    }
+  }
+  return { values: new SelectedEntries(values, indexes), counts: keptCounts, dropped }
 }
 
 /** The values that pass `keep`, with their counts (nothing is copied when all pass). */
 export function filterDistinct(
   distinct: Pick<DistinctValues, 'values' | 'counts'>,
   keep: (value: string) => boolean
-): { values: readonly string[]; counts: ArrayLike<number>; dropped: number } {
+): { values: EntryList; counts: ArrayLike<number>; dropped: number } {
   const { values, counts } = distinct
-  if (values.every((value) => keep(value))) return { values, counts, dropped: 0 }
+  let first = 0
+  while (first < values.length && keep(values.at(first)!)) first++
+  if (first === values.length) return { values, counts, dropped: 0 }
   // Lists made at full size and cut to length: pushing a million values one by one cost
   // four times as much (measured on 1M-entry columns).
-  const kept = new Array<string>(values.length)
   const keptCounts = new Uint32Array(values.length)
   let k = 0
   let dropped = 0
+  if (!Array.isArray(values)) {
+    // A reader's view (see EntryList): which of its entries are kept, not a string of each.
+    const indexes = new Uint32Array(values.length)
+    for (let i = 0; i < values.length; i++) {
+      if (i < first || keep(values.at(i)!)) {
+        indexes[k] = i
+        keptCounts[k++] = counts[i]!
+      } else dropped += counts[i]!
+    }
+    return { values: new SelectedEntries(values, indexes.slice(0, k)), counts: keptCounts.slice(0, k), dropped }
+  }
+  const kept = new Array<string>(values.length)
   for (let i = 0; i < values.length; i++) {
-    if (keep(values[i]!)) {
-      kept[k] = values[i]!
+    const value = values.at(i)!
+    if (i < first || keep(value)) {
+      kept[k] = value
       keptCounts[k++] = counts[i]!
     } else dropped += counts[i]!
   }

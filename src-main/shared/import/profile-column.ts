@@ -1,10 +1,10 @@
 import type { ColumnProfile, ColumnType, DateOrder, PlaceholderDecision, ValueCount } from '../domain/dataset'
-import type { DictionaryColumn } from '../engine/dictionary-column'
-import { inferColumnType, isMissingValue, missingTokenSet, readValue } from './values'
+import { columnEntries, SelectedEntries, type DictionaryColumn, type EntryList } from '../engine/dictionary-column'
+import { inferColumnType, isMissingValue, isTrimmed, longestToken, missingTokenSet, readValue } from './values'
 import { decidePlaceholders, missingSpellings } from './values/placeholders'
 import { numberUnit } from './values/number-unit'
 import { proposeLabel } from '../export/readable-values'
-import { filterDistinct, sampleDistinct, valueCounts, type DistinctValues } from './distinct-values'
+import { filterDistinct, sampleDistinct, valueCounts, withoutIndexes, type DistinctValues } from './distinct-values'
 
 export interface ProfileOptions {
   name: string
@@ -65,33 +65,24 @@ export function distinctValues(
   return { values: valueCounts(distinct), missingCount: distinct.missingCount }
 }
 
-function isTrimmed(value: string): boolean {
-  if (value.length === 0) return true
-  const first = value.charCodeAt(0)
-  const last = value.charCodeAt(value.length - 1)
-  return first > 32 && first !== 0xa0 && last > 32 && last !== 0xa0
-}
-
 /**
  * One value per dictionary entry, trimmed; no map needed. When no entry is unused, missing or
  * untrimmed (a column of ids or timestamps), the dictionary and counts are the answer as they are.
  */
 function entryDistinct(column: DictionaryColumn, counts: Uint32Array, missingTokens: ReadonlySet<string>): DistinctValues {
-  const { dictionary } = column
-  const plain = (code: number): boolean => {
-    const raw = dictionary[code]!
-    return counts[code]! > 0 && raw.length > 0 && isTrimmed(raw) && !isMissingValue(raw, missingTokens)
-  }
-  if (dictionary.every((_, code) => plain(code))) return { values: dictionary, counts, missingCount: 0 }
+  const entries = columnEntries(column)
+  const known = knownDistinct(entries, counts, missingTokens)
+  if (known !== null) return known
+  if (allPlain(entries, counts, missingTokens)) return { values: entries, counts, missingCount: 0 }
   // Made at full size and cut to length (see filterDistinct).
-  const values = new Array<string>(dictionary.length)
-  const kept = new Uint32Array(dictionary.length)
+  const values = new Array<string>(entries.length)
+  const kept = new Uint32Array(entries.length)
   let k = 0
   let missingCount = 0
-  for (let code = 0; code < dictionary.length; code++) {
+  for (let code = 0; code < entries.length; code++) {
     const count = counts[code]!
     if (count === 0) continue
-    const raw = dictionary[code]!
+    const raw = entries.at(code)!
     if (isMissingValue(raw, missingTokens)) missingCount += count
     else {
       values[k] = isTrimmed(raw) ? raw : raw.trim()
@@ -100,6 +91,42 @@ function entryDistinct(column: DictionaryColumn, counts: Uint32Array, missingTok
   }
   values.length = k
   return { values, counts: kept.slice(0, k), missingCount }
+}
+
+/**
+ * entryDistinct() from what the reader knows of the entries (EntryList.knownMissing), without
+ * making a string of them: the values are the used entries that are not missing. Null when the
+ * reader cannot tell.
+ */
+function knownDistinct(entries: EntryList, counts: Uint32Array, missingTokens: ReadonlySet<string>): DistinctValues | null {
+  const missing = entries.knownMissing?.(missingTokens) ?? null
+  if (missing === null) return null
+  const kept = new Uint32Array(entries.length)
+  const keptCounts = new Uint32Array(entries.length)
+  let missingCount = 0
+  let k = 0
+  let next = 0
+  for (let code = 0; code < entries.length; code++) {
+    const count = counts[code]!
+    if (missing[next] === code) {
+      missingCount += count
+      next++
+    } else if (count > 0) {
+      keptCounts[k] = count
+      kept[k++] = code
+    }
+  }
+  if (k === entries.length) return { values: entries, counts, missingCount: 0 }
+  return { values: new SelectedEntries(entries, kept.slice(0, k)), counts: keptCounts.slice(0, k), missingCount }
+}
+
+/** Whether every entry is used, non-empty, trimmed and not missing: the entries are then the distinct values. */
+function allPlain(entries: EntryList, counts: Uint32Array, missingTokens: ReadonlySet<string>): boolean {
+  for (let code = 0; code < entries.length; code++) {
+    const raw = entries.at(code)!
+    if (counts[code] === 0 || raw.length === 0 || !isTrimmed(raw) || isMissingValue(raw, missingTokens)) return false
+  }
+  return true
 }
 
 const BLANK_ONLY: ReadonlySet<string> = new Set([''])
@@ -131,13 +158,19 @@ export function columnMissing(
   const isHint = (value: string): boolean => value.length <= longest && hints.has(value.toLowerCase())
   // A column stored without de-duplication lists a repeated placeholder once per row: add them up.
   const hintedCounts = new Map<string, number>()
-  for (let i = 0; i < all.values.length; i++) {
-    const value = all.values[i]!
-    if (isHint(value)) hintedCounts.set(value, (hintedCounts.get(value) ?? 0) + all.counts[i]!)
+  // A reader's view that knows where its hints are (all.values holds no blank) is not read
+  // whole: it would make a string of each value.
+  const hintsAt = all.values.knownMissing?.(hints) ?? null
+  const addHint = (i: number): void => {
+    const value = all.values.at(i)!
+    hintedCounts.set(value, (hintedCounts.get(value) ?? 0) + all.counts[i]!)
   }
+  if (hintsAt !== null) hintsAt.forEach(addHint)
+  else for (let i = 0; i < all.values.length; i++) if (isHint(all.values.at(i)!)) addHint(i)
   // Most columns hold no hinted word: their values are sampled as they are, without a copy of
   // a million entries.
-  const rest = hintedCounts.size === 0 ? all : filterDistinct(all, (value) => !isHint(value))
+  const rest =
+    hintedCounts.size === 0 ? all : hintsAt !== null ? withoutIndexes(all, hintsAt) : filterDistinct(all, (value) => !isHint(value))
   const hinted = [...hintedCounts].map(([value, count]) => ({ value, count }))
   const sample = sampleDistinct(rest, INFERENCE_SAMPLE)
   let sampledRows = 0
@@ -151,7 +184,14 @@ export function columnMissing(
     return { placeholders, missing, distinct: all }
   }
   const missingSpelled = new Set(placeholders.filter((p) => p.missing).map((p) => p.token))
-  const { values, counts: kept, dropped } = filterDistinct(all, (value) => !missingSpelled.has(value))
+  // Placeholders are hinted spellings unless the column holds numbers (a sentinel may be any
+  // value): where the hints are known, only they are read.
+  const dropAt = hintsAt !== null && type !== 'number' ? hintsAt.filter((i) => missingSpelled.has(all.values.at(i)!)) : null
+  const {
+    values,
+    counts: kept,
+    dropped
+  } = dropAt !== null ? withoutIndexes(all, dropAt) : filterDistinct(all, (value) => !missingSpelled.has(value))
   return { placeholders, missing, distinct: { values, counts: kept, missingCount: all.missingCount + dropped } }
 }
 
@@ -185,7 +225,7 @@ export function profileColumn(options: ProfileOptions): ColumnProfile {
     return finish(topByCount(distinct), null, 0, [], null)
   }
   for (let i = 0; i < values.length; i++) {
-    const value = values[i]!
+    const value = values.at(i)!
     const count = valueRows[i]!
     const typed = readValue(value, type, readOptions)
     if (typed === null) {
@@ -250,7 +290,7 @@ function topByCount({ values, counts }: DistinctValues): ValueCount[] {
     if (top.length === TOP_VALUES && count <= top[TOP_VALUES - 1]!.count) continue
     let at = top.length
     while (at > 0 && top[at - 1]!.count < count) at--
-    top.splice(at, 0, { value: values[i]!, count })
+    top.splice(at, 0, { value: values.at(i)!, count })
     if (top.length > TOP_VALUES) top.pop()
   }
   return top

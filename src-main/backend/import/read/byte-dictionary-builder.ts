@@ -12,6 +12,7 @@
  */
 import type { Buffer } from 'node:buffer'
 import { CodeList, stopsDeduplicating, type DictionaryColumn } from '@shared/engine/dictionary-column'
+import { ByteSpanEntries } from './byte-span-entries'
 
 /** Cells are trimmed and never contain these at their edges, so clean ranges need no trim. */
 export function decodeRange(buffer: Buffer, start: number, end: number, ascii: boolean): string {
@@ -19,8 +20,11 @@ export function decodeRange(buffer: Buffer, start: number, end: number, ascii: b
 }
 
 export class ByteDictionaryBuilder {
-  /** False once the column stopped de-duplicating (see stopsDeduplicating). */
-  private deduplicating = true
+  /**
+   * Once the column stopped de-duplicating (see stopsDeduplicating), its entries from then on:
+   * byte ranges where they can be, not strings (see ByteSpanEntries).
+   */
+  private rest: ByteSpanEntries | null = null
   /**
    * Value -> code, the authority on what the dictionary holds. Built only once a cell arrives
    * that the byte table cannot settle alone (a decoded string, or bytes beyond ASCII, which
@@ -50,15 +54,16 @@ export class ByteDictionaryBuilder {
 
   constructor(
     private readonly buffer: Buffer,
-    expectedRows = 1024
+    private readonly expectedRows = 1024
   ) {
     this.codes = new CodeList(expectedRows)
   }
 
   /** A cell whose bytes, exactly, are its value (`hash` from cellHash over them, `ascii` if all below 0x80). */
   pushBytes(start: number, end: number, hash: number, ascii: boolean): void {
-    if (!this.deduplicating) {
-      this.append(decodeRange(this.buffer, start, end, ascii))
+    if (this.rest !== null) {
+      this.rest.pushBytes(start, end, ascii)
+      this.codes.push(this.rest.length - 1)
       return
     }
     const table = this.table
@@ -102,15 +107,27 @@ export class ByteDictionaryBuilder {
 
   /** A cell already decoded (quoted, or with spaces to trim). */
   pushString(value: string): void {
-    if (!this.deduplicating) {
-      this.append(value)
+    if (this.rest !== null) {
+      this.rest.pushString(value)
+      this.codes.push(this.rest.length - 1)
       return
     }
     this.pushCode(this.valueIndex().get(value) ?? this.addValue(value))
   }
 
   finish(): DictionaryColumn {
-    return { dictionary: this.dictionary, codes: this.codes.finishView(), unique: this.deduplicating }
+    const codes = this.codes.finishView()
+    const entries = this.rest
+    if (entries === null) return { dictionary: this.dictionary, codes, unique: true }
+    return {
+      // Built only for a caller that asks for the whole dictionary (see columnEntries).
+      get dictionary(): string[] {
+        return entries.toArray()
+      },
+      codes,
+      unique: false,
+      entries
+    }
   }
 
   private valueIndex(): Map<string, number> {
@@ -151,18 +168,12 @@ export class ByteDictionaryBuilder {
   private pushCode(code: number): void {
     // DictionaryColumnBuilder's probe, at the same row and on the same count.
     if (stopsDeduplicating(this.codes.length, this.dictionary.length)) {
-      this.deduplicating = false
+      this.rest = new ByteSpanEntries(this.buffer, this.dictionary, this.expectedRows - this.codes.length)
       this.index = null
       this.table = new Int32Array(0)
       this.spans = new Int32Array(0)
       this.arena = new Uint8Array(0)
     }
-    this.codes.push(code)
-  }
-
-  private append(value: string): void {
-    const code = this.dictionary.length
-    this.dictionary.push(value)
     this.codes.push(code)
   }
 

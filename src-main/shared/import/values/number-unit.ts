@@ -113,7 +113,7 @@ export function numberUnit(
   let currency = 0
   let percent = 0
   for (let i = 0; i < values.length; i++) {
-    const value = values[i]!
+    const value = values.at(i)!
     const count = counts[i]!
     total += count
     if (CURRENCY_MARK.test(value)) currency += count

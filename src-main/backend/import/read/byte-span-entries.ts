@@ -1,0 +1,215 @@
+/**
+ * The entries of a column that stopped de-duplicating (ids, timestamps, free text), kept as
+ * ranges of the file's bytes instead of strings. Made into strings as they were read, the three
+ * such columns of a 1M-row CSV were 3 million strings that all lived until the hand-over: making
+ * them, and the garbage collector copying them out of its young generation, were a quarter of
+ * the import. Profiling reads most such columns on a sample, and the hand-over writes their
+ * stored text straight from the bytes (writeJsonText), so most entries never become strings.
+ */
+import { Buffer } from 'node:buffer'
+import type { EntryList } from '@shared/engine/dictionary-column'
+import { isTrimmed } from '@shared/import/values'
+
+const ASCII = 0
+const UTF8 = 1
+/** A cell that arrived as a string (quoted with doubled quotes, trimmed, or through the row sink). */
+const STRING = 2
+
+const QUOTE = 0x22
+const BACKSLASH = 0x5c
+
+/** Whether the bytes at `start`, with A-Z read as a-z, are `token`'s (ASCII, lower-case). */
+function sameLowerCase(buffer: Buffer, start: number, token: Uint8Array): boolean {
+  for (let k = 0; k < token.length; k++) {
+    const b = buffer[start + k]!
+    if ((b >= 65 && b <= 90 ? b + 32 : b) !== token[k]) return false
+  }
+  return true
+}
+
+export class ByteSpanEntries implements EntryList {
+  private starts: Uint32Array
+  private sizes: Uint32Array
+  private kinds: Uint8Array
+  private readonly strings = new Map<number, string>()
+  private count = 0
+  /** A filled entry with a space at one end: knownEmpty cannot answer. */
+  private untrimmed = false
+  private made: string[] | null = null
+  private answered: { tokens: ReadonlySet<string>; missing: readonly number[] | null } | null = null
+
+  /** `head`: the entries made as strings before the column stopped de-duplicating; `expected` the entries still to come. */
+  constructor(
+    private readonly buffer: Buffer,
+    private readonly head: readonly string[],
+    expected: number
+  ) {
+    const size = Math.max(16, expected)
+    this.starts = new Uint32Array(size)
+    this.sizes = new Uint32Array(size)
+    this.kinds = new Uint8Array(size)
+  }
+
+  get length(): number {
+    return this.head.length + this.count
+  }
+
+  /** Bytes of the file that are, exactly, the value (CSV cells on the byte path are never trimmed). */
+  pushBytes(start: number, end: number, ascii: boolean): void {
+    const at = this.slot()
+    const size = end - start
+    this.starts[at] = start
+    this.sizes[at] = size
+    this.kinds[at] = ascii ? ASCII : UTF8
+    // A range with bytes has printable ASCII at both ends (see readCsvColumns): no trimming.
+  }
+
+  pushString(value: string): void {
+    const at = this.slot()
+    this.kinds[at] = STRING
+    this.strings.set(at, value)
+    if (!isTrimmed(value)) this.untrimmed = true
+  }
+
+  /**
+   * EntryList.knownMissing, read from the bytes: only an entry no longer than the longest token
+   * is compared with the tokens, byte by byte when it is ASCII (worked out once per token set).
+   */
+  knownMissing(tokens: ReadonlySet<string>): readonly number[] | null {
+    if (this.answered?.tokens !== tokens) this.answered = { tokens, missing: this.findMissing(tokens) }
+    return this.answered.missing
+  }
+
+  private findMissing(tokens: ReadonlySet<string>): readonly number[] | null {
+    if (this.untrimmed) return null
+    let longest = 0
+    const ascii: Uint8Array[] = []
+    for (const token of tokens) {
+      longest = Math.max(longest, token.length)
+      // A token beyond ASCII never equals an ASCII value in lower case.
+      if (token !== '' && [...token].every((c) => c.charCodeAt(0) < 0x80)) ascii.push(Buffer.from(token, 'latin1'))
+    }
+    const isMissing = (value: string): boolean => value === '' || (value.length <= longest && tokens.has(value.toLowerCase()))
+    const missing: number[] = []
+    const { head, buffer } = this
+    for (let i = 0; i < head.length; i++) {
+      const value = head[i]!
+      if (!isTrimmed(value)) return null
+      if (isMissing(value)) missing.push(i)
+    }
+    for (let at = 0; at < this.count; at++) {
+      const kind = this.kinds[at]!
+      const size = this.sizes[at]!
+      let found = false
+      if (kind === STRING) found = isMissing(this.strings.get(at)!)
+      // UTF-8 takes at most 3 bytes per UTF-16 unit: longer ranges are longer than any token.
+      else if (kind === UTF8) found = size <= 3 * longest && isMissing(this.at(head.length + at)!)
+      else if (size === 0) found = true
+      else if (size <= longest) {
+        const start = this.starts[at]!
+        for (const token of ascii) if (token.length === size && sameLowerCase(buffer, start, token)) found = true
+      }
+      if (found) missing.push(head.length + at)
+    }
+    return missing
+  }
+
+  at(index: number): string | undefined {
+    if (this.made !== null) return this.made[index]
+    const { head } = this
+    if (index < head.length) return head[index]
+    const at = index - head.length
+    if (at < 0 || at >= this.count) return undefined
+    const kind = this.kinds[at]!
+    if (kind === STRING) return this.strings.get(at)
+    const start = this.starts[at]!
+    return this.buffer.toString(kind === ASCII ? 'latin1' : 'utf8', start, start + this.sizes[at]!)
+  }
+
+  /** Every entry as a string, made once, for a caller that wants the whole dictionary. */
+  toArray(): string[] {
+    if (this.made === null) {
+      const made = new Array<string>(this.length)
+      for (let i = 0; i < made.length; i++) made[i] = this.at(i)!
+      this.made = made
+    }
+    return this.made
+  }
+
+  /**
+   * The entries as JSON.stringify(toArray()) would write them, in UTF-8, given to `write` in
+   * pieces of about `chunk` bytes (each piece is reused once `write` returns). A plain ASCII
+   * range is copied as it is; anything JSON escapes, and every UTF-8 range (whose decoding
+   * replaces bytes that are not UTF-8), goes through JSON.stringify.
+   */
+  writeJsonText(write: (bytes: Uint8Array) => void, chunk = 1 << 20): void {
+    let out = new Uint8Array(chunk)
+    let used = 0
+    const room = (bytes: number): void => {
+      if (used + bytes <= out.length) return
+      if (used > 0) write(out.subarray(0, used))
+      used = 0
+      if (bytes > out.length) out = new Uint8Array(bytes)
+    }
+    const text = (value: string): void => {
+      const json = Buffer.from(JSON.stringify(value), 'utf8')
+      room(json.length + 1)
+      out.set(json, used)
+      used += json.length
+    }
+    const { buffer, head } = this
+    room(1)
+    out[used++] = 0x5b
+    for (let i = 0; i < this.length; i++) {
+      if (i > 0) {
+        room(1)
+        out[used++] = 0x2c
+      }
+      if (this.made !== null || i < head.length) {
+        text(this.at(i)!)
+        continue
+      }
+      const at = i - head.length
+      if (this.kinds[at] !== ASCII) {
+        text(this.at(i)!)
+        continue
+      }
+      const start = this.starts[at]!
+      const end = start + this.sizes[at]!
+      room(end - start + 2)
+      // Copied byte by byte while checking (a copy() call per value cost more than the values).
+      let to = used
+      out[to++] = QUOTE
+      let p = start
+      for (; p < end; p++) {
+        const b = buffer[p]!
+        if (b < 0x20 || b === QUOTE || b === BACKSLASH) break
+        out[to++] = b
+      }
+      if (p < end) {
+        text(this.at(i)!)
+        continue
+      }
+      out[to++] = QUOTE
+      used = to
+    }
+    room(1)
+    out[used++] = 0x5d
+    write(out.subarray(0, used))
+  }
+
+  private slot(): number {
+    this.answered = null
+    if (this.count === this.starts.length) {
+      const size = this.starts.length * 2
+      const grow = <T extends Uint32Array | Uint8Array>(from: T, to: T): T => {
+        to.set(from)
+        return to
+      }
+      this.starts = grow(this.starts, new Uint32Array(size))
+      this.sizes = grow(this.sizes, new Uint32Array(size))
+      this.kinds = grow(this.kinds, new Uint8Array(size))
+    }
+    return this.count++
+  }
+}
