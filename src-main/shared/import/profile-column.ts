@@ -1,6 +1,6 @@
 import type { ColumnProfile, ColumnType, DateOrder, PlaceholderDecision, ValueCount } from '../domain/dataset'
 import { columnEntries, SelectedEntries, type DictionaryColumn, type EntryList } from '../engine/dictionary-column'
-import { inferColumnType, isMissingValue, isTrimmed, longestToken, missingTokenSet, readValue } from './values'
+import { inferColumnType, isMissingValue, isTrimmed, missingTokenSet, readValue } from './values'
 import { decidePlaceholders, missingSpellings } from './values/placeholders'
 import { numberUnit } from './values/number-unit'
 import { proposeLabel } from '../export/readable-values'

@@ -1,4 +1,4 @@
-export { isMissingValue, isTrimmed, longestToken, missingTokenSet } from './missing'
+export { isMissingValue, isTrimmed, missingTokenSet } from './missing'
 export { parseNumber } from './parse-number'
 export { type NumericRange, parseNumericRange } from './parse-range'
 export { detectDateOrder, excelSerialToMs, parseDate } from './parse-date'

@@ -11,7 +11,7 @@ export function missingTokenSet(tokens: readonly string[] = DEFAULT_MISSING_TOKE
 const longestBySet = new WeakMap<ReadonlySet<string>, number>()
 
 /** The length of the set's longest token: a trimmed value longer than it is never missing. */
-export function longestToken(tokens: ReadonlySet<string>): number {
+function longestToken(tokens: ReadonlySet<string>): number {
   let longest = longestBySet.get(tokens)
   if (longest === undefined) {
     longest = 0
