@@ -72,7 +72,9 @@ export const scorecardSuggestCommand: CliCommand = {
     const saved = await run.call('scorecard-suggest', { name, target })
     const v = saved.validation
     const fixed = (x: number | null): string => (x === null ? '—' : x.toFixed(3))
-    const on = v.measuredOn === 'holdout' ? 'on the held-out deals' : 'on the deals it was fitted on'
+    // A churn study's won outcome is its retained customers: its rows are customers, as the suggestion's own sentences say.
+    const rows = target === 'won' ? (await run.call('dataset-summary', {})).outcomeWords.records : 'deals'
+    const on = v.measuredOn === 'holdout' ? `on the held-out ${rows}` : `on the ${rows} it was fitted on`
     run.print(
       {
         id: saved.id,
@@ -88,7 +90,7 @@ export const scorecardSuggestCommand: CliCommand = {
           `Saved scorecard "${saved.scorecard.name}": ${saved.scorecard.criteria.length} criteria on ${saved.attributes.join(', ') || 'no attribute'}`,
           `Tiers: ${saved.scorecard.tiers.map((t) => `${t.name} ≥ ${t.min}`).join(', ')}`,
           v.description,
-          `AUC ${on}: ${fixed(v.auc)} (the unconstrained fit: ${fixed(v.unconstrainedAuc)}; on the fitting deals: ${fixed(v.fittedAuc)})`,
+          `AUC ${on}: ${fixed(v.auc)} (the unconstrained fit: ${fixed(v.unconstrainedAuc)}; on the fitting ${rows}: ${fixed(v.fittedAuc)})`,
           v.verdict.sentence
         ].join('\n')
     )

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest'
 import type { OnePagerContent } from '@shared/domain/one-pager'
 import { mulberry32 } from '@shared/engine/benchmark/seeded-random'
 import { buildOnePagerContent } from '../../src-main/backend/export/one-pager-content'
+import { runCli } from '../../src-main/cli/run-cli'
 import { testBackend, type TestBackend } from '../support/backend'
 import { importAsSuggested } from '../support/import-shape'
 import { readPdf } from '../support/pdf'
@@ -126,5 +127,21 @@ describe('a churn study is said in retention words', { timeout: 180_000 }, () =>
     } finally {
       backend.close()
     }
+  })
+
+  it('icp scorecard suggest says on which customers its AUC was measured', async () => {
+    const dir = tempDir()
+    writeFileSync(join(dir, 'customers.csv'), churnCsv('Churn', 'Yes', 'No'))
+    const icp = async (...args: string[]): Promise<string> => {
+      const out: string[] = []
+      const code = await runCli(args, { stdout: (t) => out.push(t), stderr: (t) => out.push(t), cwd: dir })
+      expect(code, out.join('\n')).toBe(0)
+      return out.join('\n')
+    }
+    await icp('workspace', 'create', 'w.icpw')
+    await icp('import', 'w.icpw', join(dir, 'customers.csv'))
+    const printed = await icp('scorecard', 'suggest', 'w.icpw', '--name', 'Retention ICP')
+    expect(printed).toMatch(/AUC on the (held-out customers|customers it was fitted on): [\d.]+ .*on the fitting customers/)
+    expect(printed).not.toMatch(/\bdeals?\b/)
   })
 })

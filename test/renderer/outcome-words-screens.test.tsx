@@ -13,6 +13,9 @@ import { RETAINED_WORDS, WON_WORDS } from '@shared/export/outcome-words'
 import { SummaryStrip } from '../../src-renderer/features/data/overview/SummaryStrip'
 import { HeadlineCards } from '../../src-renderer/features/simulate/HeadlineCards'
 import { OutcomeSwitch } from '../../src-renderer/features/simulate/OutcomeSwitch'
+import { KnockoutPanel } from '../../src-renderer/features/simulate/KnockoutPanel'
+import { OutOfTimePanel } from '../../src-renderer/features/simulate/OutOfTimePanel'
+import { useSuccessWords } from '../../src-renderer/features/simulate/use-success-words'
 import { createQueryClient } from '../../src-renderer/queries/query-client'
 import { useWorkspaceStore } from '../../src-renderer/stores/workspace-store'
 import { fakeBackend } from './fake-backend'
@@ -48,8 +51,21 @@ const report = {
   medianCycleBelow: null,
   auc: 0.81,
   gini: 0.62,
-  ks: 0.474
+  ks: 0.474,
+  knockouts: [{ name: 'Contract is Month-to-month', wonDealsRemoved: 2220, wonRevenueRemoved: 0, lostDealsRemoved: 1655 }],
+  outOfTime: null
 } as unknown as SimulationReport
+
+/** Simulate's tables below the charts, in the report's words. */
+function Panels({ report }: { report: SimulationReport }) {
+  const words = useSuccessWords(report.outcome)
+  return (
+    <>
+      <KnockoutPanel report={report} words={words} />
+      <OutOfTimePanel report={report} words={words} />
+    </>
+  )
+}
 
 /** The summary strip, the outcome switch and the headline cards of a report under `outcome`, once the summary has arrived. */
 async function show(summary: DatasetSummary, outcome: SimulationReport['outcome'] = 'won') {
@@ -67,6 +83,7 @@ async function show(summary: DatasetSummary, outcome: SimulationReport['outcome'
       <SummaryStrip summary={summary} />
       <OutcomeSwitch value={outcome} onChange={() => undefined} />
       <HeadlineCards report={{ ...report, outcome }} />
+      <Panels report={{ ...report, outcome }} />
     </QueryClientProvider>
   )
   await arrived
@@ -90,6 +107,8 @@ describe('the screens say the outcome in the workspace’s words', () => {
     expect(strip).toMatch(/Retention rate/)
     expect(strip).toMatch(/Retained/)
     expect(strip).toMatch(/Churned/)
+    expect(screen.getByRole('columnheader', { name: 'Retained customers removed' })).toBeTruthy()
+    expect(screen.getByText('Pick a split date to see whether the scorecard holds up on newer customers.')).toBeTruthy()
     expect(document.body.textContent).not.toMatch(/\bwins?\b|\bwon\b|win rate|\bdeals?\b|\blost\b/i)
   })
 
@@ -102,6 +121,8 @@ describe('the screens say the outcome in the workspace’s words', () => {
     const strip = screen.getByRole('region', { name: 'Dataset summary' }).textContent ?? ''
     expect(strip).toMatch(/Deals/)
     expect(strip).toMatch(/Win rate/)
+    expect(screen.getByRole('columnheader', { name: 'Won deals removed' })).toBeTruthy()
+    expect(screen.getByText('Won deals each knockout would have disqualified, had it been in place.')).toBeTruthy()
   })
 
   it('best customers are judged on their deals: the rows stay deals, the rate is the best rate', async () => {

@@ -8,6 +8,7 @@ import type { PaletteAttribute } from './attributes'
 import { removeKnockout, updateKnockout } from './commands'
 import { ConditionFields } from './ConditionFields'
 import { useAttributeLabel } from '../data/use-attribute-label'
+import { useSuccessWords } from '../simulate/use-success-words'
 
 const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', notation: 'compact', maximumFractionDigits: 1 })
 const formatMoney = (value: number): string => money.format(value)
@@ -25,6 +26,8 @@ export const KnockoutZone = memo(function KnockoutZone({
   const apply = useScorecardStore((s) => s.apply)
   // What each knockout would have cost, from the live figures the strip above runs.
   const costs = useSimulateStore((s) => s.report?.knockouts)
+  // The costs are Simulate's, under its outcome: say them in that outcome's words.
+  const words = useSuccessWords(useSimulateStore((s) => s.report?.outcome ?? null))
   return (
     <section ref={setNodeRef} className={`sc-knockouts${isOver ? ' sc-knockouts--over' : ''}`} aria-labelledby="sc-knockouts-title">
       <header className="sc-category__head">
@@ -52,9 +55,9 @@ export const KnockoutZone = memo(function KnockoutZone({
             </button>
             {costs?.[index] ? (
               <p className="sc-knockout__cost">
-                In history it turns away {costs[index].wonDealsRemoved.toLocaleString('en-US')} won deals
-                {costs[index].wonRevenueRemoved > 0 ? ` (${formatMoney(costs[index].wonRevenueRemoved)} won)` : ''} and{' '}
-                {costs[index].lostDealsRemoved.toLocaleString('en-US')} lost
+                In history it turns away {costs[index].wonDealsRemoved.toLocaleString('en-US')} {words.won} {words.deals}
+                {costs[index].wonRevenueRemoved > 0 ? ` (${formatMoney(costs[index].wonRevenueRemoved)} ${words.won})` : ''} and{' '}
+                {costs[index].lostDealsRemoved.toLocaleString('en-US')} {words.lost}
               </p>
             ) : null}
           </li>

@@ -7,7 +7,9 @@ import { Pager } from '../../components/Pager'
 import { Dialog } from '../../components/Dialog'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { useSimulateStore } from '../../stores/simulate-store'
-import { count, OUTCOME_WORDS, pct } from './simulate-format'
+import { capitalize } from '@shared/format'
+import { count, pct } from './simulate-format'
+import { useSuccessWords } from './use-success-words'
 
 const PAGE = 50
 
@@ -26,6 +28,8 @@ const signed = (points: number): string => (points > 0 ? `+${points}` : points <
 export function BandAccountsDialog({ band, onClose }: { band: SimulationBand; onClose(): void }) {
   const scorecardId = useSimulateStore((s) => s.scorecardId)
   const outcome = useSimulateStore((s) => s.outcome)
+  const words = useSuccessWords(outcome)
+  const rows = capitalize(words.deals)
   const [offset, setOffset] = useState(0)
   const [page, setPage] = useState<BandAccountsPage | null>(null)
   const [error, setError] = useState<ApiErrorShape | null>(null)
@@ -51,25 +55,24 @@ export function BandAccountsDialog({ band, onClose }: { band: SimulationBand; on
     }
   }, [scorecardId, outcome, band.from, band.to, disqualified, offset])
 
-  const words = OUTCOME_WORDS[outcome]
   const labels = OUTCOME_LABELS[outcome]
   const total = page?.total ?? band.n
   const range = disqualified ? 'knocked out by a knockout rule' : `scores ${band.from ?? 0}–${band.to ?? 100}`
-  const description = `${count(total)} closed deals (${range}) · ${words.rate.toLowerCase()} ${pct(band.winRate)}. Highest score first; each criterion column shows the points it gave.`
+  const description = `${count(total)} ${words.decided} (${range}) · ${words.rate.toLowerCase()} ${pct(band.winRate)}. Highest score first; each criterion column shows the points it gave.`
   const pager = <Pager offset={offset} total={page ? total : 0} pageSize={PAGE} onChange={setOffset} />
 
   return (
-    <Dialog title={`Deals in ${band.name}`} description={description} width="full" onClose={onClose} footer={pager}>
+    <Dialog title={`${rows} in ${band.name}`} description={description} width="full" onClose={onClose} footer={pager}>
       {error ? <ErrorNotice error={error} /> : null}
-      {page && page.rows.length === 0 ? <p className="empty-note">No closed deal falls in this band.</p> : null}
+      {page && page.rows.length === 0 ? <p className="empty-note">No {words.decidedOne} falls in this band.</p> : null}
       {page && page.rows.length > 0 ? (
         // Scrolls both ways with many criterion columns: a tab stop so the keyboard can scroll it.
-        <div className="band-deals__scroll" tabIndex={0} role="region" aria-label={`Deals in ${band.name}, scrollable`}>
-          <table className="values-table band-deals" aria-label={`Deals in ${band.name}`}>
+        <div className="band-deals__scroll" tabIndex={0} role="region" aria-label={`${rows} in ${band.name}, scrollable`}>
+          <table className="values-table band-deals" aria-label={`${rows} in ${band.name}`}>
             <thead>
               <tr>
                 <th scope="col">Account</th>
-                <th scope="col">Deal</th>
+                <th scope="col">{capitalize(words.deal)}</th>
                 <th scope="col">Outcome</th>
                 <th scope="col" className="num">
                   Score

@@ -1,19 +1,23 @@
 import type { SimulationReport } from '@shared/domain/simulation'
 import { useSimulateStore } from '../../stores/simulate-store'
+import { capitalize } from '@shared/format'
 import { count, fixed, lift, pct, psiReading } from './simulate-format'
+import type { SuccessWords } from './use-success-words'
 
 type Period = NonNullable<SimulationReport['outOfTime']>['before']
 
-const ROWS: ReadonlyArray<{ label: string; show(p: Period): string }> = [
-  { label: 'Deals', show: (p) => count(p.n) },
-  { label: 'Wins', show: (p) => count(p.wins) },
-  { label: 'Win rate above', show: (p) => pct(p.winRateAbove) },
-  { label: 'Lift', show: (p) => lift(p.lift) },
-  { label: 'AUC', show: (p) => fixed(p.auc, 3) }
-]
+function rows(words: SuccessWords): ReadonlyArray<{ label: string; show(p: Period): string }> {
+  return [
+    { label: capitalize(words.deals), show: (p) => count(p.n) },
+    { label: capitalize(words.wins), show: (p) => count(p.wins) },
+    { label: `${words.rate} above`, show: (p) => pct(p.winRateAbove) },
+    { label: 'Lift', show: (p) => lift(p.lift) },
+    { label: 'AUC', show: (p) => fixed(p.auc, 3) }
+  ]
+}
 
 /** Does the scorecard hold up on deals it was not tuned on? Older against newer, and how far scores drifted. */
-export function OutOfTimePanel({ report }: { report: SimulationReport }) {
+export function OutOfTimePanel({ report, words }: { report: SimulationReport; words: SuccessWords }) {
   const splitDate = useSimulateStore((s) => s.splitDate)
   const { setSplitDate } = useSimulateStore.getState()
   const oot = report.outOfTime
@@ -23,7 +27,9 @@ export function OutOfTimePanel({ report }: { report: SimulationReport }) {
       <header className="panel__header panel__header--row">
         <div>
           <h3 id="sim-oot-title">Out of time</h3>
-          <p className="panel__hint">Deals closed before a date against those closed on or after it, at the same threshold.</p>
+          <p className="panel__hint">
+            {capitalize(words.deals)} {words.dated} before a date against those {words.dated} on or after it, at the same threshold.
+          </p>
         </div>
         <label className="field sim-oot__date">
           <span className="field__label">Split date</span>
@@ -47,7 +53,7 @@ export function OutOfTimePanel({ report }: { report: SimulationReport }) {
               </tr>
             </thead>
             <tbody>
-              {ROWS.map((r) => (
+              {rows(words).map((r) => (
                 <tr key={r.label}>
                   <th scope="row">{r.label}</th>
                   <td className="num">{r.show(oot.before)}</td>
@@ -64,7 +70,7 @@ export function OutOfTimePanel({ report }: { report: SimulationReport }) {
           </div>
         </div>
       ) : (
-        <p className="muted">Pick a split date to see whether the scorecard holds up on newer deals.</p>
+        <p className="muted">Pick a split date to see whether the scorecard holds up on newer {words.deals}.</p>
       )}
     </section>
   )

@@ -19,15 +19,17 @@ import { useChartColors } from '../../theme/chart-colors'
 import { asPct, axisTick } from './chart-style'
 import { UnitSquareChart } from './UnitSquareChart'
 import { GainsThresholdDot, ThresholdLine, ThresholdValue } from './threshold-markers'
+import { capitalize } from '@shared/format'
+import type { SuccessWords } from './use-success-words'
 
 const tipPct = (v: unknown) => (typeof v === 'number' ? pct(v) : '—')
 
 /** Pass rate, wins kept and win rate above, for every threshold: where the trade-off bends. */
-export const CurveChart = memo(function CurveChart({ curve }: { curve: SimulationReport['curve'] }) {
+export const CurveChart = memo(function CurveChart({ curve, words }: { curve: SimulationReport['curve']; words: SuccessWords }) {
   const c = useChartColors()
   const AXIS = axisTick(c)
   return (
-    <figure className="sim-chart" aria-label="Pass rate, wins kept and win rate by threshold">
+    <figure className="sim-chart" aria-label={`Pass rate, ${words.wins} kept and ${words.rate.toLowerCase()} by threshold`}>
       <figcaption>
         By threshold · line: current threshold (<ThresholdValue />)
       </figcaption>
@@ -39,10 +41,24 @@ export const CurveChart = memo(function CurveChart({ curve }: { curve: Simulatio
           <Tooltip labelFormatter={(t) => `Threshold ${String(t)}`} formatter={tipPct} />
           <Legend iconType="plainline" wrapperStyle={{ fontSize: 12 }} />
           <ThresholdLine />
-          <Line name="Deals passing" dataKey="passRate" stroke={c.muted} strokeWidth={2} dot={false} isAnimationActive={false} />
-          <Line name="Wins kept" dataKey="recall" stroke={c.line} strokeWidth={2} dot={false} isAnimationActive={false} />
           <Line
-            name="Win rate above"
+            name={`${capitalize(words.deals)} passing`}
+            dataKey="passRate"
+            stroke={c.muted}
+            strokeWidth={2}
+            dot={false}
+            isAnimationActive={false}
+          />
+          <Line
+            name={`${capitalize(words.wins)} kept`}
+            dataKey="recall"
+            stroke={c.line}
+            strokeWidth={2}
+            dot={false}
+            isAnimationActive={false}
+          />
+          <Line
+            name={`${words.rate} above`}
             dataKey="winRateAbove"
             stroke={c.success}
             strokeWidth={2}
@@ -57,7 +73,7 @@ export const CurveChart = memo(function CurveChart({ curve }: { curve: Simulatio
 })
 
 /** Cumulative gains: share of wins kept against share of deals worked; the diagonal is a random pick. */
-export const GainsChart = memo(function GainsChart({ curve }: { curve: SimulationReport['curve'] }) {
+export const GainsChart = memo(function GainsChart({ curve, words }: { curve: SimulationReport['curve']; words: SuccessWords }) {
   const points = curve
     .filter((p) => p.passRate !== null && p.recall !== null)
     .map((p) => ({ worked: p.passRate as number, kept: p.recall as number }))
@@ -69,11 +85,11 @@ export const GainsChart = memo(function GainsChart({ curve }: { curve: Simulatio
       caption="Cumulative gains · dashed: random pick · dot: current threshold"
       points={points}
       xKey="worked"
-      xLabel="Share of deals passing"
+      xLabel={`Share of ${words.deals} passing`}
       tipValue={tipPct}
-      tipLabel={(v) => `${tipPct(v)} of deals passing`}
+      tipLabel={(v) => `${tipPct(v)} of ${words.deals} passing`}
     >
-      <Line name="Wins kept" dataKey="kept" stroke={c.line} strokeWidth={2} dot={false} isAnimationActive={false} />
+      <Line name={`${capitalize(words.wins)} kept`} dataKey="kept" stroke={c.line} strokeWidth={2} dot={false} isAnimationActive={false} />
       <GainsThresholdDot color={c.line} />
     </UnitSquareChart>
   )

@@ -7,22 +7,24 @@ import { useCommitMeasure, usePaintMeasure } from '../../what-if/latency-probe'
 import { OutOfTimePanel } from './OutOfTimePanel'
 import { DistributionChart, RocChart } from './RankingCharts'
 import { CurveChart, GainsChart } from './SimulateCharts'
+import { useSuccessWords } from './use-success-words'
 
 /** Charts and tables: rendered at lower priority than the numbers, so a drag never waits on an SVG. */
 function Details({ report, inputAt }: { report: SimulationReport; inputAt: number | null }) {
   usePaintMeasure(report, inputAt)
+  const words = useSuccessWords(report.outcome)
   return (
     <>
       <div className="sim-grid">
-        <CurveChart curve={report.curve} />
-        <GainsChart curve={report.curve} />
-        <DistributionChart distribution={report.distribution} />
-        <RocChart roc={report.roc} auc={report.auc} ks={report.ks} />
+        <CurveChart curve={report.curve} words={words} />
+        <GainsChart curve={report.curve} words={words} />
+        <DistributionChart distribution={report.distribution} words={words} />
+        <RocChart roc={report.roc} auc={report.auc} ks={report.ks} words={words} />
       </div>
       <BandPanel report={report} />
       <div className="sim-grid sim-grid--panels">
-        <KnockoutPanel report={report} />
-        <OutOfTimePanel report={report} />
+        <KnockoutPanel report={report} words={words} />
+        <OutOfTimePanel report={report} words={words} />
       </div>
     </>
   )

@@ -13,9 +13,16 @@ export interface SuccessWords {
   deal: string
   /** A success as an adjective: "won" / "retained" / "best". */
   won: string
-  /** The rows the figures count: "closed deals" / "customers". */
+  /** The other rows as an adjective: "lost" / "churned" / "other". */
+  lost: string
+  /** How a row's date is said: deals "closed" before a date, customers "dated". */
+  dated: string
+  /** The rows the figures count: "closed deals" / "customers", and one of them. */
   decided: string
+  decidedOne: string
 }
+
+const DEAL_ROWS = { deals: 'deals', deal: 'deal', dated: 'closed', decided: 'closed deals', decidedOne: 'closed deal' }
 
 /**
  * The words for what counts as a success in a report: the outcome's own words, and for the won
@@ -31,11 +38,14 @@ export function useSuccessWords(outcome: SimulationReport['outcome'] | null): Su
         deals: words.records,
         deal: 'customer',
         won: words.won,
-        decided: words.decided
+        lost: words.lost,
+        dated: 'dated',
+        decided: words.decided,
+        decidedOne: 'customer'
       }
     }
-    return { ...OUTCOME_WORDS.won, deals: 'deals', deal: 'deal', won: 'won', decided: 'closed deals' }
+    return { ...OUTCOME_WORDS.won, ...DEAL_ROWS, won: 'won', lost: 'lost' }
   }
   // Best customers and an account's churn are judged on the deals of those accounts: the rows stay deals.
-  return { ...OUTCOME_WORDS[outcome], deals: 'deals', deal: 'deal', won: outcome, decided: 'closed deals' }
+  return { ...OUTCOME_WORDS[outcome], ...DEAL_ROWS, won: outcome, lost: outcome === 'best' ? 'other' : 'churned' }
 }

@@ -9,6 +9,7 @@ import { CompareFigures } from './CompareFigures'
 import { CompareSetup } from './CompareSetup'
 import { sideName } from './compare-format'
 import { SwapTable } from './SwapTable'
+import { useSuccessWords } from '../use-success-words'
 
 /**
  * Two scorecards or versions side by side on the same deals: does the challenger rank better,
@@ -20,6 +21,7 @@ export function ComparePanel({ scorecards, currentId }: { scorecards: readonly S
   const error = query.error ? errorShapeOf(query.error) : null
   const loading = query.isFetching
   const { ensureSides } = useCompareStore.getState()
+  const words = useSuccessWords(null)
 
   useEffect(() => {
     // An edit to either side meanwhile needs nothing here: the comparison refetches when a scorecard changes.
@@ -34,7 +36,8 @@ export function ComparePanel({ scorecards, currentId }: { scorecards: readonly S
       {report ? (
         <>
           <p className="cmp-summary">
-            <strong>{sideName(report.b)}</strong> against <strong>{sideName(report.a)}</strong> on {report.n.toLocaleString()} closed deals.
+            <strong>{sideName(report.b)}</strong> against <strong>{sideName(report.a)}</strong> on {report.n.toLocaleString()}{' '}
+            {words.decided}.
           </p>
           {same ? (
             <div className="notice sim-info" role="status">
