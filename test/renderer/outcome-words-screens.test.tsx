@@ -53,8 +53,12 @@ const report = {
   gini: 0.62,
   ks: 0.474,
   knockouts: [{ name: 'Contract is Month-to-month', wonDealsRemoved: 2220, wonRevenueRemoved: 0, lostDealsRemoved: 1655 }],
-  outOfTime: null
+  outOfTime: null,
+  bands: [{ name: '80–100', medianCycleDays: null }]
 } as unknown as SimulationReport
+
+/** The sales report: its deals have close and created dates. */
+const withCycle = (r: SimulationReport): SimulationReport => ({ ...r, bands: [{ ...r.bands[0]!, medianCycleDays: 41 }] })
 
 /** Simulate's tables below the charts, in the report's words. */
 function Panels({ report }: { report: SimulationReport }) {
@@ -68,7 +72,7 @@ function Panels({ report }: { report: SimulationReport }) {
 }
 
 /** The summary strip, the outcome switch and the headline cards of a report under `outcome`, once the summary has arrived. */
-async function show(summary: DatasetSummary, outcome: SimulationReport['outcome'] = 'won') {
+async function show(summary: DatasetSummary, outcome: SimulationReport['outcome'] = 'won', shown: SimulationReport = report) {
   let answered!: () => void
   const arrived = new Promise<void>((resolve) => (answered = resolve))
   fakeBackend({
@@ -82,8 +86,8 @@ async function show(summary: DatasetSummary, outcome: SimulationReport['outcome'
     <QueryClientProvider client={createQueryClient()}>
       <SummaryStrip summary={summary} />
       <OutcomeSwitch value={outcome} onChange={() => undefined} />
-      <HeadlineCards report={{ ...report, outcome }} />
-      <Panels report={{ ...report, outcome }} />
+      <HeadlineCards report={{ ...shown, outcome }} />
+      <Panels report={{ ...shown, outcome }} />
     </QueryClientProvider>
   )
   await arrived
@@ -108,12 +112,14 @@ describe('the screens say the outcome in the workspace’s words', () => {
     expect(strip).toMatch(/Retained/)
     expect(strip).toMatch(/Churned/)
     expect(screen.getByRole('columnheader', { name: 'Retained customers removed' })).toBeTruthy()
+    // Customers have no sales cycle: no card of dashes for one.
+    expect(screen.queryByRole('group', { name: 'Median cycle' })).toBeNull()
     expect(screen.getByText('Pick a split date to see whether the scorecard holds up on newer customers.')).toBeTruthy()
     expect(document.body.textContent).not.toMatch(/\bwins?\b|\bwon\b|win rate|\bdeals?\b|\blost\b/i)
   })
 
   it('a sales workspace keeps deals, win rate, won and lost', async () => {
-    await show(summaryWith(WON_WORDS))
+    await show(summaryWith(WON_WORDS), 'won', withCycle(report))
     expect(screen.getByRole('group', { name: 'Deals passing' })).toBeTruthy()
     expect(screen.getByRole('group', { name: 'Win rate above threshold' })).toBeTruthy()
     expect(screen.getByRole('group', { name: 'Wins kept' })).toBeTruthy()
@@ -122,6 +128,7 @@ describe('the screens say the outcome in the workspace’s words', () => {
     expect(strip).toMatch(/Deals/)
     expect(strip).toMatch(/Win rate/)
     expect(screen.getByRole('columnheader', { name: 'Won deals removed' })).toBeTruthy()
+    expect(screen.getByRole('group', { name: 'Median cycle' })).toBeTruthy()
     expect(screen.getByText('Won deals each knockout would have disqualified, had it been in place.')).toBeTruthy()
   })
 

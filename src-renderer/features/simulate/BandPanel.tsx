@@ -2,7 +2,7 @@ import { useId, useState } from 'react'
 import type { SimulationBand, SimulationReport } from '@shared/domain/simulation'
 import { BandAccountsDialog } from './BandAccountsDialog'
 import { BandChart } from './SimulateCharts'
-import { count, days, interval, pct, revenue } from './simulate-format'
+import { count, days, hasSalesCycle, interval, pct, revenue } from './simulate-format'
 import { useSuccessWords } from './use-success-words'
 
 type Kind = 'tiers' | 'bands'
@@ -19,6 +19,7 @@ export function BandPanel({ report }: { report: SimulationReport }) {
   const rows = kind === 'tiers' ? report.tiers : report.bands
   const words = useSuccessWords(report.outcome)
   const anySmall = rows.some((b) => b.tooSmall)
+  const cycle = hasSalesCycle(report)
   const [opened, setOpened] = useState<SimulationBand | null>(null)
   const hint = useId()
   return (
@@ -63,9 +64,11 @@ export function BandPanel({ report }: { report: SimulationReport }) {
                 <th scope="col" className="num">
                   95% interval
                 </th>
-                <th scope="col" className="num">
-                  Median cycle
-                </th>
+                {cycle ? (
+                  <th scope="col" className="num">
+                    Median cycle
+                  </th>
+                ) : null}
                 <th scope="col" className="num">
                   Mean {words.won}
                 </th>
@@ -103,7 +106,7 @@ export function BandPanel({ report }: { report: SimulationReport }) {
                   <td className="num">{count(b.wins)}</td>
                   <td className="num">{pct(b.winRate)}</td>
                   <td className="num muted">{b.n > 0 ? interval(b.ci) : '—'}</td>
-                  <td className="num">{days(b.medianCycleDays)}</td>
+                  {cycle ? <td className="num">{days(b.medianCycleDays)}</td> : null}
                   <td className="num">{b.meanWonAmount === null ? '—' : revenue(b.meanWonAmount)}</td>
                 </tr>
               ))}

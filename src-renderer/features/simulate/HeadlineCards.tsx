@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
 import type { SimulationReport } from '@shared/domain/simulation'
 import { capitalize } from '@shared/format'
-import { count, DASH, days, fixed, interval, lift, pct } from './simulate-format'
+import { count, DASH, days, fixed, hasSalesCycle, interval, lift, pct } from './simulate-format'
 import { useSuccessWords } from './use-success-words'
 
 interface CardProps {
@@ -66,15 +66,17 @@ export function HeadlineCards({ report }: { report: SimulationReport }) {
       >
         <span className="muted">share of {words.won} amount above</span>
       </Card>
-      <Card
-        name="Median cycle"
-        value={days(report.medianCycleAbove)}
-        why={report.passCount === 0 ? noPass : 'No sales-cycle dates above the threshold'}
-      >
-        <span>
-          below: <strong>{days(report.medianCycleBelow)}</strong>
-        </span>
-      </Card>
+      {hasSalesCycle(report) ? (
+        <Card
+          name="Median cycle"
+          value={days(report.medianCycleAbove)}
+          why={report.passCount === 0 ? noPass : 'No sales-cycle dates above the threshold'}
+        >
+          <span>
+            below: <strong>{days(report.medianCycleBelow)}</strong>
+          </span>
+        </Card>
+      ) : null}
       <Card name="AUC" value={fixed(report.auc, 3)} why="Needs both wins and losses">
         <span className="muted">
           Gini {fixed(report.gini, 3)} · KS {fixed(report.ks, 3)}

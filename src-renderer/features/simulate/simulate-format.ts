@@ -22,3 +22,12 @@ export function psiReading(psi: number | null): { label: string; tone: 'ok' | 'w
   if (psi <= 0.25) return { label: 'Some drift: re-check the scorecard on recent deals', tone: 'warn' }
   return { label: 'Major drift: recent deals score very differently', tone: 'bad' }
 }
+
+/**
+ * Whether any deal has a sales cycle (close and created dates): the fixed bands cover every
+ * deal whatever the threshold. A churn study, or deals without dates, has none, and a column or
+ * card of dashes would only say so at length.
+ */
+export function hasSalesCycle(report: Pick<SimulationReport, 'bands'>): boolean {
+  return report.bands.some((b) => b.medianCycleDays !== null)
+}
