@@ -4,7 +4,7 @@
  * "won" are customers who stayed. The figures the consultant reads aloud say customers and
  * retention, as the one-pager does; a sales workspace keeps deals and win rate.
  */
-import { cleanup, render, screen } from '@testing-library/react'
+import { cleanup, render, renderHook, screen } from '@testing-library/react'
 import { QueryClientProvider } from '@tanstack/react-query'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { DatasetSummary } from '@shared/domain/import'
@@ -138,5 +138,20 @@ describe('the screens say the outcome in the workspace’s words', () => {
     expect(screen.getByRole('group', { name: 'Deals passing' })).toBeTruthy()
     expect(screen.getByRole('group', { name: 'Best rate above threshold' })).toBeTruthy()
     expect(screen.getByRole('group', { name: 'Best customers kept' })).toBeTruthy()
+  })
+
+  it('gives the charts the same words object while the outcome stays, so a threshold drag does not re-draw them', () => {
+    fakeBackend({ 'dataset-summary': () => summaryWith(WON_WORDS) })
+    const client = createQueryClient()
+    const { result, rerender } = renderHook(({ outcome }: { outcome: SimulationReport['outcome'] }) => useSuccessWords(outcome), {
+      initialProps: { outcome: 'won' as SimulationReport['outcome'] },
+      wrapper: ({ children }) => <QueryClientProvider client={client}>{children}</QueryClientProvider>
+    })
+    const first = result.current
+    rerender({ outcome: 'won' })
+    expect(result.current).toBe(first)
+    rerender({ outcome: 'best' })
+    expect(result.current).not.toBe(first)
+    expect(result.current.lost).toBe('other')
   })
 })

@@ -1,3 +1,5 @@
+import { useMemo } from 'react'
+import type { OutcomeWords } from '@shared/domain/one-pager'
 import type { SimulationReport } from '@shared/domain/simulation'
 import { capitalize } from '@shared/format'
 import { useOutcomeWords } from '../../queries/dataset-queries'
@@ -30,6 +32,12 @@ const DEAL_ROWS = { deals: 'deals', deal: 'deal', dated: 'closed', decided: 'clo
  */
 export function useSuccessWords(outcome: SimulationReport['outcome'] | null): SuccessWords {
   const words = useOutcomeWords()
+  // One object while the outcome and the workspace's words stay: the charts are memoised on
+  // their props, and a new object per report re-drew every chart on each step of a drag.
+  return useMemo(() => successWords(outcome, words), [outcome, words])
+}
+
+function successWords(outcome: SimulationReport['outcome'] | null, words: OutcomeWords): SuccessWords {
   if (outcome === null || outcome === 'won') {
     if (words.kind === 'retained') {
       return {
