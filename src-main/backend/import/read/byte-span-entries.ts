@@ -33,7 +33,7 @@ export class ByteSpanEntries implements EntryList {
   private kinds: Uint8Array
   private readonly strings = new Map<number, string>()
   private count = 0
-  /** A filled entry with a space at one end: knownEmpty cannot answer. */
+  /** A filled entry with a space at one end: knownMissing cannot answer. */
   private untrimmed = false
   private made: string[] | null = null
   private answered: { tokens: ReadonlySet<string>; missing: readonly number[] | null } | null = null
@@ -54,14 +54,16 @@ export class ByteSpanEntries implements EntryList {
     return this.head.length + this.count
   }
 
-  /** Bytes of the file that are, exactly, the value (CSV cells on the byte path are never trimmed). */
+  /**
+   * Bytes of the file that are, exactly, the value: empty, or with printable ASCII at both ends
+   * (readCsvColumns decodes and trims any other cell), so never in need of trimming.
+   */
   pushBytes(start: number, end: number, ascii: boolean): void {
     const at = this.slot()
     const size = end - start
     this.starts[at] = start
     this.sizes[at] = size
     this.kinds[at] = ascii ? ASCII : UTF8
-    // A range with bytes has printable ASCII at both ends (see readCsvColumns): no trimming.
   }
 
   pushString(value: string): void {
