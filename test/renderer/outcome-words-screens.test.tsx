@@ -4,7 +4,7 @@
  * "won" are customers who stayed. The figures the consultant reads aloud say customers and
  * retention, as the one-pager does; a sales workspace keeps deals and win rate.
  */
-import { cleanup, render, renderHook, screen } from '@testing-library/react'
+import { cleanup, render, renderHook, screen, waitFor } from '@testing-library/react'
 import { QueryClientProvider } from '@tanstack/react-query'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { DatasetSummary } from '@shared/domain/import'
@@ -148,10 +148,22 @@ describe('the screens say the outcome in the workspace’s words', () => {
       wrapper: ({ children }) => <QueryClientProvider client={client}>{children}</QueryClientProvider>
     })
     const first = result.current
+    expect(first.better).toBe('convert better')
     rerender({ outcome: 'won' })
     expect(result.current).toBe(first)
     rerender({ outcome: 'best' })
     expect(result.current).not.toBe(first)
     expect(result.current.lost).toBe('other')
+    expect(result.current.better).toBe('hold more best customers')
+  })
+
+  it("asks whether a churn study's higher scores stay more often, not whether they convert", async () => {
+    fakeBackend({ 'dataset-summary': () => summaryWith(RETAINED_WORDS) })
+    const client = createQueryClient()
+    const { result } = renderHook(() => useSuccessWords('won'), {
+      wrapper: ({ children }) => <QueryClientProvider client={client}>{children}</QueryClientProvider>
+    })
+    await waitFor(() => expect(result.current.better).toBe('stay more often'))
+    expect(result.current.lost).toBe('churned')
   })
 })

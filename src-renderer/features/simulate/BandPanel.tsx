@@ -12,7 +12,7 @@ function range(from: number | null, to: number | null): string {
   return `${from ?? 0}–${to ?? 100}`
 }
 
-/** Tiers or fixed bands: how each slice of the score converts, with small slices marked as untrustworthy. */
+/** Tiers or fixed bands: how each slice of the score converts (or retains), with small slices marked as untrustworthy. */
 export function BandPanel({ report }: { report: SimulationReport }) {
   const [kind, setKind] = useState<Kind>('tiers')
   const name = useId()
@@ -27,7 +27,7 @@ export function BandPanel({ report }: { report: SimulationReport }) {
       <header className="panel__header panel__header--row">
         <div>
           <h3 id="sim-bands-title">{words.rate} by score</h3>
-          <p className="panel__hint">Each slice of the score on its own: does a higher score really convert better?</p>
+          <p className="panel__hint">Each slice of the score on its own: does a higher score really {words.better}?</p>
         </div>
         <div className="segmented" role="radiogroup" aria-label="Group by">
           <label className="segmented__option">

@@ -19,6 +19,8 @@ export interface SuccessWords {
   lost: string
   /** How a row's date is said: deals "closed" before a date, customers "dated". */
   dated: string
+  /** What a higher score should do: "convert better" / "stay more often". */
+  better: string
   /** The rows the figures count: "closed deals" / "customers", and one of them. */
   decided: string
   decidedOne: string
@@ -48,12 +50,20 @@ function successWords(outcome: SimulationReport['outcome'] | null, words: Outcom
         won: words.won,
         lost: words.lost,
         dated: 'dated',
+        better: `${words.present} more often`,
         decided: words.decided,
         decidedOne: 'customer'
       }
     }
-    return { ...OUTCOME_WORDS.won, ...DEAL_ROWS, won: 'won', lost: 'lost' }
+    return { ...OUTCOME_WORDS.won, ...DEAL_ROWS, won: 'won', lost: 'lost', better: 'convert better' }
   }
   // Best customers and an account's churn are judged on the deals of those accounts: the rows stay deals.
-  return { ...OUTCOME_WORDS[outcome], ...DEAL_ROWS, won: outcome, lost: outcome === 'best' ? 'other' : 'churned' }
+  const best = outcome === 'best'
+  return {
+    ...OUTCOME_WORDS[outcome],
+    ...DEAL_ROWS,
+    won: outcome,
+    lost: best ? 'other' : 'churned',
+    better: best ? 'hold more best customers' : 'stay more often'
+  }
 }
