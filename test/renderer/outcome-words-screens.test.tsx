@@ -16,6 +16,8 @@ import { OutcomeSwitch } from '../../src-renderer/features/simulate/OutcomeSwitc
 import { KnockoutPanel } from '../../src-renderer/features/simulate/KnockoutPanel'
 import { OutOfTimePanel } from '../../src-renderer/features/simulate/OutOfTimePanel'
 import { useSuccessWords } from '../../src-renderer/features/simulate/use-success-words'
+import { AntiIcpPanel } from '../../src-renderer/features/discover/AntiIcpPanel'
+import { useDiscoverStore } from '../../src-renderer/stores/discover-store'
 import { createQueryClient } from '../../src-renderer/queries/query-client'
 import { useWorkspaceStore } from '../../src-renderer/stores/workspace-store'
 import { fakeBackend } from './fake-backend'
@@ -71,17 +73,51 @@ function Panels({ report }: { report: SimulationReport }) {
   )
 }
 
-/** The summary strip, the outcome switch and the headline cards of a report under `outcome`, once the summary has arrived. */
-async function show(summary: DatasetSummary, outcome: SimulationReport['outcome'] = 'won', shown: SimulationReport = report) {
+/** An open workspace whose backend answers `summary`; resolves when it has been asked for it. */
+function serveSummary(summary: DatasetSummary): Promise<void> {
   let answered!: () => void
   const arrived = new Promise<void>((resolve) => (answered = resolve))
   fakeBackend({
     'dataset-summary': () => {
       answered()
       return summary
-    }
+    },
+    'discover-anti-icp': () => [
+      {
+        attribute: 'Contract',
+        label: 'Month-to-month',
+        n: 3875,
+        positives: 2220,
+        rate: 0.573,
+        ci: [0.557, 0.588],
+        lift: 0.78,
+        condition: { attribute: 'Contract', op: 'equals', value: 'Month-to-month' },
+        wonDealsRemoved: 2220,
+        wonRevenueRemoved: 0,
+        lostDealsRemoved: 1655
+      }
+    ]
   })
   useWorkspaceStore.setState({ workspace: { path: '/w/telco.icpw' } as never })
+  return arrived
+}
+
+/** useSuccessWords, its outcome a prop, once the workspace's summary has arrived and settled. */
+async function renderWords(summary: DatasetSummary) {
+  const arrived = serveSummary(summary)
+  const client = createQueryClient()
+  const hook = renderHook(({ outcome }: { outcome: SimulationReport['outcome'] }) => useSuccessWords(outcome), {
+    initialProps: { outcome: 'won' as SimulationReport['outcome'] },
+    wrapper: ({ children }) => <QueryClientProvider client={client}>{children}</QueryClientProvider>
+  })
+  await arrived
+  await waitFor(() => expect(client.isFetching()).toBe(0), { timeout: 10_000 })
+  return hook
+}
+
+/** The summary strip, the outcome switch and the headline cards of a report under `outcome`, once the summary has arrived. */
+async function show(summary: DatasetSummary, outcome: SimulationReport['outcome'] = 'won', shown: SimulationReport = report) {
+  const arrived = serveSummary(summary)
   render(
     <QueryClientProvider client={createQueryClient()}>
       <SummaryStrip summary={summary} />
@@ -140,13 +176,8 @@ describe('the screens say the outcome in the workspace’s words', () => {
     expect(screen.getByRole('group', { name: 'Best customers kept' })).toBeTruthy()
   })
 
-  it('gives the charts the same words object while the outcome stays, so a threshold drag does not re-draw them', () => {
-    fakeBackend({ 'dataset-summary': () => summaryWith(WON_WORDS) })
-    const client = createQueryClient()
-    const { result, rerender } = renderHook(({ outcome }: { outcome: SimulationReport['outcome'] }) => useSuccessWords(outcome), {
-      initialProps: { outcome: 'won' as SimulationReport['outcome'] },
-      wrapper: ({ children }) => <QueryClientProvider client={client}>{children}</QueryClientProvider>
-    })
+  it('gives the charts the same words object while the outcome stays, so a threshold drag does not re-draw them', async () => {
+    const { result, rerender } = await renderWords(summaryWith(WON_WORDS))
     const first = result.current
     expect(first.better).toBe('convert better')
     rerender({ outcome: 'won' })
@@ -158,12 +189,22 @@ describe('the screens say the outcome in the workspace’s words', () => {
   })
 
   it("asks whether a churn study's higher scores stay more often, not whether they convert", async () => {
-    fakeBackend({ 'dataset-summary': () => summaryWith(RETAINED_WORDS) })
-    const client = createQueryClient()
-    const { result } = renderHook(() => useSuccessWords('won'), {
-      wrapper: ({ children }) => <QueryClientProvider client={client}>{children}</QueryClientProvider>
-    })
-    await waitFor(() => expect(result.current.better).toBe('stay more often'))
+    const { result } = await renderWords(summaryWith(RETAINED_WORDS))
+    expect(result.current.better).toBe('stay more often')
     expect(result.current.lost).toBe('churned')
+  })
+
+  it("Discover's anti-ICP says what a knockout costs in a churn study's words", async () => {
+    useDiscoverStore.setState({ target: 'won' })
+    const arrived = serveSummary(summaryWith(RETAINED_WORDS))
+    render(
+      <QueryClientProvider client={createQueryClient()}>
+        <AntiIcpPanel />
+      </QueryClientProvider>
+    )
+    await arrived
+    expect(await screen.findByText(/2,220 retained customers/, undefined, { timeout: 10_000 })).toBeTruthy()
+    await screen.findByText(/1,655 churned avoided/, undefined, { timeout: 10_000 })
+    expect(document.body.textContent).not.toMatch(/\bwon\b|\blost\b|\bdeals?\b|win rate/i)
   })
 })

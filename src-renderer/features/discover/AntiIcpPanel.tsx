@@ -5,15 +5,14 @@ import { useDiscoverStore } from '../../stores/discover-store'
 import { count, interval, lift, pct, revenue } from './discover-format'
 import { KnockoutButton } from './KnockoutButton'
 import { useAttributeLabel } from '../data/use-attribute-label'
-import { useOutcomeWords } from '../../queries/dataset-queries'
+import { useTargetWords } from './use-target-words'
 
 /** Values over-represented among lost deals (or churned customers), and what knocking each out would have cost. */
 export function AntiIcpPanel() {
   const label = useAttributeLabel()
   const target = useDiscoverStore((s) => s.target)
-  // An account's churned column, or a churn study's own outcome: customers who left, not lost deals.
-  const churnStudy = useOutcomeWords().kind === 'retained'
-  const retained = target === 'retained' || (target === 'won' && churnStudy)
+  // An account's churned column, or a churn study's own outcome (useTargetWords decides): customers who left, not lost deals.
+  const retained = useTargetWords(target).positive === 'retained'
   const anti = useAntiIcp(target)
   const knockoutError = useDiscoverStore((s) => s.errors.antiIcp ?? null)
   const { dismiss } = useDiscoverStore.getState()
@@ -81,7 +80,7 @@ export function AntiIcpPanel() {
                   <td className="num down">{lift(e.lift)}</td>
                   <td className="num">
                     {count(e.wonDealsRemoved)} {retained ? 'retained customers' : 'won deals'} · {revenue(e.wonRevenueRemoved)} revenue
-                    <span className="muted"> · {count(e.lostDealsRemoved)} lost avoided</span>
+                    <span className="muted">{` · ${count(e.lostDealsRemoved)} ${retained ? 'churned' : 'lost'} avoided`}</span>
                   </td>
                   <td>
                     <KnockoutButton name={`${e.attribute}: ${e.label}`} condition={e.condition} />
