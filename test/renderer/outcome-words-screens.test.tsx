@@ -8,7 +8,7 @@ import { cleanup, render, renderHook, screen, waitFor } from '@testing-library/r
 import { QueryClientProvider } from '@tanstack/react-query'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { DatasetSummary } from '@shared/domain/import'
-import type { SimulationReport } from '@shared/domain/simulation'
+import type { SimulationBand, SimulationReport } from '@shared/domain/simulation'
 import { RETAINED_WORDS, WON_WORDS } from '@shared/export/outcome-words'
 import { SummaryStrip } from '../../src-renderer/features/data/overview/SummaryStrip'
 import { HeadlineCards } from '../../src-renderer/features/simulate/HeadlineCards'
@@ -17,6 +17,8 @@ import { KnockoutPanel } from '../../src-renderer/features/simulate/KnockoutPane
 import { OutOfTimePanel } from '../../src-renderer/features/simulate/OutOfTimePanel'
 import { useSuccessWords } from '../../src-renderer/features/simulate/use-success-words'
 import { AntiIcpPanel } from '../../src-renderer/features/discover/AntiIcpPanel'
+import { BandAccountsDialog } from '../../src-renderer/features/simulate/BandAccountsDialog'
+import { useSimulateStore } from '../../src-renderer/stores/simulate-store'
 import { useDiscoverStore } from '../../src-renderer/stores/discover-store'
 import { createQueryClient } from '../../src-renderer/queries/query-client'
 import { useWorkspaceStore } from '../../src-renderer/stores/workspace-store'
@@ -96,7 +98,38 @@ function serveSummary(summary: DatasetSummary): Promise<void> {
         wonRevenueRemoved: 0,
         lostDealsRemoved: 1655
       }
-    ]
+    ],
+    // A churn table's rows have no deal id.
+    'simulate-band-accounts': () => ({
+      total: 2,
+      positives: 1,
+      offset: 0,
+      criteria: [{ id: 'c1', label: 'Contract is Two year', category: 'Firmographics', points: 10 }],
+      rows: [
+        {
+          dealId: '',
+          accountId: '7590-VHVEG',
+          accountName: '',
+          positive: true,
+          score: 100,
+          tier: 'A',
+          points: [10],
+          knockouts: [],
+          reasons: 'Contract is Two year (+10)'
+        },
+        {
+          dealId: '',
+          accountId: '5575-GNVDE',
+          accountName: '',
+          positive: false,
+          score: 90,
+          tier: 'A',
+          points: [10],
+          knockouts: [],
+          reasons: 'Contract is Two year (+10)'
+        }
+      ]
+    })
   })
   useWorkspaceStore.setState({ workspace: { path: '/w/telco.icpw' } as never })
   return arrived
@@ -206,5 +239,34 @@ describe('the screens say the outcome in the workspace’s words', () => {
     expect(await screen.findByText(/2,220 retained customers/, undefined, { timeout: 10_000 })).toBeTruthy()
     await screen.findByText(/1,655 churned avoided/, undefined, { timeout: 10_000 })
     expect(document.body.textContent).not.toMatch(/\bwon\b|\blost\b|\bdeals?\b|win rate/i)
+  })
+
+  it("a band's customers: retained or churned, and no empty deal column", async () => {
+    useSimulateStore.setState({ scorecardId: 1, outcome: 'won' })
+    const arrived = serveSummary(summaryWith(RETAINED_WORDS))
+    const band = {
+      name: 'A',
+      from: 84,
+      to: 100,
+      n: 2,
+      wins: 1,
+      winRate: 0.5,
+      ci: [0.1, 0.9],
+      medianCycleDays: null,
+      meanWonAmount: null,
+      tooSmall: true
+    }
+    render(
+      <QueryClientProvider client={createQueryClient()}>
+        <BandAccountsDialog band={band as SimulationBand} onClose={() => undefined} />
+      </QueryClientProvider>
+    )
+    await arrived
+    const table = await screen.findByRole('table', { name: 'Customers in A' }, { timeout: 10_000 })
+    await screen.findByText('Retained', undefined, { timeout: 10_000 })
+    expect(screen.getByText('Churned')).toBeTruthy()
+    const headers = [...table.querySelectorAll('th[scope="col"]')].map((th) => th.textContent)
+    expect(headers.slice(0, 4)).toEqual(['Account', 'Outcome', 'Score', 'Tier'])
+    expect(table.textContent).not.toMatch(/\bwon\b|\blost\b|\bdeals?\b/i)
   })
 })

@@ -13,12 +13,6 @@ import { useSuccessWords } from './use-success-words'
 
 const PAGE = 50
 
-const OUTCOME_LABELS = {
-  won: { positive: 'Won', negative: 'Lost' },
-  best: { positive: 'Best', negative: 'Rest' },
-  retained: { positive: 'Retained', negative: 'Churned' }
-} as const
-
 const signed = (points: number): string => (points > 0 ? `+${points}` : points < 0 ? `−${-points}` : '0')
 
 /**
@@ -55,7 +49,9 @@ export function BandAccountsDialog({ band, onClose }: { band: SimulationBand; on
     }
   }, [scorecardId, outcome, band.from, band.to, disqualified, offset])
 
-  const labels = OUTCOME_LABELS[outcome]
+  const labels = { positive: capitalize(words.won), negative: capitalize(words.lost) }
+  // A table without deal ids (a churn study's customers) would show an empty column.
+  const dealIds = page?.rows.some((row) => row.dealId !== '') ?? false
   const total = page?.total ?? band.n
   const range = disqualified ? 'knocked out by a knockout rule' : `scores ${band.from ?? 0}–${band.to ?? 100}`
   const description = `${count(total)} ${words.decided} (${range}) · ${words.rate.toLowerCase()} ${pct(band.winRate)}. Highest score first; each criterion column shows the points it gave.`
@@ -72,7 +68,7 @@ export function BandAccountsDialog({ band, onClose }: { band: SimulationBand; on
             <thead>
               <tr>
                 <th scope="col">Account</th>
-                <th scope="col">{capitalize(words.deal)}</th>
+                {dealIds ? <th scope="col">{capitalize(words.deal)}</th> : null}
                 <th scope="col">Outcome</th>
                 <th scope="col" className="num">
                   Score
@@ -101,7 +97,7 @@ export function BandAccountsDialog({ band, onClose }: { band: SimulationBand; on
                     <span className="band-deals__account">{row.accountName || '(no name)'}</span>
                     <span className="band-deals__id">{row.accountId}</span>
                   </th>
-                  <td className="muted band-deals__deal">{row.dealId}</td>
+                  {dealIds ? <td className="muted band-deals__deal">{row.dealId}</td> : null}
                   <td>
                     <span className={`band-deals__outcome band-deals__outcome--${row.positive ? 'positive' : 'negative'}`}>
                       {row.positive ? labels.positive : labels.negative}
