@@ -75,8 +75,23 @@ function Panels({ report }: { report: SimulationReport }) {
   )
 }
 
+/** One anti-ICP entry as the backend sends it (figures like telco's month-to-month contracts). */
+const MONTH_TO_MONTH = {
+  attribute: 'Contract',
+  label: 'Month-to-month',
+  n: 3875,
+  positives: 2220,
+  rate: 0.573,
+  ci: [0.557, 0.588],
+  lift: 0.78,
+  condition: { attribute: 'Contract', op: 'equals', value: 'Month-to-month' },
+  wonDealsRemoved: 2220,
+  wonRevenueRemoved: 0,
+  lostDealsRemoved: 1655
+}
+
 /** An open workspace whose backend answers `summary`; resolves when it has been asked for it. */
-function serveSummary(summary: DatasetSummary): Promise<void> {
+function serveSummary(summary: DatasetSummary, antiIcp: unknown[] = [MONTH_TO_MONTH]): Promise<void> {
   let answered!: () => void
   const arrived = new Promise<void>((resolve) => (answered = resolve))
   fakeBackend({
@@ -84,21 +99,7 @@ function serveSummary(summary: DatasetSummary): Promise<void> {
       answered()
       return summary
     },
-    'discover-anti-icp': () => [
-      {
-        attribute: 'Contract',
-        label: 'Month-to-month',
-        n: 3875,
-        positives: 2220,
-        rate: 0.573,
-        ci: [0.557, 0.588],
-        lift: 0.78,
-        condition: { attribute: 'Contract', op: 'equals', value: 'Month-to-month' },
-        wonDealsRemoved: 2220,
-        wonRevenueRemoved: 0,
-        lostDealsRemoved: 1655
-      }
-    ],
+    'discover-anti-icp': () => antiIcp,
     // A churn table's rows have no deal id.
     'simulate-band-accounts': () => ({
       total: 2,
@@ -268,5 +269,17 @@ describe('the screens say the outcome in the workspace’s words', () => {
     const headers = [...table.querySelectorAll('th[scope="col"]')].map((th) => th.textContent)
     expect(headers.slice(0, 4)).toEqual(['Account', 'Outcome', 'Score', 'Tier'])
     expect(table.textContent).not.toMatch(/\bwon\b|\blost\b|\bdeals?\b/i)
+  })
+
+  it("Discover's anti-ICP, finding no knockout, states its rule rather than a verdict on the data", async () => {
+    useDiscoverStore.setState({ target: 'won' })
+    const arrived = serveSummary(summaryWith(RETAINED_WORDS), [])
+    render(
+      <QueryClientProvider client={createQueryClient()}>
+        <AntiIcpPanel />
+      </QueryClientProvider>
+    )
+    await arrived
+    await screen.findByText(/No value keeps customers at half the overall retention rate or less/, undefined, { timeout: 10_000 })
   })
 })

@@ -42,7 +42,13 @@ export function AntiIcpPanel() {
           Looking for values that predict {retained ? 'churn' : 'losses'}…
         </p>
       ) : anti.data && entries.length === 0 ? (
-        <p className="empty-note">No value is clearly over-represented among {retained ? 'churned customers' : 'lost deals'}.</p>
+        // The rule, not a verdict on the data: a value can churn (or lose) well above the rest and
+        // still be no knockout (telco's month-to-month contracts keep 57% against 73%).
+        <p className="empty-note">
+          {retained
+            ? 'No value keeps customers at half the overall retention rate or less, on enough customers to tell: nothing to knock out.'
+            : 'No value wins at half the overall win rate or less, on enough deals to tell: nothing to knock out.'}
+        </p>
       ) : entries.length > 0 ? (
         <div className="scroll-x">
           <table className="list-table anti-table">
