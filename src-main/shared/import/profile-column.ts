@@ -216,9 +216,12 @@ export function profileColumn(options: ProfileOptions): ColumnProfile {
   let unparsedCount = 0
   const unparsedExamples: string[] = []
   // Two flat lists, not an object per value: a date column of a million distinct timestamps
-  // made a million objects here, most of the reader's garbage while profiling.
-  const numbers: number[] = []
-  const numberCounts: number[] = []
+  // made a million objects here, most of the reader's garbage while profiling. Sized up front:
+  // growing two arrays of a million doubles a push at a time was a fifth of profiling the
+  // 1M-row CSV (--cpu-prof line ticks).
+  const numbers = new Float64Array(type === 'id' || type === 'text' ? 0 : values.length)
+  const numberCounts = new Float64Array(numbers.length)
+  let numberCount = 0
   const tallies = new Map<string, number>()
   // Identifiers and free text read as themselves; their profile is their most repeated values.
   if (type === 'id' || type === 'text') {
@@ -234,18 +237,25 @@ export function profileColumn(options: ProfileOptions): ColumnProfile {
       continue
     }
     if (typeof typed === 'number') {
-      numbers.push(typed)
-      numberCounts.push(count)
+      numbers[numberCount] = typed
+      numberCounts[numberCount++] = count
     } else if (typeof typed === 'boolean') tally(tallies, typed ? 'Yes' : 'No', count)
     else if (Array.isArray(typed)) for (const item of typed) tally(tallies, item, count)
     else if (typeof typed === 'object') {
-      numbers.push(typed.value)
-      numberCounts.push(count)
+      numbers[numberCount] = typed.value
+      numberCounts[numberCount++] = count
     } else tally(tallies, typed, count)
   }
 
-  const unit = type === 'number' || type === 'range' ? numberUnit(name, distinct, numbers) : null
-  return finish(topOf(tallies), numbers.length > 0 ? histogram(numbers, numberCounts) : null, unparsedCount, unparsedExamples, unit)
+  const parsed = numbers.subarray(0, numberCount)
+  const unit = type === 'number' || type === 'range' ? numberUnit(name, distinct, parsed) : null
+  return finish(
+    topOf(tallies),
+    numberCount > 0 ? histogram(parsed, numberCounts.subarray(0, numberCount)) : null,
+    unparsedCount,
+    unparsedExamples,
+    unit
+  )
 
   function finish(
     topValues: ValueCount[],
@@ -307,7 +317,7 @@ function topOf(tallies: Map<string, number>): ValueCount[] {
     .slice(0, TOP_VALUES)
 }
 
-function histogram(numbers: readonly number[], counts: readonly number[]): ColumnProfile['histogram'] {
+function histogram(numbers: Float64Array, counts: Float64Array): ColumnProfile['histogram'] {
   let min = Infinity
   let max = -Infinity
   for (const value of numbers) {

@@ -107,7 +107,7 @@ const MAX_CODE_VALUE = 20
 export function numberUnit(
   header: string,
   { values, counts }: Pick<DistinctValues, 'values' | 'counts'>,
-  numbers: readonly number[]
+  numbers: ArrayLike<number> & Iterable<number>
 ): NumberUnit {
   let total = 0
   let currency = 0
@@ -123,12 +123,13 @@ export function numberUnit(
   if (total > 0 && percent * 3 >= total) return 'percent'
 
   const words = headerWords(header)
-  const integers = numbers.every((n) => Number.isInteger(n))
+  let integers = true
   let min = Infinity
   let max = -Infinity
   for (const n of numbers) {
     if (n < min) min = n
     if (n > max) max = n
+    if (integers && !Number.isInteger(n)) integers = false
   }
   const fewSmall = integers && numbers.length > 0 && numbers.length <= MAX_CODES && min >= 0 && max <= MAX_CODE_VALUE
   if (fewSmall && words.some((w) => CODE_WORDS.has(w))) return 'code'
