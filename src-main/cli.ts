@@ -1,10 +1,27 @@
-import { runCli } from './cli/run-cli'
+import { relaunchWithHugePages, wantsHugePagesRelaunch } from './cli/relaunch-with-huge-pages'
 
 // The `icp` command (bin/icp.js loads this file): the same backend, called in-process.
-void runCli(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(`${text}\n`),
-  stderr: (text) => process.stderr.write(`${text}\n`),
-  cwd: process.cwd()
-}).then((code) => {
+const argv = process.argv.slice(2)
+
+async function main(): Promise<number> {
+  if (wantsHugePagesRelaunch(argv, process.env, process.platform)) {
+    try {
+      const { code, signal } = await relaunchWithHugePages(argv, __filename)
+      // The child's death by a signal is this run's too, as a shell reports it.
+      if (signal !== null) process.kill(process.pid, signal)
+      return code ?? 1
+    } catch {
+      // No second process (out of processes, a sandbox): the command still runs, only slower.
+    }
+  }
+  const { runCli } = await import('./cli/run-cli')
+  return runCli(argv, {
+    stdout: (text) => process.stdout.write(`${text}\n`),
+    stderr: (text) => process.stderr.write(`${text}\n`),
+    cwd: process.cwd()
+  })
+}
+
+void main().then((code) => {
   process.exitCode = code
 })

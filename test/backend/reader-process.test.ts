@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { READER_HEAP_MB, startReader, startSpareReader, withHugePages } from '../../src-main/backend/import/reader-process'
+import { withHugePages } from '../../src-main/backend/huge-pages'
+import { READER_HEAP_MB, startReader, startSpareReader } from '../../src-main/backend/import/reader-process'
 import { runReadWorker } from '../../src-main/backend/import/run-read-worker'
 
 const alive = (pid: number | undefined): boolean => {

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module'
 import type { Socket } from 'node:net'
 import { join } from 'node:path'
 import { appRoot, runningFromSource } from '../app-paths'
+import { withHugePages } from '../huge-pages'
 
 /**
  * The reading process itself: how it is started, and one started ahead of its file. This module
@@ -31,20 +32,6 @@ function readerEntry(heapMb: number): { modulePath: string; execArgv: string[]; 
     env: { ...env, TSX_TSCONFIG_PATH: process.env['TSX_TSCONFIG_PATH'] ?? join(appRoot(), 'tsconfig.node.json') }
   }
 }
-
-/**
- * glibc's malloc asks Linux for transparent huge pages for its large blocks (glibc 2.35+; other
- * systems ignore the variable). The reader's buffers (the file, the column files it writes) are
- * hundreds of MB touched once each: in 4 KB pages they were about 60,000 of the 310,000 page
- * faults of the 1M-row CSV import, at about 10 us each in a virtual machine. Where Linux gives
- * huge pages only on request ("madvise", Ubuntu's default) this is the request; a user's own
- * tunables are kept.
- */
-export function withHugePages(tunables: string | undefined): string {
-  if (tunables === undefined || tunables === '') return HUGE_PAGES
-  return /(^|:)glibc\.malloc\.hugetlb=/.test(tunables) ? tunables : `${tunables}:${HUGE_PAGES}`
-}
-const HUGE_PAGES = 'glibc.malloc.hugetlb=1'
 
 function forkReader(heapMb: number): ChildProcess {
   const entry = readerEntry(heapMb)
