@@ -38,8 +38,18 @@ function plain(column: DictionaryColumn): DictionaryColumn {
     const last = read.findLast((value) => value !== undefined && value !== '' && value.length <= 12) ?? 'none'
     const tokenSets = [missingTokenSet(), new Set(['']), missingTokenSet(['A', 'é', 'x"y']), missingTokenSet([last.toUpperCase()])]
     const known = tokenSets.map((tokens) => spans.knownMissing(tokens))
+    // copyCodes gives an entry's code units, or -1 (then at() is the way); a short buffer is refused.
+    const into = new Uint16Array(64)
+    const copied = read.map((_, i) => {
+      const length = spans.copyCodes(i, into)
+      if (length > 0) expect(spans.copyCodes(i, new Uint16Array(length - 1))).toBe(-1)
+      return length < 0 ? null : String.fromCharCode(...into.subarray(0, length))
+    })
     const { dictionary } = column
     expect(read).toEqual(dictionary)
+    copied.forEach((value, i) => {
+      if (value !== null) expect(value, `entry ${i}`).toBe(dictionary[i])
+    })
     expect(Buffer.concat(pieces).toString('utf8')).toBe(JSON.stringify(dictionary))
     // knownMissing answers exactly when every entry is trimmed, and then lists the missing ones.
     tokenSets.forEach((tokens, t) => {

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   detectDateOrder,
@@ -11,6 +12,7 @@ import {
   parseNumericRange,
   splitMultiValue
 } from '@shared/import/values'
+import { parseDateCodes } from '@shared/import/values/parse-date'
 
 const utc = (iso: string): number => Date.parse(iso)
 const counted = (...values: string[]): Array<{ value: string; count: number }> => values.map((value) => ({ value, count: 1 }))
@@ -229,8 +231,31 @@ describe('parseDate', () => {
   ]
   it.each(cases)('%j (%s) -> %s', (raw, order, expected) => {
     expect(parseDate(raw, order)).toBe(expected === null ? null : utc(expected))
+    // The same value as code units (a CSV timestamp still held as the file's bytes).
+    expect(parseDateCodes(codesOf(raw), raw.length, order)).toBe(expected === null ? null : utc(expected))
+  })
+
+  it('reads any value as code units exactly as it reads the string', () => {
+    const piece = fc.constantFrom(
+      ...['2024', '03', '5', '12', '31', '99', '-', '/', '.', ':', ',', '+', ' ', 'T', 'Z', 'UTC', 'pm', 'AM', 'Mar', 'sept'],
+      ...['march', 'Tue', 'th', 'x', '\u00a0', '250', '0500', '02:00', 'é', '7']
+    )
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 14 }), fc.constantFrom('mdy', 'dmy', 'ymd', null), (pieces, order) => {
+        const raw = pieces.join('')
+        // A longer buffer than the value: only codes[0, length) are read.
+        const codes = new Uint16Array(raw.length + 8).fill(0x31)
+        codes.set(codesOf(raw))
+        expect(parseDateCodes(codes, raw.length, order)).toBe(parseDate(raw, order))
+      }),
+      { numRuns: 3000 }
+    )
   })
 })
+
+function codesOf(text: string): Uint16Array {
+  return Uint16Array.from({ length: text.length }, (_, i) => text.charCodeAt(i))
+}
 
 describe('excelSerialToMs', () => {
   it('reads 1900-system serials, time of day from the fraction', () => {

@@ -37,6 +37,12 @@ export interface EntryList {
    * missingTokenSet makes them). Null when it cannot tell (an entry has a space at one end).
    */
   knownMissing?(tokens: ReadonlySet<string>): readonly number[] | null
+  /**
+   * For a list that holds some entries other than as strings: copies entry `index`'s UTF-16 code
+   * units into `into` and returns how many, or -1 when it cannot without making the string (or
+   * `into` is too short), and then at() is the way to read it.
+   */
+  copyCodes?(index: number, into: Uint16Array): number
 }
 
 /** Some entries of a list, by their indexes in it (ascending), read through it. */
@@ -53,6 +59,11 @@ export class SelectedEntries implements EntryList {
   at(index: number): string | undefined {
     const at = this.indexes[index]
     return at === undefined ? undefined : this.from.at(at)
+  }
+
+  copyCodes(index: number, into: Uint16Array): number {
+    const at = this.indexes[index]
+    return at === undefined || this.from.copyCodes === undefined ? -1 : this.from.copyCodes(at, into)
   }
 
   knownMissing(tokens: ReadonlySet<string>): readonly number[] | null {

@@ -1,6 +1,7 @@
 import type { ColumnProfile, ColumnType, DateOrder, PlaceholderDecision, ValueCount } from '../domain/dataset'
 import { columnEntries, SelectedEntries, type DictionaryColumn, type EntryList } from '../engine/dictionary-column'
-import { inferColumnType, isMissingValue, isTrimmed, missingTokenSet, readValue } from './values'
+import { inferColumnType, isMissingValue, isTrimmed, missingTokenSet, readValue, type TypedValue } from './values'
+import { parseDateCodes } from './values/parse-date'
 import { decidePlaceholders, missingSpellings } from './values/placeholders'
 import { numberUnit } from './values/number-unit'
 import { proposeLabel } from '../export/readable-values'
@@ -25,6 +26,8 @@ export interface ProfileOptions {
 }
 
 const TOP_VALUES = 12
+/** Longer values are read as strings: no date is written in more characters than this. */
+const DATE_CODES = 64
 const HISTOGRAM_BINS = 12
 const UNPARSED_EXAMPLES = 5
 /** Type inference looks at this many distinct values at most (an even spread of them). */
@@ -227,14 +230,24 @@ export function profileColumn(options: ProfileOptions): ColumnProfile {
   if (type === 'id' || type === 'text') {
     return finish(topByCount(distinct), null, 0, [], null)
   }
+  // A date column's values still held as a CSV's bytes are parsed from them, not from strings.
+  const dateCodes = type === 'date' && values.copyCodes !== undefined ? new Uint16Array(DATE_CODES) : null
   for (let i = 0; i < values.length; i++) {
-    const value = values.at(i)!
     const count = valueRows[i]!
-    const typed = readValue(value, type, readOptions)
+    let typed: TypedValue = null
+    if (dateCodes !== null) {
+      const length = values.copyCodes!(i, dateCodes)
+      if (length >= 0) typed = parseDateCodes(dateCodes, length, dateOrder)
+    }
+    // Not read from its code units (or not a date that way: an Excel serial, say): as a string.
     if (typed === null) {
-      unparsedCount += count
-      if (unparsedExamples.length < UNPARSED_EXAMPLES) unparsedExamples.push(value)
-      continue
+      const value = values.at(i)!
+      typed = readValue(value, type, readOptions)
+      if (typed === null) {
+        unparsedCount += count
+        if (unparsedExamples.length < UNPARSED_EXAMPLES) unparsedExamples.push(value)
+        continue
+      }
     }
     if (typeof typed === 'number') {
       numbers[numberCount] = typed

@@ -128,6 +128,18 @@ export class ByteSpanEntries implements EntryList {
     return this.buffer.toString(kind === ASCII ? 'latin1' : 'utf8', start, start + this.sizes[at]!)
   }
 
+  /** EntryList.copyCodes: an ASCII range's bytes are its code units. */
+  copyCodes(index: number, into: Uint16Array): number {
+    const at = index - this.head.length
+    if (this.made !== null || at < 0 || at >= this.count || this.kinds[at] !== ASCII) return -1
+    const size = this.sizes[at]!
+    if (size > into.length) return -1
+    const start = this.starts[at]!
+    const buffer = this.buffer
+    for (let k = 0; k < size; k++) into[k] = buffer[start + k]!
+    return size
+  }
+
   /** Every entry as a string, made once, for a caller that wants the whole dictionary. */
   toArray(): string[] {
     if (this.made === null) {

@@ -8,7 +8,12 @@ const { isDigitCode, isLetterCode, isSpaceCode, wordAt } = chars
  * day versus month. Parsing dates and detecting a column's day/month order share it.
  *
  * Values are cut into tokens (numbers, words, punctuation) held in fixed typed arrays, because
- * a date column of timestamps can have a million distinct values.
+ * a date column of timestamps can have a million distinct values. A value comes as a string or
+ * as its UTF-16 code units in a typed array: a CSV's timestamps still held as the file's bytes
+ * are copied straight into one (EntryList.copyCodes), so a million of them are parsed without
+ * making a million strings. Each has its own tokenizer, the same loop over charCodeAt or over the
+ * array: copying every string into an array first made parsing strings a quarter slower, and
+ * one loop over either representation is slower still for both.
  */
 
 const NUM = 1
@@ -22,7 +27,10 @@ const value = new Float64Array(MAX_TOKENS)
 const start = new Int32Array(MAX_TOKENS)
 const length = new Int32Array(MAX_TOKENS)
 let count = 0
+/** The value being read: a string, or (fromCodes) UTF-16 code units; its word tokens are compared there. */
 let source = ''
+let fromCodes = false
+let codeUnits: Uint16Array = new Uint16Array(0)
 
 const MONTHS = [
   'january',
@@ -64,7 +72,19 @@ export const shape = {
 
 /** Fills `shape` from a date-like string, or returns false; day and month ranges are not checked here. */
 export function matchDateShape(text: string): boolean {
-  if (!tokenize(text)) return false
+  source = text
+  fromCodes = false
+  return tokenizeString(text) && matchTokens()
+}
+
+/** matchDateShape for the value whose UTF-16 code units are `codes[0, length)`. */
+export function matchDateShapeCodes(codes: Uint16Array, length: number): boolean {
+  fromCodes = true
+  codeUnits = codes
+  return tokenizeCodes(codes, length) && matchTokens()
+}
+
+function matchTokens(): boolean {
   let i = 0
   if (isWordIn(i, WEEKDAYS, WEEKDAY_ABBREVIATIONS)) {
     i++
@@ -78,8 +98,7 @@ export function matchDateShape(text: string): boolean {
   return true
 }
 
-function tokenize(text: string): boolean {
-  source = text
+function tokenizeString(text: string): boolean {
   count = 0
   let i = 0
   const end = text.length
@@ -110,6 +129,37 @@ function tokenize(text: string): boolean {
   return count > 0
 }
 
+/** tokenizeString over code units: the same loop, kept separate so each stays monomorphic. */
+function tokenizeCodes(codes: Uint16Array, end: number): boolean {
+  count = 0
+  let i = 0
+  while (i < end) {
+    const code = codes[i]!
+    if (isSpaceCode(code)) {
+      i++
+      continue
+    }
+    if (count === MAX_TOKENS) return false
+    start[count] = i
+    if (isDigitCode(code)) {
+      let n = 0
+      while (i < end && isDigitCode(codes[i]!)) n = n * 10 + codes[i++]! - 48
+      kind[count] = NUM
+      value[count] = n
+    } else if (isLetterCode(code)) {
+      while (i < end && isLetterCode(codes[i]!)) i++
+      kind[count] = WORD
+    } else if (code === 45 || code === 47 || code === 46 || code === 58 || code === 44 || code === 43) {
+      i++
+      kind[count] = PUNCT
+      value[count] = code
+    } else return false
+    length[count] = i - start[count]!
+    count++
+  }
+  return count > 0
+}
+
 function isNum(i: number, minDigits: number, maxDigits: number): boolean {
   return i < count && kind[i] === NUM && length[i]! >= minDigits && length[i]! <= maxDigits
 }
@@ -118,8 +168,14 @@ function isPunct(i: number, code: number): boolean {
   return i < count && kind[i] === PUNCT && value[i] === code
 }
 
+/** Whether word token i is `word` (lower-case ASCII), in any case. */
 function isWord(i: number, word: string): boolean {
-  return i < count && kind[i] === WORD && length[i] === word.length && wordAt(source, start[i]!, word)
+  if (i >= count || kind[i] !== WORD || length[i] !== word.length) return false
+  const at = start[i]!
+  if (!fromCodes) return wordAt(source, at, word)
+  // A word token is ASCII letters only, so setting the 0x20 bit lowers it.
+  for (let k = 0; k < word.length; k++) if ((codeUnits[at + k]! | 0x20) !== word.charCodeAt(k)) return false
+  return true
 }
 
 function isWordIn(i: number, names: readonly string[], abbreviations: readonly string[]): boolean {

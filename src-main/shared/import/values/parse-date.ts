@@ -1,5 +1,5 @@
 import type { DateOrder } from '@shared/domain/dataset'
-import { matchDateShape, shape } from './date-shape'
+import { matchDateShape, matchDateShapeCodes, shape } from './date-shape'
 
 export { detectDateOrder } from './date-order'
 
@@ -15,7 +15,16 @@ const DOT = 46
  * ("25/12/2024") is read that way rather than lost. Impossible dates (2024-02-30) are null.
  */
 export function parseDate(raw: string, order: DateOrder | null): number | null {
-  if (!matchDateShape(raw)) return null
+  return matchDateShape(raw) ? dateOfShape(order) : null
+}
+
+/** parseDate for the value whose UTF-16 code units are `codes[0, length)` (see EntryList.copyCodes). */
+export function parseDateCodes(codes: Uint16Array, length: number, order: DateOrder | null): number | null {
+  return matchDateShapeCodes(codes, length) ? dateOfShape(order) : null
+}
+
+/** The date `shape` holds, read in `order`; null when it is no calendar day. */
+function dateOfShape(order: DateOrder | null): number | null {
   const { first, second, year, timeMs } = shape
   let day: number
   if (shape.style !== 'numeric') day = dayNumber(year, first, second)
