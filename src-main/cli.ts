@@ -1,10 +1,10 @@
-import { relaunchWithHugePages, wantsHugePagesRelaunch } from './cli/relaunch-with-huge-pages'
+import { fileSizeFrom, relaunchWithHugePages, wantsHugePagesRelaunch } from './cli/relaunch-with-huge-pages'
 
 // The `icp` command (bin/icp.js loads this file): the same backend, called in-process.
 const argv = process.argv.slice(2)
 
 async function main(): Promise<number> {
-  if (wantsHugePagesRelaunch(argv, process.env, process.platform)) {
+  if (wantsHugePagesRelaunch(argv, process.env, process.platform, fileSizeFrom(process.cwd()))) {
     try {
       const { code, signal } = await relaunchWithHugePages(argv, __filename)
       // The child's death by a signal is this run's too, as a shell reports it.

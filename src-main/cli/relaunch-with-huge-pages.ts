@@ -1,20 +1,47 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { statSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { withHugePages } from '../backend/huge-pages'
 
 /** Words that answer at once from text: no data moves, so no second process is worth starting. */
 const QUICK = new Set(['--help', '-h', 'help', '--version', '-V'])
 
 /**
- * Whether this `icp` run should start again as a child that asks glibc for huge pages (see
- * huge-pages.ts): a command on Linux whose environment does not already decide. glibc reads
- * its tunables only when a process starts, and a data command spends more in page faults on
- * its large blocks (0.7 s of a 1M-row import, 0.4 s of `icp discover` on its workspace) than
- * starting Node again costs (0.1 s).
+ * The size of file a command must name for the second process to pay. A fault costs about 10 us
+ * per 4 KB page in a virtual machine, 2.5 ms per MB a command moves through fresh blocks, and
+ * starting Node again about 0.1 s: measured, a 134 MB CSV's import gained 0.7 s and the discover
+ * of its 93 MB workspace 0.4 s, while a 16 MB workbook's import gained about the 0.1 s it cost.
  */
-export function wantsHugePagesRelaunch(argv: readonly string[], env: NodeJS.ProcessEnv, platform: NodeJS.Platform): boolean {
+export const HUGE_PAGES_FROM_BYTES = 32 * 1048576
+
+/**
+ * Whether this `icp` run should start again as a child that asks glibc for huge pages (see
+ * huge-pages.ts): on Linux, when its environment does not already decide and it names a file
+ * (the workspace, the file to import) of HUGE_PAGES_FROM_BYTES or more. glibc reads its tunables
+ * only when a process starts. `sizeOf` gives a named file's size, or null for anything else.
+ */
+export function wantsHugePagesRelaunch(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  platform: NodeJS.Platform,
+  sizeOf: (argument: string) => number | null
+): boolean {
   if (platform !== 'linux') return false
   if (argv.length === 0 || QUICK.has(argv[0]!) || argv.includes('--help')) return false
-  return withHugePages(env['GLIBC_TUNABLES']) !== env['GLIBC_TUNABLES']
+  if (withHugePages(env['GLIBC_TUNABLES']) === env['GLIBC_TUNABLES']) return false
+  return argv.some((argument) => !argument.startsWith('-') && (sizeOf(argument) ?? 0) >= HUGE_PAGES_FROM_BYTES)
+}
+
+/** The size of the regular file `argument` names from `cwd`, or null (no such file, or not a file). */
+export function fileSizeFrom(cwd: string): (argument: string) => number | null {
+  return (argument) => {
+    try {
+      const stats = statSync(resolve(cwd, argument), { throwIfNoEntry: false })
+      return stats?.isFile() === true ? stats.size : null
+    } catch {
+      return null
+    }
+  }
 }
 
 /** How the relaunched run ended: its exit code, or the signal that ended it. */

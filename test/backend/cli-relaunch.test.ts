@@ -4,33 +4,65 @@
  * signal must be the command's.
  */
 import { spawn, spawnSync } from 'node:child_process'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync, truncateSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { withHugePages } from '../../src-main/backend/huge-pages'
-import { relaunchWithHugePages, wantsHugePagesRelaunch } from '../../src-main/cli/relaunch-with-huge-pages'
+import {
+  fileSizeFrom,
+  HUGE_PAGES_FROM_BYTES,
+  relaunchWithHugePages,
+  wantsHugePagesRelaunch
+} from '../../src-main/cli/relaunch-with-huge-pages'
 import { tempDir } from '../support/temp-dir'
 
 const root = join(__dirname, '..', '..')
 const linux = process.platform === 'linux'
 
 describe('whether icp starts again with huge pages', () => {
-  it('does for a command on Linux whose environment does not decide', () => {
-    expect(wantsHugePagesRelaunch(['import', 'w.icpw', 'deals.csv'], {}, 'linux')).toBe(true)
-    expect(wantsHugePagesRelaunch(['discover', 'w.icpw'], { GLIBC_TUNABLES: 'glibc.malloc.arena_max=2' }, 'linux')).toBe(true)
+  const big = HUGE_PAGES_FROM_BYTES
+  const sizes = (known: Record<string, number>) => (argument: string) => known[argument] ?? null
+
+  it('does for a command on Linux naming a large file, when the environment does not decide', () => {
+    expect(wantsHugePagesRelaunch(['import', 'w.icpw', 'deals.csv'], {}, 'linux', sizes({ 'deals.csv': big }))).toBe(true)
+    expect(
+      wantsHugePagesRelaunch(['discover', 'w.icpw'], { GLIBC_TUNABLES: 'glibc.malloc.arena_max=2' }, 'linux', sizes({ 'w.icpw': big + 1 }))
+    ).toBe(true)
+  })
+
+  it('does not when every file it names is small, or it names none', () => {
+    expect(
+      wantsHugePagesRelaunch(['import', 'w.icpw', 'deals.xlsx'], {}, 'linux', sizes({ 'w.icpw': 40_960, 'deals.xlsx': big - 1 }))
+    ).toBe(false)
+    expect(wantsHugePagesRelaunch(['bench', '--rows', '5000000'], {}, 'linux', sizes({}))).toBe(false)
+    // An option's value is no file to weigh.
+    expect(wantsHugePagesRelaunch(['import', 'w.icpw', 'f.csv', '--sheet', '-big'], {}, 'linux', sizes({ '-big': big }))).toBe(false)
   })
 
   it('does not once the environment names them, or where the user turned them off', () => {
-    expect(wantsHugePagesRelaunch(['import', 'w.icpw', 'f.csv'], { GLIBC_TUNABLES: withHugePages(undefined) }, 'linux')).toBe(false)
-    expect(wantsHugePagesRelaunch(['import', 'w.icpw', 'f.csv'], { GLIBC_TUNABLES: 'glibc.malloc.hugetlb=0' }, 'linux')).toBe(false)
+    const large = sizes({ 'f.csv': big })
+    expect(wantsHugePagesRelaunch(['import', 'w.icpw', 'f.csv'], { GLIBC_TUNABLES: withHugePages(undefined) }, 'linux', large)).toBe(false)
+    expect(wantsHugePagesRelaunch(['import', 'w.icpw', 'f.csv'], { GLIBC_TUNABLES: 'glibc.malloc.hugetlb=0' }, 'linux', large)).toBe(false)
   })
 
   it('does not for text answered at once, nor off Linux', () => {
-    for (const argv of [[], ['--version'], ['-V'], ['--help'], ['help'], ['import', '--help']]) {
-      expect(wantsHugePagesRelaunch(argv, {}, 'linux'), argv.join(' ')).toBe(false)
+    const large = sizes({ 'f.csv': big })
+    for (const argv of [[], ['--version'], ['-V'], ['--help'], ['help'], ['import', 'w.icpw', 'f.csv', '--help']]) {
+      expect(wantsHugePagesRelaunch(argv, {}, 'linux', large), argv.join(' ')).toBe(false)
     }
-    expect(wantsHugePagesRelaunch(['import', 'w.icpw', 'f.csv'], {}, 'darwin')).toBe(false)
-    expect(wantsHugePagesRelaunch(['import', 'w.icpw', 'f.csv'], {}, 'win32')).toBe(false)
+    expect(wantsHugePagesRelaunch(['import', 'w.icpw', 'f.csv'], {}, 'darwin', large)).toBe(false)
+    expect(wantsHugePagesRelaunch(['import', 'w.icpw', 'f.csv'], {}, 'win32', large)).toBe(false)
+  })
+
+  it('weighs regular files from the folder icp runs in', () => {
+    const dir = tempDir()
+    writeFileSync(join(dir, 'small.csv'), 'a,b\n1,2\n')
+    truncateSync(join(dir, 'small.csv'), 5000)
+    const sizeOf = fileSizeFrom(dir)
+    expect(sizeOf('small.csv')).toBe(5000)
+    expect(sizeOf(join(dir, 'small.csv'))).toBe(5000)
+    expect(sizeOf('missing.csv')).toBeNull()
+    expect(sizeOf('.')).toBeNull()
   })
 })
 
@@ -63,25 +95,41 @@ describe('the relaunched run', () => {
 })
 
 describe.runIf(linux)('icp itself', () => {
-  // The second case starts the built entry itself, to see its processes without bin/icp.js's build check.
+  // These start the built entry itself, to see its processes without bin/icp.js's build check.
   beforeAll(() => {
     spawnSync(process.execPath, [join(root, 'scripts', 'build-if-stale.mjs'), '--quiet'], { stdio: 'inherit' })
   }, 600_000)
 
-  it('runs the command in a child that asks for huge pages, passing its output and exit code through', () => {
+  /** A file of `bytes` (sparse: no disk used) that is not a workspace. */
+  function largeFile(dir: string, name: string, bytes: number): string {
+    const path = join(dir, name)
+    writeFileSync(path, '')
+    truncateSync(path, bytes)
+    return path
+  }
+
+  it("passes the command's message and exit code through the second process", () => {
     const dir = tempDir()
-    const icp = (...args: string[]) => spawnSync(process.execPath, [join(root, 'bin', 'icp.js'), ...args], { cwd: dir, encoding: 'utf8' })
-    const created = icp('workspace', 'create', 'x.icpw', '--json')
-    expect(created.status).toBe(0)
-    expect(JSON.parse(created.stdout)).toMatchObject({ fileName: 'x.icpw' })
-    const failed = icp('workspace', 'info', 'nope.icpw')
-    expect(failed.status).toBe(2)
-    expect(failed.stderr.trim()).toMatch(/^icp: .*nope\.icpw does not exist\.$/)
+    largeFile(dir, 'big.icpw', HUGE_PAGES_FROM_BYTES)
+    const icp = (...args: string[]) =>
+      spawnSync(process.execPath, [join(root, 'bin', 'icp.js'), ...args], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, GLIBC_TUNABLES: '' }
+      })
+    const refused = icp('workspace', 'info', 'big.icpw')
+    expect(refused.status).toBe(2)
+    expect(refused.stderr.trim()).toMatch(/^icp: .*big\.icpw/)
+    expect(refused.stderr.trim().split('\n')).toHaveLength(1)
   })
 
   it('is the child that works, with the huge pages in its environment, and a TERM to icp ends it', async () => {
-    // `icp bench` on a few million synthetic deals runs long enough to look at its processes.
-    const icp = spawn(process.execPath, [join(root, 'out', 'main', 'cli.js'), 'bench', '--rows', '3000000', '--json'], {
+    // A file above the threshold that takes seconds to import: nine million two-cell rows.
+    const dir = tempDir()
+    writeFileSync(join(dir, 'big.csv'), `Name,Count\n${'a,1\n'.repeat(9_000_000)}`)
+    expect(spawnSync(process.execPath, [join(root, 'out', 'main', 'cli.js'), 'workspace', 'create', 'w.icpw'], { cwd: dir }).status).toBe(0)
+    const icp = spawn(process.execPath, [join(root, 'out', 'main', 'cli.js'), 'import', 'w.icpw', 'big.csv', '--json'], {
+      cwd: dir,
       stdio: 'ignore',
       env: { ...process.env, GLIBC_TUNABLES: '' }
     })
@@ -110,5 +158,5 @@ describe.runIf(linux)('icp itself', () => {
     expect(await ended).toEqual({ code: null, signal: 'SIGTERM' })
     // The child went with it.
     expect(() => readFileSync(`/proc/${child}/environ`)).toThrow()
-  }, 30_000)
+  }, 60_000)
 })
