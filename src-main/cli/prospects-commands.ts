@@ -24,7 +24,7 @@ function wholeNumber(value: string | undefined, what: string, max: number): numb
 export const prospectsImportCommand: CliCommand = {
   words: ['prospects', 'import'],
   usage: 'icp prospects import WORKSPACE FILE [--tool apollo|sales-navigator|zoominfo|plain] [--sheet NAME] [--json]',
-  summary: 'Saves a prospect list (accounts with no deals yet) in the workspace, replacing the previous one.',
+  summary: 'Save a prospect list (accounts with no deals yet) in the workspace, replacing the previous one.',
   options: { tool: { type: 'string' }, sheet: { type: 'string' } },
   positionals: ['WORKSPACE', 'FILE'],
   readsFile: true,
@@ -87,7 +87,7 @@ export const prospectsScoreCommand: CliCommand = {
   words: ['prospects', 'score'],
   usage:
     'icp prospects score WORKSPACE --scorecard NAME [--threshold N] [--top N] [--out FILE.csv|FILE.xlsx] [--keyed FILE.csv [--crm hubspot|salesforce|generic]] [--json]',
-  summary: 'Scores the prospect list with the scorecard: the findable market, what could not be judged, and the call list.',
+  summary: 'Score the prospect list with the scorecard: the findable market, what could not be judged, and the call list.',
   options: {
     scorecard: { type: 'string' },
     threshold: { type: 'string' },

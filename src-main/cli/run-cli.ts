@@ -7,6 +7,7 @@ import type { CliCommand, CliRun } from './cli-command'
 import { AppError } from '../backend/app-error'
 import { startSpareReader } from '../backend/import/reader-process'
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, UsageError, type CliIo } from './cli-io'
+import { HELP_WIDTH, wrapUsage, wrapWords } from './format'
 import { discoverCommand, scorecardSuggestCommand } from './discover-commands'
 import { exportCommand } from './export-command'
 import { importCommand } from './import-command'
@@ -42,17 +43,24 @@ class CallFailed extends Error {
 }
 
 export function helpText(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.usage.length))
   return [
     `icp — ${APP_NAME} ${APP_VERSION} from the command line`,
     '',
     'Usage:',
     '  icp --version [--json]',
     '  icp --help',
-    ...COMMANDS.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    '  icp COMMAND --help',
     '',
-    'Every command accepts --json. Exit codes: 0 success, 2 bad input, 1 internal error.'
+    'Commands:',
+    ...COMMANDS.flatMap((c) => [wrapUsage(c.usage, HELP_WIDTH, '        ', '  '), wrapWords(c.summary, HELP_WIDTH, '      ')]),
+    '',
+    wrapWords('Every command accepts --json. Exit codes: 0 success, 2 bad input, 1 internal error.', HELP_WIDTH, '')
   ].join('\n')
+}
+
+/** One command's `--help`: its usage, wrapped, and what it does. */
+export function commandHelp(command: CliCommand): string {
+  return `${wrapUsage(command.usage, HELP_WIDTH, '         ', 'Usage: ')}\n\n${wrapWords(command.summary, HELP_WIDTH, '')}`
 }
 
 /** Runs one `icp` invocation and returns its exit code. Never throws. */
@@ -90,7 +98,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     const { values, positionals } = parseCommandArgs(command, argv.slice(command.words.length))
     if (values['help'] === true) {
-      io.stdout(`Usage: ${command.usage}\n\n${command.summary}`)
+      io.stdout(commandHelp(command))
       return EXIT_OK
     }
     const json = values['json'] === true

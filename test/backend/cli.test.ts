@@ -24,6 +24,15 @@ describe('the icp command', () => {
     expect(help.code).toBe(0)
     expect(help.stdout).toContain('icp workspace create FILE')
     expect(help.stdout).toContain('icp workspace info FILE')
+    // Wrapped for an 80-column terminal, never inside an option's brackets.
+    for (const line of help.stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80)
+    expect(help.stdout).toContain('[--as accounts|deals|flat]')
+    expect(help.stdout).toContain('[--keyed FILE.csv [--crm hubspot|salesforce|generic]]')
+    const importHelp = await icp(['import', '--help'])
+    expect(importHelp.code).toBe(0)
+    expect(importHelp.stdout).toMatch(/^Usage: icp import WORKSPACE FILE /)
+    for (const line of importHelp.stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80)
+    expect(importHelp.stdout).toContain('[--outcome VALUE=won|lost|open|none]…')
   })
 
   it('creates a workspace and describes it as JSON', async () => {
