@@ -45,22 +45,18 @@ export function findPandas(): { python: string } | { skipped: string } {
   return { skipped: `pandas is not installed for ${candidates.join(' or ')} (apt-get install python3-pandas, or pip install pandas)` }
 }
 
-/** The median of `runs` runs of read + to_sql on `file` (kind 'xlsx' needs openpyxl). */
-export function runPandasAnchor(python: string, file: string, kind: 'csv' | 'xlsx', runs: number): AnchorRun {
-  const results: AnchorRun[] = []
-  for (let i = 0; i < runs; i++) {
-    const dir = mkdtempSync(join(tmpdir(), 'icp-anchor-'))
-    try {
-      const started = performance.now()
-      const out = execFileSync(python, ['-c', SCRIPT, file, kind, join(dir, 'anchor.sqlite')], { encoding: 'utf8' })
-      const seconds = (performance.now() - started) / 1000
-      const [readWrite, peakMb, version] = out.trim().split(/\s+/)
-      results.push({ seconds, readWriteSeconds: Number(readWrite), peakMb: Math.round(Number(peakMb)), python, pandas: version ?? '?' })
-    } finally {
-      rmSync(dir, { recursive: true, force: true })
-    }
+/** One run of read + to_sql on `file` (kind 'xlsx' needs openpyxl), in a Python process of its own. */
+export function runPandasOnce(python: string, file: string, kind: 'csv' | 'xlsx'): AnchorRun {
+  const dir = mkdtempSync(join(tmpdir(), 'icp-anchor-'))
+  try {
+    const started = performance.now()
+    const out = execFileSync(python, ['-c', SCRIPT, file, kind, join(dir, 'anchor.sqlite')], { encoding: 'utf8' })
+    const seconds = (performance.now() - started) / 1000
+    const [readWrite, peakMb, version] = out.trim().split(/\s+/)
+    return { seconds, readWriteSeconds: Number(readWrite), peakMb: Math.round(Number(peakMb)), python, pandas: version ?? '?' }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
   }
-  return median(results, (r) => r.seconds)
 }
 
 export function median<T>(runs: readonly T[], by: (run: T) => number): T {
