@@ -175,11 +175,11 @@ describe('real public datasets: the CRM pack and the 90-day review claim nothing
     backend.close()
   }, 120_000)
 
-  it('telco-churn: no close dates, so there is no period to review, and the review says so', async () => {
+  it('telco-churn: no dates, so there is no period to review, and the review says so of customers', async () => {
     const { backend, id } = await imported('telco-churn', 'WA_Fn-UseC_-Telco-Customer-Churn.csv')
     const review = await backend.dispatch('simulate-review', { scorecardId: id })
     expect(review.ok).toBe(false)
-    if (!review.ok) expect(review.error.message).toMatch(/no close dates/)
+    if (!review.ok) expect(review.error.message).toMatch(/^The customers have no dates, so there is no period to review/)
     // The pack still keys every account by the customer id the export carries.
     const pack = await backend.call('export-crm-pack', { scorecardId: id, crm: 'salesforce' })
     expect(pack.files).toContain('ICP scores - Salesforce import.csv')

@@ -113,6 +113,22 @@ describe('a churn study is said in retention words', { timeout: 180_000 }, () =>
     }
   })
 
+  it('the 90-day review of customers without dates says so in customer words', async () => {
+    const churn = await suggested('Churn', 'Yes', 'No')
+    const review = await churn.backend.dispatch('simulate-review', { scorecardId: churn.id })
+    expect(review.ok).toBe(false)
+    if (!review.ok) {
+      expect(review.error.message).toMatch(/^The customers have no dates, so there is no period to review/)
+      expect(review.error.message).not.toMatch(/deal|close/i)
+    }
+    churn.backend.close()
+    const sales = await suggested('Converted', 'No', 'Yes')
+    const salesReview = await sales.backend.dispatch('simulate-review', { scorecardId: sales.id })
+    expect(salesReview.ok).toBe(false)
+    if (!salesReview.ok) expect(salesReview.error.message).toMatch(/^The deals have no close dates/)
+    sales.backend.close()
+  })
+
   it('the same customers with a sales result as the flag keep won and win rate', async () => {
     const { backend, content } = await suggested('Converted', 'No', 'Yes')
     try {

@@ -15,6 +15,7 @@ import { formatValue, valueWords } from '@shared/export/readable-values'
 import { withoutIsolates } from '@shared/format'
 import { AppError } from '../app-error'
 import { attributeWordsOf } from '../dataset/attribute-words'
+import { workspaceOutcomeWords } from '../dataset/dataset-summary'
 import { readContent } from '../scorecards/scorecard-content'
 import { builtPeriod, copyBuiltPeriod, recordReviewedPeriod } from '../scorecards/scorecard-periods'
 import { findScorecard, insertVersion, listVersions } from '../scorecards/scorecard-queries'
@@ -47,11 +48,16 @@ export function reviewScorecard(db: Database, scorecardId: number, since?: strin
     } else {
       cutMs = latestQuarterStart(simulation.view.dataset.closedAt)
       sinceSource = 'latest-quarter'
-      if (Number.isNaN(cutMs))
+      if (Number.isNaN(cutMs)) {
+        // A churn study is customers who stayed or left, with no deals to close.
+        const churn = workspaceOutcomeWords(db).kind === 'retained'
         throw new AppError(
           'NOT_SUPPORTED',
-          'The deals have no close dates, so there is no period to review: import an export with close dates.'
+          churn
+            ? 'The customers have no dates, so there is no period to review: import an export with the date each customer renewed or left.'
+            : 'The deals have no close dates, so there is no period to review: import an export with close dates.'
         )
+      }
     }
   }
   const words = attributeWordsOf(db)
