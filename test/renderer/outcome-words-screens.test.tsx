@@ -18,6 +18,7 @@ import { OutOfTimePanel } from '../../src-renderer/features/simulate/OutOfTimePa
 import { useSuccessWords } from '../../src-renderer/features/simulate/use-success-words'
 import { AntiIcpPanel } from '../../src-renderer/features/discover/AntiIcpPanel'
 import { BandAccountsDialog } from '../../src-renderer/features/simulate/BandAccountsDialog'
+import { ReviewPanel } from '../../src-renderer/features/simulate/review/ReviewPanel'
 import { useSimulateStore } from '../../src-renderer/stores/simulate-store'
 import { useDiscoverStore } from '../../src-renderer/stores/discover-store'
 import { createQueryClient } from '../../src-renderer/queries/query-client'
@@ -186,6 +187,24 @@ describe('the screens say the outcome in the workspace’s words', () => {
     expect(screen.queryByRole('group', { name: 'Median cycle' })).toBeNull()
     expect(screen.getByText('Pick a split date to see whether the scorecard holds up on newer customers.')).toBeTruthy()
     expect(document.body.textContent).not.toMatch(/\bwins?\b|\bwon\b|win rate|\bdeals?\b|\blost\b/i)
+  })
+
+  it('the 90-day review asks for customers who renewed or left in a churn study, for deals closed in a sales one', async () => {
+    for (const [words, label] of [
+      [RETAINED_WORDS, 'Customers who renewed or left since'],
+      [WON_WORDS, 'New deals closed since']
+    ] as const) {
+      const arrived = serveSummary(summaryWith(words))
+      useSimulateStore.setState({ scorecardId: 1 })
+      render(
+        <QueryClientProvider client={createQueryClient()}>
+          <ReviewPanel scorecards={[]} desktop={false} />
+        </QueryClientProvider>
+      )
+      await arrived
+      expect(await screen.findByLabelText(label)).toBeTruthy()
+      cleanup()
+    }
   })
 
   it('a sales workspace keeps deals, win rate, won and lost', async () => {

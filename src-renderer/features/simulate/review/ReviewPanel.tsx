@@ -6,6 +6,7 @@ import type { ScorecardSummary } from '@shared/domain/scorecards'
 import { api } from '../../../api/api'
 import { errorShapeOf } from '../../../api/api-client'
 import { callApi, useApiQuery } from '../../../queries/api-queries'
+import { useOutcomeWords } from '../../../queries/dataset-queries'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { ScorecardSelect } from '../../../components/ScorecardSelect'
 import { downloadFile } from '../../../stores/export-store'
@@ -25,6 +26,8 @@ const SOURCE_WORDS: Readonly<Record<ReviewReport['sinceSource'], string>> = {
  */
 export function ReviewPanel({ scorecards, desktop }: { scorecards: readonly ScorecardSummary[]; desktop: boolean }) {
   const scorecardId = useSimulateStore((s) => s.scorecardId)
+  // A churn study's records are customers who renewed or left: it has no deals to close.
+  const churn = useOutcomeWords().kind === 'retained'
   const [since, setSince] = useState<string>('')
   const [error, setError] = useState<ApiErrorShape | null>(null)
   const [busy, setBusy] = useState<'pdf' | 'record' | null>(null)
@@ -98,7 +101,7 @@ export function ReviewPanel({ scorecards, desktop }: { scorecards: readonly Scor
           className="field rv-controls__picker"
         />
         <label className="field">
-          <span className="field__label">New deals closed since</span>
+          <span className="field__label">{churn ? 'Customers who renewed or left since' : 'New deals closed since'}</span>
           <input
             className="input"
             type="date"
