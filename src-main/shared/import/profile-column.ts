@@ -216,20 +216,20 @@ export function profileColumn(options: ProfileOptions): ColumnProfile {
   const multiSeparators = options.multiSeparators ?? inferred.multiSeparators ?? (type === 'multi' ? ';,|/\n' : null)
   const readOptions = { dateOrder, multiSeparators }
 
+  // Identifiers and free text read as themselves; their profile is their most repeated values.
+  if (type === 'id' || type === 'text') {
+    return finish(topByCount(distinct), null, 0, [], null)
+  }
   let unparsedCount = 0
   const unparsedExamples: string[] = []
   // Two flat lists, not an object per value: a date column of a million distinct timestamps
   // made a million objects here, most of the reader's garbage while profiling. Sized up front:
   // growing two arrays of a million doubles a push at a time was a fifth of profiling the
   // 1M-row CSV (--cpu-prof line ticks).
-  const numbers = new Float64Array(type === 'id' || type === 'text' ? 0 : values.length)
+  const numbers = new Float64Array(values.length)
   const numberCounts = new Float64Array(numbers.length)
   let numberCount = 0
   const tallies = new Map<string, number>()
-  // Identifiers and free text read as themselves; their profile is their most repeated values.
-  if (type === 'id' || type === 'text') {
-    return finish(topByCount(distinct), null, 0, [], null)
-  }
   // A date column's values still held as a CSV's bytes are parsed from them, not from strings.
   const dateCodes = type === 'date' && values.copyCodes !== undefined ? new Uint16Array(DATE_CODES) : null
   for (let i = 0; i < values.length; i++) {
