@@ -202,7 +202,8 @@ describe('the screens say the outcome in the workspace’s words', () => {
         </QueryClientProvider>
       )
       await arrived
-      expect(await screen.findByLabelText(label)).toBeTruthy()
+      // The label follows the summary's words, which arrive through the query layer.
+      expect(await screen.findByLabelText(label, undefined, { timeout: 10_000 })).toBeTruthy()
       cleanup()
     }
   })
