@@ -15,6 +15,11 @@ const totals = { passed: 0, failed: 0, skipped: 0 }
 const summary = []
 /** Printed right above the totals, so every skip says why where the count is read. */
 const skips = []
+/**
+ * Each failed test with the start of its error, printed last: a CI log is often read from its
+ * tail only, and a count without a name cannot be followed up.
+ */
+const failures = []
 const scratch = mkdtempSync(join(tmpdir(), 'icp-test-report-'))
 
 function run(title, command, args, env = {}) {
@@ -62,6 +67,7 @@ function vitest(dirs) {
   }
   const r = JSON.parse(readFileSync(report, 'utf8'))
   for (const { title, reason } of skippedVitestTests(r)) skips.push(`skipped: ${title} — ${reason}`)
+  for (const { title, message } of failedVitestTests(r)) failures.push(`failed: ${title} — ${message}`)
   const skipped = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0)
   // A suite that fails to load has no failed tests but is a failure all the same.
   const failed = r.numFailedTests + (ok || r.numFailedTests > 0 ? 0 : 1)
@@ -86,6 +92,33 @@ function skippedVitestTests(report) {
   return found
 }
 
+/** Every failed Vitest test, or test file that failed to load, with the start of its error. */
+function failedVitestTests(report) {
+  const found = []
+  for (const file of report.testResults ?? []) {
+    const name = relative(ROOT, file.name)
+    const failed = (file.assertionResults ?? []).filter((test) => test.status === 'failed')
+    for (const test of failed) {
+      found.push({ title: [name, ...test.ancestorTitles, test.title].join(' › '), message: errorStart(test.failureMessages?.[0]) })
+    }
+    if (failed.length === 0 && file.status === 'failed') found.push({ title: name, message: errorStart(file.message) })
+  }
+  return found
+}
+
+/** An error's message and the first place in the project it came from, for a one-glance summary. */
+function errorStart(message) {
+  const lines = String(message ?? 'no message')
+    // eslint-disable-next-line no-control-regex
+    .replace(/\u001b\[[0-9;]*m/g, '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+  const said = lines.filter((line) => !line.startsWith('at ')).slice(0, 3)
+  const where = lines.find((line) => line.startsWith('at ') && !line.includes('node_modules'))
+  return [...said, ...(where ? [where.replace(`${ROOT}/`, '')] : [])].join(' | ').slice(0, 600)
+}
+
 function playwright() {
   const report = join(scratch, 'playwright.json')
   const { ok, seconds } = run(
@@ -104,6 +137,8 @@ function playwright() {
   const parsed = JSON.parse(readFileSync(report, 'utf8'))
   const { stats, errors = [] } = parsed
   for (const { title, reason } of skippedTests(parsed)) skips.push(`skipped: ${title} — ${reason}`)
+  for (const { title, message } of failedPlaywrightTests(parsed)) failures.push(`failed: ${title} — ${message}`)
+  for (const error of errors) failures.push(`failed: playwright — ${errorStart(error.message)}`)
   const passed = stats.expected + stats.flaky
   const failed = stats.unexpected + errors.length + (ok || stats.unexpected + errors.length > 0 ? 0 : 1)
   totals.passed += passed
@@ -112,21 +147,34 @@ function playwright() {
   summary.push(`${failed ? 'FAIL' : 'ok  '} playwright: ${passed} passed, ${failed} failed, ${stats.skipped} skipped (${seconds}s)`)
 }
 
-/** Every skipped Playwright test with the reason it gave, so a skip is never silent. */
-function skippedTests(report) {
+/** Every test of a Playwright JSON report, with its suites' titles before its own. */
+function playwrightTests(report) {
   const found = []
   const visit = (suite, path) => {
     for (const spec of suite.specs ?? []) {
-      for (const test of spec.tests ?? []) {
-        if (test.status !== 'skipped') continue
-        const annotation = (test.annotations ?? []).find((a) => a.type === 'skip')
-        found.push({ title: [...path, spec.title].join(' › '), reason: annotation?.description ?? 'no reason given' })
-      }
+      for (const test of spec.tests ?? []) found.push({ title: [...path, spec.title].join(' › '), test })
     }
     for (const child of suite.suites ?? []) visit(child, [...path, child.title])
   }
   for (const suite of report.suites ?? []) visit(suite, [suite.title])
   return found
+}
+
+/** Every skipped Playwright test with the reason it gave, so a skip is never silent. */
+function skippedTests(report) {
+  return playwrightTests(report)
+    .filter(({ test }) => test.status === 'skipped')
+    .map(({ title, test }) => ({
+      title,
+      reason: (test.annotations ?? []).find((a) => a.type === 'skip')?.description ?? 'no reason given'
+    }))
+}
+
+/** Every Playwright test that ended other than expected (a flaky pass is not a failure). */
+function failedPlaywrightTests(report) {
+  return playwrightTests(report)
+    .filter(({ test }) => test.status === 'unexpected')
+    .map(({ title, test }) => ({ title, message: errorStart((test.results ?? []).map((result) => result.error).find(Boolean)?.message) }))
 }
 
 // Built first, once: the tests run the built CLI, web host and renderer and open the sample the
@@ -153,5 +201,6 @@ rmSync(scratch, { recursive: true, force: true })
 console.log('\n━━ summary ━━')
 for (const line of summary) console.log(line)
 for (const line of skips) console.log(line)
+for (const line of failures) console.log(line)
 console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`)
 process.exit(totals.failed > 0 ? 1 : 0)
