@@ -188,6 +188,8 @@ describe('real public datasets: the CRM pack and the 90-day review claim nothing
     const content = await backend.call('export-document-get', { scorecardId: id })
     expect(content.outcomeWords.kind).toBe('retained')
     expect(content.draftedStatements.join(' ')).toMatch(/stay more often/)
+    // Without dates a review cannot tell new customers from old: the page promises a fresh export.
+    expect(content.draftedStatements).toContain('We re-test this profile every quarter on a fresh export of customers.')
     expect([...content.draftedStatements, content.analysis.builtOn, content.analysis.validatedOn].join(' ')).not.toMatch(
       /\bwins?\b|\bwon\b/
     )

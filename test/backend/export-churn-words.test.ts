@@ -79,6 +79,8 @@ describe('a churn study is said in retention words', { timeout: 180_000 }, () =>
       expect(text).not.toMatch(DEAL_WORDS)
       expect(content.analysis.strength).not.toBe('none')
       expect(content.draftedStatements.join(' ')).toMatch(/stay more often than the rest/)
+      // No dates to tell new customers from old: the quarterly review is a fresh export.
+      expect(content.draftedStatements).toContain('We re-test this profile every quarter on a fresh export of customers.')
       expect(content.analysis.builtOn).toMatch(/^1,500 customers \([\d,]+ retained\), without dates\./)
 
       const pdf = (await readPdf((await backend.call('export-pdf', { scorecardId: id })).bytes)).text.replace(/\s+/g, ' ')
@@ -140,6 +142,7 @@ describe('a churn study is said in retention words', { timeout: 180_000 }, () =>
         /^1,500 decided deals \([\d,]+ won\) from 1,500 accounts, without close dates\. Open deals are not counted/
       )
       expect(content.outcomeWords.evidenceTitle).toBe('Evidence from closed deals')
+      expect(content.draftedStatements).toContain('We re-test this profile every quarter on a fresh export of closed deals.')
     } finally {
       backend.close()
     }

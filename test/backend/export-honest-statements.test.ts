@@ -163,6 +163,8 @@ describe('the one-pager states only what the data carries', { timeout: 180_000 }
     expect(claims(content).length).toBeGreaterThan(0)
     expect(content.analysis.validation.measuredOn).toBe('holdout')
     expect(content.analysis.builtOn).toMatch(/decided deals .* from [\d,]+ accounts, closed \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}/)
+    // Dated deals: the quarterly review reads the deals closed since the last one.
+    expect(content.draftedStatements).toContain('We review this profile against new closed deals every quarter.')
     expect(content.evidence.tiers.reduce((sum, t) => sum + t.accounts, 0)).toBeGreaterThan(0)
     // Criteria read in the client's words: labels, and money only where the column holds money.
     const criteria = content.scorecard.categories.flatMap((c) => c.criteria)
@@ -208,6 +210,7 @@ describe('the one-pager states only what the data carries', { timeout: 180_000 }
     expectHonest(content)
     expect(content.evidence.firstClosed).toBeNull()
     expect(content.analysis.builtOn).toMatch(/without close dates/)
+    expect(content.draftedStatements.join(' ')).not.toMatch(/against new closed deals/)
     expect(content.analysis.validation.kind).not.toBe('time')
     const text = await expectHonestPdf(backend, id, 'no-dates')
     // Without close dates nothing is "the newest": the page names the accounts held out instead.

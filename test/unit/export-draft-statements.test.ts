@@ -101,6 +101,18 @@ describe('statements drafted only from evidence', () => {
     expect(unsupported.statements.map((s) => s.text).join(' ')).not.toMatch(/do not pursue|Tier A/)
   })
 
+  it('promises a fresh export each quarter, not a review of new records, when the data has no dates', () => {
+    const findings = [finding('c1', true, 82, 200, 60, 400)]
+    const last = (context: Parameters<typeof draftStatements>[1]) => draftStatements(icp(), context).statements.at(-1)!.text
+    expect(last({ words, findings, dated: false })).toBe('We re-test this profile every quarter on a fresh export of closed deals.')
+    expect(last({ words, findings, dated: false, target: 'retained' })).toBe(
+      'We re-test this profile every quarter on a fresh export of customers.'
+    )
+    expect(last({ words, findings, dated: true, target: 'retained' })).toBe(
+      'We review this profile against new customer data every quarter.'
+    )
+  })
+
   it('turns into hypotheses to test, with what would settle them, when nothing holds up', () => {
     const drafted = draftStatements(icp(), {
       words,

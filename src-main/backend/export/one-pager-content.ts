@@ -90,6 +90,19 @@ function datasetOrNull(db: Database): EngineDataset | null {
   }
 }
 
+/** The first and last date of the decided records (Infinity and -Infinity when none has one). */
+function decidedDateRange(dataset: EngineDataset): { first: number; last: number } {
+  let first = Infinity
+  let last = -Infinity
+  for (let row = 0; row < dataset.rowCount; row++) {
+    const closed = dataset.closedAt[row]!
+    if (dataset.outcome[row] === -1 || !Number.isFinite(closed)) continue
+    if (closed < first) first = closed
+    if (closed > last) last = closed
+  }
+  return { first, last }
+}
+
 function evidenceOf(db: Database, scorecard: Scorecard, dataset: EngineDataset | null, outcome: OutcomeWords): OnePagerContent['evidence'] {
   const empty: OnePagerContent['evidence'] = {
     deals: 0,
@@ -113,14 +126,7 @@ function evidenceOf(db: Database, scorecard: Scorecard, dataset: EngineDataset |
     throw error
   }
 
-  let first = Infinity
-  let last = -Infinity
-  for (let row = 0; row < dataset.rowCount; row++) {
-    const closed = dataset.closedAt[row]!
-    if (dataset.outcome[row] === -1 || !Number.isFinite(closed)) continue
-    if (closed < first) first = closed
-    if (closed > last) last = closed
-  }
+  const { first, last } = decidedDateRange(dataset)
   const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10)
   // Accounts per tier by the one rule every screen and export uses: each account in the tier of
   // its most recent deal, counted when it is decided (won when any deal was won, lost when all were).
@@ -209,7 +215,8 @@ export function buildOnePagerContent(db: Database, scorecardId: number, override
     findings: findings?.findings ?? [],
     words,
     verdict: validation?.verdict ?? null,
-    ...(outcomeWords.kind === 'retained' ? { target: 'retained' as const } : {})
+    ...(outcomeWords.kind === 'retained' ? { target: 'retained' as const } : {}),
+    dated: dataset === null || Number.isFinite(decidedDateRange(dataset).first)
   })
   const draftedTexts = drafted.statements.map((s) => s.text)
 

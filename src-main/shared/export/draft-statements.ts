@@ -37,6 +37,11 @@ export interface StatementContext {
   verdict?: { meets: boolean | null; sentence: string } | null
   /** Tested against won vs lost ('won') or best customers vs the rest ('best'). */
   target?: 'won' | 'best' | 'retained'
+  /**
+   * Whether the decided records carry dates (default true). Without them a review cannot pick
+   * out what is new since the last one, so the review statement promises a fresh export instead.
+   */
+  dated?: boolean
 }
 
 const pct = (rate: number | null): string => (rate === null ? 'n/a' : `${Math.round(rate * 100)}%`)
@@ -86,17 +91,32 @@ interface Verbs {
   newEvidence: string
   /** When hypotheses can be re-tested: "as new deals close". */
   retestWhen: string
+  /** What a quarterly re-test reads when the data has no dates to tell new records from old. */
+  freshExport: string
 }
 
 const VERBS: Record<NonNullable<StatementContext['target']>, Verbs> = {
-  won: { present: 'win', past: 'won', newEvidence: 'new closed deals', retestWhen: 'as new deals close' },
+  won: {
+    present: 'win',
+    past: 'won',
+    newEvidence: 'new closed deals',
+    retestWhen: 'as new deals close',
+    freshExport: 'a fresh export of closed deals'
+  },
   best: {
     present: 'become best customers',
     past: 'became best customers',
     newEvidence: 'new closed deals',
-    retestWhen: 'as new deals close'
+    retestWhen: 'as new deals close',
+    freshExport: 'a fresh export of closed deals'
   },
-  retained: { present: 'stay', past: 'stayed', newEvidence: 'new customer data', retestWhen: 'as new customer data comes in' }
+  retained: {
+    present: 'stay',
+    past: 'stayed',
+    newEvidence: 'new customer data',
+    retestWhen: 'as new customer data comes in',
+    freshExport: 'a fresh export of customers'
+  }
 }
 
 function hypothesis(finding: CriterionFinding, words: AttributeWords, verbs: Verbs): DraftedStatement {
@@ -181,7 +201,11 @@ export function draftStatements(scorecard: Scorecard, context: StatementContext)
     })
   }
   if (statements.length < 5) {
-    statements.push({ text: `We review this profile against ${verbs.newEvidence} every quarter.`, evidence: null })
+    const text =
+      context.dated === false
+        ? `We re-test this profile every quarter on ${verbs.freshExport}.`
+        : `We review this profile against ${verbs.newEvidence} every quarter.`
+    statements.push({ text, evidence: null })
   }
   return { statements: statements.slice(0, 5), reliable: true }
 }
