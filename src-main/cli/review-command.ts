@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
 import type { ReviewReport } from '@shared/domain/review'
+import { capitalize } from '@shared/format'
 import { writeOutputFile } from '../backend/fs/write-output-file'
 import type { CliCommand, CliRun } from './cli-command'
 import { UsageError } from './cli-io'
@@ -11,14 +12,19 @@ const pct = (rate: number | null): string => (rate === null ? '—' : `${Math.ro
 const DECISION = { keep: 'Keep', 're-weight': 'Re-weight', rebuild: 'Rebuild', 'too-early': 'Too early to tell' } as const
 
 function describe(report: ReviewReport): string {
+  const w = report.words
+  const fresh = `${capitalize(w.fresh)} ${w.records}:`
+  const earlier = `Earlier ${w.records}:`
+  const width = Math.max(fresh.length, earlier.length) + 1
+  const rate = w.rate.toLowerCase()
   const lines = [
     `${DECISION[report.verdict.decision]}. ${report.verdict.sentence}`,
     ...(report.caveat ? [`! ${report.caveat}`] : []),
     '',
-    `Earlier deals: ${report.built.deals} (${report.built.from ?? '—'} to ${report.built.through ?? '—'}), AUC ${report.auc.built?.toFixed(2) ?? '—'}`,
-    `New deals:     ${report.review.deals} (${report.review.from ?? '—'} to ${report.review.through ?? '—'}), AUC ${report.auc.review?.toFixed(2) ?? '—'}`,
+    `${earlier.padEnd(width)}${report.built.deals} (${report.built.from ?? '—'} to ${report.built.through ?? '—'}), AUC ${report.auc.built?.toFixed(2) ?? '—'}`,
+    `${fresh.padEnd(width)}${report.review.deals} (${report.review.from ?? '—'} to ${report.review.through ?? '—'}), AUC ${report.auc.review?.toFixed(2) ?? '—'}`,
     '',
-    'Tier     earlier win rate           new win rate',
+    `Tier     ${`earlier ${rate}`.padEnd(27)}${w.fresh} ${rate}`,
     ...report.tiers.map(
       (t) =>
         `  ${t.tier.padEnd(7)}${pct(t.built.winRate).padStart(5)} of ${String(t.built.deals).padEnd(6)}${t.built.ci ? ` (${pct(t.built.ci[0])}–${pct(t.built.ci[1])})` : ''}`.padEnd(
@@ -30,7 +36,7 @@ function describe(report: ReviewReport): string {
     `Drift: the score PSI ${report.scoreDrift.psi?.toFixed(2) ?? '—'} (${report.scoreDrift.reading ?? '—'})`,
     ...report.attributeDrift.map((d) => `  ${d.label}: PSI ${d.psi.toFixed(2)} (${d.reading})`),
     '',
-    `Wins placed in the lowest tier: ${report.missedWinsTotal}; losses placed in the top tier: ${report.falseAlarmsTotal}`,
+    `${capitalize(w.wins)} placed in the lowest tier: ${report.missedWinsTotal}; ${w.losses} placed in the top tier: ${report.falseAlarmsTotal}`,
     ...report.verdict.findings.map((f) => `- ${f}`)
   ]
   return lines.join('\n')
@@ -39,7 +45,8 @@ function describe(report: ReviewReport): string {
 export const reviewCommand: CliCommand = {
   words: ['review'],
   usage: 'icp review WORKSPACE --scorecard NAME [--since YYYY-MM-DD] [--pdf FILE] [--paper letter|a4] [--record] [--json]',
-  summary: 'The 90-day review: the deals closed since the scorecard was built against the earlier ones, drift, and a verdict.',
+  summary:
+    'The 90-day review: the deals closed (or customers who renewed or left) since the scorecard was built against the earlier ones, drift, and a verdict.',
   options: {
     scorecard: { type: 'string' },
     since: { type: 'string' },

@@ -17,15 +17,22 @@ import { importAsSuggested } from '../support/import-shape'
 import { readPdf } from '../support/pdf'
 import { tempDir } from '../support/temp-dir'
 
-/** 1,500 customers whose contract length drives whether they leave; the flag column is `flag`. */
-function churnCsv(flag: string, yes: string, no: string): string {
+const DAY_MS = 86_400_000
+const FIRST_DECISION = Date.UTC(2024, 6, 1)
+
+/**
+ * 1,500 customers whose contract length drives whether they leave; the flag column is `flag`.
+ * `dated` adds the day each customer renewed or left, spread evenly over two years from July 2024.
+ */
+function churnCsv(flag: string, yes: string, no: string, dated = false): string {
   const random = mulberry32(42)
-  const lines = [`customerID,Contract,PaperlessBilling,MonthlyCharges,${flag}`]
+  const lines = [`customerID,Contract,PaperlessBilling,MonthlyCharges,${flag}${dated ? ',Decision Date' : ''}`]
   for (let i = 0; i < 1500; i++) {
     const contract = ['Month-to-month', 'One year', 'Two year'][Math.floor(random() * 3)]!
     const leaves = random() < (contract === 'Month-to-month' ? 0.45 : contract === 'One year' ? 0.12 : 0.04)
     const paperless = random() < 0.5 ? 'Yes' : 'No'
-    lines.push(`C${String(i).padStart(5, '0')},${contract},${paperless},${(20 + random() * 90).toFixed(2)},${leaves ? yes : no}`)
+    const decided = dated ? `,${new Date(FIRST_DECISION + Math.floor((i * 730) / 1500) * DAY_MS).toISOString().slice(0, 10)}` : ''
+    lines.push(`C${String(i).padStart(5, '0')},${contract},${paperless},${(20 + random() * 90).toFixed(2)},${leaves ? yes : no}${decided}`)
   }
   return `${lines.join('\n')}\n`
 }
@@ -33,17 +40,25 @@ function churnCsv(flag: string, yes: string, no: string): string {
 async function suggested(
   flag: string,
   yes: string,
-  no: string
-): Promise<{ backend: TestBackend; id: number; suggested: string; content: OnePagerContent }> {
+  no: string,
+  dated = false
+): Promise<{ backend: TestBackend; dir: string; id: number; suggested: string; content: OnePagerContent }> {
   const dir = tempDir()
   const backend = testBackend(dir, 'native')
   await backend.call('workspace-create', { name: 'Churn study', path: 'w.icpw' })
   const path = join(dir, 'customers.csv')
-  writeFileSync(path, churnCsv(flag, yes, no))
+  writeFileSync(path, churnCsv(flag, yes, no, dated))
   await importAsSuggested(backend, path)
+  if (dated) {
+    // The consultant names the day each customer renewed or left as the date the outcome was decided.
+    const table = (await backend.call('dataset-summary', {})).tables[0]!
+    const column = table.columns.find((c) => c.name === 'Decision Date')!
+    await backend.call('dataset-set-column', { kind: table.kind, index: column.index, role: 'closed-date' })
+  }
   const { id, validation } = await backend.call('scorecard-suggest', { name: 'Retention ICP' })
   return {
     backend,
+    dir,
     id,
     suggested: `${validation.description} ${validation.verdict.sentence}`,
     content: buildOnePagerContent(backend.context.session.require().db, id)
@@ -162,5 +177,66 @@ describe('a churn study is said in retention words', { timeout: 180_000 }, () =>
     const printed = await icp('scorecard', 'suggest', 'w.icpw', '--name', 'Retention ICP')
     expect(printed).toMatch(/AUC on the (held-out customers|customers it was fitted on): [\d.]+ .*on the fitting customers/)
     expect(printed).not.toMatch(/\bdeals?\b/)
+  })
+})
+
+describe('the 90-day review of a churn study with dates', { timeout: 180_000 }, () => {
+  it('counts customers who renewed or left, on screen, on paper and in the CLI, never deals', async () => {
+    const { backend, dir, id } = await suggested('Churn', 'Yes', 'No', true)
+    let pdf: string
+    try {
+      const review = await backend.call('simulate-review', { scorecardId: id, since: '2026-01-01' })
+      expect(review.words.kind).toBe('retained')
+      // Six months of the two years: about 370 customers, enough of each kind for a verdict.
+      expect(review.review.deals).toBeGreaterThan(300)
+      expect(review.verdict.decision).not.toBe('too-early')
+      const said = [review.verdict.sentence, ...review.verdict.findings, review.caveat ?? ''].join('\n')
+      expect(said).toMatch(/customers who renewed or left since January 1, 2026/)
+      expect(said).not.toMatch(SALES_WORDS)
+      expect(said).not.toMatch(DEAL_WORDS)
+      // The suggestion was fitted on customers up to the last date, so this review overlaps it and says so.
+      expect(review.caveat).toMatch(/^The scorecard was built on customers who renewed or left up to /)
+
+      pdf = (await readPdf((await backend.call('export-review-pdf', { scorecardId: id, since: '2026-01-01' })).bytes)).text.replace(
+        /\s+/g,
+        ' '
+      )
+      expect(pdf).toMatch(/Tiers: the recent customers against the earlier ones/i)
+      expect(pdf).toMatch(/Retention rate/)
+      expect(pdf).toMatch(/Retained customers it placed in the lowest tier/i)
+      expect(pdf).toMatch(/Churned customers it placed in the top tier/i)
+      expect(pdf).not.toMatch(SALES_WORDS)
+      expect(pdf).not.toMatch(DEAL_WORDS)
+      // Without a start date there is no tenure to show, so no such column.
+      expect(pdf).not.toMatch(/Tenure|Cycle/)
+    } finally {
+      backend.close()
+    }
+    const out: string[] = []
+    const code = await runCli(['review', 'w.icpw', '--scorecard', 'Retention ICP', '--since', '2026-01-01'], {
+      stdout: (t) => out.push(t),
+      stderr: (t) => out.push(t),
+      cwd: dir
+    })
+    expect(code, out.join('\n')).toBe(0)
+    const printed = out.join('\n')
+    expect(printed).toMatch(/^Recent customers: +\d+/m)
+    expect(printed).toMatch(/earlier retention rate +recent retention rate/)
+    expect(printed).toMatch(/Retained customers placed in the lowest tier: \d+; churned customers placed in the top tier: \d+/)
+    expect(printed).not.toMatch(SALES_WORDS)
+    expect(printed).not.toMatch(DEAL_WORDS)
+  })
+
+  it('the same file as a sales result keeps deals closed since and win rate', async () => {
+    const { backend, id } = await suggested('Converted', 'No', 'Yes', true)
+    try {
+      const review = await backend.call('simulate-review', { scorecardId: id, since: '2026-01-01' })
+      expect(review.words.kind).toBe('won')
+      expect(review.verdict.sentence).toMatch(/deals closed since January 1, 2026/)
+      const pdf = (await readPdf((await backend.call('export-review-pdf', { scorecardId: id, since: '2026-01-01' })).bytes)).text
+      expect(pdf.replace(/\s+/g, ' ')).toMatch(/Tiers: the new deals against the earlier ones .*Win rate/i)
+    } finally {
+      backend.close()
+    }
   })
 })

@@ -19,6 +19,9 @@ import { useSuccessWords } from '../../src-renderer/features/simulate/use-succes
 import { AntiIcpPanel } from '../../src-renderer/features/discover/AntiIcpPanel'
 import { BandAccountsDialog } from '../../src-renderer/features/simulate/BandAccountsDialog'
 import { ReviewPanel } from '../../src-renderer/features/simulate/review/ReviewPanel'
+import { ReviewPage } from '../../src-renderer/features/simulate/review/ReviewPage'
+import type { ReviewReport, ReviewTierFigures } from '@shared/domain/review'
+import { CUSTOMER_REVIEW_WORDS, DEAL_REVIEW_WORDS } from '@shared/engine/simulation/review-words'
 import { useSimulateStore } from '../../src-renderer/stores/simulate-store'
 import { useDiscoverStore } from '../../src-renderer/stores/discover-store'
 import { createQueryClient } from '../../src-renderer/queries/query-client'
@@ -206,6 +209,59 @@ describe('the screens say the outcome in the workspace’s words', () => {
       expect(await screen.findByLabelText(label, undefined, { timeout: 10_000 })).toBeTruthy()
       cleanup()
     }
+  })
+
+  it("the 90-day review's page counts a churn study's customers, its tenure only where there is one", () => {
+    const figures = (deals: number, wins: number, medianCycleDays: number | null): ReviewTierFigures => ({
+      deals,
+      wins,
+      winRate: wins / deals,
+      ci: [wins / deals - 0.04, wins / deals + 0.04],
+      medianCycleDays,
+      meanWonAmount: 1200,
+      tooSmall: false
+    })
+    const review = (words: ReviewReport['words'], cycle: number | null): ReviewReport => ({
+      scorecard: { id: 1, name: 'Retention ICP' },
+      words,
+      since: '2025-10-01',
+      sinceSource: 'chosen',
+      built: { from: '2024-01-01', through: '2025-09-30', deals: 1704, wins: 1300 },
+      review: { from: '2025-10-01', through: '2026-06-18', deals: 696, wins: 540 },
+      undated: 12,
+      tiers: [
+        { tier: 'A', built: figures(377, 340, cycle), review: figures(163, 148, cycle) },
+        { tier: 'C', built: figures(582, 337, cycle), review: figures(239, 136, cycle) }
+      ],
+      auc: { built: 0.74, review: 0.76 },
+      scoreDrift: { psi: 0.02, reading: 'stable' },
+      attributeDrift: [],
+      missedWins: [],
+      missedWinsTotal: 0,
+      falseAlarms: [],
+      falseAlarmsTotal: 0,
+      verdict: { decision: 'keep', sentence: 'Kept.', findings: [] },
+      caveat: null
+    })
+    const headings = () => screen.getAllByRole('columnheader').map((h) => h.textContent)
+
+    render(<ReviewPage review={review(CUSTOMER_REVIEW_WORDS, null)} clientName="Acme" brandColor="#1f3a5f" paper="letter" />)
+    expect(headings()).toEqual(expect.arrayContaining(['Customers', 'Retention rate', 'Retained size']))
+    expect(headings().join(' ')).not.toMatch(/Tenure|Cycle/)
+    expect(screen.getByText('Retained customers it placed in the lowest tier', { exact: false })).toBeTruthy()
+    expect(screen.getByText('None: no recent churned customer scored in the top tier.')).toBeTruthy()
+    expect(document.body.textContent).toMatch(/12 customers without a date are in neither period/)
+    expect(document.body.textContent).not.toMatch(/\bwins?\b|\bwon\b|win rate|\bdeals?\b|\blost\b|close/i)
+    cleanup()
+
+    render(<ReviewPage review={review(CUSTOMER_REVIEW_WORDS, 500)} clientName="Acme" brandColor="#1f3a5f" paper="letter" />)
+    expect(headings()).toContain('Tenure')
+    cleanup()
+
+    render(<ReviewPage review={review(DEAL_REVIEW_WORDS, 41)} clientName="Acme" brandColor="#1f3a5f" paper="letter" />)
+    expect(headings()).toEqual(expect.arrayContaining(['Deals', 'Win rate', 'Cycle', 'Won size']))
+    expect(screen.getByText('Wins it placed in the lowest tier', { exact: false })).toBeTruthy()
+    expect(document.body.textContent).toMatch(/12 deals without a close date are in neither period/)
   })
 
   it('a sales workspace keeps deals, win rate, won and lost', async () => {

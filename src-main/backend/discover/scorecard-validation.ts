@@ -76,7 +76,7 @@ export function validateOnNewest(
   const holdout = split.holdoutCounts
   const description =
     split.kind === 'time' && holdout && split.cutoff !== null
-      ? `Measured on the newest ${count(holdout.deals)} ${words.records}, ${words.periodLabel.toLowerCase()} on or after ${day(split.cutoff)} (${count(holdout.accounts)} accounts).`
+      ? `Measured on the newest ${count(holdout.deals)} ${words.records} ${words.datedBy} on or after ${day(split.cutoff)} (${count(holdout.accounts)} accounts).`
       : split.kind === 'random' && holdout
         ? `Measured on ${count(holdout.accounts)} accounts${holdout.deals === holdout.accounts ? '' : ` (${count(holdout.deals)} ${words.records})`} held out at random: too few ${words.dates} to take the newest.`
         : `${split.description.split(':')[0]}: measured on all ${count(split.trainCounts.deals)} ${words.decided}.`

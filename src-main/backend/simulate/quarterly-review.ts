@@ -9,6 +9,7 @@ import type { ReviewReport } from '@shared/domain/review'
 import type { ScorecardVersion } from '@shared/domain/scorecards'
 import { latestQuarterStart } from '@shared/engine/simulation/out-of-time'
 import { quarterlyReview } from '@shared/engine/simulation/quarterly-review'
+import { reviewWordsFor } from '@shared/engine/simulation/review-words'
 import { parseSplitDate } from '@shared/engine/simulation/simulation-report'
 import { conditionWords } from '@shared/export/readable-condition'
 import { formatValue, valueWords } from '@shared/export/readable-values'
@@ -32,6 +33,8 @@ export function reviewScorecard(db: Database, scorecardId: number, since?: strin
     })
   const scorecard = readContent(db, record.workingRevisionId, record.name)
   const simulation = simulationFor(db, scorecard, 'won')
+  // A churn study is customers who renewed or left, with no deals to close.
+  const reviewWords = reviewWordsFor(workspaceOutcomeWords(db).kind)
   let cutMs: number
   let sinceSource: ReviewReport['sinceSource']
   const built = builtPeriod(db, record.workingRevisionId)
@@ -49,11 +52,9 @@ export function reviewScorecard(db: Database, scorecardId: number, since?: strin
       cutMs = latestQuarterStart(simulation.view.dataset.closedAt)
       sinceSource = 'latest-quarter'
       if (Number.isNaN(cutMs)) {
-        // A churn study is customers who stayed or left, with no deals to close.
-        const churn = workspaceOutcomeWords(db).kind === 'retained'
         throw new AppError(
           'NOT_SUPPORTED',
-          churn
+          reviewWords.kind === 'retained'
             ? 'The customers have no dates, so there is no period to review: import an export with the date each customer renewed or left.'
             : 'The deals have no close dates, so there is no period to review: import an export with close dates.'
         )
@@ -69,7 +70,8 @@ export function reviewScorecard(db: Database, scorecardId: number, since?: strin
     attributeLabel: (attribute) => withoutIsolates(words(attribute).label),
     formatNumber: (attribute, value) => formatValue(value, words(attribute).kind),
     valueWords: (value) => withoutIsolates(valueWords(value)),
-    criterionWords: (criterion) => withoutIsolates(conditionWords(criterion, words(criterion.attribute)))
+    criterionWords: (criterion) => withoutIsolates(conditionWords(criterion, words(criterion.attribute))),
+    words: reviewWords
   })
 }
 
@@ -77,7 +79,9 @@ export function reviewScorecard(db: Database, scorecardId: number, since?: strin
 export function recordReview(db: Database, scorecardId: number, since: string | undefined, now: string): ScorecardVersion[] {
   const report = reviewScorecard(db, scorecardId, since)
   if (!report.review.from || !report.review.through) {
-    throw new AppError('BAD_INPUT', `No decided deal closed on or after ${report.since}: there is nothing to record a review of.`)
+    const w = report.words
+    const since = w.kind === 'retained' ? 'renewed or left' : 'closed'
+    throw new AppError('BAD_INPUT', `No ${w.decidedOne} ${since} on or after ${report.since}: there is nothing to record a review of.`)
   }
   const record = findScorecard(db, scorecardId)!
   const decision = { keep: 'keep', 're-weight': 're-weight', rebuild: 'rebuild', 'too-early': 'too early to tell' }[report.verdict.decision]

@@ -135,6 +135,8 @@ export interface OutcomeWords {
   decided: string
   /** What the newest rows are found by: "close dates" / "dates". */
   dates: string
+  /** What a row's date records, after the rows: "deals closed before …" / "customers who renewed or left before …". */
+  datedBy: string
   /** When to look again: "as deals close" / "as new customer data comes in". */
   recheckWhen: string
   /** The evidence block's title. */

@@ -66,8 +66,52 @@ export interface ReviewVerdict {
   findings: string[]
 }
 
+/**
+ * How the review says its records: won and lost deals closed in a period, or, for a churn study
+ * with dates, customers who renewed or left in it. The figures are the same; a client reads "win
+ * rate" and "deals closed" on a churn study as sales figures they are not.
+ */
+export interface ReviewWords {
+  kind: 'won' | 'retained'
+  /** "deals" / "customers", and one of them. */
+  records: string
+  record: string
+  /** The rows every figure counts: "decided deals" / "customers", and one of them. */
+  decided: string
+  decidedOne: string
+  /** What puts a record in a period: "closed since" / "who renewed or left since"; "before"; "closed up to". */
+  since: string
+  before: string
+  upTo: string
+  /** The review period's records against the earlier ones: "new" / "recent". */
+  fresh: string
+  /** "won" / "retained", "lost" / "churned". */
+  won: string
+  lost: string
+  /** A success and a failure as nouns: "win" / "retained customer", "loss" / "churned customer". */
+  win: string
+  loss: string
+  wins: string
+  losses: string
+  /** "Tier A won 40% of its new deals" / "kept". */
+  tierPast: string
+  /** What a working score separates: "wins from losses". */
+  separates: string
+  /** Column headings: "Win rate" / "Retention rate", "Cycle" / "Tenure", "Won size" / "Retained size". */
+  rate: string
+  cycle: string
+  amount: string
+  /** The table's note on the last two: "cycle is the median days to close", "won size is the mean won amount". */
+  cycleNote: string
+  amountNote: string
+  /** A record's date: "close date" / "date". */
+  date: string
+}
+
 export interface ReviewReport {
   scorecard: { id: number; name: string }
+  /** How the screen, the page and the CLI say the records (deals, or customers of a churn study). */
+  words: ReviewWords
   /** Where the review period starts (YYYY-MM-DD) and why there. */
   since: string
   sinceSource: 'built' | 'chosen' | 'latest-quarter'

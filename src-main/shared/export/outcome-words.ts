@@ -23,6 +23,7 @@ export const WON_WORDS: OutcomeWords = {
   records: 'deals',
   decided: 'decided deals',
   dates: 'close dates',
+  datedBy: 'closed',
   recheckWhen: 'as deals close',
   evidenceTitle: 'Evidence from closed deals',
   periodLabel: 'Closed'
@@ -43,6 +44,7 @@ export const RETAINED_WORDS: OutcomeWords = {
   records: 'customers',
   decided: 'customers',
   dates: 'dates',
+  datedBy: 'who renewed or left',
   recheckWhen: 'as new customer data comes in',
   evidenceTitle: 'Evidence from retained and churned customers',
   periodLabel: 'Period'

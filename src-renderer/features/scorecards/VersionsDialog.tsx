@@ -3,6 +3,7 @@ import { Dialog } from '../../components/Dialog'
 import { relativeTime } from '../../components/format'
 import { useCompareStore } from '../../stores/compare-store'
 import { useApiQuery } from '../../queries/api-queries'
+import { useOutcomeWords } from '../../queries/dataset-queries'
 import { useScorecardStore } from '../../stores/scorecard-store'
 import { useWorkspaceStore } from '../../stores/workspace-store'
 
@@ -12,6 +13,7 @@ export function VersionsDialog({ onClose }: { onClose(): void }) {
   const currentId = useScorecardStore((s) => s.currentId)
   const versions = useApiQuery('scorecard-version-list', currentId === null ? null : { id: currentId }).data ?? []
   const path = useWorkspaceStore((s) => s.workspace?.path ?? null)
+  const words = useOutcomeWords()
 
   /** The version as baseline, the working copy (once saved) as challenger, in Simulate's compare view. */
   const compare = async (versionId: number): Promise<void> => {
@@ -44,7 +46,7 @@ export function VersionsDialog({ onClose }: { onClose(): void }) {
                 {(version.builtThrough || version.reviewedThrough) && (
                   <span className="muted">
                     {version.builtFrom && version.builtThrough
-                      ? `Built on deals closed ${version.builtFrom} – ${version.builtThrough}`
+                      ? `Built on ${words.records} ${words.datedBy} ${version.builtFrom} – ${version.builtThrough}`
                       : 'Built period not recorded'}
                     {version.reviewedFrom && version.reviewedThrough
                       ? ` · reviewed on ${version.reviewedFrom} – ${version.reviewedThrough}`

@@ -88,8 +88,9 @@ const enough = (side: SideCounts, each: number): boolean => side.positives >= ea
 export interface SplitWords {
   records: string
   dates: string
+  datedBy: string
 }
-const DEAL_WORDS: SplitWords = { records: 'deals', dates: 'close dates' }
+const DEAL_WORDS: SplitWords = { records: 'deals', dates: 'close dates', datedBy: 'closed' }
 
 export function validationSplit(
   dataset: EngineDataset,
@@ -143,7 +144,7 @@ export function validationSplit(
         cutoff,
         trainCounts,
         holdoutCounts,
-        description: `Fitted on the ${count(trainCounts.deals)} ${words.records} closed before ${day(cutoff)}; measured on the ${count(holdoutCounts.deals)} closed on or after it (${count(holdoutCounts.accounts)} accounts), which the fit never saw.`
+        description: `Fitted on the ${count(trainCounts.deals)} ${words.records} ${words.datedBy} before ${day(cutoff)}; measured on the ${count(holdoutCounts.deals)} ${words.datedBy} on or after it (${count(holdoutCounts.accounts)} accounts), which the fit never saw.`
       }
     }
   }

@@ -16,6 +16,7 @@
  */
 
 import type {
+  ReviewWords,
   ReviewCase,
   ReviewDecision,
   ReviewDrift,
@@ -31,6 +32,7 @@ import { attributeDrift, driftReading } from './attribute-drift'
 import { FIXED_BANDS, tierBands, TOO_SMALL_BAND, type BandRow } from './bands'
 import type { PeriodReport } from './out-of-time'
 import type { Simulation } from './simulation'
+import { DEAL_REVIEW_WORDS } from './review-words'
 
 export const REVIEW_MIN_DEALS = TOO_SMALL_BAND
 /** Wins and losses each: with fewer, AUC and the tiers' separation cannot be measured. */
@@ -53,6 +55,8 @@ export interface ReviewOptions {
   valueWords(value: string): string
   /** A criterion in the client's words (reason codes). */
   criterionWords(criterion: Criterion): string
+  /** Deals, or a churn study's customers (default: deals). */
+  words?: ReviewWords
 }
 
 const isoDay = (ms: number | null): string | null => (ms === null || !Number.isFinite(ms) ? null : new Date(ms).toISOString().slice(0, 10))
@@ -96,18 +100,19 @@ function periodOf(report: PeriodReport, rows: Uint8Array, closedAt: Float64Array
 
 function verdictOf(report: Omit<ReviewReport, 'verdict' | 'caveat'> & { criteria: number }): ReviewVerdict {
   const findings: string[] = []
-  const { built, review, auc, tiers } = report
+  const { built, review, auc, tiers, words: w } = report
+  const fresh = `${w.fresh} ${w.records}`
   const thin = [
     review.deals < REVIEW_MIN_DEALS &&
-      `${count(review.deals)} decided deal${review.deals === 1 ? '' : 's'} closed since ${longDate(report.since)} (at least ${REVIEW_MIN_DEALS} are needed)`,
+      `${count(review.deals)} ${review.deals === 1 ? w.decidedOne : w.decided} ${w.since} ${longDate(report.since)} (at least ${REVIEW_MIN_DEALS} are needed)`,
     built.deals < REVIEW_MIN_DEALS &&
-      `${count(built.deals)} decided deals before ${longDate(report.since)} (at least ${REVIEW_MIN_DEALS} are needed)`,
+      `${count(built.deals)} ${w.decided} ${w.before} ${longDate(report.since)} (at least ${REVIEW_MIN_DEALS} are needed)`,
     review.deals >= REVIEW_MIN_DEALS &&
       Math.min(review.wins, review.deals - review.wins) < REVIEW_MIN_CLASS &&
-      `the new deals are ${count(review.wins)} won and ${count(review.deals - review.wins)} lost (at least ${REVIEW_MIN_CLASS} of each are needed to tell whether it ranks them)`,
+      `the ${fresh} are ${count(review.wins)} ${w.won} and ${count(review.deals - review.wins)} ${w.lost} (at least ${REVIEW_MIN_CLASS} of each are needed to tell whether it ranks them)`,
     built.deals >= REVIEW_MIN_DEALS &&
       Math.min(built.wins, built.deals - built.wins) < REVIEW_MIN_CLASS &&
-      `the earlier deals are ${count(built.wins)} won and ${count(built.deals - built.wins)} lost (at least ${REVIEW_MIN_CLASS} of each are needed)`
+      `the earlier ${w.records} are ${count(built.wins)} ${w.won} and ${count(built.deals - built.wins)} ${w.lost} (at least ${REVIEW_MIN_CLASS} of each are needed)`
   ].filter((reason): reason is string => typeof reason === 'string')
   if (thin.length > 0) {
     return {
@@ -119,8 +124,7 @@ function verdictOf(report: Omit<ReviewReport, 'verdict' | 'caveat'> & { criteria
   if (report.criteria === 0) {
     return {
       decision: 'rebuild',
-      sentence:
-        'The scorecard has no criteria: every deal scores the same, so there is nothing to keep. Build one from the data in Discover or Scorecards.',
+      sentence: `The scorecard has no criteria: every ${w.record} scores the same, so there is nothing to keep. Build one from the data in Discover or Scorecards.`,
       findings: ['The scorecard has no criteria.']
     }
   }
@@ -134,26 +138,28 @@ function verdictOf(report: Omit<ReviewReport, 'verdict' | 'caveat'> & { criteria
   if (auc.review !== null && auc.review < REVIEW_AUC_FLOOR) {
     raise('rebuild')
     findings.push(
-      `The score barely ranks the new deals: AUC ${auc.review.toFixed(2)} (0.5 is chance; under ${REVIEW_AUC_FLOOR} the ranking has failed).`
+      `The score barely ranks the ${fresh}: AUC ${auc.review.toFixed(2)} (0.5 is chance; under ${REVIEW_AUC_FLOOR} the ranking has failed).`
     )
   }
   if (top && bottom && top.ci && bottom.winRate !== null && top.ci[1] <= bottom.winRate && tiers.length > 1) {
     raise('rebuild')
     findings.push(
-      `Tier ${tiers[0]!.tier} no longer wins more often than the lowest tier on the new deals: ${pct(top.winRate!)} vs ${pct(bottom.winRate)}.`
+      w.kind === 'retained'
+        ? `Tier ${tiers[0]!.tier} no longer keeps its customers more often than the lowest tier among the ${fresh}: ${pct(top.winRate!)} vs ${pct(bottom.winRate)} retained.`
+        : `Tier ${tiers[0]!.tier} no longer wins more often than the lowest tier on the ${fresh}: ${pct(top.winRate!)} vs ${pct(bottom.winRate)}.`
     )
   }
   if (auc.built !== null && auc.review !== null && auc.built - auc.review >= REVIEW_AUC_DROP) {
     raise('re-weight')
     findings.push(
-      `The ranking weakened: AUC ${auc.review.toFixed(2)} on the new deals against ${auc.built.toFixed(2)} on the deals it was built on.`
+      `The ranking weakened: AUC ${auc.review.toFixed(2)} on the ${fresh} against ${auc.built.toFixed(2)} on the ${w.records} it was built on.`
     )
   }
   // A drop counts only beyond both intervals: a new quarter's rate swings on its own.
   if (top?.winRate != null && top.ci && topBuilt?.ci && !top.tooSmall && top.ci[1] < topBuilt.ci[0]) {
     raise('re-weight')
     findings.push(
-      `Tier ${tiers[0]!.tier} wins less often than before: ${pct(top.winRate)} (${pct(top.ci[0])}–${pct(top.ci[1])}) against ${pct(topBuilt.winRate!)} (${pct(topBuilt.ci[0])}–${pct(topBuilt.ci[1])}).`
+      `Tier ${tiers[0]!.tier} ${w.kind === 'retained' ? 'keeps fewer of its customers' : 'wins less often'} than before: ${pct(top.winRate)} (${pct(top.ci[0])}–${pct(top.ci[1])}) against ${pct(topBuilt.winRate!)} (${pct(topBuilt.ci[0])}–${pct(topBuilt.ci[1])}).`
     )
   }
   if (report.scoreDrift.psi !== null && report.scoreDrift.psi >= REVIEW_SHIFT_PSI) {
@@ -164,21 +170,21 @@ function verdictOf(report: Omit<ReviewReport, 'verdict' | 'caveat'> & { criteria
     raise('re-weight')
     const moved = drift.moved[0]
     findings.push(
-      `${drift.label} shifted (PSI ${drift.psi.toFixed(2)})${moved ? `: ${moved.label} went from ${pct(moved.before)} to ${pct(moved.after)} of the deals` : ''}.`
+      `${drift.label} shifted (PSI ${drift.psi.toFixed(2)})${moved ? `: ${moved.label} went from ${pct(moved.before)} to ${pct(moved.after)} of the ${w.records}` : ''}.`
     )
   }
   const topWords =
     top?.winRate != null && bottom?.winRate != null
-      ? ` Tier ${tiers[0]!.tier} won ${pct(top.winRate)} of its new deals, the lowest tier ${pct(bottom.winRate)}.`
+      ? ` Tier ${tiers[0]!.tier} ${w.tierPast} ${pct(top.winRate)} of its ${fresh}, the lowest tier ${pct(bottom.winRate)}.`
       : ''
-  const since = longDate(report.since)
+  const since = `${w.since} ${longDate(report.since)}`
   // The decision is printed before the sentence ("Keep.", "Re-weight."), so the sentence says why.
   const sentence =
     decision === 'keep'
-      ? `The scorecard ranks the ${count(review.deals)} deals closed since ${since} as it ranked the earlier deals (AUC ${auc.review?.toFixed(2) ?? 'n/a'}), and nothing it reads has shifted.${topWords}`
+      ? `The scorecard ranks the ${count(review.deals)} ${w.records} ${since} as it ranked the earlier ${w.records} (AUC ${auc.review?.toFixed(2) ?? 'n/a'}), and nothing it reads has shifted.${topWords}`
       : decision === 're-weight'
-        ? `The scorecard still ranks the ${count(review.deals)} deals closed since ${since} (AUC ${auc.review?.toFixed(2) ?? 'n/a'}), but ${findings.length === 1 ? 'one thing has' : `${findings.length} things have`} moved since it was built: revisit the points of what moved.${topWords}`
-        : `On the ${count(review.deals)} deals closed since ${since} the scorecard no longer separates wins from losses: fit it again on recent deals.${topWords}`
+        ? `The scorecard still ranks the ${count(review.deals)} ${w.records} ${since} (AUC ${auc.review?.toFixed(2) ?? 'n/a'}), but ${findings.length === 1 ? 'one thing has' : `${findings.length} things have`} moved since it was built: revisit the points of what moved.${topWords}`
+        : `On the ${count(review.deals)} ${w.records} ${since} the scorecard no longer separates ${w.separates}: fit it again on recent ${w.records}.${topWords}`
   return { decision, sentence, findings }
 }
 
@@ -265,8 +271,10 @@ export function quarterlyReview(simulation: Simulation, options: ReviewOptions):
   const reasonWords = compiled.criteria.map((c) => options.criterionWords(c.criterion))
   const psi = finite(byScore.psi.total)
 
+  const words = options.words ?? DEAL_REVIEW_WORDS
   const report: Omit<ReviewReport, 'verdict' | 'caveat'> = {
     scorecard: options.scorecard,
+    words,
     since: isoDay(options.cutMs) ?? '',
     sinceSource: options.sinceSource,
     built,
@@ -283,7 +291,7 @@ export function quarterlyReview(simulation: Simulation, options: ReviewOptions):
   }
   const overlap = options.builtThrough !== null && report.since <= options.builtThrough
   const caveat = overlap
-    ? `The scorecard was built on deals closed up to ${longDate(options.builtThrough!)}, so the deals reviewed here include deals it was fitted on: the review flatters it. Review from ${longDate(nextDay(options.builtThrough!))} on to see how it does on deals it has not seen.`
+    ? `The scorecard was built on ${words.records} ${words.upTo} ${longDate(options.builtThrough!)}, so the ${words.records} reviewed here include ${words.records} it was fitted on: the review flatters it. Review from ${longDate(nextDay(options.builtThrough!))} on to see how it does on ${words.records} it has not seen.`
     : null
   return { ...report, verdict: verdictOf({ ...report, criteria: compiled.criteria.length }), caveat }
 }

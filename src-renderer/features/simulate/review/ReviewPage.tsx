@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef, type CSSProperties } from 'react'
 import type { PaperSize } from '@shared/domain/one-pager'
-import type { ReviewCase, ReviewDecision, ReviewReport, ReviewTierFigures } from '@shared/domain/review'
+import type { ReviewCase, ReviewDecision, ReviewReport, ReviewTierFigures, ReviewWords } from '@shared/domain/review'
+import { capitalize } from '@shared/format'
 import { formatAuc, formatCount, formatDays, formatLongDate, formatMonth, formatPercent } from '../../export/one-pager/one-pager-format'
 import { fitTypeScale, PAPER, printableHeight } from '../../export/one-pager/page-geometry'
 import { Value } from '../../export/one-pager/Value'
@@ -32,14 +33,14 @@ const money = (amount: number | null): string =>
         ? `$${Math.round(amount / 1e3)}K`
         : `$${Math.round(amount)}`
 
-function Rate({ f }: { f: ReviewTierFigures }) {
-  if (f.winRate === null) return <span className="op-muted">no deals</span>
+function Rate({ f, words }: { f: ReviewTierFigures; words: ReviewWords }) {
+  if (f.winRate === null) return <span className="op-muted">no {words.records}</span>
   return (
     <>
       <strong>{formatPercent(f.winRate)}</strong>
       {f.ci && <span className="rv-ci"> {`${formatPercent(f.ci[0])}–${formatPercent(f.ci[1])}`}</span>}
       {f.tooSmall && (
-        <span className="rv-small" title="Under 30 decided deals: the rate swings too much to act on">
+        <span className="rv-small" title={`Under 30 ${words.decided}: the rate swings too much to act on`}>
           {' '}
           *
         </span>
@@ -48,8 +49,8 @@ function Rate({ f }: { f: ReviewTierFigures }) {
   )
 }
 
-function period(from: string | null, through: string | null): string {
-  return from && through ? `${formatMonth(from)} – ${formatMonth(through)}` : 'no decided deals'
+function period(from: string | null, through: string | null, words: ReviewWords): string {
+  return from && through ? `${formatMonth(from)} – ${formatMonth(through)}` : `no ${words.decided}`
 }
 
 function Cases({ title, cases, total, empty }: { title: string; cases: readonly ReviewCase[]; total: number; empty: string }) {
@@ -97,7 +98,8 @@ interface ReviewPageProps {
 /**
  * The 90-day review as one page of paper, in the one-pager's style: verdict first, then the
  * tiers on the new deals against the period the scorecard was built on, drift, and the deals it
- * got wrong. The Simulate section shows it; the print route prints it.
+ * got wrong (a churn study's customers, in its words). The Simulate section shows it; the print
+ * route prints it.
  */
 export function ReviewPage({ review, clientName, brandColor, paper, onMeasure }: ReviewPageProps) {
   const geometry = PAPER[paper]
@@ -122,9 +124,14 @@ export function ReviewPage({ review, clientName, brandColor, paper, onMeasure }:
     height: `${geometry.height}px`,
     padding: `${geometry.margin}px`
   } as CSSProperties
-  const { verdict, built, auc } = review
+  const { verdict, built, auc, words } = review
   const fresh = review.review
   const drift = review.attributeDrift.slice(0, 8)
+  const freshRecords = `${words.fresh} ${words.records}`
+  // A sales cycle (or a customer's tenure) needs a start date: without one the columns stay empty.
+  const cycles = review.tiers.some((t) => t.built.medianCycleDays !== null || t.review.medianCycleDays !== null)
+  const headings = [words.records, words.rate, ...(cycles ? [words.cycle] : []), words.amount].map((h) => capitalize(h))
+  const span = headings.length
   return (
     <article className="op-page rv-page" style={style} data-paper={paper} aria-label="90-day review">
       <style>{`@page { size: ${geometry.cssSize}; margin: 0; }`}</style>
@@ -146,11 +153,11 @@ export function ReviewPage({ review, clientName, brandColor, paper, onMeasure }:
             </div>
             <div>
               <dt>{review.sinceSource === 'built' ? 'Built on' : 'Compared with'}</dt>
-              <dd>{period(built.from, built.through)}</dd>
+              <dd>{period(built.from, built.through, words)}</dd>
             </div>
             <div>
               <dt>Reviewed</dt>
-              <dd>{period(fresh.from, fresh.through)}</dd>
+              <dd>{period(fresh.from, fresh.through, words)}</dd>
             </div>
           </dl>
         </header>
@@ -166,22 +173,22 @@ export function ReviewPage({ review, clientName, brandColor, paper, onMeasure }:
         )}
 
         <section>
-          <h2 className="op-section__title">Tiers: the new deals against the earlier ones</h2>
+          <h2 className="op-section__title">Tiers: the {freshRecords} against the earlier ones</h2>
           <table className="rv-table">
             <thead>
               <tr>
                 <th rowSpan={2}>Tier</th>
-                <th colSpan={4} className="rv-group">
+                <th colSpan={span} className="rv-group">
                   {review.sinceSource === 'built' ? 'Built on' : `Before ${formatLongDate(review.since)}`} · {formatCount(built.deals)}{' '}
-                  deals
+                  {words.records}
                 </th>
-                <th colSpan={4} className="rv-group rv-group--new">
-                  Since {formatLongDate(review.since)} · {formatCount(fresh.deals)} deals
+                <th colSpan={span} className="rv-group rv-group--new">
+                  Since {formatLongDate(review.since)} · {formatCount(fresh.deals)} {words.records}
                 </th>
               </tr>
               <tr>
-                {['Deals', 'Win rate', 'Cycle', 'Won size', 'Deals', 'Win rate', 'Cycle', 'Won size'].map((h, i) => (
-                  <th key={i} className={i >= 4 ? 'rv-new' : undefined}>
+                {[...headings, ...headings].map((h, i) => (
+                  <th key={i} className={i >= span ? 'rv-new' : undefined}>
                     {h}
                   </th>
                 ))}
@@ -195,25 +202,26 @@ export function ReviewPage({ review, clientName, brandColor, paper, onMeasure }:
                   </th>
                   <td>{formatCount(row.built.deals)}</td>
                   <td>
-                    <Rate f={row.built} />
+                    <Rate f={row.built} words={words} />
                   </td>
-                  <td>{formatDays(row.built.medianCycleDays)}</td>
+                  {cycles && <td>{formatDays(row.built.medianCycleDays)}</td>}
                   <td>{money(row.built.meanWonAmount)}</td>
                   <td className="rv-new">{formatCount(row.review.deals)}</td>
                   <td className="rv-new">
-                    <Rate f={row.review} />
+                    <Rate f={row.review} words={words} />
                   </td>
-                  <td className="rv-new">{formatDays(row.review.medianCycleDays)}</td>
+                  {cycles && <td className="rv-new">{formatDays(row.review.medianCycleDays)}</td>}
                   <td className="rv-new">{money(row.review.meanWonAmount)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
           <p className="rv-note">
-            AUC {formatAuc(auc.built)} on the deals it was built on, {formatAuc(auc.review)} on the new deals (0.5 is chance). Win rates of
-            decided deals with their 95% intervals; cycle is the median days to close, won size the mean won amount.
-            {review.tiers.some((t) => t.review.tooSmall || t.built.tooSmall) ? ' * under 30 decided deals: too few to act on.' : ''}
-            {review.undated > 0 ? ` ${formatCount(review.undated)} deals without a close date are in neither period.` : ''}
+            AUC {formatAuc(auc.built)} on the {words.records} it was built on, {formatAuc(auc.review)} on the {freshRecords} (0.5 is
+            chance). {words.rate}s of {words.decided} with their 95% intervals;{' '}
+            {[...(cycles ? [words.cycleNote] : []), words.amountNote].join(', ')}.
+            {review.tiers.some((t) => t.review.tooSmall || t.built.tooSmall) ? ` * under 30 ${words.decided}: too few to act on.` : ''}
+            {review.undated > 0 ? ` ${formatCount(review.undated)} ${words.records} without a ${words.date} are in neither period.` : ''}
           </p>
         </section>
 
@@ -238,7 +246,7 @@ export function ReviewPage({ review, clientName, brandColor, paper, onMeasure }:
                 <th>What it reads</th>
                 <th>PSI</th>
                 <th>Reading</th>
-                <th>Biggest move (share of deals)</th>
+                <th>Biggest move (share of {words.records})</th>
               </tr>
             </thead>
             <tbody>
@@ -275,16 +283,16 @@ export function ReviewPage({ review, clientName, brandColor, paper, onMeasure }:
 
         <div className="rv-two">
           <Cases
-            title="Wins it placed in the lowest tier"
+            title={`${capitalize(words.wins)} it placed in the lowest tier`}
             cases={review.missedWins}
             total={review.missedWinsTotal}
-            empty="None: every new win scored above the lowest tier."
+            empty={`None: every ${words.fresh} ${words.win} scored above the lowest tier.`}
           />
           <Cases
-            title="Losses it placed in the top tier"
+            title={`${capitalize(words.losses)} it placed in the top tier`}
             cases={review.falseAlarms}
             total={review.falseAlarmsTotal}
-            empty="None: no new loss scored in the top tier."
+            empty={`None: no ${words.fresh} ${words.loss} scored in the top tier.`}
           />
         </div>
       </div>
@@ -293,7 +301,7 @@ export function ReviewPage({ review, clientName, brandColor, paper, onMeasure }:
           <Value text={clientName.trim() || 'Client'} /> · 90-day ICP review
         </span>
         <span>
-          {formatCount(fresh.deals)} new and {formatCount(built.deals)} earlier decided deals · ICP Workbench
+          {formatCount(fresh.deals)} {words.fresh} and {formatCount(built.deals)} earlier {words.decided} · ICP Workbench
         </span>
       </footer>
     </article>

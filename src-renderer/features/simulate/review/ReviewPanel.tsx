@@ -127,7 +127,11 @@ export function ReviewPanel({ scorecards, desktop }: { scorecards: readonly Scor
         </div>
         {report && (
           <p id="rv-since-hint" className="field__hint rv-controls__hint">
-            <CalendarCheck size={14} aria-hidden /> The review starts on {report.since}: {SOURCE_WORDS[report.sinceSource]}.
+            <CalendarCheck size={14} aria-hidden /> The review starts on {report.since}:{' '}
+            {report.sinceSource === 'built' && churn
+              ? 'the day after the last customer it was built on renewed or left'
+              : SOURCE_WORDS[report.sinceSource]}
+            .
           </p>
         )}
       </div>
