@@ -199,7 +199,8 @@ export const importCommand: CliCommand = {
             ? ([
                 [
                   'Outcomes',
-                  `${summary.outcomes.won} won, ${summary.outcomes.lost} lost, ${summary.outcomes.open} open, ${summary.outcomes.unmapped} unmapped`
+                  // A churn study's won are the customers who stayed (its churn flag's yes is lost).
+                  `${summary.outcomes.won} ${summary.outcomeWords.won}, ${summary.outcomes.lost} ${summary.outcomeWords.lost}, ${summary.outcomes.open} open, ${summary.outcomes.unmapped} unmapped`
                 ]
               ] as Array<[string, string]>)
             : []),

@@ -173,7 +173,7 @@ describe('a churn study is said in retention words', { timeout: 180_000 }, () =>
       return out.join('\n')
     }
     await icp('workspace', 'create', 'w.icpw')
-    await icp('import', 'w.icpw', join(dir, 'customers.csv'))
+    expect(await icp('import', 'w.icpw', join(dir, 'customers.csv'))).toMatch(/^Outcomes +\d+ retained, \d+ churned, 0 open/m)
     const printed = await icp('scorecard', 'suggest', 'w.icpw', '--name', 'Retention ICP')
     expect(printed).toMatch(/AUC on the (held-out customers|customers it was fitted on): [\d.]+ .*on the fitting customers/)
     expect(printed).not.toMatch(/\bdeals?\b/)
