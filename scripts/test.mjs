@@ -20,6 +20,8 @@ const skips = []
  * tail only, and a count without a name cannot be followed up.
  */
 const failures = []
+/** Tests that failed once and passed on their retry (see vitest.config.mts), with the first error. */
+const flakes = []
 const scratch = mkdtempSync(join(tmpdir(), 'icp-test-report-'))
 
 function run(title, command, args, env = {}) {
@@ -68,6 +70,7 @@ function vitest(dirs) {
   const r = JSON.parse(readFileSync(report, 'utf8'))
   for (const { title, reason } of skippedVitestTests(r)) skips.push(`skipped: ${title} — ${reason}`)
   for (const { title, message } of failedVitestTests(r)) failures.push(`failed: ${title} — ${message}`)
+  for (const { title, message } of flakyVitestTests(r)) flakes.push(`flaky: ${title} — passed on its retry; first ${message}`)
   const skipped = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0)
   // A suite that fails to load has no failed tests but is a failure all the same.
   const failed = r.numFailedTests + (ok || r.numFailedTests > 0 ? 0 : 1)
@@ -106,6 +109,21 @@ function failedVitestTests(report) {
   return found
 }
 
+/** Every Vitest test that passed on a retry: its earlier runs' errors stay in its failure messages. */
+function flakyVitestTests(report) {
+  const found = []
+  for (const file of report.testResults ?? []) {
+    for (const test of file.assertionResults ?? []) {
+      if (test.status !== 'passed' || !(test.failureMessages?.length > 0)) continue
+      found.push({
+        title: [relative(ROOT, file.name), ...test.ancestorTitles, test.title].join(' › '),
+        message: errorStart(test.failureMessages[0])
+      })
+    }
+  }
+  return found
+}
+
 /** An error's message and the first place in the project it came from, for a one-glance summary. */
 function errorStart(message) {
   const lines = String(message ?? 'no message')
@@ -139,6 +157,7 @@ function playwright() {
   for (const { title, reason } of skippedTests(parsed)) skips.push(`skipped: ${title} — ${reason}`)
   for (const { title, message } of failedPlaywrightTests(parsed)) failures.push(`failed: ${title} — ${message}`)
   for (const error of errors) failures.push(`failed: playwright — ${errorStart(error.message)}`)
+  for (const { title, message } of flakyPlaywrightTests(parsed)) flakes.push(`flaky: ${title} — passed on its retry; first ${message}`)
   const passed = stats.expected + stats.flaky
   const failed = stats.unexpected + errors.length + (ok || stats.unexpected + errors.length > 0 ? 0 : 1)
   totals.passed += passed
@@ -177,6 +196,13 @@ function failedPlaywrightTests(report) {
     .map(({ title, test }) => ({ title, message: errorStart((test.results ?? []).map((result) => result.error).find(Boolean)?.message) }))
 }
 
+/** Every Playwright test that failed and then passed on its retry. */
+function flakyPlaywrightTests(report) {
+  return playwrightTests(report)
+    .filter(({ test }) => test.status === 'flaky')
+    .map(({ title, test }) => ({ title, message: errorStart((test.results ?? []).map((result) => result.error).find(Boolean)?.message) }))
+}
+
 // Built first, once: the tests run the built CLI, web host and renderer and open the sample the
 // build makes, and parallel test files would otherwise each find the build stale and wait on one
 // another to rebuild it.
@@ -201,6 +227,7 @@ rmSync(scratch, { recursive: true, force: true })
 console.log('\n━━ summary ━━')
 for (const line of summary) console.log(line)
 for (const line of skips) console.log(line)
+for (const line of flakes) console.log(line)
 for (const line of failures) console.log(line)
 console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`)
 process.exit(totals.failed > 0 ? 1 : 0)
