@@ -16,18 +16,25 @@ const pct = (value: number | null): string => (value === null ? '—' : `${(valu
 
 const count = (n: number): string => n.toLocaleString('en-US')
 
+/** How the rows and a positive one are said: deals, or a churn study's customers who stayed. */
+interface RowWords {
+  records: string
+  positive: string
+}
+const DEAL_ROWS: RowWords = { records: 'deals', positive: 'positive' }
+
 /** "7,043 deals of 7,043 accounts": both units, since account facts count accounts. */
-function sample(report: DiscoverReport): string {
-  const deals = `${count(report.n)} deals (${count(report.positives)} positive, ${pct(report.baseRate)})`
+function sample(report: DiscoverReport, words: RowWords): string {
+  const deals = `${count(report.n)} ${words.records} (${count(report.positives)} ${words.positive}, ${pct(report.baseRate)})`
   if (!report.accounts || report.accounts.n === report.n) return deals
   return `${deals}; ${count(report.accounts.n)} accounts (${count(report.accounts.positives)} positive, ${pct(report.accounts.baseRate)})`
 }
 
-function describe(report: DiscoverReport): string {
+function describe(report: DiscoverReport, words: RowWords): string {
   const verdict = {
-    none: `No attribute separates the target beyond chance in this data: ${sample(report)}.`,
-    weak: `Only weak signal: some attributes differ beyond chance, none strongly: ${sample(report)}.`,
-    present: `Signal found: ${sample(report)}.`
+    none: `No attribute separates the target beyond chance in this data: ${sample(report, words)}.`,
+    weak: `Only weak signal: some attributes differ beyond chance, none strongly: ${sample(report, words)}.`,
+    present: `Signal found: ${sample(report, words)}.`
   }[report.signal]
   const lines = report.attributes.map((a) => {
     const flags = [
@@ -38,10 +45,14 @@ function describe(report: DiscoverReport): string {
       .filter(Boolean)
       .join('; ')
     const best = [...a.values].filter((v) => !v.tooSmall).sort((x, y) => (y.lift ?? 0) - (x.lift ?? 0))[0]
-    const unit = a.unit === 'account' ? 'accounts' : 'deals'
+    const unit = a.unit === 'account' ? 'accounts' : words.records
     return `  ${a.name.padEnd(28)} IV ${a.iv.toFixed(3)} ${a.strength.padEnd(6)}${best ? `  best: ${best.label} ${pct(best.rate)} (${count(best.n)} ${unit})` : ''}${flags ? `  [${flags}]` : ''}`
   })
-  return [verdict, '', 'Attributes by information value (account facts counted in accounts, deal facts in deals):', ...lines].join('\n')
+  const units =
+    words.records === 'deals'
+      ? 'account facts counted in accounts, deal facts in deals'
+      : `account facts counted in accounts, the rest in ${words.records}`
+  return [verdict, '', `Attributes by information value (${units}):`, ...lines].join('\n')
 }
 
 export const discoverCommand: CliCommand = {
@@ -54,7 +65,10 @@ export const discoverCommand: CliCommand = {
     const target = targetOf(run)
     await run.call('workspace-open', { path: run.positionals[0]! })
     const report = await run.call('discover-run', { target })
-    run.print(report, () => describe(report))
+    // A churn study's won outcome is its retained customers (see scorecard suggest below).
+    const outcome = target === 'won' ? (await run.call('dataset-summary', {})).outcomeWords : null
+    const words = outcome?.kind === 'retained' ? { records: outcome.records, positive: outcome.won } : DEAL_ROWS
+    run.print(report, () => describe(report, words))
   }
 }
 

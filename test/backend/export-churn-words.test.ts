@@ -163,7 +163,7 @@ describe('a churn study is said in retention words', { timeout: 180_000 }, () =>
     }
   })
 
-  it('icp scorecard suggest says on which customers its AUC was measured', async () => {
+  it('icp discover counts customers, and scorecard suggest says on which customers its AUC was measured', async () => {
     const dir = tempDir()
     writeFileSync(join(dir, 'customers.csv'), churnCsv('Churn', 'Yes', 'No'))
     const icp = async (...args: string[]): Promise<string> => {
@@ -174,6 +174,9 @@ describe('a churn study is said in retention words', { timeout: 180_000 }, () =>
     }
     await icp('workspace', 'create', 'w.icpw')
     expect(await icp('import', 'w.icpw', join(dir, 'customers.csv'))).toMatch(/^Outcomes +\d+ retained, \d+ churned, 0 open/m)
+    const discovered = await icp('discover', 'w.icpw')
+    expect(discovered).toMatch(/^Signal found: 1,500 customers \([\d,]+ retained, [\d.]+%\)\./)
+    expect(discovered).not.toMatch(/\bdeals?\b|\bpositive\b/)
     const printed = await icp('scorecard', 'suggest', 'w.icpw', '--name', 'Retention ICP')
     expect(printed).toMatch(/AUC on the (held-out customers|customers it was fitted on): [\d.]+ .*on the fitting customers/)
     expect(printed).not.toMatch(/\bdeals?\b/)
