@@ -22,16 +22,19 @@ const FIRST_DECISION = Date.UTC(2024, 6, 1)
 
 /**
  * 1,500 customers whose contract length drives whether they leave; the flag column is `flag`.
- * `dated` adds the day each customer renewed or left, spread evenly over two years from July 2024.
+ * `dated` adds the day each customer renewed or left, spread evenly over two years from July 2024,
+ * and the day they became a customer, one to thirty months before.
  */
 function churnCsv(flag: string, yes: string, no: string, dated = false): string {
   const random = mulberry32(42)
-  const lines = [`customerID,Contract,PaperlessBilling,MonthlyCharges,${flag}${dated ? ',Decision Date' : ''}`]
+  const lines = [`customerID,Contract,PaperlessBilling,MonthlyCharges,${flag}${dated ? ',Decision Date,Customer Since' : ''}`]
   for (let i = 0; i < 1500; i++) {
     const contract = ['Month-to-month', 'One year', 'Two year'][Math.floor(random() * 3)]!
     const leaves = random() < (contract === 'Month-to-month' ? 0.45 : contract === 'One year' ? 0.12 : 0.04)
     const paperless = random() < 0.5 ? 'Yes' : 'No'
-    const decided = dated ? `,${new Date(FIRST_DECISION + Math.floor((i * 730) / 1500) * DAY_MS).toISOString().slice(0, 10)}` : ''
+    const decidedOn = FIRST_DECISION + Math.floor((i * 730) / 1500) * DAY_MS
+    const day = (ms: number) => new Date(ms).toISOString().slice(0, 10)
+    const decided = dated ? `,${day(decidedOn)},${day(decidedOn - (30 + ((i * 37) % 900)) * DAY_MS)}` : ''
     lines.push(`C${String(i).padStart(5, '0')},${contract},${paperless},${(20 + random() * 90).toFixed(2)},${leaves ? yes : no}${decided}`)
   }
   return `${lines.join('\n')}\n`
@@ -50,10 +53,16 @@ async function suggested(
   writeFileSync(path, churnCsv(flag, yes, no, dated))
   await importAsSuggested(backend, path)
   if (dated) {
-    // The consultant names the day each customer renewed or left as the date the outcome was decided.
+    // The consultant names the day each customer renewed or left as the date the outcome was
+    // decided, and the day they became a customer as its start.
     const table = (await backend.call('dataset-summary', {})).tables[0]!
-    const column = table.columns.find((c) => c.name === 'Decision Date')!
-    await backend.call('dataset-set-column', { kind: table.kind, index: column.index, role: 'closed-date' })
+    for (const [name, role] of [
+      ['Decision Date', 'closed-date'],
+      ['Customer Since', 'created-date']
+    ] as const) {
+      const column = table.columns.find((c) => c.name === name)!
+      await backend.call('dataset-set-column', { kind: table.kind, index: column.index, role })
+    }
   }
   const { id, validation } = await backend.call('scorecard-suggest', { name: 'Retention ICP' })
   return {
@@ -210,8 +219,8 @@ describe('the 90-day review of a churn study with dates', { timeout: 180_000 }, 
       expect(pdf).toMatch(/Churned customers it placed in the top tier/i)
       expect(pdf).not.toMatch(SALES_WORDS)
       expect(pdf).not.toMatch(DEAL_WORDS)
-      // Without a start date there is no tenure to show, so no such column.
-      expect(pdf).not.toMatch(/Tenure|Cycle/)
+      // From the day they became customers to the day they renewed or left: their tenure.
+      expect(pdf).toMatch(/Tenure/i)
     } finally {
       backend.close()
     }
@@ -228,6 +237,36 @@ describe('the 90-day review of a churn study with dates', { timeout: 180_000 }, 
     expect(printed).toMatch(/Retained customers placed in the lowest tier: \d+; churned customers placed in the top tier: \d+/)
     expect(printed).not.toMatch(SALES_WORDS)
     expect(printed).not.toMatch(DEAL_WORDS)
+  })
+
+  it('its one-pager and workbook say customers who renewed or left, newest customers and tenure', async () => {
+    const { backend, id, content } = await suggested('Churn', 'Yes', 'No', true)
+    try {
+      const text = printed(content)
+      expect(text).not.toMatch(SALES_WORDS)
+      expect(text).not.toMatch(DEAL_WORDS)
+      expect(content.analysis.builtOn).toMatch(/^1,500 customers \([\d,]+ retained\), who renewed or left 2024-07-01 to 2026-06-\d\d\./)
+      expect(content.analysis.validatedOn).toMatch(/^Measured on the newest [\d,]+ customers who renewed or left on or after /)
+
+      const pdf = (await readPdf((await backend.call('export-pdf', { scorecardId: id })).bytes)).text.replace(/\s+/g, ' ')
+      expect(pdf).toMatch(/Median tenure/i)
+      expect(pdf).not.toMatch(SALES_WORDS)
+      expect(pdf).not.toMatch(DEAL_WORDS)
+
+      const book = new ExcelJS.Workbook()
+      await book.xlsx.load(Buffer.from((await backend.call('export-workbook', { scorecardId: id })).bytes) as unknown as ExcelJS.Buffer)
+      for (const name of ['ICP', 'Bands']) {
+        const cells: string[] = []
+        book
+          .getWorksheet(name)!
+          .eachRow((row) => cells.push(...(row.values as unknown[]).filter((v): v is string => typeof v === 'string')))
+        expect(cells.join('\n'), name).not.toMatch(SALES_WORDS)
+        expect(cells.join('\n'), name).not.toMatch(DEAL_WORDS)
+        expect(cells.join('\n'), name).toMatch(/tenure/i)
+      }
+    } finally {
+      backend.close()
+    }
   })
 
   it('the same file as a sales result keeps deals closed since and win rate', async () => {

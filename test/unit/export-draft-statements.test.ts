@@ -113,6 +113,21 @@ describe('statements drafted only from evidence', () => {
     )
   })
 
+  it("names a churn study's row-level findings as customers, not deals", () => {
+    const perRow = { ...finding('c3', true, 82, 200, 60, 400), unit: 'deals' as const, heldOut: 'the newest customers' }
+    const drafted = draftStatements(icp(), { words, findings: [perRow], target: 'retained', rows: 'customers' })
+    expect(drafted.statements[0]!.text).toBe('Customers that run Salesforce stay more often than the rest.')
+    expect(drafted.statements[0]!.evidence).toMatch(/^200 customers: 41% stayed .*; on the newest customers 40% vs 16%\.$/)
+    const asHypothesis = draftStatements(icp(), {
+      words,
+      findings: [{ ...perRow, supported: false }],
+      target: 'retained',
+      rows: 'customers'
+    })
+    expect(asHypothesis.statements[0]!.text).toBe('To test: do customers that run Salesforce stay more often than the rest?')
+    expect(asHypothesis.statements.map((s) => `${s.text} ${s.evidence ?? ''}`).join(' ')).not.toMatch(/\bdeals?\b/)
+  })
+
   it('turns into hypotheses to test, with what would settle them, when nothing holds up', () => {
     const drafted = draftStatements(icp(), {
       words,

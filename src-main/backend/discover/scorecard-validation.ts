@@ -83,7 +83,7 @@ export function validateOnNewest(
   const compiled = compileScorecard(scorecard, dataset)
   const scored = scoreCompiled(compiled)
   const tiers = tierEvidence(dataset, scored, scorecard.tiers, measured)
-  const where = split.holdout ? `on ${heldOutPart(split.kind)}` : `on all the ${words.records}`
+  const where = split.holdout ? `on ${heldOutPart(split.kind, words.records)}` : `on all the ${words.records}`
   const verdict =
     scorecard.criteria.length === 0
       ? { meets: null, sentence: 'The scorecard has no criteria yet: there is nothing to validate.' }

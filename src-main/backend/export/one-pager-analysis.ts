@@ -144,7 +144,7 @@ export function analysisOf(input: AnalysisInput): OnePagerAnalysis {
   const accountsCounted = accountOutcomes(dataset).reduce((sum, outcome) => sum + (outcome >= 0 ? 1 : 0), 0)
   const period =
     evidence.firstClosed && evidence.lastClosed
-      ? `, ${outcome.periodLabel.toLowerCase()} ${evidence.firstClosed} to ${evidence.lastClosed}`
+      ? `, ${outcome.datedBy} ${evidence.firstClosed} to ${evidence.lastClosed}`
       : `, without ${outcome.dates}`
   const builtOn = builtOnWords(all, accountsCounted, period, unit, outcome)
   const aucText = validation?.auc != null ? ` AUC ${validation.auc.toFixed(2)}.` : ''
@@ -164,16 +164,21 @@ export function analysisOf(input: AnalysisInput): OnePagerAnalysis {
         : `${unsupported.length} of ${tested} criteria do not hold up on their own: ${named.join('; ')}. They may still add to the score together.`
     )
   }
-  const dealLevel = [...new Set(findings.findings.filter((f) => f.unit === 'deals' && byAccount).map((f) => f.condition.attribute))]
+  // Where each customer of a churn study is an account of its own, per row and per account are one count.
+  const rowPerAccount = outcome.kind === 'retained' && accountsCounted === all.deals
+  const dealLevel = [
+    ...new Set(findings.findings.filter((f) => f.unit === 'deals' && byAccount && !rowPerAccount).map((f) => f.condition.attribute))
+  ]
+  const row = outcome.records.replace(/s$/, '')
   if (dealLevel.length > 0)
     limits.push(
-      `${list(dealLevel.map(label))} ${dealLevel.length === 1 ? 'describes' : 'describe'} deals, not accounts: counted per deal, with an account's deals tested together.`
+      `${list(dealLevel.map(label))} ${dealLevel.length === 1 ? 'describes' : 'describe'} ${outcome.records}, not accounts: counted per ${row}, with an account's ${outcome.records} tested together.`
     )
   if (validation && validation.measuredOn === 'holdout' && scorecard.criteria.length > 0) {
     const small = validation.tiers.filter((t) => t.name !== 'Disqualified' && t.accounts < SMALL_TIER_ACCOUNTS)
     if (small.length > 0)
       limits.push(
-        `Small tiers on ${heldOutPart(split.kind)}: ${list(small.map((t) => `${isolated(t.name)} (${t.accounts} accounts)`))}; read their rates there as hints.`
+        `Small tiers on ${heldOutPart(split.kind, outcome.records)}: ${list(small.map((t) => `${isolated(t.name)} (${t.accounts} accounts)`))}; read their rates there as hints.`
       )
   }
   if (split.kind === 'random')
@@ -205,7 +210,7 @@ export function analysisOf(input: AnalysisInput): OnePagerAnalysis {
 
   return {
     strength,
-    headline: headlineOf(strength, supported, tested, validation, unit, heldOutPart(findings.split.kind), outcome),
+    headline: headlineOf(strength, supported, tested, validation, unit, heldOutPart(findings.split.kind, outcome.records), outcome),
     unit,
     supportedCriteria: supported,
     testedCriteria: tested,

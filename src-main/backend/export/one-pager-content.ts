@@ -60,7 +60,7 @@ function categoriesInWords(
           qualifies: qualifies(c, words),
           points: c.points,
           supported: finding ? finding.supported : null,
-          evidence: finding ? findingEvidence(finding, outcome.past) : null
+          evidence: finding ? findingEvidence(finding, outcome.past, outcome.records) : null
         }
       })
   }))
@@ -208,14 +208,15 @@ export function buildOnePagerContent(db: Database, scorecardId: number, override
   const scorecard = readContent(db, record.workingRevisionId, record.name)
   const words = attributeWordsOf(db)
   const dataset = datasetOrNull(db)
-  const findings = dataset ? criterionFindings(dataset, scorecard) : null
   const outcomeWords = workspaceOutcomeWords(db)
+  const findings = dataset ? criterionFindings(dataset, scorecard, dataset.outcome, outcomeWords) : null
   const validation = dataset && findings ? validateOnNewest(dataset, scorecard, dataset.outcome, findings.split, outcomeWords) : null
   const drafted = draftStatements(scorecard, {
     findings: findings?.findings ?? [],
     words,
     verdict: validation?.verdict ?? null,
     ...(outcomeWords.kind === 'retained' ? { target: 'retained' as const } : {}),
+    rows: outcomeWords.records,
     dated: dataset === null || Number.isFinite(decidedDateRange(dataset).first)
   })
   const draftedTexts = drafted.statements.map((s) => s.text)

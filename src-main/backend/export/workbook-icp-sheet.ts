@@ -148,7 +148,7 @@ export function writeIcpSheet(
         `${capitalize(words.rate)} (accounts)`,
         `${capitalize(words.decided)} (${AS_EXPORTED})`,
         `${capitalize(words.rate)} (${words.records}, ${AS_EXPORTED})`,
-        `Median cycle, days (${AS_EXPORTED})`
+        `Median ${words.kind === 'retained' ? 'tenure' : 'cycle'}, days (${AS_EXPORTED})`
       ])
       const tierCount = exported.tiers.length
       // The exported scorecard's tiers are the Scorecard sheet's rows; the one-pager's are the same list.
@@ -229,10 +229,17 @@ export function writeIcpSheet(
       }
       figure(capitalize(words.decided), evidence.deals, NUMBER_FORMATS.thousands)
       figure(`${capitalize(words.won)} ${words.records}`, evidence.wins, NUMBER_FORMATS.thousands)
-      figure('Closed between', evidence.firstClosed && evidence.lastClosed ? `${evidence.firstClosed} and ${evidence.lastClosed}` : null)
+      figure(
+        words.kind === 'retained' ? 'Renewed or left between' : 'Closed between',
+        evidence.firstClosed && evidence.lastClosed ? `${evidence.firstClosed} and ${evidence.lastClosed}` : null
+      )
       figure(`AUC (${AS_EXPORTED})`, evidence.auc, '0.000')
       if (content.analysis.validation.measuredOn === 'holdout')
-        figure(`AUC on ${heldOutPart(content.analysis.validation.kind)} (${AS_EXPORTED})`, content.analysis.validation.auc, '0.000')
+        figure(
+          `AUC on ${heldOutPart(content.analysis.validation.kind, words.records)} (${AS_EXPORTED})`,
+          content.analysis.validation.auc,
+          '0.000'
+        )
       if (evidence.topTier) {
         figure(
           `${capitalize(words.rate)} in ${evidence.topTier.name} (${words.records}, ${AS_EXPORTED})`,

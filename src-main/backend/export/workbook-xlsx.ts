@@ -52,7 +52,7 @@ export async function writeWorkbookXlsx(input: WorkbookInput): Promise<Uint8Arra
   writeIcpSheet(workbook, input.content, input.scorecard, layout, input.table)
   writeScorecardSheet(workbook, input.scorecard, layout)
   const rows = addAccountsSheet(workbook, input.scorecard, input.table, layout, input.dateAttributes)
-  writeBandsSheet(workbook, input.scorecard, input.report)
+  writeBandsSheet(workbook, input.scorecard, input.report, input.content.outcomeWords)
   writeDictionarySheet(workbook, input.dictionary)
   await workbook.commit()
   await ended

@@ -137,6 +137,8 @@ export interface OutcomeWords {
   dates: string
   /** What a row's date records, after the rows: "deals closed before …" / "customers who renewed or left before …". */
   datedBy: string
+  /** The days a row's two dates span: "sales cycle" / "tenure" (from a customer's start to renewal or leaving). */
+  cycle: string
   /** When to look again: "as deals close" / "as new customer data comes in". */
   recheckWhen: string
   /** The evidence block's title. */

@@ -42,17 +42,21 @@ export interface StatementContext {
    * out what is new since the last one, so the review statement promises a fresh export instead.
    */
   dated?: boolean
+  /** What a row of the outcome's table is: "deals" (default), or a churn study's "customers". */
+  rows?: string
 }
 
 const pct = (rate: number | null): string => (rate === null ? 'n/a' : `${Math.round(rate * 100)}%`)
 const count = (n: number): string => n.toLocaleString('en-US')
-const singular = (unit: FindingUnit): string => (unit === 'accounts' ? 'account' : 'deal')
+/** A finding's unit in words: accounts, or the rows (deals, a churn study's customers). */
+const nounOf = (unit: FindingUnit, rows = 'deals'): string => (unit === 'accounts' ? 'accounts' : rows)
+const singular = (unit: FindingUnit, rows = 'deals'): string => nounOf(unit, rows).replace(/s$/, '')
 
 /** "412 accounts: 41% won [36–47%] vs 24% of the rest; on the newest deals 38% vs 22%." (or "on the held-out accounts") */
-export function findingEvidence(finding: CriterionFinding, verb = 'won'): string {
+export function findingEvidence(finding: CriterionFinding, verb = 'won', rows = 'deals'): string {
   const { all, holdout, unit } = finding
   const [low, high] = finding.interval
-  const base = `${count(all.matching)} ${unit}: ${pct(finding.rate)} ${verb} [${Math.round(low * 100)}–${pct(high)}] vs ${pct(finding.othersRate)} of the other ${count(all.others)}`
+  const base = `${count(all.matching)} ${nounOf(unit, rows)}: ${pct(finding.rate)} ${verb} [${Math.round(low * 100)}–${pct(high)}] vs ${pct(finding.othersRate)} of the other ${count(all.others)}`
   const newest =
     holdout && holdout.matching > 0 && holdout.others > 0
       ? `; on ${finding.heldOut} ${pct(holdout.matchingPositive / holdout.matching)} vs ${pct(holdout.othersPositive / holdout.others)}`
@@ -67,8 +71,8 @@ function subjectOf(finding: CriterionFinding, words: AttributeWords): string | n
   return null
 }
 
-function findingSentence(finding: CriterionFinding, words: AttributeWords, winWord: string): string {
-  const noun = finding.unit === 'accounts' ? 'accounts' : 'deals'
+function findingSentence(finding: CriterionFinding, words: AttributeWords, winWord: string, rows: string): string {
+  const noun = nounOf(finding.unit, rows)
   const subject = subjectOf(finding, words)
   const more = finding.expected === 'higher' ? 'more' : 'less'
   if (subject) return `${subject} ${winWord} ${more} often than other ${noun}.`
@@ -119,12 +123,14 @@ const VERBS: Record<NonNullable<StatementContext['target']>, Verbs> = {
   }
 }
 
-function hypothesis(finding: CriterionFinding, words: AttributeWords, verbs: Verbs): DraftedStatement {
-  const noun = finding.unit === 'accounts' ? 'accounts' : 'deals'
+function hypothesis(finding: CriterionFinding, words: AttributeWords, verbs: Verbs, rows: string): DraftedStatement {
+  const noun = nounOf(finding.unit, rows)
   const more = finding.expected === 'higher' ? 'more' : 'less'
   const text = `To test: do ${noun} ${phraseOf(finding.condition, words)} ${verbs.present} ${more} often than the rest?`
   const sofar =
-    finding.all.matching === 0 ? `No ${noun} with a decided deal meet it yet.` : `So far ${findingEvidence(finding, verbs.past)}`
+    finding.all.matching === 0
+      ? `No ${noun}${rows === 'deals' ? ' with a decided deal' : ''} meet it yet.`
+      : `So far ${findingEvidence(finding, verbs.past, rows)}`
   const settle =
     finding.unitsToSettle !== null
       ? ` About ${count(finding.unitsToSettle)} decided ${noun} on each side would tell a difference of ${Math.max(10, Math.round(Math.abs((finding.rate ?? 0) - (finding.othersRate ?? 0)) * 100))} points from chance.`
@@ -136,6 +142,7 @@ function hypothesis(finding: CriterionFinding, words: AttributeWords, verbs: Ver
 export function draftStatements(scorecard: Scorecard, context: StatementContext): DraftedStatements {
   const words = context.words ?? rawWords
   const verbs = VERBS[context.target ?? 'won']
+  const rows = context.rows ?? 'deals'
   const byId = new Map(context.findings.map((f) => [f.id, f]))
   const criteria = scorecard.criteria.filter((c) => c.points !== 0)
   const supported = context.findings.filter((f) => f.supported)
@@ -151,7 +158,7 @@ export function draftStatements(scorecard: Scorecard, context: StatementContext)
     for (const finding of candidates) {
       if (statements.length >= 4 || seen.has(finding.condition.attribute)) continue
       seen.add(finding.condition.attribute)
-      statements.push(hypothesis(finding, words(finding.condition.attribute), verbs))
+      statements.push(hypothesis(finding, words(finding.condition.attribute), verbs, rows))
     }
     if (statements.length === 0) {
       statements.push({
@@ -178,17 +185,17 @@ export function draftStatements(scorecard: Scorecard, context: StatementContext)
     if (finding.expected === 'lower' && negatives++ > 0) continue
     seen.add(finding.condition.attribute)
     statements.push({
-      text: findingSentence(finding, words(finding.condition.attribute), verbs.present),
-      evidence: findingEvidence(finding, verbs.past)
+      text: findingSentence(finding, words(finding.condition.attribute), verbs.present, rows),
+      evidence: findingEvidence(finding, verbs.past, rows)
     })
   }
 
   const knockout = supported.find((f) => f.id.startsWith('knockout:'))
   if (knockout) {
-    const noun = knockout.unit === 'accounts' ? 'accounts' : 'deals'
+    const noun = nounOf(knockout.unit, rows)
     statements.push({
       text: `We do not pursue ${noun} ${phraseOf(knockout.condition, words(knockout.condition.attribute))}: they ${verbs.present} less often than the rest and are disqualified whatever their score.`,
-      evidence: findingEvidence(knockout, verbs.past)
+      evidence: findingEvidence(knockout, verbs.past, rows)
     })
   }
 
@@ -196,7 +203,7 @@ export function draftStatements(scorecard: Scorecard, context: StatementContext)
   if (top && context.verdict?.meets === true && statements.length < 5) {
     const tierName = /^tier\b/i.test(top.name) ? isolated(top.name) : `Tier ${isolated(top.name)}`
     statements.push({
-      text: `${tierName} ${singular(claims[0]?.unit ?? 'accounts')}s (a score of ${top.min} or more) get first call on sales time.`,
+      text: `${tierName} ${singular(claims[0]?.unit ?? 'accounts', rows)}s (a score of ${top.min} or more) get first call on sales time.`,
       evidence: context.verdict.sentence
     })
   }

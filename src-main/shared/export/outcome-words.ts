@@ -24,6 +24,7 @@ export const WON_WORDS: OutcomeWords = {
   decided: 'decided deals',
   dates: 'close dates',
   datedBy: 'closed',
+  cycle: 'sales cycle',
   recheckWhen: 'as deals close',
   evidenceTitle: 'Evidence from closed deals',
   periodLabel: 'Closed'
@@ -45,6 +46,7 @@ export const RETAINED_WORDS: OutcomeWords = {
   decided: 'customers',
   dates: 'dates',
   datedBy: 'who renewed or left',
+  cycle: 'tenure',
   recheckWhen: 'as new customer data comes in',
   evidenceTitle: 'Evidence from retained and churned customers',
   periodLabel: 'Period'

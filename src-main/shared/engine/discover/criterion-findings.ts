@@ -17,7 +17,7 @@ import { wilsonInterval } from '@shared/engine/stats/wilson'
 import { accountUnits, type AccountUnits } from './account-units'
 import { clusteredIndependence, clusterOrder } from './clustered-test'
 import { benjaminiHochberg, SIGNIFICANCE_LEVEL, twoProportionPValue } from './significance'
-import { heldOutPart, validationSplit, type ValidationSplit } from './validation-split'
+import { heldOutPart, validationSplit, type SplitWords, type ValidationSplit } from './validation-split'
 
 /** Fewer matching units than this on the newest deals: the direction there tells nothing. */
 export const MIN_HOLDOUT_MATCHING = 10
@@ -119,11 +119,20 @@ const pointsTheWay = (c: RateComparison, expected: FindingDirection): boolean =>
   return expected === 'higher' ? a > b : a < b
 }
 
-/** Each criterion with points (and each knockout) tested against the decided deals of `target` (default: won vs lost). */
-export function criterionFindings(dataset: EngineDataset, scorecard: Scorecard, target: Int8Array = dataset.outcome): ScorecardFindings {
-  const split = validationSplit(dataset, target)
+/**
+ * Each criterion with points (and each knockout) tested against the decided deals of `target`
+ * (default: won vs lost). `words` name the rows in the split and `heldOut`: a churn study's are
+ * customers (default: deals).
+ */
+export function criterionFindings(
+  dataset: EngineDataset,
+  scorecard: Scorecard,
+  target: Int8Array = dataset.outcome,
+  words?: SplitWords
+): ScorecardFindings {
+  const split = validationSplit(dataset, target, words)
   const accounts = accountUnits(dataset, target)
-  const heldOut = heldOutPart(split.kind)
+  const heldOut = heldOutPart(split.kind, words?.records)
   const holdoutAccounts = split.holdout ? accountUnits(dataset, split.holdout) : null
   let order: Int32Array | null = null
   const claims: Array<{ id: string; condition: Condition; expected: FindingDirection }> = [

@@ -41,11 +41,11 @@ export interface ValidationSplit {
 }
 
 /**
- * The deals a holdout figure comes from, in words: a time split holds out the newest deals, a
- * random one whole accounts (saying "the newest" there would be untrue).
+ * The deals (or a churn study's customers) a holdout figure comes from, in words: a time split
+ * holds out the newest, a random one whole accounts (saying "the newest" there would be untrue).
  */
-export function heldOutPart(kind: ValidationSplit['kind']): string {
-  return kind === 'time' ? 'the newest deals' : kind === 'random' ? 'the held-out accounts' : 'the deals it was built on'
+export function heldOutPart(kind: ValidationSplit['kind'], records = 'deals'): string {
+  return kind === 'time' ? `the newest ${records}` : kind === 'random' ? 'the held-out accounts' : `the ${records} it was built on`
 }
 
 const count = (n: number): string => n.toLocaleString('en-US')
@@ -119,10 +119,10 @@ export function validationSplit(
     holdoutCounts: null,
     description: why
   })
-  const needed = `at least ${MIN_HOLDOUT_EACH} won and ${MIN_HOLDOUT_EACH} lost deals to measure on and ${MIN_TRAIN_EACH} of each to fit on`
+  const needed = `at least ${MIN_HOLDOUT_EACH} positive and ${MIN_HOLDOUT_EACH} negative ${words.records} to measure on and ${MIN_TRAIN_EACH} of each to fit on`
   if (!enough(all, Math.ceil(MIN_HOLDOUT_EACH / HOLDOUT_SHARE))) {
     return none(
-      `Only ${count(all.positives)} positive and ${count(all.deals - all.positives)} negative deals: too few to hold some back and measure the scorecard on them (it needs ${needed}). The figures below are measured on the same deals the points were fitted on: they show how the scorecard ranks history, not how it will rank new accounts.`
+      `Only ${count(all.positives)} positive and ${count(all.deals - all.positives)} negative ${words.records}: too few to hold some back and measure the scorecard on them (it needs ${needed}). The figures below are measured on the same ${words.records} the points were fitted on: they show how the scorecard ranks history, not how it will rank new accounts.`
     )
   }
 
@@ -161,7 +161,7 @@ export function validationSplit(
   const holdoutCounts = sideCounts(dataset, holdout)
   if (!enough(trainCounts, MIN_TRAIN_EACH) || !enough(holdoutCounts, MIN_HOLDOUT_EACH)) {
     return none(
-      `The deals are concentrated in too few accounts to hold some accounts back (it needs ${needed}). The figures below are measured on the same deals the points were fitted on.`
+      `The ${words.records} are concentrated in too few accounts to hold some accounts back (it needs ${needed}). The figures below are measured on the same ${words.records} the points were fitted on.`
     )
   }
   return {

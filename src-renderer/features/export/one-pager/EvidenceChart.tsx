@@ -8,7 +8,7 @@ interface EvidenceChartProps {
   /** Won share of all decided deals: the dashed line the tiers are read against. */
   baseRate: number | null
   /** "Win rate", "won" and "decided deals", or "Retention rate", "retained" and "customers" for a churn study. */
-  words: Pick<OutcomeWords, 'rate' | 'won' | 'decided'>
+  words: Pick<OutcomeWords, 'rate' | 'won' | 'decided' | 'cycle'>
 }
 
 const share = (fraction: number) => `${(Math.max(0, Math.min(1, fraction)) * 100).toFixed(2)}%`
@@ -17,7 +17,7 @@ const share = (fraction: number) => `${(Math.max(0, Math.min(1, fraction)) * 100
  * Win rate, median cycle, decided deals and accounts by tier as bars laid out in HTML, so the rows can
  * grow with the page's spare height (page-geometry.ts: shareSpareHeight) and the text stays
  * text in the PDF. Full tier names are printed; small tiers are hatched: the rate is a hint. The
- * cycle is left out when no tier has one (no close dates, or a churn study, which has no sales cycle).
+ * cycle is left out when no tier has one (no close or start dates); a churn study's is the customers' tenure.
  */
 export function EvidenceChart({ tiers, baseRate, words }: EvidenceChartProps) {
   const rate = capitalize(words.rate)
@@ -28,7 +28,7 @@ export function EvidenceChart({ tiers, baseRate, words }: EvidenceChartProps) {
     <div
       className={withCycle ? 'op-chart' : 'op-chart op-chart--no-cycle'}
       role="img"
-      aria-label={`${rate}, ${withCycle ? 'median sales cycle, ' : ''}${words.decided} and accounts by tier`}
+      aria-label={`${rate}, ${withCycle ? `median ${words.cycle}, ` : ''}${words.decided} and accounts by tier`}
     >
       <div className="op-chart__head">
         <span />
@@ -36,7 +36,7 @@ export function EvidenceChart({ tiers, baseRate, words }: EvidenceChartProps) {
           {rate}
           {baseRate !== null ? ' · dashed: overall' : ''}
         </span>
-        {withCycle && <span>Median sales cycle</span>}
+        {withCycle && <span>Median {words.cycle}</span>}
         <span>{capitalize(words.decided)}</span>
         <span>Accounts</span>
       </div>
