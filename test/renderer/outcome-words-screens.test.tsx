@@ -17,6 +17,9 @@ import { KnockoutPanel } from '../../src-renderer/features/simulate/KnockoutPane
 import { OutOfTimePanel } from '../../src-renderer/features/simulate/OutOfTimePanel'
 import { useSuccessWords } from '../../src-renderer/features/simulate/use-success-words'
 import { AntiIcpPanel } from '../../src-renderer/features/discover/AntiIcpPanel'
+import { AttributeTable } from '../../src-renderer/features/discover/AttributeTable'
+import { SuggestPanel } from '../../src-renderer/features/discover/SuggestPanel'
+import type { DiscoverReport } from '@shared/domain/discover'
 import { BandAccountsDialog } from '../../src-renderer/features/simulate/BandAccountsDialog'
 import { ReviewPanel } from '../../src-renderer/features/simulate/review/ReviewPanel'
 import { ReviewPage } from '../../src-renderer/features/simulate/review/ReviewPage'
@@ -262,6 +265,46 @@ describe('the screens say the outcome in the workspace’s words', () => {
     expect(headings()).toEqual(expect.arrayContaining(['Deals', 'Win rate', 'Cycle', 'Won size']))
     expect(screen.getByText('Wins it placed in the lowest tier', { exact: false })).toBeTruthy()
     expect(document.body.textContent).toMatch(/12 deals without a close date are in neither period/)
+  })
+
+  it("Discover's attribute table and suggestion say a churn study's row facts are customer facts", async () => {
+    const attribute = (name: string, unit: 'account' | 'deal') => ({
+      name,
+      category: 'Firmographic',
+      iv: 0.5,
+      strength: 'strong' as const,
+      significant: true,
+      pValue: 0.001,
+      unit,
+      auc: 0.7,
+      leakageSuspected: false,
+      leakageReasons: [],
+      leakageOverruled: false,
+      excluded: null,
+      values: []
+    })
+    const discovered = {
+      target: 'won',
+      attributes: [attribute('Contract', 'account'), attribute('Plan', 'deal')]
+    } as unknown as DiscoverReport
+    for (const [words, fact, rows] of [
+      [RETAINED_WORDS, 'customer fact', 'customers'],
+      [WON_WORDS, 'deal fact', 'deals']
+    ] as const) {
+      const arrived = serveSummary(summaryWith(words))
+      useDiscoverStore.setState({ target: 'won' })
+      render(
+        <QueryClientProvider client={createQueryClient()}>
+          <AttributeTable report={discovered} selected={null} onSelect={() => undefined} />
+          <SuggestPanel />
+        </QueryClientProvider>
+      )
+      await arrived
+      expect(await screen.findByText(fact, undefined, { timeout: 10_000 })).toBeTruthy()
+      expect(screen.getByText('account fact')).toBeTruthy()
+      expect(screen.getByText(new RegExp(`^Fitted on the older ${rows} and measured on the newest`))).toBeTruthy()
+      cleanup()
+    }
   })
 
   it('a sales workspace keeps deals, win rate, won and lost', async () => {

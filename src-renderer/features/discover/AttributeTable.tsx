@@ -5,6 +5,7 @@ import { AttributeDetail } from './AttributeDetail'
 import { useDiscoverStore } from '../../stores/discover-store'
 import { fixed, STRENGTH_HINTS, STRENGTH_LABELS } from './discover-format'
 import { useAttributeLabel } from '../data/use-attribute-label'
+import { useTargetWords } from './use-target-words'
 
 interface AttributeTableProps {
   report: DiscoverReport
@@ -15,6 +16,9 @@ interface AttributeTableProps {
 /** Every attribute, strongest evidence first; one row opens to show its values and lift chart. */
 export function AttributeTable({ report, selected, onSelect }: AttributeTableProps) {
   const label = useAttributeLabel()
+  // A churn study's rows are customers: a fact that may differ between rows is a customer fact.
+  const rows = useTargetWords(report.target).rows
+  const row = rows.replace(/s$/, '')
   const attributes = [...report.attributes].sort((a, b) => b.iv - a.iv)
   return (
     <table className="attr-table">
@@ -52,11 +56,11 @@ export function AttributeTable({ report, selected, onSelect }: AttributeTablePro
                     className="attr-table__unit"
                     title={
                       a.unit === 'account'
-                        ? 'Counted in accounts: the same on all of an account’s deals'
-                        : 'Counted in deals: may differ between an account’s deals'
+                        ? `Counted in accounts: the same on all of an account’s ${rows}`
+                        : `Counted in ${rows}: may differ between an account’s ${rows}`
                     }
                   >
-                    {a.unit === 'account' ? 'account fact' : 'deal fact'}
+                    {a.unit === 'account' ? 'account fact' : `${row} fact`}
                   </span>
                 </th>
                 <td className="muted">{a.category}</td>

@@ -3,6 +3,7 @@ import { CheckCircle2, Sparkles } from 'lucide-react'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { useDiscoverStore } from '../../stores/discover-store'
 import { ValidationSummary } from './ValidationSummary'
+import { useTargetWords } from './use-target-words'
 
 /** A data-driven scorecard from the strongest, non-leaky attributes, saved as a new scorecard. */
 export function SuggestPanel() {
@@ -13,13 +14,14 @@ export function SuggestPanel() {
   const { suggest, dismiss } = useDiscoverStore.getState()
   const result = suggestion.value
   const trimmed = name.trim()
+  const rows = useTargetWords(target).rows
 
   return (
     <section className="panel" aria-labelledby="suggest-title">
       <header className="panel__header">
         <h3 id="suggest-title">Suggest a scorecard</h3>
         <p className="panel__hint">
-          Fitted on the older deals and measured on the newest: at most 7 attributes and 15 criteria, points from the evidence within the
+          Fitted on the older {rows} and measured on the newest: at most 7 attributes and 15 criteria, points from the evidence within the
           category budgets, tiers from the score distribution. Leaks are left out.
         </p>
       </header>
