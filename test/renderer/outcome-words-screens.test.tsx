@@ -11,6 +11,8 @@ import type { DatasetSummary } from '@shared/domain/import'
 import type { SimulationBand, SimulationReport } from '@shared/domain/simulation'
 import { RETAINED_WORDS, WON_WORDS } from '@shared/export/outcome-words'
 import { SummaryStrip } from '../../src-renderer/features/data/overview/SummaryStrip'
+import { TableCard } from '../../src-renderer/features/data/overview/TableCard'
+import { TablePicker } from '../../src-renderer/features/data/overview/TablePicker'
 import { HeadlineCards } from '../../src-renderer/features/simulate/HeadlineCards'
 import { OutcomeSwitch } from '../../src-renderer/features/simulate/OutcomeSwitch'
 import { KnockoutPanel } from '../../src-renderer/features/simulate/KnockoutPanel'
@@ -303,6 +305,34 @@ describe('the screens say the outcome in the workspace’s words', () => {
       expect(await screen.findByText(fact, undefined, { timeout: 10_000 })).toBeTruthy()
       expect(screen.getByText('account fact')).toBeTruthy()
       expect(screen.getByText(new RegExp(`^Fitted on the older ${rows} and measured on the newest`))).toBeTruthy()
+      cleanup()
+    }
+  })
+
+  it("a churn study's one table is its customers, a sales export's flat table its deals with account columns", async () => {
+    const table = {
+      kind: 'flat' as const,
+      fileName: 'telco.csv',
+      format: 'csv' as const,
+      sheetName: null,
+      rowCount: 7043,
+      importedAt: '2026-12-01T10:00:00Z',
+      columns: []
+    }
+    for (const [words, label] of [
+      [RETAINED_WORDS, 'Customers'],
+      [WON_WORDS, 'Deals with account columns']
+    ] as const) {
+      const arrived = serveSummary(summaryWith(words))
+      render(
+        <QueryClientProvider client={createQueryClient()}>
+          <TablePicker tables={[table]} selected="flat" onSelect={() => undefined} />
+          <TableCard table={table} />
+        </QueryClientProvider>
+      )
+      await arrived
+      expect(await screen.findByRole('heading', { name: label }, { timeout: 10_000 })).toBeTruthy()
+      expect(screen.getByRole('radio', { name: `${label} 7,043` })).toBeTruthy()
       cleanup()
     }
   })

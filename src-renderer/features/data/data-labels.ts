@@ -1,5 +1,6 @@
 import type { ColumnRole, ColumnType, DateOrder, Outcome, TableKind } from '@shared/domain/dataset'
 import type { FileFormat } from '@shared/domain/import'
+import type { OutcomeWords } from '@shared/domain/one-pager'
 
 /** The words consultants use, not the enum values the backend stores. */
 export const TYPE_LABELS: Record<ColumnType, string> = {
@@ -52,6 +53,11 @@ export const KIND_LABELS: Record<TableKind, string> = {
   accounts: 'Accounts',
   deals: 'Deals',
   flat: 'Deals with account columns'
+}
+
+/** A stored table's name: a churn study's one table is its customers, not deals. */
+export function tableKindLabel(kind: TableKind, outcome: Pick<OutcomeWords, 'kind'>): string {
+  return kind === 'flat' && outcome.kind === 'retained' ? 'Customers' : KIND_LABELS[kind]
 }
 
 export const KIND_CHOICES: ReadonlyArray<{ kind: TableKind; label: string; hint: string }> = [

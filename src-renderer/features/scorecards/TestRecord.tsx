@@ -7,6 +7,7 @@ import { api } from '../../api/api'
 import { errorShapeOf } from '../../api/api-client'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { useScorecardStore } from '../../stores/scorecard-store'
+import { useOutcomeWords } from '../../queries/dataset-queries'
 
 type Explained = Awaited<ReturnType<typeof explain>>
 
@@ -20,6 +21,8 @@ function explain(id: number, query: string) {
 export const TestRecord = memo(function TestRecord({ id }: { id: number }) {
   // Read here rather than passed in: the points shown follow each edit, and only this panel re-renders for them.
   const scorecard = useScorecardStore((s) => s.scorecard) ?? EMPTY
+  // A churn study's rows are customers: it has no deals to search by.
+  const churn = useOutcomeWords().kind === 'retained'
   const [query, setQuery] = useState('')
   const [results, setResults] = useState<Explained | null>(null)
   const [error, setError] = useState<ApiErrorShape | null>(null)
@@ -39,8 +42,9 @@ export const TestRecord = memo(function TestRecord({ id }: { id: number }) {
       <div className="panel__header">
         <h3 id="sc-test-title">Test a record</h3>
         <p className="panel__hint">
-          Search an account by name or id (or one of its deal ids) to see how this scorecard scores it. An account is scored by its most
-          recent deal, as in Simulate and every export.
+          {churn
+            ? 'Search a customer by name or id to see how this scorecard scores it, as in Simulate and every export.'
+            : 'Search an account by name or id (or one of its deal ids) to see how this scorecard scores it. An account is scored by its most recent deal, as in Simulate and every export.'}
         </p>
       </div>
       <form

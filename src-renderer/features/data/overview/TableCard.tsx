@@ -4,7 +4,8 @@ import type { StoredTable } from '@shared/domain/import'
 import { ConfirmDialog } from '../../../components/ConfirmDialog'
 import { relativeTime } from '../../../components/format'
 import { useDataStore } from '../../../stores/data-store'
-import { FORMAT_LABELS, KIND_LABELS } from '../data-labels'
+import { useOutcomeWords } from '../../../queries/dataset-queries'
+import { FORMAT_LABELS, tableKindLabel } from '../data-labels'
 import { formatCount } from '../data-format'
 import { FilePickerButton } from '../FilePickerButton'
 
@@ -15,7 +16,7 @@ export function TableCard({ table }: { table: StoredTable }) {
   const [confirming, setConfirming] = useState(false)
   const { startImport, removeTable } = useDataStore.getState()
   const Icon = ICONS[table.kind]
-  const label = KIND_LABELS[table.kind]
+  const label = tableKindLabel(table.kind, useOutcomeWords())
   const imported = new Date(table.importedAt)
 
   return (

@@ -1,6 +1,7 @@
 import type { TableKind } from '@shared/domain/dataset'
 import type { StoredTable } from '@shared/domain/import'
-import { KIND_LABELS } from '../data-labels'
+import { useOutcomeWords } from '../../../queries/dataset-queries'
+import { tableKindLabel } from '../data-labels'
 import { formatCount } from '../data-format'
 
 interface TablePickerProps {
@@ -11,13 +12,14 @@ interface TablePickerProps {
 
 /** Which stored table a view shows; radio buttons so arrow keys move between tables. */
 export function TablePicker({ tables, selected, onSelect }: TablePickerProps) {
+  const outcome = useOutcomeWords()
   return (
     <div className="segmented segmented--tables" role="radiogroup" aria-label="Table">
       {tables.map((table) => (
         <label key={table.kind} className="segmented__option">
           <input type="radio" name="data-table-picker" checked={table.kind === selected} onChange={() => onSelect(table.kind)} />
           <span>
-            {KIND_LABELS[table.kind]} <span className="segmented__count">{formatCount(table.rowCount)}</span>
+            {tableKindLabel(table.kind, outcome)} <span className="segmented__count">{formatCount(table.rowCount)}</span>
           </span>
         </label>
       ))}
