@@ -5,6 +5,7 @@ import type { SimulationReport } from '@shared/domain/simulation'
 import type { CliCommand, CliRun } from './cli-command'
 import { UsageError } from './cli-io'
 import { keyValueLines } from './format'
+import { capitalize } from '@shared/format'
 
 const opt = (run: CliRun, name: string): string | undefined =>
   typeof run.options[name] === 'string' ? (run.options[name] as string) : undefined
@@ -38,25 +39,71 @@ export async function scorecardId(run: CliRun): Promise<number> {
 const pct = (value: number | null): string => (value === null ? '—' : `${(value * 100).toFixed(1)}%`)
 const interval = (ci: [number | null, number | null]): string => `[${pct(ci[0])}, ${pct(ci[1])}]`
 
-function describe(report: SimulationReport): string {
+/** How the report's rows and outcome are said: won and lost deals, or a churn study's customers. */
+interface SimulateWords {
+  /** The won-vs-lost outcome's name: "won", or a churn study's "stayed vs left". */
+  outcome: string
+  records: string
+  /** " decided" deals; a churn study's customers are all decided but those without a value. */
+  decided: string
+  won: string
+  lost: string
+  open: string
+  rate: string
+  wins: string
+  cycle: string
+}
+const DEAL_WORDS: SimulateWords = {
+  outcome: 'won',
+  records: 'deals',
+  decided: ' decided',
+  won: 'won',
+  lost: 'lost',
+  open: 'open',
+  rate: 'win rate',
+  wins: 'won deals',
+  cycle: 'cycle'
+}
+const CUSTOMER_WORDS: SimulateWords = {
+  outcome: 'stayed vs left',
+  records: 'customers',
+  decided: '',
+  won: 'retained',
+  lost: 'churned',
+  open: 'without a churn value',
+  rate: 'retention',
+  wins: 'retained customers',
+  cycle: 'tenure'
+}
+
+function describe(report: SimulationReport, w: SimulateWords): string {
+  const rate = capitalize(w.rate)
   const lines = keyValueLines([
-    ['Scorecard', `${report.scorecard} (outcome: ${report.outcome})`],
-    ['Deals', `${report.n} decided (${report.wins} won, ${report.losses} lost), ${report.excludedOpen} open excluded`],
+    ['Scorecard', `${report.scorecard} (outcome: ${report.outcome === 'won' ? w.outcome : report.outcome})`],
+    [
+      capitalize(w.records),
+      `${report.n}${w.decided} (${report.wins} ${w.won}, ${report.losses} ${w.lost}), ${report.excludedOpen} ${w.open} excluded`
+    ],
     ['Ranking', `AUC ${report.auc?.toFixed(3) ?? '—'}, Gini ${report.gini?.toFixed(3) ?? '—'}, KS ${report.ks?.toFixed(3) ?? '—'}`],
-    ['Threshold', `${report.threshold}: ${report.passCount} deals pass (${pct(report.passRate)})`],
-    ['Win rate above', `${pct(report.winRateAbove)} ${interval(report.ciAbove)}`],
-    ['Win rate below', `${pct(report.winRateBelow)} ${interval(report.ciBelow)}`],
+    ['Threshold', `${report.threshold}: ${report.passCount} ${w.records} pass (${pct(report.passRate)})`],
+    [`${rate} above`, `${pct(report.winRateAbove)} ${interval(report.ciAbove)}`],
+    [`${rate} below`, `${pct(report.winRateBelow)} ${interval(report.ciBelow)}`],
     ['Lift', report.lift === null ? '—' : `${report.lift.toFixed(2)}×`],
-    ['Wins kept', pct(report.recall)],
-    ['Won revenue kept', pct(report.revenueKept)],
-    ['Median cycle', `${report.medianCycleAbove ?? '—'} days above, ${report.medianCycleBelow ?? '—'} below`]
+    [`${capitalize(w.wins)} kept`, pct(report.recall)],
+    [`${capitalize(w.won)} revenue kept`, pct(report.revenueKept)],
+    // Without close (or start) dates there is no cycle to show.
+    ...(report.medianCycleAbove === null && report.medianCycleBelow === null
+      ? []
+      : ([[`Median ${w.cycle}`, `${report.medianCycleAbove ?? '—'} days above, ${report.medianCycleBelow ?? '—'} below`]] as Array<
+          [string, string]
+        >))
   ])
   const bands = report.bands.map(
     (b) =>
-      `  ${b.name.padEnd(14)} n=${String(b.n).padStart(6)}  win rate ${pct(b.winRate).padStart(6)} ${interval(b.ci)}${b.tooSmall ? '  (too small to trust)' : ''}`
+      `  ${b.name.padEnd(14)} n=${String(b.n).padStart(6)}  ${w.rate} ${pct(b.winRate).padStart(6)} ${interval(b.ci)}${b.tooSmall ? '  (too small to trust)' : ''}`
   )
   const knockouts = report.knockouts.map(
-    (k) => `  ${k.name}: removes ${k.wonDealsRemoved} won deals, ${Math.round(k.wonRevenueRemoved)} won revenue`
+    (k) => `  ${k.name}: removes ${k.wonDealsRemoved} ${w.wins}, ${Math.round(k.wonRevenueRemoved)} ${w.won} revenue`
   )
   return [lines, '', 'Bands:', ...bands, ...(knockouts.length ? ['', 'Knockouts:', ...knockouts] : [])].join('\n')
 }
@@ -89,7 +136,9 @@ export const simulateCommand: CliCommand = {
       outcome,
       ...(splitDate ? { splitDate } : {})
     })
-    run.print(report, () => describe(report))
+    // A churn study's won outcome is its retained customers (see discover-commands.ts).
+    const churn = outcome === 'won' && (await run.call('dataset-summary', {})).outcomeWords.kind === 'retained'
+    run.print(report, () => describe(report, churn ? CUSTOMER_WORDS : DEAL_WORDS))
   }
 }
 

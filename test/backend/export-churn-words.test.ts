@@ -189,6 +189,11 @@ describe('a churn study is said in retention words', { timeout: 180_000 }, () =>
     const printed = await icp('scorecard', 'suggest', 'w.icpw', '--name', 'Retention ICP')
     expect(printed).toMatch(/AUC on the (held-out customers|customers it was fitted on): [\d.]+ .*on the fitting customers/)
     expect(printed).not.toMatch(/\bdeals?\b/)
+    const simulated = await icp('simulate', 'w.icpw', '--scorecard', 'Retention ICP')
+    expect(simulated).toMatch(/^Customers +1500 \(\d+ retained, \d+ churned\)/m)
+    expect(simulated).toMatch(/^Retention above /m)
+    expect(simulated).not.toMatch(SALES_WORDS)
+    expect(simulated).not.toMatch(DEAL_WORDS)
   })
 })
 
