@@ -4,7 +4,7 @@
  * must say so: "stay more often", "retention rate", "retained", never "win" or "won". The same
  * file with its flag named as a sales result keeps the sales words.
  */
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
@@ -194,6 +194,16 @@ describe('a churn study is said in retention words', { timeout: 180_000 }, () =>
     expect(simulated).toMatch(/^Retention above /m)
     expect(simulated).not.toMatch(SALES_WORDS)
     expect(simulated).not.toMatch(DEAL_WORDS)
+    await icp('score', 'w.icpw', '--scorecard', 'Retention ICP', '--out', 'scored.csv')
+    const [header, ...rows] = readFileSync(join(dir, 'scored.csv'), 'utf8')
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\n')
+    // Customers are known by their ids: no deal id column, and outcomes say who stayed.
+    expect(header).toMatch(/^Account ID,Account,Outcome,Score,Tier,/)
+    expect(header).not.toMatch(SALES_WORDS)
+    expect(header).not.toMatch(DEAL_WORDS)
+    expect(new Set(rows.map((row) => row.split(',')[2]))).toEqual(new Set(['retained', 'churned']))
   })
 })
 

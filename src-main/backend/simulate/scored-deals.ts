@@ -2,28 +2,40 @@ import type { Scorecard } from '@shared/engine/scorecard/model'
 import { DISQUALIFIED } from '@shared/engine/scorecard/model'
 import { describeCondition } from '@shared/engine/scorecard/describe-condition'
 import type { Simulation } from '@shared/engine/simulation/simulation'
+import type { OutcomeWords } from '@shared/domain/one-pager'
+import { WON_WORDS } from '@shared/export/outcome-words'
 
 const OUTCOME_NAMES: Record<number, string> = { 1: 'won', 0: 'lost', [-1]: 'open' }
+/** A churn study's rows are customers who stayed or left: its outcome column says so. */
+const RETAINED_NAMES: Record<number, string> = { 1: 'retained', 0: 'churned', [-1]: 'unknown' }
 
 /**
- * One row per deal: ids, outcome, score, tier, and the points each criterion gave it (before
- * any attribute cap; the score is after caps). The same table feeds `icp score` and exports.
+ * One row per deal (a churn study's customer): ids, outcome, score, tier, and the points each
+ * criterion gave it (before any attribute cap; the score is after caps). The same table feeds
+ * `icp score` and exports.
  */
-export function scoredDealsTable(scorecard: Scorecard, simulation: Simulation): { headers: string[]; rows: Array<Array<string | number>> } {
+export function scoredDealsTable(
+  scorecard: Scorecard,
+  simulation: Simulation,
+  outcome: Pick<OutcomeWords, 'kind'> = WON_WORDS
+): { headers: string[]; rows: Array<Array<string | number>> } {
   const { compiled, scored, view } = simulation
   const dataset = view.dataset
+  const churn = outcome.kind === 'retained'
+  const names = churn ? RETAINED_NAMES : OUTCOME_NAMES
   const criterionHeaders = compiled.criteria.map(({ criterion }) => criterion.label ?? describeCondition(criterion))
-  const headers = ['Deal ID', 'Account ID', 'Account', 'Outcome', 'Score', 'Tier', ...uniqueHeaders(criterionHeaders)]
+  // A customer is known by its account id: a churn study has no deal ids to list.
+  const headers = [...(churn ? [] : ['Deal ID']), 'Account ID', 'Account', 'Outcome', 'Score', 'Tier', ...uniqueHeaders(criterionHeaders)]
   const tierNames = scorecard.tiers.map((t) => t.name)
   const { scores, tiers } = scored
   const rows: Array<Array<string | number>> = []
   for (let row = 0; row < dataset.rowCount; row++) {
     const tier = tiers[row]!
     rows.push([
-      dataset.dealIds[row] ?? '',
+      ...(churn ? [] : [dataset.dealIds[row] ?? '']),
       dataset.accountIds[row] ?? '',
       dataset.accountNames[row] ?? '',
-      OUTCOME_NAMES[dataset.outcome[row]!] ?? 'open',
+      names[dataset.outcome[row]!] ?? names[-1]!,
       scores[row]!,
       tier < 0 ? DISQUALIFIED : (tierNames[tier] ?? ''),
       ...compiled.criteria.map(({ criterion, mask }) => (mask[row] === 1 ? criterion.points : 0))

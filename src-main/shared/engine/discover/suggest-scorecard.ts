@@ -227,7 +227,7 @@ function simpleScorecard(result: DiscoverResult, options: SuggestOptions, k: num
   const rateName = options.rateName ?? 'win rate'
   const label = ({ attribute, criterion }: Candidate): string => {
     const totals = totalsOf(result, attribute)
-    const unit = attribute.unit === 'account' ? 'accounts' : 'deals'
+    const unit = attribute.unit === 'account' ? 'accounts' : (options.words?.records ?? 'deals')
     return `${describeCondition(criterion.condition)} · ${rateName} ${percent(criterion.rate)} vs ${percent(totals.baseRate)} (${criterion.n.toLocaleString('en-US')} ${unit})`
   }
   return assemble(options.name, options.budgets ?? DEFAULT_CATEGORIES, candidates, chosen, label)
