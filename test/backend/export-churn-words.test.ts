@@ -279,6 +279,32 @@ describe('the 90-day review of a churn study with dates', { timeout: 180_000 }, 
         expect(cells.join('\n'), name).not.toMatch(DEAL_WORDS)
         expect(cells.join('\n'), name).toMatch(/tenure/i)
       }
+      // The scored customers say retained and churned, and the ICP sheet's live counts count those words.
+      const scored = book.getWorksheet('Scored accounts')!
+      expect(scored.getRow(1).getCell(7).value).toBe('Customers')
+      expect(scored.getRow(1).getCell(8).value).toBe('Outcome')
+      const outcomes = new Map<string, { retained: number; churned: number }>()
+      for (let r = 2; r <= scored.rowCount; r++) {
+        const tier = String(scored.getCell(`D${r}`).result ?? scored.getCell(`D${r}`).value)
+        const outcome = String(scored.getCell(`H${r}`).value)
+        expect(['retained', 'churned', 'unknown']).toContain(outcome)
+        const count = outcomes.get(tier) ?? { retained: 0, churned: 0 }
+        if (outcome === 'retained' || outcome === 'churned') count[outcome]++
+        outcomes.set(tier, count)
+      }
+      const icp = book.getWorksheet('ICP')!
+      let checked = 0
+      icp.eachRow((row) => {
+        const want = outcomes.get(String(row.getCell(1).value))
+        const won = row.getCell(5)
+        if (!want || won.type !== ExcelJS.ValueType.Formula) return
+        expect(won.formula).toContain('"retained"')
+        expect(row.getCell(4).formula).toContain('"churned"')
+        expect(won.result).toBe(want.retained)
+        expect(row.getCell(4).result).toBe(want.retained + want.churned)
+        checked++
+      })
+      expect(checked).toBeGreaterThan(1)
     } finally {
       backend.close()
     }

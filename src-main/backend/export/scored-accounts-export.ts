@@ -4,11 +4,12 @@ import type { EngineDataset } from '@shared/engine/engine-dataset'
 import type { Criterion, Scorecard } from '@shared/engine/scorecard/model'
 import { scoredAccountsCsv } from '@shared/export/scored-accounts-csv'
 import { conditionWords } from '@shared/export/readable-condition'
-import { scoredAccountsTable, type ScoredAccountsTable } from '@shared/export/scored-accounts'
+import { CUSTOMER_OUTCOME_LABELS, DEAL_OUTCOME_LABELS, scoredAccountsTable, type ScoredAccountsTable } from '@shared/export/scored-accounts'
 import { scorecardSql } from '@shared/export/scorecard-sql'
 import { safeFileName } from '@shared/format'
 import { AppError } from '../app-error'
 import { attributeWordsOf } from '../dataset/attribute-words'
+import { workspaceOutcomeWords } from '../dataset/dataset-summary'
 import { readContent } from '../scorecards/scorecard-content'
 import { findScorecard } from '../scorecards/scorecard-queries'
 import { runSimulation, simulationFor, type SimulationRequest } from '../simulate/run-simulation'
@@ -31,7 +32,12 @@ export function scoredAccountsWithData(db: Database, scorecard: Scorecard): { ta
   // Headers in the client's words, as on the one-pager: "Vertical is SaaS, FinTech", "Employees 51–500".
   const words = attributeWordsOf(db)
   const condition = (c: Criterion): string => conditionWords(c, words(c.attribute))
-  return { table: scoredAccountsTable(compiled, scored, view.dataset, (c) => c.label ?? condition(c), condition), dataset: view.dataset }
+  // A churn study's accounts are retained or churned customers, and its workbook counts them so.
+  const labels = workspaceOutcomeWords(db).kind === 'retained' ? CUSTOMER_OUTCOME_LABELS : DEAL_OUTCOME_LABELS
+  return {
+    table: scoredAccountsTable(compiled, scored, view.dataset, (c) => c.label ?? condition(c), condition, labels),
+    dataset: view.dataset
+  }
 }
 
 export const scoredAccountsOf = (db: Database, scorecard: Scorecard): ScoredAccountsTable => scoredAccountsWithData(db, scorecard).table

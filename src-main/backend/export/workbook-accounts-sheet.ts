@@ -3,7 +3,7 @@ import type { Fill, Style } from 'exceljs'
 import type { Scorecard } from '@shared/engine/scorecard/model'
 import { DISQUALIFIED } from '@shared/engine/scorecard/model'
 import { reasonsLine } from '@shared/engine/scoring/reason-codes'
-import { FIXED_HEADERS, REASONS_HEADER, type ScoredAccountsTable } from '@shared/export/scored-accounts'
+import { FIXED_HEADERS, fixedHeaders, REASONS_HEADER, type ScoredAccountsTable } from '@shared/export/scored-accounts'
 import { startsLikeFormula } from '@shared/export/spreadsheet-text'
 import {
   accountFormulas,
@@ -87,7 +87,7 @@ export function addAccountsSheet(
     pageSetup: printOnePageWide('landscape', 1)
   })
   const headers = [
-    ...FIXED_HEADERS,
+    ...fixedHeaders(table.labels),
     ...table.attributes.map((a) => a.name),
     ...table.criterionHeaders,
     REASONS_AS_EXPORTED,
@@ -202,7 +202,7 @@ export function addAccountsSheet(
       points.write(out, isFirst, account.raw)
       if (account.knockout !== null) text(knockout, out, account.knockout)
       deals.number(out, account.deals)
-      text(outcome, out, account.outcome)
+      text(outcome, out, table.labels[account.outcome])
       for (let a = 0; a < account.values.length; a++) {
         const value = account.values[a]
         const column = attributes[a]!

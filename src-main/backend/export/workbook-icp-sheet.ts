@@ -50,7 +50,7 @@ export function writeIcpSheet(
     views: [{ showGridLines: false }],
     pageSetup: printOnePageWide('portrait')
   })
-  const live = icpFormulas(layout, { tier: 'D', outcome: 'H', lastRow: table.accounts.length + 1 })
+  const live = icpFormulas(layout, { tier: 'D', outcome: 'H', lastRow: table.accounts.length + 1, labels: table.labels })
   const counts = accountCounts(table)
   const widths = [26, 44, 12, 12, 12, 12, 14, 14, 14]
   widths.forEach((width, i) => (sheet.getColumn(i + 1).width = width))

@@ -5,13 +5,13 @@
  */
 
 import { reasonsLine } from '@shared/engine/scoring/reason-codes'
-import { FIXED_HEADERS, REASONS_HEADER, type ScoredAccountsTable } from './scored-accounts'
+import { fixedHeaders, REASONS_HEADER, type ScoredAccountsTable } from './scored-accounts'
 import { toCsv } from './spreadsheet-text'
 
 const isoDate = (ms: number): string => new Date(ms).toISOString().slice(0, 10)
 
 export function scoredAccountsCsv(table: ScoredAccountsTable, dateAttributes: ReadonlySet<string>): string {
-  const headers = [...FIXED_HEADERS, ...table.attributes.map((a) => a.name), ...table.criterionHeaders, REASONS_HEADER]
+  const headers = [...fixedHeaders(table.labels), ...table.attributes.map((a) => a.name), ...table.criterionHeaders, REASONS_HEADER]
   const isDate = table.attributes.map((a) => a.kind === 'number' && dateAttributes.has(a.name))
   const rows = table.accounts.map((account) => [
     account.accountId,
@@ -21,7 +21,7 @@ export function scoredAccountsCsv(table: ScoredAccountsTable, dateAttributes: Re
     account.raw,
     account.knockout ?? '',
     account.deals,
-    account.outcome,
+    table.labels[account.outcome],
     ...account.values.map((value, a) =>
       value === null
         ? ''

@@ -21,6 +21,25 @@ import { reasonCodes, type ReasonCode } from '@shared/engine/scoring/reason-code
 /** The leading columns of every scored-accounts table (the sheet and the CSV), in order. */
 export const FIXED_HEADERS = ['Account ID', 'Account', 'Score', 'Tier', 'Points', 'Knocked out by', 'Deals', 'Outcome'] as const
 
+/**
+ * How an account's outcome and its rows are written: won, lost or open deals, or a churn study's
+ * retained, churned or unknown customers. The workbook's formulas count the same words.
+ */
+export interface OutcomeLabels {
+  won: string
+  lost: string
+  open: string
+  /** The heading of the column that counts an account's rows. */
+  rows: string
+}
+export const DEAL_OUTCOME_LABELS: OutcomeLabels = { won: 'won', lost: 'lost', open: 'open', rows: 'Deals' }
+export const CUSTOMER_OUTCOME_LABELS: OutcomeLabels = { won: 'retained', lost: 'churned', open: 'unknown', rows: 'Customers' }
+
+/** The leading headers with the rows' column named for what it counts. */
+export function fixedHeaders(labels: OutcomeLabels): string[] {
+  return FIXED_HEADERS.map((header) => (header === 'Deals' ? labels.rows : header))
+}
+
 /** After the criteria columns: why each account scored what it did (see reason-codes). */
 export const REASONS_HEADER = 'Reasons'
 
@@ -58,6 +77,8 @@ export interface ScoredAccountsTable {
   criteria: Criterion[]
   /** Highest score first; knocked-out accounts after the rest; ties by account name. */
   accounts: ScoredAccount[]
+  /** How the Outcome column and the rows' column are written. */
+  labels: OutcomeLabels
 }
 
 /** Two criteria may read the same ("Industry is SaaS"); column names must not. */
@@ -116,7 +137,8 @@ export function scoredAccountsTable(
   scored: ScoredRows,
   dataset: EngineDataset,
   heading: CriterionHeading = rawHeading,
-  reasonWords: CriterionHeading = describeCondition
+  reasonWords: CriterionHeading = describeCondition,
+  labels: OutcomeLabels = DEAL_OUTCOME_LABELS
 ): ScoredAccountsTable {
   const { scorecard } = compiled
   const names: string[] = []
@@ -171,5 +193,5 @@ export function scoredAccountsTable(
       (a.accountName < b.accountName ? -1 : a.accountName > b.accountName ? 1 : 0) ||
       a.row - b.row
   )
-  return { attributes, criterionHeaders, criteria, accounts }
+  return { attributes, criterionHeaders, criteria, accounts, labels }
 }

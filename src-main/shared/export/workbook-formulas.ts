@@ -161,6 +161,8 @@ export interface AccountRange {
   tier: string
   outcome: string
   lastRow: number
+  /** The Outcome column's words for won and lost (a churn study's: retained and churned); default won, lost. */
+  labels?: { won: string; lost: string }
 }
 
 const quotedAccounts = `'${ACCOUNTS_SHEET}'`
@@ -173,11 +175,14 @@ export function icpFormulas(layout: ScorecardLayout, accounts: AccountRange) {
   // An empty sheet still gets a valid range (row 2 alone), never one that wraps onto the header.
   const rows = (column: string) => `${quotedAccounts}!$${column}$2:$${column}$${Math.max(2, accounts.lastRow)}`
   const tierName = (t: number) => `${SCORECARD_SHEET}!$B$${layout.tierRows[t]}`
+  const labels = accounts.labels ?? { won: 'won', lost: 'lost' }
   const count = (tier: string, outcome?: 'won' | 'lost') =>
-    outcome ? `COUNTIFS(${rows(accounts.tier)},${tier},${rows(accounts.outcome)},"${outcome}")` : `COUNTIF(${rows(accounts.tier)},${tier})`
+    outcome
+      ? `COUNTIFS(${rows(accounts.tier)},${tier},${rows(accounts.outcome)},"${labels[outcome]}")`
+      : `COUNTIF(${rows(accounts.tier)},${tier})`
   const rate = (won: string, lost: string) => `IF((${won})+(${lost})=0,"n/a",(${won})/((${won})+(${lost})))`
-  const overallWon = `COUNTIF(${rows(accounts.outcome)},"won")`
-  const overallLost = `COUNTIF(${rows(accounts.outcome)},"lost")`
+  const overallWon = `COUNTIF(${rows(accounts.outcome)},"${labels.won}")`
+  const overallLost = `COUNTIF(${rows(accounts.outcome)},"${labels.lost}")`
   return {
     /** A criterion's points as the Scorecard sheet has them now. */
     points: (criterion: number): string => fromAccounts(layout.criterionRows[criterion]!),
