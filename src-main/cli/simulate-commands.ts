@@ -5,6 +5,8 @@ import type { SimulationReport } from '@shared/domain/simulation'
 import type { CliCommand, CliRun } from './cli-command'
 import { UsageError } from './cli-io'
 import { keyValueLines } from './format'
+import type { OutcomeWords } from '@shared/domain/one-pager'
+import { WON_WORDS } from '@shared/export/outcome-words'
 import { capitalize } from '@shared/format'
 
 const opt = (run: CliRun, name: string): string | undefined =>
@@ -39,41 +41,24 @@ export async function scorecardId(run: CliRun): Promise<number> {
 const pct = (value: number | null): string => (value === null ? '—' : `${(value * 100).toFixed(1)}%`)
 const interval = (ci: [number | null, number | null]): string => `[${pct(ci[0])}, ${pct(ci[1])}]`
 
-/** How the report's rows and outcome are said: won and lost deals, or a churn study's customers. */
-interface SimulateWords {
+/**
+ * How the report is said: the workspace's outcome words (won and lost deals, or a churn study's
+ * retained and churned customers), and what only this summary needs besides.
+ */
+interface SimulateWords extends Pick<OutcomeWords, 'records' | 'won' | 'lost' | 'rate'> {
   /** The won-vs-lost outcome's name: "won", or a churn study's "stayed vs left". */
   outcome: string
-  records: string
   /** " decided" deals; a churn study's customers are all decided but those without a value. */
   decided: string
-  won: string
-  lost: string
   open: string
-  rate: string
-  wins: string
   cycle: string
 }
-const DEAL_WORDS: SimulateWords = {
-  outcome: 'won',
-  records: 'deals',
-  decided: ' decided',
-  won: 'won',
-  lost: 'lost',
-  open: 'open',
-  rate: 'win rate',
-  wins: 'won deals',
-  cycle: 'cycle'
-}
-const CUSTOMER_WORDS: SimulateWords = {
-  outcome: 'stayed vs left',
-  records: 'customers',
-  decided: '',
-  won: 'retained',
-  lost: 'churned',
-  open: 'without a churn value',
-  rate: 'retention',
-  wins: 'retained customers',
-  cycle: 'tenure'
+
+function simulateWords(words: OutcomeWords): SimulateWords {
+  const { records, won, lost, rate } = words
+  return words.kind === 'retained'
+    ? { records, won, lost, rate, outcome: 'stayed vs left', decided: '', open: 'without a churn value', cycle: 'tenure' }
+    : { records, won, lost, rate, outcome: 'won', decided: ' decided', open: 'open', cycle: 'cycle' }
 }
 
 function describe(report: SimulationReport, w: SimulateWords): string {
@@ -89,7 +74,7 @@ function describe(report: SimulationReport, w: SimulateWords): string {
     [`${rate} above`, `${pct(report.winRateAbove)} ${interval(report.ciAbove)}`],
     [`${rate} below`, `${pct(report.winRateBelow)} ${interval(report.ciBelow)}`],
     ['Lift', report.lift === null ? '—' : `${report.lift.toFixed(2)}×`],
-    [`${capitalize(w.wins)} kept`, pct(report.recall)],
+    [`${capitalize(w.won)} ${w.records} kept`, pct(report.recall)],
     [`${capitalize(w.won)} revenue kept`, pct(report.revenueKept)],
     // Without close (or start) dates there is no cycle to show.
     ...(report.medianCycleAbove === null && report.medianCycleBelow === null
@@ -103,7 +88,7 @@ function describe(report: SimulationReport, w: SimulateWords): string {
       `  ${b.name.padEnd(14)} n=${String(b.n).padStart(6)}  ${w.rate} ${pct(b.winRate).padStart(6)} ${interval(b.ci)}${b.tooSmall ? '  (too small to trust)' : ''}`
   )
   const knockouts = report.knockouts.map(
-    (k) => `  ${k.name}: removes ${k.wonDealsRemoved} ${w.wins}, ${Math.round(k.wonRevenueRemoved)} ${w.won} revenue`
+    (k) => `  ${k.name}: removes ${k.wonDealsRemoved} ${w.won} ${w.records}, ${Math.round(k.wonRevenueRemoved)} ${w.won} revenue`
   )
   return [lines, '', 'Bands:', ...bands, ...(knockouts.length ? ['', 'Knockouts:', ...knockouts] : [])].join('\n')
 }
@@ -137,8 +122,8 @@ export const simulateCommand: CliCommand = {
       ...(splitDate ? { splitDate } : {})
     })
     // A churn study's won outcome is its retained customers (see discover-commands.ts).
-    const churn = outcome === 'won' && (await run.call('dataset-summary', {})).outcomeWords.kind === 'retained'
-    run.print(report, () => describe(report, churn ? CUSTOMER_WORDS : DEAL_WORDS))
+    const words = outcome === 'won' ? (await run.call('dataset-summary', {})).outcomeWords : WON_WORDS
+    run.print(report, () => describe(report, simulateWords(words)))
   }
 }
 

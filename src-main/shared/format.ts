@@ -42,3 +42,8 @@ export function withoutIsolates(text: string): string {
 export function capitalize(text: string): string {
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}`
 }
+
+/** One of the app's plural nouns of records: "deals" -> "deal", "decided deals" -> "decided deal", "customers" -> "customer". */
+export function singular(plural: string): string {
+  return plural.replace(/s$/, '')
+}

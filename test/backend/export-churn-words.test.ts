@@ -191,7 +191,7 @@ describe('a churn study is said in retention words', { timeout: 180_000 }, () =>
     expect(printed).not.toMatch(/\bdeals?\b/)
     const simulated = await icp('simulate', 'w.icpw', '--scorecard', 'Retention ICP')
     expect(simulated).toMatch(/^Customers +1500 \(\d+ retained, \d+ churned\)/m)
-    expect(simulated).toMatch(/^Retention above /m)
+    expect(simulated).toMatch(/^Retention rate above /m)
     expect(simulated).not.toMatch(SALES_WORDS)
     expect(simulated).not.toMatch(DEAL_WORDS)
     await icp('score', 'w.icpw', '--scorecard', 'Retention ICP', '--out', 'scored.csv')

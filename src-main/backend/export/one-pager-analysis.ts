@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3'
-import { capitalize, isolated } from '@shared/format'
+import { capitalize, isolated, singular } from '@shared/format'
 import type { ScorecardValidation } from '@shared/domain/discover'
 import type { EvidenceStrength, OnePagerAnalysis, OnePagerContent, OutcomeWords } from '@shared/domain/one-pager'
 import { accountUnits, heldOutPart, HOLDOUT_SHARE, MIN_HOLDOUT_EACH, type ScorecardFindings } from '@shared/engine/discover'
@@ -169,7 +169,7 @@ export function analysisOf(input: AnalysisInput): OnePagerAnalysis {
   const dealLevel = [
     ...new Set(findings.findings.filter((f) => f.unit === 'deals' && byAccount && !rowPerAccount).map((f) => f.condition.attribute))
   ]
-  const row = outcome.records.replace(/s$/, '')
+  const row = singular(outcome.records)
   if (dealLevel.length > 0)
     limits.push(
       `${list(dealLevel.map(label))} ${dealLevel.length === 1 ? 'describes' : 'describe'} ${outcome.records}, not accounts: counted per ${row}, with an account's ${outcome.records} tested together.`

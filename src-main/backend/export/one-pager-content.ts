@@ -90,19 +90,6 @@ function datasetOrNull(db: Database): EngineDataset | null {
   }
 }
 
-/** The first and last date of the decided records (Infinity and -Infinity when none has one). */
-function decidedDateRange(dataset: EngineDataset): { first: number; last: number } {
-  let first = Infinity
-  let last = -Infinity
-  for (let row = 0; row < dataset.rowCount; row++) {
-    const closed = dataset.closedAt[row]!
-    if (dataset.outcome[row] === -1 || !Number.isFinite(closed)) continue
-    if (closed < first) first = closed
-    if (closed > last) last = closed
-  }
-  return { first, last }
-}
-
 function evidenceOf(db: Database, scorecard: Scorecard, dataset: EngineDataset | null, outcome: OutcomeWords): OnePagerContent['evidence'] {
   const empty: OnePagerContent['evidence'] = {
     deals: 0,
@@ -126,7 +113,14 @@ function evidenceOf(db: Database, scorecard: Scorecard, dataset: EngineDataset |
     throw error
   }
 
-  const { first, last } = decidedDateRange(dataset)
+  let first = Infinity
+  let last = -Infinity
+  for (let row = 0; row < dataset.rowCount; row++) {
+    const closed = dataset.closedAt[row]!
+    if (dataset.outcome[row] === -1 || !Number.isFinite(closed)) continue
+    if (closed < first) first = closed
+    if (closed > last) last = closed
+  }
   const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10)
   // Accounts per tier by the one rule every screen and export uses: each account in the tier of
   // its most recent deal, counted when it is decided (won when any deal was won, lost when all were).
@@ -211,13 +205,14 @@ export function buildOnePagerContent(db: Database, scorecardId: number, override
   const outcomeWords = workspaceOutcomeWords(db)
   const findings = dataset ? criterionFindings(dataset, scorecard, dataset.outcome, outcomeWords) : null
   const validation = dataset && findings ? validateOnNewest(dataset, scorecard, dataset.outcome, findings.split, outcomeWords) : null
+  const evidence = evidenceOf(db, scorecard, dataset, outcomeWords)
   const drafted = draftStatements(scorecard, {
     findings: findings?.findings ?? [],
     words,
     verdict: validation?.verdict ?? null,
     ...(outcomeWords.kind === 'retained' ? { target: 'retained' as const } : {}),
     rows: outcomeWords.records,
-    dated: dataset === null || Number.isFinite(decidedDateRange(dataset).first)
+    dated: dataset === null || evidence.firstClosed !== null
   })
   const draftedTexts = drafted.statements.map((s) => s.text)
 
@@ -236,7 +231,6 @@ export function buildOnePagerContent(db: Database, scorecardId: number, override
   const adjacent = adjacentRecord
     ? { name: adjacentRecord.name, categories: categoriesInWords(workingScorecard(db, adjacentRecord.id), words, null) }
     : null
-  const evidence = evidenceOf(db, scorecard, dataset, outcomeWords)
   const market = document.showMarket === true ? marketLineFor(db, scorecardId) : null
 
   return {

@@ -4,7 +4,7 @@ import type { EngineDataset } from '@shared/engine/engine-dataset'
 import type { Criterion, Scorecard } from '@shared/engine/scorecard/model'
 import { scoredAccountsCsv } from '@shared/export/scored-accounts-csv'
 import { conditionWords } from '@shared/export/readable-condition'
-import { CUSTOMER_OUTCOME_LABELS, DEAL_OUTCOME_LABELS, scoredAccountsTable, type ScoredAccountsTable } from '@shared/export/scored-accounts'
+import { outcomeLabels, scoredAccountsTable, type ScoredAccountsTable } from '@shared/export/scored-accounts'
 import { scorecardSql } from '@shared/export/scorecard-sql'
 import { safeFileName } from '@shared/format'
 import { AppError } from '../app-error'
@@ -33,7 +33,7 @@ export function scoredAccountsWithData(db: Database, scorecard: Scorecard): { ta
   const words = attributeWordsOf(db)
   const condition = (c: Criterion): string => conditionWords(c, words(c.attribute))
   // A churn study's accounts are retained or churned customers, and its workbook counts them so.
-  const labels = workspaceOutcomeWords(db).kind === 'retained' ? CUSTOMER_OUTCOME_LABELS : DEAL_OUTCOME_LABELS
+  const labels = outcomeLabels(workspaceOutcomeWords(db))
   return {
     table: scoredAccountsTable(compiled, scored, view.dataset, (c) => c.label ?? condition(c), condition, labels),
     dataset: view.dataset

@@ -34,7 +34,7 @@ export function reviewScorecard(db: Database, scorecardId: number, since?: strin
   const scorecard = readContent(db, record.workingRevisionId, record.name)
   const simulation = simulationFor(db, scorecard, 'won')
   // A churn study is customers who renewed or left, with no deals to close.
-  const reviewWords = reviewWordsFor(workspaceOutcomeWords(db).kind)
+  const reviewWords = reviewWordsFor(workspaceOutcomeWords(db))
   let cutMs: number
   let sinceSource: ReviewReport['sinceSource']
   const built = builtPeriod(db, record.workingRevisionId)

@@ -4,10 +4,7 @@ import { describeCondition } from '@shared/engine/scorecard/describe-condition'
 import type { Simulation } from '@shared/engine/simulation/simulation'
 import type { OutcomeWords } from '@shared/domain/one-pager'
 import { WON_WORDS } from '@shared/export/outcome-words'
-
-const OUTCOME_NAMES: Record<number, string> = { 1: 'won', 0: 'lost', [-1]: 'open' }
-/** A churn study's rows are customers who stayed or left: its outcome column says so. */
-const RETAINED_NAMES: Record<number, string> = { 1: 'retained', 0: 'churned', [-1]: 'unknown' }
+import { outcomeLabels } from '@shared/export/scored-accounts'
 
 /**
  * One row per deal (a churn study's customer): ids, outcome, score, tier, and the points each
@@ -17,12 +14,14 @@ const RETAINED_NAMES: Record<number, string> = { 1: 'retained', 0: 'churned', [-
 export function scoredDealsTable(
   scorecard: Scorecard,
   simulation: Simulation,
-  outcome: Pick<OutcomeWords, 'kind'> = WON_WORDS
+  outcome: OutcomeWords = WON_WORDS
 ): { headers: string[]; rows: Array<Array<string | number>> } {
   const { compiled, scored, view } = simulation
   const dataset = view.dataset
   const churn = outcome.kind === 'retained'
-  const names = churn ? RETAINED_NAMES : OUTCOME_NAMES
+  // The scored accounts' words: won, lost, open, or a churn study's retained, churned, unknown.
+  const labels = outcomeLabels(outcome)
+  const names: Record<number, string> = { 1: labels.won, 0: labels.lost, [-1]: labels.open }
   const criterionHeaders = compiled.criteria.map(({ criterion }) => criterion.label ?? describeCondition(criterion))
   // A customer is known by its account id: a churn study has no deal ids to list.
   const headers = [...(churn ? [] : ['Deal ID']), 'Account ID', 'Account', 'Outcome', 'Score', 'Tier', ...uniqueHeaders(criterionHeaders)]

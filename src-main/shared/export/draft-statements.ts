@@ -50,7 +50,6 @@ const pct = (rate: number | null): string => (rate === null ? 'n/a' : `${Math.ro
 const count = (n: number): string => n.toLocaleString('en-US')
 /** A finding's unit in words: accounts, or the rows (deals, a churn study's customers). */
 const nounOf = (unit: FindingUnit, rows = 'deals'): string => (unit === 'accounts' ? 'accounts' : rows)
-const singular = (unit: FindingUnit, rows = 'deals'): string => nounOf(unit, rows).replace(/s$/, '')
 
 /** "412 accounts: 41% won [36–47%] vs 24% of the rest; on the newest deals 38% vs 22%." (or "on the held-out accounts") */
 export function findingEvidence(finding: CriterionFinding, verb = 'won', rows = 'deals'): string {
@@ -203,7 +202,7 @@ export function draftStatements(scorecard: Scorecard, context: StatementContext)
   if (top && context.verdict?.meets === true && statements.length < 5) {
     const tierName = /^tier\b/i.test(top.name) ? isolated(top.name) : `Tier ${isolated(top.name)}`
     statements.push({
-      text: `${tierName} ${singular(claims[0]?.unit ?? 'accounts', rows)}s (a score of ${top.min} or more) get first call on sales time.`,
+      text: `${tierName} ${nounOf(claims[0]?.unit ?? 'accounts', rows)} (a score of ${top.min} or more) get first call on sales time.`,
       evidence: context.verdict.sentence
     })
   }

@@ -8,7 +8,10 @@
  * Deal attributes (lead source, say) are read from that deal. Deals without an account are left out.
  */
 
+import type { OutcomeWords } from '@shared/domain/one-pager'
 import type { EngineColumn, EngineDataset } from '@shared/engine/engine-dataset'
+import { capitalize } from '@shared/format'
+import { WON_WORDS } from './outcome-words'
 import { MISSING_CODE } from '@shared/engine/engine-dataset'
 import { accountOutcomes, representativeDeals } from '@shared/engine/representative-deals'
 import { describeCondition } from '@shared/engine/scorecard/describe-condition'
@@ -32,8 +35,11 @@ export interface OutcomeLabels {
   /** The heading of the column that counts an account's rows. */
   rows: string
 }
-export const DEAL_OUTCOME_LABELS: OutcomeLabels = { won: 'won', lost: 'lost', open: 'open', rows: 'Deals' }
-export const CUSTOMER_OUTCOME_LABELS: OutcomeLabels = { won: 'retained', lost: 'churned', open: 'unknown', rows: 'Customers' }
+/** The labels in the workspace's outcome words: won, lost and open deals, or retained, churned and unknown customers. */
+export function outcomeLabels(words: Pick<OutcomeWords, 'kind' | 'won' | 'lost' | 'records'>): OutcomeLabels {
+  // A churn study has no open deals: a customer without a churn value is unknown.
+  return { won: words.won, lost: words.lost, open: words.kind === 'retained' ? 'unknown' : 'open', rows: capitalize(words.records) }
+}
 
 /** The leading headers with the rows' column named for what it counts. */
 export function fixedHeaders(labels: OutcomeLabels): string[] {
@@ -138,7 +144,7 @@ export function scoredAccountsTable(
   dataset: EngineDataset,
   heading: CriterionHeading = rawHeading,
   reasonWords: CriterionHeading = describeCondition,
-  labels: OutcomeLabels = DEAL_OUTCOME_LABELS
+  labels: OutcomeLabels = outcomeLabels(WON_WORDS)
 ): ScoredAccountsTable {
   const { scorecard } = compiled
   const names: string[] = []

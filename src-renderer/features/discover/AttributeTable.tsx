@@ -1,4 +1,5 @@
 import { Fragment } from 'react'
+import { singular } from '@shared/format'
 import { ChevronRight, ShieldAlert } from 'lucide-react'
 import type { DiscoverAttribute, DiscoverReport } from '@shared/domain/discover'
 import { AttributeDetail } from './AttributeDetail'
@@ -18,7 +19,7 @@ export function AttributeTable({ report, selected, onSelect }: AttributeTablePro
   const label = useAttributeLabel()
   // A churn study's rows are customers: a fact that may differ between rows is a customer fact.
   const rows = useTargetWords(report.target).rows
-  const row = rows.replace(/s$/, '')
+  const row = singular(rows)
   const attributes = [...report.attributes].sort((a, b) => b.iv - a.iv)
   return (
     <table className="attr-table">
