@@ -8,19 +8,26 @@ import { AppError } from '../app-error'
  * symlink to it) reports 0 and never ends, a FIFO reports 0 and blocks. Opened non-blocking so a
  * FIFO is refused instead of waiting forever for a writer.
  */
-export function readInputFile(path: string, maxBytes: number, tooLarge: (name: string, limit: number) => string): Uint8Array {
+export function readInputFile(
+  path: string,
+  maxBytes: number,
+  tooLarge: (name: string, limit: number) => string,
+  /** From this size on, the bytes are in shared memory another thread can read without a copy. */
+  sharedFrom = Infinity
+): Uint8Array {
   const { fd, stats } = openInputFile(path)
   const name = basename(path)
   try {
     // Sized by what stat says plus one byte, so that the read which finds the end needs no
     // larger buffer (sized exactly, a 134 MB file was copied into a 268 MB one just to see EOF);
     // grown only for a file that grew since stat, and cut off one byte past the limit.
-    let buffer = Buffer.allocUnsafe(Math.min(Math.max(stats.size + 1, 64 * 1024), maxBytes + 1))
+    const allocate = (size: number): Buffer => (size > sharedFrom ? Buffer.from(new SharedArrayBuffer(size)) : Buffer.allocUnsafe(size))
+    let buffer = allocate(Math.min(Math.max(stats.size + 1, 64 * 1024), maxBytes + 1))
     let length = 0
     for (;;) {
       if (length === buffer.length) {
         if (length > maxBytes) throw new AppError('BAD_INPUT', tooLarge(name, maxBytes), { path, limit: maxBytes })
-        const grown = Buffer.allocUnsafe(Math.min(buffer.length * 2, maxBytes + 1))
+        const grown = allocate(Math.min(buffer.length * 2, maxBytes + 1))
         buffer.copy(grown, 0, 0, length)
         buffer = grown
       }

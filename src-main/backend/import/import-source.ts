@@ -18,16 +18,20 @@ export type ReaderSource = { path: string; bytes?: undefined } | { bytes: Uint8A
 export type ReaderRequest = Omit<StageRequest, 'bytes'> & ReaderSource
 
 /** The bytes of a file chosen for import, refused past MAX_IMPORT_BYTES with a message about the file. */
-export function readImportFile(path: string): Uint8Array {
+export function readImportFile(path: string, sharedFrom?: number): Uint8Array {
   return readInputFile(
     path,
     MAX_IMPORT_BYTES,
-    (name, limit) => `${name} is larger than ${limit / 1048576} MB; files over ${limit / 1048576} MB are not imported.`
+    (name, limit) => `${name} is larger than ${limit / 1048576} MB; files over ${limit / 1048576} MB are not imported.`,
+    sharedFrom
   )
 }
 
-/** The request with its bytes loaded (from the path when it names one). */
-export function loadReaderRequest(request: ReaderRequest): StageRequest {
+/**
+ * The request with its bytes loaded (from the path when it names one); from `sharedFrom` bytes
+ * on, in shared memory, for a second reading thread (see csv-columns-helper.ts).
+ */
+export function loadReaderRequest(request: ReaderRequest, sharedFrom?: number): StageRequest {
   const { path, bytes, ...rest } = request
-  return { ...rest, bytes: path !== undefined ? readImportFile(path) : bytes }
+  return { ...rest, bytes: path !== undefined ? readImportFile(path, sharedFrom) : bytes }
 }

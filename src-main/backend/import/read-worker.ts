@@ -4,6 +4,9 @@ import { AppError } from '../app-error'
 import { loadReaderRequest, type ReaderRequest } from './import-source'
 import { stageFile } from './stage-file'
 import { StagedColumnsWriter, type ColumnSection } from './staged-columns-file'
+import { HELPER_MIN_BYTES } from './read/csv-columns'
+import { COLUMNS_TASK, csvColumnsTask, ThreadColumnsHelper } from './read/csv-columns-helper'
+import { HelperThread, isHelperThread, serveHelperTasks, type HelperTask } from './helper-thread'
 
 /**
  * Child-process entry: reading and profiling a file runs in its own process, not a thread, so
@@ -11,11 +14,13 @@ import { StagedColumnsWriter, type ColumnSection } from './staged-columns-file'
  * catches) ends only this process; the parent reports its death as an error about the file.
  * Its stdout and stderr are not the user's terminal (libraries' warnings stay here).
  */
-const send = process.send?.bind(process)
-if (!send) throw new Error('read-worker must run as a child process with an IPC channel')
-
-// The parent went away (closed, crashed): there is no one left to read for.
-process.on('disconnect', () => process.exit(0))
+function serveOneRead(): void {
+  const send = process.send?.bind(process)
+  if (!send) throw new Error('read-worker must run as a child process with an IPC channel')
+  // The parent went away (closed, crashed): there is no one left to read for.
+  process.on('disconnect', () => process.exit(0))
+  process.once('message', (message: ReaderRequest & { columnsFile: string }) => read(message, send))
+}
 
 const gc = (globalThis as { gc?: () => void }).gc
 /** Heap in use after the last collection this process asked for. */
@@ -36,10 +41,12 @@ function collectWhenGrown(): void {
   if (getHeapStatistics().used_heap_size - liveAfterCollect > GARBAGE_BEFORE_COLLECT) collect()
 }
 
-process.once('message', ({ columnsFile, ...message }: ReaderRequest & { columnsFile: string }) => {
+type Send = NonNullable<typeof process.send>
+
+function read({ columnsFile, ...message }: ReaderRequest & { columnsFile: string }, send: Send): void {
   let lastSent = 0
   try {
-    const { columns, ...staged } = stageFile(loadReaderRequest(message), {
+    const { columns, ...staged } = stageFile(loadReaderRequest(message, HELPER_MIN_BYTES), {
       onProgress(phase, done, total, rows) {
         if (phase === 'profiling') collectWhenGrown()
         const now = Date.now()
@@ -51,7 +58,9 @@ process.once('message', ({ columnsFile, ...message }: ReaderRequest & { columnsF
       // Reading leaves hundreds of MB of garbage V8 has not collected yet (measured on the
       // 1M-row CSV: 440 MB of heap in use, 320 MB of it live). Collecting it here, once, lets
       // profiling reuse that space instead of growing the heap past it (peak 750 -> 660 MB).
-      onRead: collect
+      onRead: collect,
+      // A large CSV's columns are built on two threads (read/csv-columns-helper.ts).
+      columnsHelper: new ThreadColumnsHelper(new HelperThread(__filename))
     })
     // The columns go through a file the app named (see staged-columns-file.ts), and only once
     // profiling is done: the app taking them over while this process still held its own copy
@@ -78,7 +87,7 @@ process.once('message', ({ columnsFile, ...message }: ReaderRequest & { columnsF
       () => process.disconnect()
     )
   }
-})
+}
 
 function writeColumns(path: string, columns: readonly DictionaryColumn[], names: readonly string[], fileName: string): ColumnSection[] {
   let writer: StagedColumnsWriter | null = null
@@ -107,3 +116,8 @@ function writeColumns(path: string, columns: readonly DictionaryColumn[], names:
     writer?.close()
   }
 }
+
+// The same file is the entry of the reading process's second thread (helper-thread.ts): one
+// bundle, and one way to start it, from source or bundled.
+if (isHelperThread()) serveHelperTasks({ [COLUMNS_TASK]: csvColumnsTask as HelperTask })
+else serveOneRead()

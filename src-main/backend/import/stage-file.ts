@@ -9,6 +9,7 @@ import { suggestCategory, suggestRolesWithReasons, type ColumnForRoles } from '@
 import { applyHygieneRules, proposeCleanups } from '@shared/import/hygiene'
 import { isMissingValue, missingTokenSet, parseNumber } from '@shared/import/values'
 import { readTable } from './read'
+import type { ColumnsHelper } from './read/csv-columns'
 import { applyLevels } from '@shared/import/column-levels'
 import { REMEMBERED_REASON, shapeKey, type RememberedColumn } from './import-shape-memory'
 import type { StagedFile } from './staged-file'
@@ -38,6 +39,8 @@ export interface StageHooks {
   isCancelled(): boolean
   /** Called between reading and profiling (the reading process collects garbage there). */
   onRead?(): void
+  /** A second thread for a large CSV's columns (the reading process has one). */
+  columnsHelper?: ColumnsHelper
 }
 
 const PREVIEW_ROWS = 200
@@ -62,7 +65,8 @@ export function stageFile(request: StageRequest, hooks: StageHooks): StagedFile 
       ...(request.headerRow !== undefined ? { headerRow: request.headerRow } : {}),
       onProgress: (done, total, read) => hooks.onProgress('reading', done, total, read ?? rows),
       isCancelled: hooks.isCancelled,
-      columnar: true
+      columnar: true,
+      ...(hooks.columnsHelper !== undefined ? { columnsHelper: hooks.columnsHelper } : {})
     },
     (cells) => {
       // Room for 4096 rows per column up front, but no more than about 16 MB in all, so a

@@ -19,6 +19,19 @@ export function decodeRange(buffer: Buffer, start: number, end: number, ascii: b
   return buffer.toString(ascii ? 'latin1' : 'utf8', start, end)
 }
 
+/** A column that stopped de-duplicating, its entries kept as the file's bytes. */
+export function spanEntriesColumn(codes: Uint32Array, entries: ByteSpanEntries): DictionaryColumn {
+  return {
+    // Built only for a caller that asks for the whole dictionary (see columnEntries).
+    get dictionary(): string[] {
+      return entries.toArray()
+    },
+    codes,
+    unique: false,
+    entries
+  }
+}
+
 export class ByteDictionaryBuilder {
   /**
    * Once the column stopped de-duplicating (see stopsDeduplicating), its entries from then on:
@@ -119,15 +132,7 @@ export class ByteDictionaryBuilder {
     const codes = this.codes.finishView()
     const entries = this.rest
     if (entries === null) return { dictionary: this.dictionary, codes, unique: true }
-    return {
-      // Built only for a caller that asks for the whole dictionary (see columnEntries).
-      get dictionary(): string[] {
-        return entries.toArray()
-      },
-      codes,
-      unique: false,
-      entries
-    }
+    return spanEntriesColumn(codes, entries)
   }
 
   private valueIndex(): Map<string, number> {

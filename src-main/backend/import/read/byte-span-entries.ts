@@ -27,6 +27,17 @@ function sameLowerCase(buffer: Buffer, start: number, token: Uint8Array): boolea
   return true
 }
 
+export interface PackedSpanEntries {
+  bytes: Uint8Array
+  head: readonly string[]
+  starts: Uint32Array
+  sizes: Uint32Array
+  kinds: Uint8Array
+  strings: ReadonlyMap<number, string>
+  count: number
+  untrimmed: boolean
+}
+
 export class ByteSpanEntries implements EntryList {
   private starts: Uint32Array
   private sizes: Uint32Array
@@ -52,6 +63,28 @@ export class ByteSpanEntries implements EntryList {
 
   get length(): number {
     return this.head.length + this.count
+  }
+
+  /**
+   * The entries as plain data for another thread (csv-columns-helper.ts, parallel-profiles.ts):
+   * the file's bytes are seen there without a copy when they are in shared memory.
+   */
+  pack(): PackedSpanEntries {
+    const { buffer, head, starts, sizes, kinds, strings, count, untrimmed } = this
+    return { bytes: buffer, head, starts, sizes, kinds, strings, count, untrimmed }
+  }
+
+  /** Entries packed by pack() on another thread. */
+  static unpack(packed: PackedSpanEntries): ByteSpanEntries {
+    const { bytes } = packed
+    const entries = new ByteSpanEntries(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), packed.head, 0)
+    entries.starts = packed.starts
+    entries.sizes = packed.sizes
+    entries.kinds = packed.kinds
+    for (const [at, value] of packed.strings) entries.strings.set(at, value)
+    entries.count = packed.count
+    entries.untrimmed = packed.untrimmed
+    return entries
   }
 
   /**

@@ -18,6 +18,7 @@ import type { DictionaryColumn } from '@shared/engine/dictionary-column'
 import { ByteDictionaryBuilder, decodeRange } from './byte-dictionary-builder'
 import { trimCell } from './cell-string'
 import { MAX_RECORD_CHARS } from './csv-parser'
+import { planColumnSplit } from './csv-column-split'
 import { footerReason } from './footer-rows'
 import type { ReadControl } from './read-control'
 import { RowSink } from './row-sink'
@@ -45,7 +46,36 @@ export interface ColumnsSetup {
   /** Header cells: every column is named and kept (the caller checks). */
   width: number
   control: ReadControl
+  /** A second thread to build some of the columns of a large file (see csv-columns-helper.ts). */
+  helper?: ColumnsHelper | undefined
 }
+
+/** What the second thread is given: the setup, over bytes both threads can see, and its columns (1 each). */
+export type HelperJob = Omit<ColumnsSetup, 'control' | 'helper'> & { own: Uint8Array }
+
+/**
+ * Another thread that builds some columns while this one builds the rest. Both read the same
+ * rows the same way, so whatever it returns is what this thread would have built; when it fails
+ * this thread builds its columns after all.
+ */
+export interface ColumnsHelper {
+  /** Files below this size are read by one thread. */
+  readonly minBytes: number
+  /** Whether it can see `bytes` without a copy (a view on shared memory). */
+  canShare(bytes: Uint8Array): boolean
+  /** Starts the job; false when it could not be started (nothing then runs). */
+  start(job: HelperJob): boolean
+  /**
+   * Waits for the job's columns (at the places `own` marks, null elsewhere); null when it failed
+   * or took far longer than `ownMs`, this thread's time for its share.
+   */
+  finish(ownMs: number): Array<DictionaryColumn | null> | null
+  /** Stops a started job whose columns are no longer wanted. */
+  cancel(): void
+}
+
+/** Files below this are read by one thread: starting the second costs more than it saves. */
+export const HELPER_MIN_BYTES = 16 * 1048576
 
 export interface ColumnsRead {
   columns: DictionaryColumn[]
@@ -53,19 +83,62 @@ export interface ColumnsRead {
   skipped: ReturnType<RowSink['finish']>
 }
 
+/** What buildColumns read: null in place of each column it was not asked to build. */
+export type SomeColumnsRead = Omit<ColumnsRead, 'columns'> & { columns: Array<DictionaryColumn | null> }
+
 /** Whether a byte can stand at either end of a cell that needs no trimming: printable ASCII. */
 function plainEdge(b: number): boolean {
   return b > 32 && b < 127
 }
 
 export function readCsvColumns(setup: ColumnsSetup): ColumnsRead {
+  const { bytes, width, helper } = setup
+  const d = setup.delimiter.charCodeAt(0)
+  if (setup.delimiter.length !== 1 || d >= 128 || d === QUOTE || d === LF || d === CR) throw new NotForColumns('delimiter')
+  const all = new Uint8Array(width).fill(1)
+  const theirs =
+    helper !== undefined && bytes.length >= helper.minBytes && helper.canShare(bytes)
+      ? planColumnSplit(bytes, setup.start, d, setup.headerRecord, width)
+      : null
+  if (theirs === null || !helper!.start({ ...jobOf(setup), own: theirs })) return whole(buildColumns(setup, all))
+  const mine = theirs.map((t) => 1 - t)
+  const began = performance.now()
+  let read: SomeColumnsRead
+  try {
+    read = buildColumns(setup, mine)
+  } catch (error) {
+    helper!.cancel()
+    throw error
+  }
+  const built = helper!.finish(performance.now() - began) ?? buildColumns({ ...setup, control: setup.control.silent() }, theirs).columns
+  return whole({ ...read, columns: read.columns.map((column, c) => (theirs[c] === 1 ? built[c]! : column)) })
+}
+
+function whole(read: SomeColumnsRead): ColumnsRead {
+  const columns = read.columns.map((column, c) => {
+    if (column === null) throw new Error(`column ${c + 1} was not built`)
+    return column
+  })
+  return { ...read, columns }
+}
+
+function jobOf(setup: ColumnsSetup): Omit<HelperJob, 'own'> {
+  const { bytes, start, delimiter, fileName, headerRecord, width } = setup
+  return { bytes, start, delimiter, fileName, headerRecord, width }
+}
+
+/**
+ * Reads every row and builds the columns `own` marks (1 each); the others are scanned, and
+ * their place in the result is null. The rows, the row count and the skipped rows do not depend
+ * on which columns are built, so two threads building complementary columns agree on them.
+ */
+export function buildColumns(setup: Omit<ColumnsSetup, 'helper'>, own: Uint8Array): SomeColumnsRead {
   const { bytes, width, headerRecord, control } = setup
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)
   const n = bytes.length
   const d = setup.delimiter.charCodeAt(0)
-  if (setup.delimiter.length !== 1 || d >= 128 || d === QUOTE || d === LF || d === CR) throw new NotForColumns('delimiter')
-
-  const builders = Array.from({ length: width }, () => new ByteDictionaryBuilder(buffer, expectedRows(bytes, setup.start, width)))
+  const rows = expectedRows(bytes, setup.start, width)
+  const builders = Array.from({ length: width }, (_, c) => (own[c] === 1 ? new ByteDictionaryBuilder(buffer, rows) : null))
   // Rows the sink delivers arrive as strings, in order with the rows delivered here.
   const sink = new RowSink({
     fileName: setup.fileName,
@@ -74,7 +147,7 @@ export function readCsvColumns(setup: ColumnsSetup): ColumnsRead {
     keep: builders.map((_, c) => c),
     named: width,
     onRow: (cells) => {
-      for (let c = 0; c < width; c++) builders[c]!.pushString(cells[c] ?? '')
+      for (let c = 0; c < width; c++) builders[c]?.pushString(cells[c] ?? '')
     }
   })
   /** Above this many filled cells a row cannot be a footer (see footerReason). */
@@ -192,15 +265,17 @@ export function readCsvColumns(setup: ColumnsSetup): ColumnsRead {
       continue
     }
     for (let c = 0; c < count; c++) {
+      const builder = builders[c]
+      if (builder === null || builder === undefined) continue
       const text = texts[c]
-      if (typeof text !== 'string') builders[c]!.pushBytes(starts[c]!, ends[c]!, hashes[c]!, asciis[c] === 1)
-      else builders[c]!.pushString(text)
+      if (typeof text !== 'string') builder.pushBytes(starts[c]!, ends[c]!, hashes[c]!, asciis[c] === 1)
+      else builder.pushString(text)
     }
-    for (let c = count; c < width; c++) builders[c]!.pushString('')
+    for (let c = count; c < width; c++) builders[c]?.pushString('')
     delivered++
   }
   const skipped = sink.finish()
-  return { columns: builders.map((b) => b.finish()), rowCount: delivered + sink.rowCount, skipped }
+  return { columns: builders.map((b) => b?.finish() ?? null), rowCount: delivered + sink.rowCount, skipped }
 }
 
 /** Bytes the row count is estimated from. */

@@ -45,6 +45,11 @@ export class ReadControl {
     this.onProgress(done, total, rows)
   }
 
+  /** The same cancellation without progress: for a pass over rows already reported. */
+  silent(): ReadControl {
+    return new ReadControl({ isCancelled: this.isCancelled })
+  }
+
   /** The final report, always delivered so a progress bar ends full. */
   done(total: number): void {
     this.onProgress?.(total, total)

@@ -7,7 +7,7 @@
  */
 import { AppError } from '../../app-error'
 import { BrokenRecord, CsvParser, type RecordHandler } from './csv-parser'
-import { NotForColumns, readCsvColumns, type ColumnsRead } from './csv-columns'
+import { NotForColumns, readCsvColumns, type ColumnsHelper, type ColumnsRead } from './csv-columns'
 import { sniffDialect } from './csv-dialect'
 import { FOLLOWING_ROWS, HEADER_SEARCH_ROWS, findHeaderRow, nonEmptyCount } from './header-detect'
 import { cleanHeader, planHeaders } from './header-names'
@@ -183,7 +183,9 @@ export function readCsv(
     warnings: [...encodingNotes(fileName, detected), ...plan.warnings]
   }
   const byColumns =
-    options.columnar === true && passes === 1 && detected.brokenBytes === 0 ? columnsOf(src, headerRecord, raw.length) : null
+    options.columnar === true && passes === 1 && detected.brokenBytes === 0
+      ? columnsOf(src, headerRecord, raw.length, options.columnsHelper)
+      : null
   if (byColumns !== null) {
     control.done(bytes.length)
     return { ...facts, rowCount: byColumns.rowCount, skipped: byColumns.skipped, columns: byColumns.columns }
@@ -205,7 +207,7 @@ export function readCsv(
  * The data rows read from the bytes into columns (csv-columns.ts), for UTF-8 text without a
  * "sep=" line; null when the file is not for that path, and the rows are read the ordinary way.
  */
-function columnsOf(src: Source, headerRecord: number, width: number): ColumnsRead | null {
+function columnsOf(src: Source, headerRecord: number, width: number, helper: ColumnsHelper | undefined): ColumnsRead | null {
   if ((src.encoding !== 'utf-8' && src.encoding !== 'utf-8-bom') || src.skipChars > 0) return null
   try {
     return readCsvColumns({
@@ -215,7 +217,8 @@ function columnsOf(src: Source, headerRecord: number, width: number): ColumnsRea
       fileName: src.fileName,
       headerRecord,
       width,
-      control: src.control
+      control: src.control,
+      helper
     })
   } catch (error) {
     if (error instanceof NotForColumns) return null

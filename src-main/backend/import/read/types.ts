@@ -2,6 +2,7 @@
 
 import type { FileFacts } from '@shared/domain/import'
 import type { DictionaryColumn } from '@shared/engine/dictionary-column'
+import type { ColumnsHelper } from './csv-columns'
 
 export type { FileFormat, SheetInfo } from '@shared/domain/import'
 
@@ -24,6 +25,8 @@ export interface ReadOptions {
    * bytes into `columns` of the result (see csv-columns.ts) and onRow is not called.
    */
   columnar?: boolean
+  /** With `columnar`: a second thread that builds some columns of a large CSV (see csv-columns.ts). */
+  columnsHelper?: ColumnsHelper
 }
 
 export interface SkippedRow {

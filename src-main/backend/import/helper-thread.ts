@@ -1,0 +1,151 @@
+/**
+ * The reading process's second thread. Reading a large CSV kept one core busy for seconds while
+ * the machine's other core sat idle: the thread builds some of its columns while the reading
+ * thread builds the rest (read/csv-columns-helper.ts).
+ *
+ * Staging is one synchronous call, so the reading thread waits for a reply without returning to
+ * its event loop: the thread raises a shared flag once its reply is on the port, and the reply is
+ * taken with receiveMessageOnPort. A thread that fails, or never answers, costs time and not
+ * correctness: the caller then does the work itself.
+ */
+import {
+  MessageChannel,
+  receiveMessageOnPort,
+  Worker,
+  isMainThread,
+  workerData,
+  type MessagePort,
+  type Transferable
+} from 'node:worker_threads'
+
+/** The key in workerData that marks a thread started as the helper. */
+const HELPER = 'icpReaderHelperThread'
+
+/** Flags in the shared Int32Array: the thread has loaded; its reply is on the port. */
+const STARTED = 0
+const REPLIED = 1
+
+/** How long the thread may take to load (its module) before it is given up. */
+const START_PATIENCE_MS = 5_000
+
+interface ThreadData {
+  port: MessagePort
+  flags: Int32Array
+}
+
+type Reply = { ok: unknown } | { error: string }
+
+/** A task the thread runs: its reply, and the buffers to move with it instead of copying. */
+export type HelperTask = (payload: never) => { reply: unknown; transfer?: Transferable[] }
+
+export class HelperThread {
+  private running: { worker: Worker; port: MessagePort; flags: Int32Array } | null = null
+
+  /**
+   * `entry`: a module that calls serveHelperTasks() when isHelperThread() (read-worker.ts);
+   * `execArgv`: the thread's own Node options, when this thread's (inherited by default) do not
+   * load it (TypeScript run by a loader registered in-process).
+   */
+  constructor(
+    private readonly entry: string,
+    private readonly execArgv?: string[]
+  ) {}
+
+  /** Starts the thread now, so that it has loaded when its first task comes; false when it cannot start. */
+  warm(): boolean {
+    if (this.running !== null) return true
+    try {
+      const flags = new Int32Array(new SharedArrayBuffer(8))
+      const { port1, port2 } = new MessageChannel()
+      const data: ThreadData = { port: port2, flags }
+      const worker = new Worker(this.entry, {
+        workerData: { [HELPER]: data },
+        transferList: [port2],
+        ...(this.execArgv !== undefined ? { execArgv: this.execArgv } : {})
+      })
+      // Its failure shows as no reply, and the caller does the work itself.
+      worker.on('error', () => undefined)
+      worker.unref()
+      this.running = { worker, port: port1, flags }
+      return true
+    } catch {
+      return false
+    }
+  }
+
+  /** Gives the thread a task (one at a time); false when it cannot run. */
+  post(task: string, payload: unknown, transfer: Transferable[] = []): boolean {
+    if (!this.warm()) return false
+    const { port, flags } = this.running!
+    Atomics.store(flags, REPLIED, 0)
+    try {
+      port.postMessage({ task, payload }, transfer)
+      return true
+    } catch {
+      this.close()
+      return false
+    }
+  }
+
+  /**
+   * The reply to the task posted last, waiting up to `patienceMs` once the thread has loaded;
+   * null when it failed or took longer (the thread is then stopped).
+   */
+  wait(patienceMs: number): unknown {
+    const running = this.running
+    if (running === null) return null
+    const { flags, port } = running
+    const began = Date.now()
+    while (Atomics.load(flags, REPLIED) === 0) {
+      const waited = Date.now() - began
+      if (Atomics.load(flags, STARTED) === 0 ? waited > START_PATIENCE_MS : waited > patienceMs) break
+      Atomics.wait(flags, REPLIED, 0, 50)
+    }
+    const reply = receiveMessageOnPort(port)?.message as Reply | undefined
+    if (reply === undefined || 'error' in reply) {
+      this.close()
+      return null
+    }
+    return reply.ok
+  }
+
+  /** Stops the thread (its memory is the process's again). */
+  close(): void {
+    if (this.running === null) return
+    this.running.port.close()
+    void this.running.worker.terminate()
+    this.running = null
+  }
+}
+
+/** Whether this thread was started by HelperThread. */
+export function isHelperThread(): boolean {
+  return !isMainThread && typeof workerData === 'object' && workerData !== null && HELPER in workerData
+}
+
+/** The helper thread's life: run each task posted, reply, raise the flag. */
+export function serveHelperTasks(tasks: Record<string, HelperTask>): void {
+  const { port, flags } = (workerData as Record<string, ThreadData>)[HELPER]!
+  port.on('message', ({ task, payload }: { task: string; payload: never }) => {
+    let reply: Reply = { error: `no task ${task}` }
+    let transfer: Transferable[] = []
+    try {
+      const run = tasks[task]
+      if (run !== undefined) {
+        const done = run(payload)
+        reply = { ok: done.reply }
+        transfer = done.transfer ?? []
+      }
+    } catch (error) {
+      reply = { error: error instanceof Error ? error.message : String(error) }
+    }
+    try {
+      port.postMessage(reply, transfer)
+    } catch (error) {
+      port.postMessage({ error: error instanceof Error ? error.message : String(error) })
+    }
+    Atomics.store(flags, REPLIED, 1)
+    Atomics.notify(flags, REPLIED)
+  })
+  Atomics.store(flags, STARTED, 1)
+}

@@ -1,0 +1,136 @@
+/**
+ * Which columns of a large CSV the reading process's second thread builds (see
+ * csv-columns-helper.ts). Both threads scan every byte, so each column is built by one thread
+ * from every one of its cells in order, exactly as one thread alone builds it; what is split is
+ * the work per cell, which differs tenfold between columns. It is estimated from the first
+ * 20,000 data rows, the rows after which a builder decides whether a column stops
+ * de-duplicating (stopsDeduplicating), and the columns are dealt out largest first to the thread
+ * with less work so far.
+ */
+
+const QUOTE = 34
+const LF = 10
+const CR = 13
+
+/** The rows a builder probes before it decides (CARDINALITY_PROBE_ROWS in dictionary-column.ts). */
+const SAMPLE_ROWS = 20_000
+const HALF = SAMPLE_ROWS / 2
+
+/**
+ * Estimated nanoseconds, calibrated on the 1M-row bench export, one column at a time (column's
+ * time over a scan alone, best of 4): a lookup per cell, a new value (decoded, copied, the
+ * table grown, the cache missed more often as it grows), a cell that needs decoding and
+ * trimming, and a cell of a column that stopped de-duplicating (an entry kept as its bytes).
+ */
+const PER_CELL = 40
+const PER_NEW_VALUE = 1000
+const PER_DECODED_CELL = 300
+const PER_SPAN_CELL = 50
+
+/** Below this share of the work, the second thread is not worth starting. */
+const LEAST_SHARE = 0.15
+
+interface ColumnSample {
+  distinct: Set<number>
+  /** Distinct values in the first half of the sample. */
+  firstHalf: number
+  decoded: number
+}
+
+/**
+ * The columns the second thread should build (1 each), or null when splitting is not worth it
+ * (one column does nearly all the work, or the file is too short to tell).
+ */
+export function planColumnSplit(
+  bytes: Uint8Array,
+  start: number,
+  delimiter: number,
+  headerRecord: number,
+  width: number
+): Uint8Array | null {
+  if (width < 2) return null
+  const samples: ColumnSample[] = Array.from({ length: width }, () => ({ distinct: new Set<number>(), firstHalf: 0, decoded: 0 }))
+  const n = bytes.length
+  let p = start
+  let record = 0
+  let rows = 0
+  while (p < n && rows < SAMPLE_ROWS) {
+    record++
+    const data = record > headerRecord
+    let c = 0
+    for (;;) {
+      let from = p
+      let to: number
+      let hash = 0x811c9dc5 | 0
+      let decoded = false
+      if (bytes[p] === QUOTE) {
+        let q = p + 1
+        for (;;) {
+          while (q < n && bytes[q] !== QUOTE) q++
+          if (q + 1 < n && bytes[q + 1] === QUOTE) {
+            decoded = true
+            q += 2
+            continue
+          }
+          break
+        }
+        from = p + 1
+        to = Math.min(q, n)
+        p = Math.min(q + 1, n)
+        while (p < n && bytes[p] !== delimiter && bytes[p] !== LF && bytes[p] !== CR) {
+          decoded = true
+          p++
+        }
+      } else {
+        while (p < n && bytes[p] !== delimiter && bytes[p] !== LF && bytes[p] !== CR) p++
+        to = p
+      }
+      if (data && c < width) {
+        for (let k = from; k < to; k++) hash = Math.imul(hash ^ bytes[k]!, 16777619)
+        const column = samples[c]!
+        if (to > from && !(plain(bytes[from]!) && plain(bytes[to - 1]!))) decoded = true
+        if (decoded) column.decoded++
+        column.distinct.add(hash & 0x3fffffff)
+      }
+      c++
+      if (p >= n) break
+      if (bytes[p] === delimiter) {
+        p++
+        continue
+      }
+      p += bytes[p] === CR && p + 1 < n && bytes[p + 1] === LF ? 2 : 1
+      break
+    }
+    if (!data) continue
+    rows++
+    if (rows === HALF) for (const column of samples) column.firstHalf = column.distinct.size
+  }
+  if (rows < SAMPLE_ROWS) return null
+  // Rows in the whole file, from the sample's bytes per row.
+  const total = Math.max(rows, ((n - start) / (p - start)) * rows)
+  const costs = samples.map((column) => columnCost(column, total))
+  const order = costs.map((_, c) => c).sort((a, b) => costs[b]! - costs[a]! || a - b)
+  const theirs = new Uint8Array(width)
+  let mine = 0
+  let helper = 0
+  for (const c of order) {
+    if (helper < mine) {
+      theirs[c] = 1
+      helper += costs[c]!
+    } else mine += costs[c]!
+  }
+  return helper < LEAST_SHARE * (mine + helper) ? null : theirs
+}
+
+function plain(b: number): boolean {
+  return b > 32 && b < 127
+}
+
+function columnCost(column: ColumnSample, rows: number): number {
+  if (column.distinct.size > HALF) return rows * PER_SPAN_CELL
+  // New values keep arriving at the rate of the sample's second half (an upper bound: most
+  // columns slow down), never more than one per row.
+  const rate = (column.distinct.size - column.firstHalf) / HALF
+  const newValues = Math.min(rows, column.distinct.size + rate * (rows - SAMPLE_ROWS))
+  return rows * PER_CELL + newValues * PER_NEW_VALUE + (column.decoded / SAMPLE_ROWS) * rows * PER_DECODED_CELL
+}

@@ -1,0 +1,180 @@
+/**
+ * A large CSV's columns built on two threads (csv-columns.ts, read/csv-columns-helper.ts,
+ * helper-thread.ts): whatever the split, the columns and facts are exactly those one thread
+ * builds, and a second thread that fails or never starts only costs time.
+ */
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+import { isDeepStrictEqual } from 'node:util'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { DictionaryColumn } from '@shared/engine/dictionary-column'
+import { readTable } from '../../src-main/backend/import/read'
+import { planColumnSplit } from '../../src-main/backend/import/read/csv-column-split'
+import type { ColumnsHelper, HelperJob } from '../../src-main/backend/import/read/csv-columns'
+import { ThreadColumnsHelper } from '../../src-main/backend/import/read/csv-columns-helper'
+import { HelperThread } from '../../src-main/backend/import/helper-thread'
+import { ByteSpanEntries } from '../../src-main/backend/import/read/byte-span-entries'
+import { generateCrm, writeCsv } from '../../scripts/crm-generator/index'
+
+const root = join(__dirname, '../..')
+/** The reading process's own entry, which serves the helper's tasks on a helper thread. */
+const ENTRY = join(root, 'src-main/backend/import/read-worker.ts')
+/** The thread runs the TypeScript source through tsx's CommonJS hook, as the reading process does from source. */
+const TSX = ['--require', createRequire(__filename).resolve('tsx/cjs')]
+
+let tsconfig: string | undefined
+beforeAll(() => {
+  tsconfig = process.env['TSX_TSCONFIG_PATH']
+  process.env['TSX_TSCONFIG_PATH'] = join(root, 'tsconfig.node.json')
+})
+afterAll(() => {
+  if (tsconfig === undefined) delete process.env['TSX_TSCONFIG_PATH']
+  else process.env['TSX_TSCONFIG_PATH'] = tsconfig
+})
+
+/** The bytes in shared memory, as the reading process loads a large file. */
+function shared(bytes: Uint8Array): Uint8Array {
+  const copy = new Uint8Array(new SharedArrayBuffer(bytes.length))
+  copy.set(bytes)
+  return copy
+}
+
+/** A helper that records what it was given and what it answered. */
+function watched(helper: ColumnsHelper): ColumnsHelper & { jobs: HelperJob[]; answered: boolean[] } {
+  const jobs: HelperJob[] = []
+  const answered: boolean[] = []
+  return {
+    jobs,
+    answered,
+    minBytes: helper.minBytes,
+    canShare: (bytes) => helper.canShare(bytes),
+    start(job) {
+      jobs.push(job)
+      return helper.start(job)
+    },
+    finish(ownMs) {
+      const columns = helper.finish(ownMs)
+      answered.push(columns !== null)
+      return columns
+    },
+    cancel: () => helper.cancel()
+  }
+}
+
+/** The column as plain data (entries kept as bytes read one by one, before the dictionary is made). */
+function plain(column: DictionaryColumn): unknown {
+  const entries = column.entries
+  const read = entries === undefined ? null : Array.from({ length: entries.length }, (_, i) => entries.at(i))
+  if (entries !== undefined) expect(entries).toBeInstanceOf(ByteSpanEntries)
+  return { read, dictionary: column.dictionary, codes: Array.from(column.codes), unique: column.unique }
+}
+
+function readWith(bytes: Uint8Array, name: string, helper?: ColumnsHelper): Record<string, unknown> {
+  const { columns, ...facts } = readTable(bytes, name, { columnar: true, ...(helper ? { columnsHelper: helper } : {}) }, () => {
+    throw new Error('the byte path delivers no rows')
+  })
+  expect(columns).toBeDefined()
+  return { ...facts, columns: columns!.map(plain) }
+}
+
+function expectSame(actual: Record<string, unknown>, reference: Record<string, unknown>): void {
+  // node's deep equality is quick on 20,000-entry columns; toEqual only runs to show a difference.
+  if (!isDeepStrictEqual(actual, reference)) expect(actual).toEqual(reference)
+}
+
+/** A messy export past the 20,000 rows the split is planned on (and mostly-unique columns stop de-duplicating). */
+const crm = generateCrm({ seed: 'csv-columns-threads', accounts: 2500, deals: 24_000, mess: 'heavy' })
+const deals = writeCsv(crm.deals)
+
+describe('a large CSV read on two threads', () => {
+  it('gives exactly the columns and facts one thread gives, each column built by one of them', () => {
+    const bytes = shared(deals)
+    const helper = watched(new ThreadColumnsHelper(new HelperThread(ENTRY, TSX), 0))
+    const twoThreads = readWith(bytes, 'deals.csv', helper)
+    expect(helper.jobs).toHaveLength(1)
+    expect(helper.answered).toEqual([true])
+    const theirs = Array.from(helper.jobs[0]!.own)
+    // Both threads had columns to build.
+    expect(theirs.some((t) => t === 1)).toBe(true)
+    expect(theirs.some((t) => t === 0)).toBe(true)
+    expectSame(twoThreads, readWith(deals, 'deals.csv'))
+  }, 120_000)
+
+  it('builds the columns itself when the other thread fails, never starts, or the file is small', () => {
+    const reference = readWith(deals, 'deals.csv')
+    const failing = watched({
+      minBytes: 0,
+      canShare: () => true,
+      start: () => true,
+      finish: () => null,
+      cancel: () => undefined
+    })
+    expectSame(readWith(shared(deals), 'deals.csv', failing), reference)
+    expect(failing.answered).toEqual([false])
+
+    // A thread whose module is not there never raises its flag: given up after its start's patience.
+    const missing = watched(new ThreadColumnsHelper(new HelperThread(join(root, 'no-such-entry.js')), 0))
+    expectSame(readWith(shared(deals), 'deals.csv', missing), reference)
+    expect(missing.answered).toEqual([false])
+
+    // Below the helper's size, and for bytes it cannot share, one thread reads.
+    const small = watched(new ThreadColumnsHelper(new HelperThread(ENTRY, TSX)))
+    expectSame(readWith(shared(deals), 'deals.csv', small), reference)
+    const unshared = watched(new ThreadColumnsHelper(new HelperThread(ENTRY, TSX), 0))
+    expectSame(readWith(deals, 'deals.csv', unshared), reference)
+    expect([...small.jobs, ...unshared.jobs]).toEqual([])
+  }, 120_000)
+
+  it('reports the error of a file the byte path refuses, whichever thread meets it first', () => {
+    // An unclosed quote far down the file: the byte path gives up and the ordinary reader says what is wrong.
+    const text = new TextDecoder().decode(deals)
+    const broken = new TextEncoder().encode(`${text}"never closed,1,2\n`)
+    const helper = watched(new ThreadColumnsHelper(new HelperThread(ENTRY, TSX), 0))
+    const errorOf = (run: () => unknown): string => {
+      try {
+        run()
+        return 'no error'
+      } catch (error) {
+        return error instanceof Error ? error.message : String(error)
+      }
+    }
+    const withThreads = errorOf(() => readTable(shared(broken), 'broken.csv', { columnar: true, columnsHelper: helper }, () => undefined))
+    const alone = errorOf(() => readTable(broken, 'broken.csv', { columnar: true }, () => undefined))
+    expect(withThreads).toBe(alone)
+    expect(alone).toMatch(/broken\.csv/)
+    expect(helper.jobs).toHaveLength(1)
+  }, 120_000)
+})
+
+describe('the split between the two threads', () => {
+  const bytesOf = (lines: string[]): Uint8Array => new TextEncoder().encode(lines.join('\n'))
+
+  it('is planned only on at least 20,000 data rows and more than one column', () => {
+    const row = (i: number): string => `id-${i},name ${i % 300},${i % 97}`
+    const header = 'Id,Name,Amount'
+    expect(planColumnSplit(bytesOf([header, ...Array.from({ length: 19_999 }, (_, i) => row(i))]), 0, 44, 1, 3)).toBeNull()
+    expect(planColumnSplit(bytesOf(['Only', ...Array.from({ length: 30_000 }, (_, i) => `v${i % 50}`)]), 0, 44, 1, 1)).toBeNull()
+    const split = planColumnSplit(bytesOf([header, ...Array.from({ length: 30_000 }, (_, i) => row(i))]), 0, 44, 1, 3)
+    expect(split).not.toBeNull()
+    expect(Array.from(split!).filter((t) => t === 1).length).toBeGreaterThan(0)
+  })
+
+  it('puts the two costliest columns on different threads, and does not split when one column is all the work', () => {
+    // A new, padded (decoded and trimmed) value every other row, below the share that stops
+    // de-duplication in the first 20,000 rows; the other columns: a few short values.
+    const costly = (i: number, tag: string): string => `" ${tag} ${i - (i % 2)} "`
+    const two = Array.from({ length: 40_000 }, (_, i) => `${costly(i, 'a')},${i % 3},${costly(i, 'b')},${i % 5}`)
+    const split = planColumnSplit(bytesOf(['A,B,C,D', ...two]), 0, 44, 1, 4)
+    expect(split).not.toBeNull()
+    expect(split![0]).not.toBe(split![2])
+    const one = Array.from({ length: 40_000 }, (_, i) => `${costly(i, 'a')},${i % 3},${i % 5}`)
+    expect(planColumnSplit(bytesOf(['A,B,C', ...one]), 0, 44, 1, 3)).toBeNull()
+  })
+
+  it('starts after the header record, below title rows', () => {
+    const rows = Array.from({ length: 25_000 }, (_, i) => `${i},x${i % 40}`)
+    const titled = bytesOf(['Report of deals', 'Generated today', 'Id,Name', ...rows])
+    // Told that the header is record 3, the two title lines are not sampled as data.
+    expect(planColumnSplit(titled, 0, 44, 3, 2)).toEqual(planColumnSplit(bytesOf(['Id,Name', ...rows]), 0, 44, 1, 2))
+  })
+})
