@@ -15,6 +15,10 @@ import { ThreadColumnsHelper } from '../../src-main/backend/import/read/csv-colu
 import { HelperThread } from '../../src-main/backend/import/helper-thread'
 import { ByteSpanEntries } from '../../src-main/backend/import/read/byte-span-entries'
 import { generateCrm, writeCsv } from '../../scripts/crm-generator/index'
+import { ColumnsHandOver } from '../../src-main/backend/import/staged-columns-task'
+import { readStagedColumns, StagedColumnsWriter } from '../../src-main/backend/import/staged-columns-file'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 
 const root = join(__dirname, '../..')
 /** The reading process's own entry, which serves the helper's tasks on a helper thread. */
@@ -177,4 +181,69 @@ describe('the split between the two threads', () => {
     // Told that the header is record 3, the two title lines are not sampled as data.
     expect(planColumnSplit(titled, 0, 44, 3, 2)).toEqual(planColumnSplit(bytesOf(['Id,Name', ...rows]), 0, 44, 1, 2))
   })
+})
+
+describe('the columns file written by the other thread while this one profiles', () => {
+  let dir = ''
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'icp-hand-over-'))
+  })
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  /** The columns of the export read on two threads, with the thread still running. */
+  function readOnTwoThreads(thread: HelperThread): DictionaryColumn[] {
+    const read = readTable(
+      shared(deals),
+      'deals.csv',
+      { columnar: true, columnsHelper: new ThreadColumnsHelper(thread, 0) },
+      () => undefined
+    )
+    expect(thread.started).toBe(true)
+    return read.columns!
+  }
+
+  it('is the file this thread writes, byte for byte, and reads back as the columns', () => {
+    const thread = new HelperThread(ENTRY, TSX)
+    try {
+      const columns = readOnTwoThreads(thread)
+      // Both kinds of column cross: de-duplicated ones and ones kept as the file's bytes.
+      expect(columns.some((c) => c.entries instanceof ByteSpanEntries)).toBe(true)
+      expect(columns.some((c) => c.entries === undefined)).toBe(true)
+      const handOver = new ColumnsHandOver(thread)
+      const there = join(dir, 'there.columns')
+      expect(handOver.start(there, columns)).toBe(true)
+      const sections = handOver.finish()
+      expect(sections).not.toBeNull()
+      expect(existsSync(`${there}.part`)).toBe(false)
+      const here = join(dir, 'here.columns')
+      const writer = new StagedColumnsWriter(here)
+      const ownSections = columns.map((column) => writer.write(column))
+      writer.close()
+      expect(sections).toEqual(ownSections)
+      expect(readFileSync(there).equals(readFileSync(here))).toBe(true)
+      const back = readStagedColumns(there, sections!)
+      back.forEach((column, i) => {
+        expect(Array.from(column.codes)).toEqual(Array.from(columns[i]!.codes))
+        expect(column.dictionary).toEqual(columns[i]!.dictionary)
+      })
+    } finally {
+      thread.close()
+    }
+  }, 120_000)
+
+  it('is not handed over when the thread did not read, or the columns are not in shared memory', () => {
+    const idle = new HelperThread(ENTRY, TSX)
+    const columns = readTable(deals, 'deals.csv', { columnar: true }, () => undefined).columns!
+    expect(new ColumnsHandOver(idle).start(join(dir, 'idle.columns'), columns)).toBe(false)
+    expect(idle.started).toBe(false)
+    const thread = new HelperThread(ENTRY, TSX)
+    try {
+      readOnTwoThreads(thread)
+      const handOver = new ColumnsHandOver(thread)
+      expect(handOver.start(join(dir, 'copied.columns'), columns)).toBe(false)
+      expect(handOver.finish()).toBeNull()
+    } finally {
+      thread.close()
+    }
+  }, 120_000)
 })

@@ -1,11 +1,12 @@
 import { columnEntries, type DictionaryColumn } from '@shared/engine/dictionary-column'
-import { getHeapStatistics } from 'node:v8'
 import { AppError } from '../app-error'
 import { loadReaderRequest, type ReaderRequest } from './import-source'
 import { stageFile } from './stage-file'
 import { StagedColumnsWriter, type ColumnSection } from './staged-columns-file'
 import { HELPER_MIN_BYTES } from './read/csv-columns'
 import { COLUMNS_TASK, csvColumnsTask, ThreadColumnsHelper } from './read/csv-columns-helper'
+import { collect, collectWhenGrown } from './collect-garbage'
+import { ColumnsHandOver, WRITE_COLUMNS_TASK, writeColumnsTask } from './staged-columns-task'
 import { HelperThread, isHelperThread, serveHelperTasks, type HelperTask } from './helper-thread'
 
 /**
@@ -22,29 +23,13 @@ function serveOneRead(): void {
   process.once('message', (message: ReaderRequest & { columnsFile: string }) => read(message, send))
 }
 
-const gc = (globalThis as { gc?: () => void }).gc
-/** Heap in use after the last collection this process asked for. */
-let liveAfterCollect = 0
-function collect(): void {
-  if (!gc) return
-  gc()
-  liveAfterCollect = getHeapStatistics().used_heap_size
-}
-/**
- * Profiling a column of a million dates or numbers leaves a hundred MB or more of short-lived
- * values; V8 lets several such columns pile up before it collects, and the heap grew by 280 MB
- * over the live data on the 1M-row CSV. Collecting between columns once that much garbage is
- * there keeps the reader's peak near its live data, at the cost of a collection or two.
- */
-const GARBAGE_BEFORE_COLLECT = 128 * 1048576
-function collectWhenGrown(): void {
-  if (getHeapStatistics().used_heap_size - liveAfterCollect > GARBAGE_BEFORE_COLLECT) collect()
-}
-
 type Send = NonNullable<typeof process.send>
 
 function read({ columnsFile, ...message }: ReaderRequest & { columnsFile: string }, send: Send): void {
   let lastSent = 0
+  // The second thread is started when it is first given work (see helper-thread.ts).
+  const thread = new HelperThread(__filename)
+  const handOver = new ColumnsHandOver(thread)
   try {
     const { columns, ...staged } = stageFile(loadReaderRequest(message, HELPER_MIN_BYTES), {
       onProgress(phase, done, total, rows) {
@@ -58,22 +43,31 @@ function read({ columnsFile, ...message }: ReaderRequest & { columnsFile: string
       // Reading leaves hundreds of MB of garbage V8 has not collected yet (measured on the
       // 1M-row CSV: 440 MB of heap in use, 320 MB of it live). Collecting it here, once, lets
       // profiling reuse that space instead of growing the heap past it (peak 750 -> 660 MB).
-      onRead: collect,
+      // The other thread, if it read some columns, writes them all to the columns file while
+      // this one profiles (staged-columns-task.ts).
+      onRead(columns) {
+        handOver.start(columnsFile, columns)
+        collect()
+      },
       // A large CSV's columns are built on two threads (read/csv-columns-helper.ts).
-      columnsHelper: new ThreadColumnsHelper(new HelperThread(__filename))
+      columnsHelper: new ThreadColumnsHelper(thread)
     })
-    // The columns go through a file the app named (see staged-columns-file.ts), and only once
-    // profiling is done: the app taking them over while this process still held its own copy
+    // The columns go through a file the app named (see staged-columns-file.ts), and the app takes
+    // them only once profiling is done: taking them over while this process still held its own copy
     // made the two processes' peaks add up (830 MB against 520 MB on the 1M-row CSV, for a
     // second or so saved on two cores).
-    const sections = writeColumns(
-      columnsFile,
-      columns,
-      staged.profiles.map((p) => p.name),
-      message.fileName
-    )
+    const sections =
+      handOver.finish() ??
+      writeColumns(
+        columnsFile,
+        columns,
+        staged.profiles.map((p) => p.name),
+        message.fileName
+      )
+    thread.close()
     send({ type: 'done', staged: { ...staged, sections } }, undefined, {}, () => process.disconnect())
   } catch (error) {
+    thread.close()
     send(
       {
         type: 'error',
@@ -119,5 +113,6 @@ function writeColumns(path: string, columns: readonly DictionaryColumn[], names:
 
 // The same file is the entry of the reading process's second thread (helper-thread.ts): one
 // bundle, and one way to start it, from source or bundled.
-if (isHelperThread()) serveHelperTasks({ [COLUMNS_TASK]: csvColumnsTask as HelperTask })
+if (isHelperThread())
+  serveHelperTasks({ [COLUMNS_TASK]: csvColumnsTask as HelperTask, [WRITE_COLUMNS_TASK]: writeColumnsTask as HelperTask })
 else serveOneRead()

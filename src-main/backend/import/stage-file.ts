@@ -37,8 +37,8 @@ export interface StageHooks {
   /** `rows` is the number of data rows read so far. */
   onProgress(phase: 'reading' | 'profiling', done: number, total: number, rows: number): void
   isCancelled(): boolean
-  /** Called between reading and profiling (the reading process collects garbage there). */
-  onRead?(): void
+  /** Called between reading and profiling (the reading process collects garbage there, and hands the columns over). */
+  onRead?(columns: readonly DictionaryColumn[]): void
   /** A second thread for a large CSV's columns (the reading process has one). */
   columnsHelper?: ColumnsHelper
 }
@@ -85,9 +85,9 @@ export function stageFile(request: StageRequest, hooks: StageHooks): StagedFile 
   // A CSV column that stopped de-duplicating still reads its entries from it (ByteSpanEntries),
   // which keeps it until the hand-over: cheaper than the strings it stands for.
   request.bytes = new Uint8Array(0)
-  hooks.onRead?.()
   if (builders.length === 0) builders = read.headers.map(() => new DictionaryColumnBuilder(16))
   const columns = read.columns ?? builders.map((b) => b.finish())
+  hooks.onRead?.(columns)
   if (read.columns) {
     previewRows.push(...firstRows(read.columns, PREVIEW_ROWS))
     rows = read.rowCount

@@ -104,13 +104,21 @@ export class CodeList {
   private codes: Uint32Array
   length = 0
 
-  constructor(expectedRows: number) {
-    this.codes = new Uint32Array(Math.max(16, expectedRows))
+  /** `shared`: in memory another thread can read without a copy (a large file's reading process). */
+  constructor(
+    expectedRows: number,
+    private readonly shared = false
+  ) {
+    this.codes = this.allocate(Math.max(16, expectedRows))
+  }
+
+  private allocate(size: number): Uint32Array {
+    return this.shared ? new Uint32Array(new SharedArrayBuffer(size * Uint32Array.BYTES_PER_ELEMENT)) : new Uint32Array(size)
   }
 
   push(code: number): void {
     if (this.length === this.codes.length) {
-      const grown = new Uint32Array(this.codes.length * 2)
+      const grown = this.allocate(this.codes.length * 2)
       grown.set(this.codes)
       this.codes = grown
     }

@@ -69,7 +69,9 @@ export class ByteDictionaryBuilder {
     private readonly buffer: Buffer,
     private readonly expectedRows = 1024
   ) {
-    this.codes = new CodeList(expectedRows)
+    // Shared exactly when the file is: the reading process's two threads then see each other's
+    // columns without a copy (see csv-columns-helper.ts, staged-columns-task.ts).
+    this.codes = new CodeList(expectedRows, buffer.buffer instanceof SharedArrayBuffer)
   }
 
   /** A cell whose bytes, exactly, are its value (`hash` from cellHash over them, `ascii` if all below 0x80). */

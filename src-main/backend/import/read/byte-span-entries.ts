@@ -56,9 +56,22 @@ export class ByteSpanEntries implements EntryList {
     expected: number
   ) {
     const size = Math.max(16, expected)
-    this.starts = new Uint32Array(size)
-    this.sizes = new Uint32Array(size)
-    this.kinds = new Uint8Array(size)
+    this.starts = this.places(size)
+    this.sizes = this.places(size)
+    this.kinds = this.kindsOf(size)
+  }
+
+  /** Shared exactly when the file is (see ByteDictionaryBuilder). */
+  private get shared(): boolean {
+    return this.buffer.buffer instanceof SharedArrayBuffer
+  }
+
+  private places(size: number): Uint32Array {
+    return this.shared ? new Uint32Array(new SharedArrayBuffer(size * Uint32Array.BYTES_PER_ELEMENT)) : new Uint32Array(size)
+  }
+
+  private kindsOf(size: number): Uint8Array {
+    return this.shared ? new Uint8Array(new SharedArrayBuffer(size)) : new Uint8Array(size)
   }
 
   get length(): number {
@@ -253,9 +266,9 @@ export class ByteSpanEntries implements EntryList {
         to.set(from)
         return to
       }
-      this.starts = grow(this.starts, new Uint32Array(size))
-      this.sizes = grow(this.sizes, new Uint32Array(size))
-      this.kinds = grow(this.kinds, new Uint8Array(size))
+      this.starts = grow(this.starts, this.places(size))
+      this.sizes = grow(this.sizes, this.places(size))
+      this.kinds = grow(this.kinds, this.kindsOf(size))
     }
     return this.count++
   }

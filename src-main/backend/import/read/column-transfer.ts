@@ -12,13 +12,19 @@ export type PackedColumn =
 
 /**
  * With `moved`, the column's typed arrays are listed there to be moved, not copied (the column
- * is then unusable on this side); without, they are copied.
+ * is then unusable on this side); without, they are copied. Arrays in shared memory are neither.
  */
 export function packColumn(column: DictionaryColumn, moved?: ArrayBuffer[]): PackedColumn {
-  moved?.push(column.codes.buffer as ArrayBuffer)
+  // Shared memory is seen by both threads as it is: neither moved nor copied.
+  const move = (array: Uint8Array | Uint32Array): void => {
+    if (!(array.buffer instanceof SharedArrayBuffer)) moved?.push(array.buffer as ArrayBuffer)
+  }
+  move(column.codes)
   if (column.entries instanceof ByteSpanEntries) {
     const spans = column.entries.pack()
-    moved?.push(spans.starts.buffer as ArrayBuffer, spans.sizes.buffer as ArrayBuffer, spans.kinds.buffer as ArrayBuffer)
+    move(spans.starts)
+    move(spans.sizes)
+    move(spans.kinds)
     return { spans, codes: column.codes }
   }
   return { dictionary: column.dictionary, codes: column.codes, unique: column.unique !== false }

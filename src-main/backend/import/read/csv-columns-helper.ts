@@ -37,8 +37,6 @@ export class ThreadColumnsHelper implements ColumnsHelper {
 
   finish(ownMs: number): Array<DictionaryColumn | null> | null {
     const reply = this.thread.wait(patienceMs(ownMs)) as Array<PackedColumn | null> | null
-    // Its heap (the reading's garbage) is the process's again before profiling.
-    this.thread.close()
     return reply === null ? null : reply.map((packed) => (packed === null ? null : unpackColumn(packed)))
   }
 
