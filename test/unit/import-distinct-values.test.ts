@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { ValueCount } from '../../src-main/shared/domain/dataset'
 import { countCodes, type DictionaryColumn } from '../../src-main/shared/engine/dictionary-column'
 import { filterDistinct, sampleDistinct, valueCounts } from '../../src-main/shared/import/distinct-values'
-import { columnMissing, countDistinct } from '../../src-main/shared/import/profile-column'
+import { columnMissing, countDistinct, profileColumn } from '../../src-main/shared/import/profile-column'
 import { isMissingValue } from '../../src-main/shared/import/values'
 
 /**
@@ -125,5 +125,36 @@ describe('a column’s distinct values as two lists', () => {
       }),
       { numRuns: 400 }
     )
+  })
+
+  it('hand their type to the profile only when it was read from these very values, and the profile is the same', () => {
+    let handed = 0
+    let withheld = 0
+    fc.assert(
+      fc.property(columns, fc.constantFrom('Column', 'Close Date', 'Amount'), (column, name) => {
+        const counts = countCodes(column)
+        const hints = new Set(['', 'n/a', 'unknown', '-', 'null', '999'])
+        const decided = columnMissing(name, column, counts, hints)
+        const options = {
+          name,
+          index: 0,
+          column,
+          counts,
+          missingTokens: decided.missing,
+          distinct: decided.distinct,
+          placeholders: decided.placeholders
+        }
+        if (decided.inferred === undefined) withheld++
+        else {
+          handed++
+          // Nothing was set aside: the values the type was read from are the profile's values.
+          expect(decided.distinct.values.length).toBe(countDistinct(column, counts, new Set([''])).values.length)
+        }
+        expect(profileColumn({ ...options, inferred: decided.inferred })).toEqual(profileColumn(options))
+      }),
+      { numRuns: 300 }
+    )
+    expect(handed).toBeGreaterThan(20)
+    expect(withheld).toBeGreaterThan(20)
   })
 })

@@ -104,7 +104,7 @@ export function stageFile(request: StageRequest, hooks: StageHooks): StagedFile 
   const rolesSamples: ValueCount[][] = []
   for (let i = 0; i < columns.length; i++) {
     hooks.onProgress('profiling', i, columns.length, rows)
-    const { distinct, placeholders, missing: spellings } = missingOf(i)
+    const { distinct, placeholders, missing: spellings, inferred } = missingOf(i)
     profiles.push(
       profileColumn({
         name: read.headers[i]!,
@@ -113,7 +113,8 @@ export function stageFile(request: StageRequest, hooks: StageHooks): StagedFile 
         counts: counts[i]!,
         missingTokens: spellings,
         distinct,
-        placeholders
+        placeholders,
+        inferred
       })
     )
     missing.push({ placeholders, missing: spellings })
