@@ -158,15 +158,18 @@ describe('the split between the two threads', () => {
     const header = 'Id,Name,Amount'
     expect(planColumnSplit(bytesOf([header, ...Array.from({ length: 19_999 }, (_, i) => row(i))]), 0, 44, 1, 3)).toBeNull()
     expect(planColumnSplit(bytesOf(['Only', ...Array.from({ length: 30_000 }, (_, i) => `v${i % 50}`)]), 0, 44, 1, 1)).toBeNull()
+    // Hundreds of columns: the sample would be a scan of its own; read on one thread.
+    const wide = Array.from({ length: 201 }, (_, c) => `c${c}`).join(',')
+    expect(planColumnSplit(bytesOf([wide, ...Array.from({ length: 20_001 }, () => wide)]), 0, 44, 1, 201)).toBeNull()
     const split = planColumnSplit(bytesOf([header, ...Array.from({ length: 30_000 }, (_, i) => row(i))]), 0, 44, 1, 3)
     expect(split).not.toBeNull()
     expect(Array.from(split!).filter((t) => t === 1).length).toBeGreaterThan(0)
   })
 
   it('puts the two costliest columns on different threads, and does not split when one column is all the work', () => {
-    // A new, padded (decoded and trimmed) value every other row, below the share that stops
+    // A new, padded (decoded and trimmed) value every fourth row, below the share that stops
     // de-duplication in the first 20,000 rows; the other columns: a few short values.
-    const costly = (i: number, tag: string): string => `" ${tag} ${i - (i % 2)} "`
+    const costly = (i: number, tag: string): string => `" ${tag} ${i - (i % 4)} "`
     const two = Array.from({ length: 40_000 }, (_, i) => `${costly(i, 'a')},${i % 3},${costly(i, 'b')},${i % 5}`)
     const split = planColumnSplit(bytesOf(['A,B,C,D', ...two]), 0, 44, 1, 4)
     expect(split).not.toBeNull()
