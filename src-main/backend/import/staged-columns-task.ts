@@ -65,7 +65,12 @@ export class ColumnsHandOver {
     this.writing = null
     const sections = this.thread.wait(patienceMs(performance.now() - writing.began)) as ColumnSection[] | null
     if (sections === null) return null
-    renameSync(`${writing.path}.part`, writing.path)
+    try {
+      renameSync(`${writing.path}.part`, writing.path)
+    } catch {
+      // Then this thread writes the file itself (the part left behind goes with the app's folder).
+      return null
+    }
     return sections
   }
 }
