@@ -17,7 +17,9 @@ import { ByteSpanEntries } from '../../src-main/backend/import/read/byte-span-en
 import { generateCrm, writeCsv } from '../../scripts/crm-generator/index'
 import { ColumnsHandOver } from '../../src-main/backend/import/staged-columns-task'
 import { readStagedColumns, StagedColumnsWriter } from '../../src-main/backend/import/staged-columns-file'
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { runReadWorker } from '../../src-main/backend/import/run-read-worker'
+import { stageFile } from '../../src-main/backend/import/stage-file'
 import { tmpdir } from 'node:os'
 
 const root = join(__dirname, '../..')
@@ -249,4 +251,37 @@ describe('the columns file written by the other thread while this one profiles',
       thread.close()
     }
   }, 120_000)
+})
+
+describe('the reading process on a file past 16 MB, read on two threads', () => {
+  it('stages what one thread stages, whether it loads the file itself or is sent the bytes (an upload)', async () => {
+    // The export six times over: past the size from which the reading process uses its second thread.
+    const text = new TextDecoder().decode(deals)
+    const body = text.slice(text.indexOf('\n') + 1)
+    const bytes = new TextEncoder().encode(text + body.repeat(5))
+    expect(bytes.length).toBeGreaterThan(16 * 1048576)
+    const dir = mkdtempSync(join(tmpdir(), 'icp-two-threads-'))
+    try {
+      const path = join(dir, 'deals.csv')
+      writeFileSync(path, bytes)
+      const base = { fileName: 'deals.csv', missingTokens: [], knownOutcomes: [] }
+      const one = stageFile({ ...base, bytes: bytes.slice() }, { onProgress: () => undefined, isCancelled: () => false })
+      const plainStage = (staged: typeof one): unknown => {
+        const { columns, counts, ...rest } = staged
+        // Columns that came through the columns file are text-backed: compared by their values.
+        const values = columns.map((c) => ({ dictionary: c.dictionary, codes: Array.from(c.codes), unique: c.unique }))
+        return { ...rest, columns: values, counts: counts.map((c) => Array.from(c)) }
+      }
+      const expected = plainStage(one)
+      for (const request of [
+        { ...base, path },
+        { ...base, bytes }
+      ]) {
+        const staged = await runReadWorker(request, () => undefined).result
+        expectSame(plainStage(staged) as Record<string, unknown>, expected as Record<string, unknown>)
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }, 240_000)
 })

@@ -31,7 +31,12 @@ export function readImportFile(path: string, sharedFrom?: number): Uint8Array {
  * The request with its bytes loaded (from the path when it names one); from `sharedFrom` bytes
  * on, in shared memory, for a second reading thread (see csv-columns-helper.ts).
  */
-export function loadReaderRequest(request: ReaderRequest, sharedFrom?: number): StageRequest {
+export function loadReaderRequest(request: ReaderRequest, sharedFrom = Infinity): StageRequest {
   const { path, bytes, ...rest } = request
-  return { ...rest, bytes: path !== undefined ? readImportFile(path, sharedFrom) : bytes }
+  if (path !== undefined) return { ...rest, bytes: readImportFile(path, sharedFrom) }
+  // Uploaded bytes (browser mode) are copied in: before reading, the reader holds little else.
+  if (bytes.length < sharedFrom || bytes.buffer instanceof SharedArrayBuffer) return { ...rest, bytes }
+  const shared = new Uint8Array(new SharedArrayBuffer(bytes.length))
+  shared.set(bytes)
+  return { ...rest, bytes: shared }
 }

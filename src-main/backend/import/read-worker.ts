@@ -25,13 +25,18 @@ function serveOneRead(): void {
 
 type Send = NonNullable<typeof process.send>
 
-function read({ columnsFile, ...message }: ReaderRequest & { columnsFile: string }, send: Send): void {
+function read(message: ReaderRequest & { columnsFile: string }, send: Send): void {
+  const { columnsFile, fileName } = message
   let lastSent = 0
   // The second thread is started when it is first given work (see helper-thread.ts).
   const thread = new HelperThread(__filename)
   const handOver = new ColumnsHandOver(thread)
   try {
-    const { columns, ...staged } = stageFile(loadReaderRequest(message, HELPER_MIN_BYTES), {
+    const request = loadReaderRequest(message, HELPER_MIN_BYTES)
+    // Uploaded bytes: the stage request must be their only holder, since stageFile lets go of
+    // them once they are read (and a large upload was copied into shared memory).
+    ;(message as { bytes?: Uint8Array }).bytes = undefined
+    const { columns, ...staged } = stageFile(request, {
       onProgress(phase, done, total, rows) {
         if (phase === 'profiling') collectWhenGrown()
         const now = Date.now()
@@ -62,7 +67,7 @@ function read({ columnsFile, ...message }: ReaderRequest & { columnsFile: string
         columnsFile,
         columns,
         staged.profiles.map((p) => p.name),
-        message.fileName
+        fileName
       )
     thread.close()
     send({ type: 'done', staged: { ...staged, sections } }, undefined, {}, () => process.disconnect())
