@@ -171,12 +171,17 @@ export function columnMissing(
   // A reader's view that knows where its hints are (all.values holds no blank) is not read
   // whole: it would make a string of each value.
   const hintsAt = all.values.knownMissing?.(hints) ?? null
-  const addHint = (i: number): void => {
-    const value = all.values.at(i)!
+  // Made once: a column of a million dates may hold 180,000 placeholders, each its own entry.
+  const hintedValues = hintsAt?.map((i) => all.values.at(i)!) ?? null
+  const addHint = (i: number, value: string): void => {
     hintedCounts.set(value, (hintedCounts.get(value) ?? 0) + all.counts[i]!)
   }
-  if (hintsAt !== null) hintsAt.forEach(addHint)
-  else for (let i = 0; i < all.values.length; i++) if (isHint(all.values.at(i)!)) addHint(i)
+  if (hintsAt !== null) hintsAt.forEach((i, k) => addHint(i, hintedValues![k]!))
+  else
+    for (let i = 0; i < all.values.length; i++) {
+      const value = all.values.at(i)!
+      if (isHint(value)) addHint(i, value)
+    }
   // Most columns hold no hinted word: their values are sampled as they are, without a copy of
   // a million entries.
   const rest =
@@ -198,7 +203,7 @@ export function columnMissing(
   const missingSpelled = new Set(placeholders.filter((p) => p.missing).map((p) => p.token))
   // Placeholders are hinted spellings unless the column holds numbers (a sentinel may be any
   // value): where the hints are known, only they are read.
-  const dropAt = hintsAt !== null && type !== 'number' ? hintsAt.filter((i) => missingSpelled.has(all.values.at(i)!)) : null
+  const dropAt = hintsAt !== null && type !== 'number' ? hintsAt.filter((_, k) => missingSpelled.has(hintedValues![k]!)) : null
   const {
     values,
     counts: kept,
