@@ -6,7 +6,8 @@
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { isDeepStrictEqual } from 'node:util'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest'
+import { skipBecause } from '../support/skip'
 import type { DictionaryColumn } from '@shared/engine/dictionary-column'
 import { readTable } from '../../src-main/backend/import/read'
 import { planColumnSplit } from '../../src-main/backend/import/read/csv-column-split'
@@ -284,4 +285,27 @@ describe('the reading process on a file past 16 MB, read on two threads', () => 
       rmSync(dir, { recursive: true, force: true })
     }
   }, 240_000)
+})
+
+describe('real public exports, read on two threads', () => {
+  const datasets = process.env['ICP_DATASETS'] ?? join(root, '..', 'shared', 'datasets')
+  const files = [
+    ['bank-marketing', 'bank-additional-full.csv'],
+    ['telco-churn', 'WA_Fn-UseC_-Telco-Customer-Churn.csv']
+  ] as const
+  for (const [folder, file] of files) {
+    it(`${folder}: the export repeated past 16 MB reads exactly as on one thread`, (ctx: TestContext) => {
+      const path = join(datasets, folder, file)
+      if (!existsSync(path))
+        skipBecause(ctx, `the real public datasets are not on this machine: ${path} does not exist (set ICP_DATASETS to their folder)`)
+      const text = readFileSync(path, 'utf8')
+      const body = text.slice(text.indexOf('\n') + 1)
+      const times = Math.ceil((16 * 1048576) / body.length) + 1
+      const bytes = new TextEncoder().encode(text + body.repeat(times))
+      const helper = watched(new ThreadColumnsHelper(new HelperThread(ENTRY, TSX)))
+      const twoThreads = readWith(shared(bytes), file, helper)
+      expect(helper.answered).toEqual([true])
+      expectSame(twoThreads, readWith(bytes, file))
+    }, 120_000)
+  }
 })
