@@ -40,7 +40,7 @@ export const prospectsImportCommand: CliCommand = {
     })
     run.print(summary, () =>
       [
-        `Imported ${summary.rowCount.toLocaleString('en-US')} prospects from ${summary.fileName} as a ${PROSPECT_SOURCE_NAMES[summary.source]} list (${summary.sourceReason}).`,
+        `Imported ${summary.rowCount.toLocaleString('en-US')} prospects from ${summary.fileName} as ${withArticle(PROSPECT_SOURCE_NAMES[summary.source])} list (${summary.sourceReason}).`,
         `Columns: ${summary.columns.map((c) => c.name).join(', ')}`
       ].join('\n')
     )
@@ -129,4 +129,9 @@ export const prospectsScoreCommand: CliCommand = {
       [describe(score, mappingLines), ...written.map((w) => `Wrote ${w}`)].join('\n')
     )
   }
+}
+
+/** "an Apollo", "a ZoomInfo": the list's name with the article its first sound takes. */
+function withArticle(name: string): string {
+  return `${/^[AEIOU]/i.test(name) ? 'an' : 'a'} ${name}`
 }

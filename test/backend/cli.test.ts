@@ -240,5 +240,13 @@ describe('icp prospects', () => {
     const bad = await icp(['prospects', 'score', 'w.icpw', '--scorecard', 'Core', '--threshold', '120'], dir)
     expect(bad).toMatchObject({ code: 2 })
     expect(bad.stderr).toMatch(/--threshold is a whole number from 0 to 100/)
+
+    // Said in English whatever the tool's name starts with.
+    const apollo = generateProspects({ shape: 'apollo', count: 50, seed: 5 })
+    writeFileSync(join(dir, 'apollo.csv'), writeCsv({ headers: apollo.headers, rows: apollo.rows }, {}))
+    expect((await icp(['prospects', 'import', 'w.icpw', 'apollo.csv'], dir)).stdout).toMatch(
+      /prospects from apollo\.csv as an Apollo list \(/
+    )
+    expect((await icp(['prospects', 'import', 'w.icpw', 'zoominfo.csv'], dir)).stdout).toMatch(/as a ZoomInfo list \(/)
   })
 })
