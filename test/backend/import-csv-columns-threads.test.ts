@@ -153,6 +153,26 @@ describe('a large CSV read on two threads', () => {
   }, 120_000)
 })
 
+describe('the second thread, started before staging', () => {
+  it('says at once when it cannot load, and is ready when it can', async () => {
+    const missing = new HelperThread(join(root, 'no-such-entry.js'))
+    expect(missing.warm()).toBe(true)
+    const began = Date.now()
+    expect(await missing.ready(4_000)).toBe(false)
+    // Known from the thread's death, not from waiting out the time given.
+    expect(Date.now() - began).toBeLessThan(3_000)
+    expect(missing.started).toBe(false)
+    const thread = new HelperThread(ENTRY, TSX)
+    try {
+      expect(thread.warm()).toBe(true)
+      expect(await thread.ready(30_000)).toBe(true)
+      expect(thread.started).toBe(true)
+    } finally {
+      thread.close()
+    }
+  }, 60_000)
+})
+
 describe('the split between the two threads', () => {
   const bytesOf = (lines: string[]): Uint8Array => new TextEncoder().encode(lines.join('\n'))
 

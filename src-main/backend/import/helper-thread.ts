@@ -40,6 +40,8 @@ export type HelperTask = (payload: never) => { reply: unknown; transfer?: Transf
 
 export class HelperThread {
   private running: { worker: Worker; port: MessagePort; flags: Int32Array } | null = null
+  /** The thread died before or between tasks (seen only while this thread's event loop turns). */
+  private died = false
 
   /**
    * `entry`: a module that calls serveHelperTasks() when isHelperThread() (read-worker.ts);
@@ -72,13 +74,33 @@ export class HelperThread {
         ...(this.execArgv !== undefined ? { execArgv: this.execArgv } : {})
       })
       // Its failure shows as no reply, and the caller does the work itself.
-      worker.on('error', () => undefined)
+      const died = (): void => {
+        if (this.running?.worker === worker) this.died = true
+      }
+      worker.on('error', died)
+      worker.on('exit', died)
       worker.unref()
       this.running = { worker, port: port1, flags }
       return true
     } catch {
       return false
     }
+  }
+
+  /**
+   * Waits (letting the event loop turn, so that a death is seen) until the started thread has
+   * loaded; false, and the thread stopped, when it died or took longer than `timeoutMs`. Where a
+   * module cannot load in a thread (a packaged app's archive, say), the reading thread learns it
+   * here instead of waiting out a task's patience.
+   */
+  async ready(timeoutMs: number): Promise<boolean> {
+    const began = Date.now()
+    while (this.running !== null && !this.died && Atomics.load(this.running.flags, STARTED) === 0 && Date.now() - began < timeoutMs) {
+      await new Promise((resolve) => setTimeout(resolve, 2))
+    }
+    const loaded = this.running !== null && !this.died && Atomics.load(this.running.flags, STARTED) === 1
+    if (!loaded) this.close()
+    return loaded
   }
 
   /** Gives the thread a task (one at a time); false when it cannot run. */
@@ -119,6 +141,7 @@ export class HelperThread {
 
   /** Stops the thread (its memory is the process's again). */
   close(): void {
+    this.died = false
     if (this.running === null) return
     this.running.port.close()
     void this.running.worker.terminate()

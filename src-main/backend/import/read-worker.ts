@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs'
 import { columnEntries, type DictionaryColumn } from '@shared/engine/dictionary-column'
 import { AppError } from '../app-error'
 import { loadReaderRequest, type ReaderRequest } from './import-source'
@@ -20,22 +21,26 @@ function serveOneRead(): void {
   if (!send) throw new Error('read-worker must run as a child process with an IPC channel')
   // The parent went away (closed, crashed): there is no one left to read for.
   process.on('disconnect', () => process.exit(0))
-  process.once('message', (message: ReaderRequest & { columnsFile: string }) => read(message, send))
+  process.once('message', (message: ReaderRequest & { columnsFile: string }) => void read(message, send))
 }
 
 type Send = NonNullable<typeof process.send>
 
-function read(message: ReaderRequest & { columnsFile: string }, send: Send): void {
+async function read(message: ReaderRequest & { columnsFile: string }, send: Send): Promise<void> {
   const { columnsFile, fileName } = message
   let lastSent = 0
-  // The second thread is started when it is first given work (see helper-thread.ts).
   const thread = new HelperThread(__filename)
   const handOver = new ColumnsHandOver(thread)
   try {
+    // A file large enough for a second thread (helper-thread.ts) starts it now: it loads while
+    // this thread loads the file.
+    if (sizeOf(message) >= HELPER_MIN_BYTES) thread.warm()
     const request = loadReaderRequest(message, HELPER_MIN_BYTES)
     // Uploaded bytes: the stage request must be their only holder, since stageFile lets go of
     // them once they are read (and a large upload was copied into shared memory).
     ;(message as { bytes?: Uint8Array }).bytes = undefined
+    // Only a text file is read on two threads; a thread that cannot load is known before staging.
+    if (thread.started && (!looksLikeText(request.bytes) || !(await thread.ready(2_000)))) thread.close()
     const { columns, ...staged } = stageFile(request, {
       onProgress(phase, done, total, rows) {
         if (phase === 'profiling') collectWhenGrown()
@@ -55,7 +60,7 @@ function read(message: ReaderRequest & { columnsFile: string }, send: Send): voi
         collect()
       },
       // A large CSV's columns are built on two threads (read/csv-columns-helper.ts).
-      columnsHelper: new ThreadColumnsHelper(thread)
+      ...(thread.started ? { columnsHelper: new ThreadColumnsHelper(thread) } : {})
     })
     // The columns go through a file the app named (see staged-columns-file.ts), and the app takes
     // them only once profiling is done: taking them over while this process still held its own copy
@@ -86,6 +91,23 @@ function read(message: ReaderRequest & { columnsFile: string }, send: Send): voi
       () => process.disconnect()
     )
   }
+}
+
+/** The file's size, without reading it (0 when it cannot be told: the read then says what is wrong). */
+function sizeOf(message: ReaderRequest): number {
+  if (message.path === undefined) return message.bytes.length
+  try {
+    return statSync(message.path).size
+  } catch {
+    return 0
+  }
+}
+
+/** Not a zip (.xlsx, .ods) or an OLE file (.xls): the formats a second thread reads nothing of. */
+function looksLikeText(bytes: Uint8Array): boolean {
+  const zip = bytes[0] === 0x50 && bytes[1] === 0x4b
+  const ole = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0
+  return !zip && !ole
 }
 
 function writeColumns(path: string, columns: readonly DictionaryColumn[], names: readonly string[], fileName: string): ColumnSection[] {
