@@ -36,7 +36,12 @@ interface ThreadData {
 type Reply = { ok: unknown } | { error: string }
 
 /** A task the thread runs: its reply, and the buffers to move with it instead of copying. */
-export type HelperTask = (payload: never) => { reply: unknown; transfer?: Transferable[] }
+export type HelperTask = (payload: never) => {
+  reply: unknown
+  transfer?: Transferable[]
+  /** The thread's last task: it ends once it has replied, and its memory is the process's again. */
+  last?: boolean
+}
 
 export class HelperThread {
   private running: { worker: Worker; port: MessagePort; flags: Int32Array } | null = null
@@ -160,12 +165,14 @@ export function serveHelperTasks(tasks: Record<string, HelperTask>): void {
   port.on('message', ({ task, payload }: { task: string; payload: never }) => {
     let reply: Reply = { error: `no task ${task}` }
     let transfer: Transferable[] = []
+    let last = false
     try {
       const run = tasks[task]
       if (run !== undefined) {
         const done = run(payload)
         reply = { ok: done.reply }
         transfer = done.transfer ?? []
+        last = done.last === true
       }
     } catch (error) {
       reply = { error: error instanceof Error ? error.message : String(error) }
@@ -177,6 +184,8 @@ export function serveHelperTasks(tasks: Record<string, HelperTask>): void {
     }
     Atomics.store(flags, REPLIED, 1)
     Atomics.notify(flags, REPLIED)
+    // The reply stays on the port for the reading thread; process.exit() ends only this thread.
+    if (last) process.exit(0)
   })
   Atomics.store(flags, STARTED, 1)
 }

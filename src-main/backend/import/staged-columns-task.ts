@@ -76,11 +76,12 @@ export class ColumnsHandOver {
 }
 
 /** The other thread's side: its reading's garbage first, then the file. */
-export function writeColumnsTask(job: WriteJob): { reply: ColumnSection[] } {
+export function writeColumnsTask(job: WriteJob): { reply: ColumnSection[]; last: true } {
   collect()
   const writer = new StagedColumnsWriter(job.path)
   try {
-    return { reply: job.columns.map((packed) => writer.write(unpackColumn(packed))) }
+    // Its last task: its heap is let go while the reading thread still profiles.
+    return { reply: job.columns.map((packed) => writer.write(unpackColumn(packed))), last: true }
   } finally {
     writer.close()
   }
