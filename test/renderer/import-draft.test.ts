@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import type { ColumnProfile, ColumnRole, ColumnType } from '@shared/domain/dataset'
 import type { ImportPreview } from '@shared/domain/import'
-import { carryOverEdits, draftFromPreview, withRole, type ImportDraft } from '../../src-renderer/stores/import/import-draft'
+import {
+  carryOverEdits,
+  draftFromPreview,
+  draftOutcomeWords,
+  withRole,
+  type ImportDraft
+} from '../../src-renderer/stores/import/import-draft'
+import { kindChoices } from '../../src-renderer/features/data/data-labels'
 
 const column = (index: number, name: string, role: ColumnRole, type: ColumnType = 'category'): ColumnProfile =>
   ({
@@ -57,5 +64,36 @@ describe('import draft: the consultant’s choices on a staged file, as plain fu
     // The type is replayed against the new staging by the caller, at the column's new index.
     expect(carried.typeEdits).toEqual([{ index: 2, type: 'range', dateOrder: null }])
     expect(carried.draft).toMatchObject({ mode: 'append', appendKey: 'Deal ID' })
+  })
+
+  it('reads a churn flag whose yes is lost as a study of customers, and names the one-table choice so', () => {
+    const churn = {
+      ...preview('s1', [column(0, 'Churn', 'outcome'), column(1, 'Contract', 'attribute')]),
+      outcomeMapping: [
+        { value: 'No', count: 5174, outcome: 'won' },
+        { value: 'Yes', count: 1869, outcome: 'lost' }
+      ]
+    } as unknown as ImportPreview
+    const draft = draftOf(churn)
+    expect(draftOutcomeWords(draft, churn).kind).toBe('retained')
+    const flat = (d: ImportDraft, p: ImportPreview) => kindChoices(draftOutcomeWords(d, p)).find((c) => c.kind === 'flat')!
+    expect(flat(draft, churn).label).toBe('One table of customers')
+    // Turned round by the consultant (yes -> won), the app cannot tell "won" means "stayed".
+    const turned = {
+      ...draft,
+      outcomes: draft.outcomes.map((o) => ({ ...o, outcome: o.value === 'Yes' ? ('won' as const) : ('lost' as const) }))
+    }
+    expect(flat(turned, churn).label).toBe('One table of deals with account columns')
+    // A sale keeps its deals; so does a file without an outcome column.
+    const sale = {
+      ...preview('s2', [column(0, 'Stage', 'outcome')]),
+      outcomeMapping: [
+        { value: 'Closed Won', count: 10, outcome: 'won' },
+        { value: 'Closed Lost', count: 20, outcome: 'lost' }
+      ]
+    } as unknown as ImportPreview
+    expect(flat(draftOf(sale), sale).label).toBe('One table of deals with account columns')
+    const none = preview('s3', [column(0, 'Industry', 'attribute')])
+    expect(draftOutcomeWords(draftOf(none), none).kind).toBe('won')
   })
 })

@@ -13,6 +13,7 @@ import { RETAINED_WORDS, WON_WORDS } from '@shared/export/outcome-words'
 import { SummaryStrip } from '../../src-renderer/features/data/overview/SummaryStrip'
 import { TableCard } from '../../src-renderer/features/data/overview/TableCard'
 import { TablePicker } from '../../src-renderer/features/data/overview/TablePicker'
+import { OutcomesPanel } from '../../src-renderer/features/data/overview/OutcomesPanel'
 import { HeadlineCards } from '../../src-renderer/features/simulate/HeadlineCards'
 import { OutcomeSwitch } from '../../src-renderer/features/simulate/OutcomeSwitch'
 import { KnockoutPanel } from '../../src-renderer/features/simulate/KnockoutPanel'
@@ -333,6 +334,31 @@ describe('the screens say the outcome in the workspace’s words', () => {
       await arrived
       expect(await screen.findByRole('heading', { name: label }, { timeout: 10_000 })).toBeTruthy()
       expect(screen.getByRole('radio', { name: `${label} 7,043` })).toBeTruthy()
+      cleanup()
+    }
+  })
+
+  it("the outcome mapping counts a churn study's customers, a sales export's deals", async () => {
+    for (const [words, records] of [
+      [RETAINED_WORDS, 'Customers'],
+      [WON_WORDS, 'Deals']
+    ] as const) {
+      const summary = {
+        ...summaryWith(words),
+        outcomeMapping: [
+          { value: 'No', count: 5174, outcome: 'won' as const },
+          { value: 'Yes', count: 1869, outcome: 'lost' as const }
+        ]
+      }
+      const arrived = serveSummary(summary)
+      render(
+        <QueryClientProvider client={createQueryClient()}>
+          <OutcomesPanel summary={summary} />
+        </QueryClientProvider>
+      )
+      await arrived
+      expect(await screen.findByRole('complementary', { name: `${records} by outcome` }, { timeout: 10_000 })).toBeTruthy()
+      expect(screen.getByRole('columnheader', { name: records })).toBeTruthy()
       cleanup()
     }
   })

@@ -4,6 +4,7 @@ import type { Outcome } from '@shared/domain/dataset'
 import type { OutcomeMappingEntry } from '@shared/domain/import'
 import { StackedBar } from '../../components/StackedBar'
 import { formatCount } from './data-format'
+import { capitalize } from '@shared/format'
 import { outcomeGap } from '../../stores/import/import-draft'
 import { OutcomeLegend } from './OutcomeLegend'
 
@@ -16,12 +17,15 @@ const CHOICES: ReadonlyArray<{ outcome: Outcome | null; label: string }> = [
 
 interface OutcomeMappingTableProps {
   entries: readonly OutcomeMappingEntry[]
+  /** What a row is, in the workspace's words (OutcomeWords.records): "deals" / "customers". */
+  records?: string
   disabled?: boolean
   onChange(value: string, outcome: Outcome | null): void
 }
 
 /** Each raw stage or status value and what it means: won, lost, still open, or not known. */
-export function OutcomeMappingTable({ entries, disabled, onChange }: OutcomeMappingTableProps) {
+export function OutcomeMappingTable({ entries, records = 'deals', disabled, onChange }: OutcomeMappingTableProps) {
+  const Records = capitalize(records)
   const name = useId()
   const gap = outcomeGap(entries)
   const tally = (outcome: Outcome | null): number => entries.filter((e) => e.outcome === outcome).reduce((sum, e) => sum + e.count, 0)
@@ -34,7 +38,7 @@ export function OutcomeMappingTable({ entries, disabled, onChange }: OutcomeMapp
           <tr>
             <th scope="col">Value in the data</th>
             <th scope="col" className="num">
-              Deals
+              {Records}
             </th>
             <th scope="col">Means</th>
           </tr>
@@ -66,8 +70,8 @@ export function OutcomeMappingTable({ entries, disabled, onChange }: OutcomeMapp
           ))}
         </tbody>
       </table>
-      <aside className="outcomes__side" aria-label="Deals by outcome">
-        <p className="outcomes__side-title">Deals by outcome</p>
+      <aside className="outcomes__side" aria-label={`${Records} by outcome`}>
+        <p className="outcomes__side-title">{Records} by outcome</p>
         <StackedBar segments={segments} label={segments.map((s) => `${formatCount(s.value)} ${s.label.toLowerCase()}`).join(', ')} />
         <OutcomeLegend segments={segments} stacked />
         {gap ? (

@@ -66,6 +66,16 @@ export const KIND_CHOICES: ReadonlyArray<{ kind: TableKind; label: string; hint:
   { kind: 'flat', label: 'One table of deals with account columns', hint: 'Deals with the account’s traits inline' }
 ]
 
+/** The import's kind choices in the words the file will be read in: a churn study's one table is its customers. */
+export function kindChoices(outcome: Pick<OutcomeWords, 'kind'>): ReadonlyArray<{ kind: TableKind; label: string; hint: string }> {
+  if (outcome.kind !== 'retained') return KIND_CHOICES
+  return KIND_CHOICES.map((choice) =>
+    choice.kind === 'flat'
+      ? { kind: 'flat', label: 'One table of customers', hint: 'A row per customer: their traits, and whether they stayed or churned' }
+      : choice
+  )
+}
+
 export const DATE_ORDER_LABELS: Record<DateOrder, string> = {
   mdy: 'MM/DD/YYYY (US)',
   dmy: 'DD/MM/YYYY',

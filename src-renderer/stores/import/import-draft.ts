@@ -11,6 +11,8 @@ import {
 import type { HygieneRule } from '@shared/domain/data-views'
 import type { ColumnSetting, ImportMode, ImportPreview, OutcomeMappingEntry } from '@shared/domain/import'
 import { outcomeMappingFor } from '@shared/import/outcome-mapping-for'
+import { outcomeWordsFor } from '@shared/export/outcome-words'
+import type { OutcomeWords } from '@shared/domain/one-pager'
 
 /** What the user decided about a staged file so far; nothing of it is saved until Import. */
 export interface ImportDraft {
@@ -63,6 +65,19 @@ export function draftFromPreview(
     appendKey: null,
     cleanups: preview.cleanups.map((c) => c.byDefault)
   }
+}
+
+/**
+ * The words the staged file will be read in once imported (outcomeWordsFor, as the workspace
+ * decides them): a churn flag whose yes is lost makes a study of customers, not deals.
+ */
+export function draftOutcomeWords(draft: ImportDraft, preview: ImportPreview): OutcomeWords {
+  const column = draft.columns.find((c) => c.role === 'outcome')
+  const name = column === undefined ? null : (preview.columns.find((c) => c.index === column.index)?.name ?? null)
+  return outcomeWordsFor(
+    name,
+    draft.outcomes.map((entry) => [entry.value, entry.outcome] as const)
+  )
 }
 
 /** Keep or drop one proposed clean-up (by its position in the preview's list). */

@@ -2,9 +2,9 @@ import { useId, useState } from 'react'
 import { RotateCw } from 'lucide-react'
 import type { ImportPreview } from '@shared/domain/import'
 import { useDataStore } from '../../../stores/data-store'
-import { delimiterLabel, FORMAT_LABELS, KIND_CHOICES } from '../data-labels'
+import { delimiterLabel, FORMAT_LABELS, kindChoices } from '../data-labels'
 import { formatCount } from '../data-format'
-import type { ImportDraft } from '../../../stores/import/import-draft'
+import { draftOutcomeWords, type ImportDraft } from '../../../stores/import/import-draft'
 
 /** How the file was read, the two things that change how it is read, and what it will become. */
 export function FileFacts({ preview, draft }: { preview: ImportPreview; draft: ImportDraft }) {
@@ -101,7 +101,7 @@ export function FileFacts({ preview, draft }: { preview: ImportPreview; draft: I
       </dl>
       <fieldset className="kind-choice">
         <legend>Import as</legend>
-        {KIND_CHOICES.map((choice) => (
+        {kindChoices(draftOutcomeWords(draft, preview)).map((choice) => (
           <label key={choice.kind} className="kind-choice__option">
             <input
               type="radio"

@@ -5,7 +5,7 @@ import { useDatasetSummary } from '../../../queries/dataset-queries'
 import { useDataStore, type ImportJob } from '../../../stores/data-store'
 import { KIND_LABELS } from '../data-labels'
 import { formatCount } from '../data-format'
-import type { ImportDraft } from '../../../stores/import/import-draft'
+import { draftOutcomeWords, type ImportDraft } from '../../../stores/import/import-draft'
 
 /** Leave, or save: replacing or adding to a table of the same kind when there already is one. */
 export function ImportFooter({ job, preview, draft }: { job: ImportJob; preview: ImportPreview; draft: ImportDraft }) {
@@ -14,7 +14,7 @@ export function ImportFooter({ job, preview, draft }: { job: ImportJob; preview:
   const ids = useId()
   const more = job.position + 1 < job.files.length
   const append = existing !== undefined && draft.mode === 'append'
-  const noun = draft.kind === 'accounts' ? 'accounts' : 'deals'
+  const noun = draft.kind === 'accounts' ? 'accounts' : draftOutcomeWords(draft, preview).records
 
   return (
     <footer className="review-footer">

@@ -1,10 +1,12 @@
 import type { DatasetSummary } from '@shared/domain/import'
 import { useDataStore } from '../../../stores/data-store'
 import { OutcomeMappingTable } from '../OutcomeMappingTable'
+import { useOutcomeWords } from '../../../queries/dataset-queries'
 
 /** The saved outcome mapping; a change re-counts won, lost and open at once. */
 export function OutcomesPanel({ summary }: { summary: DatasetSummary }) {
   const setOutcome = useDataStore((s) => s.setOutcome)
+  const { records } = useOutcomeWords()
   const outcomeColumn = summary.tables
     .filter((t) => t.kind !== 'accounts')
     .flatMap((t) => t.columns)
@@ -25,7 +27,11 @@ export function OutcomesPanel({ summary }: { summary: DatasetSummary }) {
         </p>
       </header>
       {summary.outcomeMapping.length > 0 ? (
-        <OutcomeMappingTable entries={summary.outcomeMapping} onChange={(value, outcome) => void setOutcome(value, outcome)} />
+        <OutcomeMappingTable
+          entries={summary.outcomeMapping}
+          records={records}
+          onChange={(value, outcome) => void setOutcome(value, outcome)}
+        />
       ) : (
         <p className="empty-note">There are no outcome values to map yet.</p>
       )}
