@@ -123,10 +123,11 @@ export class HelperThread {
   }
 
   /**
-   * The reply to the task posted last, waiting up to `patienceMs` once the thread has loaded;
-   * null when it failed or took longer (the thread is then stopped).
+   * The reply to the task posted last; null when it failed or, once loaded, took far longer than
+   * `ownMs`, the calling thread's own work meanwhile (the thread is then stopped).
    */
-  wait(patienceMs: number): unknown {
+  wait(ownMs: number): unknown {
+    const patienceMs = Math.max(10_000, 4 * ownMs)
     const running = this.running
     if (running === null) return null
     const { flags, port } = running

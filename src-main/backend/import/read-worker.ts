@@ -5,6 +5,7 @@ import { loadReaderRequest, type ReaderRequest } from './import-source'
 import { stageFile } from './stage-file'
 import { StagedColumnsWriter, type ColumnSection } from './staged-columns-file'
 import { HELPER_MIN_BYTES } from './read/csv-columns'
+import { isTextFileName } from './read/detect-format'
 import { COLUMNS_TASK, csvColumnsTask, ThreadColumnsHelper } from './read/csv-columns-helper'
 import { collect, collectWhenGrown } from './collect-garbage'
 import { ColumnsHandOver, WRITE_COLUMNS_TASK, writeColumnsTask } from './staged-columns-task'
@@ -32,15 +33,15 @@ async function read(message: ReaderRequest & { columnsFile: string }, send: Send
   const thread = new HelperThread(__filename)
   const handOver = new ColumnsHandOver(thread)
   try {
-    // A file large enough for a second thread (helper-thread.ts) starts it now: it loads while
-    // this thread loads the file.
-    if (sizeOf(message) >= HELPER_MIN_BYTES) thread.warm()
+    // A text file large enough for a second thread (helper-thread.ts) starts it now: it loads
+    // while this thread loads the file. A workbook is read on one thread.
+    if (isTextFileName(fileName) && sizeOf(message) >= HELPER_MIN_BYTES) thread.warm()
     const request = loadReaderRequest(message, HELPER_MIN_BYTES)
     // Uploaded bytes: the stage request must be their only holder, since stageFile lets go of
     // them once they are read (and a large upload was copied into shared memory).
     ;(message as { bytes?: Uint8Array }).bytes = undefined
-    // Only a text file is read on two threads; a thread that cannot load is known before staging.
-    if (thread.started && (!looksLikeText(request.bytes) || !(await thread.ready(2_000)))) thread.close()
+    // A thread that cannot load is known before staging.
+    if (thread.started && !(await thread.ready(2_000))) thread.close()
     const { columns, ...staged } = stageFile(request, {
       onProgress(phase, done, total, rows) {
         if (phase === 'profiling') collectWhenGrown()
@@ -101,13 +102,6 @@ function sizeOf(message: ReaderRequest): number {
   } catch {
     return 0
   }
-}
-
-/** Not a zip (.xlsx, .ods) or an OLE file (.xls): the formats a second thread reads nothing of. */
-function looksLikeText(bytes: Uint8Array): boolean {
-  const zip = bytes[0] === 0x50 && bytes[1] === 0x4b
-  const ole = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0
-  return !zip && !ole
 }
 
 function writeColumns(path: string, columns: readonly DictionaryColumn[], names: readonly string[], fileName: string): ColumnSection[] {

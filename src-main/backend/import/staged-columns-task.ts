@@ -25,11 +25,6 @@ interface WriteJob {
   columns: PackedColumn[]
 }
 
-/** Patience with the other thread beyond this one's own work meanwhile. */
-function patienceMs(ownMs: number): number {
-  return Math.max(10_000, 4 * ownMs)
-}
-
 const isShared = (array: Uint8Array | Uint32Array): boolean => array.buffer instanceof SharedArrayBuffer
 
 /** Whether the other thread sees the column's arrays without a copy. */
@@ -63,7 +58,7 @@ export class ColumnsHandOver {
     const writing = this.writing
     if (writing === null) return null
     this.writing = null
-    const sections = this.thread.wait(patienceMs(performance.now() - writing.began)) as ColumnSection[] | null
+    const sections = this.thread.wait(performance.now() - writing.began) as ColumnSection[] | null
     if (sections === null) return null
     try {
       renameSync(`${writing.path}.part`, writing.path)

@@ -16,11 +16,6 @@ import { ReadControl } from './read-control'
 
 export const COLUMNS_TASK = 'csv-columns'
 
-/** Patience with the other thread beyond this one's own share of the work. */
-function patienceMs(ownMs: number): number {
-  return Math.max(10_000, 4 * ownMs)
-}
-
 export class ThreadColumnsHelper implements ColumnsHelper {
   constructor(
     private readonly thread: HelperThread,
@@ -36,7 +31,7 @@ export class ThreadColumnsHelper implements ColumnsHelper {
   }
 
   finish(ownMs: number): Array<DictionaryColumn | null> | null {
-    const reply = this.thread.wait(patienceMs(ownMs)) as Array<PackedColumn | null> | null
+    const reply = this.thread.wait(ownMs) as Array<PackedColumn | null> | null
     return reply === null ? null : reply.map((packed) => (packed === null ? null : unpackColumn(packed)))
   }
 

@@ -19,6 +19,11 @@ export type Detected =
   { kind: 'workbook'; format: WorkbookFormat; zip: ZipEntry[] | null; warning: string | null } | { kind: 'text'; warning: null }
 
 const TEXT_EXTENSIONS = ['csv', 'tsv', 'txt']
+
+/** Whether a file of this name is read as delimited text (any other supported one must be a workbook). */
+export function isTextFileName(fileName: string): boolean {
+  return TEXT_EXTENSIONS.includes(extensionOf(fileName))
+}
 const WORKBOOK_EXTENSIONS = ['xlsx', 'xlsm', 'xlsb', 'xls', 'ods']
 export const SUPPORTED_EXTENSIONS = [...WORKBOOK_EXTENSIONS, ...TEXT_EXTENSIONS]
 

@@ -4,10 +4,11 @@ import type { ImportPreview } from '@shared/domain/import'
 import { useDataStore } from '../../../stores/data-store'
 import { delimiterLabel, FORMAT_LABELS, kindChoices } from '../data-labels'
 import { formatCount } from '../data-format'
-import { draftOutcomeWords, type ImportDraft } from '../../../stores/import/import-draft'
+import type { ImportDraft } from '../../../stores/import/import-draft'
+import type { OutcomeWords } from '@shared/domain/one-pager'
 
 /** How the file was read, the two things that change how it is read, and what it will become. */
-export function FileFacts({ preview, draft }: { preview: ImportPreview; draft: ImportDraft }) {
+export function FileFacts({ preview, draft, words }: { preview: ImportPreview; draft: ImportDraft; words: OutcomeWords }) {
   const reread = useDataStore((s) => s.reread)
   const [headerRow, setHeaderRow] = useState(String(preview.headerRow))
   const ids = useId()
@@ -101,7 +102,7 @@ export function FileFacts({ preview, draft }: { preview: ImportPreview; draft: I
       </dl>
       <fieldset className="kind-choice">
         <legend>Import as</legend>
-        {kindChoices(draftOutcomeWords(draft, preview)).map((choice) => (
+        {kindChoices(words).map((choice) => (
           <label key={choice.kind} className="kind-choice__option">
             <input
               type="radio"

@@ -5,16 +5,28 @@ import { useDatasetSummary } from '../../../queries/dataset-queries'
 import { useDataStore, type ImportJob } from '../../../stores/data-store'
 import { KIND_LABELS } from '../data-labels'
 import { formatCount } from '../data-format'
-import { draftOutcomeWords, type ImportDraft } from '../../../stores/import/import-draft'
+import type { ImportDraft } from '../../../stores/import/import-draft'
+import type { OutcomeWords } from '@shared/domain/one-pager'
 
 /** Leave, or save: replacing or adding to a table of the same kind when there already is one. */
-export function ImportFooter({ job, preview, draft }: { job: ImportJob; preview: ImportPreview; draft: ImportDraft }) {
+export function ImportFooter({
+  job,
+  preview,
+  draft,
+  words
+}: {
+  job: ImportJob
+  preview: ImportPreview
+  draft: ImportDraft
+  /** The file's words once imported (draftOutcomeWords). */
+  words: OutcomeWords
+}) {
   const existing = useDatasetSummary().data?.tables.find((t) => t.kind === draft.kind)
   const { cancelImport, skipFile, commitImport, setImportMode } = useDataStore.getState()
   const ids = useId()
   const more = job.position + 1 < job.files.length
   const append = existing !== undefined && draft.mode === 'append'
-  const noun = draft.kind === 'accounts' ? 'accounts' : draftOutcomeWords(draft, preview).records
+  const noun = draft.kind === 'accounts' ? 'accounts' : words.records
 
   return (
     <footer className="review-footer">

@@ -30,7 +30,7 @@ export function ImportReview({ job, preview, draft }: ImportReviewProps) {
   return (
     <div className="review">
       {job.error ? <ErrorNotice error={job.error} onDismiss={dismissImportError} /> : null}
-      <FileFacts key={preview.stagingId} preview={preview} draft={draft} />
+      <FileFacts key={preview.stagingId} preview={preview} draft={draft} words={words} />
       <ReviewNotices preview={preview} />
       {hasOutcomeColumn(draft) ? (
         <section className="panel" aria-labelledby="review-outcomes-title">
@@ -51,7 +51,7 @@ export function ImportReview({ job, preview, draft }: ImportReviewProps) {
       <ReviewColumns preview={preview} draft={draft} pendingColumn={job.pendingColumn} />
       <ReviewCleanups preview={preview} draft={draft} />
       <PreviewGrid preview={preview} />
-      <ImportFooter job={job} preview={preview} draft={draft} />
+      <ImportFooter job={job} preview={preview} draft={draft} words={words} />
     </div>
   )
 }
