@@ -211,6 +211,12 @@ describe('parseDate', () => {
     ['3/5/2024 12:15 pm', null, '2024-03-05T12:15:00Z'],
     ['3/5/2024 14:30:15', null, '2024-03-05T14:30:15Z'],
     ['2024-02-29', null, '2024-02-29T00:00:00Z'],
+    // The spellings read by position (see matchCommonCodes).
+    ['2025-05-25 08:41:00', null, '2025-05-25T08:41:00Z'],
+    ['2025-05-25T08:41Z', null, '2025-05-25T08:41:00Z'],
+    ['7/24/2025 7:17 AM', null, '2025-07-24T07:17:00Z'],
+    ['12/31/2024 11:59:30 pm', null, '2024-12-31T23:59:30Z'],
+    ['1/2/2024 12:00 AM', 'dmy', '2024-02-01T00:00:00Z'],
     // Not dates.
     ['2024-02-30', null, null],
     ['2023-02-29', null, null],
@@ -219,6 +225,10 @@ describe('parseDate', () => {
     ['2024-13-01', null, null],
     ['3/5/2024 13:30 PM', null, null],
     ['3/5/2024 25:00', null, null],
+    ['3/5/2024 0:15 AM', null, null],
+    ['2024-03-05 24:00', null, null],
+    ['2024-03-05 23:60', null, null],
+    ['2024-03-05 23:59:60', null, null],
     ['2024', null, null],
     ['45292', null, null],
     ['51-200', null, null],
@@ -249,6 +259,34 @@ describe('parseDate', () => {
         expect(parseDateCodes(codes, raw.length, order)).toBe(parseDate(raw, order))
       }),
       { numRuns: 3000 }
+    )
+  })
+
+  it('reads the common timestamp spellings by position exactly as the tokenizer reads them', () => {
+    // Near misses too: one digit where two belong, other separators, out-of-range times.
+    const digitsOf = (min: number, max: number) => fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: min, maxLength: max })
+    const time = fc.tuple(
+      fc.constantFrom(' ', 'T', 't', '  ', ''),
+      digitsOf(1, 3),
+      fc.constantFrom(':', '.'),
+      digitsOf(1, 3),
+      fc.option(
+        fc.tuple(fc.constant(':'), digitsOf(1, 3)).map((p) => p.join('')),
+        { nil: '' }
+      ),
+      fc.constantFrom('', 'Z', 'z', ' AM', ' pm', ' Pm', 'PM', ' XM', '+02:00')
+    )
+    const iso = fc.tuple(digitsOf(3, 5), fc.constantFrom('-', '/'), digitsOf(1, 3), fc.constantFrom('-', '/'), digitsOf(1, 3))
+    const us = fc.tuple(digitsOf(1, 3), fc.constantFrom('/', '-'), digitsOf(1, 3), fc.constantFrom('/', '-'), digitsOf(2, 5))
+    fc.assert(
+      fc.property(fc.oneof(iso, us), fc.option(time, { nil: null }), fc.constantFrom('mdy', 'dmy', null), (date, at, order) => {
+        const raw = date.join('') + (at === null ? '' : at.join(''))
+        // Past the value the buffer holds the rest of a longer timestamp, as it does after one
+        // (copyCodes reuses it): none of it may be read as part of this value.
+        const codes = codesOf(`${raw}1/12/2024 11:59:30 PM`)
+        expect(parseDateCodes(codes, raw.length, order)).toBe(parseDate(raw, order))
+      }),
+      { numRuns: 5000 }
     )
   })
 })

@@ -81,7 +81,78 @@ export function matchDateShape(text: string): boolean {
 export function matchDateShapeCodes(codes: Uint16Array, length: number): boolean {
   fromCodes = true
   codeUnits = codes
-  return tokenizeCodes(codes, length) && matchTokens()
+  return matchCommonCodes(codes, length) || (tokenizeCodes(codes, length) && matchTokens())
+}
+
+/**
+ * The two timestamp spellings exports write most, read by position without tokens: ISO
+ * "2025-05-25", "2025-05-25 08:41", "2025-05-25T08:41:00Z" and US "7/24/2025",
+ * "7/24/2025 7:17 AM". A CSV of a million deals has a million distinct timestamps in each date
+ * column, and tokenizing them was most of its date parsing. False for anything else, and for
+ * anything out of range: the tokenizer then decides, so this only answers where it would answer
+ * the same (test/unit/import-values.test.ts holds the two equal).
+ */
+function matchCommonCodes(c: Uint16Array, end: number): boolean {
+  if (end >= 10 && c[4] === 45 && c[7] === 45) {
+    if (!digits(c, 0, 4) || !digits(c, 5, 2) || !digits(c, 8, 2)) return false
+    const timeMs = end === 10 ? 0 : commonTime(c, 10, end, c[10] === 32 || c[10] === 84, true)
+    if (Number.isNaN(timeMs)) return false
+    setShape('ymd', digitsValue(c, 0, 4), digitsValue(c, 5, 2), digitsValue(c, 8, 2), 0, 45)
+    shape.timeMs = timeMs
+    return true
+  }
+  // m/d/yyyy, each of m and d one or two digits.
+  const first = c[1] === 47 ? 1 : c[2] === 47 ? 2 : 0
+  if (first === 0 || !digits(c, 0, first)) return false
+  const secondEnd = c[first + 2] === 47 ? first + 2 : c[first + 3] === 47 ? first + 3 : 0
+  if (secondEnd === 0 || !digits(c, first + 1, secondEnd - first - 1)) return false
+  const yearEnd = secondEnd + 5
+  if (end < yearEnd || !digits(c, secondEnd + 1, 4)) return false
+  const timeMs = end === yearEnd ? 0 : commonTime(c, yearEnd, end, c[yearEnd] === 32, false)
+  if (Number.isNaN(timeMs)) return false
+  setShape('numeric', digitsValue(c, secondEnd + 1, 4), digitsValue(c, 0, first), digitsValue(c, first + 1, secondEnd - first - 1), 0, 47)
+  shape.timeMs = timeMs
+  return true
+}
+
+/**
+ * The time after a common date's one separator at `at`: "08:41", "08:41:00" and, when `iso`,
+ * a closing "Z"; otherwise "7:17", "7:17:05" and " AM"/" PM". NaN where the tokenizer decides.
+ */
+function commonTime(c: Uint16Array, at: number, end: number, separated: boolean, iso: boolean): number {
+  if (!separated) return Number.NaN
+  const hourDigits = c[at + 2] === 58 ? 1 : c[at + 3] === 58 ? 2 : 0
+  if (hourDigits === 0 || (iso && hourDigits === 1) || !digits(c, at + 1, hourDigits)) return Number.NaN
+  let i = at + 2 + hourDigits
+  if (i + 2 > end || !digits(c, i, 2)) return Number.NaN
+  let hour = digitsValue(c, at + 1, hourDigits)
+  const minute = digitsValue(c, i, 2)
+  let second = 0
+  i += 2
+  if (i + 3 <= end && c[i] === 58 && digits(c, i + 1, 2)) {
+    second = digitsValue(c, i + 1, 2)
+    i += 3
+  }
+  if (iso && i + 1 === end && c[i] === 90) i++
+  else if (!iso && i + 3 === end && c[i] === 32 && (c[i + 2]! | 0x20) === 109) {
+    const half = c[i + 1]! | 0x20
+    if ((half !== 97 && half !== 112) || hour < 1 || hour > 12) return Number.NaN
+    hour = (hour % 12) + (half === 112 ? 12 : 0)
+    i += 3
+  }
+  if (i !== end || hour > 23 || minute > 59 || second > 59) return Number.NaN
+  return hour * HOUR_MS + minute * MINUTE_MS + second * 1000
+}
+
+function digits(c: Uint16Array, at: number, n: number): boolean {
+  for (let k = at; k < at + n; k++) if (!isDigitCode(c[k]!)) return false
+  return true
+}
+
+function digitsValue(c: Uint16Array, at: number, n: number): number {
+  let v = 0
+  for (let k = at; k < at + n; k++) v = v * 10 + c[k]! - 48
+  return v
 }
 
 function matchTokens(): boolean {
