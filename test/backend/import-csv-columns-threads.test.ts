@@ -190,9 +190,9 @@ describe('the split between the two threads', () => {
   })
 
   it('puts the two costliest columns on different threads, and does not split when one column is all the work', () => {
-    // A new, padded (decoded and trimmed) value every fourth row, below the share that stops
+    // A new value with doubled quotes (decoded) every fourth row, below the share that stops
     // de-duplication in the first 20,000 rows; the other columns: a few short values.
-    const costly = (i: number, tag: string): string => `" ${tag} ${i - (i % 4)} "`
+    const costly = (i: number, tag: string): string => `"""${tag}"" ${i - (i % 4)}"`
     const two = Array.from({ length: 40_000 }, (_, i) => `${costly(i, 'a')},${i % 3},${costly(i, 'b')},${i % 5}`)
     const split = planColumnSplit(bytesOf(['A,B,C,D', ...two]), 0, 44, 1, 4)
     expect(split).not.toBeNull()

@@ -171,7 +171,7 @@ describe('the CSV byte path reads exactly what the ordinary reader reads', () =>
     // Names between two letters are byte ranges: what JSON must escape is inside them (a
     // backslash, a quote, a control character).
     // eslint-disable-next-line no-control-regex
-    const name = fc.stringMatching(/^[aAb"\\ \u00a0é\t\u0001]{0,6}$/).map((inner) => `x${inner}y`)
+    const name = fc.stringMatching(/^[aAb"\\ \u00a0é\t\u0001\u000b]{0,6}$/).map((inner) => `x${inner}y`)
     // eslint-disable-next-line no-control-regex
     const cell = fc.stringMatching(/^[ab"\\Total ,\n\r\u00a0é\t\u0001]{0,6}$/)
     const row = fc.tuple(fc.oneof(name, cell), cell, cell)
@@ -187,6 +187,33 @@ describe('the CSV byte path reads exactly what the ordinary reader reads', () =>
     )
     expect(kept).toBeGreaterThan(10)
   }, 120_000)
+
+  it('keeps a value with spaces around it as its bytes, cut to the value, and decodes only what trim() must decide', () => {
+    // 20,001 distinct names, so that the column keeps the rows after them as the file's bytes.
+    const head = Array.from({ length: 20_001 }, (_, i) => `n${i},${i % 7}`)
+    const padded = [' Acme ', '\tGlobex\t', '" Initech "', '  ', ' Zürich ', '\u00a0Umbrella', ' x\u0001']
+    const csv = text(['Name,Value', ...head, ...padded.map((name, i) => `${name},${i}`)].join('\n'))
+    expect(expectSame(csv, 'padded.csv')).toBe(true)
+    const names = readTable(csv, 'padded.csv', { columnar: true }, () => undefined).columns![0]!
+    const entries = names.entries as ByteSpanEntries
+    const into = new Uint16Array(64)
+    const tail = padded.map((_, i) => {
+      const at = names.codes[20_001 + i]!
+      const length = entries.copyCodes(at, into)
+      return { value: entries.at(at), asBytes: length >= 0 }
+    })
+    expect(tail).toEqual([
+      { value: 'Acme', asBytes: true },
+      { value: 'Globex', asBytes: true },
+      { value: 'Initech', asBytes: true },
+      { value: '', asBytes: true },
+      // Cut to its bytes too, but beyond ASCII they are not code units (copyCodes says so).
+      { value: 'Zürich', asBytes: false },
+      // A no-break space or a control character at an end: decoded and trimmed as a string.
+      { value: 'Umbrella', asBytes: false },
+      { value: 'x\u0001', asBytes: false }
+    ])
+  })
 
   it("reserves each column's codes once, for about the rows the file holds", () => {
     // 20,000 rows: grown by doubling from 4,096 the codes would end in room for 32,768.

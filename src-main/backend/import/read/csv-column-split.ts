@@ -8,6 +8,8 @@
  * with less work so far.
  */
 
+import { cutFrom, cutSpaces, cutTo, plainEdge, rangeHash } from './cell-bytes'
+
 const QUOTE = 34
 const LF = 10
 const CR = 13
@@ -74,7 +76,6 @@ export function planColumnSplit(
     for (;;) {
       let from = p
       let to: number
-      let hash = 0x811c9dc5 | 0
       let decoded = false
       if (bytes[p] === QUOTE) {
         let q = p + 1
@@ -99,9 +100,15 @@ export function planColumnSplit(
         to = p
       }
       if (data && c < width) {
-        for (let k = from; k < to; k++) hash = Math.imul(hash ^ bytes[k]!, 16777619)
         const column = samples[c]!
-        if (to > from && !(plain(bytes[from]!) && plain(bytes[to - 1]!))) decoded = true
+        // As buildColumns reads it: spaces cut from the range where that leaves the value.
+        if (to > from && !(plainEdge(bytes[from]!) && plainEdge(bytes[to - 1]!))) {
+          if (cutSpaces(bytes, from, to)) {
+            from = cutFrom
+            to = cutTo
+          } else decoded = true
+        }
+        const hash = rangeHash(bytes, from, to)
         if (decoded) column.decoded++
         const bit = c * BITS + ((hash ^ (hash >>> 16)) & (BITS - 1))
         const mask = 1 << (bit & 7)
@@ -138,10 +145,6 @@ export function planColumnSplit(
     } else mine += costs[c]!
   }
   return helper < LEAST_SHARE * (mine + helper) ? null : theirs
-}
-
-function plain(b: number): boolean {
-  return b > 32 && b < 127
 }
 
 function columnCost(column: ColumnSample, rows: number): number {
