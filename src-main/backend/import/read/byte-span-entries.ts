@@ -79,7 +79,7 @@ export class ByteSpanEntries implements EntryList {
   }
 
   /**
-   * The entries as plain data for another thread (csv-columns-helper.ts, parallel-profiles.ts):
+   * The entries as plain data for another thread (csv-columns-helper.ts, staged-columns-task.ts):
    * the file's bytes are seen there without a copy when they are in shared memory.
    */
   pack(): PackedSpanEntries {
