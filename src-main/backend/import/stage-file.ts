@@ -206,7 +206,6 @@ export function stageFile(request: StageRequest, hooks: StageHooks): StagedFile 
     ...facts,
     fileName: request.fileName,
     columns,
-    counts,
     profiles,
     previewRows,
     suggestedKind,

@@ -5,7 +5,6 @@ import type { DictionaryColumn } from '@shared/engine/dictionary-column'
 /** A file read, dictionary-encoded and profiled, waiting for the user to commit or discard it. */
 export interface StagedFile extends FileFacts {
   columns: DictionaryColumn[]
-  counts: Uint32Array[]
   profiles: ColumnProfile[]
   previewRows: string[][]
   suggestedKind: TableKind
@@ -19,6 +18,6 @@ export interface StagedFile extends FileFacts {
 
 export function previewOf(stagingId: string, staged: StagedFile): ImportPreview {
   // The columns' data stays in the backend; the renderer gets their profiles.
-  const { columns: _data, counts: _counts, profiles, missingTokens: _tokens, columnMissing: _missing, ...facts } = staged
+  const { columns: _data, profiles, missingTokens: _tokens, columnMissing: _missing, ...facts } = staged
   return { ...facts, stagingId, columns: profiles }
 }
