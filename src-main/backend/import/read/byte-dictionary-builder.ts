@@ -165,8 +165,12 @@ export class ByteDictionaryBuilder {
       arena.set(this.arena.subarray(0, this.arenaUsed))
       this.arena = arena
     }
-    // copy(), not set(subarray()): no view object per new value.
-    this.buffer.copy(this.arena, this.arenaUsed, start, end)
+    // Byte by byte: a value is a few dozen bytes, and Buffer.copy's checks before it copies
+    // were 46 ms of reading the 1M-row CSV's 300,000 new values (set(subarray()) makes a view
+    // object per value).
+    const arena = this.arena
+    const bytes = this.buffer
+    for (let k = 0, at = this.arenaUsed; k < length; k++) arena[at + k] = bytes[start + k]!
     this.spans[code << 1] = this.arenaUsed
     this.spans[(code << 1) + 1] = length
     this.arenaUsed += length
