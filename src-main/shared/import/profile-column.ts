@@ -161,6 +161,9 @@ export function columnMissing(
   hints: ReadonlySet<string>,
   choices?: ReadonlyMap<string, boolean>
 ): ColumnMissing {
+  // Asked for the hints first, a reader's view of a million entries tells its blanks from that
+  // answer rather than from another pass (ByteSpanEntries.knownMissing).
+  column.entries?.knownMissing?.(hints)
   const all = countDistinct(column, counts, BLANK_ONLY)
   // Hints are short words: longer values are never one, and skip the lower-casing.
   let longest = 0

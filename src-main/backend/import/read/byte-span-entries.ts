@@ -47,7 +47,8 @@ export class ByteSpanEntries implements EntryList {
   /** A filled entry with a space at one end: knownMissing cannot answer. */
   private untrimmed = false
   private made: string[] | null = null
-  private answered: { tokens: ReadonlySet<string>; missing: readonly number[] | null } | null = null
+  /** knownMissing's answers for the last two token sets (a column's hints, and blanks alone). */
+  private answered: Array<{ tokens: ReadonlySet<string>; missing: readonly number[] | null }> = []
 
   /** `head`: the entries made as strings before the column stopped de-duplicating; `expected` the entries still to come. */
   constructor(
@@ -124,8 +125,21 @@ export class ByteSpanEntries implements EntryList {
    * is compared with the tokens, byte by byte when it is ASCII (worked out once per token set).
    */
   knownMissing(tokens: ReadonlySet<string>): readonly number[] | null {
-    if (this.answered?.tokens !== tokens) this.answered = { tokens, missing: this.findMissing(tokens) }
-    return this.answered.missing
+    const known = this.answered.find((answer) => answer.tokens === tokens)
+    if (known !== undefined) return known.missing
+    // A blank entry is missing whatever the tokens, so the blanks alone are read off an answer
+    // already worked out instead of another pass over a million entries.
+    const wider = [...tokens].every((token) => token === '') ? this.answered[0] : undefined
+    const missing = wider === undefined ? this.findMissing(tokens) : (wider.missing?.filter((i) => this.isBlank(i)) ?? null)
+    this.answered = [{ tokens, missing }, ...this.answered.slice(0, 1)]
+    return missing
+  }
+
+  private isBlank(index: number): boolean {
+    const { head } = this
+    if (index < head.length) return head[index] === ''
+    const at = index - head.length
+    return this.kinds[at] === STRING ? this.strings.get(at) === '' : this.sizes[at] === 0
   }
 
   private findMissing(tokens: ReadonlySet<string>): readonly number[] | null {
@@ -259,7 +273,7 @@ export class ByteSpanEntries implements EntryList {
   }
 
   private slot(): number {
-    this.answered = null
+    if (this.answered.length > 0) this.answered = []
     if (this.count === this.starts.length) {
       const size = this.starts.length * 2
       const grow = <T extends Uint32Array | Uint8Array>(from: T, to: T): T => {
