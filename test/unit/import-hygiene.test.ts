@@ -158,6 +158,12 @@ describe('suggestMerges', () => {
     expect(merges).toEqual([])
   })
 
+  it('never reads the members of a series written as one word as typos of each other', () => {
+    // As CRM exports often write them: long enough to be read for typos, a letter apart, and
+    // the later rounds rare beside the first.
+    expect(suggestMerges(vc({ SeriesA: 40, SeriesB: 6, SeriesC: 4, Seriesb: 1 }))).toEqual([{ to: 'SeriesB', from: ['Seriesb'] }])
+  })
+
   it('keeps two common long words two letters apart apart', () => {
     expect(suggestMerges(vc({ Transportation: 20, Transformation: 15 }))).toEqual([])
   })

@@ -78,6 +78,9 @@ export function findTypoClasses(weights: ReadonlyMap<string, number>): Map<strin
 }
 
 function isTypoPair(a: string, b: string, weights: ReadonlyMap<string, number>): boolean {
+  // The members of a series differ in their last letter ("SeriesA", "SeriesB"; "TypeA", "TypeB"):
+  // two values, not a typo. A real export's "SeriesB" and "SeriesC" were proposed as "Series A".
+  if (a.length === b.length && a.slice(0, -1) === b.slice(0, -1)) return false
   const budget = editBudget(Math.min(a.length, b.length))
   const distance = editDistance(a, b, budget)
   if (distance > budget) return false
