@@ -54,6 +54,16 @@ describe('valueWords', () => {
     expect(valueWords('Series_B')).toBe('Series_B')
     expect(valueWords('A_1')).toBe('A_1')
     expect(valueWords('user_id_2')).toBe('User id 2')
+    // HubSpot's industries: joining words in lower case, one long capitalised word as a word.
+    expect(valueWords('INFORMATION_TECHNOLOGY_AND_SERVICES')).toBe('Information technology and services')
+    expect(valueWords('WINE_AND_SPIRITS')).toBe('Wine and spirits')
+    expect(valueWords('MACHINERY')).toBe('Machinery')
+    expect(valueWords('RETAIL')).toBe('Retail')
+    // Acronyms are short, and a part that is no joining word keeps its capitals.
+    expect(valueWords('EMEA')).toBe('EMEA')
+    expect(valueWords('SAAS')).toBe('SAAS')
+    expect(valueWords('B2B')).toBe('B2B')
+    expect(valueWords('OR_EAST')).toBe('OR east')
   })
 })
 

@@ -192,23 +192,31 @@ const ONE_WORD_CODES: ReadonlyMap<string, string> = new Map([
   ['existingbusiness', 'Existing business']
 ])
 
+/** Small words inside a code, written in lower case however the code spells them. */
+const JOINING_WORDS = new Set(['and', 'or', 'of', 'the', 'for', 'to', 'in', 'on', 'by', 'with', 'a', 'an'])
+
 /**
  * A category value as a client reads it. CRM exports often store picklist codes rather than
- * their labels (HubSpot: FINANCIAL_SERVICES, ORGANIC_SEARCH, newbusiness): a code of words
- * joined by underscores reads "Financial services", a known one-word code its label. Short parts
- * keep their capitals ("US_EAST" -> "US east"). Anything else is printed as stored.
+ * their labels (HubSpot: FINANCIAL_SERVICES, ORGANIC_SEARCH, newbusiness, RETAIL): a code of
+ * words joined by underscores reads "Financial services", a known one-word code its label, and
+ * one capitalised word of six letters or more ("MACHINERY") reads "Machinery" (shorter ones may be
+ * acronyms: "SAAS", "EMEA"). Short parts keep their capitals ("US_EAST" -> "US east"), except the
+ * joining words ("INFORMATION_TECHNOLOGY_AND_SERVICES" -> "Information technology and
+ * services"). Anything else is printed as stored.
  */
 export function valueWords(value: string): string {
   const known = ONE_WORD_CODES.get(value)
   if (known !== undefined) return known
   if (/[^\x20-\x7e]/.test(value)) return isolated(value)
+  if (/^[A-Z]{6,}$/.test(value)) return value.charAt(0) + value.slice(1).toLowerCase()
   if (!/^[A-Za-z0-9]+(_[A-Za-z0-9]+)+$/.test(value) || !/[A-Za-z]{4}/.test(value)) return value
   const parts = value.split('_')
   if (!parts.every((p) => p === p.toUpperCase()) && !parts.every((p) => p === p.toLowerCase())) return value
   return parts
     .map((part, i) => {
-      if (part.length <= 3 && part === part.toUpperCase() && /[A-Z]/.test(part)) return part
       const lower = part.toLowerCase()
+      if (i > 0 && JOINING_WORDS.has(lower)) return lower
+      if (part.length <= 3 && part === part.toUpperCase() && /[A-Z]/.test(part)) return part
       return i === 0 ? lower.charAt(0).toUpperCase() + lower.slice(1) : lower
     })
     .join(' ')
