@@ -168,6 +168,11 @@ describe('suggestMerges', () => {
     expect(suggestMerges(vc({ Transportation: 20, Transformation: 15 }))).toEqual([])
   })
 
+  it("writes the value in its nicest casing, though the export wrote it otherwise more often, but never a typo's", () => {
+    expect(suggestMerges(vc({ retail: 30, Retail: 10, RETAIL: 5 }))).toEqual([{ to: 'Retail', from: ['retail', 'RETAIL'] }])
+    expect(suggestMerges(vc({ manufacturing: 40, Manufacturng: 2 }))).toEqual([{ to: 'manufacturing', from: ['Manufacturng'] }])
+  })
+
   it('breaks frequency ties with the nicest casing', () => {
     expect(suggestMerges(vc({ saas: 5, SaaS: 5, SAAS: 5 }))).toEqual([{ to: 'SaaS', from: ['SAAS', 'saas'] }])
   })

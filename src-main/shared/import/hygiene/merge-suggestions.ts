@@ -12,7 +12,7 @@ import { spellingKey, spellingTokens } from './spelling'
 import { synonymConcept } from './synonyms'
 
 export interface MergeSuggestion {
-  /** The spelling to keep: the most frequent one (ties: the nicest-cased). */
+  /** The spelling to keep: the most frequent value, in its nicest-cased spelling (see pickTarget). */
   to: string
   /** Raw values to rewrite to `to`, most frequent first. */
   from: string[]
@@ -51,19 +51,36 @@ function niceness(spelling: string): number {
   return hasUpper && spelling.length <= 5 ? 1 : 0
 }
 
+/**
+ * The spelling a group is merged into. The value is the one with the most rows, counting all of
+ * its case and punctuation variants together (one spelling key); it is written in its nicest-cased
+ * spelling, the most common one on a tie: a client reads "Retail" on the one-pager, not the
+ * "retail" the export happened to write more often. Casing is chosen only among spellings of that
+ * value, so a rare typo ("Manufacturng") never wins by its capitals.
+ */
 function pickTarget(members: readonly ValueCount[]): string {
   const weights = new Map<string, number>()
+  const keyWeights = new Map<string, number>()
   for (const { value, count } of members) {
     const spelling = value.trim().replace(/\s+/g, ' ')
     weights.set(spelling, (weights.get(spelling) ?? 0) + count)
+    const key = spellingKey(spellingTokens(spelling))
+    keyWeights.set(key, (keyWeights.get(key) ?? 0) + count)
+  }
+  let bestKey = ''
+  let bestKeyWeight = -1
+  for (const [key, weight] of keyWeights) {
+    if (weight > bestKeyWeight || (weight === bestKeyWeight && key < bestKey)) {
+      bestKey = key
+      bestKeyWeight = weight
+    }
   }
   let best = ''
   let bestWeight = -1
   for (const [spelling, weight] of weights) {
-    const better =
-      weight > bestWeight ||
-      (weight === bestWeight && niceness(spelling) > niceness(best)) ||
-      (weight === bestWeight && niceness(spelling) === niceness(best) && spelling < best)
+    if (spellingKey(spellingTokens(spelling)) !== bestKey) continue
+    const nicer = niceness(spelling) - (bestWeight < 0 ? -1 : niceness(best))
+    const better = nicer > 0 || (nicer === 0 && (weight > bestWeight || (weight === bestWeight && spelling < best)))
     if (better) {
       best = spelling
       bestWeight = weight
