@@ -170,6 +170,8 @@ describe('suggestMerges', () => {
 
   it("writes the value in its nicest casing, though the export wrote it otherwise more often, but never a typo's", () => {
     expect(suggestMerges(vc({ retail: 30, Retail: 10, RETAIL: 5 }))).toEqual([{ to: 'Retail', from: ['retail', 'RETAIL'] }])
+    // Among capitalised spellings the most frequent still wins: an acronym over a stray capital.
+    expect(suggestMerges(vc({ IT: 100, It: 2, it: 1 }))).toEqual([{ to: 'IT', from: ['It', 'it'] }])
     expect(suggestMerges(vc({ manufacturing: 40, Manufacturng: 2 }))).toEqual([{ to: 'manufacturing', from: ['Manufacturng'] }])
   })
 

@@ -64,6 +64,8 @@ describe('valueWords', () => {
     expect(valueWords('SAAS')).toBe('SAAS')
     expect(valueWords('B2B')).toBe('B2B')
     expect(valueWords('OR_EAST')).toBe('OR east')
+    expect(valueWords('SERIES_A')).toBe('Series A')
+    expect(valueWords('US_OR_EAST')).toBe('US OR east')
   })
 })
 

@@ -192,8 +192,11 @@ const ONE_WORD_CODES: ReadonlyMap<string, string> = new Map([
   ['existingbusiness', 'Existing business']
 ])
 
-/** Small words inside a code, written in lower case however the code spells them. */
-const JOINING_WORDS = new Set(['and', 'or', 'of', 'the', 'for', 'to', 'in', 'on', 'by', 'with', 'a', 'an'])
+/**
+ * Small words inside a code, written in lower case however the code spells them. Not "A", "OR",
+ * "IN" or "ON": in a code they are as often a letter or a place (SERIES_A, US_OR, CA_ON).
+ */
+const JOINING_WORDS = new Set(['and', 'of', 'the', 'for', 'with'])
 
 /**
  * A category value as a client reads it. CRM exports often store picklist codes rather than

@@ -53,39 +53,34 @@ function niceness(spelling: string): number {
 
 /**
  * The spelling a group is merged into. The value is the one with the most rows, counting all of
- * its case and punctuation variants together (one spelling key); it is written in its nicest-cased
- * spelling, the most common one on a tie: a client reads "Retail" on the one-pager, not the
- * "retail" the export happened to write more often. Casing is chosen only among spellings of that
- * value, so a rare typo ("Manufacturng") never wins by its capitals.
+ * its case and punctuation variants together (one spelling key). Of its spellings, one with a
+ * capital beats any in lower case, whatever their rows: a client reads "Retail" on the one-pager,
+ * not the "retail" the export happened to write more often. Among those, the most frequent wins
+ * ("IT" over a stray "It"), then the nicest-cased. Spellings are compared only within that value,
+ * so a rare typo ("Manufacturng") never wins by its capitals.
  */
 function pickTarget(members: readonly ValueCount[]): string {
-  const weights = new Map<string, number>()
+  const spellings = new Map<string, { weight: number; key: string }>()
   const keyWeights = new Map<string, number>()
   for (const { value, count } of members) {
     const spelling = value.trim().replace(/\s+/g, ' ')
-    weights.set(spelling, (weights.get(spelling) ?? 0) + count)
-    const key = spellingKey(spellingTokens(spelling))
+    const key = spellings.get(spelling)?.key ?? spellingKey(spellingTokens(spelling))
+    spellings.set(spelling, { weight: (spellings.get(spelling)?.weight ?? 0) + count, key })
     keyWeights.set(key, (keyWeights.get(key) ?? 0) + count)
   }
-  let bestKey = ''
-  let bestKeyWeight = -1
-  for (const [key, weight] of keyWeights) {
-    if (weight > bestKeyWeight || (weight === bestKeyWeight && key < bestKey)) {
-      bestKey = key
-      bestKeyWeight = weight
-    }
-  }
-  let best = ''
-  let bestWeight = -1
-  for (const [spelling, weight] of weights) {
-    if (spellingKey(spellingTokens(spelling)) !== bestKey) continue
-    const nicer = niceness(spelling) - (bestWeight < 0 ? -1 : niceness(best))
-    const better = nicer > 0 || (nicer === 0 && (weight > bestWeight || (weight === bestWeight && spelling < best)))
-    if (better) {
-      best = spelling
-      bestWeight = weight
-    }
-  }
+  const [valueKey] = [...keyWeights].reduce((a, b) => (b[1] > a[1] || (b[1] === a[1] && b[0] < a[0]) ? b : a))
+  const rank = ([spelling, { weight }]: [string, { weight: number }]): number[] => [
+    spelling === spelling.toLowerCase() ? 0 : 1,
+    weight,
+    niceness(spelling)
+  ]
+  const candidates = [...spellings].filter(([, s]) => s.key === valueKey)
+  const [best] = candidates.reduce((a, b) => {
+    const ra = rank(a)
+    const rb = rank(b)
+    const at = ra.findIndex((r, i) => r !== rb[i])
+    return at >= 0 ? (rb[at]! > ra[at]! ? b : a) : b[0] < a[0] ? b : a
+  })
   return best
 }
 
