@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { isDeepStrictEqual } from 'node:util'
+import { MessageChannel } from 'node:worker_threads'
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest'
 import { skipBecause } from '../support/skip'
 import type { DictionaryColumn } from '@shared/engine/dictionary-column'
@@ -15,6 +16,7 @@ import type { ColumnsHelper, HelperJob } from '../../src-main/backend/import/rea
 import { ThreadColumnsHelper } from '../../src-main/backend/import/read/csv-columns-helper'
 import { HelperThread } from '../../src-main/backend/import/helper-thread'
 import { ByteSpanEntries } from '../../src-main/backend/import/read/byte-span-entries'
+import { CellFeed, feedMemory } from '../../src-main/backend/import/read/cell-feed'
 import { generateCrm, writeCsv } from '../../scripts/crm-generator/index'
 import { ColumnsHandOver } from '../../src-main/backend/import/staged-columns-task'
 import { readStagedColumns, StagedColumnsWriter } from '../../src-main/backend/import/staged-columns-file'
@@ -109,15 +111,32 @@ describe('a large CSV read on two threads', () => {
 
   it('builds the columns itself when the other thread fails, never starts, or the file is small', () => {
     const reference = readWith(deals, 'deals.csv')
+    // Fed every cell (the file's 24,000 rows fit the feed's ring, so nothing waits), then no answer.
     const failing = watched({
       minBytes: 0,
       canShare: () => true,
-      start: () => true,
+      start: (job) => new CellFeed({ ...feedMemory(job.own.reduce((sum, own) => sum + own, 0)), port: new MessageChannel().port1 }),
       finish: () => null,
       cancel: () => undefined
     })
     expectSame(readWith(shared(deals), 'deals.csv', failing), reference)
     expect(failing.answered).toEqual([false])
+
+    // Given up before its first cell: never asked for an answer.
+    const givenUp = watched({
+      minBytes: 0,
+      canShare: () => true,
+      start: (job) => {
+        const feed = new CellFeed({ ...feedMemory(job.own.reduce((sum, own) => sum + own, 0)), port: new MessageChannel().port1 })
+        feed.giveUp()
+        return feed
+      },
+      finish: () => null,
+      cancel: () => undefined
+    })
+    expectSame(readWith(shared(deals), 'deals.csv', givenUp), reference)
+    expect(givenUp.jobs).toHaveLength(1)
+    expect(givenUp.answered).toEqual([])
 
     // A thread whose module is not there never raises its flag: given up after its start's patience.
     const missing = watched(new ThreadColumnsHelper(new HelperThread(join(root, 'no-such-entry.js')), 0))
@@ -189,7 +208,7 @@ describe('the split between the two threads', () => {
     expect(Array.from(split!).filter((t) => t === 1).length).toBeGreaterThan(0)
   })
 
-  it('puts the two costliest columns on different threads, and does not split when one column is all the work', () => {
+  it('puts the two costliest columns on different threads, and one that is all the work on the other thread alone', () => {
     // A new value with doubled quotes (decoded) every fourth row, below the share that stops
     // de-duplication in the first 20,000 rows; the other columns: a few short values.
     const costly = (i: number, tag: string): string => `"""${tag}"" ${i - (i % 4)}"`
@@ -197,8 +216,10 @@ describe('the split between the two threads', () => {
     const split = planColumnSplit(bytesOf(['A,B,C,D', ...two]), 0, 44, 1, 4)
     expect(split).not.toBeNull()
     expect(split![0]).not.toBe(split![2])
+    // This thread scans every byte and feeds the other the cells of its columns: that is work
+    // enough beside the few short values, so the costly column goes to the other thread, alone.
     const one = Array.from({ length: 40_000 }, (_, i) => `${costly(i, 'a')},${i % 3},${i % 5}`)
-    expect(planColumnSplit(bytesOf(['A,B,C', ...one]), 0, 44, 1, 3)).toBeNull()
+    expect(Array.from(planColumnSplit(bytesOf(['A,B,C', ...one]), 0, 44, 1, 3) ?? [])).toEqual([1, 0, 0])
   })
 
   it("expects a column's distinct values to grow as a power of its rows, read off the sample's two halves", () => {
@@ -230,27 +251,27 @@ describe('the columns file written by the other thread while this one profiles',
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
   /** The columns of the export read on two threads, with the thread still running. */
-  function readOnTwoThreads(thread: HelperThread): DictionaryColumn[] {
-    const read = readTable(
-      shared(deals),
-      'deals.csv',
-      { columnar: true, columnsHelper: new ThreadColumnsHelper(thread, 0) },
-      () => undefined
-    )
+  function readOnTwoThreads(thread: HelperThread): { columns: DictionaryColumn[]; helper: ThreadColumnsHelper } {
+    const helper = new ThreadColumnsHelper(thread, 0)
+    const read = readTable(shared(deals), 'deals.csv', { columnar: true, columnsHelper: helper }, () => undefined)
     expect(thread.started).toBe(true)
-    return read.columns!
+    return { columns: read.columns!, helper }
   }
 
   it('is the file this thread writes, byte for byte, and reads back as the columns', () => {
     const thread = new HelperThread(ENTRY, TSX)
     try {
-      const columns = readOnTwoThreads(thread)
-      // Both kinds of column cross: de-duplicated ones and ones kept as the file's bytes.
+      const { columns, helper } = readOnTwoThreads(thread)
+      // Both kinds of column cross: de-duplicated ones and ones kept as the file's bytes ...
       expect(columns.some((c) => c.entries instanceof ByteSpanEntries)).toBe(true)
       expect(columns.some((c) => c.entries === undefined)).toBe(true)
+      // ... and the thread writes the ones it built from its own copy, the others from this thread's.
+      const builtThere = columns.filter((c) => helper.builtThere(c) !== undefined)
+      expect(builtThere.some((c) => c.entries === undefined)).toBe(true)
+      expect(builtThere.length).toBeLessThan(columns.length)
       const handOver = new ColumnsHandOver(thread)
       const there = join(dir, 'there.columns')
-      expect(handOver.start(there, columns)).toBe(true)
+      expect(handOver.start(there, columns, helper)).toBe(true)
       const sections = handOver.finish()
       expect(sections).not.toBeNull()
       expect(existsSync(`${there}.part`)).toBe(false)
@@ -277,9 +298,9 @@ describe('the columns file written by the other thread while this one profiles',
     expect(idle.started).toBe(false)
     const thread = new HelperThread(ENTRY, TSX)
     try {
-      readOnTwoThreads(thread)
+      const { helper } = readOnTwoThreads(thread)
       const handOver = new ColumnsHandOver(thread)
-      expect(handOver.start(join(dir, 'copied.columns'), columns)).toBe(false)
+      expect(handOver.start(join(dir, 'copied.columns'), columns, helper)).toBe(false)
       expect(handOver.finish()).toBeNull()
     } finally {
       thread.close()

@@ -32,6 +32,7 @@ async function read(message: ReaderRequest & { columnsFile: string }, send: Send
   let lastSent = 0
   const thread = new HelperThread(__filename)
   const handOver = new ColumnsHandOver(thread)
+  let columnsHelper: ThreadColumnsHelper | undefined
   try {
     // A text file large enough for a second thread (helper-thread.ts) starts it now: it loads
     // while this thread loads the file. A workbook is read on one thread.
@@ -42,6 +43,7 @@ async function read(message: ReaderRequest & { columnsFile: string }, send: Send
     ;(message as { bytes?: Uint8Array }).bytes = undefined
     // A thread that cannot load is known before staging.
     if (thread.started && !(await thread.ready(2_000))) thread.close()
+    if (thread.started) columnsHelper = new ThreadColumnsHelper(thread)
     const { columns, ...staged } = stageFile(request, {
       onProgress(phase, done, total, rows) {
         if (phase === 'profiling') collectWhenGrown()
@@ -57,11 +59,11 @@ async function read(message: ReaderRequest & { columnsFile: string }, send: Send
       // The other thread, if it read some columns, writes them all to the columns file while
       // this one profiles (staged-columns-task.ts).
       onRead(columns) {
-        handOver.start(columnsFile, columns)
+        handOver.start(columnsFile, columns, columnsHelper)
         collect()
       },
       // A large CSV's columns are built on two threads (read/csv-columns-helper.ts).
-      ...(thread.started ? { columnsHelper: new ThreadColumnsHelper(thread) } : {})
+      ...(columnsHelper !== undefined ? { columnsHelper } : {})
     })
     // The columns go through a file the app named (see staged-columns-file.ts), and the app takes
     // them only once profiling is done: taking them over while this process still held its own copy

@@ -4,8 +4,8 @@
  * 0.3 s of the 1M-row bench export after profiling, most of it the JSON text of the columns
  * kept as the file's bytes; it does not depend on profiling, so it is written while profiling
  * runs. Only a file read on two threads is handed over so: its columns' codes and places are in
- * shared memory, seen by both threads without a copy (only a de-duplicated column's values are
- * copied, a few MB).
+ * shared memory, seen by both threads without a copy; of a de-duplicated column, the thread
+ * writes the ones it built from its own copy, and the reading thread's values are copied.
  *
  * The thread writes beside the named file and the reading thread renames it when the thread is
  * done, so a thread given up cannot write into the file the reading thread then writes itself.
@@ -16,13 +16,15 @@ import { collect } from './collect-garbage'
 import type { HelperThread } from './helper-thread'
 import { ByteSpanEntries } from './read/byte-span-entries'
 import { packColumn, unpackColumn, type PackedColumn } from './read/column-transfer'
+import { builtColumn, type BuiltThere } from './read/csv-columns-helper'
 import { StagedColumnsWriter, type ColumnSection } from './staged-columns-file'
 
 export const WRITE_COLUMNS_TASK = 'write-columns'
 
 interface WriteJob {
   path: string
-  columns: PackedColumn[]
+  /** Each column, or where it is among the columns the thread built itself (and still holds). */
+  columns: Array<PackedColumn | { built: number }>
 }
 
 const isShared = (array: Uint8Array | Uint32Array): boolean => array.buffer instanceof SharedArrayBuffer
@@ -45,9 +47,15 @@ export class ColumnsHandOver {
    * Starts writing the columns to `path` on the other thread, when it is already running (it read
    * some of them) and sees them all without a copy; false otherwise, and finish() then answers null.
    */
-  start(path: string, columns: readonly DictionaryColumn[]): boolean {
+  start(path: string, columns: readonly DictionaryColumn[], built?: BuiltThere): boolean {
     if (!this.thread.started || columns.length === 0 || !columns.every(sharedColumn)) return false
-    const job: WriteJob = { path: `${path}.part`, columns: columns.map((column) => packColumn(column)) }
+    const job: WriteJob = {
+      path: `${path}.part`,
+      columns: columns.map((column) => {
+        const at = built?.builtThere(column)
+        return at !== undefined ? { built: at } : packColumn(column)
+      })
+    }
     if (!this.thread.post(WRITE_COLUMNS_TASK, job)) return false
     this.writing = { path, began: performance.now() }
     return true
@@ -76,7 +84,10 @@ export function writeColumnsTask(job: WriteJob): { reply: ColumnSection[]; last:
   const writer = new StagedColumnsWriter(job.path)
   try {
     // Its last task: its heap is let go while the reading thread still profiles.
-    return { reply: job.columns.map((packed) => writer.write(unpackColumn(packed))), last: true }
+    return {
+      reply: job.columns.map((column) => writer.write('built' in column ? builtColumn(column.built) : unpackColumn(column))),
+      last: true
+    }
   } finally {
     writer.close()
   }

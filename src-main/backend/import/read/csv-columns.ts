@@ -16,6 +16,7 @@
 import { Buffer } from 'node:buffer'
 import type { DictionaryColumn } from '@shared/engine/dictionary-column'
 import { ByteDictionaryBuilder, decodeRange } from './byte-dictionary-builder'
+import { takeCells, type CellFeed, type FeedChannel } from './cell-feed'
 import { cutFrom, cutSpaces, cutTo, plainEdge, rangeHash } from './cell-bytes'
 import { trimCell } from './cell-string'
 import { MAX_RECORD_CHARS } from './csv-parser'
@@ -55,17 +56,17 @@ export interface ColumnsSetup {
 export type HelperJob = Omit<ColumnsSetup, 'control' | 'helper'> & { own: Uint8Array }
 
 /**
- * Another thread that builds some columns while this one builds the rest. Both read the same
- * rows the same way, so whatever it returns is what this thread would have built; when it fails
- * this thread builds its columns after all.
+ * Another thread that builds some columns while this one builds the rest. This thread scans the
+ * rows and feeds it their cells (cell-feed.ts), so whatever it returns is what this thread would
+ * have built; when it fails this thread builds its columns after all.
  */
 export interface ColumnsHelper {
   /** Files below this size are read by one thread. */
   readonly minBytes: number
   /** Whether it can see `bytes` without a copy (a view on shared memory). */
   canShare(bytes: Uint8Array): boolean
-  /** Starts the job; false when it could not be started (nothing then runs). */
-  start(job: HelperJob): boolean
+  /** Starts the job and returns the feed for its cells; null when it could not be started (nothing then runs). */
+  start(job: HelperJob): CellFeed | null
   /**
    * Waits for the job's columns (at the places `own` marks, null elsewhere); null when it failed
    * or took far longer than `ownMs`, this thread's time for its share.
@@ -96,17 +97,22 @@ export function readCsvColumns(setup: ColumnsSetup): ColumnsRead {
     helper !== undefined && bytes.length >= helper.minBytes && helper.canShare(bytes)
       ? planColumnSplit(bytes, setup.start, d, setup.headerRecord, width)
       : null
-  if (theirs === null || !helper!.start({ ...jobOf(setup), own: theirs })) return whole(buildColumns(setup, all))
+  const feed = theirs === null ? null : helper!.start({ ...jobOf(setup), own: theirs })
+  if (theirs === null || feed === null) return whole(buildColumns(setup, all))
   const mine = theirs.map((t) => 1 - t)
   const began = performance.now()
   let read: SomeColumnsRead
   try {
-    read = buildColumns(setup, mine)
+    read = buildColumns(setup, mine, feed)
   } catch (error) {
+    feed.giveUp()
     helper!.cancel()
     throw error
   }
-  const built = helper!.finish(performance.now() - began) ?? buildColumns({ ...setup, control: setup.control.silent() }, theirs).columns
+  const fed = feed.end()
+  if (!fed) helper!.cancel()
+  const built =
+    (fed ? helper!.finish(performance.now() - began) : null) ?? buildColumns({ ...setup, control: setup.control.silent() }, theirs).columns
   return whole({ ...read, columns: read.columns.map((column, c) => (theirs[c] === 1 ? built[c]! : column)) })
 }
 
@@ -125,10 +131,10 @@ function jobOf(setup: ColumnsSetup): Omit<HelperJob, 'own'> {
 
 /**
  * Reads every row and builds the columns `own` marks (1 each); the others are scanned, and
- * their place in the result is null. The rows, the row count and the skipped rows do not depend
- * on which columns are built, so two threads building complementary columns agree on them.
+ * their place in the result is null. With a `feed`, the cells of the others go to it, each as
+ * it would have been pushed to its column's builder here (see cell-feed.ts).
  */
-export function buildColumns(setup: Omit<ColumnsSetup, 'helper'>, own: Uint8Array): SomeColumnsRead {
+export function buildColumns(setup: Omit<ColumnsSetup, 'helper'>, own: Uint8Array, feed: CellFeed | null = null): SomeColumnsRead {
   const { bytes, width, headerRecord, control } = setup
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)
   const n = bytes.length
@@ -143,7 +149,11 @@ export function buildColumns(setup: Omit<ColumnsSetup, 'helper'>, own: Uint8Arra
     keep: builders.map((_, c) => c),
     named: width,
     onRow: (cells) => {
-      for (let c = 0; c < width; c++) builders[c]?.pushString(cells[c] ?? '')
+      for (let c = 0; c < width; c++) {
+        const builder = builders[c]
+        if (builder !== null && builder !== undefined) builder.pushString(cells[c] ?? '')
+        else if (feed !== null) feed.pushString(cells[c] ?? '')
+      }
     }
   })
   /** Above this many filled cells a row cannot be a footer (see footerReason). */
@@ -228,7 +238,7 @@ export function buildColumns(setup: Omit<ColumnsSetup, 'helper'>, own: Uint8Arra
       if (text === null && to > from && !(plainEdge(bytes[from]!) && plainEdge(bytes[to - 1]!))) {
         // Spaces around a value are cut from its range where that leaves the value's bytes: a
         // fifth of an export's account names ending in a space made two strings each (decoded,
-        // trimmed), on both threads whichever builds the column.
+        // trimmed).
         if (cutSpaces(bytes, from, to)) {
           from = cutFrom
           to = cutTo
@@ -268,17 +278,32 @@ export function buildColumns(setup: Omit<ColumnsSetup, 'helper'>, own: Uint8Arra
       continue
     }
     for (let c = 0; c < count; c++) {
-      const builder = builders[c]
-      if (builder === null || builder === undefined) continue
+      const builder = builders[c] ?? feed
+      if (builder === null) continue
       const text = texts[c]
       if (typeof text !== 'string') builder.pushBytes(starts[c]!, ends[c]!, hashes[c]!, asciis[c] === 1)
       else builder.pushString(text)
     }
-    for (let c = count; c < width; c++) builders[c]?.pushString('')
+    for (let c = count; c < width; c++) (builders[c] ?? feed)?.pushString('')
     delivered++
   }
   const skipped = sink.finish()
   return { columns: builders.map((b) => b?.finish() ?? null), rowCount: delivered + sink.rowCount, skipped }
+}
+
+/**
+ * The other thread's side of buildColumns with a feed: the columns `job.own` marks, built from
+ * the cells the reading thread feeds, in the order it scanned them.
+ */
+export function buildFedColumns(job: HelperJob, channel: FeedChannel): Array<DictionaryColumn | null> {
+  const buffer = Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.length)
+  const rows = expectedRows(job.bytes, job.start, job.width)
+  const builders = Array.from(job.own, (own) => (own === 1 ? new ByteDictionaryBuilder(buffer, rows) : null))
+  takeCells(
+    channel,
+    builders.filter((b): b is ByteDictionaryBuilder => b !== null)
+  )
+  return builders.map((b) => b?.finish() ?? null)
 }
 
 /** Bytes the row count is estimated from. */
