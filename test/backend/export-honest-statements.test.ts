@@ -242,4 +242,48 @@ describe('the one-pager states only what the data carries', { timeout: 180_000 }
     expect(text).toContain('describes deals, not accounts')
     backend.close()
   })
+
+  it('names values the scorecard counts apart that are probably one value written several ways, until they are merged', async () => {
+    // Pipedrive's heavy mess writes SaaS three ways; the import proposes merging them and, as a
+    // user accepting the defaults, does not apply the proposal.
+    const { backend } = await workspace('synonyms', { shape: 'pipedrive', seed: 36, accounts: 900, signal: 'strong', mess: 'heavy' })
+    const industry = (await backend.call('dataset-summary', {})).tables.flatMap((t) => t.columns).find((c) => c.name === 'Deal - Industry')
+    expect(industry, 'the Pipedrive shape has an industry column').toBeDefined()
+    const created = await backend.call('scorecard-create', { name: 'SaaS first' })
+    await backend.call('scorecard-save', {
+      id: created.id,
+      scorecard: {
+        ...created.scorecard,
+        criteria: [
+          {
+            attribute: 'Deal - Industry',
+            op: 'in',
+            values: ['SaaS'],
+            id: 's1',
+            category: created.scorecard.categories[0]!.name,
+            points: 20
+          }
+        ]
+      }
+    })
+    const limits = contentOf(backend, created.id).analysis.limits
+    const unmerged = limits.filter((l) => /probably one value written/.test(l))
+    expect(unmerged).toHaveLength(1)
+    expect(unmerged[0]).toMatch(/“SaaS”/)
+    expect(unmerged[0]).toMatch(/“Software as a Service”/)
+    expect(unmerged[0]).toMatch(/counts them as different values/)
+    // A value the scorecard does not name is no limit of it: Retail's spellings are merged anyway,
+    // and FinTech's synonym is not on this scorecard.
+    expect(limits.join(' ')).not.toMatch(/FinTech|Financial Technology/)
+    expect(await expectHonestPdf(backend, created.id, 'synonyms')).toContain('probably one value written')
+
+    // Merged, the values are one, and the page says nothing more about them.
+    const from = unmerged[0]!
+      .match(/“([^”]+)”/g)!
+      .map((q) => q.slice(1, -1))
+      .filter((v) => v !== 'SaaS')
+    await backend.call('hygiene-add', { rule: { kind: 'merge', column: 'Deal - Industry', from, to: 'SaaS' } })
+    expect(contentOf(backend, created.id).analysis.limits.join(' ')).not.toMatch(/probably one value written/)
+    backend.close()
+  })
 })

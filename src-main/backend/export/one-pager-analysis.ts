@@ -9,6 +9,7 @@ import type { Scorecard } from '@shared/engine/scorecard/model'
 import { conditionWords, type AttributeWords } from '@shared/export/readable-condition'
 import { WON_WORDS } from '@shared/export/outcome-words'
 import { discoverFor } from '../discover/discover-report'
+import type { UnmergedSpellings } from './unmerged-spellings'
 
 /** A tier with fewer accounts than this where it was measured: its rate there is a hint. */
 const SMALL_TIER_ACCOUNTS = 30
@@ -45,6 +46,8 @@ interface AnalysisInput {
   /** Won and lost deals, or retained and churned customers (shared/export/outcome-words.ts). */
   outcome?: OutcomeWords
   leaks: Leaks
+  /** Values the scorecard names that are probably one value written several ways (unmerged-spellings.ts). */
+  unmerged?: readonly UnmergedSpellings[]
 }
 
 function strengthOf(supported: number, validation: ScorecardValidation | null): EvidenceStrength {
@@ -155,6 +158,11 @@ export function analysisOf(input: AnalysisInput): OnePagerAnalysis {
     limits.push(`Left out as suspected leakage (they record the outcome rather than predict it): ${list(leaks.leftOut.map(label))}.`)
   if (leaks.used.length > 0)
     limits.push(`Uses ${list(leaks.used.map(label))}, flagged as possible leakage; the flag was overruled in Discover.`)
+  for (const { attribute, values } of input.unmerged ?? []) {
+    limits.push(
+      `${label(attribute)}: ${list(values.map((v) => `“${v}”`))} are probably one value written ${values.length} ways; the import proposed merging them, the merge was not applied, and the scorecard counts them as different values. Merge them under Data hygiene, then suggest the scorecard again.`
+    )
+  }
   const unsupported = findings.findings.filter((f) => !f.supported)
   if (unsupported.length > 0 && supported > 0) {
     const named = unsupported.map((f) => conditionWords(f.condition, words(f.condition.attribute)))

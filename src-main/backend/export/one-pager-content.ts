@@ -21,6 +21,7 @@ import { workspaceOutcomeWords } from '../dataset/dataset-summary'
 import { validateOnNewest } from '../discover/scorecard-validation'
 import { engineDatasetFor } from '../engine/engine-dataset-cache'
 import { analysisOf, leaksOf } from './one-pager-analysis'
+import { unmergedSpellings } from './unmerged-spellings'
 import { readContent } from '../scorecards/scorecard-content'
 import { findScorecard, listScorecards, listVersions } from '../scorecards/scorecard-queries'
 import { runSimulation } from '../simulate/run-simulation'
@@ -246,7 +247,8 @@ export function buildOnePagerContent(db: Database, scorecardId: number, override
       evidence,
       words,
       outcome: outcomeWords,
-      leaks: dataset ? leaksOf(db, scorecard) : { leftOut: [], used: [] }
+      leaks: dataset ? leaksOf(db, scorecard) : { leftOut: [], used: [] },
+      unmerged: unmergedSpellings(db, scorecard)
     }),
     scorecard: {
       id: scorecardId,
