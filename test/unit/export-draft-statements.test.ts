@@ -80,6 +80,23 @@ describe('statements drafted only from evidence', () => {
     expect(texts.join(' ')).not.toMatch(/employees|Tier A|faster/)
   })
 
+  it("writes an industry's CRM codes as words in its sentence, as the scorecard on the same page does", () => {
+    // HubSpot's industry picklist: the page's scorecard reads "Information technology and services".
+    const coded: Criterion = { ...criteria[0]!, values: ['INFORMATION_TECHNOLOGY_AND_SERVICES', 'COMPUTER_SOFTWARE', 'Financial Services'] }
+    const drafted = draftStatements(
+      { ...icp(), criteria: [coded] },
+      {
+        words,
+        findings: [{ ...finding('c1', true, 82, 200, 60, 400), condition: coded }],
+        verdict: { meets: false, sentence: 'Falls short.' }
+      }
+    )
+    expect(drafted.statements[0]!.text).toBe(
+      'Information technology and services, Computer software or Financial Services companies win more often than other accounts.'
+    )
+    expect(conditionWords(coded, words('industry'))).toContain('Information technology and services, Computer software')
+  })
+
   it('claims the knockout and the top tier only when the evidence supports them', () => {
     const supported = draftStatements(icp(), {
       words,

@@ -13,6 +13,7 @@ import type { CriterionFinding, FindingUnit } from '@shared/engine/discover/crit
 import { capitalize, isolated } from '@shared/format'
 import type { Scorecard } from '@shared/engine/scorecard/model'
 import { joinWords, phraseOf, rawWords, type AttributeWords } from './readable-condition'
+import { valueWords } from './readable-values'
 
 export { phraseOf } from './readable-condition'
 
@@ -66,7 +67,7 @@ export function findingEvidence(finding: CriterionFinding, verb = 'won', rows = 
 function subjectOf(finding: CriterionFinding, words: AttributeWords): string | null {
   const { condition } = finding
   if (condition.op === 'in' && INDUSTRY.test(words.label) && condition.values?.length)
-    return `${joinWords(condition.values, 'or')} companies`
+    return `${joinWords(condition.values.map(valueWords), 'or')} companies`
   return null
 }
 
