@@ -67,6 +67,21 @@ describe('valueWords', () => {
     expect(valueWords('SERIES_A')).toBe('Series A')
     expect(valueWords('US_OR_EAST')).toBe('US OR east')
   })
+
+  it("writes a technographics field's lower-case tool codes as the vendors name them, and no other lower-case word", () => {
+    // HubSpot's Web Technologies, as the one-pager printed them: "salesforce, segment, snowflake".
+    expect(['salesforce', 'segment', 'snowflake', 'hubspot', 'microsoft_teams', 'aws'].map(valueWords)).toEqual([
+      'Salesforce',
+      'Segment',
+      'Snowflake',
+      'HubSpot',
+      'Microsoft Teams',
+      'AWS'
+    ])
+    expect(valueWords('Salesforce')).toBe('Salesforce')
+    expect(valueWords('enterprise')).toBe('enterprise')
+    expect(valueWords('acme')).toBe('acme')
+  })
 })
 
 describe('isolated', () => {

@@ -193,6 +193,39 @@ const ONE_WORD_CODES: ReadonlyMap<string, string> = new Map([
 ])
 
 /**
+ * Software a technographics field names by its code, in lower case (HubSpot's Web Technologies:
+ * "salesforce", "hubspot", "microsoft_teams"), as the vendors write their names. Only these:
+ * capitalising any lower-case word would also make "aws" read "Aws".
+ */
+const TOOL_NAMES: ReadonlyMap<string, string> = new Map([
+  ['salesforce', 'Salesforce'],
+  ['hubspot', 'HubSpot'],
+  ['slack', 'Slack'],
+  ['snowflake', 'Snowflake'],
+  ['segment', 'Segment'],
+  ['zendesk', 'Zendesk'],
+  ['marketo', 'Marketo'],
+  ['pardot', 'Pardot'],
+  ['intercom', 'Intercom'],
+  ['drift', 'Drift'],
+  ['jira', 'Jira'],
+  ['outreach', 'Outreach'],
+  ['salesloft', 'Salesloft'],
+  ['gong', 'Gong'],
+  ['zoom', 'Zoom'],
+  ['microsoft_teams', 'Microsoft Teams'],
+  ['google_analytics', 'Google Analytics'],
+  ['google_tag_manager', 'Google Tag Manager'],
+  ['wordpress', 'WordPress'],
+  ['shopify', 'Shopify'],
+  ['stripe', 'Stripe'],
+  ['mailchimp', 'Mailchimp'],
+  ['hotjar', 'Hotjar'],
+  ['aws', 'AWS'],
+  ['amazon_web_services', 'Amazon Web Services']
+])
+
+/**
  * Small words inside a code, written in lower case however the code spells them. Not "A", "OR",
  * "IN" or "ON": in a code they are as often a letter or a place (SERIES_A, US_OR, CA_ON).
  */
@@ -205,10 +238,11 @@ const JOINING_WORDS = new Set(['and', 'of', 'the', 'for', 'with'])
  * one capitalised word of six letters or more ("MACHINERY") reads "Machinery" (shorter ones may be
  * acronyms: "SAAS", "EMEA"). Short parts keep their capitals ("US_EAST" -> "US east"), except the
  * joining words ("INFORMATION_TECHNOLOGY_AND_SERVICES" -> "Information technology and
- * services"). Anything else is printed as stored.
+ * services"), and a known tool's code its name ("hubspot" -> "HubSpot"). Anything else is
+ * printed as stored.
  */
 export function valueWords(value: string): string {
-  const known = ONE_WORD_CODES.get(value)
+  const known = ONE_WORD_CODES.get(value) ?? TOOL_NAMES.get(value)
   if (known !== undefined) return known
   if (/[^\x20-\x7e]/.test(value)) return isolated(value)
   if (/^[A-Z]{6,}$/.test(value)) return value.charAt(0) + value.slice(1).toLowerCase()
