@@ -57,6 +57,24 @@ describe('the cells fed to the other thread', () => {
     port1.close()
   })
 
+  it('gives up at once, without waiting out its patience, an other thread that has stopped taking cells', () => {
+    const memory = feedMemory(1)
+    const { port1 } = new MessageChannel()
+    let stopped = false
+    const feed = new CellFeed({ ...memory, port: port1 }, () => stopped)
+    // Three chunks fill three of the ring's four slots; nobody takes them.
+    for (let i = 0; i < 3 * 8192; i++) feed.pushBytes(i, i + 1, i, true)
+    expect(feed.live).toBe(true)
+    // The other thread failed (it answered with its error): the fourth chunk finds the ring full.
+    stopped = true
+    const began = Date.now()
+    for (let i = 0; i < 8192; i++) feed.pushBytes(i, i + 1, i, true)
+    expect(feed.live).toBe(false)
+    expect(Date.now() - began).toBeLessThan(1000)
+    expect(feed.end()).toBe(false)
+    port1.close()
+  })
+
   it('stops the other thread with an error once given up, and then takes no more cells', () => {
     const memory = feedMemory(1)
     const { port1, port2 } = new MessageChannel()

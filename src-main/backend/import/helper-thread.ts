@@ -63,6 +63,11 @@ export class HelperThread {
     return this.running !== null
   }
 
+  /** Whether the task posted last has been answered (a task still being fed that has answered failed). */
+  get replied(): boolean {
+    return this.running !== null && Atomics.load(this.running.flags, REPLIED) === 1
+  }
+
   /** Starts the thread now, so that it has loaded when its first task comes; false when it cannot start. */
   warm(): boolean {
     if (this.running !== null) return true

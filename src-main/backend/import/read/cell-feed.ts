@@ -68,7 +68,14 @@ export class CellFeed {
   private posted = 0
   private givenUp = false
 
-  constructor(private readonly channel: FeedChannel) {
+  /**
+   * `stopped`: whether the other thread has stopped taking cells (it failed, and answered with its
+   * error), so that a full ring gives it up at once instead of after its patience.
+   */
+  constructor(
+    private readonly channel: FeedChannel,
+    private readonly stopped: () => boolean = () => false
+  ) {
     this.chunk = channel.ring.length / RING
   }
 
@@ -141,7 +148,7 @@ export class CellFeed {
     for (;;) {
       const taken = Atomics.load(meta, TAKEN)
       if (this.posted - taken < RING) return
-      if (Date.now() - began > (taken === 0 ? START_PATIENCE_MS : PATIENCE_MS)) {
+      if (this.stopped() || Date.now() - began > (taken === 0 ? START_PATIENCE_MS : PATIENCE_MS)) {
         this.giveUp()
         return
       }

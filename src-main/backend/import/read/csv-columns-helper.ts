@@ -45,7 +45,7 @@ export class ThreadColumnsHelper implements ColumnsHelper, BuiltThere {
       return null
     }
     this.port = port1
-    return new CellFeed({ ...memory, port: port1 })
+    return new CellFeed({ ...memory, port: port1 }, () => this.thread.replied)
   }
 
   finish(ownMs: number): Array<DictionaryColumn | null> | null {
