@@ -11,6 +11,7 @@ import { isMissingValue, missingTokenSet, parseNumber } from '@shared/import/val
 import { readTable } from './read'
 import type { ColumnsHelper } from './read/csv-columns'
 import { applyLevels } from '@shared/import/column-levels'
+import type { LevelEvidence } from '@shared/import/suggest/attribute-level'
 import { REMEMBERED_REASON, shapeKey, type RememberedColumn } from './import-shape-memory'
 import type { StagedFile } from './staged-file'
 
@@ -136,13 +137,16 @@ export function stageFile(request: StageRequest, hooks: StageHooks): StagedFile 
   }))
   const remembered = new Map(request.rememberedShapes?.[shapeKey(read.headers)] ?? [])
   const rememberedKind = remembered.size > 0 ? [...remembered.values()][0]!.kind : undefined
+  // What the data says of each column's level is worked out once, for the guess and the kind.
+  const evidence = new Map<string, LevelEvidence>()
   const suggestedKind =
     request.tableKind ??
     rememberedKind ??
     guessKind(
       describe,
       columns,
-      missing.map((m) => m.missing)
+      missing.map((m) => m.missing),
+      evidence
     )
   const roles = suggestRolesWithReasons(describe, suggestedKind)
   for (const profile of profiles) {
@@ -154,7 +158,8 @@ export function stageFile(request: StageRequest, hooks: StageHooks): StagedFile 
     profiles,
     columns,
     missing.map((m) => m.missing),
-    suggestedKind
+    suggestedKind,
+    evidence
   )
   for (const profile of profiles) {
     profile.category = profile.role === 'attribute' ? suggestCategory(profile.name, profile.type, profile.level) : null
@@ -259,7 +264,8 @@ const FLAT_TRAITS = 3
 function guessKind(
   describe: readonly ColumnForRoles[],
   data: readonly DictionaryColumn[],
-  missing: ReadonlyArray<ReadonlySet<string>>
+  missing: ReadonlyArray<ReadonlySet<string>>,
+  evidence: Map<string, LevelEvidence>
 ): TableKind {
   const roles = suggestRolesWithReasons(describe, 'flat').map((s) => s.role)
   const dealColumns = roles.filter((r) => DEAL_ROLES.has(r)).length
@@ -274,7 +280,7 @@ function guessKind(
     level: null as AttributeLevel | null,
     levelReason: null as string | null
   }))
-  applyLevels(judged, data, missing, 'flat')
+  applyLevels(judged, data, missing, 'flat', evidence)
   return judged.filter((c) => c.level === 'account').length >= FLAT_TRAITS ? 'flat' : 'deals'
 }
 

@@ -6,7 +6,7 @@
 import type { AttributeLevel, ColumnRole, TableKind } from '../domain/dataset'
 import { columnEntries, type DictionaryColumn } from '../engine/dictionary-column'
 import { spellingKey, spellingTokens } from './hygiene/spelling'
-import { levelEvidence, suggestLevel } from './suggest/attribute-level'
+import { levelEvidence, suggestLevel, type LevelEvidence } from './suggest/attribute-level'
 import { isMissingValue, parseBoolean, parseNumber, parseNumericRange } from './values'
 
 /** The column that says which account a row belongs to, strongest key first. */
@@ -47,11 +47,16 @@ function valueKey(raw: string): string {
   return spellingKey(spellingTokens(raw))
 }
 
+/**
+ * `evidence` keeps what the data said of a column under a key between calls on the same columns
+ * (staging judges them once to guess the table's kind, then again for that kind).
+ */
 export function applyLevels(
   columns: LevelledColumn[],
   data: readonly DictionaryColumn[],
   missing: ReadonlyArray<ReadonlySet<string>>,
-  kind: TableKind
+  kind: TableKind,
+  evidence: Map<string, LevelEvidence> = new Map()
 ): void {
   const keyAt = kind === 'accounts' ? -1 : (KEY_ROLES.map((role) => columns.findIndex((c) => c.role === role)).find((i) => i >= 0) ?? -1)
   const missingCodes = (i: number): ((code: number) => boolean) => {
@@ -60,15 +65,24 @@ export function applyLevels(
     for (let code = 0; code < flags.length; code++) flags[code] = isMissingValue(entries.at(code)!, missing[i]!) ? 1 : 0
     return (code) => flags[code] === 1
   }
-  const keyMissing = keyAt >= 0 ? missingCodes(keyAt) : null
+  let keyMissing: ((code: number) => boolean) | null | undefined
+  const evidenceOf = (i: number): LevelEvidence | null => {
+    if (keyAt < 0) return null
+    const id = `${keyAt}:${i}`
+    const known = evidence.get(id)
+    if (known !== undefined) return known
+    keyMissing ??= missingCodes(keyAt)
+    const found = levelEvidence(data[keyAt]!, keyMissing, byValue(data[i]!), missingCodes(i))
+    evidence.set(id, found)
+    return found
+  }
   columns.forEach((column, i) => {
     if (column.role !== 'attribute') {
       column.level = null
       column.levelReason = null
       return
     }
-    const evidence = keyMissing ? levelEvidence(data[keyAt]!, keyMissing, byValue(data[i]!), missingCodes(i)) : null
-    const { level, reason } = suggestLevel(column.name, kind, evidence)
+    const { level, reason } = suggestLevel(column.name, kind, evidenceOf(i))
     column.level = level
     column.levelReason = reason
   })

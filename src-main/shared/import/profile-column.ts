@@ -188,7 +188,11 @@ export function columnMissing(
   // Most columns hold no hinted word: their values are sampled as they are, without a copy of
   // a million entries.
   const rest =
-    hintedCounts.size === 0 ? all : hintsAt !== null ? withoutIndexes(all, hintsAt) : filterDistinct(all, (value) => !isHint(value))
+    hintedCounts.size === 0
+      ? { ...all, dropped: 0 }
+      : hintsAt !== null
+        ? withoutIndexes(all, hintsAt)
+        : filterDistinct(all, (value) => !isHint(value))
   const hinted = [...hintedCounts].map(([value, count]) => ({ value, count }))
   const sample = sampleDistinct(rest, INFERENCE_SAMPLE)
   let sampledRows = 0
@@ -201,9 +205,20 @@ export function columnMissing(
   const missing = missingTokenSet(missingSpellings(placeholders))
   if (placeholders.every((p) => !p.missing)) {
     // The type was read from these very values when none were set aside as hinted.
-    return { placeholders, missing, distinct: all, ...(rest === all ? { inferred: guessed } : {}) }
+    return { placeholders, missing, distinct: all, ...(hintedCounts.size === 0 ? { inferred: guessed } : {}) }
   }
   const missingSpelled = new Set(placeholders.filter((p) => p.missing).map((p) => p.token))
+  // Placeholders of a column not of numbers are hinted spellings. When every hinted spelling is
+  // missing (a date column's "Unknown", say), the values left are the ones the type was read
+  // from: reading them out again, and their type, was a tenth of profiling such a column.
+  if (type !== 'number' && hinted.every((h) => missingSpelled.has(h.value))) {
+    return {
+      placeholders,
+      missing,
+      distinct: { values: rest.values, counts: rest.counts, missingCount: all.missingCount + rest.dropped },
+      inferred: guessed
+    }
+  }
   // Placeholders are hinted spellings unless the column holds numbers (a sentinel may be any
   // value): where the hints are known, only they are read.
   const dropAt = hintsAt !== null && type !== 'number' ? hintsAt.filter((_, k) => missingSpelled.has(hintedValues![k]!)) : null
@@ -356,16 +371,15 @@ function topOf(tallies: Map<string, number>): ValueCount[] {
 function histogram(numbers: Float64Array, counts: Float64Array): ColumnProfile['histogram'] {
   let min = Infinity
   let max = -Infinity
-  for (const value of numbers) {
+  for (let i = 0; i < numbers.length; i++) {
+    const value = numbers[i]!
     if (value < min) min = value
     if (value > max) max = value
   }
   if (min === max) return [{ from: min, to: max, count: counts.reduce((sum, count) => sum + count, 0) }]
   const width = (max - min) / HISTOGRAM_BINS
-  const bins = Array.from({ length: HISTOGRAM_BINS }, (_, i) => ({ from: min + i * width, to: min + (i + 1) * width, count: 0 }))
-  for (let i = 0; i < numbers.length; i++) {
-    const bin = Math.min(HISTOGRAM_BINS - 1, Math.floor((numbers[i]! - min) / width))
-    bins[bin]!.count += counts[i]!
-  }
-  return bins
+  // Counted in a typed array, not in the bins' objects: a date column has a million values.
+  const binCounts = new Float64Array(HISTOGRAM_BINS)
+  for (let i = 0; i < numbers.length; i++) binCounts[Math.min(HISTOGRAM_BINS - 1, Math.floor((numbers[i]! - min) / width))]! += counts[i]!
+  return Array.from({ length: HISTOGRAM_BINS }, (_, i) => ({ from: min + i * width, to: min + (i + 1) * width, count: binCounts[i]! }))
 }

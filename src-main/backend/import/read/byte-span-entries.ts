@@ -27,6 +27,15 @@ function sameLowerCase(buffer: Buffer, start: number, token: Uint8Array): boolea
   return true
 }
 
+/** Entries this short that at() makes are remembered, one at a time (see at). */
+const SHORT = 16
+
+/** Whether the `length` bytes at `start` are those at `other`. */
+function sameBytes(buffer: Buffer, start: number, other: number, length: number): boolean {
+  for (let k = 0; k < length; k++) if (buffer[start + k] !== buffer[other + k]) return false
+  return true
+}
+
 export interface PackedSpanEntries {
   bytes: Uint8Array
   head: readonly string[]
@@ -47,6 +56,8 @@ export class ByteSpanEntries implements EntryList {
   /** A filled entry with a space at one end: knownMissing cannot answer. */
   private untrimmed = false
   private made: string[] | null = null
+  /** The last short ASCII entry at() made, and where its bytes are. */
+  private lastShort: { value: string; start: number; length: number } | null = null
   /** knownMissing's answers for the last two token sets (a column's hints, and blanks alone). */
   private answered: Array<{ tokens: ReadonlySet<string>; missing: readonly number[] | null }> = []
 
@@ -185,7 +196,15 @@ export class ByteSpanEntries implements EntryList {
     const kind = this.kinds[at]!
     if (kind === STRING) return this.strings.get(at)
     const start = this.starts[at]!
-    return this.buffer.toString(kind === ASCII ? 'latin1' : 'utf8', start, start + this.sizes[at]!)
+    const size = this.sizes[at]!
+    if (kind !== ASCII || size > SHORT) return this.buffer.toString(kind === ASCII ? 'latin1' : 'utf8', start, start + size)
+    // A short value read again is the one last made (a date column's 180,000 "Unknown"s are
+    // asked for one after another when its placeholders are counted): one string, not one each.
+    const last = this.lastShort
+    if (last !== null && last.length === size && sameBytes(this.buffer, start, last.start, size)) return last.value
+    const value = this.buffer.toString('latin1', start, start + size)
+    this.lastShort = { value, start, length: size }
+    return value
   }
 
   /** EntryList.copyCodes: an ASCII range's bytes are its code units. */
