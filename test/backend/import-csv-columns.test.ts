@@ -38,12 +38,11 @@ function plain(column: DictionaryColumn): DictionaryColumn {
     const last = read.findLast((value) => value !== undefined && value !== '' && value.length <= 12) ?? 'none'
     const tokenSets = [missingTokenSet(), new Set(['']), missingTokenSet(['A', 'é', 'x"y']), missingTokenSet([last.toUpperCase()])]
     const known = tokenSets.map((tokens) => spans.knownMissing(tokens))
-    // copyCodes gives an entry's code units, or -1 (then at() is the way); a short buffer is refused.
-    const into = new Uint16Array(64)
+    // asciiSpan gives where an entry's ASCII bytes are, or null (then at() is the way).
+    const span = new Float64Array(2)
     const copied = read.map((_, i) => {
-      const length = spans.copyCodes(i, into)
-      if (length > 0) expect(spans.copyCodes(i, new Uint16Array(length - 1))).toBe(-1)
-      return length < 0 ? null : String.fromCharCode(...into.subarray(0, length))
+      const bytes = spans.asciiSpan(i, span)
+      return bytes === null ? null : String.fromCharCode(...bytes.subarray(span[0], span[1]))
     })
     const { dictionary } = column
     expect(read).toEqual(dictionary)
@@ -196,18 +195,17 @@ describe('the CSV byte path reads exactly what the ordinary reader reads', () =>
     expect(expectSame(csv, 'padded.csv')).toBe(true)
     const names = readTable(csv, 'padded.csv', { columnar: true }, () => undefined).columns![0]!
     const entries = names.entries as ByteSpanEntries
-    const into = new Uint16Array(64)
+    const span = new Float64Array(2)
     const tail = padded.map((_, i) => {
       const at = names.codes[20_001 + i]!
-      const length = entries.copyCodes(at, into)
-      return { value: entries.at(at), asBytes: length >= 0 }
+      return { value: entries.at(at), asBytes: entries.asciiSpan(at, span) !== null }
     })
     expect(tail).toEqual([
       { value: 'Acme', asBytes: true },
       { value: 'Globex', asBytes: true },
       { value: 'Initech', asBytes: true },
       { value: '', asBytes: true },
-      // Cut to its bytes too, but beyond ASCII they are not code units (copyCodes says so).
+      // Cut to its bytes too, but beyond ASCII they are not the value's characters (asciiSpan says so).
       { value: 'Zürich', asBytes: false },
       // A no-break space or a control character at an end: decoded and trimmed as a string.
       { value: 'Umbrella', asBytes: false },

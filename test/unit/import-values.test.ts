@@ -12,7 +12,7 @@ import {
   parseNumericRange,
   splitMultiValue
 } from '@shared/import/values'
-import { parseDateCodes } from '@shared/import/values/parse-date'
+import { parseDateBytes } from '@shared/import/values/parse-date'
 
 const utc = (iso: string): number => Date.parse(iso)
 const counted = (...values: string[]): Array<{ value: string; count: number }> => values.map((value) => ({ value, count: 1 }))
@@ -241,11 +241,11 @@ describe('parseDate', () => {
   ]
   it.each(cases)('%j (%s) -> %s', (raw, order, expected) => {
     expect(parseDate(raw, order)).toBe(expected === null ? null : utc(expected))
-    // The same value as code units (a CSV timestamp still held as the file's bytes).
-    expect(parseDateCodes(codesOf(raw), raw.length, order)).toBe(expected === null ? null : utc(expected))
+    // The same value as bytes in place (a CSV timestamp still held as the file's bytes).
+    if (isAscii(raw)) expect(parseDateBytes(...inFile(raw), order)).toBe(expected === null ? null : utc(expected))
   })
 
-  it('reads any value as code units exactly as it reads the string', () => {
+  it('reads any ASCII value from its bytes exactly as it reads the string', () => {
     const piece = fc.constantFrom(
       ...['2024', '03', '5', '12', '31', '99', '-', '/', '.', ':', ',', '+', ' ', 'T', 'Z', 'UTC', 'pm', 'AM', 'Mar', 'sept'],
       ...['march', 'Tue', 'th', 'x', '\u00a0', '250', '0500', '02:00', 'é', '7']
@@ -253,10 +253,10 @@ describe('parseDate', () => {
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 14 }), fc.constantFrom('mdy', 'dmy', 'ymd', null), (pieces, order) => {
         const raw = pieces.join('')
-        // A longer buffer than the value: only codes[0, length) are read.
-        const codes = new Uint16Array(raw.length + 8).fill(0x31)
-        codes.set(codesOf(raw))
-        expect(parseDateCodes(codes, raw.length, order)).toBe(parseDate(raw, order))
+        // Only ASCII entries are read from their bytes (EntryList.asciiSpan).
+        fc.pre(isAscii(raw))
+        // Digits before and after the value in the file: only bytes[from, end) are the value.
+        expect(parseDateBytes(...inFile(raw, '1111', '11111111'), order)).toBe(parseDate(raw, order))
       }),
       { numRuns: 3000 }
     )
@@ -281,18 +281,21 @@ describe('parseDate', () => {
     fc.assert(
       fc.property(fc.oneof(iso, us), fc.option(time, { nil: null }), fc.constantFrom('mdy', 'dmy', null), (date, at, order) => {
         const raw = date.join('') + (at === null ? '' : at.join(''))
-        // Past the value the buffer holds the rest of a longer timestamp, as it does after one
-        // (copyCodes reuses it): none of it may be read as part of this value.
-        const codes = codesOf(`${raw}1/12/2024 11:59:30 PM`)
-        expect(parseDateCodes(codes, raw.length, order)).toBe(parseDate(raw, order))
+        // Around the value the file holds other timestamps: none of them may be read as part of it.
+        expect(parseDateBytes(...inFile(raw, '2024-01-12,', '1/12/2024 11:59:30 PM'), order)).toBe(parseDate(raw, order))
       }),
       { numRuns: 5000 }
     )
   })
 })
 
-function codesOf(text: string): Uint16Array {
-  return Uint16Array.from({ length: text.length }, (_, i) => text.charCodeAt(i))
+function isAscii(text: string): boolean {
+  return [...text].every((c) => c.charCodeAt(0) < 0x80)
+}
+
+/** An ASCII value's bytes in place in a file, between `before` and `after`: [bytes, from, end). */
+function inFile(value: string, before = '', after = ''): [Uint8Array, number, number] {
+  return [Buffer.from(before + value + after, 'latin1'), before.length, before.length + value.length]
 }
 
 describe('excelSerialToMs', () => {

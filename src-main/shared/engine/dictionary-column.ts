@@ -38,11 +38,11 @@ export interface EntryList {
    */
   knownMissing?(tokens: ReadonlySet<string>): readonly number[] | null
   /**
-   * For a list that holds some entries other than as strings: copies entry `index`'s UTF-16 code
-   * units into `into` and returns how many, or -1 when it cannot without making the string (or
-   * `into` is too short), and then at() is the way to read it.
+   * For a list that holds some entries as ASCII bytes: the bytes entry `index` is in, with its
+   * place written to `span` ([start, end)), so it can be read without making a string; null
+   * when it is not held that way, and then at() is the way to read it.
    */
-  copyCodes?(index: number, into: Uint16Array): number
+  asciiSpan?(index: number, span: Float64Array): Uint8Array | null
 }
 
 /** Some entries of a list, by their indexes in it (ascending), read through it. */
@@ -61,9 +61,9 @@ export class SelectedEntries implements EntryList {
     return at === undefined ? undefined : this.from.at(at)
   }
 
-  copyCodes(index: number, into: Uint16Array): number {
+  asciiSpan(index: number, span: Float64Array): Uint8Array | null {
     const at = this.indexes[index]
-    return at === undefined || this.from.copyCodes === undefined ? -1 : this.from.copyCodes(at, into)
+    return at === undefined || this.from.asciiSpan === undefined ? null : this.from.asciiSpan(at, span)
   }
 
   knownMissing(tokens: ReadonlySet<string>): readonly number[] | null {

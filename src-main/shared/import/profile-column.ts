@@ -1,7 +1,7 @@
 import type { ColumnProfile, ColumnType, DateOrder, PlaceholderDecision, ValueCount } from '../domain/dataset'
 import { columnEntries, SelectedEntries, type DictionaryColumn, type EntryList } from '../engine/dictionary-column'
 import { inferColumnType, isMissingValue, isTrimmed, missingTokenSet, readValue, type ColumnTypeGuess, type TypedValue } from './values'
-import { parseDateCodes } from './values/parse-date'
+import { parseDateBytes } from './values/parse-date'
 import { decidePlaceholders, missingSpellings } from './values/placeholders'
 import { numberUnit } from './values/number-unit'
 import { proposeLabel } from '../export/readable-values'
@@ -32,7 +32,7 @@ export interface ProfileOptions {
 
 const TOP_VALUES = 12
 /** Longer values are read as strings: no date is written in more characters than this. */
-const DATE_CODES = 64
+const DATE_BYTES = 64
 const HISTOGRAM_BINS = 12
 const UNPARSED_EXAMPLES = 5
 /** Type inference looks at this many distinct values at most (an even spread of them). */
@@ -268,16 +268,16 @@ export function profileColumn(options: ProfileOptions): ColumnProfile {
   const numberCounts = new Float64Array(numbers.length)
   let numberCount = 0
   const tallies = new Map<string, number>()
-  // A date column's values still held as a CSV's bytes are parsed from them, not from strings.
-  const dateCodes = type === 'date' && values.copyCodes !== undefined ? new Uint16Array(DATE_CODES) : null
+  // A date column's values still held as a CSV's bytes are parsed there, not from strings.
+  const span = type === 'date' && values.asciiSpan !== undefined ? new Float64Array(2) : null
   for (let i = 0; i < values.length; i++) {
     const count = valueRows[i]!
     let typed: TypedValue = null
-    if (dateCodes !== null) {
-      const length = values.copyCodes!(i, dateCodes)
-      if (length >= 0) typed = parseDateCodes(dateCodes, length, dateOrder)
+    if (span !== null) {
+      const bytes = values.asciiSpan!(i, span)
+      if (bytes !== null && span[1]! - span[0]! <= DATE_BYTES) typed = parseDateBytes(bytes, span[0]!, span[1]!, dateOrder)
     }
-    // Not read from its code units (or not a date that way: an Excel serial, say): as a string.
+    // Not read from its bytes (or not a date that way: an Excel serial, say): as a string.
     if (typed === null) {
       const value = values.at(i)!
       typed = readValue(value, type, readOptions)

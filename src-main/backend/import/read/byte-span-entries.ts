@@ -207,16 +207,14 @@ export class ByteSpanEntries implements EntryList {
     return value
   }
 
-  /** EntryList.copyCodes: an ASCII range's bytes are its code units. */
-  copyCodes(index: number, into: Uint16Array): number {
+  /** EntryList.asciiSpan: an ASCII range is read where it is in the file. */
+  asciiSpan(index: number, span: Float64Array): Uint8Array | null {
     const at = index - this.head.length
-    if (this.made !== null || at < 0 || at >= this.count || this.kinds[at] !== ASCII) return -1
-    const size = this.sizes[at]!
-    if (size > into.length) return -1
+    if (this.made !== null || at < 0 || at >= this.count || this.kinds[at] !== ASCII) return null
     const start = this.starts[at]!
-    const buffer = this.buffer
-    for (let k = 0; k < size; k++) into[k] = buffer[start + k]!
-    return size
+    span[0] = start
+    span[1] = start + this.sizes[at]!
+    return this.buffer
   }
 
   /** Every entry as a string, made once, for a caller that wants the whole dictionary. */

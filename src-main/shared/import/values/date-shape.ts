@@ -9,11 +9,11 @@ const { isDigitCode, isLetterCode, isSpaceCode, wordAt } = chars
  *
  * Values are cut into tokens (numbers, words, punctuation) held in fixed typed arrays, because
  * a date column of timestamps can have a million distinct values. A value comes as a string or
- * as its UTF-16 code units in a typed array: a CSV's timestamps still held as the file's bytes
- * are copied straight into one (EntryList.copyCodes), so a million of them are parsed without
- * making a million strings. Each has its own tokenizer, the same loop over charCodeAt or over the
- * array: copying every string into an array to share one loop made parsing a million timestamp
- * strings 20-25% slower.
+ * as ASCII bytes in place: a CSV's timestamps still held as the file's bytes are read where they
+ * are (EntryList.asciiSpan), so a million of them are parsed without making a million strings
+ * (copying each into an array of its own first was a fifth of reading them). Each has its own
+ * tokenizer, the same loop over charCodeAt or over the bytes: copying every string into an array
+ * to share one loop made parsing a million timestamp strings 20-25% slower.
  */
 
 const NUM = 1
@@ -27,10 +27,10 @@ const value = new Float64Array(MAX_TOKENS)
 const start = new Int32Array(MAX_TOKENS)
 const length = new Int32Array(MAX_TOKENS)
 let count = 0
-/** The value being read: a string, or (fromCodes) UTF-16 code units; its word tokens are compared there. */
+/** The value being read: a string, or (fromBytes) ASCII bytes; its word tokens are compared there. */
 let source = ''
-let fromCodes = false
-let codeUnits: Uint16Array = new Uint16Array(0)
+let fromBytes = false
+let sourceBytes: Uint8Array = new Uint8Array(0)
 
 const MONTHS = [
   'january',
@@ -73,15 +73,15 @@ export const shape = {
 /** Fills `shape` from a date-like string, or returns false; day and month ranges are not checked here. */
 export function matchDateShape(text: string): boolean {
   source = text
-  fromCodes = false
+  fromBytes = false
   return tokenizeString(text) && matchTokens()
 }
 
-/** matchDateShape for the value whose UTF-16 code units are `codes[0, length)`. */
-export function matchDateShapeCodes(codes: Uint16Array, length: number): boolean {
-  fromCodes = true
-  codeUnits = codes
-  return matchCommonCodes(codes, length) || (tokenizeCodes(codes, length) && matchTokens())
+/** matchDateShape for the value whose ASCII bytes are `bytes[from, end)`. */
+export function matchDateShapeBytes(bytes: Uint8Array, from: number, end: number): boolean {
+  fromBytes = true
+  sourceBytes = bytes
+  return matchCommonBytes(bytes, from, end) || (tokenizeBytes(bytes, from, end) && matchTokens())
 }
 
 /**
@@ -92,25 +92,34 @@ export function matchDateShapeCodes(codes: Uint16Array, length: number): boolean
  * anything out of range: the tokenizer then decides, so this only answers where it would answer
  * the same (test/unit/import-values.test.ts holds the two equal).
  */
-function matchCommonCodes(c: Uint16Array, end: number): boolean {
-  if (end >= 10 && c[4] === 45 && c[7] === 45) {
-    if (!digits(c, 0, 4) || !digits(c, 5, 2) || !digits(c, 8, 2)) return false
-    const timeMs = end === 10 ? 0 : commonTime(c, 10, end, c[10] === 32 || c[10] === 84, true)
+function matchCommonBytes(c: Uint8Array, s: number, end: number): boolean {
+  // Bytes past `end` (the file's next ones) may be looked at, as in the tokenizer's checks, but
+  // no answer depends on them (test/unit/import-values.test.ts puts a timestamp there).
+  if (end - s >= 10 && c[s + 4] === 45 && c[s + 7] === 45) {
+    if (!digits(c, s, 4) || !digits(c, s + 5, 2) || !digits(c, s + 8, 2)) return false
+    const timeMs = end - s === 10 ? 0 : commonTime(c, s + 10, end, c[s + 10] === 32 || c[s + 10] === 84, true)
     if (Number.isNaN(timeMs)) return false
-    setShape('ymd', digitsValue(c, 0, 4), digitsValue(c, 5, 2), digitsValue(c, 8, 2), 0, 45)
+    setShape('ymd', digitsValue(c, s, 4), digitsValue(c, s + 5, 2), digitsValue(c, s + 8, 2), 0, 45)
     shape.timeMs = timeMs
     return true
   }
   // m/d/yyyy, each of m and d one or two digits.
-  const first = c[1] === 47 ? 1 : c[2] === 47 ? 2 : 0
-  if (first === 0 || !digits(c, 0, first)) return false
-  const secondEnd = c[first + 2] === 47 ? first + 2 : c[first + 3] === 47 ? first + 3 : 0
-  if (secondEnd === 0 || !digits(c, first + 1, secondEnd - first - 1)) return false
+  const first = c[s + 1] === 47 ? 1 : c[s + 2] === 47 ? 2 : 0
+  if (first === 0 || !digits(c, s, first)) return false
+  const secondEnd = c[s + first + 2] === 47 ? first + 2 : c[s + first + 3] === 47 ? first + 3 : 0
+  if (secondEnd === 0 || !digits(c, s + first + 1, secondEnd - first - 1)) return false
   const yearEnd = secondEnd + 5
-  if (end < yearEnd || !digits(c, secondEnd + 1, 4)) return false
-  const timeMs = end === yearEnd ? 0 : commonTime(c, yearEnd, end, c[yearEnd] === 32, false)
+  if (end - s < yearEnd || !digits(c, s + secondEnd + 1, 4)) return false
+  const timeMs = end - s === yearEnd ? 0 : commonTime(c, s + yearEnd, end, c[s + yearEnd] === 32, false)
   if (Number.isNaN(timeMs)) return false
-  setShape('numeric', digitsValue(c, secondEnd + 1, 4), digitsValue(c, 0, first), digitsValue(c, first + 1, secondEnd - first - 1), 0, 47)
+  setShape(
+    'numeric',
+    digitsValue(c, s + secondEnd + 1, 4),
+    digitsValue(c, s, first),
+    digitsValue(c, s + first + 1, secondEnd - first - 1),
+    0,
+    47
+  )
   shape.timeMs = timeMs
   return true
 }
@@ -119,7 +128,7 @@ function matchCommonCodes(c: Uint16Array, end: number): boolean {
  * The time after a common date's one separator at `at`: "08:41", "08:41:00" and, when `iso`,
  * a closing "Z"; otherwise "7:17", "7:17:05" and " AM"/" PM". NaN where the tokenizer decides.
  */
-function commonTime(c: Uint16Array, at: number, end: number, separated: boolean, iso: boolean): number {
+function commonTime(c: Uint8Array, at: number, end: number, separated: boolean, iso: boolean): number {
   if (!separated) return Number.NaN
   const hourDigits = c[at + 2] === 58 ? 1 : c[at + 3] === 58 ? 2 : 0
   if (hourDigits === 0 || (iso && hourDigits === 1) || !digits(c, at + 1, hourDigits)) return Number.NaN
@@ -144,12 +153,12 @@ function commonTime(c: Uint16Array, at: number, end: number, separated: boolean,
   return hour * HOUR_MS + minute * MINUTE_MS + second * 1000
 }
 
-function digits(c: Uint16Array, at: number, n: number): boolean {
+function digits(c: Uint8Array, at: number, n: number): boolean {
   for (let k = at; k < at + n; k++) if (!isDigitCode(c[k]!)) return false
   return true
 }
 
-function digitsValue(c: Uint16Array, at: number, n: number): number {
+function digitsValue(c: Uint8Array, at: number, n: number): number {
   let v = 0
   for (let k = at; k < at + n; k++) v = v * 10 + c[k]! - 48
   return v
@@ -200,10 +209,10 @@ function tokenizeString(text: string): boolean {
   return count > 0
 }
 
-/** tokenizeString over code units: the same loop, kept separate so each stays monomorphic. */
-function tokenizeCodes(codes: Uint16Array, end: number): boolean {
+/** tokenizeString over bytes[from, end): the same loop, kept separate so each stays monomorphic. */
+function tokenizeBytes(codes: Uint8Array, from: number, end: number): boolean {
   count = 0
-  let i = 0
+  let i = from
   while (i < end) {
     const code = codes[i]!
     if (isSpaceCode(code)) {
@@ -243,9 +252,9 @@ function isPunct(i: number, code: number): boolean {
 function isWord(i: number, word: string): boolean {
   if (i >= count || kind[i] !== WORD || length[i] !== word.length) return false
   const at = start[i]!
-  if (!fromCodes) return wordAt(source, at, word)
+  if (!fromBytes) return wordAt(source, at, word)
   // A word token is ASCII letters only, so setting the 0x20 bit lowers it.
-  for (let k = 0; k < word.length; k++) if ((codeUnits[at + k]! | 0x20) !== word.charCodeAt(k)) return false
+  for (let k = 0; k < word.length; k++) if ((sourceBytes[at + k]! | 0x20) !== word.charCodeAt(k)) return false
   return true
 }
 

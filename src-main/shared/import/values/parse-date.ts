@@ -1,5 +1,5 @@
 import type { DateOrder } from '@shared/domain/dataset'
-import { matchDateShape, matchDateShapeCodes, shape } from './date-shape'
+import { matchDateShape, matchDateShapeBytes, shape } from './date-shape'
 
 export { detectDateOrder } from './date-order'
 
@@ -18,9 +18,9 @@ export function parseDate(raw: string, order: DateOrder | null): number | null {
   return matchDateShape(raw) ? dateOfShape(order) : null
 }
 
-/** parseDate for the value whose UTF-16 code units are `codes[0, length)` (see EntryList.copyCodes). */
-export function parseDateCodes(codes: Uint16Array, length: number, order: DateOrder | null): number | null {
-  return matchDateShapeCodes(codes, length) ? dateOfShape(order) : null
+/** parseDate for the value whose ASCII bytes are `bytes[from, end)` (see EntryList.asciiSpan). */
+export function parseDateBytes(bytes: Uint8Array, from: number, end: number, order: DateOrder | null): number | null {
+  return matchDateShapeBytes(bytes, from, end) ? dateOfShape(order) : null
 }
 
 /** The date `shape` holds, read in `order`; null when it is no calendar day. */
