@@ -170,16 +170,19 @@ export class ByteSpanEntries implements EntryList {
       if (!isTrimmed(value)) return null
       if (isMissing(value)) missing.push(i)
     }
-    for (let at = 0; at < this.count; at++) {
-      const kind = this.kinds[at]!
-      const size = this.sizes[at]!
+    // Read through locals: a million entries, most of them (ids, timestamps) longer than any token.
+    const { kinds, sizes, starts, count } = this
+    for (let at = 0; at < count; at++) {
+      const kind = kinds[at]!
+      const size = sizes[at]!
+      if (kind === ASCII && size > longest) continue
       let found = false
       if (kind === STRING) found = isMissing(this.strings.get(at)!)
       // UTF-8 takes at most 3 bytes per UTF-16 unit: longer ranges are longer than any token.
       else if (kind === UTF8) found = size <= 3 * longest && isMissing(this.at(head.length + at)!)
       else if (size === 0) found = true
-      else if (size <= longest) {
-        const start = this.starts[at]!
+      else {
+        const start = starts[at]!
         for (const token of ascii) if (token.length === size && sameLowerCase(buffer, start, token)) found = true
       }
       if (found) missing.push(head.length + at)
