@@ -18,7 +18,11 @@ export class DateOrderTally {
   private yearFirstOrNamed = 0
 
   add(raw: string, weight = 1): void {
-    if (!matchDateShape(raw)) return
+    if (matchDateShape(raw)) this.addMatched(weight)
+  }
+
+  /** add() for the value matchDateShape (or parseDate) has just matched: its shape is still there. */
+  addMatched(weight = 1): void {
     if (shape.style !== 'numeric') {
       this.yearFirstOrNamed += weight
       return
