@@ -55,8 +55,11 @@ describe('the one-pager document', () => {
       'SaaS or FinTech companies win more often than other accounts.'
     ])
     expect(first.statementEvidence[0]).toMatch(
-      /^660 accounts: 72% won \[68–75%\] vs 34% of the other 954; on the newest deals \d+% vs \d+%\.$/
+      /^617 accounts: 76% won \[73–80%\] vs 46% of the other 710; on the newest deals \d+% vs \d+%\.$/
     )
+    // The accounts the evidence counts are the accounts the page says it was built on (an account
+    // with a deal still open and none won is counted by neither).
+    expect(first.analysis.builtOn).toContain(`from ${(617 + 710).toLocaleString('en-US')} accounts`)
     expect(first.analysis.supportedCriteria).toBe(6)
     expect(first.document.clientName).toBe((await backend.call('workspace-current', {}))!.name)
     expect(first.document.adjacentScorecardId).toBe(adjacentId)

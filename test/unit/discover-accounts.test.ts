@@ -8,6 +8,10 @@
 import { describe, expect, it } from 'vitest'
 import type { EngineDataset } from '@shared/engine/engine-dataset'
 import { clusteredIndependence, discover } from '@shared/engine/discover'
+import { accountUnits } from '@shared/engine/discover/account-units'
+import { accountOutcomes } from '@shared/engine/representative-deals'
+import { tierEvidence } from '@shared/engine/discover/tier-validation'
+import type { ScoredRows } from '@shared/engine/scoring/scored-rows'
 import { chiSquareIndependence } from '@shared/engine/discover'
 import { categoryColumn, makeDataset, mulberry32, type Random } from './engine-fixtures'
 
@@ -130,5 +134,24 @@ describe('the cluster-robust test', () => {
   it('says nothing when there is nothing to test', () => {
     const one = clusteredIndependence(Int32Array.from([0, 0, 0]), Int8Array.from([1, 0, 1]), Int32Array.from([0, 1, 2]), 3)
     expect(one).toEqual({ statistic: 0, df: 0, pValue: 1 })
+  })
+})
+
+describe('an account still in play', () => {
+  it('is counted by neither the evidence nor the account view: a deal open and none won', () => {
+    // Account 0 won (and has an open deal), 1 lost and has an open deal, 2 lost every deal, 3 only open.
+    const dataset = makeDataset({
+      outcome: [1, -1, 0, -1, 0, 0, -1],
+      accountIndex: [0, 0, 1, 1, 2, 2, 3],
+      attributes: { Segment: categoryColumn(['A', 'A', 'B', 'B', 'B', 'B', 'A']) }
+    })
+    dataset.levels = new Map([['Segment', 'account']])
+    expect(Array.from(accountUnits(dataset, dataset.outcome)!.target)).toEqual([1, -1, 0, -1])
+    expect(Array.from(accountOutcomes(dataset))).toEqual([1, -1, 0, -1])
+    // Discover's account counts agree: one won account, one lost; so do the tiers' in validation.
+    const segment = discover(dataset).attributes[0]!
+    expect(segment.bins.reduce((sum, bin) => sum + bin.n, 0)).toBe(2)
+    const scored = { tiers: new Int32Array(7) } as unknown as ScoredRows
+    expect(tierEvidence(dataset, scored, [{ name: 'A', min: 0 }], dataset.outcome)[0]).toMatchObject({ accounts: 2, wonAccounts: 1 })
   })
 })

@@ -2,9 +2,9 @@
  * Accounts as the unit of evidence about account facts. An account with forty deals is one
  * account: counting its deals would let one account's industry show "n = 40, win rate 75%" and
  * make noise look significant. An account is positive when any of its counted deals is (won
- * when it has a won deal), negative when it has counted deals and none is, and not counted
- * otherwise (only open deals). Its attribute values are read from one of its deals: account
- * facts are the same on all of them.
+ * when it has a won deal), negative when it has counted deals, none is and none of its deals is
+ * still open, and not counted otherwise. Its attribute values are read from one of its deals:
+ * account facts are the same on all of them.
  */
 
 import { MISSING_CODE, type EngineColumn, type EngineDataset } from '@shared/engine/engine-dataset'
@@ -28,11 +28,13 @@ export function accountUnits(dataset: EngineDataset, target: Int8Array): Account
   const row = new Int32Array(count).fill(-1)
   const state = new Int8Array(count).fill(-1)
   const deals = new Uint32Array(count)
+  const open = new Uint8Array(count)
   for (let i = 0; i < dataset.rowCount; i++) {
     const account = dataset.accountIndex[i]!
     if (account < 0) continue
     const t = target[i]!
     if (row[account] === -1) row[account] = i
+    if (dataset.outcome[i] === -1) open[account] = 1
     if (t < 0) continue
     // The row values are read from: a counted deal rather than an open one, where there is one.
     if (deals[account] === 0) row[account] = i
@@ -40,6 +42,10 @@ export function accountUnits(dataset: EngineDataset, target: Int8Array): Account
     if (t === 1) state[account] = 1
     else if (state[account] === -1) state[account] = 0
   }
+  // An account still in play (a deal open, none won) is not lost yet: the account view, the tiers
+  // and the deliverables count it as open (representative-deals.ts: accountOutcomes), and so does
+  // the evidence, so that one page never counts the same accounts two ways.
+  for (let a = 0; a < count; a++) if (state[a] === 0 && open[a] === 1) state[a] = -1
   let clustered = false
   for (let a = 0; a < count && !clustered; a++) if (deals[a]! > 1) clustered = true
   return { count, row, target: state, deals, clustered }

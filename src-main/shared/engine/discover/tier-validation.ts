@@ -3,7 +3,8 @@
  * points were not fitted on, the top tiers should hold most of the wins (at least 60%) and the
  * top tier should win several times as often as the bottom one (at least twice, with intervals
  * that do not overlap). Counted in accounts: an account is in the tier of its most recent deal
- * and is won when any of its deals is, as in every export.
+ * and is won when any of its deals is, lost when all of them are (one with a deal still open
+ * and none won is not counted), as in every export.
  */
 
 import type { TierEvidence } from '@shared/domain/discover'
@@ -86,9 +87,14 @@ function accountRows(dataset: EngineDataset, target: Int8Array): { rows: number[
       if (t === 1) seen.positive = true
     }
   }
+  // An account with a deal still open and none won is not lost yet (account-units.ts).
+  const open = new Set<number>()
+  for (let i = 0; i < dataset.rowCount; i++)
+    if (dataset.outcome[i] === -1 && dataset.accountIndex[i]! >= 0) open.add(dataset.accountIndex[i]!)
   const rows: number[] = []
   const positive: boolean[] = []
-  for (const { row, positive: p } of latest.values()) {
+  for (const [account, { row, positive: p }] of latest) {
+    if (!p && open.has(account)) continue
     rows.push(row)
     positive.push(p)
   }
