@@ -123,7 +123,7 @@ function builtOnWords(
     if (accounts === all.deals) return `${counted}${period}. Customers with no churn value are not counted.`
     return `${counted} of ${count(accounts)} accounts${period}. Customers with no churn value are not counted; ${unit === 'accounts' ? `account facts count accounts: an account is ${outcome.won} when any of its customers is` : 'each customer counts once'}.`
   }
-  return `${counted} from ${count(accounts)} accounts${period}. Open deals are not counted; ${unit === 'accounts' ? `account facts count accounts: an account is ${outcome.won} when any of its deals is` : 'each deal counts once'}.`
+  return `${counted} from ${count(accounts)} accounts${period}. Open deals are not counted; ${unit === 'accounts' ? `account facts count accounts: an account is ${outcome.won} when any of its deals is, ${outcome.lost} when all of them are` : 'each deal counts once'}.`
 }
 
 /** The verdict, the model card and, without a reliable signal, what data would settle the hypotheses. */
@@ -158,9 +158,15 @@ export function analysisOf(input: AnalysisInput): OnePagerAnalysis {
     limits.push(`Left out as suspected leakage (they record the outcome rather than predict it): ${list(leaks.leftOut.map(label))}.`)
   if (leaks.used.length > 0)
     limits.push(`Uses ${list(leaks.used.map(label))}, flagged as possible leakage; the flag was overruled in Discover.`)
-  for (const { attribute, values } of input.unmerged ?? []) {
+  // One line per column however many groups it has: a line per group repeated the same advice
+  // and pushed the sample workspace's page past the bottom.
+  const unmergedBy = new Map<string, string[][]>()
+  for (const { attribute, values } of input.unmerged ?? []) unmergedBy.set(attribute, [...(unmergedBy.get(attribute) ?? []), values])
+  for (const [attribute, groups] of unmergedBy) {
+    const quoted = groups.map((values) => list(values.map((v) => `“${v}”`)))
+    const one = groups.length === 1
     limits.push(
-      `${label(attribute)}: ${list(values.map((v) => `“${v}”`))} are probably one value written ${values.length} ways; the import proposed merging them, the merge was not applied, and the scorecard counts them as different values. Merge them under Data hygiene, then suggest the scorecard again.`
+      `${label(attribute)}: ${quoted.join('; ')} ${one ? `are probably one value written ${groups[0]!.length} ways` : 'are each probably one value written several ways'}, but the scorecard counts them as different values: the import proposed merging them and ${one ? 'the merge was' : 'the merges were'} not applied. Merge them under Data hygiene, then suggest the scorecard again.`
     )
   }
   const unsupported = findings.findings.filter((f) => !f.supported)

@@ -165,7 +165,7 @@ function Definition({
                   <>
                     {' '}
                     <span className="op-tag" title="Does not hold up on its own in the data">
-                      not shown
+                      unproven
                     </span>
                   </>
                 )}
