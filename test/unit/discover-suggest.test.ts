@@ -191,3 +191,29 @@ describe('discover on degenerate data', () => {
     expect(() => discover(dataset, { target: new Int8Array(3) })).toThrow(RangeError)
   })
 })
+
+describe('a suggested criterion', () => {
+  it('is never built on fewer accounts than Discover reads (a tiny group that always wins)', () => {
+    // Source: 17 "Channel Partner" deals, 16 won; three sources of about 1,000 deals each.
+    const random = mulberry32(7)
+    const source: string[] = []
+    const outcome: number[] = []
+    const rate: Record<string, number> = { Inbound: 0.45, Event: 0.45, Outbound: 0.25 }
+    for (let i = 0; i < 3000; i++) {
+      const value = i < 17 ? 'Channel Partner' : pick(random, ['Inbound', 'Event', 'Outbound'])
+      source.push(value)
+      outcome.push(value === 'Channel Partner' ? (i < 16 ? 1 : 0) : random() < rate[value]! ? 1 : 0)
+    }
+    const dataset = makeDataset({ outcome, attributes: { Source: categoryColumn(source) } })
+    // Discover tells it from the average, and calls it too small to read.
+    expect(discover(dataset).attributes[0]!.bins.find((b) => b.label === 'Channel Partner')).toMatchObject({
+      n: 17,
+      tooSmall: true,
+      includesBaseRate: false
+    })
+    const { scorecard } = suggestScorecard(dataset, { name: 'S' })
+    const lists = scorecard.criteria.map((c) => [...(c.values ?? [])].sort())
+    expect(lists).toContainEqual(['Event', 'Inbound'])
+    expect(lists).not.toContainEqual(['Channel Partner'])
+  })
+})

@@ -8,7 +8,7 @@
 import type { Condition } from '@shared/engine/scorecard/model'
 import type { DiscoveredAttribute, DiscoveredBin } from './discover'
 import { poolAdjacentViolators, type BinGroup } from './merge-bins'
-import { binEvidence, weightOfEvidence, type CellCount, type TargetTotals } from './woe-iv'
+import { binEvidence, TOO_SMALL, weightOfEvidence, type CellCount, type TargetTotals } from './woe-iv'
 
 /** A group whose odds move by less than a fifth either way is left at zero points. */
 export const MIN_GROUP_WOE = 0.2
@@ -40,7 +40,9 @@ function criterionOf(
   totals: TargetTotals
 ): SimpleCriterion | null {
   const cell = pooled(bins)
-  if (cell.n === 0) return null
+  // Fewer than Discover reads (TOO_SMALL): 16 won of 17 accounts told from the average, became
+  // the sample scorecard's largest criterion (+20), and did not hold up on its own.
+  if (cell.n < TOO_SMALL) return null
   const evidence = binEvidence(cell, totals)
   if (evidence.includesBaseRate || Math.abs(evidence.woe) < MIN_GROUP_WOE) return null
   return { attribute: attribute.name, condition, woe: evidence.woe, n: cell.n, positives: cell.positives, rate: evidence.rate, bins }
