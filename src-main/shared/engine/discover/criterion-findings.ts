@@ -5,7 +5,7 @@
  * fit never saw (the newest ones)? Only a criterion that passes both is a finding a deliverable
  * may state; the others are hypotheses, and the page says what data would settle them.
  *
- * Account facts count accounts (an account is won when any of its deals is); deal facts count
+ * Account facts count accounts (won when any of its deals is, lost when all are: account-units.ts); deal facts count
  * deals, tested with the account-clustered score test so one account's forty deals are not forty
  * independent pieces of evidence.
  */

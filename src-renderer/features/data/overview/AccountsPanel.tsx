@@ -29,7 +29,7 @@ function cells(account: AccountRecord): string[] {
 
 /**
  * The accounts as the analysis sees them: every deal of an account folded into one record,
- * won when any of its deals was won.
+ * won when any of its deals was won, lost when all of them were, open otherwise.
  */
 export function AccountsPanel() {
   const [filter, setFilter] = useState<OutcomeFilter>('all')
@@ -66,7 +66,9 @@ export function AccountsPanel() {
             </label>
           ))}
         </div>
-        <p className="toolbar__hint">An account is won when any of its deals was won; lost when every closed deal was lost.</p>
+        <p className="toolbar__hint">
+          An account is won when any of its deals was won, lost when all of them were lost, and open while a deal is open and none was won.
+        </p>
       </div>
       <AccountsGrid key={`${filter}-${version}`} filter={filter} />
     </div>
