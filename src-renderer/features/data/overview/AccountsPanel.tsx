@@ -49,7 +49,7 @@ export function AccountsPanel() {
     { id: 'all', label: 'All with deals', count: total },
     { id: 'won', label: 'Won', count: counts?.won ?? null },
     { id: 'lost', label: 'Lost', count: counts?.lost ?? null },
-    { id: 'open', label: 'Open only', count: counts?.open ?? null }
+    { id: 'open', label: 'Still open', count: counts?.open ?? null }
   ]
 
   return (
