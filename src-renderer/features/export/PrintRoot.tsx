@@ -25,6 +25,8 @@ export function isPrintRoute(location: Location): boolean {
  */
 export function PrintRoot() {
   const [content, setContent] = useState<PrintContent | null>(() => (window as PrintWindow)[PRINT_CONTENT_GLOBAL] ?? null)
+  /** The content handed in that this page has taken (set before load, or by the event). */
+  const taken = useRef<PrintContent | null>(content)
   const [measured, setMeasured] = useState(false)
   /** What runs past the page: the one-pager's block ids, or "review" for the review page. */
   const latest = useRef<{ overflow: readonly string[] } | null>(null)
@@ -35,9 +37,14 @@ export function PrintRoot() {
       // Not ready until this content is laid out: the host waits for the attribute to come back.
       document.documentElement.removeAttribute(PRINT_STATE_ATTRIBUTE)
       setMeasured(false)
-      setContent((window as PrintWindow)[PRINT_CONTENT_GLOBAL] ?? null)
+      taken.current = (window as PrintWindow)[PRINT_CONTENT_GLOBAL] ?? null
+      setContent(taken.current)
     }
     window.addEventListener(PRINT_CONTENT_EVENT, take)
+    // Content handed in after the first render but before this listener (a host that sends it as
+    // soon as the page has loaded) came with an event no one heard: the host would wait for
+    // "ready" until it gave up (a 15 s export failure, seen once on a loaded machine).
+    if (((window as PrintWindow)[PRINT_CONTENT_GLOBAL] ?? null) !== taken.current) take()
     return () => window.removeEventListener(PRINT_CONTENT_EVENT, take)
   }, [])
 
