@@ -36,7 +36,7 @@ function content(clientName: string): OnePagerContent {
     },
     evidence: { deals: 0, wins: 0, firstClosed: null, lastClosed: null, auc: null, topTier: null, tiers: [], notes: [] },
     adjacent: null
-  } as unknown as OnePagerContent
+  }
 }
 
 const host = window as unknown as Record<string, unknown>

@@ -153,5 +153,10 @@ describe('an account still in play', () => {
     expect(segment.bins.reduce((sum, bin) => sum + bin.n, 0)).toBe(2)
     const scored = { tiers: new Int32Array(7) } as unknown as ScoredRows
     expect(tierEvidence(dataset, scored, [{ name: 'A', min: 0 }], dataset.outcome)[0]).toMatchObject({ accounts: 2, wonAccounts: 1 })
+    // Best customers against the rest: account 0 is won but not among the best. An open deal
+    // does not make a won account undecided: it stays in the rest, in both counts.
+    const bestVsRest = Int8Array.from([0, -1, 0, -1, 0, 0, -1])
+    expect(Array.from(accountUnits(dataset, bestVsRest)!.target)).toEqual([0, -1, 0, -1])
+    expect(tierEvidence(dataset, scored, [{ name: 'A', min: 0 }], bestVsRest)[0]).toMatchObject({ accounts: 2, wonAccounts: 0 })
   })
 })

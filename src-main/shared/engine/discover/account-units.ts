@@ -8,6 +8,7 @@
  */
 
 import { MISSING_CODE, type EngineColumn, type EngineDataset } from '@shared/engine/engine-dataset'
+import { accountOutcomes } from '@shared/engine/representative-deals'
 
 export interface AccountUnits {
   count: number
@@ -28,13 +29,11 @@ export function accountUnits(dataset: EngineDataset, target: Int8Array): Account
   const row = new Int32Array(count).fill(-1)
   const state = new Int8Array(count).fill(-1)
   const deals = new Uint32Array(count)
-  const open = new Uint8Array(count)
   for (let i = 0; i < dataset.rowCount; i++) {
     const account = dataset.accountIndex[i]!
     if (account < 0) continue
     const t = target[i]!
     if (row[account] === -1) row[account] = i
-    if (dataset.outcome[i] === -1) open[account] = 1
     if (t < 0) continue
     // The row values are read from: a counted deal rather than an open one, where there is one.
     if (deals[account] === 0) row[account] = i
@@ -43,9 +42,10 @@ export function accountUnits(dataset: EngineDataset, target: Int8Array): Account
     else if (state[account] === -1) state[account] = 0
   }
   // An account still in play (a deal open, none won) is not lost yet: the account view, the tiers
-  // and the deliverables count it as open (representative-deals.ts: accountOutcomes), and so does
-  // the evidence, so that one page never counts the same accounts two ways.
-  for (let a = 0; a < count; a++) if (state[a] === 0 && open[a] === 1) state[a] = -1
+  // and the deliverables count it as open, and so does the evidence, so that one page never counts
+  // the same accounts two ways. A won account stays counted (a best-customer study's "rest").
+  const outcomes = accountOutcomes(dataset)
+  for (let a = 0; a < count; a++) if (state[a] === 0 && outcomes[a] === -1) state[a] = -1
   let clustered = false
   for (let a = 0; a < count && !clustered; a++) if (deals[a]! > 1) clustered = true
   return { count, row, target: state, deals, clustered }

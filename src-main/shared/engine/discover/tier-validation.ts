@@ -9,6 +9,7 @@
 
 import type { TierEvidence } from '@shared/domain/discover'
 import type { EngineDataset } from '@shared/engine/engine-dataset'
+import { accountOutcomes } from '@shared/engine/representative-deals'
 import { isolated } from '@shared/format'
 import type { Tier } from '@shared/engine/scorecard/model'
 import type { ScoredRows } from '@shared/engine/scoring/scored-rows'
@@ -88,13 +89,12 @@ function accountRows(dataset: EngineDataset, target: Int8Array): { rows: number[
     }
   }
   // An account with a deal still open and none won is not lost yet (account-units.ts).
-  const open = new Set<number>()
-  for (let i = 0; i < dataset.rowCount; i++)
-    if (dataset.outcome[i] === -1 && dataset.accountIndex[i]! >= 0) open.add(dataset.accountIndex[i]!)
+  // A won account stays counted (a best-customer study's "rest").
+  const outcomes = accountOutcomes(dataset)
   const rows: number[] = []
   const positive: boolean[] = []
   for (const [account, { row, positive: p }] of latest) {
-    if (!p && open.has(account)) continue
+    if (!p && account >= 0 && outcomes[account] === -1) continue
     rows.push(row)
     positive.push(p)
   }
