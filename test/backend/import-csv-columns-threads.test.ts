@@ -19,7 +19,15 @@ import { ByteSpanEntries } from '../../src-main/backend/import/read/byte-span-en
 import { CellFeed, feedMemory } from '../../src-main/backend/import/read/cell-feed'
 import { generateCrm, writeCsv } from '../../scripts/crm-generator/index'
 import { ColumnsHandOver } from '../../src-main/backend/import/staged-columns-task'
-import { readStagedColumns, StagedColumnsWriter } from '../../src-main/backend/import/staged-columns-file'
+import { readStagedColumns, type ColumnSection } from '../../src-main/backend/import/staged-columns-file'
+import {
+  ColumnProfiler,
+  packProfiledColumn,
+  type ProfilingInputs,
+  type ProfilingShare
+} from '../../src-main/backend/import/column-profiler'
+import type { StagedFile } from '../../src-main/backend/import/staged-file'
+import { AppError } from '../../src-main/backend/app-error'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { runReadWorker } from '../../src-main/backend/import/run-read-worker'
 import { stageFile } from '../../src-main/backend/import/stage-file'
@@ -84,6 +92,12 @@ function readWith(bytes: Uint8Array, name: string, helper?: ColumnsHelper): Reco
   })
   expect(columns).toBeDefined()
   return { ...facts, columns: columns!.map(plain) }
+}
+
+/** A staged file's facts and profiles, without its columns. */
+function withoutColumns(staged: StagedFile): Record<string, unknown> {
+  const { columns: _columns, ...rest } = staged
+  return rest
 }
 
 function expectSame(actual: Record<string, unknown>, reference: Record<string, unknown>): void {
@@ -243,69 +257,160 @@ describe('the split between the two threads', () => {
   })
 })
 
-describe('the columns file written by the other thread while this one profiles', () => {
+describe('profiling and the columns file, shared with the other thread', () => {
   let dir = ''
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'icp-hand-over-'))
   })
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
+  const request = { fileName: 'deals.csv', missingTokens: [], knownOutcomes: [] }
+  const reference = stageFile({ ...request, bytes: deals.slice() }, { onProgress: () => undefined, isCancelled: () => false })
+
   /** The columns of the export read on two threads, with the thread still running. */
-  function readOnTwoThreads(thread: HelperThread): { columns: DictionaryColumn[]; helper: ThreadColumnsHelper } {
+  function readOnTwoThreads(thread: HelperThread): { columns: DictionaryColumn[]; headers: string[]; helper: ThreadColumnsHelper } {
     const helper = new ThreadColumnsHelper(thread, 0)
     const read = readTable(shared(deals), 'deals.csv', { columnar: true, columnsHelper: helper }, () => undefined)
     expect(thread.started).toBe(true)
-    return { columns: read.columns!, helper }
+    return { columns: read.columns!, headers: read.headers, helper }
   }
 
-  it('is the file this thread writes, byte for byte, and reads back as the columns', () => {
+  const inputs = (headers: readonly string[]): ProfilingInputs => ({ headers, missingTokens: [], placeholderChoices: [] })
+
+  /** Each column read back from the columns file is the column staged. */
+  function expectReadBack(path: string, sections: readonly ColumnSection[], columns: readonly DictionaryColumn[]): void {
+    expect(sections).toHaveLength(columns.length)
+    readStagedColumns(path, sections).forEach((column, i) => {
+      expect(Array.from(column.codes)).toEqual(Array.from(columns[i]!.codes))
+      expect(column.dictionary).toEqual(columns[i]!.dictionary)
+    })
+  }
+
+  /** Stages the export on two threads, `share` standing between staging and the hand-over. */
+  function stageShared(
+    path: string,
+    share: (handOver: ColumnsHandOver, thread: HelperThread) => ProfilingShare
+  ): { staged: ReturnType<typeof stageFile>; sections: ColumnSection[]; started: boolean } {
     const thread = new HelperThread(ENTRY, TSX)
     try {
-      const { columns, helper } = readOnTwoThreads(thread)
-      // Both kinds of column cross: de-duplicated ones and ones kept as the file's bytes ...
-      expect(columns.some((c) => c.entries instanceof ByteSpanEntries)).toBe(true)
-      expect(columns.some((c) => c.entries === undefined)).toBe(true)
-      // ... and the thread writes the ones it built from its own copy, the others from this thread's.
-      const builtThere = columns.filter((c) => helper.builtThere(c) !== undefined)
-      expect(builtThere.some((c) => c.entries === undefined)).toBe(true)
-      expect(builtThere.length).toBeLessThan(columns.length)
-      const handOver = new ColumnsHandOver(thread)
-      const there = join(dir, 'there.columns')
-      expect(handOver.start(there, columns, helper)).toBe(true)
-      const sections = handOver.finish()
-      expect(sections).not.toBeNull()
-      expect(existsSync(`${there}.part`)).toBe(false)
-      const here = join(dir, 'here.columns')
-      const writer = new StagedColumnsWriter(here)
-      const ownSections = columns.map((column) => writer.write(column))
-      writer.close()
-      expect(sections).toEqual(ownSections)
-      expect(readFileSync(there).equals(readFileSync(here))).toBe(true)
-      const back = readStagedColumns(there, sections!)
-      back.forEach((column, i) => {
-        expect(Array.from(column.codes)).toEqual(Array.from(columns[i]!.codes))
-        expect(column.dictionary).toEqual(columns[i]!.dictionary)
-      })
+      const helper = new ThreadColumnsHelper(thread, 0)
+      const handOver = new ColumnsHandOver(thread, path, 'deals.csv')
+      let started = false
+      const staged = stageFile(
+        { ...request, bytes: shared(deals) },
+        {
+          onProgress: () => undefined,
+          isCancelled: () => false,
+          columnsHelper: helper,
+          onRead: (columns, headers) => (started = handOver.start(columns, inputs(headers), helper)),
+          profilingShare: share(handOver, thread)
+        }
+      )
+      return { staged, sections: handOver.finish(), started }
     } finally {
       thread.close()
     }
+  }
+
+  it('stages what one thread stages, each column profiled and written once by one of them', () => {
+    const path = join(dir, 'shared.columns')
+    const theirs: number[] = []
+    const { staged, sections, started } = stageShared(path, (handOver) => ({
+      claim: (i) => handOver.claim(i),
+      theirs() {
+        const profiled = handOver.theirs()
+        expect(profiled).not.toBeNull()
+        theirs.push(...profiled!.keys())
+        return profiled
+      }
+    }))
+    expect(started).toBe(true)
+    expectSame(withoutColumns(staged), withoutColumns(reference))
+    expectReadBack(path, sections, staged.columns)
+    // Whatever the split, no column was profiled by both threads' answers twice over.
+    expect(new Set(theirs).size).toBe(theirs.length)
   }, 120_000)
 
-  it('is not handed over when the thread did not read, or the columns are not in shared memory', () => {
+  it('takes every column this thread leaves, and leaves every column this thread takes', async () => {
+    for (const thisThreadTakes of ['none', 'all'] as const) {
+      const thread = new HelperThread(ENTRY, TSX)
+      try {
+        const { columns, headers, helper } = readOnTwoThreads(thread)
+        const path = join(dir, `takes-${thisThreadTakes}.columns`)
+        const handOver = new ColumnsHandOver(thread, path, 'deals.csv')
+        expect(handOver.start(columns, inputs(headers), helper)).toBe(true)
+        if (thisThreadTakes === 'all') columns.forEach((_, i) => expect(handOver.claim(i)).toBe(true))
+        // A pause, so that the other thread could take a column if it did not respect a claim.
+        else await new Promise((resolve) => setTimeout(resolve, 200))
+        const theirs = handOver.theirs()!
+        const sections = handOver.finish()
+        const here = new ColumnProfiler(columns, inputs(headers))
+        if (thisThreadTakes === 'all') expect([...theirs.keys()]).toEqual([])
+        else {
+          expect([...theirs.keys()].sort((a, b) => a - b)).toEqual(columns.map((_, i) => i))
+          columns.forEach((_, i) => expectSame(packProfiledColumn(theirs.get(i)!) as never, packProfiledColumn(here.profile(i)) as never))
+        }
+        expectReadBack(path, sections, columns)
+      } finally {
+        thread.close()
+      }
+    }
+  }, 120_000)
+
+  it('does itself what a thread that stopped had taken, and writes every column into its own part', () => {
+    const path = join(dir, 'stopped.columns')
+    const { staged, sections, started } = stageShared(path, (handOver, thread) => ({
+      claim: (i) => handOver.claim(i),
+      theirs() {
+        thread.close()
+        return handOver.theirs()
+      }
+    }))
+    expect(started).toBe(true)
+    expectSame(withoutColumns(staged), withoutColumns(reference))
+    expect(sections.every((section) => section.part === 0)).toBe(true)
+    expectReadBack(path, sections, staged.columns)
+  }, 120_000)
+
+  it('is not shared when the thread did not read, or the columns are not in shared memory', () => {
     const idle = new HelperThread(ENTRY, TSX)
-    const columns = readTable(deals, 'deals.csv', { columnar: true }, () => undefined).columns!
-    expect(new ColumnsHandOver(idle).start(join(dir, 'idle.columns'), columns)).toBe(false)
+    const { columns, headers } = readTable(deals, 'deals.csv', { columnar: true }, () => undefined)
+    const alone = new ColumnsHandOver(idle, join(dir, 'idle.columns'), 'deals.csv')
+    expect(alone.start(columns!, inputs(headers))).toBe(false)
     expect(idle.started).toBe(false)
+    expect(columns!.every((_, i) => alone.claim(i))).toBe(true)
+    expect(alone.theirs()).toBeNull()
+    expectReadBack(join(dir, 'idle.columns'), alone.finish(), columns!)
     const thread = new HelperThread(ENTRY, TSX)
     try {
       const { helper } = readOnTwoThreads(thread)
-      const handOver = new ColumnsHandOver(thread)
-      expect(handOver.start(join(dir, 'copied.columns'), columns, helper)).toBe(false)
-      expect(handOver.finish()).toBeNull()
+      const handOver = new ColumnsHandOver(thread, join(dir, 'copied.columns'), 'deals.csv')
+      expect(handOver.start(columns!, inputs(headers), helper)).toBe(false)
+      expect(handOver.theirs()).toBeNull()
+      const sections = handOver.finish()
+      expect(sections.every((section) => section.part === 0)).toBe(true)
+      expectReadBack(join(dir, 'copied.columns'), sections, columns!)
     } finally {
       thread.close()
     }
   }, 120_000)
+
+  it('says which file could not be handed over, and why, when the temporary folder cannot be written', () => {
+    const { columns, headers } = readTable(deals, 'deals.csv', { columnar: true }, () => undefined)
+    const handOver = new ColumnsHandOver(new HelperThread(ENTRY, TSX), join(dir, 'gone', 'x.columns'), 'deals.csv')
+    handOver.start(columns!, inputs(headers))
+    let error: unknown = null
+    try {
+      handOver.finish()
+    } catch (thrown) {
+      error = thrown
+    }
+    expect(error).toBeInstanceOf(AppError)
+    expect((error as AppError).message).toMatch(
+      /^deals\.csv was read, but its columns could not be handed to the app through the temporary folder: .*ENOENT.*Nothing was imported\.$/
+    )
+    expect((error as AppError).details).toMatchObject({ file: 'deals.csv', reason: 'staging-write' })
+  })
 })
 
 describe('the reading process on a file past 16 MB, read on two threads', () => {
@@ -322,10 +427,9 @@ describe('the reading process on a file past 16 MB, read on two threads', () => 
       const base = { fileName: 'deals.csv', missingTokens: [], knownOutcomes: [] }
       const one = stageFile({ ...base, bytes: bytes.slice() }, { onProgress: () => undefined, isCancelled: () => false })
       const plainStage = (staged: typeof one): unknown => {
-        const { columns, ...rest } = staged
         // Columns that came through the columns file are text-backed: compared by their values.
-        const values = columns.map((c) => ({ dictionary: c.dictionary, codes: Array.from(c.codes), unique: c.unique }))
-        return { ...rest, columns: values }
+        const values = staged.columns.map((c) => ({ dictionary: c.dictionary, codes: Array.from(c.codes), unique: c.unique }))
+        return { ...withoutColumns(staged), columns: values }
       }
       const expected = plainStage(one)
       for (const request of [

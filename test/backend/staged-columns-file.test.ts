@@ -43,7 +43,7 @@ describe('columns handed from the reading process through a file', () => {
     const folder = mkdtempSync(join(tmpdir(), 'icp-staged-test-'))
     folders.push(folder)
     const path = join(folder, 'columns.bin')
-    const writer = new StagedColumnsWriter(path, slice)
+    const writer = new StagedColumnsWriter(path, 0, slice)
     const sections = columns.map((c) => writer.write(c))
     writer.close()
     return { sections, back: readStagedColumns(path, sections), bytes: statSync(path).size }
@@ -52,6 +52,22 @@ describe('columns handed from the reading process through a file', () => {
   it('come back exactly: codes, values (empty, non-Latin, lone surrogate halves, control characters) and whether the column is unique', () => {
     const columns = [column(values), column([], true), column(['']), column(['only'], true)]
     const { back } = roundTrip(columns)
+    expect(back).toEqual(columns)
+    back.forEach((c, i) => expect(c.dictionary).toStrictEqual(columns[i]!.dictionary))
+  })
+
+  it('come back from the parts two writers wrote, each column from the part its section names', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'icp-staged-test-'))
+    folders.push(folder)
+    const path = join(folder, 'columns.bin')
+    const columns = [column(values), column(['Acme', 'Globex'], true), column(['x', 'y', 'z']), column([''])]
+    const writers = [new StagedColumnsWriter(path, 0), new StagedColumnsWriter(path, 1)]
+    // Written in turn, so that a section read from the wrong part would read another column's bytes.
+    const sections = columns.map((c, i) => writers[i % 2]!.write(c))
+    writers.forEach((w) => w.close())
+    expect(sections.map((s) => s.part)).toEqual([0, 1, 0, 1])
+    expect(statSync(`${path}.1`).size).toBeGreaterThan(0)
+    const back = readStagedColumns(path, sections)
     expect(back).toEqual(columns)
     back.forEach((c, i) => expect(c.dictionary).toStrictEqual(columns[i]!.dictionary))
   })

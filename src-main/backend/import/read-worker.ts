@@ -1,9 +1,7 @@
 import { statSync } from 'node:fs'
-import { columnEntries, type DictionaryColumn } from '@shared/engine/dictionary-column'
 import { AppError } from '../app-error'
 import { loadReaderRequest, type ReaderRequest } from './import-source'
 import { stageFile } from './stage-file'
-import { StagedColumnsWriter, type ColumnSection } from './staged-columns-file'
 import { HELPER_MIN_BYTES } from './read/csv-columns'
 import { isTextFileName } from './read/detect-format'
 import { COLUMNS_TASK, csvColumnsTask, ThreadColumnsHelper } from './read/csv-columns-helper'
@@ -31,7 +29,7 @@ async function read(message: ReaderRequest & { columnsFile: string }, send: Send
   const { columnsFile, fileName } = message
   let lastSent = 0
   const thread = new HelperThread(__filename)
-  const handOver = new ColumnsHandOver(thread)
+  const handOver = new ColumnsHandOver(thread, columnsFile, fileName)
   let columnsHelper: ThreadColumnsHelper | undefined
   try {
     // A text file large enough for a second thread (helper-thread.ts) starts it now: it loads
@@ -44,7 +42,7 @@ async function read(message: ReaderRequest & { columnsFile: string }, send: Send
     // A thread that cannot load is known before staging.
     if (thread.started && !(await thread.ready(2_000))) thread.close()
     if (thread.started) columnsHelper = new ThreadColumnsHelper(thread)
-    const { columns, ...staged } = stageFile(request, {
+    const { columns: _columns, ...staged } = stageFile(request, {
       onProgress(phase, done, total, rows) {
         if (phase === 'profiling') collectWhenGrown()
         const now = Date.now()
@@ -56,12 +54,17 @@ async function read(message: ReaderRequest & { columnsFile: string }, send: Send
       // Reading leaves hundreds of MB of garbage V8 has not collected yet (measured on the
       // 1M-row CSV: 440 MB of heap in use, 320 MB of it live). Collecting it here, once, lets
       // profiling reuse that space instead of growing the heap past it (peak 750 -> 660 MB).
-      // The other thread, if it read some columns, writes them all to the columns file while
-      // this one profiles (staged-columns-task.ts).
-      onRead(columns) {
-        handOver.start(columnsFile, columns, columnsHelper)
+      // The other thread, if it read some columns, profiles and writes some of them meanwhile
+      // (staged-columns-task.ts).
+      onRead(columns, headers) {
+        handOver.start(
+          columns,
+          { headers, missingTokens: request.missingTokens, placeholderChoices: request.placeholderChoices ?? [] },
+          columnsHelper
+        )
         collect()
       },
+      profilingShare: handOver,
       // A large CSV's columns are built on two threads (read/csv-columns-helper.ts).
       ...(columnsHelper !== undefined ? { columnsHelper } : {})
     })
@@ -69,14 +72,7 @@ async function read(message: ReaderRequest & { columnsFile: string }, send: Send
     // them only once profiling is done: taking them over while this process still held its own copy
     // made the two processes' peaks add up (830 MB against 520 MB on the 1M-row CSV, for a
     // second or so saved on two cores).
-    const sections =
-      handOver.finish() ??
-      writeColumns(
-        columnsFile,
-        columns,
-        staged.profiles.map((p) => p.name),
-        fileName
-      )
+    const sections = handOver.finish()
     thread.close()
     send({ type: 'done', staged: { ...staged, sections } }, undefined, {}, () => process.disconnect())
   } catch (error) {
@@ -103,34 +99,6 @@ function sizeOf(message: ReaderRequest): number {
     return statSync(message.path).size
   } catch {
     return 0
-  }
-}
-
-function writeColumns(path: string, columns: readonly DictionaryColumn[], names: readonly string[], fileName: string): ColumnSection[] {
-  let writer: StagedColumnsWriter | null = null
-  let at = 0
-  try {
-    writer = new StagedColumnsWriter(path)
-    const sections: ColumnSection[] = []
-    for (; at < columns.length; at++) sections.push(writer.write(columns[at]!))
-    return sections
-  } catch (error) {
-    // V8's longest string (about 2^29 characters) bounds one column's stored text.
-    if (error instanceof RangeError) {
-      throw new AppError(
-        'BAD_INPUT',
-        `${fileName} could not be imported: its column “${names[at] ?? at + 1}” holds more text than one column can (${columnEntries(columns[at]!).length.toLocaleString('en-US')} different values). Nothing was imported; remove that column or split the file.`,
-        { file: fileName, column: names[at] ?? null, reason: 'column-too-large' }
-      )
-    }
-    const full = (error as NodeJS.ErrnoException).code === 'ENOSPC'
-    throw new AppError(
-      'BAD_INPUT',
-      `${fileName} was read, but its columns could not be handed to the app through the temporary folder: ${full ? 'the disk is full' : error instanceof Error ? error.message : String(error)}. Nothing was imported${full ? '; free some disk space and import it again' : ''}.`,
-      { file: fileName, reason: 'staging-write' }
-    )
-  } finally {
-    writer?.close()
   }
 }
 

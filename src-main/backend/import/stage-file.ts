@@ -1,19 +1,20 @@
 import type { HygieneRule } from '@shared/domain/data-views'
 import type { AttributeLevel, ColumnProfile, ColumnRole, Outcome, TableKind, ValueCount } from '@shared/domain/dataset'
-import { columnEntries, countCodes, DictionaryColumnBuilder, type DictionaryColumn } from '@shared/engine/dictionary-column'
+import { columnEntries, DictionaryColumnBuilder, type DictionaryColumn } from '@shared/engine/dictionary-column'
 import { headerKey } from '@shared/import/header-key'
-import { columnMissing, profileColumn, type ColumnMissing } from '@shared/import/profile-column'
-import { sampleDistinct, valueCounts } from '@shared/import/distinct-values'
+import { profileColumn, type ColumnMissing } from '@shared/import/profile-column'
+import { valueCounts } from '@shared/import/distinct-values'
 import { outcomeMappingFor } from '@shared/import/outcome-mapping-for'
 import { suggestCategory, suggestRolesWithReasons, type ColumnForRoles } from '@shared/import/suggest'
 import { applyHygieneRules, proposeCleanups } from '@shared/import/hygiene'
-import { isMissingValue, missingTokenSet, parseNumber } from '@shared/import/values'
+import { isMissingValue, parseNumber } from '@shared/import/values'
 import { readTable } from './read'
 import type { ColumnsHelper } from './read/csv-columns'
 import { applyLevels } from '@shared/import/column-levels'
 import type { LevelEvidence } from '@shared/import/suggest/attribute-level'
 import { REMEMBERED_REASON, shapeKey, type RememberedColumn } from './import-shape-memory'
 import type { StagedFile } from './staged-file'
+import { ColumnProfiler, type ProfiledColumn, type ProfilingShare } from './column-profiler'
 
 export interface StageRequest {
   /** The file; stageFile lets go of it (sets it empty) once the rows are read, see below. */
@@ -39,16 +40,14 @@ export interface StageHooks {
   onProgress(phase: 'reading' | 'profiling', done: number, total: number, rows: number): void
   isCancelled(): boolean
   /** Called between reading and profiling (the reading process collects garbage there, and hands the columns over). */
-  onRead?(columns: readonly DictionaryColumn[]): void
+  onRead?(columns: readonly DictionaryColumn[], headers: readonly string[]): void
   /** A second thread for a large CSV's columns (the reading process has one). */
   columnsHelper?: ColumnsHelper
+  /** A second thread that profiles some of the columns (the reading process's, once it has read some). */
+  profilingShare?: ProfilingShare
 }
 
 const PREVIEW_ROWS = 200
-/** Role suggestions read this even spread of a column's distinct values. */
-const ROLE_SAMPLE = 4000
-/** Distinct values of a column with more than this many are not held through the whole of staging. */
-const KEEP_DISTINCT = 65_536
 
 /**
  * Reads a file into dictionary-encoded columns and profiles them: the whole of the slow part of
@@ -88,51 +87,35 @@ export function stageFile(request: StageRequest, hooks: StageHooks): StagedFile 
   request.bytes = new Uint8Array(0)
   if (builders.length === 0) builders = read.headers.map(() => new DictionaryColumnBuilder(16))
   const columns = read.columns ?? builders.map((b) => b.finish())
-  hooks.onRead?.(columns)
+  hooks.onRead?.(columns, read.headers)
   if (read.columns) {
     previewRows.push(...firstRows(read.columns, PREVIEW_ROWS))
     rows = read.rowCount
   }
-  const counts = columns.map(countCodes)
-  const hints = missingTokenSet(request.missingTokens)
-  const choices = choicesByColumn(request.placeholderChoices ?? [])
-
-  const profiles: ColumnProfile[] = []
-  const missingOf = (i: number): ColumnMissing =>
-    columnMissing(read.headers[i]!, columns[i]!, counts[i]!, hints, choices.get(headerKey(read.headers[i]!)))
-  const missing: Array<Omit<ColumnMissing, 'distinct'>> = []
-  const kept: Array<ColumnMissing['distinct'] | null> = []
-  const rolesSamples: ValueCount[][] = []
+  const profiler = new ColumnProfiler(columns, {
+    headers: read.headers,
+    missingTokens: request.missingTokens,
+    placeholderChoices: request.placeholderChoices ?? []
+  })
+  const profiled = new Array<ProfiledColumn | undefined>(columns.length)
+  const share = hooks.profilingShare
   for (let i = 0; i < columns.length; i++) {
+    if (share !== undefined && !share.claim(i)) continue
     hooks.onProgress('profiling', i, columns.length, rows)
-    const { distinct, placeholders, missing: spellings, inferred } = missingOf(i)
-    profiles.push(
-      profileColumn({
-        name: read.headers[i]!,
-        index: i,
-        column: columns[i]!,
-        counts: counts[i]!,
-        missingTokens: spellings,
-        distinct,
-        placeholders,
-        inferred
-      })
-    )
-    missing.push({ placeholders, missing: spellings })
-    rolesSamples.push(sampleDistinct(distinct, ROLE_SAMPLE))
-    // A column of mostly unique values has an entry per value: held for every such column at
-    // once they were most of the reader's peak (about 300 MB for a 1M-row file), and what needs
-    // them later (clean-ups, outcome values, a remembered type) is rare for such a column, so
-    // they are worked out again then.
-    kept.push(distinct.values.length > KEEP_DISTINCT ? null : distinct)
+    profiled[i] = profiler.profile(i)
   }
-  const distinctOf = (i: number): ColumnMissing['distinct'] => kept[i] ?? missingOf(i).distinct
+  const theirs = share?.theirs() ?? null
+  for (let i = 0; i < columns.length; i++) profiled[i] ??= theirs?.get(i) ?? profiler.profile(i)
+  const done = profiled as ProfiledColumn[]
+  const profiles: ColumnProfile[] = done.map((p) => p.profile)
+  const missing = done.map((p) => ({ placeholders: p.placeholders, missing: p.missing }))
+  const distinctOf = (i: number): ColumnMissing['distinct'] => done[i]!.kept ?? profiler.missingOf(i).distinct
   const valuesOf = (i: number) => valueCounts(distinctOf(i))
   // Role suggestions read value patterns (domains, stage names); a spread of values shows them.
   const describe = profiles.map((p) => ({
     header: p.name,
     type: p.type,
-    values: rolesSamples[p.index]!,
+    values: done[p.index]!.rolesSample,
     filled: p.rowCount === 0 ? 0 : 1 - p.missingCount / p.rowCount
   }))
   const remembered = new Map(request.rememberedShapes?.[shapeKey(read.headers)] ?? [])
@@ -176,7 +159,7 @@ export function stageFile(request: StageRequest, hooks: StageHooks): StagedFile 
             name: profile.name,
             index: profile.index,
             column: columns[profile.index]!,
-            counts: counts[profile.index]!,
+            counts: profiler.counts(profile.index),
             missingTokens: missing[profile.index]!.missing,
             distinct,
             placeholders,
@@ -240,16 +223,6 @@ function cleanedValues(column: string, values: readonly ValueCount[], rules: rea
   const merged = new Map<string, number>()
   cleaned.forEach((value, i) => merged.set(value, (merged.get(value) ?? 0) + values[i]!.count))
   return [...merged].map(([value, count]) => ({ value, count }))
-}
-
-function choicesByColumn(choices: ReadonlyArray<readonly [string, string, boolean]>): Map<string, Map<string, boolean>> {
-  const byColumn = new Map<string, Map<string, boolean>>()
-  for (const [column, token, isMissing] of choices) {
-    const forColumn = byColumn.get(column) ?? new Map<string, boolean>()
-    forColumn.set(token, isMissing)
-    byColumn.set(column, forColumn)
-  }
-  return byColumn
 }
 
 const DEAL_ROLES: ReadonlySet<ColumnRole> = new Set(['outcome', 'deal-amount', 'deal-id', 'closed-date', 'created-date'])

@@ -10,6 +10,8 @@
  * collecting them cost the app 1.5 s of the same import, and JSON-encoding them again for SQLite
  * another 0.3 s. The values are decoded from that text the first time something asks for them
  * (a re-profile after a change of type, a clean-up at commit).
+ *
+ * A file read on two threads is written by both, each into its own part (staged-columns-task.ts).
  */
 import { closeSync, openSync, readSync, writeSync } from 'node:fs'
 import { columnEntries, type DictionaryColumn } from '@shared/engine/dictionary-column'
@@ -18,6 +20,8 @@ import { ByteSpanEntries } from './read/byte-span-entries'
 
 /** Where one column is in the file, sent to the app with the rest of the staged file. */
 export interface ColumnSection {
+  /** Which of the file's parts holds it (see partPath): each thread of the reader writes its own. */
+  part: number
   rows: number
   unique: boolean
   /** Values in the dictionary. */
@@ -31,6 +35,11 @@ export interface ColumnSection {
 /** Values encoded per write. */
 const TEXT_SLICE = 65_536
 
+/** The file of part `part` of the columns file named `path`: the name itself for part 0. */
+export function partPath(path: string, part: number): string {
+  return part === 0 ? path : `${path}.${part}`
+}
+
 export class StagedColumnsWriter {
   private readonly fd: number
   private position = 0
@@ -39,9 +48,10 @@ export class StagedColumnsWriter {
   /** `slice` is lowered only by tests, to see a column's text written in several pieces. */
   constructor(
     path: string,
+    private readonly part = 0,
     private readonly slice = TEXT_SLICE
   ) {
-    this.fd = openSync(path, 'w')
+    this.fd = openSync(partPath(path, part), 'w')
   }
 
   write(column: DictionaryColumn): ColumnSection {
@@ -64,6 +74,7 @@ export class StagedColumnsWriter {
       this.writeText(']')
     }
     return {
+      part: this.part,
       rows: column.codes.length,
       entries: entries.length,
       unique: column.unique ?? false,
@@ -99,9 +110,11 @@ export class StagedColumnsWriter {
 
 /** The columns written by StagedColumnsWriter; each dictionary is decoded when first read. */
 export function readStagedColumns(path: string, sections: readonly ColumnSection[]): DictionaryColumn[] {
-  const fd = openSync(path, 'r')
+  const fds = new Map<number, number>()
   try {
     return sections.map((section) => {
+      let fd = fds.get(section.part)
+      if (fd === undefined) fds.set(section.part, (fd = openSync(partPath(path, section.part), 'r')))
       const codes = new Uint32Array(section.rows)
       readExactly(fd, new Uint8Array(codes.buffer), section.codesAt)
       const bytes = Buffer.allocUnsafe(section.textBytes)
@@ -109,7 +122,7 @@ export function readStagedColumns(path: string, sections: readonly ColumnSection
       return columnFromText(bytes, section.entries, codes, section.unique)
     })
   } finally {
-    closeSync(fd)
+    for (const fd of fds.values()) closeSync(fd)
   }
 }
 
