@@ -209,6 +209,7 @@ export function buildOnePagerContent(db: Database, scorecardId: number, override
   const evidence = evidenceOf(db, scorecard, dataset, outcomeWords)
   const drafted = draftStatements(scorecard, {
     findings: findings?.findings ?? [],
+    together: findings?.together ?? [],
     words,
     verdict: validation?.verdict ?? null,
     ...(outcomeWords.kind === 'retained' ? { target: 'retained' as const } : {}),

@@ -9,10 +9,10 @@
  * edited text is what the one-pager keeps.
  */
 
-import type { CriterionFinding, FindingUnit } from '@shared/engine/discover/criterion-findings'
+import type { CriterionFinding, FindingUnit, TogetherFinding } from '@shared/engine/discover/criterion-findings'
 import { capitalize, isolated } from '@shared/format'
 import type { Scorecard } from '@shared/engine/scorecard/model'
-import { joinWords, phraseOf, rawWords, type AttributeWords } from './readable-condition'
+import { joinWords, phraseOf, phraseOfBands, rawWords, type AttributeWords } from './readable-condition'
 import { valueWords } from './readable-values'
 
 export { phraseOf } from './readable-condition'
@@ -33,6 +33,8 @@ export interface DraftedStatements {
 
 export interface StatementContext {
   findings: readonly CriterionFinding[]
+  /** Supported criteria of one attribute that score alike, as one claim each: stated as one trait. */
+  together?: readonly TogetherFinding[]
   words?: (attribute: string) => AttributeWords
   /** The scorecard's verdict on the newest deals (null: none could be measured). */
   verdict?: { meets: boolean | null; sentence: string } | null
@@ -76,7 +78,13 @@ function findingSentence(finding: CriterionFinding, words: AttributeWords, winWo
   const subject = subjectOf(finding, words)
   const more = finding.expected === 'higher' ? 'more' : 'less'
   if (subject) return `${subject} ${winWord} ${more} often than other ${noun}.`
-  return capitalize(`${noun} ${phraseOf(finding.condition, words)} ${winWord} ${more} often than the rest.`)
+  return capitalize(`${noun} ${findingPhrase(finding, words)} ${winWord} ${more} often than the rest.`)
+}
+
+/** Bands taken together that are not one range are named band by band. */
+function findingPhrase(finding: CriterionFinding | TogetherFinding, words: AttributeWords): string {
+  if ('conditions' in finding && finding.conditions.length > 1) return phraseOfBands(finding.conditions, words)
+  return phraseOf(finding.condition, words)
 }
 
 /** How strongly a finding separates: the ratio of the two rates, the way it points. */
@@ -175,10 +183,14 @@ export function draftStatements(scorecard: Scorecard, context: StatementContext)
 
   const statements: DraftedStatement[] = []
   const seen = new Set<string>()
+  // A criterion that scores alike with others of its attribute is stated as their trait: of
+  // pdays bands up to 5, 6–8 and 9+ at +6, +7 and +6, "6–8" alone was true and misleading.
+  const together = new Map<string, TogetherFinding>()
+  for (const group of context.together ?? []) for (const id of group.members) together.set(id, group)
   // What the ICP is comes first; at most one "win less often" trait besides the knockout.
-  const claims = supported
-    .filter((f) => !f.id.startsWith('knockout:'))
-    .sort((a, b) => (a.expected === b.expected ? separation(b) - separation(a) : a.expected === 'higher' ? -1 : 1))
+  const claims = [...new Set(supported.filter((f) => !f.id.startsWith('knockout:')).map((f) => together.get(f.id) ?? f))].sort((a, b) =>
+    a.expected === b.expected ? separation(b) - separation(a) : a.expected === 'higher' ? -1 : 1
+  )
   let negatives = 0
   for (const finding of claims) {
     if (statements.length >= 3 || seen.has(finding.condition.attribute)) continue

@@ -87,6 +87,25 @@ function flagPhrase(label: string, yes: boolean): string {
   return yes ? `flagged "${label}"` : `not flagged "${label}"`
 }
 
+const isHeadcount = ({ label, kind }: AttributeWords): boolean => HEADCOUNT.test(label) && !kind.date && kind.unit !== 'money'
+
+/** Ranges of one attribute after "accounts": "with 51–200 employees", "with age of up to 27 or 55+". */
+function rangesPhrase(ranges: readonly string[], words: AttributeWords): string {
+  const range = joinWords(ranges, 'or')
+  if (isHeadcount(words)) return `with ${range} employees`
+  if (words.kind.date) return `whose ${inSentence(words.label)} is ${range}`
+  return `with ${inSentence(words.label)} of ${range}`
+}
+
+/** Several bands of one attribute as one phrase (each band named; see phraseOf for one). */
+export function phraseOfBands(conditions: readonly Condition[], words: AttributeWords): string {
+  const ordered = [...conditions].sort((a, b) => (a.min ?? -Infinity) - (b.min ?? -Infinity))
+  return rangesPhrase(
+    ordered.map((c) => rangeWords(c, words.kind)),
+    words
+  )
+}
+
 /** "Annual Revenue" -> "annual revenue" inside a sentence, but "HQ country", "ARR" and "SaaS" keep their capitals. */
 function inSentence(label: string): string {
   return label
@@ -100,7 +119,7 @@ export function phraseOf(condition: Condition, words: AttributeWords = rawWords(
   const { label, kind } = words
   const name = inSentence(label)
   const values = (condition.values ?? []).map(valueWords)
-  const headcount = HEADCOUNT.test(label) && !kind.date && kind.unit !== 'money'
+  const headcount = isHeadcount(words)
   switch (condition.op) {
     case 'in':
       return `whose ${name} is ${joinWords(values, 'or')}`
@@ -110,13 +129,9 @@ export function phraseOf(condition: Condition, words: AttributeWords = rawWords(
       return TECH.test(label) ? `that run ${joinWords(values, 'or')}` : `whose ${name} includes ${joinWords(values, 'or')}`
     case 'contains_all':
       return TECH.test(label) ? `that run ${joinWords(values, 'and')}` : `whose ${name} includes ${joinWords(values, 'and')}`
-    case 'between': {
+    case 'between':
       if (condition.min == null && condition.max == null) return `with a known ${name}`
-      const range = rangeWords(condition, kind)
-      if (headcount) return `with ${range} employees`
-      if (kind.date) return `whose ${name} is ${range}`
-      return `with ${name} of ${range}`
-    }
+      return rangesPhrase([rangeWords(condition, kind)], words)
     case 'gt':
       if (headcount) return `with more than ${formatValue(condition.value ?? 0, kind)} employees`
       return kind.date

@@ -72,6 +72,20 @@ export interface ScorecardFindings {
   unit: FindingUnit
   split: ValidationSplit
   findings: CriterionFinding[]
+  /**
+   * Criteria on one attribute that score alike, taken together (bands of pdays up to 5, 6–8 and
+   * 9+ at +6, +7 and +6 are one trait: "pdays on record"), each tested as one claim. Only groups
+   * whose every criterion is supported; not counted among `findings`.
+   */
+  together: TogetherFinding[]
+}
+
+/** Several criteria of one attribute as one claim (see togetherCondition). */
+export interface TogetherFinding extends CriterionFinding {
+  /** The ids of the criteria it stands for. */
+  members: string[]
+  /** How to name it: `condition` alone when the criteria make one list or one range, else each band. */
+  conditions: Condition[]
 }
 
 const rateOf = (positive: number, n: number): number | null => (n === 0 ? null : positive / n)
@@ -142,10 +156,8 @@ export function criterionFindings(
     ...scorecard.knockouts.map((k, i) => ({ id: `knockout:${i}`, condition: k as Condition, expected: 'lower' as FindingDirection }))
   ]
   let anyAccountUnit = false
-  const partial = claims.map(({ id, condition, expected }) => {
-    const mask = conditionMask(dataset.attributes.get(condition.attribute), condition, dataset.rowCount)
-    const byAccount = accounts !== null && dataset.levels?.get(condition.attribute) === 'account'
-    if (byAccount) anyAccountUnit = true
+  const test = (attribute: string, mask: Uint8Array) => {
+    const byAccount = accounts !== null && dataset.levels?.get(attribute) === 'account'
     const all = compare(mask, target, byAccount ? accounts : null)
     let pValue: number
     if (byAccount || !accounts?.clustered) {
@@ -157,18 +169,24 @@ export function criterionFindings(
       pValue = clusteredIndependence(cells, target, dataset.accountIndex, dataset.accountCount, order).pValue
     }
     const holdout = split.holdout ? compare(mask, split.holdout, byAccount ? holdoutAccounts : null) : null
-    return { id, condition, expected, unit: (byAccount ? 'accounts' : 'deals') as FindingUnit, all, pValue, holdout }
+    return { unit: (byAccount ? 'accounts' : 'deals') as FindingUnit, all, pValue, holdout }
+  }
+  const maskOf = (condition: Condition): Uint8Array =>
+    conditionMask(dataset.attributes.get(condition.attribute), condition, dataset.rowCount)
+  const partial = claims.map(({ id, condition, expected }) => {
+    const tested = test(condition.attribute, maskOf(condition))
+    if (tested.unit === 'accounts') anyAccountUnit = true
+    return { id, condition, expected, ...tested }
   })
   const corrected = benjaminiHochberg(partial.map((p) => p.pValue))
   const tested = partial.length
 
-  const findings = partial.map((p, index): CriterionFinding => {
+  const judge = (p: (typeof partial)[number], qValue: number): CriterionFinding => {
     const { all, holdout, expected, unit } = p
     const rate = rateOf(all.matchingPositive, all.matching)
     const othersRate = rateOf(all.othersPositive, all.others)
     const overallRate = rateOf(all.matchingPositive + all.othersPositive, all.matching + all.others)
     const [low, high] = wilsonInterval(all.matchingPositive, all.matching)
-    const qValue = corrected.adjusted[index]!
     const agrees = pointsTheWay(all, expected)
     const enoughHoldout = holdout !== null && holdout.matching >= MIN_HOLDOUT_MATCHING && holdout.others >= MIN_HOLDOUT_MATCHING
     const holdsOnHoldout = enoughHoldout && pointsTheWay(holdout, expected)
@@ -209,7 +227,78 @@ export function criterionFindings(
       reason,
       unitsToSettle: settle !== null && Number.isFinite(settle) ? settle : null
     }
+  }
+  const findings = partial.map((p, index) => judge(p, corrected.adjusted[index]!))
+  const together = alikeGroups(scorecard, findings).flatMap((group): TogetherFinding[] => {
+    const first = group[0]!
+    const conditions = group.map((f) => f.condition)
+    const mask = new Uint8Array(dataset.rowCount)
+    for (const condition of conditions) {
+      const one = maskOf(condition)
+      for (let i = 0; i < mask.length; i++) mask[i] = mask[i]! | one[i]!
+    }
+    const joined = togetherCondition(conditions, mask, maskOf)
+    const condition = joined ?? first.condition
+    // One more claim tested: its p-value is held to the level, counted as one test among the
+    // scorecard's claims and itself (Bonferroni, stricter than the claims' own correction).
+    const tested = test(condition.attribute, mask)
+    const strict = Math.min(1, tested.pValue * (partial.length + 1))
+    const finding = judge({ id: `together:${group.map((f) => f.id).join('+')}`, condition, expected: first.expected, ...tested }, strict)
+    if (!finding.supported) return []
+    return [{ ...finding, members: group.map((f) => f.id), conditions: joined === null ? conditions : [joined] }]
   })
   // With no criterion to go by, accounts are the unit wherever deals have accounts.
-  return { unit: anyAccountUnit || (claims.length === 0 && accounts !== null) ? 'accounts' : 'deals', split, findings }
+  return { unit: anyAccountUnit || (claims.length === 0 && accounts !== null) ? 'accounts' : 'deals', split, findings, together }
+}
+
+/** Points as close as this (or a quarter of the larger) count as alike. */
+const ALIKE_POINTS = 1
+const TOGETHER_OPS: ReadonlySet<Condition['op']> = new Set(['between', 'in'])
+
+/**
+ * Supported criteria of one attribute that point the same way with points alike (within a point,
+ * or a quarter of the larger), of an op that can be joined: bands, or lists of values.
+ */
+function alikeGroups(scorecard: Scorecard, findings: readonly CriterionFinding[]): CriterionFinding[][] {
+  const points = new Map(scorecard.criteria.map((c) => [c.id, c.points]))
+  const byAttribute = new Map<string, CriterionFinding[]>()
+  for (const finding of findings) {
+    const p = points.get(finding.id)
+    if (p === undefined || !finding.supported || !TOGETHER_OPS.has(finding.condition.op)) continue
+    const key = `${finding.condition.attribute}\u0000${finding.condition.op}\u0000${finding.expected}`
+    byAttribute.set(key, [...(byAttribute.get(key) ?? []), finding])
+  }
+  const groups: CriterionFinding[][] = []
+  for (const group of byAttribute.values()) {
+    if (group.length < 2) continue
+    const sizes = group.map((f) => Math.abs(points.get(f.id)!))
+    const largest = Math.max(...sizes)
+    if (largest - Math.min(...sizes) <= Math.max(ALIKE_POINTS, largest / 4)) groups.push(group)
+  }
+  return groups
+}
+
+/**
+ * One condition for several: lists of values joined into one list; bands that together are one
+ * range, by the data (51–200 and 201–500 employees: 51–500; up to 5, 6–8 and 9+: every known
+ * value, "has a value"), that range; null for bands that are not one range.
+ */
+function togetherCondition(
+  conditions: readonly Condition[],
+  mask: Uint8Array,
+  maskOf: (condition: Condition) => Uint8Array
+): Condition | null {
+  const first = conditions[0]!
+  if (first.op === 'in') return { attribute: first.attribute, op: 'in', values: [...new Set(conditions.flatMap((c) => c.values ?? []))] }
+  const low = Math.min(...conditions.map((c) => c.min ?? -Infinity))
+  const high = Math.max(...conditions.map((c) => c.max ?? Infinity))
+  const span: Condition = {
+    attribute: first.attribute,
+    op: 'between',
+    min: low === -Infinity ? null : low,
+    max: high === Infinity ? null : high
+  }
+  const spanned = maskOf(span)
+  for (let i = 0; i < mask.length; i++) if (mask[i] !== spanned[i]) return null
+  return span
 }
