@@ -151,6 +151,14 @@ describe('the one-pager states only what the data carries', { timeout: 180_000 }
     expect(sheet).toContain('Hypotheses to test')
     expect(sheet).toContain(`To settle | ${content.analysis.dataNeeded[0]}`)
     expect(sheet).toContain(`Built on | ${content.analysis.builtOn}`)
+    // A scorecard with nothing to score: no AUC, lift or tier chart on the page, only the data's own figures.
+    const empty = await backend.call('scorecard-create', { name: 'Empty' })
+    const bare = contentOf(backend, empty.id)
+    expect(bare.evidence).toMatchObject({ auc: null, topTier: null, deals: content.evidence.deals, wins: content.evidence.wins })
+    expect(bare.evidence.notes.join(' ')).not.toMatch(/scored in/)
+    const bareText = await expectHonestPdf(backend, empty.id, 'empty-scorecard')
+    expect(bareText).not.toMatch(/AUC|Lift of|Win rate · dashed/i)
+    expect(bareText).toMatch(/Decided deals/i)
     backend.close()
   })
 

@@ -123,6 +123,9 @@ function evidenceOf(db: Database, scorecard: Scorecard, dataset: EngineDataset |
     if (closed > last) last = closed
   }
   const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10)
+  // A scorecard with nothing to score puts every account in its last tier: an AUC of 0.50, a
+  // lift and empty tiers would be figures about nothing (the model card says there is nothing to validate).
+  const unscored = scorecard.criteria.every((c) => c.points === 0) && scorecard.knockouts.length === 0
   // Accounts per tier by the one rule every screen and export uses: each account in the tier of
   // its most recent deal, counted when it is decided (won when any deal was won, lost when all were).
   const rowTiers = scoreCompiled(compileScorecard(scorecard, dataset)).tiers
@@ -158,7 +161,7 @@ function evidenceOf(db: Database, scorecard: Scorecard, dataset: EngineDataset |
   } else if (report.n < 200) {
     notes.push(`${report.n} ${outcome.decided}: the differences between tiers are indicative; re-check them ${outcome.recheckWhen}.`)
   }
-  for (const tier of tiers) {
+  for (const tier of unscored ? [] : tiers) {
     if (tier.small && tier.deals > 0)
       notes.push(
         `Only ${tier.deals} ${outcome.decided} in ${isolated(tier.name)}: read its ${outcome.rate} (${percent(tier.winRate)}) as a hint.`
@@ -172,14 +175,15 @@ function evidenceOf(db: Database, scorecard: Scorecard, dataset: EngineDataset |
     )
   }
   if (!Number.isFinite(first)) notes.push(`The data has no ${outcome.dates}, so the period the evidence covers is unknown.`)
+  const period = { firstClosed: Number.isFinite(first) ? isoDate(first) : null, lastClosed: Number.isFinite(last) ? isoDate(last) : null }
+  if (unscored) return { ...empty, deals: report.n, wins: report.wins, ...period, tiers, notes }
   if (report.auc === null) notes.push(`The AUC needs both ${outcome.won} and ${outcome.lost} ${outcome.records}.`)
 
   const top = tiers[0]
   return {
     deals: report.n,
     wins: report.wins,
-    firstClosed: Number.isFinite(first) ? isoDate(first) : null,
-    lastClosed: Number.isFinite(last) ? isoDate(last) : null,
+    ...period,
     auc: report.auc,
     topTier: top ? { name: top.name, lift: report.lift, winRate: top.winRate } : null,
     tiers,

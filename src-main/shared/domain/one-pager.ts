@@ -175,6 +175,7 @@ export interface OnePagerContent {
     firstClosed: string | null
     lastClosed: string | null
     auc: number | null
+    /** Null when there is nothing to compare: no deals, or a scorecard with nothing to score (its AUC is null too). */
     topTier: { name: string; lift: number | null; winRate: number | null } | null
     tiers: OnePagerTierEvidence[]
     /** Honest notes, e.g. "Only 24 decided deals in Tier C: read its win rate as a hint." */

@@ -319,26 +319,30 @@ function Evidence({ content }: { content: OnePagerContent }) {
   const { validation } = content.analysis
   const heldOut = validation.measuredOn === 'holdout' && validation.auc !== null
   const words = content.outcomeWords
+  // No deals, or a scorecard with nothing to score: no lift, AUC or tiers to show.
+  const scored = e.topTier !== null
   return (
     <Section title={words.evidenceTitle} className="op-evidence">
       <div className="op-evidence__body">
         <dl className="op-kpis">
-          <div className="op-kpi op-kpi--lead">
-            <dt>
-              {e.topTier ? (
-                <>
-                  Lift of tier <Value text={e.topTier.name} />
-                </>
-              ) : (
-                'Lift of the top tier'
-              )}
-            </dt>
-            <dd>{formatLift(e.topTier?.lift ?? null)}</dd>
-            <dd className="op-kpi__note">
-              {formatPercent(e.topTier?.winRate ?? null)} {content.outcomeWords.rate} vs {formatPercent(baseRate)} overall
-            </dd>
-          </div>
-          {heldOut ? (
+          {scored && (
+            <div className="op-kpi op-kpi--lead">
+              <dt>
+                {e.topTier ? (
+                  <>
+                    Lift of tier <Value text={e.topTier.name} />
+                  </>
+                ) : (
+                  'Lift of the top tier'
+                )}
+              </dt>
+              <dd>{formatLift(e.topTier?.lift ?? null)}</dd>
+              <dd className="op-kpi__note">
+                {formatPercent(e.topTier?.winRate ?? null)} {content.outcomeWords.rate} vs {formatPercent(baseRate)} overall
+              </dd>
+            </div>
+          )}
+          {!scored ? null : heldOut ? (
             <div className="op-kpi">
               <dt>{validation.kind === 'time' ? `AUC, newest ${words.records}` : 'AUC, held-out accounts'}</dt>
               <dd>{formatAuc(validation.auc)}</dd>
@@ -365,7 +369,7 @@ function Evidence({ content }: { content: OnePagerContent }) {
             <dd className="op-kpi__period op-nowrap">{period}</dd>
           </div>
         </dl>
-        {e.tiers.length > 0 && <EvidenceChart tiers={e.tiers} baseRate={baseRate} words={content.outcomeWords} />}
+        {scored && e.tiers.length > 0 && <EvidenceChart tiers={e.tiers} baseRate={baseRate} words={content.outcomeWords} />}
       </div>
       <ModelCard analysis={content.analysis} />
       {content.market ? (
