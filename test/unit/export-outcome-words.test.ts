@@ -69,15 +69,35 @@ describe('outcome words of a deliverable', () => {
       shareOfAccounts: 0,
       shareOfWins: 0
     })
-    const tiers = [tier('A', 400, 380), tier('B', 400, 300), tier('C', 400, 120)].map((t, _, all) => ({
-      ...t,
-      shareOfAccounts: t.accounts / 1200,
-      shareOfWins: t.wonAccounts / all.reduce((s, x) => s + x.wonAccounts, 0)
-    }))
-    const retained = validationVerdict(tiers, 'on the held-out accounts', RETAINED_WORDS).sentence
-    expect(retained).toMatch(/of the retained accounts, and tier A stays 3\.2× as often as tier C/)
+    const spread = (list: TierEvidence[]): TierEvidence[] =>
+      list.map((t, _, all) => ({
+        ...t,
+        shareOfAccounts: t.accounts / all.reduce((s, x) => s + x.accounts, 0),
+        shareOfWins: t.wonAccounts / all.reduce((s, x) => s + x.wonAccounts, 0)
+      }))
+    // Fewer than half won: the times are read on the wins.
+    const few = spread([tier('A', 400, 200), tier('B', 400, 100), tier('C', 400, 40)])
+    const retained = validationVerdict(few, 'on the held-out accounts', RETAINED_WORDS).sentence
+    expect(retained).toMatch(
+      /^Meets the standard on the held-out accounts: .* of the retained accounts, and tier A stays 5\.0× as often as tier C \(50%/
+    )
     expect(retained).not.toMatch(/\bwin|\bwon\b/)
-    const won = validationVerdict(tiers, 'on the held-out accounts').sentence
-    expect(won).toMatch(/of the won accounts, and tier A wins 3\.2× as often as tier C/)
+    const won = validationVerdict(few, 'on the held-out accounts').sentence
+    expect(won).toMatch(/of the won accounts, and tier A wins 5\.0× as often as tier C/)
+
+    // Most won (or retained): no top tier can win twice as often as a bottom one that wins 70% of
+    // the time, so the times are read on the losses: tier C loses 6× as often as tier A.
+    const most = spread([tier('A', 400, 380), tier('B', 400, 340), tier('C', 400, 280)])
+    const churn = validationVerdict(most, 'on the held-out accounts', RETAINED_WORDS)
+    expect(churn.meets).toBe(true)
+    expect(churn.sentence).toBe(
+      "Meets the standard on the held-out accounts: tiers A and B (67% of accounts) hold 72% of the retained accounts, and tier C's churn rate is 6.0× tier A's (30% [27%–33%] vs 5% [2%–8%])."
+    )
+    const losses = spread([tier('A', 400, 380), tier('B', 400, 340), tier('C', 400, 364)])
+    const short = validationVerdict(losses, 'on the held-out deals')
+    expect(short.meets).toBe(false)
+    expect(short.sentence).toMatch(
+      /tier C's loss rate is 1\.8× tier A's .*; the standard is at least 60% of wins in the top tiers and, where most accounts are won, a loss rate in the bottom tier at least 2× the top tier's, beyond the intervals\.$/
+    )
   })
 })

@@ -125,6 +125,8 @@ export interface OutcomeWords {
   gerund: string
   /** "win rate" / "retention rate". */
   rate: string
+  /** "loss rate" / "churn rate": the other outcome's rate, where most rows are won (or stay). */
+  lossRate: string
   /** "wins" / "retained accounts": "60% of wins in the top tiers". */
   positives: string
   /** The statements' heading: "Who we win with" / "Who stays with us". */

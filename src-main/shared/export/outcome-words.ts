@@ -18,6 +18,7 @@ export const WON_WORDS: OutcomeWords = {
   thirdPerson: 'wins',
   gerund: 'winning',
   rate: 'win rate',
+  lossRate: 'loss rate',
   positives: 'wins',
   heading: 'Who we win with',
   records: 'deals',
@@ -39,6 +40,7 @@ export const RETAINED_WORDS: OutcomeWords = {
   thirdPerson: 'stays',
   gerund: 'staying',
   rate: 'retention rate',
+  lossRate: 'churn rate',
   positives: 'retained accounts',
   heading: 'Who stays with us',
   // Each row of a churn study is a customer who stayed or left: there are no deals, open or closed.
