@@ -173,6 +173,12 @@ describe('suggestMerges', () => {
     // Among capitalised spellings the most frequent still wins: an acronym over a stray capital.
     expect(suggestMerges(vc({ IT: 100, It: 2, it: 1 }))).toEqual([{ to: 'IT', from: ['It', 'it'] }])
     expect(suggestMerges(vc({ manufacturing: 40, Manufacturng: 2 }))).toEqual([{ to: 'manufacturing', from: ['Manufacturng'] }])
+    // A system's code (HubSpot writes industries as COMPUTER_SOFTWARE) is not what a client reads.
+    expect(suggestMerges(vc({ COMPUTER_SOFTWARE: 60, 'Computer Software': 20 }))).toEqual([
+      { to: 'Computer Software', from: ['COMPUTER_SOFTWARE'] }
+    ])
+    expect(suggestMerges(vc({ RETAIL: 15, Retail: 10, retail: 30 }))).toEqual([{ to: 'Retail', from: ['retail', 'RETAIL'] }])
+    expect(suggestMerges(vc({ REAL_ESTATE: 9, real_estate: 30 }))).toEqual([{ to: 'REAL_ESTATE', from: ['real_estate'] }])
   })
 
   it('breaks frequency ties with the nicest casing', () => {

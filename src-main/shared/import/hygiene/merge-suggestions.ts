@@ -43,6 +43,15 @@ class Groups {
   }
 }
 
+/**
+ * How a client reads a spelling on the page: as words ("Computer Software", "SaaS", "IT"), as a
+ * system's code ("COMPUTER_SOFTWARE", HubSpot's industry values, or "RETAIL"), or in lower case.
+ */
+function readable(spelling: string): number {
+  if (spelling === spelling.toLowerCase()) return 0
+  return niceness(spelling) >= 1 && !spelling.includes('_') ? 2 : 1
+}
+
 /** Mixed case ("SaaS", "FinTech") reads best, then short all-caps acronyms, then lower case. */
 function niceness(spelling: string): number {
   const hasUpper = spelling !== spelling.toLowerCase()
@@ -53,10 +62,11 @@ function niceness(spelling: string): number {
 
 /**
  * The spelling a group is merged into. The value is the one with the most rows, counting all of
- * its case and punctuation variants together (one spelling key). Of its spellings, one with a
- * capital beats any in lower case, whatever their rows: a client reads "Retail" on the one-pager,
- * not the "retail" the export happened to write more often. Among those, the most frequent wins
- * ("IT" over a stray "It"), then the nicest-cased. Spellings are compared only within that value,
+ * its case and punctuation variants together (one spelling key). Of its spellings, one written as
+ * words beats a code, which beats lower case, whatever their rows (see readable): a client reads
+ * "Retail" and "Computer Software" on the one-pager, not the "retail" or "COMPUTER_SOFTWARE" the
+ * export happened to write more often. Among those, the most frequent wins ("IT" over a stray
+ * "It"), then the nicest-cased. Spellings are compared only within that value,
  * so a rare typo ("Manufacturng") never wins by its capitals.
  */
 function pickTarget(members: readonly ValueCount[]): string {
@@ -69,11 +79,7 @@ function pickTarget(members: readonly ValueCount[]): string {
     keyWeights.set(key, (keyWeights.get(key) ?? 0) + count)
   }
   const [valueKey] = [...keyWeights].reduce((a, b) => (b[1] > a[1] || (b[1] === a[1] && b[0] < a[0]) ? b : a))
-  const rank = ([spelling, { weight }]: [string, { weight: number }]): number[] => [
-    spelling === spelling.toLowerCase() ? 0 : 1,
-    weight,
-    niceness(spelling)
-  ]
+  const rank = ([spelling, { weight }]: [string, { weight: number }]): number[] => [readable(spelling), weight, niceness(spelling)]
   const candidates = [...spellings].filter(([, s]) => s.key === valueKey)
   const [best] = candidates.reduce((a, b) => {
     const ra = rank(a)
