@@ -48,7 +48,8 @@ const finite = (v: number): number | null => (Number.isFinite(v) ? v : null)
 /**
  * Tier cut-offs from the score distribution: A the top ~25% of accounts (kept within 15-35%),
  * B down to ~60%, C the rest. Scores are whole numbers and ties stay together, so the shares
- * are as close as the scores allow.
+ * are as close as the scores allow; no tier is cut that would hold no account (a scorecard of
+ * one criterion scores only two values: tiers A and C, not an empty B "99-99").
  */
 export function fitTiers(accountScores: ArrayLike<number>, template: readonly Tier[]): Tier[] {
   const n = accountScores.length
@@ -56,10 +57,12 @@ export function fitTiers(accountScores: ArrayLike<number>, template: readonly Ti
   for (let i = 0; i < n; i++) atLeast[Math.max(0, Math.min(100, Math.round(accountScores[i]!)))]!++
   for (let s = 99; s >= 0; s--) atLeast[s]! += atLeast[s + 1]!
   const share = (s: number): number => (n === 0 ? 0 : atLeast[s]! / n)
-  const closest = (goal: number, below: number, range?: readonly [number, number]): number | null => {
+  /** The cut below `below` whose share is nearest `goal`, leaving accounts both above `above` and below it. */
+  const closest = (goal: number, below: number, range?: readonly [number, number], above = 0): number | null => {
     let best: number | null = null
     for (let s = below - 1; s >= 1; s--) {
       const got = share(s)
+      if (got <= above || got >= 1) continue
       if (range && (got < range[0] || got > range[1])) continue
       if (best === null || Math.abs(got - goal) < Math.abs(share(best) - goal)) best = s
     }
@@ -67,7 +70,7 @@ export function fitTiers(accountScores: ArrayLike<number>, template: readonly Ti
   }
   const a = closest(TOP_TIER_SHARE, 101, TOP_TIER_RANGE) ?? closest(TOP_TIER_SHARE, 101)
   if (a === null) return template.map((t) => ({ ...t }))
-  const b = closest(TOP_TWO_SHARE, a) ?? Math.max(0, a - 1)
+  const b = closest(TOP_TWO_SHARE, a, undefined, share(a)) ?? 0
   const [tierA, tierB, tierC] = [template[0], template[1], template[template.length - 1]]
   return [
     { ...(tierA ?? { name: 'A' }), min: a },
@@ -205,7 +208,9 @@ export function validationVerdict(
   const apart = byLosses
     ? `tier ${isolated(bottom.name)}'s ${words.lossRate} is ${times} tier ${isolated(top.name)}'s (${interval(bottom, true)} vs ${interval(top, true)})`
     : `tier ${isolated(top.name)} ${words.thirdPerson} ${Number.isFinite(ratio) ? `${times} as often as` : 'far more often than'} tier ${isolated(bottom.name)} (${interval(top, false)} vs ${interval(bottom, false)})`
-  const facts = `tiers ${upper} (${pct(heldAccounts)} of accounts) hold ${pct(held)} of the ${words.won} accounts, and ${apart}`
+  const holders =
+    tiers.length === 2 ? `tier ${upper} (${pct(heldAccounts)} of accounts) holds` : `tiers ${upper} (${pct(heldAccounts)} of accounts) hold`
+  const facts = `${holders} ${pct(held)} of the ${words.won} accounts, and ${apart}`
   const standard = byLosses
     ? `the standard is at least ${pct(WINS_HELD)} of ${words.positives} in the top tiers and, where most accounts are ${words.won}, a ${words.lossRate} in the bottom tier at least ${TOP_OVER_BOTTOM}× the top tier's, beyond the intervals`
     : `the standard is at least ${pct(WINS_HELD)} of ${words.positives} in the top tiers and a top tier ${words.gerund} at least ${TOP_OVER_BOTTOM}× as often as the bottom, beyond the intervals`
