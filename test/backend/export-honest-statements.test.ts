@@ -188,6 +188,32 @@ describe('the one-pager states only what the data carries', { timeout: 180_000 }
     backend.close()
   })
 
+  it('with a criterion that holds up but tiers that rank little better than chance: does not offer the tiers as priorities', async () => {
+    // A HubSpot-shaped export with a weak signal and leaking columns: its suggestion keeps one
+    // criterion (revenue under $1M, which loses more often) and ranks the newest deals at AUC 0.53.
+    const { backend } = await workspace('chance', {
+      shape: 'hubspot',
+      seed: 's37',
+      accounts: 1500,
+      signal: 'weak',
+      mess: 'heavy',
+      leakage: true
+    })
+    const suggested = await backend.call('scorecard-suggest', { name: 'Suggested' })
+    const content = contentOf(backend, suggested.id)
+    expectHonest(content)
+    const { validation } = content.analysis
+    expect(validation.measuredOn).toBe('holdout')
+    expect(validation.auc).toBeLessThan(0.6)
+    expect(content.analysis.strength).toBe('weak')
+    expect(content.analysis.headline).toMatch(
+      /^Weak evidence: \d+ of \d+ criteria hold up on their own, but the scorecard ranks the newest deals little better than chance \(AUC 0\.5\d\): its tiers are not yet a guide to priorities\./
+    )
+    expect(content.analysis.headline).not.toMatch(/set priorities/)
+    expect(content.draftedStatements.join(' ')).not.toMatch(/first call/)
+    backend.close()
+  })
+
   it('with a weak signal and many criteria: every claim is a supported criterion', async () => {
     const { backend } = await workspace('weak', { shape: 'hubspot', seed: 33, accounts: 800, signal: 'weak', mess: 'typical' })
     const id = await handMade(backend, 30)

@@ -50,6 +50,12 @@ interface AnalysisInput {
   unmerged?: readonly UnmergedSpellings[]
 }
 
+/**
+ * A held-out AUC below this ranks little better than chance (the usual reading: 0.5-0.6 fails):
+ * a HubSpot-shaped export's one-criterion scorecard (AUC 0.53) was told "use it to set priorities".
+ */
+const NEAR_CHANCE_AUC = 0.6
+
 function strengthOf(supported: number, validation: ScorecardValidation | null): EvidenceStrength {
   if (supported === 0) return 'none'
   return validation?.measuredOn === 'holdout' && validation.verdict.meets === true ? 'strong' : 'weak'
@@ -71,6 +77,9 @@ function headlineOf(
         ? 'No evidence yet: the scorecard has no criteria to test. Read this page as a plan, not as findings.'
         : `No reliable signal: none of the ${tested} criteria separates the ${unit} that ${outcome.present} from those that do not beyond chance, and on ${heldOut}. Read this page as hypotheses to test, not as findings.`
     case 'weak': {
+      if (validation?.measuredOn === 'holdout' && validation.auc !== null && validation.auc < NEAR_CHANCE_AUC) {
+        return `Weak evidence: ${supported} of ${tested} criteria hold up on their own, but the scorecard ranks ${heldOut} little better than chance${auc}: its tiers are not yet a guide to priorities. Rely on the criteria that hold up, and re-check it ${outcome.recheckWhen}.`
+      }
       const why =
         validation?.measuredOn !== 'holdout'
           ? `but there were too few ${outcome.records} to check the scorecard on ${outcome.records} it was not built on`
