@@ -83,7 +83,7 @@ describe('criteria of one attribute that score alike', () => {
     const { statements } = draftStatements(scorecard, { findings, together })
     const texts = statements.map((s) => s.text)
     expect(texts).toContain('Deals with a known pdays win more often than the rest.')
-    expect(texts).toContain('Deals with age of up to 27 or 55+ win more often than the rest.')
+    expect(texts).toContain('Deals with age up to 27 or 55+ win more often than the rest.')
     expect(texts.join(' ')).not.toMatch(/6–8/)
     const evidence = statements.find((s) => s.text.includes('pdays'))!.evidence!
     expect(evidence.startsWith(`${knownRows.toLocaleString('en-US')} deals: `)).toBe(true)

@@ -178,6 +178,13 @@ describe('conditions in the words of their columns', () => {
         { label: 'Annual revenue', kind: money }
       )
     ).toBe('with annual revenue of $1M–$50M')
+    // A range that starts with a word takes no "of".
+    expect(
+      phraseOf({ ...base, attribute: 'AnnualRevenue', op: 'between', min: null, max: 999_999 }, { label: 'Annual revenue', kind: money })
+    ).toBe('with annual revenue under $1M')
+    expect(phraseOf({ ...base, attribute: 'pdays', op: 'between', min: null, max: 5 }, { label: 'pdays', kind: PLAIN })).toBe(
+      'with pdays up to 5'
+    )
     expect(
       phraseOf({ ...base, attribute: 'num_employees', op: 'gt', value: 1000 }, { label: 'Employees', kind: { unit: 'count', date: false } })
     ).toBe('with more than 1,000 employees')

@@ -89,12 +89,15 @@ function flagPhrase(label: string, yes: boolean): string {
 
 const isHeadcount = ({ label, kind }: AttributeWords): boolean => HEADCOUNT.test(label) && !kind.date && kind.unit !== 'money'
 
-/** Ranges of one attribute after "accounts": "with 51–200 employees", "with age of up to 27 or 55+". */
+/**
+ * Ranges of one attribute after "accounts": "with 51–200 employees", "with pdays of 6–8", and
+ * without "of" before a word: "with annual revenue under $1M", "with age up to 27 or 55+".
+ */
 function rangesPhrase(ranges: readonly string[], words: AttributeWords): string {
   const range = joinWords(ranges, 'or')
   if (isHeadcount(words)) return `with ${range} employees`
   if (words.kind.date) return `whose ${inSentence(words.label)} is ${range}`
-  return `with ${inSentence(words.label)} of ${range}`
+  return `with ${inSentence(words.label)} ${/^[a-z]/.test(range) ? '' : 'of '}${range}`
 }
 
 /** Several bands of one attribute as one phrase (each band named; see phraseOf for one). */
