@@ -4,7 +4,8 @@
  * Real refusals: a tiny tmpfs filled up, and a tmpfs remounted read-only (root ignores file
  * modes); skipped, with the reason, where this machine cannot mount.
  */
-import { existsSync, readdirSync, writeFileSync } from 'node:fs'
+import { execFileSync, spawn } from 'node:child_process'
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runCli } from '../../src-main/cli/run-cli'
@@ -29,6 +30,25 @@ async function workspaceWithScorecard(): Promise<string> {
   await backend.call('workspace-close', {})
   return dir
 }
+
+describe('an export to a pipe or a device', () => {
+  it('is written into it, and the pipe is still a pipe (the atomic write once replaced /dev/null with a file)', async () => {
+    const dir = await workspaceWithScorecard()
+    const fifo = join(dir, 'out.fifo')
+    execFileSync('mkfifo', [fifo])
+    // A reader on the other end, as a shell's `| gzip` would be.
+    const reader = spawn('cat', [fifo])
+    const read: Buffer[] = []
+    reader.stdout.on('data', (chunk: Buffer) => read.push(chunk))
+    const closed = new Promise((resolve) => reader.on('close', resolve))
+    const result = await icp(['export', 'acme.icpw', '--scorecard', 'Core', '--sql', fifo], dir)
+    await closed
+    expect(result.code).toBe(0)
+    expect(statSync(fifo).isFIFO()).toBe(true)
+    expect(Buffer.concat(read).toString('utf8')).toMatch(/SELECT/i)
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([])
+  })
+})
 
 describe('an export the disk refuses', () => {
   it('to a full disk: DISK_FULL naming the file, exit 2, nothing half-written', async (ctx) => {

@@ -1,3 +1,4 @@
+import { statSync, writeFileSync } from 'node:fs'
 import { basename, dirname } from 'node:path'
 import { AppError } from '../app-error'
 import { writeFileAtomic } from './write-file-atomic'
@@ -9,6 +10,14 @@ import { writeFileAtomic } from './write-file-atomic'
  */
 export function writeOutputFile(path: string, bytes: string | Uint8Array): void {
   try {
+    // A device or a pipe (`--pdf /dev/stdout`, `--sql /dev/null`, a named pipe) is written into:
+    // the atomic write renames a new file over the name, which replaced /dev/null itself with a
+    // regular file when an export was sent there as root.
+    const existing = statSync(path, { throwIfNoEntry: false })
+    if (existing && (existing.isCharacterDevice() || existing.isBlockDevice() || existing.isFIFO() || existing.isSocket())) {
+      writeFileSync(path, bytes)
+      return
+    }
     writeFileAtomic(path, bytes)
   } catch (error) {
     throw outputError(path, error)
