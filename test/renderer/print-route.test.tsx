@@ -9,35 +9,11 @@ import { act, cleanup, render } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { OnePagerContent } from '@shared/domain/one-pager'
 import { PRINT_CONTENT_EVENT, PRINT_CONTENT_GLOBAL, PRINT_STATE_ATTRIBUTE } from '@shared/export/print-route'
-import { WON_WORDS } from '@shared/export/outcome-words'
-import { defaultOnePagerDocument } from '@shared/export/default-one-pager'
-import { noEvidenceAnalysis } from '../../src-main/backend/export/one-pager-analysis'
+import { noEvidenceContent } from '../../src-main/backend/export/no-evidence-content'
 import { PrintRoot } from '../../src-renderer/features/export/PrintRoot'
 
-function content(clientName: string): OnePagerContent {
-  return {
-    document: defaultOnePagerDocument({
-      clientName,
-      date: '2026-01-31',
-      statements: ['Accounts in Texas win more often.'],
-      adjacentScorecardId: null
-    }),
-    outcomeWords: WON_WORDS,
-    draftedStatements: [],
-    statementEvidence: [],
-    analysis: noEvidenceAnalysis(),
-    scorecard: {
-      id: 1,
-      name: 'Core ICP',
-      version: null,
-      categories: [],
-      tiers: [{ name: 'A', min: 0, color: '#2f855a' }],
-      disqualifiers: []
-    },
-    evidence: { deals: 0, wins: 0, firstClosed: null, lastClosed: null, auc: null, topTier: null, tiers: [], notes: [] },
-    adjacent: null
-  }
-}
+const content = (clientName: string): OnePagerContent =>
+  noEvidenceContent({ clientName, date: '2026-01-31', statements: ['Accounts in Texas win more often.'] })
 
 const host = window as unknown as Record<string, unknown>
 

@@ -1,10 +1,8 @@
-import { noEvidenceAnalysis } from '../../src-main/backend/export/one-pager-analysis'
 import { createElement, Fragment } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
 import type { OnePagerBlockId, OnePagerContent } from '@shared/domain/one-pager'
-import { WON_WORDS } from '@shared/export/outcome-words'
-import { defaultOnePagerDocument } from '@shared/export/default-one-pager'
+import { noEvidenceContent } from '../../src-main/backend/export/no-evidence-content'
 import { renderBlock } from '../../src-renderer/features/export/one-pager/OnePagerBlocks'
 import { fitTypeScale, shareSpareHeight, TYPE_SCALE } from '../../src-renderer/features/export/one-pager/page-geometry'
 import { unbreakableRanges } from '../../src-renderer/features/export/one-pager/unbreakable-ranges'
@@ -55,20 +53,15 @@ describe('fitting the page', () => {
 })
 
 function content(): OnePagerContent {
-  const document = defaultOnePagerDocument({
+  const base = noEvidenceContent({
     clientName: `Acme ${RLO}Holdings`,
     date: '2026-01-31',
-    statements: [`Accounts in ${RLO}Texas win more often.`, 'Second.', 'Third.'],
-    adjacentScorecardId: null
+    statements: [`Accounts in ${RLO}Texas win more often.`, 'Second.', 'Third.']
   })
-  document.preparedBy = `Dana ${RLO}Reyes`
-  document.triggers = `New ${RLO}CRO`
+  base.document.preparedBy = `Dana ${RLO}Reyes`
+  base.document.triggers = `New ${RLO}CRO`
   return {
-    document,
-    outcomeWords: WON_WORDS,
-    draftedStatements: [],
-    statementEvidence: [],
-    analysis: noEvidenceAnalysis(),
+    ...base,
     scorecard: {
       id: 1,
       name: `Core ${RLO}ICP`,

@@ -1,7 +1,6 @@
-import { noEvidenceAnalysis } from '../../src-main/backend/export/one-pager-analysis'
 import { describe, expect, it } from 'vitest'
 import type { OnePagerContent } from '@shared/domain/one-pager'
-import { WON_WORDS } from '@shared/export/outcome-words'
+import { noEvidenceContent } from '../../src-main/backend/export/no-evidence-content'
 import { defaultOnePagerDocument, normalizeBlocks } from '@shared/export/default-one-pager'
 import { onePagerDocumentSchema } from '@shared/contract/one-pager-schema'
 import { blockHasContent, printedBlocks } from '../../src-renderer/features/export/one-pager/block-content'
@@ -49,32 +48,26 @@ describe('the one-page rule', () => {
 })
 
 describe('what the page prints', () => {
-  const content = (): OnePagerContent => ({
-    document: defaultOnePagerDocument({
-      clientName: 'Acme',
-      date: '2026-01-31',
-      statements: ['A.', 'B.', 'C.'],
-      adjacentScorecardId: null
-    }),
-    outcomeWords: WON_WORDS,
-    draftedStatements: ['A.', 'B.', 'C.'],
-    statementEvidence: [null, null, null],
-    analysis: noEvidenceAnalysis(),
-    scorecard: {
-      id: 1,
-      name: 'Core ICP',
-      version: null,
-      categories: [{ name: 'Firmographic', budget: 30, criteria: [{ attribute: 'Industry', qualifies: 'is SaaS', points: 30 }] }],
-      tiers: [
-        { name: 'A', min: 80, color: '#2f855a' },
-        { name: 'B', min: 60, color: '#d69e2e' },
-        { name: 'C', min: 0, color: '#a0aec0' }
-      ],
-      disqualifiers: []
-    },
-    evidence: { deals: 0, wins: 0, firstClosed: null, lastClosed: null, auc: null, topTier: null, tiers: [], notes: [] },
-    adjacent: null
-  })
+  const content = (): OnePagerContent =>
+    noEvidenceContent(
+      { clientName: 'Acme', date: '2026-01-31', statements: ['A.', 'B.', 'C.'] },
+      {
+        draftedStatements: ['A.', 'B.', 'C.'],
+        statementEvidence: [null, null, null],
+        scorecard: {
+          id: 1,
+          name: 'Core ICP',
+          version: null,
+          categories: [{ name: 'Firmographic', budget: 30, criteria: [{ attribute: 'Industry', qualifies: 'is SaaS', points: 30 }] }],
+          tiers: [
+            { name: 'A', min: 80, color: '#2f855a' },
+            { name: 'B', min: 60, color: '#d69e2e' },
+            { name: 'C', min: 0, color: '#a0aec0' }
+          ],
+          disqualifiers: []
+        }
+      }
+    )
 
   it('leaves out hidden blocks and blocks with nothing to print', () => {
     const c = content()

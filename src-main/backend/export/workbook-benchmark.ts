@@ -1,4 +1,3 @@
-import type { OnePagerContent } from '@shared/domain/one-pager'
 import { syntheticDataset, syntheticScorecard } from '@shared/engine/benchmark/synthetic-data'
 import type { Criterion, Scorecard } from '@shared/engine/scorecard/model'
 import { compileScorecard } from '@shared/engine/scoring/compile'
@@ -6,10 +5,8 @@ import { scoreCompiled } from '@shared/engine/scoring/score'
 import { simulate } from '@shared/engine/simulation/simulation'
 import { prepareOutcome } from '@shared/engine/simulation/outcome'
 import { simulationReport } from '@shared/engine/simulation/simulation-report'
-import { WON_WORDS } from '@shared/export/outcome-words'
-import { defaultOnePagerDocument } from '@shared/export/default-one-pager'
 import { scoredAccountsTable } from '@shared/export/scored-accounts'
-import { noEvidenceAnalysis } from './one-pager-analysis'
+import { noEvidenceContent } from './no-evidence-content'
 import { writeWorkbookXlsx } from './workbook-xlsx'
 
 export const WORKBOOK_TARGET = { accounts: 100_000, criteria: 35, seconds: 5, peakMb: 400 }
@@ -61,28 +58,19 @@ export async function runWorkbookBenchmark(
   dataset.accountIds = Array.from({ length: accounts }, (_, i) => `ACC-${String(i + 1).padStart(7, '0')}`)
   dataset.accountNames = Array.from({ length: accounts }, (_, i) => (i % 1000 === 0 ? `=HYPERLINK("x") ${i}` : `Account ${i + 1}, Inc.`))
   const scorecard = workbookBenchmarkScorecard()
-  const content: OnePagerContent = {
-    document: defaultOnePagerDocument({
-      clientName: 'Benchmark client',
-      date: '2026-01-01',
-      statements: ['One statement.'],
-      adjacentScorecardId: null
-    }),
-    outcomeWords: WON_WORDS,
-    draftedStatements: [],
-    statementEvidence: [],
-    analysis: noEvidenceAnalysis(),
-    scorecard: {
-      id: 1,
-      name: scorecard.name,
-      version: null,
-      categories: [],
-      tiers: scorecard.tiers.map((t) => ({ name: t.name, min: t.min, color: t.color ?? '#a0aec0' })),
-      disqualifiers: []
-    },
-    evidence: { deals: 0, wins: 0, firstClosed: null, lastClosed: null, auc: null, topTier: null, tiers: [], notes: [] },
-    adjacent: null
-  }
+  const content = noEvidenceContent(
+    { clientName: 'Benchmark client', date: '2026-01-01', statements: ['One statement.'] },
+    {
+      scorecard: {
+        id: 1,
+        name: scorecard.name,
+        version: null,
+        categories: [],
+        tiers: scorecard.tiers.map((t) => ({ name: t.name, min: t.min, color: t.color ?? '#a0aec0' })),
+        disqualifiers: []
+      }
+    }
+  )
   let peak = process.memoryUsage().rss
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10)
   const started = performance.now()
